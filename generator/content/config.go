@@ -1,0 +1,96 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/site"
+)
+
+// ConfigFile is the site configuration's name in the content folder.
+const ConfigFile = "site.toml"
+
+// decodeConfig reads site.toml. A missing file gives the defaults.
+func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
+	cfg := site.Config{Title: "Handbook", Language: "en", EditBranch: "main", ContentDir: "content", Timezone: time.UTC, Cadence: site.Weekly, BaseURL: "/"}
+	if data == nil {
+		return cfg
+	}
+	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n"))
+	m, err := decodeTOML(data, func(line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Col: col} })
+	if err != nil {
+		fe := err.(*frontError)
+		diags.Errorf(diag.Pos{File: file, Line: fe.line, Col: fe.col}, "%s", fe.msg)
+		return cfg
+	}
+	f := newFields(m, file, time.UTC, diags)
+	if s := f.str("title"); s != "" {
+		cfg.Title = s
+	}
+	cfg.Description = f.str("description")
+	if s := f.str("language", "languageCode"); s != "" {
+		cfg.Language = s
+	}
+	if v, key, ok := f.get("base_url", "baseURL"); ok {
+		s, _ := scalarString(v)
+		if norm, err := NormalizeBaseURL(s); err != nil {
+			f.errorf(v, key, "%v", err)
+		} else {
+			cfg.BaseURL = norm
+		}
+	}
+	cfg.RepoURL = strings.TrimSuffix(f.str("repo_url"), "/")
+	if s := f.str("edit_branch"); s != "" {
+		cfg.EditBranch = s
+	}
+	if s := f.str("content_dir"); s != "" {
+		cfg.ContentDir = strings.Trim(s, "/")
+	}
+	if v, key, ok := f.get("timezone"); ok {
+		s, _ := scalarString(v)
+		loc, err := time.LoadLocation(s)
+		if err != nil || s == "" {
+			f.errorf(v, key, "unknown time zone %q (want an IANA name such as \"Europe/Berlin\")", s)
+		} else {
+			cfg.Timezone = loc
+		}
+	}
+	if v, key, ok := f.get("cadence"); ok {
+		s, _ := scalarString(v)
+		c, ok := site.ParseCadence(s)
+		if !ok {
+			f.errorf(v, key, "unknown cadence %q (want %s)%s", s, strings.Join(site.Cadences, ", "), diag.Suggest(s, site.Cadences))
+		} else {
+			cfg.Cadence = c
+		}
+	}
+	for _, s := range f.strs(true, "decision_statuses") {
+		cfg.DecisionStatuses = append(cfg.DecisionStatuses, strings.ToLower(s))
+	}
+	cfg.RawHTML = f.boolean("raw_html", "unsafe")
+	for k := range f.params() {
+		diags.Warnf(m.keyPos[k], "unknown key %q in %s is ignored", k, ConfigFile)
+	}
+	return cfg
+}
+
+// NormalizeBaseURL checks a base URL and gives it a final slash. An empty
+// URL or "/" means the site is served from the root of any host; feeds
+// then carry root-relative links, so setting it is recommended.
+func NormalizeBaseURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "/" {
+		return "/", nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("want an absolute http or https URL such as \"https://handbook.example.com/\", got %q", s)
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, nil
+}

@@ -1,0 +1,286 @@
+package content
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/site"
+)
+
+// Each decode function reads one kind's front matter into its typed
+// struct. Keys it does not ask for become the document's params.
+
+func decodePage(f *fields, d site.Doc, h1 string) *site.Page {
+	p := &site.Page{Doc: d}
+	p.Section = isSection(d.Path)
+	p.Title = firstOf(f.str("title"), h1, pageFallbackTitle(d.Path))
+	p.Description = f.str("description", "summary")
+	p.Weight = f.integer("weight", "nav_order", "sidebar_position")
+	p.Owner = site.Ref{Name: f.str("owner")}
+	p.Reviewed = f.date("reviewed", "last_reviewed")
+	if v, key, ok := f.get("review_every"); ok {
+		s, isText := scalarString(v)
+		iv, err := site.ParseInterval(s)
+		switch {
+		case !isText:
+			f.errorf(v, key, "want an interval such as \"6 months\", got %s", describe(v.v))
+		case err != nil:
+			f.errorf(v, key, "%v", err)
+		default:
+			p.ReviewEvery = iv
+		}
+	}
+	return p
+}
+
+func pageFallbackTitle(rel string) string {
+	if isSection(rel) {
+		dir := path.Dir(rel)
+		if dir == site.KindPage.Folder() {
+			return "Handbook"
+		}
+		return humanize(path.Base(dir))
+	}
+	return humanize(path.Base(rel))
+}
+
+func decodeUpdate(f *fields, d site.Doc, h1 string) *site.Update {
+	u := &site.Update{Doc: d}
+	u.Title = firstOf(f.str("title"), h1)
+	u.AuthorID = strings.ToLower(f.str("author"))
+	if !f.has("author") {
+		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing author: an update needs the id of the person who wrote it")
+	}
+	u.Date = f.date("date")
+	if !f.has("date") {
+		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing date: an update needs the date it reports on (YYYY-MM-DD)")
+	}
+	u.TeamID = strings.ToLower(f.str("team"))
+	u.Status = f.status("status")
+	for _, o := range f.strs(true, "objectives", "objective") {
+		u.Objectives = append(u.Objectives, strings.ToLower(o))
+	}
+	if m, key := f.table("progress"); m != nil {
+		for _, k := range m.keys {
+			v := m.vals[k]
+			pos := m.keyPos[k]
+			obj, kr, ok := strings.Cut(k, "/")
+			if !ok || obj == "" || kr == "" {
+				f.diags.Errorf(pos, "%s: key %q must name an objective and a key result as \"objective-id/kr-id\"", key, k)
+				continue
+			}
+			n, err := toNumber(v)
+			if err != nil {
+				f.diags.Errorf(v.pos, "%s: %s: %v", key, k, err)
+				continue
+			}
+			u.Progress = append(u.Progress, site.Progress{Key: k, ObjectiveID: strings.ToLower(obj), KeyResultID: strings.ToLower(kr), Value: n, Pos: pos})
+		}
+	}
+	u.Blockers = f.strs(false, "blockers", "blocker")
+	return u
+}
+
+// supersededBy matches MADR's "superseded by ADR-0123" status, also with
+// a Markdown link: "superseded by [ADR-0123](0123-x.md)".
+var supersededBy = regexp.MustCompile(`(?i)^superseded\s+by\b(.*)$`)
+var decisionRef = regexp.MustCompile(`(?i)(?:adr[-_ ]?)?(\d+)`)
+
+func decodeDecision(f *fields, d site.Doc, h1 string, cfg *site.Config) *site.Decision {
+	x := &site.Decision{Doc: d, ID: ID(d.Path)}
+	x.Number, _ = site.DecisionNumber(path.Base(d.Path))
+	x.Title = firstOf(f.str("title"), h1, decisionFallbackTitle(d.Path))
+	if v, key, ok := f.get("status"); ok {
+		s, isText := scalarString(v)
+		if !isText {
+			f.errorf(v, key, "want a status such as %q, got %s", site.Accepted, describe(v.v))
+		}
+		status := strings.ToLower(strings.TrimSpace(s))
+		if m := supersededBy.FindStringSubmatch(s); m != nil {
+			status = site.Superseded
+			for _, ref := range decisionRef.FindAllStringSubmatch(m[1], -1) {
+				x.SupersededByIDs = append(x.SupersededByIDs, ref[1])
+			}
+		}
+		x.Status = status
+		known := append(slices.Clone(site.DecisionStatuses), cfg.DecisionStatuses...)
+		x.Known = slices.Contains(known, status)
+		if isText && !x.Known {
+			x.Status = strings.TrimSpace(s)
+			f.diags.Warnf(v.pos, "unknown decision status %q (want %s, or declare it in site.toml's decision_statuses)%s", s, strings.Join(known, ", "), diag.Suggest(s, known))
+		}
+	} else {
+		f.diags.Warnf(diag.Pos{File: d.File, Line: 1, Col: 1}, "decision has no status (want %s)", strings.Join(site.DecisionStatuses, ", "))
+	}
+	x.Date = f.date("date")
+	refs := func(keys ...string) []site.Ref {
+		var out []site.Ref
+		for _, n := range f.strs(true, keys...) {
+			out = append(out, site.Ref{Name: n})
+		}
+		return out
+	}
+	x.DecisionMakers = refs("decision-makers", "deciders", "decision_makers")
+	x.Consulted = refs("consulted")
+	x.Informed = refs("informed")
+	x.Supersedes = f.strs(true, "supersedes")
+	x.RespondBy = f.date("respond-by", "respond_by", "comment-by")
+	return x
+}
+
+func decisionFallbackTitle(rel string) string {
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	return humanize(strings.TrimLeft(base, "0123456789-_"))
+}
+
+func decodeObjective(f *fields, d site.Doc, h1 string) *site.Objective {
+	o := &site.Objective{Doc: d, ID: ID(d.Path)}
+	o.Title = firstOf(f.str("title"), h1, humanize(path.Base(d.Path)))
+	o.OwnerRef = site.Ref{Name: f.str("owner")}
+	o.TeamID = strings.ToLower(f.str("team"))
+	if v, key, ok := f.get("period"); ok {
+		s, _ := scalarString(v)
+		p, err := site.ParsePeriod(s, f.loc)
+		if err != nil {
+			f.errorf(v, key, "%v, got %s", err, describe(v.v))
+		}
+		o.Period = p
+	} else {
+		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing period: an objective needs the period it covers, such as 2026-Q4")
+	}
+	o.Explicit = f.status("status")
+	list, key := f.list("key_results", "key-results", "krs")
+	seen := map[string]bool{}
+	for i, item := range list {
+		m, ok := item.v.(*mapping)
+		if !ok {
+			f.diags.Errorf(item.pos, "%s: item %d: want id, title, start, target and unit, got %s", key, i+1, describe(item.v))
+			continue
+		}
+		kf := f.sub(m)
+		kr := &site.KeyResult{Pos: item.pos}
+		kr.Title = kf.str("title", "name")
+		kr.ID = strings.ToLower(kf.str("id"))
+		if kr.ID == "" {
+			kr.ID = site.Slug(kr.Title)
+		}
+		if kr.ID == "" {
+			f.diags.Errorf(item.pos, "%s: item %d: a key result needs an id or a title", key, i+1)
+			continue
+		}
+		if seen[kr.ID] {
+			f.diags.Errorf(item.pos, "%s: key result id %q is used twice", key, kr.ID)
+			continue
+		}
+		seen[kr.ID] = true
+		if kr.Title == "" {
+			kr.Title = kr.ID
+		}
+		kr.Start, _ = kf.number("start", "baseline")
+		var hasTarget bool
+		kr.Target, hasTarget = kf.number("target", "goal")
+		if !hasTarget && !kf.has("target", "goal") {
+			f.diags.Errorf(item.pos, "%s: key result %q has no target", key, kr.ID)
+		}
+		kr.Unit = kf.str("unit")
+		for k := range kf.params() {
+			f.diags.Warnf(m.keyPos[k], "%s: unknown key %q in key result %q is ignored", key, k, kr.ID)
+		}
+		o.KeyResults = append(o.KeyResults, kr)
+	}
+	return o
+}
+
+func decodePerson(f *fields, d site.Doc, h1 string) *site.Person {
+	p := &site.Person{Doc: d, ID: ID(d.Path)}
+	p.Name = firstOf(f.str("name"), f.str("title"), h1)
+	if p.Name == "" {
+		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing name: a person needs the name readers see")
+		p.Name = p.ID
+	}
+	p.Title = p.Name
+	p.TeamID = strings.ToLower(f.str("team"))
+	p.Role = f.str("role")
+	p.Timezone = f.str("timezone", "tz")
+	if p.Timezone != "" {
+		loc, err := time.LoadLocation(p.Timezone)
+		if err != nil {
+			v, key, _ := f.get("timezone", "tz")
+			f.errorf(v, key, "unknown time zone %q (want an IANA name such as \"America/Sao_Paulo\")", p.Timezone)
+		} else {
+			p.Location = loc
+		}
+	}
+	p.Handle = strings.TrimPrefix(f.str("handle", "github"), "@")
+	p.Email = f.str("email")
+	if v, key, ok := f.get("hours", "working_hours"); ok {
+		s, _ := scalarString(v)
+		h, err := site.ParseHours(s)
+		if err != nil {
+			f.errorf(v, key, "%v, got %s", err, describe(v.v))
+		}
+		p.Hours = h
+	}
+	p.Joined = f.date("joined", "start_date")
+	list, key := f.list("away")
+	for i, item := range list {
+		m, ok := item.v.(*mapping)
+		if !ok {
+			f.diags.Errorf(item.pos, "%s: item %d: want from and to dates, got %s", key, i+1, describe(item.v))
+			continue
+		}
+		af := f.sub(m)
+		span := site.Span{From: af.date("from"), To: af.date("to", "until")}
+		switch {
+		case !af.has("from"):
+			f.diags.Errorf(item.pos, "%s: item %d: missing from date", key, i+1)
+		case !af.has("to", "until"):
+			span.To = span.From
+		case span.To.Before(span.From):
+			f.diags.Errorf(item.pos, "%s: item %d: ends (%s) before it starts (%s)", key, i+1, span.To.Format("2006-01-02"), span.From.Format("2006-01-02"))
+			continue
+		}
+		af.params()
+		p.Away = append(p.Away, span)
+	}
+	return p
+}
+
+func decodeTeam(f *fields, d site.Doc, h1 string) *site.Team {
+	t := &site.Team{Doc: d, ID: ID(d.Path)}
+	t.Name = firstOf(f.str("name"), f.str("title"), h1, humanize(path.Base(d.Path)))
+	t.Title = t.Name
+	t.LeadRef = site.Ref{Name: f.str("lead")}
+	if v, key, ok := f.get("cadence"); ok {
+		s, _ := scalarString(v)
+		c, ok := site.ParseCadence(s)
+		if !ok {
+			f.errorf(v, key, "unknown cadence %q (want %s)%s", s, strings.Join(site.Cadences, ", "), diag.Suggest(s, site.Cadences))
+		}
+		t.Cadence = c
+	}
+	t.Timezone = f.str("timezone", "tz")
+	if t.Timezone != "" {
+		loc, err := time.LoadLocation(t.Timezone)
+		if err != nil {
+			v, key, _ := f.get("timezone", "tz")
+			f.errorf(v, key, "unknown time zone %q (want an IANA name such as \"Europe/Berlin\")", t.Timezone)
+		} else {
+			t.Location = loc
+		}
+	}
+	return t
+}
+
+func firstOf(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,406 @@
+// Package content reads a content folder into typed documents: it splits
+// and decodes front matter (YAML, TOML or JSON), converts Markdown, rewrites
+// relative links to the pages they name, and reports every problem with its
+// file, line and column.
+package content
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/markdown"
+	"github.com/handbook/handbook/generator/site"
+)
+
+// Options control Load. The zero value reads a folder the user calls
+// "content" and takes the base URL from site.toml.
+type Options struct {
+	// Dir is the content folder as the user named it. Diagnostics print
+	// paths under it: "content/updates/x.md". Default "content".
+	Dir string
+	// BaseURL overrides site.toml's base_url when set.
+	BaseURL string
+}
+
+// MaxFileSize is the largest content file Load reads. Larger files are
+// reported rather than read: a 50 MB Markdown file is a mistake, and
+// converting it would stall every build.
+const MaxFileSize = 8 << 20
+
+// Result is what Load reads.
+type Result struct {
+	Content site.Content
+	// Static lists the content paths of files that are published as they
+	// are (images, PDFs), in path order.
+	Static []string
+}
+
+// Load reads every file of fsys, the content folder.
+func Load(fsys fs.FS, opts Options) (Result, diag.List) {
+	if opts.Dir == "" {
+		opts.Dir = "content"
+	}
+	var diags diag.List
+	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}}
+
+	cfgData, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(diag.Pos{File: l.display(ConfigFile)}, "read %s: %v", ConfigFile, err)
+	}
+	l.cfg = decodeConfig(l.display(ConfigFile), cfgData, &diags)
+	if opts.BaseURL != "" {
+		norm, err := NormalizeBaseURL(opts.BaseURL)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		} else {
+			l.cfg.BaseURL = norm
+		}
+	}
+	l.base = l.cfg.BasePath()
+
+	files := l.walk(&diags)
+
+	converter := markdown.New(markdown.Options{RawHTML: l.cfg.RawHTML})
+	docs := make([]parsed, len(files))
+	slots := make([]diag.List, len(files))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, rel := range files {
+		g.Go(func() error {
+			docs[i] = l.parse(rel, converter, &slots[i])
+			return nil
+		})
+	}
+	g.Wait()
+	for _, s := range slots {
+		diags.Append(s)
+	}
+
+	var res Result
+	byURL := map[string]string{}
+	for i, d := range docs {
+		if d.doc == nil {
+			continue
+		}
+		if prev, dup := byURL[d.doc.URL]; dup {
+			diags.Errorf(diag.Pos{File: d.doc.File}, "page %s is also produced by %s; rename one of them", d.doc.URL, prev)
+			continue
+		}
+		byURL[d.doc.URL] = d.doc.File
+		c := &res.Content
+		switch v := docs[i].value.(type) {
+		case *site.Page:
+			c.Pages = append(c.Pages, v)
+		case *site.Update:
+			c.Updates = append(c.Updates, v)
+		case *site.Decision:
+			c.Decisions = append(c.Decisions, v)
+		case *site.Objective:
+			c.Objectives = append(c.Objectives, v)
+		case *site.Person:
+			c.People = append(c.People, v)
+		case *site.Team:
+			c.Teams = append(c.Teams, v)
+		}
+	}
+	res.Content.Config = l.cfg
+	for p := range l.static {
+		res.Static = append(res.Static, p)
+	}
+	slices.Sort(res.Static)
+	return res, diags
+}
+
+type loader struct {
+	fsys   fs.FS
+	opts   Options
+	cfg    site.Config
+	base   string          // base path prefixed to site paths: "" or "/handbook"
+	md     map[string]bool // content paths of Markdown files
+	static map[string]bool // content paths of other published files
+}
+
+func (l *loader) display(rel string) string { return path.Join(l.opts.Dir, rel) }
+
+// walk lists the Markdown files to parse, in path order, and records the
+// static files. Hidden files and symbolic links are skipped: a link could
+// point outside the content folder, or at itself.
+func (l *loader) walk(diags *diag.List) []string {
+	var files []string
+	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(diag.Pos{File: l.display(p)}, "read: %v", unwrapPath(err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Warnf(diag.Pos{File: l.display(p)}, "symbolic link is not followed; copy the file into the content folder instead")
+			return nil
+		}
+		top, _, nested := strings.Cut(p, "/")
+		if !nested {
+			switch {
+			case d.IsDir() && site.KindOfFolder(name) != 0:
+				return nil
+			case d.IsDir():
+				diags.Warnf(diag.Pos{File: l.display(p)}, "folder %q is not a content folder and is ignored (want handbook, updates, decisions, objectives, people or teams)", name)
+				return fs.SkipDir
+			case name == ConfigFile || strings.EqualFold(name, "README.md"):
+				return nil
+			default:
+				diags.Warnf(diag.Pos{File: l.display(p)}, "file is outside the content folders and is ignored")
+				return nil
+			}
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			diags.Warnf(diag.Pos{File: l.display(p)}, "not a regular file; ignored")
+			return nil
+		}
+		info, err := d.Info()
+		if err == nil && info.Size() > MaxFileSize {
+			diags.Errorf(diag.Pos{File: l.display(p)}, "file is too large (%.1f MB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)
+			return nil
+		}
+		if isMarkdown(name) {
+			l.md[p] = true
+			files = append(files, p)
+			return nil
+		}
+		switch top {
+		case site.KindPage.Folder(), site.KindUpdate.Folder(), site.KindDecision.Folder(), site.KindObjective.Folder():
+			l.static[p] = true
+		case site.KindPerson.Folder(), site.KindTeam.Folder():
+			l.static[p] = true // avatars and the like
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(diag.Pos{File: l.opts.Dir}, "read content: %v", err)
+	}
+	return files
+}
+
+func isMarkdown(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// parsed is one Markdown file after parsing.
+type parsed struct {
+	doc   *site.Doc // points into value
+	value any       // *site.Page, *site.Update, ...
+}
+
+func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (out parsed) {
+	file := l.display(rel)
+	defer func() {
+		// Content must never crash a build: a panic in a library on odd
+		// input becomes a diagnostic for that file.
+		if r := recover(); r != nil {
+			diags.Errorf(diag.Pos{File: file}, "internal error reading this file: %v", r)
+			out = parsed{}
+		}
+	}()
+	data, err := fs.ReadFile(l.fsys, rel)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file}, "read: %v", unwrapPath(err))
+		return parsed{}
+	}
+	src := split(file, data, diags)
+	meta := src.meta
+	if meta == nil {
+		meta = newMapping()
+	}
+	f := newFields(meta, file, l.cfg.Timezone, diags)
+	kind := site.KindOfFolder(strings.SplitN(rel, "/", 2)[0])
+
+	d := site.Doc{Kind: kind, Path: rel, File: file, URL: URL(rel)}
+	d.Draft = f.boolean("draft")
+	d.Tags = f.strs(true, "tags", "tag")
+
+	fmTitle := f.str("title")
+	if kind == site.KindPerson || kind == site.KindTeam {
+		fmTitle = firstOf(f.str("name"), fmTitle)
+	}
+	var resolved []resolution
+	rewrite := func(dest string, image bool) string {
+		r := l.resolve(rel, dest)
+		resolved = append(resolved, r)
+		return r.href
+	}
+	keepH1 := func(h1 string) bool { return fmTitle != "" && fmTitle != h1 }
+	md, err := conv.Convert(src.body, rewrite, keepH1)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file}, "convert Markdown: %v", err)
+		return parsed{}
+	}
+	// goldmark escapes text and, unless the site enables raw HTML,
+	// leaves raw HTML out: the body is safe to insert into a page.
+	d.Body = template.HTML(md.HTML)
+	d.Text = md.Text
+	d.Summary = md.Summary
+	d.Headings = md.Headings
+	d.TOC = md.TOC
+	d.Sections = make([]site.Section, len(md.Sections))
+	for i, s := range md.Sections {
+		d.Sections[i] = site.Section{ID: s.ID, Title: s.Title, Text: s.Text}
+	}
+	for i, link := range md.Links {
+		r := resolved[i]
+		pos := src.pos(src.start + link.Offset)
+		if r.warning != "" {
+			diags.Warnf(pos, "%s", r.warning)
+		}
+		d.Links = append(d.Links, site.Link{Pos: pos, Dest: link.Dest, Target: r.target, Fragment: r.fragment, Image: link.Image})
+	}
+
+	var v any
+	switch kind {
+	case site.KindPage:
+		p := decodePage(f, d, md.Title)
+		v, out.doc = p, &p.Doc
+	case site.KindUpdate:
+		u := decodeUpdate(f, d, md.Title)
+		v, out.doc = u, &u.Doc
+	case site.KindDecision:
+		x := decodeDecision(f, d, md.Title, &l.cfg)
+		v, out.doc = x, &x.Doc
+	case site.KindObjective:
+		o := decodeObjective(f, d, md.Title)
+		v, out.doc = o, &o.Doc
+	case site.KindPerson:
+		p := decodePerson(f, d, md.Title)
+		v, out.doc = p, &p.Doc
+	case site.KindTeam:
+		t := decodeTeam(f, d, md.Title)
+		v, out.doc = t, &t.Doc
+	default:
+		return parsed{}
+	}
+	out.value = v
+	out.doc.Fields = f.positions()
+	out.doc.Params = f.params()
+	if out.doc.Summary == "" || kind == site.KindPage {
+		if desc, ok := out.doc.Params["description"].(string); ok && desc != "" {
+			out.doc.Summary = desc
+		}
+	}
+	if p, ok := v.(*site.Page); ok && p.Description != "" {
+		p.Summary = p.Description
+	}
+	return out
+}
+
+// resolution is what a link destination turned out to be.
+type resolution struct {
+	href     string // what the page links to
+	target   string // content path of a linked Markdown file
+	fragment string
+	warning  string
+}
+
+// resolve rewrites a link in the file at content path from. Links to
+// Markdown files become links to their pages, links to other content
+// files become site paths, and site paths get the base path; links with a
+// scheme and links that cannot be resolved are left as written.
+func (l *loader) resolve(from, dest string) resolution {
+	r := resolution{href: dest}
+	if dest == "" || strings.HasPrefix(dest, "//") {
+		return r
+	}
+	if u, err := url.Parse(dest); err != nil || u.Scheme != "" {
+		return r
+	}
+	p, frag, _ := strings.Cut(dest, "#")
+	if unesc, err := url.PathUnescape(frag); err == nil {
+		frag = unesc
+	}
+	r.fragment = frag
+	if p == "" {
+		return r // a heading on this page; checked by the model
+	}
+	p, _, _ = strings.Cut(p, "?")
+	if unesc, err := url.PathUnescape(p); err == nil {
+		p = unesc
+	}
+	hash := ""
+	if frag != "" {
+		hash = "#" + url.PathEscape(frag)
+	}
+	if strings.HasPrefix(p, "/") {
+		r.href = l.base + dest
+		r.fragment = ""
+		return r
+	}
+	joined := path.Join(path.Dir(from), p)
+	if joined == ".." || strings.HasPrefix(joined, "../") {
+		r.warning = fmt.Sprintf("link %s points outside the content folder", dest)
+		r.fragment = ""
+		return r
+	}
+	if isMarkdown(joined) {
+		r.target = joined
+		if l.md[joined] {
+			r.href = l.base + URL(joined) + hash
+		}
+		return r
+	}
+	if l.static[joined] {
+		r.href = l.base + "/" + escapePath(joined) + hash
+		r.fragment = ""
+		return r
+	}
+	for _, n := range []string{"index.md", "_index.md", "README.md", "readme.md"} {
+		if l.md[path.Join(joined, n)] {
+			r.target = path.Join(joined, n)
+			r.href = l.base + URL(r.target) + hash
+			return r
+		}
+	}
+	r.fragment = ""
+	r.warning = fmt.Sprintf("link to missing file %s", dest)
+	return r
+}
+
+func escapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// unwrapPath drops the path from a *fs.PathError: diagnostics already
+// start with it.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,77 @@
+package content
+
+import (
+	"path"
+	"strings"
+
+	"github.com/handbook/handbook/generator/site"
+)
+
+// sectionNames are the file names of a handbook folder's landing page, in
+// order of preference; README.md makes an existing Markdown handbook
+// dropped into content/handbook/ work as it does on GitHub.
+var sectionNames = []string{"index.md", "_index.md", "readme.md"}
+
+// isSection reports whether the content path names a landing page.
+func isSection(rel string) bool {
+	base := strings.ToLower(path.Base(rel))
+	for _, n := range sectionNames {
+		if base == n {
+			return true
+		}
+	}
+	return false
+}
+
+// URL returns the site path of the Markdown file at content path rel:
+//
+//	handbook/index.md            -> /handbook/
+//	handbook/rhythms/_index.md   -> /handbook/rhythms/
+//	handbook/rhythms/Time Off.md -> /handbook/rhythms/time-off/
+//	updates/2026/2026-11-20-x.md -> /updates/2026-11-20-x/
+//	people/ana.md                -> /people/ana/
+//
+// Handbook pages keep their folders; other kinds are flat, named by their
+// file. Every segment is a slug, so a path cannot climb out of the site.
+func URL(rel string) string {
+	top, rest, _ := strings.Cut(rel, "/")
+	if top == site.KindPage.Folder() {
+		dir, base := path.Split(rest)
+		var segs []string
+		for _, s := range strings.Split(strings.Trim(dir, "/"), "/") {
+			if slug := site.Slug(s); slug != "" {
+				segs = append(segs, slug)
+			}
+		}
+		if !isSection(rel) {
+			if slug := site.Slug(strings.TrimSuffix(base, path.Ext(base))); slug != "" {
+				segs = append(segs, slug)
+			}
+		}
+		if len(segs) == 0 {
+			return "/" + top + "/"
+		}
+		return "/" + top + "/" + strings.Join(segs, "/") + "/"
+	}
+	return "/" + top + "/" + ID(rel) + "/"
+}
+
+// ID returns the id of the document at rel: its file name without the
+// extension, as a slug. People, teams, objectives and decisions are
+// referred to by id.
+func ID(rel string) string {
+	base := path.Base(rel)
+	return site.Slug(strings.TrimSuffix(base, path.Ext(base)))
+}
+
+// humanize turns a file or folder name into a title: "time-off" -> "Time off".
+func humanize(name string) string {
+	name = strings.TrimSuffix(name, path.Ext(name))
+	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
+	name = strings.Join(strings.Fields(name), " ")
+	if name == "" {
+		return ""
+	}
+	r := []rune(name)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}

@@ -1,0 +1,474 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/goccy/go-yaml"
+	yast "github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/handbook/handbook/generator/diag"
+)
+
+// A value is a decoded front-matter value and where it was written. All
+// three front-matter formats decode into values, so that one set of typed
+// accessors (fields.go) reports every problem at its line and column.
+type value struct {
+	// v is one of: string, int64, float64, bool, time.Time, []value,
+	// *mapping, or nil.
+	v   any
+	pos diag.Pos
+}
+
+// mapping is a front-matter table: keys in the order written.
+type mapping struct {
+	keys []string
+	vals map[string]value
+	// keyPos is where each key was written; errors about a missing or
+	// wrong value point there when the value has no position of its own.
+	keyPos map[string]diag.Pos
+}
+
+func newMapping() *mapping {
+	return &mapping{vals: map[string]value{}, keyPos: map[string]diag.Pos{}}
+}
+
+func (m *mapping) set(key string, v value, pos diag.Pos) {
+	if _, dup := m.vals[key]; !dup {
+		m.keys = append(m.keys, key)
+	}
+	m.vals[key] = v
+	m.keyPos[key] = pos
+}
+
+// plain converts v into plain Go values (map[string]any, []any, ...), for
+// params that templates and JSON output carry through untouched.
+func (v value) plain() any {
+	switch x := v.v.(type) {
+	case []value:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = e.plain()
+		}
+		return out
+	case *mapping:
+		out := make(map[string]any, len(x.keys))
+		for _, k := range x.keys {
+			out[k] = x.vals[k].plain()
+		}
+		return out
+	}
+	return v.v
+}
+
+// describe names the type of a value for messages: "a list", "a number".
+func describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return fmt.Sprintf("%q", x)
+	case int64, float64:
+		return fmt.Sprintf("the number %v", x)
+	case bool:
+		return fmt.Sprintf("%v", x)
+	case time.Time:
+		return "a date"
+	case []value:
+		return "a list"
+	case *mapping:
+		return "a table of keys"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// lineCol turns a byte offset in text into a 1-based line and column.
+func lineCol(text []byte, off int) (int, int) {
+	off = min(max(off, 0), len(text))
+	line := 1 + bytes.Count(text[:off], []byte("\n"))
+	col := off - bytes.LastIndexByte(text[:off], '\n')
+	return line, col
+}
+
+// A frontError is a syntax error in front matter at a line and column
+// relative to the front matter's first line.
+type frontError struct {
+	line, col int
+	msg       string
+}
+
+func (e *frontError) Error() string { return e.msg }
+
+// decodeYAML decodes YAML front matter. Positions are relative to data;
+// at maps them to file positions.
+func decodeYAML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) {
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, yamlError(err)
+	}
+	m := newMapping()
+	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+		return m, nil
+	}
+	if len(file.Docs) > 1 {
+		tk := file.Docs[1].GetToken()
+		return nil, &frontError{line: tk.Position.Line, col: tk.Position.Column, msg: "front matter holds more than one YAML document"}
+	}
+	d := &yamlDecoder{at: at, anchors: map[string]yast.Node{}}
+	v, err := d.node(file.Docs[0].Body, 0)
+	if err != nil {
+		return nil, err
+	}
+	top, ok := v.v.(*mapping)
+	if !ok {
+		return nil, &frontError{line: v.pos.Line, col: v.pos.Col, msg: fmt.Sprintf("front matter must be keys and values, not %s", describe(v.v))}
+	}
+	return top, nil
+}
+
+func yamlError(err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		p := ye.GetToken().Position
+		return &frontError{line: p.Line, col: p.Column, msg: "invalid YAML: " + strings.TrimSpace(ye.GetMessage())}
+	}
+	return &frontError{line: 1, col: 1, msg: "invalid YAML: " + err.Error()}
+}
+
+type yamlDecoder struct {
+	at      func(line, col int) diag.Pos
+	anchors map[string]yast.Node
+}
+
+// maxDepth bounds nesting so that hostile front matter cannot exhaust the
+// stack.
+const maxDepth = 64
+
+func (d *yamlDecoder) pos(n yast.Node) diag.Pos {
+	tk := n.GetToken()
+	if tk == nil {
+		return d.at(1, 1)
+	}
+	return d.at(tk.Position.Line, tk.Position.Column)
+}
+
+func (d *yamlDecoder) node(n yast.Node, depth int) (value, error) {
+	if depth > maxDepth {
+		p := d.pos(n)
+		return value{}, &frontError{line: p.Line, col: p.Col, msg: "front matter is nested too deeply"}
+	}
+	switch n := n.(type) {
+	case *yast.MappingNode:
+		m := newMapping()
+		for _, kv := range n.Values {
+			if err := d.pair(m, kv, depth); err != nil {
+				return value{}, err
+			}
+		}
+		return value{v: m, pos: d.pos(n)}, nil
+	case *yast.MappingValueNode:
+		m := newMapping()
+		if err := d.pair(m, n, depth); err != nil {
+			return value{}, err
+		}
+		return value{v: m, pos: d.pos(n.Key)}, nil
+	case *yast.SequenceNode:
+		var list []value
+		for _, e := range n.Values {
+			v, err := d.node(e, depth+1)
+			if err != nil {
+				return value{}, err
+			}
+			list = append(list, v)
+		}
+		if list == nil {
+			list = []value{}
+		}
+		return value{v: list, pos: d.pos(n)}, nil
+	case *yast.AnchorNode:
+		d.anchors[n.Name.String()] = n.Value
+		return d.node(n.Value, depth+1)
+	case *yast.AliasNode:
+		target, ok := d.anchors[n.Value.String()]
+		if !ok {
+			p := d.pos(n)
+			return value{}, &frontError{line: p.Line, col: p.Col, msg: fmt.Sprintf("unknown alias %q", n.Value.String())}
+		}
+		v, err := d.node(target, depth+1)
+		v.pos = d.pos(n)
+		return v, err
+	case *yast.TagNode:
+		return d.node(n.Value, depth+1)
+	case *yast.NullNode:
+		return value{v: nil, pos: d.pos(n)}, nil
+	case *yast.StringNode:
+		return value{v: n.Value, pos: d.pos(n)}, nil
+	case *yast.LiteralNode:
+		return value{v: n.Value.Value, pos: d.pos(n)}, nil
+	case *yast.BoolNode:
+		return value{v: n.Value, pos: d.pos(n)}, nil
+	case *yast.FloatNode:
+		return value{v: n.Value, pos: d.pos(n)}, nil
+	case *yast.InfinityNode:
+		return value{v: n.Value, pos: d.pos(n)}, nil
+	case *yast.IntegerNode:
+		switch x := n.Value.(type) {
+		case int64:
+			return value{v: x, pos: d.pos(n)}, nil
+		case uint64:
+			return value{v: float64(x), pos: d.pos(n)}, nil
+		}
+		return value{v: n.GetToken().Value, pos: d.pos(n)}, nil
+	}
+	// Anything else (NaN, merge keys in odd places, ...) is kept as text.
+	var s string
+	if tk := n.GetToken(); tk != nil {
+		s = tk.Value
+	}
+	return value{v: s, pos: d.pos(n)}, nil
+}
+
+func (d *yamlDecoder) pair(m *mapping, kv *yast.MappingValueNode, depth int) error {
+	if _, merge := kv.Key.(*yast.MergeKeyNode); merge {
+		v, err := d.node(kv.Value, depth+1)
+		if err != nil {
+			return err
+		}
+		if src, ok := v.v.(*mapping); ok {
+			for _, k := range src.keys {
+				if _, set := m.vals[k]; !set {
+					m.set(k, src.vals[k], src.keyPos[k])
+				}
+			}
+		}
+		return nil
+	}
+	key := ""
+	if tk := kv.Key.GetToken(); tk != nil {
+		key = tk.Value
+	}
+	kpos := d.pos(kv.Key)
+	if _, dup := m.vals[key]; dup {
+		return &frontError{line: kpos.Line, col: kpos.Col, msg: fmt.Sprintf("duplicate key %q", key)}
+	}
+	v, err := d.node(kv.Value, depth+1)
+	if err != nil {
+		return err
+	}
+	if _, isNull := kv.Value.(*yast.NullNode); isNull || kv.Value == nil {
+		v.pos = kpos
+	}
+	m.set(key, v, kpos)
+	return nil
+}
+
+// decodeJSON decodes JSON front matter, keeping positions by walking the
+// token stream.
+func decodeJSON(data []byte, at func(line, col int) diag.Pos) (*mapping, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	j := &jsonDecoder{dec: dec, data: data, at: at}
+	v, err := j.value(0)
+	if err != nil {
+		var se *json.SyntaxError
+		off := int(dec.InputOffset())
+		if errors.As(err, &se) {
+			off = int(se.Offset)
+		}
+		if fe, ok := err.(*frontError); ok {
+			return nil, fe
+		}
+		line, col := lineCol(data, off)
+		return nil, &frontError{line: line, col: col, msg: "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		line, col := lineCol(data, int(dec.InputOffset()))
+		return nil, &frontError{line: line, col: col, msg: "invalid JSON: unexpected text after the object"}
+	}
+	m, ok := v.v.(*mapping)
+	if !ok {
+		return nil, &frontError{line: v.pos.Line, col: v.pos.Col, msg: fmt.Sprintf("front matter must be an object, not %s", describe(v.v))}
+	}
+	return m, nil
+}
+
+type jsonDecoder struct {
+	dec  *json.Decoder
+	data []byte
+	at   func(line, col int) diag.Pos
+}
+
+func (j *jsonDecoder) here() diag.Pos {
+	off := int(j.dec.InputOffset())
+	// InputOffset is just past the previous token; skip to the next one.
+	for off < len(j.data) && strings.IndexByte(" \t\r\n,:", j.data[off]) >= 0 {
+		off++
+	}
+	line, col := lineCol(j.data, off)
+	return j.at(line, col)
+}
+
+func (j *jsonDecoder) value(depth int) (value, error) {
+	pos := j.here()
+	if depth > maxDepth {
+		return value{}, &frontError{line: pos.Line, col: pos.Col, msg: "front matter is nested too deeply"}
+	}
+	tok, err := j.dec.Token()
+	if err != nil {
+		if err == io.EOF {
+			return value{}, io.ErrUnexpectedEOF
+		}
+		return value{}, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			m := newMapping()
+			for j.dec.More() {
+				kpos := j.here()
+				ktok, err := j.dec.Token()
+				if err != nil {
+					return value{}, err
+				}
+				key, _ := ktok.(string)
+				if _, dup := m.vals[key]; dup {
+					return value{}, &frontError{line: kpos.Line, col: kpos.Col, msg: fmt.Sprintf("duplicate key %q", key)}
+				}
+				v, err := j.value(depth + 1)
+				if err != nil {
+					return value{}, err
+				}
+				m.set(key, v, kpos)
+			}
+			if _, err := j.dec.Token(); err != nil {
+				return value{}, err
+			}
+			return value{v: m, pos: pos}, nil
+		case '[':
+			list := []value{}
+			for j.dec.More() {
+				v, err := j.value(depth + 1)
+				if err != nil {
+					return value{}, err
+				}
+				list = append(list, v)
+			}
+			if _, err := j.dec.Token(); err != nil {
+				return value{}, err
+			}
+			return value{v: list, pos: pos}, nil
+		}
+	case json.Number:
+		if i, err := t.Int64(); err == nil {
+			return value{v: i, pos: pos}, nil
+		}
+		f, err := t.Float64()
+		if err != nil {
+			return value{}, &frontError{line: pos.Line, col: pos.Col, msg: fmt.Sprintf("number %s is out of range", t)}
+		}
+		return value{v: f, pos: pos}, nil
+	case string, bool, nil:
+		return value{v: t, pos: pos}, nil
+	}
+	return value{}, fmt.Errorf("unexpected token %v", tok)
+}
+
+// tomlKey matches a key at the start of a TOML line, or a table header.
+var tomlKey = regexp.MustCompile(`^\s*(?:\[\[?\s*([A-Za-z0-9_.\-"' ]+?)\s*\]\]?|([A-Za-z0-9_\-]+|"[^"]*"|'[^']*')\s*(?:\.|=))`)
+
+// decodeTOML decodes TOML front matter or site.toml. BurntSushi/toml does
+// not report where keys are, so keys are found by scanning lines: values
+// inside a key's table or array point at the key.
+func decodeTOML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) {
+	var raw map[string]any
+	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &frontError{line: pe.Position.Line, col: max(1, pe.Position.Col), msg: "invalid TOML: " + pe.Message}
+		}
+		return nil, &frontError{line: 1, col: 1, msg: "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")}
+	}
+	positions := map[string]diag.Pos{}
+	table := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		sm := tomlKey.FindStringSubmatchIndex(line)
+		if sm == nil {
+			continue
+		}
+		if sm[2] >= 0 { // [table]
+			table = strings.Trim(strings.SplitN(line[sm[2]:sm[3]], ".", 2)[0], `"' `)
+			if _, seen := positions[table]; !seen {
+				positions[table] = at(i+1, sm[2]+1)
+			}
+			continue
+		}
+		key := strings.Trim(line[sm[4]:sm[5]], `"'`)
+		if table != "" {
+			continue
+		}
+		if _, seen := positions[key]; !seen {
+			positions[key] = at(i+1, sm[4]+1)
+		}
+	}
+	top := at(1, 1)
+	var conv func(v any, pos diag.Pos, depth int) value
+	conv = func(v any, pos diag.Pos, depth int) value {
+		switch x := v.(type) {
+		case map[string]any:
+			m := newMapping()
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			// TOML tables are unordered once decoded; order keys by where
+			// they were written, then by name.
+			sort.Slice(keys, func(a, b int) bool {
+				pa, pb := positions[keys[a]], positions[keys[b]]
+				if pa.Line != pb.Line {
+					return pa.Line < pb.Line
+				}
+				return keys[a] < keys[b]
+			})
+			for _, k := range keys {
+				kpos := pos
+				if depth == 0 {
+					if p, ok := positions[k]; ok {
+						kpos = p
+					}
+				}
+				m.set(k, conv(x[k], kpos, depth+1), kpos)
+			}
+			return value{v: m, pos: pos}
+		case []map[string]any:
+			list := make([]value, len(x))
+			for i, e := range x {
+				list[i] = conv(e, pos, depth+1)
+			}
+			return value{v: list, pos: pos}
+		case []any:
+			list := make([]value, len(x))
+			for i, e := range x {
+				list[i] = conv(e, pos, depth+1)
+			}
+			return value{v: list, pos: pos}
+		case int64, float64, bool, string, time.Time:
+			return value{v: x, pos: pos}
+		}
+		return value{v: fmt.Sprint(v), pos: pos}
+	}
+	m, _ := conv(raw, top, 0).v.(*mapping)
+	if m == nil {
+		m = newMapping()
+	}
+	return m, nil
+}

@@ -1,0 +1,291 @@
+// Package markdown converts a document's Markdown body to HTML with
+// goldmark, and reports what the rest of the pipeline needs to know about
+// it: the title from its first heading, its headings and table of
+// contents, its links (with byte offsets for diagnostics), and its text.
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/toc"
+
+	"github.com/handbook/handbook/generator/site"
+)
+
+// Options configure a Converter. The zero value is safe: raw HTML is left
+// out of the output.
+type Options struct {
+	// RawHTML passes raw HTML in Markdown through to the page.
+	RawHTML bool
+}
+
+// Converter converts Markdown. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter with GitHub Flavored Markdown, footnotes,
+// typographic punctuation, heading ids and code highlighting with CSS
+// classes (the stylesheet is generated once by package render).
+func New(opts Options) *Converter {
+	var rendererOpts []renderer.Option
+	if opts.RawHTML {
+		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.Typographer,
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithAttribute(),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Converter{md: md}
+}
+
+// Link is a link or image found in the body.
+type Link struct {
+	Dest   string // as written
+	Offset int    // byte offset in the source of the link's text, or of its block
+	Image  bool
+}
+
+// Section is the text under one heading, for search and deep links.
+type Section struct {
+	ID    string // the heading's id; "" for text before the first heading
+	Title string
+	Text  string
+}
+
+// Result is what Convert learns about a document.
+type Result struct {
+	HTML []byte
+	// Title is the text of the first heading when it is a level-1 heading.
+	// That heading is left out of HTML, so that it is not shown twice.
+	Title    string
+	Headings []site.Heading
+	TOC      []*site.TOCItem
+	Links    []Link
+	Sections []Section
+	Text     string // the body as plain text
+	Summary  string // the first paragraph as plain text, shortened
+}
+
+// Rewriter returns the href to write for a link destination. Returning
+// dest unchanged leaves the link as written.
+type Rewriter func(dest string, image bool) string
+
+// Convert converts src. keepH1 keeps a leading level-1 heading in the HTML
+// even when it is returned as Title: callers pass true when the front
+// matter already gives a different title.
+func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string) bool) (Result, error) {
+	var r Result
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+
+	if h, ok := firstHeading(doc); ok && h.Level == 1 {
+		r.Title = plain(h, src)
+		if keepH1 == nil || !keepH1(r.Title) {
+			h.Parent().RemoveChild(h.Parent(), h)
+		}
+	}
+
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			r.Headings = append(r.Headings, site.Heading{Level: n.Level, ID: string(idb), Text: plain(n, src)})
+		case *ast.Link:
+			r.Links = append(r.Links, Link{Dest: string(n.Destination), Offset: offset(n, src, "["), Image: false})
+			if rewrite != nil {
+				n.Destination = []byte(rewrite(string(n.Destination), false))
+			}
+		case *ast.Image:
+			r.Links = append(r.Links, Link{Dest: string(n.Destination), Offset: offset(n, src, "!["), Image: true})
+			if rewrite != nil {
+				n.Destination = []byte(rewrite(string(n.Destination), true))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return r, err
+	}
+
+	tree, err := toc.Inspect(doc, src, toc.MinDepth(2), toc.MaxDepth(3), toc.Compact(true))
+	if err != nil {
+		return r, err
+	}
+	r.TOC = tocItems(tree.Items)
+
+	r.Sections, r.Text, r.Summary = collectText(doc, src)
+
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return r, err
+	}
+	r.HTML = buf.Bytes()
+	return r, nil
+}
+
+func tocItems(items toc.Items) []*site.TOCItem {
+	var out []*site.TOCItem
+	for _, it := range items {
+		out = append(out, &site.TOCItem{ID: string(it.ID), Text: string(it.Title), Items: tocItems(it.Items)})
+	}
+	return out
+}
+
+// firstHeading returns the first heading among the top-level blocks, when
+// nothing but HTML blocks (a logo, a badge) comes before it.
+func firstHeading(doc ast.Node) (*ast.Heading, bool) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			return n, true
+		case *ast.HTMLBlock:
+			continue
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// offset returns the byte offset of an inline node in src: the position
+// of its opening marker when it can be found, else the start of its block.
+func offset(n ast.Node, src []byte, marker string) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			start := t.Segment.Start
+			if i := bytes.LastIndex(src[max(0, start-len(marker)-64):start], []byte(marker)); i >= 0 {
+				return max(0, start-len(marker)-64) + i
+			}
+			return start
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// plain returns the text of n without markup.
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writeText(&b, n, src)
+	return strings.TrimSpace(b.String())
+}
+
+func writeText(b *strings.Builder, n ast.Node, src []byte) {
+	switch n := n.(type) {
+	case *ast.Text:
+		b.Write(n.Segment.Value(src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+		return
+	case *ast.String:
+		// The typographer writes entities such as "&ldquo;" as strings.
+		b.WriteString(html.UnescapeString(string(n.Value)))
+		return
+	case *ast.AutoLink:
+		b.Write(n.Label(src))
+		return
+	case *ast.RawHTML, *ast.HTMLBlock:
+		return
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			b.Write(seg.Value(src))
+		}
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writeText(b, c, src)
+		if c.Type() == ast.TypeBlock {
+			b.WriteByte('\n')
+		}
+	}
+}
+
+// collectText splits the body's text into sections at each heading, and
+// returns the whole text and the first paragraph as a summary.
+func collectText(doc ast.Node, src []byte) ([]Section, string, string) {
+	var sections []Section
+	cur := Section{}
+	var all, body strings.Builder
+	summary := ""
+	flush := func() {
+		cur.Text = strings.TrimSpace(body.String())
+		if cur.Text != "" || cur.ID != "" {
+			sections = append(sections, cur)
+		}
+		body.Reset()
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		var b strings.Builder
+		writeText(&b, n, src)
+		t := strings.TrimSpace(b.String())
+		if h, ok := n.(*ast.Heading); ok {
+			flush()
+			id, _ := h.AttributeString("id")
+			idb, _ := id.([]byte)
+			cur = Section{ID: string(idb), Title: t}
+		} else if t != "" {
+			body.WriteString(t)
+			body.WriteString("\n")
+			if summary == "" && n.Kind() == ast.KindParagraph {
+				summary = shorten(strings.Join(strings.Fields(t), " "), 300)
+			}
+		}
+		if t != "" {
+			all.WriteString(t)
+			all.WriteString("\n")
+		}
+	}
+	flush()
+	return sections, strings.TrimSpace(all.String()), summary
+}
+
+// shorten cuts s to at most n bytes at a word boundary, adding "…".
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexFunc(s[:cut], unicode.IsSpace); i > n/2 {
+		cut = i
+	}
+	return strings.TrimRightFunc(s[:cut], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) + "…"
+}

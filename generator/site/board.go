@@ -1,0 +1,182 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// Board is the status board on the home page: what a reader needs to know
+// without a meeting.
+type Board struct {
+	// Objectives of the current period, grouped by team.
+	Objectives []TeamObjectives
+	// Latest holds each person's most recent update, by person name.
+	Latest []*Update
+	// Proposals are decisions open for comment, most urgent first.
+	Proposals []*Decision
+	// CheckIns holds, for each person, their check-in state in the current
+	// window of their team's cadence, by person name.
+	CheckIns []CheckIn
+	// Stale lists handbook pages past their review date, most overdue first.
+	Stale []*Page
+}
+
+// Missing returns the check-ins that are due and not yet posted.
+func (b Board) Missing() []CheckIn {
+	var out []CheckIn
+	for _, c := range b.CheckIns {
+		if c.State == Missing {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// TeamObjectives are a team's objectives for the current period. Team is
+// nil for objectives that belong to no team.
+type TeamObjectives struct {
+	Team       *Team
+	Objectives []*Objective
+}
+
+// CheckInState says where a person stands in the current check-in window.
+type CheckInState uint8
+
+// The check-in states.
+const (
+	Missing   CheckInState = iota // due in this window, not posted yet
+	Posted                        // posted in this window
+	Away                          // away for the whole window or now: excused
+	NotJoined                     // joined after the window began
+)
+
+// CheckIn is a person's check-in state in the window containing now.
+type CheckIn struct {
+	Person     *Person
+	State      CheckInState
+	Start, End time.Time // the window, in the team's time zone
+	Update     *Update   // the update posted in the window, if any
+	Last       *Update   // their latest update, if any
+}
+
+// Location returns the time zone check-in windows of t are counted in: the
+// team's, else the site's.
+func (s *Site) Location(t *Team) *time.Location {
+	if t != nil && t.Location != nil {
+		return t.Location
+	}
+	if s.Config.Timezone != nil {
+		return s.Config.Timezone
+	}
+	return time.UTC
+}
+
+// Cadence returns the check-in cadence of t, or the site's default.
+func (s *Site) Cadence(t *Team) Cadence {
+	if t != nil && t.Cadence != Inherit {
+		return t.Cadence
+	}
+	if s.Config.Cadence != Inherit {
+		return s.Config.Cadence
+	}
+	return Weekly
+}
+
+// CheckInAt returns p's check-in state in the window containing t.
+func (s *Site) CheckInAt(p *Person, t time.Time) CheckIn {
+	start, end := s.Cadence(p.Team).Window(t, s.Location(p.Team))
+	c := CheckIn{Person: p, Start: start, End: end}
+	if len(p.Updates) > 0 {
+		c.Last = p.Updates[0]
+	}
+	for _, u := range p.Updates {
+		if !u.Date.Before(start) && u.Date.Before(end) {
+			c.Update = u
+			c.State = Posted
+			return c
+		}
+	}
+	switch {
+	case !p.Joined.IsZero() && p.Joined.After(start):
+		c.State = NotJoined
+	case p.AwayOn(t):
+		c.State = Away
+	default:
+		for _, a := range p.Away {
+			if a.Covers(start, end) {
+				c.State = Away
+			}
+		}
+	}
+	return c
+}
+
+func newBoard(s *Site) Board {
+	var b Board
+	now := s.Now
+
+	groups := map[*Team][]*Objective{}
+	for _, o := range s.Objectives {
+		if o.Period.Contains(now) {
+			groups[o.Team] = append(groups[o.Team], o)
+		}
+	}
+	for _, t := range s.Teams {
+		if len(groups[t]) > 0 {
+			b.Objectives = append(b.Objectives, TeamObjectives{Team: t, Objectives: groups[t]})
+		}
+	}
+	if len(groups[nil]) > 0 {
+		b.Objectives = append(b.Objectives, TeamObjectives{Objectives: groups[nil]})
+	}
+
+	for _, p := range s.People {
+		if len(p.Updates) > 0 {
+			b.Latest = append(b.Latest, p.Updates[0])
+		}
+		b.CheckIns = append(b.CheckIns, s.CheckInAt(p, now))
+	}
+
+	for _, d := range s.Decisions {
+		if d.Open(now) {
+			b.Proposals = append(b.Proposals, d)
+		}
+	}
+	slices.SortStableFunc(b.Proposals, func(a, b *Decision) int {
+		switch {
+		case a.RespondBy.IsZero() && !b.RespondBy.IsZero():
+			return 1
+		case !a.RespondBy.IsZero() && b.RespondBy.IsZero():
+			return -1
+		}
+		return cmp.Or(a.RespondBy.Compare(b.RespondBy), cmp.Compare(a.Number, b.Number))
+	})
+
+	for _, p := range s.Pages {
+		if p.Overdue(now) {
+			b.Stale = append(b.Stale, p)
+		}
+	}
+	slices.SortStableFunc(b.Stale, func(a, b *Page) int { return a.ReviewDue.Compare(b.ReviewDue) })
+	return b
+}
+
+// Open reports whether d is a proposal still taking comments at now: its
+// respond-by day has not ended, or it has no deadline.
+func (d *Decision) Open(now time.Time) bool {
+	if d.Status != Proposed {
+		return false
+	}
+	return d.RespondBy.IsZero() || now.Before(d.RespondBy.AddDate(0, 0, 1))
+}
+
+// Overdue reports whether a proposal's respond-by day has passed at now.
+func (d *Decision) Overdue(now time.Time) bool {
+	return d.Status == Proposed && !d.RespondBy.IsZero() && !now.Before(d.RespondBy.AddDate(0, 0, 1))
+}
+
+// Overdue reports whether the page's review date has passed at now.
+func (p *Page) Overdue(now time.Time) bool {
+	return !p.ReviewDue.IsZero() && !now.Before(p.ReviewDue)
+}

@@ -1,0 +1,634 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/handbook/handbook/generator/diag"
+)
+
+// Content is what package content loads: the configuration and every
+// document, drafts included.
+type Content struct {
+	Config     Config
+	Pages      []*Page
+	Updates    []*Update
+	Decisions  []*Decision
+	Objectives []*Objective
+	People     []*Person
+	Teams      []*Team
+}
+
+// Options control how New builds the model. The zero value leaves drafts
+// out and uses the zero time as "now", which callers should not rely on.
+type Options struct {
+	Now    time.Time // the build date: "current" period, windows, deadlines
+	Drafts bool      // keep drafts
+}
+
+// Site is the linked model of a site.
+type Site struct {
+	Config Config
+	Now    time.Time
+
+	Pages      []*Page      // handbook pages in sidebar order, depth first
+	Nav        []*Page      // top level of the handbook tree, in sidebar order
+	Home       *Page        // handbook/index.md or _index.md, if any
+	Updates    []*Update    // newest first
+	Decisions  []*Decision  // by number, then id
+	Objectives []*Objective // newest period first, then team, then title
+	People     []*Person    // by name
+	Teams      []*Team      // by name
+	Tags       []*Tag       // by name
+
+	Board Board
+
+	docs map[string]*Doc // by content path
+}
+
+// Doc returns the document at content path p, or nil.
+func (s *Site) Doc(p string) *Doc { return s.docs[p] }
+
+// Docs returns every document in content path order.
+func (s *Site) Docs() []*Doc {
+	return slices.SortedFunc(maps.Values(s.docs), func(a, b *Doc) int { return cmp.Compare(a.Path, b.Path) })
+}
+
+// Person returns the person with id, or nil.
+func (s *Site) Person(id string) *Person {
+	for _, p := range s.People {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// New links the documents of c into a site: it resolves references between
+// documents, derives progress, backlinks and tags, computes the status
+// board for opts.Now, and reports references it cannot resolve.
+func New(c Content, opts Options) (*Site, diag.List) {
+	var diags diag.List
+	s := &Site{Config: c.Config, Now: opts.Now, docs: map[string]*Doc{}}
+	drafts := map[string]bool{}
+	keep := func(d *Doc) bool {
+		if d.Draft && !opts.Drafts {
+			drafts[d.Path] = true
+			return false
+		}
+		s.docs[d.Path] = d
+		return true
+	}
+	for _, p := range c.Pages {
+		if keep(&p.Doc) {
+			s.Pages = append(s.Pages, p)
+		}
+	}
+	for _, u := range c.Updates {
+		if keep(&u.Doc) {
+			s.Updates = append(s.Updates, u)
+		}
+	}
+	for _, d := range c.Decisions {
+		if keep(&d.Doc) {
+			s.Decisions = append(s.Decisions, d)
+		}
+	}
+	for _, o := range c.Objectives {
+		if keep(&o.Doc) {
+			s.Objectives = append(s.Objectives, o)
+		}
+	}
+	for _, p := range c.People {
+		if keep(&p.Doc) {
+			s.People = append(s.People, p)
+		}
+	}
+	for _, t := range c.Teams {
+		if keep(&t.Doc) {
+			s.Teams = append(s.Teams, t)
+		}
+	}
+
+	l := &linker{site: s, diags: &diags, drafts: drafts}
+	l.linkPeople()
+	l.linkTeams()
+	l.linkObjectives()
+	l.linkUpdates()
+	l.linkDecisions()
+	l.linkPages()
+	l.linkLinks()
+	l.linkTags()
+	s.Board = newBoard(s)
+	return s, diags
+}
+
+type linker struct {
+	site   *Site
+	diags  *diag.List
+	drafts map[string]bool
+
+	people     map[string]*Person
+	teams      map[string]*Team
+	objectives map[string]*Objective
+}
+
+func (l *linker) linkPeople() {
+	s := l.site
+	l.people = map[string]*Person{}
+	for _, p := range s.People {
+		l.people[p.ID] = p
+	}
+	l.teams = map[string]*Team{}
+	for _, t := range s.Teams {
+		l.teams[t.ID] = t
+	}
+	for _, p := range s.People {
+		if p.TeamID == "" {
+			continue
+		}
+		p.Team = l.teams[p.TeamID]
+		if p.Team == nil {
+			l.unknown(p.Pos("team"), "team", p.TeamID, slices.Collect(maps.Keys(l.teams)))
+			continue
+		}
+		p.Team.Members = append(p.Team.Members, p)
+	}
+	slices.SortFunc(s.People, func(a, b *Person) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+func (l *linker) linkTeams() {
+	for _, t := range l.site.Teams {
+		t.LeadRef = l.ref(t.LeadRef.Name)
+		slices.SortFunc(t.Members, func(a, b *Person) int {
+			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
+		})
+	}
+	slices.SortFunc(l.site.Teams, func(a, b *Team) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+func (l *linker) linkObjectives() {
+	l.objectives = map[string]*Objective{}
+	for _, o := range l.site.Objectives {
+		l.objectives[o.ID] = o
+		o.OwnerRef = l.ref(o.OwnerRef.Name)
+		if p := o.OwnerRef.Person; p != nil {
+			p.Objectives = append(p.Objectives, o)
+		}
+		if o.TeamID != "" {
+			o.Team = l.teams[o.TeamID]
+			if o.Team == nil {
+				l.unknown(o.Pos("team"), "team", o.TeamID, slices.Collect(maps.Keys(l.teams)))
+			} else {
+				o.Team.Objectives = append(o.Team.Objectives, o)
+			}
+		}
+	}
+	slices.SortFunc(l.site.Objectives, compareObjectives)
+	for _, t := range l.site.Teams {
+		slices.SortFunc(t.Objectives, compareObjectives)
+	}
+}
+
+func compareObjectives(a, b *Objective) int {
+	return cmp.Or(
+		b.Period.Start.Compare(a.Period.Start),
+		cmp.Compare(teamName(a.Team), teamName(b.Team)),
+		cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)),
+		cmp.Compare(a.ID, b.ID))
+}
+
+func teamName(t *Team) string {
+	if t == nil {
+		return "\uffff" // objectives without a team go last
+	}
+	return strings.ToLower(t.Name)
+}
+
+func (l *linker) linkUpdates() {
+	s := l.site
+	// Oldest first while linking, so that key-result reports come in order.
+	slices.SortFunc(s.Updates, func(a, b *Update) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Path, b.Path))
+	})
+	for _, u := range s.Updates {
+		u.Author = l.people[u.AuthorID]
+		if u.Author == nil {
+			l.unknown(u.Pos("author"), "author", u.AuthorID, slices.Collect(maps.Keys(l.people)))
+		}
+		teamID := u.TeamID
+		if teamID == "" && u.Author != nil {
+			teamID = u.Author.TeamID
+		}
+		if teamID != "" {
+			u.Team = l.teams[teamID]
+			if u.Team == nil && u.TeamID != "" {
+				l.unknown(u.Pos("team"), "team", u.TeamID, slices.Collect(maps.Keys(l.teams)))
+			}
+		}
+		seen := map[*Objective]bool{}
+		addObjective := func(o *Objective) {
+			if !seen[o] {
+				seen[o] = true
+				u.ObjectiveRefs = append(u.ObjectiveRefs, o)
+				o.Updates = append(o.Updates, u)
+			}
+		}
+		for _, id := range u.Objectives {
+			o := l.objectives[id]
+			if o == nil {
+				l.unknown(u.Pos("objectives"), "objective", id, slices.Collect(maps.Keys(l.objectives)))
+				continue
+			}
+			addObjective(o)
+		}
+		for _, p := range u.Progress {
+			o := l.objectives[p.ObjectiveID]
+			if o == nil {
+				l.unknown(p.Pos, "objective", p.ObjectiveID, slices.Collect(maps.Keys(l.objectives)))
+				continue
+			}
+			var kr *KeyResult
+			var ids []string
+			for _, k := range o.KeyResults {
+				ids = append(ids, k.ID)
+				if k.ID == p.KeyResultID {
+					kr = k
+				}
+			}
+			if kr == nil {
+				l.diags.Errorf(p.Pos, "unknown key result %q of objective %q%s", p.KeyResultID, o.ID, diag.Suggest(p.KeyResultID, ids))
+				continue
+			}
+			kr.Reports = append(kr.Reports, Report{Date: u.Date, Value: p.Value, Update: u})
+			addObjective(o)
+		}
+		for _, b := range u.Blockers {
+			for _, p := range s.People {
+				if mentions(b, p) && !slices.Contains(u.BlockerMentions, p) {
+					u.BlockerMentions = append(u.BlockerMentions, p)
+				}
+			}
+		}
+	}
+	slices.Reverse(s.Updates)
+	for _, u := range s.Updates {
+		if u.Author != nil {
+			u.Author.Updates = append(u.Author.Updates, u)
+		}
+		if u.Team != nil {
+			u.Team.Updates = append(u.Team.Updates, u)
+		}
+	}
+	for _, o := range s.Objectives {
+		slices.Reverse(o.Updates)
+		o.Status = o.Explicit
+		if o.Status == "" {
+			o.Status = derivedStatus(o)
+		}
+	}
+}
+
+// derivedStatus is the worst status among the latest update of each
+// person reporting on o within its period: an objective is at risk while
+// anyone working on it says so, and recovers when they report it has.
+func derivedStatus(o *Objective) Status {
+	var worst Status
+	seen := map[string]bool{}
+	for _, u := range o.Updates { // newest first
+		if !o.Period.Contains(u.Date) || u.Status == "" || seen[u.AuthorID] {
+			continue
+		}
+		seen[u.AuthorID] = true
+		if u.Status.Rank() > worst.Rank() {
+			worst = u.Status
+		}
+	}
+	return worst
+}
+
+// mentions reports whether text names p by @handle, id or full name.
+func mentions(text string, p *Person) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r == '@' || r == '-' || r == '_' || r == '.' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r > 127)
+	})
+	for i, w := range words {
+		w = strings.TrimRight(w, ".")
+		if w == "@"+strings.ToLower(p.Handle) && p.Handle != "" || w == "@"+p.ID || w == p.ID {
+			return true
+		}
+		if name := strings.Fields(strings.ToLower(p.Name)); len(name) > 1 && i+len(name) <= len(words) {
+			match := true
+			for j, n := range name {
+				if strings.TrimRight(words[i+j], ".") != n {
+					match = false
+					break
+				}
+			}
+			if match {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *linker) linkDecisions() {
+	s := l.site
+	slices.SortFunc(s.Decisions, func(a, b *Decision) int {
+		return cmp.Or(cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID))
+	})
+	byNumber := map[int][]*Decision{}
+	byID := map[string]*Decision{}
+	maxNumber := 0
+	for _, d := range s.Decisions {
+		byID[d.ID] = d
+		if d.Number > 0 {
+			byNumber[d.Number] = append(byNumber[d.Number], d)
+			maxNumber = max(maxNumber, d.Number)
+		}
+	}
+	for _, ds := range byNumber {
+		for _, d := range ds[1:] {
+			l.diags.Warnf(diag.Pos{File: d.File}, "decision number %04d is also used by %s (the next free number is %04d)", d.Number, ds[0].File, maxNumber+1)
+		}
+	}
+	find := func(ref string) *Decision {
+		if d := byID[ref]; d != nil {
+			return d
+		}
+		if n, ok := DecisionNumber(ref); ok && len(byNumber[n]) > 0 {
+			return byNumber[n][0]
+		}
+		return nil
+	}
+	link := func(newer, older *Decision) {
+		if !slices.Contains(newer.SupersedesRefs, older) {
+			newer.SupersedesRefs = append(newer.SupersedesRefs, older)
+		}
+		if !slices.Contains(older.SupersededBy, newer) {
+			older.SupersededBy = append(older.SupersededBy, newer)
+		}
+	}
+	for _, d := range s.Decisions {
+		for _, r := range [][]Ref{d.DecisionMakers, d.Consulted, d.Informed} {
+			for i := range r {
+				r[i] = l.ref(r[i].Name)
+			}
+		}
+		for _, r := range d.DecisionMakers {
+			if r.Person != nil {
+				r.Person.Decisions = append(r.Person.Decisions, d)
+			}
+		}
+		for _, ref := range d.Supersedes {
+			old := find(ref)
+			if old == nil || old == d {
+				l.diags.Errorf(d.Pos("supersedes"), "supersedes unknown decision %q", ref)
+				continue
+			}
+			link(d, old)
+		}
+		for _, ref := range d.SupersededByIDs {
+			newer := find(ref)
+			if newer == nil || newer == d {
+				l.diags.Errorf(d.Pos("status"), "superseded by unknown decision %q", ref)
+				continue
+			}
+			link(newer, d)
+		}
+	}
+	for _, p := range s.People {
+		slices.SortFunc(p.Decisions, func(a, b *Decision) int { return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(b.Number, a.Number)) })
+	}
+}
+
+// DecisionNumber parses a reference to a decision by number: "7", "0007",
+// "ADR-0007", "adr 7", "#7" or "0007-use-postgres".
+func DecisionNumber(ref string) (int, bool) {
+	r := strings.TrimSpace(strings.ToLower(ref))
+	r = strings.TrimPrefix(r, "#")
+	r = strings.TrimPrefix(r, "adr")
+	r = strings.TrimLeft(r, "-_ #")
+	end := 0
+	for end < len(r) && r[end] >= '0' && r[end] <= '9' {
+		end++
+	}
+	if end == 0 || end > 9 || (end < len(r) && r[end] != '-' && r[end] != '_') {
+		return 0, false
+	}
+	n, err := strconv.Atoi(r[:end])
+	return n, err == nil && n > 0
+}
+
+func (l *linker) linkPages() {
+	s := l.site
+	byDir := map[string]*Page{} // section folder -> landing page
+	for _, p := range s.Pages {
+		if p.Section {
+			byDir[path.Dir(p.Path)] = p
+		}
+		p.Owner = l.ref(p.Owner.Name)
+		if person := p.Owner.Person; person != nil {
+			person.Pages = append(person.Pages, p)
+		}
+		p.Date = latest(p.Modified, p.Reviewed)
+		if !p.Reviewed.IsZero() && !p.ReviewEvery.IsZero() {
+			p.ReviewDue = p.ReviewEvery.After(p.Reviewed)
+		}
+	}
+	s.Home = byDir[KindPage.Folder()]
+	var top []*Page
+	for _, p := range s.Pages {
+		if p == s.Home {
+			continue
+		}
+		dir := path.Dir(p.Path)
+		if p.Section {
+			dir = path.Dir(dir)
+		}
+		// The parent is the nearest folder above with a landing page.
+		for ; dir != "." && dir != KindPage.Folder(); dir = path.Dir(dir) {
+			if parent := byDir[dir]; parent != nil {
+				p.Parent = parent
+				break
+			}
+		}
+		if p.Parent == nil {
+			p.Parent = s.Home
+			top = append(top, p)
+		} else {
+			p.Parent.Children = append(p.Parent.Children, p)
+		}
+	}
+	order := func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Path, b.Path))
+	}
+	slices.SortFunc(top, order)
+	s.Nav = top
+	if s.Home != nil {
+		s.Home.Children = top
+	}
+	var flat []*Page
+	if s.Home != nil {
+		flat = append(flat, s.Home)
+	}
+	var walk func([]*Page)
+	walk = func(ps []*Page) {
+		for _, p := range ps {
+			slices.SortFunc(p.Children, order)
+			flat = append(flat, p)
+			walk(p.Children)
+		}
+	}
+	walk(top)
+	s.Pages = flat
+}
+
+// links checks each body link against the documents it names and records
+// backlinks. A link to a missing file or heading is a warning: the page is
+// still worth publishing.
+func (l *linker) linkLinks() {
+	for _, d := range l.site.Docs() {
+		for _, link := range d.Links {
+			if link.Target == "" {
+				if link.Fragment != "" && link.Dest[0] == '#' && !hasHeading(d, link.Fragment) {
+					l.diags.Warnf(link.Pos, "link to missing heading #%s", link.Fragment)
+				}
+				continue
+			}
+			target := l.site.docs[link.Target]
+			if target == nil {
+				if l.drafts[link.Target] {
+					l.diags.Warnf(link.Pos, "link to draft %s", link.Dest)
+				} else {
+					l.diags.Warnf(link.Pos, "link to missing file %s", link.Dest)
+				}
+				continue
+			}
+			if link.Fragment != "" && !hasHeading(target, link.Fragment) {
+				l.diags.Warnf(link.Pos, "link to missing heading #%s in %s", link.Fragment, target.Path)
+			}
+			if target != d && !slices.Contains(target.Backlinks, d) {
+				target.Backlinks = append(target.Backlinks, d)
+			}
+		}
+	}
+}
+
+func hasHeading(d *Doc, id string) bool {
+	for _, h := range d.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	// Footnotes and other generated anchors are not headings.
+	return strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
+}
+
+func (l *linker) linkTags() {
+	byslug := map[string]*Tag{}
+	for _, d := range l.site.Docs() {
+		for _, name := range d.Tags {
+			slug := Slug(name)
+			if slug == "" {
+				continue
+			}
+			t := byslug[slug]
+			if t == nil {
+				t = &Tag{Name: name, Slug: slug, URL: "/tags/" + slug + "/"}
+				byslug[slug] = t
+			}
+			if !slices.Contains(t.Docs, d) {
+				t.Docs = append(t.Docs, d)
+			}
+		}
+	}
+	for _, t := range byslug {
+		slices.SortFunc(t.Docs, func(a, b *Doc) int {
+			return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Path, b.Path))
+		})
+	}
+	l.site.Tags = slices.SortedFunc(maps.Values(byslug), func(a, b *Tag) int { return cmp.Compare(a.Slug, b.Slug) })
+}
+
+func latest(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// ref resolves a name written in front matter to a person or team: by id,
+// by name (ignoring case) or by handle (with or without "@").
+func (l *linker) ref(name string) Ref {
+	r := Ref{Name: name}
+	key := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "@"))
+	if key == "" {
+		return r
+	}
+	if p := l.people[key]; p != nil {
+		r.Person = p
+		return r
+	}
+	if t := l.teams[key]; t != nil {
+		r.Team = t
+		return r
+	}
+	for _, p := range l.site.People {
+		if strings.ToLower(p.Name) == key || p.Handle != "" && strings.ToLower(p.Handle) == key {
+			r.Person = p
+			return r
+		}
+	}
+	for _, t := range l.site.Teams {
+		if strings.ToLower(t.Name) == key {
+			r.Team = t
+			return r
+		}
+	}
+	return r
+}
+
+func (l *linker) unknown(pos diag.Pos, what, id string, known []string) {
+	slices.Sort(known)
+	l.diags.Errorf(pos, "unknown %s %q%s", what, id, diag.Suggest(id, known))
+}
+
+// Slug turns a name into a URL path segment: lower case, letters and
+// digits of any script kept, everything else folded into single hyphens.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && isLetterOrDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// String formats a decision's number the way decision logs do: "0007".
+func (d *Decision) NumberString() string {
+	if d.Number == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d", d.Number)
+}

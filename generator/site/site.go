@@ -1,0 +1,506 @@
+// Package site is the model of a handbook site: plain structs for each kind
+// of content, the cross-references between them, and the data derived from
+// them (key-result progress, backlinks, tags, the status board).
+//
+// The model does no I/O. Package content fills the documents from files;
+// New links them; package render turns the result into outputs.
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/handbook/handbook/generator/diag"
+)
+
+// Kind is the kind of a content document, given by its top folder under
+// content/.
+type Kind uint8
+
+// The kinds of content, in the order lists and search results show them.
+const (
+	KindPage      Kind = iota + 1 // handbook/
+	KindUpdate                    // updates/
+	KindDecision                  // decisions/
+	KindObjective                 // objectives/
+	KindPerson                    // people/
+	KindTeam                      // teams/
+)
+
+// Kinds lists every kind in order.
+var Kinds = []Kind{KindPage, KindUpdate, KindDecision, KindObjective, KindPerson, KindTeam}
+
+// Folder returns the top folder under content/ that holds documents of kind k.
+func (k Kind) Folder() string {
+	switch k {
+	case KindPage:
+		return "handbook"
+	case KindUpdate:
+		return "updates"
+	case KindDecision:
+		return "decisions"
+	case KindObjective:
+		return "objectives"
+	case KindPerson:
+		return "people"
+	case KindTeam:
+		return "teams"
+	}
+	return ""
+}
+
+// String returns the kind's singular name, as used in search filters and
+// JSON: "page", "update", "decision", "objective", "person", "team".
+func (k Kind) String() string {
+	switch k {
+	case KindPage:
+		return "page"
+	case KindUpdate:
+		return "update"
+	case KindDecision:
+		return "decision"
+	case KindObjective:
+		return "objective"
+	case KindPerson:
+		return "person"
+	case KindTeam:
+		return "team"
+	}
+	return "unknown"
+}
+
+// KindOfFolder returns the kind whose documents live in folder, or 0.
+func KindOfFolder(folder string) Kind {
+	for _, k := range Kinds {
+		if k.Folder() == folder {
+			return k
+		}
+	}
+	return 0
+}
+
+// Config is the site's configuration, read from content/site.toml.
+type Config struct {
+	Title       string
+	BaseURL     string // absolute, ends in "/"; feeds and the sitemap use it
+	Description string
+	Language    string // BCP 47 tag; default "en"
+	RepoURL     string // e.g. https://github.com/org/repo; empty disables "edit this page"
+	EditBranch  string // default "main"
+	ContentDir  string // the content folder's path inside the repository, for edit links; default "content"
+	Timezone    *time.Location
+	Cadence     Cadence // default check-in cadence of teams that set none
+
+	// DecisionStatuses are the statuses a site adds to the standard ones.
+	DecisionStatuses []string
+	// RawHTML lets Markdown carry raw HTML through to pages. Off by default:
+	// anyone who can open a pull request could otherwise run script in
+	// every reader's browser.
+	RawHTML bool
+}
+
+// BasePath returns the path part of the base URL without its final slash,
+// e.g. "" for https://example.com/ and "/handbook" for
+// https://example.github.io/handbook/. Site paths are prefixed with it.
+func (c *Config) BasePath() string {
+	p := c.BaseURL
+	if i := indexAfterScheme(p); i >= 0 {
+		p = p[i:]
+	} else {
+		p = ""
+	}
+	for len(p) > 0 && p[len(p)-1] == '/' {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+// indexAfterScheme returns the index of the path in an absolute URL.
+func indexAfterScheme(u string) int {
+	for i := 0; i+2 < len(u); i++ {
+		if u[i] == ':' && u[i+1] == '/' && u[i+2] == '/' {
+			for j := i + 3; j < len(u); j++ {
+				if u[j] == '/' {
+					return j
+				}
+			}
+			return len(u)
+		}
+	}
+	return -1
+}
+
+// Doc holds what every content document has.
+type Doc struct {
+	Kind Kind
+	// Path is the document's path relative to the content folder, with
+	// forward slashes: "updates/2026-11-20-ana-search-shards.md".
+	Path string
+	// File is the path as diagnostics print it: "content/updates/...".
+	File string
+	// URL is the document's path on the site, without the base path:
+	// "/updates/2026-11-20-ana-search-shards/".
+	URL   string
+	Title string
+	// Date orders the document in lists and feeds: an update's or a
+	// decision's date, a handbook page's last change or review; zero for
+	// people, teams and objectives.
+	Date time.Time
+	// Body is the rendered Markdown.
+	Body template.HTML
+	// Text is the body as plain text, for excerpts and search.
+	Text string
+	// Summary is the first paragraph as plain text, at most about 300 bytes.
+	Summary  string
+	Headings []Heading
+	// Sections is the body's text split at its headings, for search.
+	Sections []Section
+	TOC      []*TOCItem
+	Links    []Link
+	Tags     []string
+	Draft    bool
+	// Params holds front-matter keys the kind does not define, so that
+	// files written for other tools (MADR, Jekyll) still build.
+	Params map[string]any
+	// Fields holds the position of each front-matter key, so that the
+	// model can report problems it finds while linking at the right line.
+	Fields map[string]diag.Pos
+	// Modified and ModifiedBy come from the file's git history, when known.
+	Modified   time.Time
+	ModifiedBy string
+
+	// Backlinks lists the documents whose body links to this one, in
+	// path order. Filled by New.
+	Backlinks []*Doc
+}
+
+// Pos returns the position of the front-matter key, or the file itself
+// when the key is absent.
+func (d *Doc) Pos(key string) diag.Pos {
+	if p, ok := d.Fields[key]; ok {
+		return p
+	}
+	return diag.Pos{File: d.File, Line: 1, Col: 1}
+}
+
+// Heading is a heading of a document's body.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Section is the text under one heading of a document's body. ID is ""
+// for text before the first heading.
+type Section struct {
+	ID    string
+	Title string
+	Text  string
+}
+
+// TOCItem is an entry of a document's table of contents.
+type TOCItem struct {
+	ID    string
+	Text  string
+	Items []*TOCItem
+}
+
+// Link is a link or image in a document's body.
+type Link struct {
+	Pos  diag.Pos
+	Dest string // as written
+	// Target is the linked content path ("handbook/x.md") when the link is
+	// relative and points into the content folder; empty otherwise.
+	Target   string
+	Fragment string // without "#"
+	Image    bool
+}
+
+// Status is an update's or objective's status.
+type Status string
+
+// The statuses an update or objective can have, best first.
+const (
+	OnTrack  Status = "on-track"
+	AtRisk   Status = "at-risk"
+	OffTrack Status = "off-track"
+)
+
+// Statuses lists the valid statuses, best first.
+var Statuses = []Status{OnTrack, AtRisk, OffTrack}
+
+// Rank orders statuses from best (1) to worst (3); 0 for none.
+func (s Status) Rank() int {
+	switch s {
+	case OnTrack:
+		return 1
+	case AtRisk:
+		return 2
+	case OffTrack:
+		return 3
+	}
+	return 0
+}
+
+// Label returns the status as readers see it: "On track".
+func (s Status) Label() string {
+	switch s {
+	case OnTrack:
+		return "On track"
+	case AtRisk:
+		return "At risk"
+	case OffTrack:
+		return "Off track"
+	}
+	return "No status"
+}
+
+// Page is an evergreen handbook page.
+type Page struct {
+	Doc
+	Description string
+	Weight      int
+	Owner       Ref
+	Reviewed    time.Time
+	ReviewEvery Interval
+	// Section is true for a folder's landing page (index.md or _index.md).
+	Section bool
+
+	// Derived by New.
+	Parent    *Page
+	Children  []*Page // sections and pages in sidebar order
+	ReviewDue time.Time
+}
+
+// Update is a check-in.
+type Update struct {
+	Doc
+	AuthorID   string
+	TeamID     string // defaults to the author's team
+	Status     Status
+	Objectives []string
+	Progress   []Progress
+	Blockers   []string
+
+	// Derived by New.
+	Author          *Person
+	Team            *Team
+	ObjectiveRefs   []*Objective
+	BlockerMentions []*Person // people named in blockers, by id, name or handle
+}
+
+// Progress is a key-result value an update reports.
+type Progress struct {
+	Key         string // "objective-id/kr-id" as written
+	ObjectiveID string
+	KeyResultID string
+	Value       float64
+	Pos         diag.Pos
+}
+
+// Decision is a decision record.
+type Decision struct {
+	Doc
+	// ID is the file's base name without extension: "0007-use-postgres".
+	ID string
+	// Number is the leading number of the file name; 0 when there is none.
+	Number int
+	// Status is the status as written, lower case: "accepted". MADR's
+	// "superseded by ADR-0012" becomes "superseded" with SupersededByIDs.
+	Status string
+	// Known is false when Status is neither a standard status nor one the
+	// site declares.
+	Known          bool
+	DecisionMakers []Ref
+	Consulted      []Ref
+	Informed       []Ref
+	Supersedes     []string // decision numbers or ids as written
+	RespondBy      time.Time
+	// SupersededByIDs holds successors named in the status field.
+	SupersededByIDs []string
+
+	// Derived by New.
+	SupersedesRefs []*Decision
+	SupersededBy   []*Decision
+}
+
+// Standard decision statuses, from MADR.
+const (
+	Proposed   = "proposed"
+	Accepted   = "accepted"
+	Rejected   = "rejected"
+	Deprecated = "deprecated"
+	Superseded = "superseded"
+)
+
+// DecisionStatuses lists the standard decision statuses.
+var DecisionStatuses = []string{Proposed, Accepted, Rejected, Deprecated, Superseded}
+
+// Objective is an objective with key results.
+type Objective struct {
+	Doc
+	ID         string
+	OwnerRef   Ref
+	TeamID     string
+	Period     Period
+	KeyResults []*KeyResult
+	// Explicit is the status set in front matter; empty when derived.
+	Explicit Status
+
+	// Derived by New.
+	Team    *Team
+	Status  Status    // Explicit, or the worst status of its updates in the period
+	Updates []*Update // updates that name it or report on it, newest first
+}
+
+// Progress returns the mean progress of the objective's key results, 0..1.
+func (o *Objective) Progress() float64 {
+	if len(o.KeyResults) == 0 {
+		return 0
+	}
+	var sum float64
+	for _, kr := range o.KeyResults {
+		sum += kr.Progress()
+	}
+	return sum / float64(len(o.KeyResults))
+}
+
+// KeyResult is a measurable result of an objective.
+type KeyResult struct {
+	ID     string
+	Title  string
+	Start  float64
+	Target float64
+	Unit   string
+	Pos    diag.Pos
+
+	// Derived by New: every reported value, oldest first.
+	Reports []Report
+}
+
+// Report is one value of a key result, reported by an update.
+type Report struct {
+	Date   time.Time
+	Value  float64
+	Update *Update
+}
+
+// Current returns the latest reported value, or Start when there is none.
+func (kr *KeyResult) Current() float64 {
+	if len(kr.Reports) == 0 {
+		return kr.Start
+	}
+	return kr.Reports[len(kr.Reports)-1].Value
+}
+
+// Reported reports whether any update has reported a value.
+func (kr *KeyResult) Reported() bool { return len(kr.Reports) > 0 }
+
+// Progress returns how far Current is from Start towards Target, clamped
+// to 0..1. Targets below the start (latency down from 900 ms to 300 ms)
+// work the same way.
+func (kr *KeyResult) Progress() float64 {
+	return Fraction(kr.Start, kr.Target, kr.Current())
+}
+
+// Fraction returns how far v is on the way from start to target, clamped
+// to 0..1.
+func Fraction(start, target, v float64) float64 {
+	if target == start {
+		if v == target {
+			return 1
+		}
+		return 0
+	}
+	f := (v - start) / (target - start)
+	return max(0, min(1, f))
+}
+
+// Person is a member of the team.
+type Person struct {
+	Doc
+	ID       string
+	Name     string
+	TeamID   string
+	Role     string
+	Timezone string
+	Location *time.Location
+	Handle   string
+	Email    string
+	Hours    Hours
+	Joined   time.Time
+	Away     []Span
+
+	// Derived by New.
+	Team       *Team
+	Updates    []*Update    // newest first
+	Objectives []*Objective // objectives they own
+	Decisions  []*Decision  // decisions they made (decision-makers), newest first
+	Pages      []*Page      // handbook pages they own
+}
+
+// AwayOn reports whether the person is away at t.
+func (p *Person) AwayOn(t time.Time) bool {
+	for _, s := range p.Away {
+		if s.Contains(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Team is a team of people.
+type Team struct {
+	Doc
+	ID       string
+	Name     string
+	LeadRef  Ref
+	Cadence  Cadence
+	Timezone string
+	Location *time.Location
+
+	// Derived by New.
+	Members    []*Person    // by name
+	Updates    []*Update    // newest first
+	Objectives []*Objective // in period then title order
+}
+
+// Ref is a name written in front matter (owner, decision-makers, ...). It
+// links to a person or team when it matches one and is shown as written
+// otherwise: real decision records name people freely.
+type Ref struct {
+	Name   string // as written
+	Person *Person
+	Team   *Team
+}
+
+// Label returns the name readers see: the person's or team's name when the
+// ref resolved, the text as written otherwise.
+func (r Ref) Label() string {
+	switch {
+	case r.Person != nil:
+		return r.Person.Name
+	case r.Team != nil:
+		return r.Team.Name
+	}
+	return r.Name
+}
+
+// URL returns the page of the person or team, or "".
+func (r Ref) URL() string {
+	switch {
+	case r.Person != nil:
+		return r.Person.URL
+	case r.Team != nil:
+		return r.Team.URL
+	}
+	return ""
+}
+
+// Tag is a tag and the documents that carry it.
+type Tag struct {
+	Name string
+	Slug string
+	URL  string
+	Docs []*Doc // newest first for dated documents, then by title
+}
