@@ -20,7 +20,12 @@ type Board struct {
 	CheckIns []CheckIn
 	// Stale lists handbook pages past their review date, most overdue first.
 	Stale []*Page
+	// Decided lists the latest accepted decisions, newest first.
+	Decided []*Decision
 }
+
+// DecidedOnBoard is how many recent decisions the board lists.
+const DecidedOnBoard = 5
 
 // Missing returns the check-ins that are due and not yet posted.
 func (b Board) Missing() []CheckIn {
@@ -152,6 +157,14 @@ func newBoard(s *Site) Board {
 		}
 		return cmp.Or(a.RespondBy.Compare(b.RespondBy), cmp.Compare(a.Number, b.Number))
 	})
+
+	for i := len(s.Decisions) - 1; i >= 0; i-- {
+		if d := s.Decisions[i]; d.Status == Accepted && !d.Date.After(now) {
+			b.Decided = append(b.Decided, d)
+		}
+	}
+	slices.SortStableFunc(b.Decided, func(a, b *Decision) int { return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(b.Number, a.Number)) })
+	b.Decided = b.Decided[:min(len(b.Decided), DecidedOnBoard)]
 
 	for _, p := range s.Pages {
 		if p.Overdue(now) {

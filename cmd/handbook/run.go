@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/diag"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1 // the content has errors
+	exitUsage   = 2 // the command line is wrong
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into the output folder", runBuild},
+	}
+}
+
+const usage = `handbook turns a team's Markdown into a static site: handbook pages,
+check-in updates, decision records, objectives, people and teams.
+
+Usage:
+
+	handbook <command> [flags]
+
+Commands:
+`
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, usage)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun \"handbook <command> --help\" for the flags of a command.\n")
+}
+
+// run is the whole program: it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		printUsage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help", "help":
+		if len(args) > 1 && name == "help" {
+			return run([]string{args[1], "--help"}, stdout, stderr)
+		}
+		printUsage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "handbook: unknown command %q\n\n", name)
+	printUsage(stderr)
+	return exitUsage
+}
+
+// newFlags returns a flag set whose --help prints to stdout and exits 0,
+// and whose errors print to stderr.
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: handbook %s\n\n%s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args and reports the exit code to use when parsing
+// ends the command (help or a usage error), or -1 to go on.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	case err != nil:
+		return exitUsage
+	case fs.NArg() > 0:
+		fmt.Fprintf(fs.Output(), "handbook %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage
+	}
+	return -1
+}
+
+// parseNow parses --now: a date (midnight UTC) or an RFC 3339 time.
+func parseNow(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--now %q: want YYYY-MM-DD or an RFC 3339 time", s)
+	}
+	return t, nil
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", `Build the site: read the content folder, check it, and write the site
+into the output folder. On errors nothing is written and the previous
+site is left as it was.`, stdout, stderr)
+	var cfg generator.Config
+	var now string
+	fs.StringVar(&cfg.Content, "content", "content", "content `folder`")
+	fs.StringVar(&cfg.Layouts, "layouts", "layouts", "`folder` of layouts that override the built-in ones")
+	fs.StringVar(&cfg.Out, "out", "public", "output `folder`")
+	fs.StringVar(&cfg.BaseURL, "base-url", "", "base `URL` of the published site (overrides site.toml)")
+	fs.BoolVar(&cfg.Drafts, "drafts", false, "include drafts")
+	fs.StringVar(&now, "now", "", "build as of `DATE` (YYYY-MM-DD or RFC 3339) instead of now")
+	if code := parseFlags(fs, args, stdout); code >= 0 {
+		return code
+	}
+	t, err := parseNow(now)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return exitUsage
+	}
+	cfg.Now = t
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := generator.Build(ctx, cfg)
+	printDiagnostics(stderr, res.Diagnostics)
+	if err != nil {
+		var list diag.ErrorList
+		if errors.As(err, &list) {
+			fmt.Fprintf(stderr, "build failed: %s, %s; %s left unchanged\n",
+				count(res.Diagnostics.Errors(), "error"), count(res.Diagnostics.Warnings(), "warning"), cfg.Out)
+			return exitContent
+		}
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "built %s, %s, %s in %s → %s\n",
+		count(res.Pages, "page"), count(res.Feeds, "feed file"), count(res.Diagnostics.Warnings(), "warning"),
+		res.Duration.Round(time.Millisecond), strings.TrimSuffix(cfg.Out, "/")+"/")
+	return exitOK
+}
+
+func printDiagnostics(w io.Writer, l diag.List) {
+	for _, d := range l {
+		fmt.Fprintln(w, d)
+	}
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

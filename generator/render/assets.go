@@ -1,0 +1,234 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// Code highlighting styles: one for each theme.
+const (
+	LightStyle = "github"
+	DarkStyle  = "github-dark"
+)
+
+// Assets are the hrefs of the bundled front-end files, for templates.
+type Assets struct {
+	CSS string // assets/site.css, bundled and minified
+	JS  string // assets/site.ts or site.js
+	// All maps each entry point's name ("search.ts") to its href.
+	All map[string]string
+}
+
+type builtAssets struct {
+	outputs []Output
+	names   map[string]string // entry name -> output path
+}
+
+func (b builtAssets) urls(base string) Assets {
+	a := Assets{All: map[string]string{}}
+	for name, p := range b.names {
+		a.All[name] = base + "/" + p
+	}
+	a.CSS = a.All["site.css"]
+	a.JS = cmpOr(a.All["site.ts"], a.All["site.js"])
+	return a
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// chromaImport is the module site.css imports to get the generated code
+// highlighting styles.
+const chromaImport = "handbook:chroma.css"
+
+// buildAssets bundles and minifies the front-end sources in layouts/assets
+// with esbuild. Every file directly in assets/ is an entry point; files in
+// folders below are only reached by imports. Output names carry a content
+// hash, so they can be cached forever.
+func buildAssets(layouts fs.FS) (builtAssets, error) {
+	var entries []string
+	ents, err := fs.ReadDir(layouts, "assets")
+	if err != nil {
+		return builtAssets{}, fmt.Errorf("read layouts/assets: %w", err)
+	}
+	for _, e := range ents {
+		ext := path.Ext(e.Name())
+		if e.IsDir() || strings.HasPrefix(e.Name(), "_") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if ext == ".css" || ext == ".js" || (ext == ".ts" && !strings.HasSuffix(e.Name(), ".d.ts")) {
+			entries = append(entries, "assets/"+e.Name())
+		}
+	}
+	slices.Sort(entries)
+
+	chromaCSS, err := highlightCSS()
+	if err != nil {
+		return builtAssets{}, err
+	}
+	plugin := api.Plugin{
+		Name: "layouts",
+		Setup: func(b api.PluginBuild) {
+			b.OnResolve(api.OnResolveOptions{Filter: ".*"}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
+				if args.Path == chromaImport {
+					return api.OnResolveResult{Path: "chroma.css", Namespace: "generated"}, nil
+				}
+				if strings.Contains(args.Path, "://") || strings.HasPrefix(args.Path, "data:") {
+					return api.OnResolveResult{Path: args.Path, External: true}, nil
+				}
+				p := args.Path
+				if args.Importer != "" && !strings.HasPrefix(p, "/") {
+					p = path.Join(path.Dir(args.Importer), p)
+				}
+				p = strings.TrimPrefix(path.Clean(p), "/")
+				if _, err := fs.Stat(layouts, p); err != nil {
+					// Allow extensionless imports of TypeScript modules.
+					for _, ext := range []string{".ts", ".js"} {
+						if _, err := fs.Stat(layouts, p+ext); err == nil {
+							p += ext
+							break
+						}
+					}
+				}
+				return api.OnResolveResult{Path: "/" + p, Namespace: "layouts"}, nil
+			})
+			b.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: "generated"}, func(args api.OnLoadArgs) (api.OnLoadResult, error) {
+				return api.OnLoadResult{Contents: &chromaCSS, Loader: api.LoaderCSS}, nil
+			})
+			b.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: "layouts"}, func(args api.OnLoadArgs) (api.OnLoadResult, error) {
+				data, err := fs.ReadFile(layouts, strings.TrimPrefix(args.Path, "/"))
+				if err != nil {
+					return api.OnLoadResult{}, err
+				}
+				s := string(data)
+				loader := api.LoaderFile
+				switch path.Ext(args.Path) {
+				case ".css":
+					loader = api.LoaderCSS
+				case ".js":
+					loader = api.LoaderJS
+				case ".ts":
+					loader = api.LoaderTS
+				case ".json":
+					loader = api.LoaderJSON
+				case ".svg", ".woff2", ".woff", ".png":
+					loader = api.LoaderFile
+				}
+				return api.OnLoadResult{Contents: &s, Loader: loader, ResolveDir: "/" + path.Dir(strings.TrimPrefix(args.Path, "/"))}, nil
+			})
+		},
+	}
+	res := api.Build(api.BuildOptions{
+		EntryPoints:       entries,
+		Bundle:            true,
+		Write:             false,
+		Outdir:            "/out/assets",
+		Outbase:           "/assets",
+		EntryNames:        "[name]-[hash]",
+		AssetNames:        "[name]-[hash]",
+		MinifyWhitespace:  true,
+		MinifyIdentifiers: true,
+		MinifySyntax:      true,
+		Target:            api.ES2020,
+		Format:            api.FormatIIFE,
+		Charset:           api.CharsetUTF8,
+		LegalComments:     api.LegalCommentsNone,
+		Metafile:          true,
+		LogLevel:          api.LogLevelSilent,
+		Plugins:           []api.Plugin{plugin},
+	})
+	if len(res.Errors) > 0 {
+		var b strings.Builder
+		for i, m := range res.Errors {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			if m.Location != nil {
+				fmt.Fprintf(&b, "layouts%s:%d:%d: %s", m.Location.File, m.Location.Line, m.Location.Column+1, m.Text)
+			} else {
+				b.WriteString(m.Text)
+			}
+		}
+		return builtAssets{}, fmt.Errorf("bundle assets: %s", b.String())
+	}
+	out := builtAssets{names: map[string]string{}}
+	for _, f := range res.OutputFiles {
+		rel := strings.TrimPrefix(f.Path, "/out/")
+		out.outputs = append(out.outputs, Output{Path: rel, Data: f.Contents})
+	}
+	// Map each entry point to its output through the file names: esbuild
+	// keeps the entry's base name before the hash.
+	for _, e := range entries {
+		base := strings.TrimSuffix(path.Base(e), path.Ext(e))
+		want := ".js"
+		if path.Ext(e) == ".css" {
+			want = ".css"
+		}
+		for _, o := range out.outputs {
+			name := path.Base(o.Path)
+			if path.Ext(name) == want && strings.HasPrefix(name, base+"-") && !strings.Contains(strings.TrimPrefix(name, base+"-"), "-") {
+				out.names[path.Base(e)] = o.Path
+			}
+		}
+	}
+	return out, nil
+}
+
+// highlightCSS generates the code highlighting styles once: the light
+// style, and the dark style for readers who prefer dark or chose it.
+func highlightCSS() (string, error) {
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	var light, dark bytes.Buffer
+	if err := f.WriteCSS(&light, styleOrFallback(LightStyle)); err != nil {
+		return "", fmt.Errorf("highlight styles: %w", err)
+	}
+	if err := f.WriteCSS(&dark, styleOrFallback(DarkStyle)); err != nil {
+		return "", fmt.Errorf("highlight styles: %w", err)
+	}
+	var b strings.Builder
+	b.WriteString(light.String())
+	b.WriteString("\n@media (prefers-color-scheme: dark) {\n")
+	b.WriteString(prefixRules(dark.String(), ":root:not([data-theme=light]) "))
+	b.WriteString("}\n")
+	b.WriteString(prefixRules(dark.String(), ":root[data-theme=dark] "))
+	return b.String(), nil
+}
+
+func styleOrFallback(name string) *chroma.Style {
+	if s := styles.Get(name); s != nil {
+		return s
+	}
+	return styles.Fallback
+}
+
+// prefixRules puts prefix before every selector of chroma's stylesheet,
+// which writes one rule per line.
+func prefixRules(css, prefix string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(css, "\n") {
+		t := strings.TrimSpace(line)
+		if i := strings.Index(t, "{"); i > 0 && !strings.HasPrefix(t, "@") {
+			sels := strings.Split(t[:i], ",")
+			for j, s := range sels {
+				sels[j] = prefix + strings.TrimSpace(s)
+			}
+			t = strings.Join(sels, ", ") + " " + t[i:]
+		}
+		b.WriteString(t)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

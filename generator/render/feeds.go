@@ -1,0 +1,315 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gorilla/feeds"
+
+	"github.com/handbook/handbook/generator/site"
+)
+
+// FeedItems is how many items a feed carries: the newest ones. Readers
+// poll feeds often; years of updates belong on the site, not in every poll.
+const FeedItems = 50
+
+// A feed is one set of items published as RSS, Atom and JSON Feed in a
+// folder: "" for the site root, "updates/", "teams/platform/", ...
+type feed struct {
+	dir         string
+	title       string
+	description string
+	page        string // site path of the HTML page the feed belongs to
+	docs        []*site.Doc
+}
+
+// feedFiles are the file names of a feed's three formats.
+var feedFiles = struct{ RSS, Atom, JSON string }{"feed.xml", "atom.xml", "feed.json"}
+
+// feedItem is a document ready for a feed.
+type feedItem struct {
+	doc      *site.Doc
+	author   *site.Person
+	authorAs string // name when there is no person
+}
+
+// renderFeed writes the three formats of f. gorilla/feeds builds the
+// documents; where it falls short they are patched before encoding: RSS
+// gets atom:link rel="self", several <category> elements per item and
+// authors in RSS's "email (name)" form (or dc:creator when no email is
+// known); Atom gets rel="self" and rel="alternate" links and categories
+// with term attributes; JSON Feed gets feed_url, authors and tags.
+func (r *renderer) renderFeed(f feed) ([]Output, error) {
+	s := r.site
+	docs := f.docs
+	if len(docs) > FeedItems {
+		docs = docs[:FeedItems]
+	}
+	var updated time.Time
+	for _, d := range docs {
+		if d.Date.After(updated) {
+			updated = d.Date
+		}
+	}
+	if updated.IsZero() {
+		updated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	base := &feeds.Feed{
+		Title:       f.title,
+		Link:        &feeds.Link{Href: r.abs(f.page)},
+		Description: f.description,
+		Updated:     updated,
+		Created:     updated,
+	}
+	items := make([]feedItem, len(docs))
+	for i, d := range docs {
+		it := feedItem{doc: d}
+		switch v := r.docValue(d).(type) {
+		case *site.Update:
+			it.author = v.Author
+		case *site.Decision:
+			var names []string
+			for _, ref := range v.DecisionMakers {
+				names = append(names, ref.Label())
+				if it.author == nil && ref.Person != nil {
+					it.author = ref.Person
+				}
+			}
+			it.authorAs = strings.Join(names, ", ")
+		case *site.Page:
+			if v.Owner.Person != nil {
+				it.author = v.Owner.Person
+			} else {
+				it.authorAs = v.Owner.Label()
+			}
+			if it.authorAs == "" {
+				it.authorAs = v.ModifiedBy
+			}
+		}
+		items[i] = it
+		link := r.abs(d.URL)
+		fi := &feeds.Item{
+			Title:       feedTitle(d, r),
+			Link:        &feeds.Link{Href: link},
+			Id:          link,
+			IsPermaLink: "true",
+			Description: cleanText(d.Summary),
+			Content:     r.absolutize(string(d.Body)),
+			Created:     d.Date,
+			Updated:     d.Date,
+		}
+		if name := it.name(); name != "" {
+			fi.Author = &feeds.Author{Name: name}
+		}
+		base.Items = append(base.Items, fi)
+	}
+
+	self := func(file string) string { return r.abs("/" + f.dir + file) }
+
+	// RSS 2.0.
+	rf := (&feeds.Rss{Feed: base}).RssFeed()
+	rf.Language = s.Config.Language
+	rf.Generator = "handbook"
+	ch := rssChannel{RssFeed: rf, AtomLink: atomLink{Href: self(feedFiles.RSS), Rel: "self", Type: "application/rss+xml"}}
+	for i, ri := range rf.Items {
+		it := items[i]
+		ri.Author = ""
+		x := &rssItem{RssItem: ri, Categories: it.doc.Tags}
+		if it.author != nil && it.author.Email != "" {
+			x.Author = fmt.Sprintf("%s (%s)", it.author.Email, it.author.Name)
+		}
+		x.Creator = it.name()
+		ch.Items = append(ch.Items, x)
+	}
+	rssDoc := rssRoot{Version: "2.0", ContentNS: "http://purl.org/rss/1.0/modules/content/", AtomNS: "http://www.w3.org/2005/Atom", DCNS: "http://purl.org/dc/elements/1.1/", Channel: ch}
+	rssBytes, err := encodeXML(rssDoc)
+	if err != nil {
+		return nil, fmt.Errorf("encode %sfeed.xml: %w", f.dir, err)
+	}
+
+	// Atom.
+	af := (&feeds.Atom{Feed: base}).AtomFeed()
+	af.Id = r.abs(f.page)
+	aroot := atomRoot{AtomFeed: af, Links: []feeds.AtomLink{
+		{Href: r.abs(f.page), Rel: "alternate", Type: "text/html"},
+		{Href: self(feedFiles.Atom), Rel: "self", Type: "application/atom+xml"},
+	}}
+	for i, e := range af.Entries {
+		it := items[i]
+		x := &atomEntry{AtomEntry: e}
+		for _, t := range it.doc.Tags {
+			x.Categories = append(x.Categories, atomCategory{Term: t})
+		}
+		if name := it.name(); name != "" {
+			x.Author = &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: name}}
+			if it.author != nil {
+				x.Author.Uri = r.abs(it.author.URL)
+			}
+		}
+		aroot.Entries = append(aroot.Entries, x)
+	}
+	if len(aroot.Entries) == 0 || anyMissingAuthor(aroot.Entries) {
+		// Atom requires an author on the feed when an entry has none.
+		aroot.Author = &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: s.Config.Title}}
+	}
+	atomBytes, err := encodeXML(aroot)
+	if err != nil {
+		return nil, fmt.Errorf("encode %satom.xml: %w", f.dir, err)
+	}
+
+	// JSON Feed 1.1.
+	jf := (&feeds.JSON{Feed: base}).JSONFeed()
+	jf.Version = "https://jsonfeed.org/version/1.1"
+	jf.FeedUrl = self(feedFiles.JSON)
+	jf.Language = s.Config.Language
+	for i, ji := range jf.Items {
+		it := items[i]
+		ji.Tags = it.doc.Tags
+		ji.Author = nil
+		ji.Authors = nil
+		if name := it.name(); name != "" {
+			a := &feeds.JSONAuthor{Name: name}
+			if it.author != nil {
+				a.Url = r.abs(it.author.URL)
+			}
+			ji.Authors = []*feeds.JSONAuthor{a}
+		}
+	}
+	var jb bytes.Buffer
+	enc := json.NewEncoder(&jb)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(jf); err != nil {
+		return nil, fmt.Errorf("encode %sfeed.json: %w", f.dir, err)
+	}
+
+	return []Output{
+		{Path: f.dir + feedFiles.RSS, Data: rssBytes},
+		{Path: f.dir + feedFiles.Atom, Data: atomBytes},
+		{Path: f.dir + feedFiles.JSON, Data: jb.Bytes()},
+	}, nil
+}
+
+func (it feedItem) name() string {
+	if it.author != nil {
+		return it.author.Name
+	}
+	return it.authorAs
+}
+
+func anyMissingAuthor(es []*atomEntry) bool {
+	for _, e := range es {
+		if e.Author == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func feedTitle(d *site.Doc, r *renderer) string {
+	switch v := r.docValue(d).(type) {
+	case *site.Decision:
+		if v.Number > 0 {
+			return fmt.Sprintf("%s %s: %s", "ADR", v.NumberString(), v.Title)
+		}
+	}
+	return cleanText(d.Title)
+}
+
+// cleanText removes control characters, which XML 1.0 cannot carry, and
+// Unicode bidi overrides, which could disguise a title in a reader.
+func cleanText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n':
+			return r
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
+			return -1
+		case r == 0xfffe || r == 0xffff:
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// absolutize makes root-relative links in HTML absolute, since feed
+// readers show content away from the site.
+func (r *renderer) absolutize(html string) string {
+	root := strings.TrimSuffix(r.site.Config.BaseURL, "/")
+	if !strings.Contains(root, "://") {
+		return cleanText(html)
+	}
+	u, err := url.Parse(root)
+	if err != nil {
+		return cleanText(html)
+	}
+	origin := u.Scheme + "://" + u.Host
+	html = strings.ReplaceAll(html, `href="/`, `href="`+origin+`/`)
+	html = strings.ReplaceAll(html, `src="/`, `src="`+origin+`/`)
+	return cleanText(html)
+}
+
+func encodeXML(v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+type rssRoot struct {
+	XMLName   xml.Name `xml:"rss"`
+	Version   string   `xml:"version,attr"`
+	ContentNS string   `xml:"xmlns:content,attr"`
+	AtomNS    string   `xml:"xmlns:atom,attr"`
+	DCNS      string   `xml:"xmlns:dc,attr"`
+	Channel   rssChannel
+}
+
+type rssChannel struct {
+	XMLName xml.Name `xml:"channel"`
+	*feeds.RssFeed
+	AtomLink atomLink   `xml:"atom:link"`
+	Items    []*rssItem `xml:"item"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	XMLName xml.Name `xml:"item"`
+	*feeds.RssItem
+	Author     string   `xml:"author,omitempty"`
+	Creator    string   `xml:"dc:creator,omitempty"`
+	Categories []string `xml:"category"`
+}
+
+type atomRoot struct {
+	XMLName xml.Name `xml:"feed"`
+	*feeds.AtomFeed
+	Links   []feeds.AtomLink `xml:"link"`
+	Entries []*atomEntry     `xml:"entry"`
+}
+
+type atomEntry struct {
+	XMLName xml.Name `xml:"entry"`
+	*feeds.AtomEntry
+	Categories []atomCategory `xml:"category"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}

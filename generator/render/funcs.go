@@ -1,0 +1,211 @@
+package render
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/handbook/handbook/generator/site"
+)
+
+// funcs returns the functions templates can call. They are documented in
+// generator/doc.go.
+func (r *renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"link":       r.link,
+		"abs":        r.abs,
+		"date":       formatDate,
+		"isodate":    isoDate,
+		"shortdate":  func(t time.Time) string { return t.Format("2 Jan") },
+		"relative":   relative,
+		"pct":        pct,
+		"num":        num,
+		"icon":       icon,
+		"bar":        bar,
+		"sparkline":  sparkline,
+		"initials":   initials,
+		"localtime":  localTime,
+		"join":       strings.Join,
+		"lower":      strings.ToLower,
+		"slug":       site.Slug,
+		"title":      func(s string) string { return capitalize(s) },
+		"doc":        r.docValue,
+		"kind":       func(d *site.Doc) string { return d.Kind.String() },
+		"checkin":    checkInLabel,
+		"away":       func(p *site.Person, t time.Time) bool { return p.AwayOn(t) },
+		"overdue":    func(p *site.Page, now time.Time) bool { return p.Overdue(now) },
+		"open":       func(d *site.Decision, now time.Time) bool { return d.Open(now) },
+		"window":     r.window,
+		"plural":     plural,
+		"hasPrefix":  strings.HasPrefix,
+		"trimPrefix": strings.TrimPrefix,
+	}
+}
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 Jan 2006")
+}
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339)
+}
+
+// relative describes t as seen from now in whole days: "today",
+// "tomorrow", "in 6 days", "3 days ago".
+func relative(now, t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	y1, m1, d1 := now.In(t.Location()).Date()
+	y2, m2, d2 := t.Date()
+	days := int(math.Round(time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC).Sub(time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)).Hours() / 24))
+	switch {
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "tomorrow"
+	case days == -1:
+		return "yesterday"
+	case days > 0:
+		return fmt.Sprintf("in %d days", days)
+	}
+	return fmt.Sprintf("%d days ago", -days)
+}
+
+func pct(f float64) string { return strconv.Itoa(int(math.Round(f*100))) + "%" }
+
+// num formats a number without needless decimals: 420, 7.9, 0.25.
+func num(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}
+
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		r := []rune(w)
+		b.WriteString(strings.ToUpper(string(r[0])))
+		if b.Len() >= 2 {
+			break
+		}
+	}
+	return b.String()
+}
+
+// localTime is the time at now in loc, "14:05", for a person's page; the
+// page script keeps it current.
+func localTime(loc *time.Location, now time.Time) string {
+	if loc == nil {
+		return ""
+	}
+	return now.In(loc).Format("15:04")
+}
+
+func checkInLabel(st site.CheckInState) string {
+	switch st {
+	case site.Posted:
+		return "posted"
+	case site.Away:
+		return "away"
+	case site.NotJoined:
+		return "not yet joined"
+	}
+	return "missing"
+}
+
+// window describes a person's current check-in window.
+func (r *renderer) window(p *site.Person) string {
+	start, end := r.site.Cadence(p.Team).Window(r.site.Now, r.site.Location(p.Team))
+	return fmt.Sprintf("%s – %s", start.Format("2 Jan"), end.AddDate(0, 0, -1).Format("2 Jan"))
+}
+
+// icon returns a small inline SVG for a status, so that status never
+// depends on colour alone. Update statuses and decision statuses share it.
+func icon(status string) template.HTML {
+	var shape string
+	switch status {
+	case string(site.OnTrack), site.Accepted:
+		shape = `<circle cx="8" cy="8" r="7"/><path d="M4.5 8.2l2.3 2.3 4.7-4.8" fill="none" stroke="var(--icon-fg)" stroke-width="1.8"/>`
+	case string(site.AtRisk), site.Proposed:
+		shape = `<path d="M8 1l7 13H1z"/><path d="M8 6v3.5M8 11.2v.6" stroke="var(--icon-fg)" stroke-width="1.8"/>`
+	case string(site.OffTrack), site.Rejected:
+		shape = `<rect x="1" y="1" width="14" height="14" rx="3"/><path d="M5 5l6 6M11 5l-6 6" stroke="var(--icon-fg)" stroke-width="1.8"/>`
+	case site.Superseded, site.Deprecated:
+		shape = `<circle cx="8" cy="8" r="7"/><path d="M4.5 8h7" stroke="var(--icon-fg)" stroke-width="1.8"/>`
+	default:
+		shape = `<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>`
+	}
+	return template.HTML(`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="currentColor">` + shape + `</svg>`)
+}
+
+// bar draws a progress bar as inline SVG: widths are attributes, not
+// inline styles, so a Content-Security-Policy without 'unsafe-inline'
+// allows it.
+func bar(frac float64) template.HTML {
+	frac = max(0, min(1, frac))
+	w := strconv.FormatFloat(math.Round(frac*1000)/10, 'f', -1, 64)
+	return template.HTML(fmt.Sprintf(`<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" width="100%%" height="8" role="img" aria-label="%s complete"><rect class="bar-track" width="100" height="8" rx="4"/><rect class="bar-fill" width="%s" height="8" rx="4"/></svg>`, pct(frac), w))
+}
+
+// sparkline draws a key result's reported values over time, with the
+// target as a dashed line.
+func sparkline(kr *site.KeyResult) template.HTML {
+	if len(kr.Reports) < 2 {
+		return ""
+	}
+	const w, h, pad = 160.0, 40.0, 4.0
+	lo, hi := math.Min(kr.Start, kr.Target), math.Max(kr.Start, kr.Target)
+	t0, t1 := kr.Reports[0].Date, kr.Reports[len(kr.Reports)-1].Date
+	for _, rep := range kr.Reports {
+		lo, hi = math.Min(lo, rep.Value), math.Max(hi, rep.Value)
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	span := t1.Sub(t0).Seconds()
+	x := func(t time.Time) float64 {
+		if span == 0 {
+			return pad
+		}
+		return pad + (w-2*pad)*t.Sub(t0).Seconds()/span
+	}
+	y := func(v float64) float64 { return pad + (h-2*pad)*(hi-v)/(hi-lo) }
+	var pts []string
+	for _, rep := range kr.Reports {
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(rep.Date), y(rep.Value)))
+	}
+	last := kr.Reports[len(kr.Reports)-1]
+	label := fmt.Sprintf("%s: %d reports, from %s to %s %s (target %s)", kr.Title, len(kr.Reports), num(kr.Reports[0].Value), num(last.Value), kr.Unit, num(kr.Target))
+	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s"><line class="spark-target" x1="0" x2="%.0f" y1="%.1f" y2="%.1f"/><polyline class="spark-line" points="%s"/><circle class="spark-dot" cx="%.1f" cy="%.1f" r="2.5"/></svg>`,
+		w, h, w, h, html.EscapeString(label), w, y(kr.Target), y(kr.Target), strings.Join(pts, " "), x(last.Date), y(last.Value)))
+}

@@ -1,0 +1,71 @@
+// The site's only script on every page: the theme toggle and local times.
+// Everything works without it; it only adds.
+
+const root = document.documentElement;
+const key = "handbook-theme";
+
+// Apply a remembered theme before the page paints; this script is loaded
+// in <head> without defer for that reason.
+function stored(): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+const initial = stored();
+if (initial === "light" || initial === "dark") {
+  root.dataset.theme = initial;
+}
+
+function current(): "light" | "dark" {
+  const t = root.dataset.theme;
+  if (t === "light" || t === "dark") return t;
+  return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
+function setupToggle(): void {
+  const button = document.querySelector<HTMLButtonElement>(".theme-toggle");
+  if (!button) return;
+  const sync = () => button.setAttribute("aria-pressed", String(current() === "dark"));
+  button.hidden = false;
+  sync();
+  button.addEventListener("click", () => {
+    const next = current() === "dark" ? "light" : "dark";
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem(key, next);
+    } catch {
+      // Private browsing: the choice lasts for this page only.
+    }
+    sync();
+  });
+}
+
+// Local times are rendered at build time; keep them current.
+function updateTimes(): void {
+  for (const el of document.querySelectorAll<HTMLElement>(".local-time[data-tz]")) {
+    try {
+      el.textContent = new Intl.DateTimeFormat("en-GB", {
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: el.dataset.tz,
+      }).format(new Date());
+    } catch {
+      // An unknown zone keeps the build-time value.
+    }
+  }
+}
+
+// On narrow screens the handbook menu starts closed.
+function setupMenu(): void {
+  const menu = document.querySelector<HTMLDetailsElement>(".nav-menu");
+  if (menu && matchMedia("(max-width: 60rem)").matches) menu.open = false;
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  setupToggle();
+  setupMenu();
+  updateTimes();
+  setInterval(updateTimes, 30_000);
+});
