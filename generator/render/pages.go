@@ -72,8 +72,8 @@ func nav(pages []*site.Page, url string) []NavNode {
 
 // FeedLink names a feed for <link rel="alternate"> and subscribe links.
 type FeedLink struct {
-	Title            string
-	RSS, Atom, JSON  string // hrefs
+	Title           string
+	RSS, Atom, JSON string // hrefs
 }
 
 // Crumb is one step of a breadcrumb trail.
