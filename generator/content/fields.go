@@ -71,11 +71,17 @@ func (f *fields) errorf(v value, key string, format string, args ...any) {
 	f.diags.Errorf(pos, "%s: %s", key, fmt.Sprintf(format, args...))
 }
 
-// positions returns where each key was written, by normalised key.
+// positions returns where each key's value was written (or the key, for
+// an empty value), by normalised key, so that the model can point at the
+// value it could not resolve.
 func (f *fields) positions() map[string]diag.Pos {
 	out := make(map[string]diag.Pos, len(f.m.keys))
 	for _, k := range f.m.keys {
-		out[normKey(k)] = f.m.keyPos[k]
+		p := f.m.vals[k].pos
+		if p.Line == 0 {
+			p = f.m.keyPos[k]
+		}
+		out[normKey(k)] = p
 	}
 	return out
 }

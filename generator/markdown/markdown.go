@@ -242,7 +242,7 @@ func collectText(doc ast.Node, src []byte) ([]Section, string, string) {
 	var sections []Section
 	cur := Section{}
 	var all, body strings.Builder
-	summary := ""
+	summary, summaryIsParagraph := "", false
 	flush := func() {
 		cur.Text = strings.TrimSpace(body.String())
 		if cur.Text != "" || cur.ID != "" {
@@ -262,7 +262,10 @@ func collectText(doc ast.Node, src []byte) ([]Section, string, string) {
 		} else if t != "" {
 			body.WriteString(t)
 			body.WriteString("\n")
-			if summary == "" && n.Kind() == ast.KindParagraph {
+			if n.Kind() == ast.KindParagraph && (summary == "" || !summaryIsParagraph) {
+				summary, summaryIsParagraph = shorten(strings.Join(strings.Fields(t), " "), 300), true
+			} else if summary == "" && n.Kind() != ast.KindFencedCodeBlock && n.Kind() != ast.KindCodeBlock {
+				// A check-in often has only lists under its headings.
 				summary = shorten(strings.Join(strings.Fields(t), " "), 300)
 			}
 		}

@@ -65,6 +65,17 @@ type CheckIn struct {
 	Last       *Update   // their latest update, if any
 }
 
+// Day returns the calendar day of t as midnight UTC, for comparing days
+// across time zones. A date written without a time (midnight in its own
+// location) is that day wherever it is read; a time is converted to loc.
+func Day(t time.Time, loc *time.Location) time.Time {
+	if h, m, s := t.Clock(); h != 0 || m != 0 || s != 0 || t.Nanosecond() != 0 {
+		t = t.In(loc)
+	}
+	y, mo, d := t.Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+}
+
 // Location returns the time zone check-in windows of t are counted in: the
 // team's, else the site's.
 func (s *Site) Location(t *Team) *time.Location {
@@ -95,8 +106,9 @@ func (s *Site) CheckInAt(p *Person, t time.Time) CheckIn {
 	if len(p.Updates) > 0 {
 		c.Last = p.Updates[0]
 	}
+	first, last := Day(start, start.Location()), Day(end, end.Location())
 	for _, u := range p.Updates {
-		if !u.Date.Before(start) && u.Date.Before(end) {
+		if d := Day(u.Date, start.Location()); !d.Before(first) && d.Before(last) {
 			c.Update = u
 			c.State = Posted
 			return c

@@ -223,7 +223,7 @@ func (l *linker) linkUpdates() {
 	})
 	for _, u := range s.Updates {
 		u.Author = l.people[u.AuthorID]
-		if u.Author == nil {
+		if u.Author == nil && u.AuthorID != "" {
 			l.unknown(u.Pos("author"), "author", u.AuthorID, slices.Collect(maps.Keys(l.people)))
 		}
 		teamID := u.TeamID
@@ -252,7 +252,7 @@ func (l *linker) linkUpdates() {
 			}
 			addObjective(o)
 		}
-		for _, p := range u.Progress {
+		for i, p := range u.Progress {
 			o := l.objectives[p.ObjectiveID]
 			if o == nil {
 				l.unknown(p.Pos, "objective", p.ObjectiveID, slices.Collect(maps.Keys(l.objectives)))
@@ -271,6 +271,7 @@ func (l *linker) linkUpdates() {
 				continue
 			}
 			kr.Reports = append(kr.Reports, Report{Date: u.Date, Value: p.Value, Update: u})
+			u.Progress[i].Objective, u.Progress[i].KeyResult = o, kr
 			addObjective(o)
 		}
 		for _, b := range u.Blockers {

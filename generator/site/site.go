@@ -296,6 +296,10 @@ type Progress struct {
 	KeyResultID string
 	Value       float64
 	Pos         diag.Pos
+
+	// Derived by New.
+	Objective *Objective
+	KeyResult *KeyResult
 }
 
 // Decision is a decision record.
