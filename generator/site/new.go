@@ -226,6 +226,14 @@ func (l *linker) linkUpdates() {
 		if u.Author == nil && u.AuthorID != "" {
 			l.unknown(u.Pos("author"), "author", u.AuthorID, slices.Collect(maps.Keys(l.people)))
 		}
+		if u.Title == "" {
+			// A check-in needs no title: name it after its author and day.
+			name := u.AuthorID
+			if u.Author != nil {
+				name = u.Author.Name
+			}
+			u.Title = fmt.Sprintf("Update from %s, %s", name, u.Date.Format("2 Jan 2006"))
+		}
 		teamID := u.TeamID
 		if teamID == "" && u.Author != nil {
 			teamID = u.Author.TeamID

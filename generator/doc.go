@@ -1,0 +1,84 @@
+// Package generator builds a handbook site: Markdown under content/ in,
+// a static site in public/ out.
+//
+// # Pipeline
+//
+// A build runs in one direction, one package per step:
+//
+//	content.Load  files -> typed documents: front matter (YAML, TOML, JSON)
+//	              decoded with positions, Markdown converted by package
+//	              markdown, relative links rewritten to page URLs
+//	site.New      documents -> the model: references resolved (authors,
+//	              teams, objectives, key results, superseded decisions),
+//	              key-result progress, backlinks, tags, the status board
+//	render.Render the model -> outputs in memory: pages from layouts,
+//	              feeds, sitemap, robots.txt, bundled assets
+//	write.Dir     outputs -> public/, written into a new folder and swapped
+//	              in only when complete
+//
+// Each step reports problems as diag.Diagnostic values ("path:line:col:
+// message"); Build collects and sorts them, and stops before rendering
+// when any is an error, so a failed build never touches public/.
+//
+// # Front matter
+//
+// Keys match ignoring case, with "-" and "_" alike. Unknown keys are kept
+// in Doc.Params. Every kind accepts tags (a list, or text split at commas)
+// and draft (true or false).
+//
+//	handbook/   title, description (alias summary), weight (alias
+//	            nav_order, sidebar_position), owner, reviewed (alias
+//	            last_reviewed), review_every ("6 months", "1 year", "90 days")
+//	updates/    title, author (required), date (required), team, status
+//	            (on-track, at-risk, off-track), objectives (alias objective),
+//	            progress ({"objective/kr": number}), blockers (alias blocker)
+//	decisions/  title, status, date, decision-makers (alias deciders,
+//	            decision_makers), consulted, informed, supersedes,
+//	            respond-by (alias comment-by)
+//	objectives/ title, owner, team, period (required: 2026, 2026-H2,
+//	            2026-Q4, 2026-11), status, key_results (alias krs): a list
+//	            of {id, title (alias name), start (alias baseline), target
+//	            (alias goal), unit}
+//	people/     name (required), team, role, timezone (alias tz), handle
+//	            (alias github), email, hours ("09:00-17:00", alias
+//	            working_hours), joined (alias start_date), away: a list of
+//	            {from, to (alias until)}
+//	teams/      name, lead, cadence (daily, weekly, biweekly), timezone
+//
+// site.toml: title, base_url, description, language, repo_url,
+// edit_branch, content_dir, timezone, cadence, decision_statuses, raw_html.
+//
+// # Templates
+//
+// Each layout file (board.html, page.html, update.html, ...) defines
+// "main" and is parsed together with base.html, which frames every page,
+// and partials.html, which holds shared pieces. Every template receives a
+// *render.View: the site model, the page's title, URL and feeds, and the
+// document or list it shows. The template functions are:
+//
+//	link PATH          the href of a site path, with the base URL's path
+//	abs PATH           the absolute URL of a site path
+//	date T             "20 Nov 2026"; isodate T: "2026-11-20" (for datetime)
+//	shortdate T        "20 Nov"
+//	relative NOW T     "today", "in 6 days", "3 days ago"
+//	pct F, num F       "75%"; 420 or 7.9 without needless decimals
+//	icon STATUS        an inline SVG icon for an update or decision status
+//	bar F              a progress bar (0..1) as inline SVG
+//	sparkline KR       a key result's reported values over time, as SVG
+//	initials NAME      "AS" for "Ana Souza"
+//	localtime LOC NOW  the time in a time zone, "14:05"
+//	checkin STATE      "posted", "missing", "away", "not yet joined"
+//	window PERSON      the person's current check-in window, "23 Nov – 29 Nov"
+//	away P T, overdue PAGE NOW, open DECISION NOW
+//	                   status questions asked of the model
+//	doc DOC            the typed document (*site.Update, ...) holding a Doc
+//	kind DOC           "page", "update", "decision", ...
+//	plural N ONE MANY  "1 member", "3 members"
+//	join, lower, slug, title, hasPrefix, trimPrefix
+//	                   string helpers
+//
+// All output goes through html/template, so everything taken from content
+// is escaped for the context it lands in. Markdown bodies are trusted HTML
+// only because goldmark escapes text and drops raw HTML unless site.toml
+// sets raw_html.
+package generator
