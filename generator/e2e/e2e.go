@@ -1,0 +1,80 @@
+// Package e2e runs browser tests against built sites in a real headless
+// Chromium, through chromedp. Tests skip with a message when Chromium is
+// not installed, unless HANDBOOK_E2E=1 says they must run (CI sets it
+// after installing Debian's chromium).
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Required reports whether browser tests must run rather than skip.
+func Required() bool { return os.Getenv("HANDBOOK_E2E") == "1" }
+
+// ChromiumPath returns the browser to drive: $HANDBOOK_CHROMIUM, else
+// /usr/bin/chromium, else chromium or google-chrome on PATH.
+func ChromiumPath() string {
+	if p := os.Getenv("HANDBOOK_CHROMIUM"); p != "" {
+		return p
+	}
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// Browser starts a headless Chromium for the test and returns a context to
+// run chromedp actions in; it is closed when the test ends. Without
+// Chromium the test is skipped, or fails when Required.
+func Browser(t testing.TB) context.Context {
+	t.Helper()
+	path := ChromiumPath()
+	if path == "" {
+		if Required() {
+			t.Fatal("HANDBOOK_E2E=1 but no Chromium found (install Debian's chromium or set HANDBOOK_CHROMIUM)")
+		}
+		t.Skip("browser test skipped: Chromium is not installed (apt-get install chromium, or set HANDBOOK_CHROMIUM)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelB := chromedp.NewContext(actx)
+	ctx, cancelC := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium %s: %v", path, err)
+	}
+	return ctx
+}
+
+// Serve serves dir over HTTP on loopback for the test and returns its
+// base URL, without a final slash.
+func Serve(t testing.TB, dir string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
