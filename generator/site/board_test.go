@@ -77,7 +77,9 @@ func TestCheckInAt(t *testing.T) {
 		end     time.Time
 	}
 	utc := time.UTC
-	week := func(loc *time.Location, from, to string) (time.Time, time.Time) { return day(t, from, loc), day(t, to, loc) }
+	week := func(loc *time.Location, from, to string) (time.Time, time.Time) {
+		return day(t, from, loc), day(t, to, loc)
+	}
 	s1, e1 := week(utc, "2026-11-23", "2026-11-30")
 	sLA, eLA := week(la, "2026-11-23", "2026-11-30")
 	sTK, eTK := week(tokyo, "2026-11-23", "2026-11-30")
@@ -385,12 +387,12 @@ func TestBoardStale(t *testing.T) {
 		Config: utcConfig(),
 		Pages: []*Page{
 			mk("index.md", "2026-11-01", six),
-			mk("a.md", "2026-05-15", six),              // due 2026-11-15
+			mk("a.md", "2026-05-15", six),                // due 2026-11-15
 			mk("b.md", "2025-11-25", Interval{Years: 1}), // due today
-			mk("c.md", "2026-01-10", six),              // due 2026-07-10: most overdue
-			mk("d.md", "2026-05-26", six),              // due tomorrow
-			mk("e.md", "2020-01-01", Interval{}),       // no review interval
-			mk("f.md", "", six),                        // never reviewed: no date to count from
+			mk("c.md", "2026-01-10", six),                // due 2026-07-10: most overdue
+			mk("d.md", "2026-05-26", six),                // due tomorrow
+			mk("e.md", "2020-01-01", Interval{}),         // no review interval
+			mk("f.md", "", six),                          // never reviewed: no date to count from
 		},
 	}
 	s, _ := build(t, c, Options{Now: noon(t, "2026-11-25")})

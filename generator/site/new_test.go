@@ -85,9 +85,9 @@ func TestObjectiveProgress(t *testing.T) {
 		t.Errorf("Progress() without key results = %v, want 0", got)
 	}
 	o.KeyResults = []*KeyResult{
-		{Start: 0, Target: 10, Reports: []Report{{Value: 5}}},       // 0.5
+		{Start: 0, Target: 10, Reports: []Report{{Value: 5}}},      // 0.5
 		{Start: 900, Target: 300, Reports: []Report{{Value: 300}}}, // 1
-		{Start: 0, Target: 4},                                       // 0
+		{Start: 0, Target: 4}, // 0
 	}
 	if got, want := o.Progress(), 0.5; math.Abs(got-want) > 1e-9 {
 		t.Errorf("Progress() = %v, want %v", got, want)

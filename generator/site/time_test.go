@@ -476,7 +476,7 @@ func TestSpan(t *testing.T) {
 	}
 
 	ranges := []struct {
-		start, end        string
+		start, end       string
 		covers, overlaps bool
 	}{
 		{"2026-11-23", "2026-11-28", true, true},   // exactly the span
