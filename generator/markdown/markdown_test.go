@@ -498,8 +498,8 @@ func TestShorten(t *testing.T) {
 		{"exactly ten", 11, "exactly ten"},
 		{"one two three four", 10, "one two…"},
 		{"one two, three four", 9, "one two…"}, // trailing punctuation dropped before the ellipsis
-		{"abcdefghijklmnop", 8, "abcdefgh…"},  // no space late enough: cut inside the word
-		{"ééééé ééééé", 7, "ééé…"},           // never inside a rune
+		{"abcdefghijklmnop", 8, "abcdefgh…"},   // no space late enough: cut inside the word
+		{"ééééé ééééé", 7, "ééé…"},             // never inside a rune
 		{"日本語のテキストです", 10, "日本語…"},
 	}
 	for _, tt := range tests {
