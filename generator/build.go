@@ -126,10 +126,17 @@ func Load(ctx context.Context, cfg Config) (Model, error) {
 func Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
 	cfg = cfg.withDefaults()
 	m, err := Load(ctx, cfg)
-	res := Result{Diagnostics: m.Diagnostics, Site: m.Site}
 	if err != nil {
-		return res, nil, err
+		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, nil, err
 	}
+	return m.Render(ctx, cfg)
+}
+
+// Render renders every output of the model in memory, with the layouts
+// cfg names.
+func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
+	cfg = cfg.withDefaults()
+	res := Result{Diagnostics: m.Diagnostics, Site: m.Site}
 	var siteLayouts fs.FS
 	if info, err := os.Stat(cfg.Layouts); err == nil && info.IsDir() {
 		siteLayouts = os.DirFS(cfg.Layouts)

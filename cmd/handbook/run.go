@@ -31,6 +31,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into the output folder", runBuild},
+		{"check", "check the content for problems, as a pull request review would", runCheck},
 	}
 }
 
@@ -129,12 +130,10 @@ into the output folder. On errors nothing is written and the previous
 site is left as it was.`, stdout, stderr)
 	var cfg generator.Config
 	var now string
-	fs.StringVar(&cfg.Content, "content", "content", "content `folder`")
-	fs.StringVar(&cfg.Layouts, "layouts", "layouts", "`folder` of layouts that override the built-in ones")
+	siteFlags(fs, &cfg, &now)
 	fs.StringVar(&cfg.Out, "out", "public", "output `folder`")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "base `URL` of the published site (overrides site.toml)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include drafts")
-	fs.StringVar(&now, "now", "", "build as of `DATE` (YYYY-MM-DD or RFC 3339) instead of now")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}

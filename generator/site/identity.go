@@ -59,3 +59,7 @@ func (c *Content) Docs() []*Doc {
 	}
 	return out
 }
+
+// HasAnchor reports whether d has a heading with the id, or a generated
+// anchor such as a footnote's.
+func (d *Doc) HasAnchor(id string) bool { return hasHeading(d, id) }
