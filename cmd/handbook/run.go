@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -31,6 +32,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into the output folder", runBuild},
+		{"new", "write a new update, decision, objective, page, person or team", runNew},
 		{"check", "check the content for problems, as a pull request review would", runCheck},
 	}
 }
@@ -94,13 +96,20 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 // parseFlags parses args and reports the exit code to use when parsing
 // ends the command (help or a usage error), or -1 to go on.
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	// The flag package prints the usage itself on -h and on errors; hold
+	// it back, so that help goes to stdout only, and errors to stderr.
+	stderr := fs.Output()
+	var held bytes.Buffer
+	fs.SetOutput(&held)
 	err := fs.Parse(args)
+	fs.SetOutput(stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(stdout)
 		fs.Usage()
 		return exitOK
 	case err != nil:
+		io.Copy(stderr, &held)
 		return exitUsage
 	case fs.NArg() > 0:
 		fmt.Fprintf(fs.Output(), "handbook %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
