@@ -9,13 +9,17 @@
 package gitinfo
 
 import (
+	"archive/tar"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os/exec"
 	"strconv"
 	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/handbook/handbook/generator/diag"
@@ -111,13 +115,25 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	case err != nil && strings.Contains(stderr.String(), "not a git repository"):
 		return nil, ErrNotRepository
 	case err != nil:
-		msg := strings.TrimSpace(stderr.String())
+		msg := strings.TrimPrefix(strings.TrimSpace(stderr.String()), "fatal: ")
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("git %s: %s", args[len(args)-1], msg)
+		return nil, fmt.Errorf("git %s: %s", subcommand(args), msg)
 	}
 	return out, nil
+}
+
+// subcommand returns the git command args run, after any -c settings.
+func subcommand(args []string) string {
+	for i := 0; i < len(args); i++ {
+		if args[i] == "-c" {
+			i++
+			continue
+		}
+		return args[i]
+	}
+	return ""
 }
 
 // Apply sets the last change of every document in c that git knows: its
@@ -153,4 +169,60 @@ func (h *History) Apply(c *site.Content, dir string) diag.List {
 		}
 	}
 	return nil
+}
+
+// Snapshot returns the folder dir as it was where the current branch
+// forked from base: at the merge base of base and HEAD, which is what a
+// pull request's diff compares against. It also returns that commit. The
+// folder is read with one git archive; a folder that did not exist then
+// is empty.
+func Snapshot(ctx context.Context, dir, base string) (fs.FS, string, error) {
+	prefix, err := git(ctx, dir, "rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, "", err
+	}
+	out, err := git(ctx, dir, "merge-base", base, "HEAD")
+	if err != nil {
+		return nil, "", fmt.Errorf("compare with %q: %w", base, err)
+	}
+	commit := strings.TrimSpace(string(out))
+	p := strings.TrimSpace(string(prefix))
+	files := fstest.MapFS{}
+	// The tree may not have the folder: ls-tree says so without failing,
+	// where git archive would stop at an unmatched path.
+	if p != "" {
+		ls, err := git(ctx, dir, "ls-tree", "--full-tree", "--name-only", commit, "--", strings.TrimSuffix(p, "/"))
+		if err != nil {
+			return nil, "", err
+		}
+		if len(bytes.TrimSpace(ls)) == 0 {
+			return files, commit, nil
+		}
+	}
+	// Run in dir, git archive writes the folder's files with paths
+	// relative to it.
+	data, err := git(ctx, dir, "archive", "--format=tar", commit, "--", ".")
+	if err != nil {
+		return nil, "", err
+	}
+	tr := tar.NewReader(bytes.NewReader(data))
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, "", fmt.Errorf("read git archive: %w", err)
+		}
+		name := h.Name
+		if h.Typeflag != tar.TypeReg || !fs.ValidPath(name) {
+			continue
+		}
+		b, err := io.ReadAll(tr)
+		if err != nil {
+			return nil, "", fmt.Errorf("read git archive: %w", err)
+		}
+		files[name] = &fstest.MapFile{Data: b, Mode: 0o644, ModTime: h.ModTime}
+	}
+	return files, commit, nil
 }
