@@ -9,6 +9,7 @@ import (
 
 	"github.com/handbook/handbook/generator/content"
 	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/gitinfo"
 	"github.com/handbook/handbook/generator/render"
 	"github.com/handbook/handbook/generator/site"
 	"github.com/handbook/handbook/generator/write"
@@ -35,6 +36,19 @@ type Config struct {
 	Now time.Time
 	// Dev adds the live-reload client to every page.
 	Dev bool
+	// Check reports as errors what a build only warns about: broken links
+	// and anchors, missing images, duplicate decision numbers.
+	Check bool
+	// FS, when set, is read as the content folder instead of the folder
+	// Content names, which then only names it in diagnostics. Git dates
+	// are not read for it.
+	FS fs.FS
+	// NoGit leaves out last-modified dates from git history. By default
+	// they are read in one pass when the content is in a git repository.
+	NoGit bool
+	// Git, when set, is the history to take dates from instead of reading
+	// it again: the dev server reads it once.
+	Git *gitinfo.History
 }
 
 func (c Config) withDefaults() Config {
@@ -62,6 +76,86 @@ type Result struct {
 	Site        *site.Site
 }
 
+// Model is a site's content, read and linked, before rendering.
+type Model struct {
+	Site *site.Site
+	// Content is the content folder that was read.
+	Content fs.FS
+	// Static lists the content paths of files published as they are.
+	Static []string
+	// Diagnostics holds every error and warning, sorted.
+	Diagnostics diag.List
+}
+
+// Load reads the content folder, adds dates from git history, and links
+// the documents into the model; it renders and writes nothing. When the
+// content has errors it returns them as a diag.ErrorList, with the model
+// filled in as far as it could be, so that callers can report more.
+func Load(ctx context.Context, cfg Config) (Model, error) {
+	cfg = cfg.withDefaults()
+	var m Model
+	m.Content = cfg.FS
+	if m.Content == nil {
+		if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
+			m.Diagnostics.Errorf(diag.Pos{File: cfg.Content}, "content folder not found")
+			return m, m.Diagnostics.Err()
+		}
+		m.Content = os.DirFS(cfg.Content)
+	}
+	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check})
+	m.Static = loaded.Static
+	if !cfg.NoGit && cfg.FS == nil {
+		history := cfg.Git
+		if history == nil {
+			history = gitinfo.Read(ctx, cfg.Content)
+		}
+		diags.Append(history.Apply(&loaded.Content, cfg.Content))
+	}
+	s, more := site.New(loaded.Content, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Check: cfg.Check})
+	diags.Append(more)
+	m.Site = s
+	m.Diagnostics = diags.Sort()
+	if err := m.Diagnostics.Err(); err != nil {
+		return m, err
+	}
+	return m, ctx.Err()
+}
+
+// Render loads the content and renders every output in memory. The
+// result's counts are filled in; its duration is not.
+func Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
+	cfg = cfg.withDefaults()
+	m, err := Load(ctx, cfg)
+	if err != nil {
+		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, nil, err
+	}
+	return m.Render(ctx, cfg)
+}
+
+// Render renders every output of the model in memory, with the layouts
+// cfg names.
+func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
+	cfg = cfg.withDefaults()
+	res := Result{Diagnostics: m.Diagnostics, Site: m.Site}
+	var siteLayouts fs.FS
+	if info, err := os.Stat(cfg.Layouts); err == nil && info.IsDir() {
+		siteLayouts = os.DirFS(cfg.Layouts)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return res, nil, err
+	}
+	out, err := render.Render(m.Site, render.Options{
+		Layouts: render.Overlay(siteLayouts, layouts.FS),
+		Content: m.Content,
+		Static:  m.Static,
+		Dev:     cfg.Dev,
+	})
+	if err != nil {
+		return res, nil, err
+	}
+	res.Pages, res.Feeds, res.Files = out.Pages, out.Feeds, len(out.Outputs)
+	return res, out.Outputs, ctx.Err()
+}
+
 // Build loads the content, links the model, renders every output and
 // writes the output folder. When the content has errors it returns them as
 // a diag.ErrorList in the result's diagnostics and the error, and leaves the
@@ -69,47 +163,13 @@ type Result struct {
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
-	var res Result
-
-	contentFS := os.DirFS(cfg.Content)
-	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
-		res.Diagnostics.Errorf(diag.Pos{File: cfg.Content}, "content folder not found")
-		return res, res.Diagnostics.Err()
-	}
-	loaded, diags := content.Load(contentFS, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL})
-	s, more := site.New(loaded.Content, site.Options{Now: cfg.Now, Drafts: cfg.Drafts})
-	diags.Append(more)
-	res.Diagnostics = diags.Sort()
-	res.Site = s
-	if err := res.Diagnostics.Err(); err != nil {
-		return res, err
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-
-	var siteLayouts fs.FS
-	if info, err := os.Stat(cfg.Layouts); err == nil && info.IsDir() {
-		siteLayouts = os.DirFS(cfg.Layouts)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return res, err
-	}
-	out, err := render.Render(s, render.Options{
-		Layouts: render.Overlay(siteLayouts, layouts.FS),
-		Content: contentFS,
-		Static:  loaded.Static,
-		Dev:     cfg.Dev,
-	})
+	res, outs, err := Render(ctx, cfg)
 	if err != nil {
 		return res, err
 	}
-	if err := ctx.Err(); err != nil {
+	if err := write.Dir(cfg.Out, outs); err != nil {
 		return res, err
 	}
-	if err := write.Dir(cfg.Out, out.Outputs); err != nil {
-		return res, err
-	}
-	res.Pages, res.Feeds, res.Files = out.Pages, out.Feeds, len(out.Outputs)
 	res.Duration = time.Since(start)
 	return res, nil
 }

@@ -28,7 +28,9 @@
 //
 //	handbook/   title, description (alias summary), weight (alias
 //	            nav_order, sidebar_position), owner, reviewed (alias
-//	            last_reviewed), review_every ("6 months", "1 year", "90 days")
+//	            last_reviewed), review_every ("6 months", "1 year", "90 days"),
+//	            updated (alias last_modified, modified: the last change when
+//	            git history gives none)
 //	updates/    title, author (required), date (required), team, status
 //	            (on-track, at-risk, off-track), objectives (alias objective),
 //	            progress ({"objective/kr": number}), blockers (alias blocker)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -31,6 +32,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into the output folder", runBuild},
+		{"new", "write a new update, decision, objective, page, person or team", runNew},
+		{"check", "check the content for problems, as a pull request review would", runCheck},
+		{"summary", "summarize in Markdown what the branch changes in the content", runSummary},
 	}
 }
 
@@ -93,13 +97,20 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 // parseFlags parses args and reports the exit code to use when parsing
 // ends the command (help or a usage error), or -1 to go on.
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	// The flag package prints the usage itself on -h and on errors; hold
+	// it back, so that help goes to stdout only, and errors to stderr.
+	stderr := fs.Output()
+	var held bytes.Buffer
+	fs.SetOutput(&held)
 	err := fs.Parse(args)
+	fs.SetOutput(stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(stdout)
 		fs.Usage()
 		return exitOK
 	case err != nil:
+		io.Copy(stderr, &held)
 		return exitUsage
 	case fs.NArg() > 0:
 		fmt.Fprintf(fs.Output(), "handbook %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
@@ -129,12 +140,10 @@ into the output folder. On errors nothing is written and the previous
 site is left as it was.`, stdout, stderr)
 	var cfg generator.Config
 	var now string
-	fs.StringVar(&cfg.Content, "content", "content", "content `folder`")
-	fs.StringVar(&cfg.Layouts, "layouts", "layouts", "`folder` of layouts that override the built-in ones")
+	siteFlags(fs, &cfg, &now)
 	fs.StringVar(&cfg.Out, "out", "public", "output `folder`")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "base `URL` of the published site (overrides site.toml)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include drafts")
-	fs.StringVar(&now, "now", "", "build as of `DATE` (YYYY-MM-DD or RFC 3339) instead of now")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}

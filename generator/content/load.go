@@ -30,6 +30,9 @@ type Options struct {
 	Dir string
 	// BaseURL overrides site.toml's base_url when set.
 	BaseURL string
+	// Check reports broken links and missing images as errors rather
+	// than warnings.
+	Check bool
 }
 
 // MaxFileSize is the largest content file Load reads. Larger files are
@@ -249,7 +252,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	}
 	var resolved []resolution
 	rewrite := func(dest string, image bool) string {
-		r := l.resolve(rel, dest)
+		r := l.resolve(rel, dest, image)
 		resolved = append(resolved, r)
 		return r.href
 	}
@@ -274,7 +277,11 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		r := resolved[i]
 		pos := src.pos(src.start + link.Offset)
 		if r.warning != "" {
-			diags.Warnf(pos, "%s", r.warning)
+			sev := diag.Warning
+			if l.opts.Check {
+				sev = diag.Error
+			}
+			diags.Addf(sev, pos, "%s", r.warning)
 		}
 		d.Links = append(d.Links, site.Link{Pos: pos, Dest: link.Dest, Target: r.target, Fragment: r.fragment, Image: link.Image})
 	}
@@ -328,7 +335,7 @@ type resolution struct {
 // Markdown files become links to their pages, links to other content
 // files become site paths, and site paths get the base path; links with a
 // scheme and links that cannot be resolved are left as written.
-func (l *loader) resolve(from, dest string) resolution {
+func (l *loader) resolve(from, dest string, image bool) resolution {
 	r := resolution{href: dest}
 	if dest == "" || strings.HasPrefix(dest, "//") {
 		return r
@@ -384,6 +391,9 @@ func (l *loader) resolve(from, dest string) resolution {
 	}
 	r.fragment = ""
 	r.warning = fmt.Sprintf("link to missing file %s", dest)
+	if image {
+		r.warning = fmt.Sprintf("missing image %s", dest)
+	}
 	return r
 }
 

@@ -78,6 +78,11 @@ func (l *List) Warnf(pos Pos, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
 }
 
+// Addf adds a diagnostic of severity s at pos.
+func (l *List) Addf(s Severity, pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: s, Msg: fmt.Sprintf(format, args...)})
+}
+
 // Append adds all of other to l.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 

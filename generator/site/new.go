@@ -30,6 +30,9 @@ type Content struct {
 type Options struct {
 	Now    time.Time // the build date: "current" period, windows, deadlines
 	Drafts bool      // keep drafts
+	// Check reports as errors what a build only warns about: broken links
+	// and anchors, and decision numbers used twice.
+	Check bool
 }
 
 // Site is the linked model of a site.
@@ -116,7 +119,10 @@ func New(c Content, opts Options) (*Site, diag.List) {
 		}
 	}
 
-	l := &linker{site: s, diags: &diags, drafts: drafts}
+	l := &linker{site: s, diags: &diags, drafts: drafts, tolerated: diag.Warning}
+	if opts.Check {
+		l.tolerated = diag.Error
+	}
 	l.linkPeople()
 	l.linkTeams()
 	l.linkObjectives()
@@ -133,6 +139,8 @@ type linker struct {
 	site   *Site
 	diags  *diag.List
 	drafts map[string]bool
+	// tolerated is the severity of problems a build publishes anyway.
+	tolerated diag.Severity
 
 	people     map[string]*Person
 	teams      map[string]*Team
@@ -369,7 +377,9 @@ func (l *linker) linkDecisions() {
 	}
 	for _, ds := range byNumber {
 		for _, d := range ds[1:] {
-			l.diags.Warnf(diag.Pos{File: d.File}, "decision number %04d is also used by %s (the next free number is %04d)", d.Number, ds[0].File, maxNumber+1)
+			// Two pull requests took the same number: say what to rename to.
+			rest := strings.TrimLeft(path.Base(d.Path), "0123456789")
+			l.diags.Addf(l.tolerated, diag.Pos{File: d.File}, "decision number %04d is also used by %s; the next free number is %04d (rename this file to %04d%s)", d.Number, ds[0].File, maxNumber+1, maxNumber+1, rest)
 		}
 	}
 	find := func(ref string) *Decision {
@@ -512,21 +522,21 @@ func (l *linker) linkLinks() {
 		for _, link := range d.Links {
 			if link.Target == "" {
 				if link.Fragment != "" && link.Dest[0] == '#' && !hasHeading(d, link.Fragment) {
-					l.diags.Warnf(link.Pos, "link to missing heading #%s", link.Fragment)
+					l.diags.Addf(l.tolerated, link.Pos, "link to missing heading #%s", link.Fragment)
 				}
 				continue
 			}
 			target := l.site.docs[link.Target]
 			if target == nil {
 				if l.drafts[link.Target] {
-					l.diags.Warnf(link.Pos, "link to draft %s", link.Dest)
+					l.diags.Addf(l.tolerated, link.Pos, "link to draft %s", link.Dest)
 				} else {
-					l.diags.Warnf(link.Pos, "link to missing file %s", link.Dest)
+					l.diags.Addf(l.tolerated, link.Pos, "link to missing file %s", link.Dest)
 				}
 				continue
 			}
 			if link.Fragment != "" && !hasHeading(target, link.Fragment) {
-				l.diags.Warnf(link.Pos, "link to missing heading #%s in %s", link.Fragment, target.Path)
+				l.diags.Addf(l.tolerated, link.Pos, "link to missing heading #%s in %s", link.Fragment, target.Path)
 			}
 			if target != d && !slices.Contains(target.Backlinks, d) {
 				target.Backlinks = append(target.Backlinks, d)

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/check"
+	"github.com/handbook/handbook/generator/diag"
+)
+
+// siteFlags adds the flags that say which site to read and as of when.
+func siteFlags(fs *flag.FlagSet, cfg *generator.Config, now *string) {
+	fs.StringVar(&cfg.Content, "content", "content", "content `folder`")
+	fs.StringVar(&cfg.Layouts, "layouts", "layouts", "`folder` of layouts that override the built-in ones")
+	fs.StringVar(now, "now", "", "as of `DATE` (YYYY-MM-DD or RFC 3339) instead of now")
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", `Check the content as a pull request review would: everything the build
+reports, with broken links and anchors, missing images and decision
+numbers used twice as errors, and also references to unknown people and
+teams, superseded decisions without a successor, updates dated in the
+future and links to drafts (errors), proposals past their respond-by
+date and handbook pages past review (warnings). Drafts are checked too.
+Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, stderr)
+	var cfg generator.Config
+	var now, format string
+	var strict bool
+	siteFlags(fs, &cfg, &now)
+	fs.StringVar(&format, "format", "text", "output `format`: text, github (workflow commands that annotate a pull request) or json")
+	fs.BoolVar(&strict, "strict", false, "fail on warnings too")
+	if code := parseFlags(fs, args, stdout); code >= 0 {
+		return code
+	}
+	f, ok := check.ParseFormat(format)
+	if !ok {
+		fmt.Fprintf(stderr, "handbook check: unknown format %q (want %s)\n", format, strings.Join(check.Formats, ", "))
+		return exitUsage
+	}
+	t, err := parseNow(now)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook check: %v\n", err)
+		return exitUsage
+	}
+	cfg.Now = t
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	rep, err := check.Run(ctx, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook check: %v\n", err)
+		return exitContent
+	}
+	list := rep.Diagnostics
+	if f == check.GitHub {
+		list = relativePaths(list)
+	}
+	if err := check.Write(stdout, f, list); err != nil {
+		fmt.Fprintf(stderr, "handbook check: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(stderr, "checked %s in %s: %s, %s\n", count(rep.Docs, "document"), rep.Duration.Round(time.Millisecond),
+		count(list.Errors(), "error"), count(list.Warnings(), "warning"))
+	if rep.Failed(strict) {
+		return exitContent
+	}
+	return exitOK
+}
+
+// relativePaths makes absolute paths relative to the working folder, the
+// repository's root in CI, where annotations need repository paths.
+func relativePaths(l diag.List) diag.List {
+	wd, err := os.Getwd()
+	if err != nil {
+		return l
+	}
+	out := make(diag.List, len(l))
+	for i, d := range l {
+		if filepath.IsAbs(d.Pos.File) {
+			if rel, err := filepath.Rel(wd, d.Pos.File); err == nil && filepath.IsLocal(rel) {
+				d.Pos.File = filepath.ToSlash(rel)
+			}
+		}
+		out[i] = d
+	}
+	return out
+}

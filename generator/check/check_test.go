@@ -1,0 +1,157 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/diag"
+)
+
+// writeArchive writes the content/ and layouts/ files of a txtar archive
+// into a new folder and returns it.
+func writeArchive(t *testing.T, ar *txtar.Archive) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		if !strings.HasPrefix(f.Name, "content/") && !strings.HasPrefix(f.Name, "layouts/") {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func section(ar *txtar.Archive, name string) string {
+	for _, f := range ar.Files {
+		if f.Name == name {
+			return string(f.Data)
+		}
+	}
+	return ""
+}
+
+func TestProblems(t *testing.T) {
+	t.Parallel()
+	ar, err := txtar.ParseFile("testdata/problems.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeArchive(t, ar)
+	now, err := time.Parse(time.RFC3339, strings.TrimSpace(section(ar, "now")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(context.Background(), generator.Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := Write(&got, Text, rep.Diagnostics); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.ReplaceAll(section(ar, "want"), "content/", filepath.Join(dir, "content")+"/")
+	if got.String() != want {
+		t.Errorf("check reported:\n%s\nwant:\n%s", got.String(), want)
+	}
+	if !rep.Failed(false) || rep.Docs != 12 {
+		t.Errorf("Failed(false) = %v, Docs = %d; want true, 12", rep.Failed(false), rep.Docs)
+	}
+}
+
+func TestExampleSiteIsClean(t *testing.T) {
+	t.Parallel()
+	rep, err := Run(context.Background(), generator.Config{Content: "../../content", Layouts: filepath.Join(t.TempDir(), "none"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Diagnostics.Errors() > 0 {
+		t.Errorf("the example site has errors:\n%v", diag.ErrorList(rep.Diagnostics))
+	}
+	if rep.Failed(false) {
+		t.Error("Failed(false) on a site with warnings only")
+	}
+	if rep.Diagnostics.Warnings() > 0 && !rep.Failed(true) {
+		t.Error("Failed(true) is false on a site with warnings")
+	}
+}
+
+func TestWriteFormats(t *testing.T) {
+	t.Parallel()
+	l := diag.List{
+		{Pos: diag.Pos{File: "content/a,b.md", Line: 3, Col: 9}, Severity: diag.Error, Msg: "100% wrong\nsecond line"},
+		{Pos: diag.Pos{File: "content/site.toml"}, Severity: diag.Warning, Msg: `unknown key "x"`},
+	}
+	tests := []struct {
+		format Format
+		want   string
+	}{
+		{Text, "content/a,b.md:3:9: 100% wrong\nsecond line\ncontent/site.toml: warning: unknown key \"x\"\n"},
+		{GitHub, "::error file=content/a%2Cb.md,line=3,col=9,title=handbook check::100%25 wrong%0Asecond line\n" +
+			"::warning file=content/site.toml,title=handbook check::unknown key \"x\"\n"},
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		if err := Write(&b, tt.format, l); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tt.want {
+			t.Errorf("Write(%s) =\n%q\nwant\n%q", Formats[tt.format], b.String(), tt.want)
+		}
+	}
+
+	var b bytes.Buffer
+	if err := Write(&b, JSON, l); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Errors, Warnings int
+		Diagnostics      []struct {
+			File, Severity, Message string
+			Line, Col               int
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatalf("JSON output does not parse: %v\n%s", err, b.String())
+	}
+	if got.Errors != 1 || got.Warnings != 1 || len(got.Diagnostics) != 2 || got.Diagnostics[0].Line != 3 || got.Diagnostics[0].Message != "100% wrong\nsecond line" || got.Diagnostics[1].Severity != "warning" {
+		t.Errorf("JSON output: %+v", got)
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	t.Parallel()
+	for i, name := range Formats {
+		if f, ok := ParseFormat(name); !ok || f != Format(i) {
+			t.Errorf("ParseFormat(%q) = %v, %v", name, f, ok)
+		}
+	}
+	if _, ok := ParseFormat("xml"); ok {
+		t.Error(`ParseFormat("xml") succeeded`)
+	}
+}
+
+// BenchmarkExample times a whole check of the example site: loading,
+// linking, rendering in memory and the checks.
+func BenchmarkExample(b *testing.B) {
+	cfg := generator.Config{Content: "../../content", Layouts: filepath.Join(b.TempDir(), "none"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)}
+	for b.Loop() {
+		if _, err := Run(context.Background(), cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

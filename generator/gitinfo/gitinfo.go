@@ -1,0 +1,228 @@
+// Package gitinfo reads, in one pass over a folder's git history, when each
+// of its files last changed and who changed it, so that handbook pages can
+// show "changed 3 days ago by Ana" without a date in their front matter.
+//
+// Running git is best effort: without git, or outside a repository, there
+// is simply no history. A shallow clone (CI checks out one commit by
+// default) would date every file to the same commit, so its history is not
+// used, and the build warns once.
+package gitinfo
+
+import (
+	"archive/tar"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/site"
+)
+
+// Change is the last commit that touched a file.
+type Change struct {
+	Time   time.Time // committer time: when the change landed
+	Author string
+	Email  string
+}
+
+// History is what Read learned about a folder.
+type History struct {
+	// Files maps the slash-separated path of each file, relative to the
+	// folder, to its last change. Files never committed are missing.
+	Files map[string]Change
+	// Shallow is true in a shallow clone, whose history is not used.
+	Shallow bool
+	// Err says why there is no history: ErrNoGit, ErrNotRepository, or a
+	// failure of git itself.
+	Err error
+}
+
+// Reasons for having no history that are not worth a warning.
+var (
+	ErrNoGit         = errors.New("git is not installed")
+	ErrNotRepository = errors.New("not in a git repository")
+)
+
+// Read reads the history of the folder dir with one git log, however many
+// files it has.
+func Read(ctx context.Context, dir string) *History {
+	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository")
+	if err != nil {
+		return &History{Err: err}
+	}
+	if strings.TrimSpace(string(out)) == "true" {
+		return &History{Shallow: true}
+	}
+	// %x1e starts each commit, %x1f separates its fields; -z ends each
+	// file name with NUL, so names need no unquoting. --relative limits
+	// the log to dir and prints names relative to it.
+	out, err = git(ctx, dir, "-c", "log.showSignature=false", "log", "-z", "--no-renames", "--name-only", "--relative",
+		"--format=%x1e%ct%x1f%an%x1f%ae", "--", ".")
+	if err != nil {
+		return &History{Err: err}
+	}
+	return &History{Files: parseLog(out)}
+}
+
+// parseLog reads git log's output, newest commit first: the first commit
+// that names a file is its last change.
+func parseLog(out []byte) map[string]Change {
+	files := map[string]Change{}
+	for _, commit := range bytes.Split(out, []byte{0x1e}) {
+		header, names, ok := bytes.Cut(commit, []byte{0})
+		if !ok {
+			continue
+		}
+		fields := strings.Split(string(header), "\x1f")
+		if len(fields) != 3 {
+			continue
+		}
+		secs, err := strconv.ParseInt(fields[0], 10, 64)
+		if err != nil {
+			continue
+		}
+		c := Change{Time: time.Unix(secs, 0).UTC(), Author: fields[1], Email: fields[2]}
+		for _, name := range bytes.Split(names, []byte{0}) {
+			name = bytes.TrimLeft(name, "\n")
+			if len(name) == 0 {
+				continue
+			}
+			if _, seen := files[string(name)]; !seen {
+				files[string(name)] = c
+			}
+		}
+	}
+	return files
+}
+
+// git runs git in dir and returns its standard output.
+func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return nil, ErrNoGit
+	case err != nil && strings.Contains(stderr.String(), "not a git repository"):
+		return nil, ErrNotRepository
+	case err != nil:
+		msg := strings.TrimPrefix(strings.TrimSpace(stderr.String()), "fatal: ")
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s: %s", subcommand(args), msg)
+	}
+	return out, nil
+}
+
+// subcommand returns the git command args run, after any -c settings.
+func subcommand(args []string) string {
+	for i := 0; i < len(args); i++ {
+		if args[i] == "-c" {
+			i++
+			continue
+		}
+		return args[i]
+	}
+	return ""
+}
+
+// Apply sets the last change of every document in c that git knows: its
+// date, in the site's time zone, and who made it, named as the person
+// whose email matches when there is one. dir names the content folder in
+// diagnostics. A shallow clone or a failing git gives one warning; dates
+// then stay those of the front matter.
+func (h *History) Apply(c *site.Content, dir string) diag.List {
+	var diags diag.List
+	switch {
+	case h.Shallow:
+		diags.Warnf(diag.Pos{File: dir}, "the git clone is shallow, so page dates come from front matter; fetch the whole history (actions/checkout with fetch-depth: 0) for dates from git")
+		return diags
+	case errors.Is(h.Err, ErrNoGit), errors.Is(h.Err, ErrNotRepository):
+		return nil
+	case h.Err != nil:
+		diags.Warnf(diag.Pos{File: dir}, "no dates from git history: %v", h.Err)
+		return diags
+	}
+	loc := c.Config.Timezone
+	if loc == nil {
+		loc = time.UTC
+	}
+	for _, d := range c.Docs() {
+		ch, ok := h.Files[d.Path]
+		if !ok {
+			continue
+		}
+		d.Modified = ch.Time.In(loc)
+		d.ModifiedBy = ch.Author
+		if p := site.MatchPerson(c.People, ch.Email, ch.Author); p != nil {
+			d.ModifiedBy = p.Name
+		}
+	}
+	return nil
+}
+
+// Snapshot returns the folder dir as it was where the current branch
+// forked from base: at the merge base of base and HEAD, which is what a
+// pull request's diff compares against. It also returns that commit. The
+// folder is read with one git archive; a folder that did not exist then
+// is empty.
+func Snapshot(ctx context.Context, dir, base string) (fs.FS, string, error) {
+	prefix, err := git(ctx, dir, "rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, "", err
+	}
+	out, err := git(ctx, dir, "merge-base", base, "HEAD")
+	if err != nil {
+		return nil, "", fmt.Errorf("compare with %q: %w", base, err)
+	}
+	commit := strings.TrimSpace(string(out))
+	p := strings.TrimSpace(string(prefix))
+	files := fstest.MapFS{}
+	// The tree may not have the folder: ls-tree says so without failing,
+	// where git archive would stop at an unmatched path.
+	if p != "" {
+		ls, err := git(ctx, dir, "ls-tree", "--full-tree", "--name-only", commit, "--", strings.TrimSuffix(p, "/"))
+		if err != nil {
+			return nil, "", err
+		}
+		if len(bytes.TrimSpace(ls)) == 0 {
+			return files, commit, nil
+		}
+	}
+	// Run in dir, git archive writes the folder's files with paths
+	// relative to it.
+	data, err := git(ctx, dir, "archive", "--format=tar", commit, "--", ".")
+	if err != nil {
+		return nil, "", err
+	}
+	tr := tar.NewReader(bytes.NewReader(data))
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, "", fmt.Errorf("read git archive: %w", err)
+		}
+		name := h.Name
+		if h.Typeflag != tar.TypeReg || !fs.ValidPath(name) {
+			continue
+		}
+		b, err := io.ReadAll(tr)
+		if err != nil {
+			return nil, "", fmt.Errorf("read git archive: %w", err)
+		}
+		files[name] = &fstest.MapFile{Data: b, Mode: 0o644, ModTime: h.ModTime}
+	}
+	return files, commit, nil
+}
