@@ -154,7 +154,7 @@ func TestLinkPositionsAfterFrontMatter(t *testing.T) {
 		{"bare json", "{\n  \"title\": \"x\"\n}\n\n- [a](nothing/)\n", "content/handbook/x.md:5:3: warning: link to missing file nothing/"},
 		{"BOM and CRLF", "\ufeff---\r\ntitle: x\r\n---\r\n\r\nText [a](nothing/)\r\n", "content/handbook/x.md:5:6: warning: link to missing file nothing/"},
 		{"no front matter", "# T\n\n> quoted [a](nothing/)\n", "content/handbook/x.md:3:10: warning: link to missing file nothing/"},
-		{"image", "# T\n\n![a](nothing.png)\n", "content/handbook/x.md:3:1: warning: link to missing file nothing.png"},
+		{"image", "# T\n\n![a](nothing.png)\n", "content/handbook/x.md:3:1: warning: missing image nothing.png"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -375,12 +375,17 @@ func (l *linker) linkDecisions() {
 			maxNumber = max(maxNumber, d.Number)
 		}
 	}
-	for _, ds := range byNumber {
-		for _, d := range ds[1:] {
-			// Two pull requests took the same number: say what to rename to.
-			rest := strings.TrimLeft(path.Base(d.Path), "0123456789")
-			l.diags.Addf(l.tolerated, diag.Pos{File: d.File}, "decision number %04d is also used by %s; the next free number is %04d (rename this file to %04d%s)", d.Number, ds[0].File, maxNumber+1, maxNumber+1, rest)
+	// Two pull requests took the same number: say what to rename each
+	// later file to, handing out free numbers in file order.
+	next := maxNumber
+	for _, d := range s.Decisions {
+		ds := byNumber[d.Number]
+		if d.Number == 0 || len(ds) < 2 || ds[0] == d {
+			continue
 		}
+		next++
+		rest := strings.TrimLeft(path.Base(d.Path), "0123456789")
+		l.diags.Addf(l.tolerated, diag.Pos{File: d.File}, "decision number %04d is also used by %s; the next free number is %04d (rename this file to %04d%s)", d.Number, ds[0].File, next, next, rest)
 	}
 	find := func(ref string) *Decision {
 		if d := byID[ref]; d != nil {

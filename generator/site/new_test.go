@@ -409,8 +409,8 @@ func TestDuplicateDecisionNumbers(t *testing.T) {
 	}
 	s, diags := build(t, Content{Config: utcConfig(), Decisions: ds}, Options{Now: noon(t, "2026-11-25")})
 	wantDiags(t, diags,
-		"content/decisions/0003-b.md: warning: decision number 0003 is also used by content/decisions/0003-a.md (the next free number is 0006)",
-		"content/decisions/0003-c.md: warning: decision number 0003 is also used by content/decisions/0003-a.md (the next free number is 0006)",
+		"content/decisions/0003-b.md: warning: decision number 0003 is also used by content/decisions/0003-a.md; the next free number is 0006 (rename this file to 0006-b.md)",
+		"content/decisions/0003-c.md: warning: decision number 0003 is also used by content/decisions/0003-a.md; the next free number is 0007 (rename this file to 0007-c.md)",
 	)
 	if diags.Errors() != 0 {
 		t.Errorf("duplicate numbers are errors, want warnings")
