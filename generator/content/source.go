@@ -149,7 +149,7 @@ func split(file string, data []byte, diags *diag.List) *source {
 	}
 	if err != nil {
 		if fe, ok := err.(*frontError); ok {
-			diags.Errorf(at(fe.line, fe.col), "%s", fe.msg)
+			diags.Errorf(fe.pos, "%s", fe.msg)
 		} else {
 			diags.Errorf(at(1, 1), "%v", err)
 		}
