@@ -118,7 +118,7 @@ func (f *fields) str(keys ...string) string {
 func scalarString(v value) (string, bool) {
 	switch x := v.v.(type) {
 	case string:
-		return strings.TrimSpace(x), true
+		return strings.TrimSpace(site.CleanText(x)), true
 	case int64:
 		return strconv.FormatInt(x, 10), true
 	case float64:
