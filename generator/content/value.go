@@ -17,7 +17,9 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/goccy/go-yaml"
 	yast "github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/handbook/handbook/generator/diag"
 )
@@ -119,7 +121,24 @@ func (e *frontError) Error() string { return e.msg }
 // decodeYAML decodes YAML front matter. Positions are relative to data;
 // at maps them to file positions.
 func decodeYAML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) {
-	file, err := parser.ParseBytes(data, 0)
+	// go-yaml's parser takes time and memory quadratic in the nesting of
+	// flow collections ("[[[[..."): a few kilobytes of brackets would take
+	// gigabytes. Its lexer is linear, so the nesting is checked on the
+	// tokens before they are parsed.
+	tokens := lexer.Tokenize(string(data))
+	depth := 0
+	for _, tk := range tokens {
+		switch tk.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			depth++
+			if depth > maxDepth {
+				return nil, errAt(at(tk.Position.Line, tk.Position.Column), "front matter is nested too deeply")
+			}
+		case token.SequenceEndType, token.MappingEndType:
+			depth = max(0, depth-1)
+		}
+	}
+	file, err := parser.Parse(tokens, 0)
 	if err != nil {
 		return nil, yamlError(err, at)
 	}
@@ -164,11 +183,17 @@ func yamlError(err error, at func(line, col int) diag.Pos) error {
 type yamlDecoder struct {
 	at      func(line, col int) diag.Pos
 	anchors map[string]yast.Node
+	values  int // values decoded so far, aliases counted each time
 }
 
 // maxDepth bounds nesting so that hostile front matter cannot exhaust the
 // stack.
 const maxDepth = 64
+
+// maxValues bounds the values one front matter decodes to. YAML aliases
+// repeat what they point at: nine lines of them can stand for a billion
+// values.
+const maxValues = 100_000
 
 func (d *yamlDecoder) pos(n yast.Node) diag.Pos {
 	tk := n.GetToken()
@@ -181,6 +206,9 @@ func (d *yamlDecoder) pos(n yast.Node) diag.Pos {
 func (d *yamlDecoder) node(n yast.Node, depth int) (value, error) {
 	if depth > maxDepth {
 		return value{}, errAt(d.pos(n), "front matter is nested too deeply")
+	}
+	if d.values++; d.values > maxValues {
+		return value{}, errAt(d.pos(n), "front matter holds too many values (more than %d, counting what aliases repeat)", maxValues)
 	}
 	switch n := n.(type) {
 	case *yast.MappingNode:
@@ -220,6 +248,9 @@ func (d *yamlDecoder) node(n yast.Node, depth int) (value, error) {
 		}
 		v, err := d.node(target, depth+1)
 		v.pos = d.pos(n)
+		if fe, ok := err.(*frontError); ok && d.values > maxValues {
+			fe.pos = v.pos // the outermost alias being expanded
+		}
 		return v, err
 	case *yast.TagNode:
 		return d.node(n.Value, depth+1)
@@ -445,8 +476,15 @@ func decodeTOML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) 
 		}
 	}
 	top := at(1, 1)
+	var deep *frontError
 	var conv func(v any, pos diag.Pos, depth int) value
 	conv = func(v any, pos diag.Pos, depth int) value {
+		if depth > maxDepth {
+			if deep == nil {
+				deep = errAt(pos, "front matter is nested too deeply")
+			}
+			return value{pos: pos}
+		}
 		switch x := v.(type) {
 		case map[string]any:
 			m := newMapping()
@@ -491,6 +529,9 @@ func decodeTOML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) 
 		return value{v: fmt.Sprint(v), pos: pos}
 	}
 	m, _ := conv(raw, top, 0).v.(*mapping)
+	if deep != nil {
+		return nil, deep
+	}
 	if m == nil {
 		m = newMapping()
 	}

@@ -6,11 +6,11 @@
 //
 // A file's name in the archive may end in a directive in parentheses:
 //
-//	-- content/x.md (quoted) --           each line of the data is a Go string
-//	                                      literal ("\xff", "\r\n", "\ufeff"),
-//	                                      and the file is their concatenation
-//	-- content/loop.md (symlink) --       a symbolic link to the data, trimmed
-//	-- content/big.md (repeat 52428800) -- the data repeated up to that many bytes
+//	-- content/x.md (quoted) --      each line of the data is a Go string
+//	                                 literal ("\xff", "\r\n", "\ufeff"), or
+//	                                 a count and a literal (1000 * "- "),
+//	                                 and the file is their concatenation
+//	-- content/loop.md (symlink) --  a symbolic link to the data, trimmed
 package sitetest
 
 import (
@@ -31,7 +31,10 @@ import (
 )
 
 // directive matches a file name's directive.
-var directive = regexp.MustCompile(`^(.*) \((quoted|symlink|repeat (\d+))\)$`)
+var directive = regexp.MustCompile(`^(.*) \((quoted|symlink)\)$`)
+
+// repeated matches a line of quoted data that repeats a literal.
+var repeated = regexp.MustCompile(`^(\d+) \* (".*")$`)
 
 // Write writes the archive's content/ and layouts/ files under dir.
 func Write(t testing.TB, ar *txtar.Archive, dir string) {
@@ -48,31 +51,31 @@ func Write(t testing.TB, ar *txtar.Archive, dir string) {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		switch {
-		case kind == "quoted":
+		switch kind {
+		case "quoted":
 			var b bytes.Buffer
 			for i, line := range strings.Split(string(data), "\n") {
-				if strings.TrimSpace(line) == "" {
+				line = strings.TrimSpace(line)
+				if line == "" {
 					continue
 				}
-				s, err := strconv.Unquote(strings.TrimSpace(line))
-				if err != nil {
-					t.Fatalf("%s: line %d: want a Go string literal: %v", f.Name, i+1, err)
+				n := 1
+				if m := repeated.FindStringSubmatch(line); m != nil {
+					n, _ = strconv.Atoi(m[1])
+					line = m[2]
 				}
-				b.WriteString(s)
+				s, err := strconv.Unquote(line)
+				if err != nil {
+					t.Fatalf("%s: line %d: want a Go string literal, or a count, \" * \" and a literal: %v", f.Name, i+1, err)
+				}
+				b.WriteString(strings.Repeat(s, n))
 			}
 			data = b.Bytes()
-		case kind == "symlink":
+		case "symlink":
 			if err := os.Symlink(strings.TrimSpace(string(data)), p); err != nil {
 				t.Fatal(err)
 			}
 			continue
-		case strings.HasPrefix(kind, "repeat "):
-			n, _ := strconv.Atoi(strings.TrimPrefix(kind, "repeat "))
-			if len(data) == 0 {
-				t.Fatalf("%s: nothing to repeat", f.Name)
-			}
-			data = bytes.Repeat(data, n/len(data)+1)[:n]
 		}
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
