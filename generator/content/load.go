@@ -155,6 +155,13 @@ func (l *loader) walk(diags *diag.List) []string {
 			}
 			return nil
 		}
+		if msg := badName(p, d.IsDir()); msg != "" {
+			diags.Errorf(diag.Pos{File: l.display(p)}, "%s", msg)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			diags.Warnf(diag.Pos{File: l.display(p)}, "symbolic link is not followed; copy the file into the content folder instead")
 			return nil
@@ -187,6 +194,10 @@ func (l *loader) walk(diags *diag.List) []string {
 			return nil
 		}
 		if isMarkdown(name) {
+			if !isSection(p) && ID(p) == "" {
+				diags.Errorf(diag.Pos{File: l.display(p)}, "file name %q has no letter or digit to make a URL from; rename the file", name)
+				return nil
+			}
 			l.md[p] = true
 			files = append(files, p)
 			return nil

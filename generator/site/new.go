@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/handbook/handbook/generator/diag"
 )
 
@@ -616,10 +618,13 @@ func (l *linker) unknown(pos diag.Pos, what, id string, known []string) {
 
 // Slug turns a name into a URL path segment: lower case, letters and
 // digits of any script kept, everything else folded into single hyphens.
+// Names are put in Unicode's composed form first, so that "ü" written as
+// one character or as "u" and a combining diaeresis (as macOS writes file
+// names) give the same slug.
 func Slug(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(name) {
+	for _, r := range strings.ToLower(norm.NFC.String(name)) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && isLetterOrDigit(r):
 			if dash && b.Len() > 0 {
