@@ -99,8 +99,15 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		Content: contentFS,
 		Static:  loaded.Static,
 		Dev:     cfg.Dev,
+
+		ContentDir: cfg.Content,
 	})
 	if err != nil {
+		// Outputs that would overwrite each other are content errors.
+		var list diag.ErrorList
+		if errors.As(err, &list) {
+			res.Diagnostics = append(res.Diagnostics, list...).Sort()
+		}
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {
