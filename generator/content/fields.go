@@ -172,6 +172,26 @@ func (f *fields) strs(comma bool, keys ...string) []string {
 	return out
 }
 
+// tags returns the document's tags. A tag's page is named by its slug, so
+// a tag without a letter or digit is left out, with a warning.
+func (f *fields) tags() []string {
+	tags := f.strs(true, "tags", "tag")
+	v, key, _ := f.get("tags", "tag")
+	var out []string
+	for _, t := range tags {
+		if site.Slug(t) == "" {
+			pos := v.pos
+			if pos.Line == 0 {
+				pos = f.m.keyPos[key]
+			}
+			f.diags.Warnf(pos, "%s: tag %q has no letter or digit and is ignored", key, t)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 // date returns a date: YYYY-MM-DD (midnight in the site's time zone) or
 // RFC 3339.
 func (f *fields) date(keys ...string) time.Time {

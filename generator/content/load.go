@@ -193,6 +193,13 @@ func (l *loader) walk(diags *diag.List) []string {
 			diags.Errorf(diag.Pos{File: l.display(p)}, "file is too large (%.1f MB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)
 			return nil
 		}
+		if isMarkdown(name) && isSection(p) && top != site.KindPage.Folder() {
+			// Folders of updates, decisions, people... have generated
+			// lists; a README.md there (common in MADR repositories)
+			// describes the folder for people browsing the repository.
+			diags.Warnf(diag.Pos{File: l.display(p)}, "%s is not read in %s/ (the list at /%s/ is generated); move it to handbook/ to publish it", name, top, top)
+			return nil
+		}
 		if isMarkdown(name) {
 			if !isSection(p) && ID(p) == "" {
 				diags.Errorf(diag.Pos{File: l.display(p)}, "file name %q has no letter or digit to make a URL from; rename the file", name)
@@ -252,7 +259,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 
 	d := site.Doc{Kind: kind, Path: rel, File: file, URL: URL(rel)}
 	d.Draft = f.boolean("draft")
-	d.Tags = f.strs(true, "tags", "tag")
+	d.Tags = f.tags()
 
 	fmTitle := f.str("title")
 	if kind == site.KindPerson || kind == site.KindTeam {
