@@ -24,6 +24,10 @@ type fields struct {
 	file  string
 	loc   *time.Location // for dates without a time
 	diags *diag.List
+	// unread is set when the file's front matter could not be read: the
+	// syntax error is reported, and keys it may well have held are not
+	// reported missing as well.
+	unread bool
 }
 
 func newFields(m *mapping, file string, loc *time.Location, diags *diag.List) *fields {
@@ -51,6 +55,19 @@ func (f *fields) get(keys ...string) (value, string, bool) {
 		}
 	}
 	return value{}, "", false
+}
+
+// require reports msg at the top of the document when none of keys is
+// set (with a wrong type or not).
+func (f *fields) require(d site.Doc, msg string, keys ...string) {
+	for _, k := range keys {
+		if _, ok := f.norm[normKey(k)]; ok {
+			return
+		}
+	}
+	if !f.unread {
+		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "%s", msg)
+	}
 }
 
 // has reports whether any of keys is set.

@@ -52,13 +52,9 @@ func decodeUpdate(f *fields, d site.Doc, h1 string) *site.Update {
 	u := &site.Update{Doc: d}
 	u.Title = firstOf(f.str("title"), h1)
 	u.AuthorID = strings.ToLower(f.str("author"))
-	if !f.has("author") {
-		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing author: an update needs the id of the person who wrote it")
-	}
+	f.require(d, "missing author: an update needs the id of the person who wrote it", "author")
 	u.Date = f.date("date")
-	if !f.has("date") {
-		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing date: an update needs the date it reports on (YYYY-MM-DD)")
-	}
+	f.require(d, "missing date: an update needs the date it reports on (YYYY-MM-DD)", "date")
 	u.TeamID = strings.ToLower(f.str("team"))
 	u.Status = f.status("status")
 	for _, o := range f.strs(true, "objectives", "objective") {
@@ -150,7 +146,7 @@ func decodeObjective(f *fields, d site.Doc, h1 string) *site.Objective {
 		}
 		o.Period = p
 	} else {
-		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing period: an objective needs the period it covers, such as 2026-Q4")
+		f.require(d, "missing period: an objective needs the period it covers, such as 2026-Q4", "period")
 	}
 	o.Explicit = f.status("status")
 	list, key := f.list("key_results", "key-results", "krs")
@@ -169,7 +165,9 @@ func decodeObjective(f *fields, d site.Doc, h1 string) *site.Objective {
 			kr.ID = site.Slug(kr.Title)
 		}
 		if kr.ID == "" {
-			f.diags.Errorf(item.pos, "%s: item %d: a key result needs an id or a title", key, i+1)
+			if !kf.has("id", "title", "name") {
+				f.diags.Errorf(item.pos, "%s: item %d: a key result needs an id or a title", key, i+1)
+			}
 			continue
 		}
 		if seen[kr.ID] {
@@ -199,7 +197,7 @@ func decodePerson(f *fields, d site.Doc, h1 string) *site.Person {
 	p := &site.Person{Doc: d, ID: ID(d.Path)}
 	p.Name = firstOf(f.str("name"), f.str("title"), h1)
 	if p.Name == "" {
-		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing name: a person needs the name readers see")
+		f.require(d, "missing name: a person needs the name readers see", "name", "title")
 		p.Name = p.ID
 	}
 	p.Title = p.Name

@@ -255,6 +255,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		meta = newMapping()
 	}
 	f := newFields(meta, file, l.cfg.Timezone, diags)
+	f.unread = src.unread
 	kind := site.KindOfFolder(strings.SplitN(rel, "/", 2)[0])
 
 	d := site.Doc{Kind: kind, Path: rel, File: file, URL: URL(rel)}

@@ -82,8 +82,10 @@ func describe(v any) string {
 		return "nothing"
 	case string:
 		return fmt.Sprintf("%q", x)
-	case int64, float64:
-		return fmt.Sprintf("the number %v", x)
+	case int64:
+		return fmt.Sprintf("the number %d", x)
+	case float64:
+		return "the number " + strconv.FormatFloat(x, 'f', -1, 64)
 	case bool:
 		return fmt.Sprintf("%v", x)
 	case time.Time:

@@ -404,7 +404,11 @@ func (l *linker) linkDecisions() {
 		}
 		for _, ref := range d.Supersedes {
 			old := find(ref)
-			if old == nil || old == d {
+			switch {
+			case old == d:
+				l.diags.Errorf(d.Pos("supersedes"), "supersedes %q: a decision cannot supersede itself", ref)
+				continue
+			case old == nil:
 				l.diags.Errorf(d.Pos("supersedes"), "supersedes unknown decision %q", ref)
 				continue
 			}
@@ -412,7 +416,11 @@ func (l *linker) linkDecisions() {
 		}
 		for _, ref := range d.SupersededByIDs {
 			newer := find(ref)
-			if newer == nil || newer == d {
+			switch {
+			case newer == d:
+				l.diags.Errorf(d.Pos("status"), "superseded by %q: a decision cannot supersede itself", ref)
+				continue
+			case newer == nil:
 				l.diags.Errorf(d.Pos("status"), "superseded by unknown decision %q", ref)
 				continue
 			}
