@@ -148,6 +148,8 @@ func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output,
 		Content: m.Content,
 		Static:  m.Static,
 		Dev:     cfg.Dev,
+
+		ContentDir: cfg.Content,
 	})
 	if err != nil {
 		return res, nil, err
@@ -165,6 +167,11 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	cfg = cfg.withDefaults()
 	res, outs, err := Render(ctx, cfg)
 	if err != nil {
+		// Outputs that would overwrite each other are content errors.
+		var list diag.ErrorList
+		if errors.As(err, &list) {
+			res.Diagnostics = append(res.Diagnostics, list...).Sort()
+		}
 		return res, err
 	}
 	if err := write.Dir(cfg.Out, outs); err != nil {

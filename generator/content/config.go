@@ -22,8 +22,7 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n"))
 	m, err := decodeTOML(data, func(line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Col: col} })
 	if err != nil {
-		fe := err.(*frontError)
-		diags.Errorf(diag.Pos{File: file, Line: fe.line, Col: fe.col}, "%s", fe.msg)
+		diags.Errorf(err.(*frontError).pos, "%s", err.(*frontError).msg)
 		return cfg
 	}
 	f := newFields(m, file, time.UTC, diags)

@@ -24,6 +24,10 @@ type fields struct {
 	file  string
 	loc   *time.Location // for dates without a time
 	diags *diag.List
+	// unread is set when the file's front matter could not be read: the
+	// syntax error is reported, and keys it may well have held are not
+	// reported missing as well.
+	unread bool
 }
 
 func newFields(m *mapping, file string, loc *time.Location, diags *diag.List) *fields {
@@ -51,6 +55,25 @@ func (f *fields) get(keys ...string) (value, string, bool) {
 		}
 	}
 	return value{}, "", false
+}
+
+// require reports msg at the top of the document when none of keys has
+// a value (of the right type or not).
+func (f *fields) require(d site.Doc, msg string, keys ...string) {
+	for _, k := range keys {
+		raw, ok := f.norm[normKey(k)]
+		if !ok {
+			continue
+		}
+		// "author:" with nothing after it, or only spaces, is missing
+		// too; a value of the wrong type is reported by its accessor.
+		if s, isText := f.m.vals[raw].v.(string); f.m.vals[raw].v != nil && (!isText || strings.TrimSpace(s) != "") {
+			return
+		}
+	}
+	if !f.unread {
+		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "%s", msg)
+	}
 }
 
 // has reports whether any of keys is set.
@@ -118,7 +141,7 @@ func (f *fields) str(keys ...string) string {
 func scalarString(v value) (string, bool) {
 	switch x := v.v.(type) {
 	case string:
-		return strings.TrimSpace(x), true
+		return strings.TrimSpace(site.CleanText(x)), true
 	case int64:
 		return strconv.FormatInt(x, 10), true
 	case float64:
@@ -168,6 +191,26 @@ func (f *fields) strs(comma bool, keys ...string) []string {
 		} else {
 			add(s)
 		}
+	}
+	return out
+}
+
+// tags returns the document's tags. A tag's page is named by its slug, so
+// a tag without a letter or digit is left out, with a warning.
+func (f *fields) tags() []string {
+	tags := f.strs(true, "tags", "tag")
+	v, key, _ := f.get("tags", "tag")
+	var out []string
+	for _, t := range tags {
+		if site.Slug(t) == "" {
+			pos := v.pos
+			if pos.Line == 0 {
+				pos = f.m.keyPos[key]
+			}
+			f.diags.Warnf(pos, "%s: tag %q has no letter or digit and is ignored", key, t)
+			continue
+		}
+		out = append(out, t)
 	}
 	return out
 }

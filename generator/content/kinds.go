@@ -54,13 +54,9 @@ func decodeUpdate(f *fields, d site.Doc, h1 string) *site.Update {
 	u := &site.Update{Doc: d}
 	u.Title = firstOf(f.str("title"), h1)
 	u.AuthorID = strings.ToLower(f.str("author"))
-	if !f.has("author") {
-		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing author: an update needs the id of the person who wrote it")
-	}
+	f.require(d, "missing author: an update needs the id of the person who wrote it", "author")
 	u.Date = f.date("date")
-	if !f.has("date") {
-		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing date: an update needs the date it reports on (YYYY-MM-DD)")
-	}
+	f.require(d, "missing date: an update needs the date it reports on (YYYY-MM-DD)", "date")
 	u.TeamID = strings.ToLower(f.str("team"))
 	u.Status = f.status("status")
 	for _, o := range f.strs(true, "objectives", "objective") {
@@ -152,7 +148,7 @@ func decodeObjective(f *fields, d site.Doc, h1 string) *site.Objective {
 		}
 		o.Period = p
 	} else {
-		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing period: an objective needs the period it covers, such as 2026-Q4")
+		f.require(d, "missing period: an objective needs the period it covers, such as 2026-Q4", "period")
 	}
 	o.Explicit = f.status("status")
 	list, key := f.list("key_results", "key-results", "krs")
@@ -171,7 +167,13 @@ func decodeObjective(f *fields, d site.Doc, h1 string) *site.Objective {
 			kr.ID = site.Slug(kr.Title)
 		}
 		if kr.ID == "" {
-			f.diags.Errorf(item.pos, "%s: item %d: a key result needs an id or a title", key, i+1)
+			// A wrong-typed id or title is reported already.
+			switch {
+			case !kf.has("id", "title", "name"):
+				f.diags.Errorf(item.pos, "%s: item %d: a key result needs an id or a title", key, i+1)
+			case kr.Title != "":
+				f.diags.Errorf(item.pos, "%s: item %d: title %q has no letter or digit to make an id from; give the key result an id", key, i+1, kr.Title)
+			}
 			continue
 		}
 		if seen[kr.ID] {
@@ -201,7 +203,7 @@ func decodePerson(f *fields, d site.Doc, h1 string) *site.Person {
 	p := &site.Person{Doc: d, ID: ID(d.Path)}
 	p.Name = firstOf(f.str("name"), f.str("title"), h1)
 	if p.Name == "" {
-		f.diags.Errorf(diag.Pos{File: d.File, Line: 1, Col: 1}, "missing name: a person needs the name readers see")
+		f.require(d, "missing name: a person needs the name readers see", "name", "title")
 		p.Name = p.ID
 	}
 	p.Title = p.Name

@@ -391,7 +391,7 @@ func TestObjectiveErrors(t *testing.T) {
 		// TestListItemPosition.
 		`content/objectives/o.md:7: key_results: key result id "a" is used twice`,
 		`content/objectives/o.md:9:5: key_results: item 3: want id, title, start, target and unit, got "just text"`,
-		`content/objectives/o.md:10: key_results: item 4: a key result needs an id or a title`,
+		`content/objectives/o.md:10: key_results: item 4: title "!!!" has no letter or digit to make an id from; give the key result an id`,
 		`content/objectives/o.md:13:13: target: want a number, got "lots"`,
 		"content/objectives/p.md:1:1: missing period: an objective needs the period it covers, such as 2026-Q4",
 	)

@@ -158,6 +158,13 @@ func (l *loader) walk(diags *diag.List) []string {
 			}
 			return nil
 		}
+		if msg := badName(p, d.IsDir()); msg != "" {
+			diags.Errorf(diag.Pos{File: l.display(p)}, "%s", msg)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			diags.Warnf(diag.Pos{File: l.display(p)}, "symbolic link is not followed; copy the file into the content folder instead")
 			return nil
@@ -189,7 +196,18 @@ func (l *loader) walk(diags *diag.List) []string {
 			diags.Errorf(diag.Pos{File: l.display(p)}, "file is too large (%.1f MB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)
 			return nil
 		}
+		if isMarkdown(name) && isSection(p) && top != site.KindPage.Folder() {
+			// Folders of updates, decisions, people... have generated
+			// lists; a README.md there (common in MADR repositories)
+			// describes the folder for people browsing the repository.
+			diags.Warnf(diag.Pos{File: l.display(p)}, "%s is not read in %s/ (the list at /%s/ is generated); move it to handbook/ to publish it", name, top, top)
+			return nil
+		}
 		if isMarkdown(name) {
+			if !isSection(p) && ID(p) == "" {
+				diags.Errorf(diag.Pos{File: l.display(p)}, "file name %q has no letter or digit to make a URL from; rename the file", name)
+				return nil
+			}
 			l.md[p] = true
 			files = append(files, p)
 			return nil
@@ -240,11 +258,12 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		meta = newMapping()
 	}
 	f := newFields(meta, file, l.cfg.Timezone, diags)
+	f.unread = src.unread
 	kind := site.KindOfFolder(strings.SplitN(rel, "/", 2)[0])
 
 	d := site.Doc{Kind: kind, Path: rel, File: file, URL: URL(rel)}
 	d.Draft = f.boolean("draft")
-	d.Tags = f.strs(true, "tags", "tag")
+	d.Tags = f.tags()
 
 	fmTitle := f.str("title")
 	if kind == site.KindPerson || kind == site.KindTeam {

@@ -1,8 +1,12 @@
 package content
 
 import (
+	"fmt"
 	"path"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/handbook/handbook/generator/diag"
 
 	"github.com/handbook/handbook/generator/site"
 )
@@ -74,4 +78,28 @@ func humanize(name string) string {
 	}
 	r := []rune(name)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// badName says what is wrong with the name of the file or folder at
+// content path rel, or returns "". A name must be valid UTF-8 without
+// control characters: it becomes part of a path in the output folder and
+// of URLs. A handbook folder's name becomes part of its pages' URLs, so it
+// needs a letter or digit.
+func badName(rel string, dir bool) string {
+	name, what := path.Base(rel), "file"
+	if dir {
+		what = "folder"
+	}
+	if !utf8.ValidString(name) {
+		return fmt.Sprintf("%s name is not valid UTF-8; rename the %s", what, what)
+	}
+	for _, r := range name {
+		if diag.IsControl(r) {
+			return fmt.Sprintf("%s name contains the control character %q; rename the %s", what, r, what)
+		}
+	}
+	if dir && strings.HasPrefix(rel, site.KindPage.Folder()+"/") && site.Slug(name) == "" {
+		return fmt.Sprintf("folder name %q has no letter or digit to make a URL from; rename the folder", name)
+	}
+	return ""
 }

@@ -18,6 +18,9 @@ type source struct {
 	start int // byte offset of body in text
 	meta  *mapping
 	has   bool // the file has front matter
+	// unread is set when the file has front matter that could not be
+	// read: unclosed, or with a syntax error.
+	unread bool
 }
 
 // pos returns the file position of a byte offset in text.
@@ -120,7 +123,7 @@ func split(file string, data []byte, diags *diag.List) *source {
 				end = "---"
 			}
 			diags.Errorf(s.pos(off), "front matter starting with %q is never closed (want a line %q after it)", first, end)
-			s.body = nil
+			s.body, s.unread = nil, true
 		}
 		return s
 	}
@@ -149,10 +152,11 @@ func split(file string, data []byte, diags *diag.List) *source {
 	}
 	if err != nil {
 		if fe, ok := err.(*frontError); ok {
-			diags.Errorf(at(fe.line, fe.col), "%s", fe.msg)
+			diags.Errorf(fe.pos, "%s", fe.msg)
 		} else {
 			diags.Errorf(at(1, 1), "%v", err)
 		}
+		s.unread = true
 		return s
 	}
 	s.meta = m

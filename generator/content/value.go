@@ -8,13 +8,18 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/goccy/go-yaml"
 	yast "github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/handbook/handbook/generator/diag"
 )
@@ -77,8 +82,10 @@ func describe(v any) string {
 		return "nothing"
 	case string:
 		return fmt.Sprintf("%q", x)
-	case int64, float64:
-		return fmt.Sprintf("the number %v", x)
+	case int64:
+		return fmt.Sprintf("the number %d", x)
+	case float64:
+		return "the number " + strconv.FormatFloat(x, 'f', -1, 64)
 	case bool:
 		return fmt.Sprintf("%v", x)
 	case time.Time:
@@ -99,11 +106,16 @@ func lineCol(text []byte, off int) (int, int) {
 	return line, col
 }
 
-// A frontError is a syntax error in front matter at a line and column
-// relative to the front matter's first line.
+// A frontError is an error in front matter at a position in the file.
 type frontError struct {
-	line, col int
-	msg       string
+	pos diag.Pos
+	msg string
+}
+
+// errAt returns a frontError at pos, a position the decoder's at function
+// has already mapped into the file.
+func errAt(pos diag.Pos, format string, args ...any) *frontError {
+	return &frontError{pos: pos, msg: fmt.Sprintf(format, args...)}
 }
 
 func (e *frontError) Error() string { return e.msg }
@@ -111,9 +123,26 @@ func (e *frontError) Error() string { return e.msg }
 // decodeYAML decodes YAML front matter. Positions are relative to data;
 // at maps them to file positions.
 func decodeYAML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) {
-	file, err := parser.ParseBytes(data, 0)
+	// go-yaml's parser takes time and memory quadratic in the nesting of
+	// flow collections ("[[[[..."): a few kilobytes of brackets would take
+	// gigabytes. Its lexer is linear, so the nesting is checked on the
+	// tokens before they are parsed.
+	tokens := lexer.Tokenize(string(data))
+	depth := 0
+	for _, tk := range tokens {
+		switch tk.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			depth++
+			if depth > maxDepth {
+				return nil, errAt(at(tk.Position.Line, tk.Position.Column), "front matter is nested too deeply")
+			}
+		case token.SequenceEndType, token.MappingEndType:
+			depth = max(0, depth-1)
+		}
+	}
+	file, err := parser.Parse(tokens, 0)
 	if err != nil {
-		return nil, yamlError(err)
+		return nil, yamlError(err, at)
 	}
 	m := newMapping()
 	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
@@ -121,7 +150,7 @@ func decodeYAML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) 
 	}
 	if len(file.Docs) > 1 {
 		tk := file.Docs[1].GetToken()
-		return nil, &frontError{line: tk.Position.Line, col: tk.Position.Column, msg: "front matter holds more than one YAML document"}
+		return nil, errAt(at(tk.Position.Line, tk.Position.Column), "front matter holds more than one YAML document")
 	}
 	d := &yamlDecoder{at: at, anchors: map[string]yast.Node{}}
 	v, err := d.node(file.Docs[0].Body, 0)
@@ -130,28 +159,43 @@ func decodeYAML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) 
 	}
 	top, ok := v.v.(*mapping)
 	if !ok {
-		return nil, &frontError{line: v.pos.Line, col: v.pos.Col, msg: fmt.Sprintf("front matter must be keys and values, not %s", describe(v.v))}
+		return nil, errAt(v.pos, "front matter must be keys and values, not %s", describe(v.v))
 	}
 	return top, nil
 }
 
-func yamlError(err error) error {
+// yamlDefinedAt matches the position go-yaml gives in its message about a
+// duplicate key, which is relative to the front matter.
+var yamlDefinedAt = regexp.MustCompile(`already defined at \[(\d+):(\d+)\]`)
+
+func yamlError(err error, at func(line, col int) diag.Pos) error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		p := ye.GetToken().Position
-		return &frontError{line: p.Line, col: p.Column, msg: "invalid YAML: " + strings.TrimSpace(ye.GetMessage())}
+		msg := yamlDefinedAt.ReplaceAllStringFunc(strings.TrimSpace(ye.GetMessage()), func(m string) string {
+			sm := yamlDefinedAt.FindStringSubmatch(m)
+			line, _ := strconv.Atoi(sm[1])
+			return fmt.Sprintf("already defined on line %d", at(line, 1).Line)
+		})
+		return errAt(at(p.Line, p.Column), "invalid YAML: %s", msg)
 	}
-	return &frontError{line: 1, col: 1, msg: "invalid YAML: " + err.Error()}
+	return errAt(at(1, 1), "invalid YAML: %v", err)
 }
 
 type yamlDecoder struct {
 	at      func(line, col int) diag.Pos
 	anchors map[string]yast.Node
+	values  int // values decoded so far, aliases counted each time
 }
 
 // maxDepth bounds nesting so that hostile front matter cannot exhaust the
 // stack.
 const maxDepth = 64
+
+// maxValues bounds the values one front matter decodes to. YAML aliases
+// repeat what they point at: nine lines of them can stand for a billion
+// values.
+const maxValues = 100_000
 
 func (d *yamlDecoder) pos(n yast.Node) diag.Pos {
 	tk := n.GetToken()
@@ -163,8 +207,10 @@ func (d *yamlDecoder) pos(n yast.Node) diag.Pos {
 
 func (d *yamlDecoder) node(n yast.Node, depth int) (value, error) {
 	if depth > maxDepth {
-		p := d.pos(n)
-		return value{}, &frontError{line: p.Line, col: p.Col, msg: "front matter is nested too deeply"}
+		return value{}, errAt(d.pos(n), "front matter is nested too deeply")
+	}
+	if d.values++; d.values > maxValues {
+		return value{}, errAt(d.pos(n), "front matter holds too many values (more than %d, counting what aliases repeat)", maxValues)
 	}
 	switch n := n.(type) {
 	case *yast.MappingNode:
@@ -200,11 +246,13 @@ func (d *yamlDecoder) node(n yast.Node, depth int) (value, error) {
 	case *yast.AliasNode:
 		target, ok := d.anchors[n.Value.String()]
 		if !ok {
-			p := d.pos(n)
-			return value{}, &frontError{line: p.Line, col: p.Col, msg: fmt.Sprintf("unknown alias %q", n.Value.String())}
+			return value{}, errAt(d.pos(n), "unknown alias %q", n.Value.String())
 		}
 		v, err := d.node(target, depth+1)
 		v.pos = d.pos(n)
+		if fe, ok := err.(*frontError); ok && d.values > maxValues {
+			fe.pos = v.pos // the outermost alias being expanded
+		}
 		return v, err
 	case *yast.TagNode:
 		return d.node(n.Value, depth+1)
@@ -258,7 +306,7 @@ func (d *yamlDecoder) pair(m *mapping, kv *yast.MappingValueNode, depth int) err
 	}
 	kpos := d.pos(kv.Key)
 	if _, dup := m.vals[key]; dup {
-		return &frontError{line: kpos.Line, col: kpos.Col, msg: fmt.Sprintf("duplicate key %q", key)}
+		return errAt(kpos, "duplicate key %q", key)
 	}
 	v, err := d.node(kv.Value, depth+1)
 	if err != nil {
@@ -287,16 +335,14 @@ func decodeJSON(data []byte, at func(line, col int) diag.Pos) (*mapping, error) 
 		if fe, ok := err.(*frontError); ok {
 			return nil, fe
 		}
-		line, col := lineCol(data, off)
-		return nil, &frontError{line: line, col: col, msg: "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
+		return nil, errAt(at(lineCol(data, off)), "invalid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		line, col := lineCol(data, int(dec.InputOffset()))
-		return nil, &frontError{line: line, col: col, msg: "invalid JSON: unexpected text after the object"}
+		return nil, errAt(at(lineCol(data, int(dec.InputOffset()))), "invalid JSON: unexpected text after the object")
 	}
 	m, ok := v.v.(*mapping)
 	if !ok {
-		return nil, &frontError{line: v.pos.Line, col: v.pos.Col, msg: fmt.Sprintf("front matter must be an object, not %s", describe(v.v))}
+		return nil, errAt(v.pos, "front matter must be an object, not %s", describe(v.v))
 	}
 	return m, nil
 }
@@ -320,7 +366,7 @@ func (j *jsonDecoder) here() diag.Pos {
 func (j *jsonDecoder) value(depth int) (value, error) {
 	pos := j.here()
 	if depth > maxDepth {
-		return value{}, &frontError{line: pos.Line, col: pos.Col, msg: "front matter is nested too deeply"}
+		return value{}, errAt(pos, "front matter is nested too deeply")
 	}
 	tok, err := j.dec.Token()
 	if err != nil {
@@ -342,7 +388,7 @@ func (j *jsonDecoder) value(depth int) (value, error) {
 				}
 				key, _ := ktok.(string)
 				if _, dup := m.vals[key]; dup {
-					return value{}, &frontError{line: kpos.Line, col: kpos.Col, msg: fmt.Sprintf("duplicate key %q", key)}
+					return value{}, errAt(kpos, "duplicate key %q", key)
 				}
 				v, err := j.value(depth + 1)
 				if err != nil {
@@ -374,13 +420,24 @@ func (j *jsonDecoder) value(depth int) (value, error) {
 		}
 		f, err := t.Float64()
 		if err != nil {
-			return value{}, &frontError{line: pos.Line, col: pos.Col, msg: fmt.Sprintf("number %s is out of range", t)}
+			return value{}, errAt(pos, "number %s is out of range", t)
 		}
 		return value{v: f, pos: pos}, nil
 	case string, bool, nil:
 		return value{v: t, pos: pos}, nil
 	}
 	return value{}, fmt.Errorf("unexpected token %v", tok)
+}
+
+// tomlMessage puts BurntSushi/toml's messages in the style of the other
+// diagnostics: "Key 'x' has already been defined." -> "key 'x' has already
+// been defined".
+func tomlMessage(msg string) string {
+	msg = strings.TrimSuffix(strings.TrimSpace(msg), ".")
+	if r, size := utf8.DecodeRuneInString(msg); unicode.IsUpper(r) && size < len(msg) && !unicode.IsUpper(rune(msg[size])) {
+		msg = string(unicode.ToLower(r)) + msg[size:]
+	}
+	return msg
 }
 
 // tomlKey matches a key at the start of a TOML line, or a table header.
@@ -394,9 +451,9 @@ func decodeTOML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) 
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &frontError{line: pe.Position.Line, col: max(1, pe.Position.Col), msg: "invalid TOML: " + pe.Message}
+			return nil, errAt(at(pe.Position.Line, max(1, pe.Position.Col)), "invalid TOML: %s", tomlMessage(pe.Message))
 		}
-		return nil, &frontError{line: 1, col: 1, msg: "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")}
+		return nil, errAt(at(1, 1), "invalid TOML: %s", tomlMessage(strings.TrimPrefix(err.Error(), "toml: ")))
 	}
 	positions := map[string]diag.Pos{}
 	table := ""
@@ -421,8 +478,15 @@ func decodeTOML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) 
 		}
 	}
 	top := at(1, 1)
+	var deep *frontError
 	var conv func(v any, pos diag.Pos, depth int) value
 	conv = func(v any, pos diag.Pos, depth int) value {
+		if depth > maxDepth {
+			if deep == nil {
+				deep = errAt(pos, "front matter is nested too deeply")
+			}
+			return value{pos: pos}
+		}
 		switch x := v.(type) {
 		case map[string]any:
 			m := newMapping()
@@ -467,6 +531,9 @@ func decodeTOML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) 
 		return value{v: fmt.Sprint(v), pos: pos}
 	}
 	m, _ := conv(raw, top, 0).v.(*mapping)
+	if deep != nil {
+		return nil, deep
+	}
 	if m == nil {
 		m = newMapping()
 	}

@@ -25,11 +25,11 @@ func (p Pos) String() string {
 	case p.File == "":
 		return "-"
 	case p.Line == 0:
-		return p.File
+		return Printable(p.File)
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", Printable(p.File), p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", Printable(p.File), p.Line, p.Col)
 }
 
 // Severity says whether a diagnostic fails the build.
@@ -57,12 +57,13 @@ type Diagnostic struct {
 }
 
 // String formats d as "file:line:col: message", with "warning: " before the
-// message for warnings.
+// message for warnings. It is always one line of printable text: see
+// Printable.
 func (d Diagnostic) String() string {
 	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Msg
+		return d.Pos.String() + ": warning: " + Printable(d.Msg)
 	}
-	return d.Pos.String() + ": " + d.Msg
+	return d.Pos.String() + ": " + Printable(d.Msg)
 }
 
 // List collects diagnostics. The zero value is ready to use.

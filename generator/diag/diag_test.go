@@ -357,3 +357,26 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintable(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ in, want string }{
+		{"content/handbook/a b.md", "content/handbook/a b.md"},
+		{"Ünïcode ✓", "Ünïcode ✓"},
+		{"a\nb", `a\nb`},
+		{"tab\there", `tab\there`},
+		{"\x1b[31mred", `\x1b[31mred`},
+		{"rtl\u202eevil", `rtl\u202eevil`},
+		{"isolate\u2066x\u2069", `isolate\u2066x\u2069`},
+		{"c1\u0085", `c1\u0085`},
+		{"bad\xffbyte", `bad\xffbyte`},
+	} {
+		if got := Printable(c.in); got != c.want {
+			t.Errorf("Printable(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	d := Diagnostic{Pos: Pos{File: "content/x\n.md", Line: 1, Col: 2}, Msg: "link \x1b]8;;evil"}
+	if got, want := d.String(), `content/x\n.md:1:2: link \x1b]8;;evil`; got != want {
+		t.Errorf("Diagnostic.String() = %q, want %q", got, want)
+	}
+}

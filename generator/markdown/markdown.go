@@ -155,7 +155,7 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 func tocItems(items toc.Items) []*site.TOCItem {
 	var out []*site.TOCItem
 	for _, it := range items {
-		out = append(out, &site.TOCItem{ID: string(it.ID), Text: string(it.Title), Items: tocItems(it.Items)})
+		out = append(out, &site.TOCItem{ID: string(it.ID), Text: site.CleanText(string(it.Title)), Items: tocItems(it.Items)})
 	}
 	return out
 }
@@ -196,11 +196,13 @@ func offset(n ast.Node, src []byte, marker string) int {
 	return 0
 }
 
-// plain returns the text of n without markup.
+// plain returns the text of n without markup. Like all text taken out of
+// the body, it is shown in lists and feeds away from its paragraph, so
+// control and bidi characters are removed (see site.CleanText).
 func plain(n ast.Node, src []byte) string {
 	var b strings.Builder
 	writeText(&b, n, src)
-	return strings.TrimSpace(b.String())
+	return strings.TrimSpace(site.CleanText(b.String()))
 }
 
 func writeText(b *strings.Builder, n ast.Node, src []byte) {
@@ -251,9 +253,7 @@ func collectText(doc ast.Node, src []byte) ([]Section, string, string) {
 		body.Reset()
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		var b strings.Builder
-		writeText(&b, n, src)
-		t := strings.TrimSpace(b.String())
+		t := plain(n, src)
 		if h, ok := n.(*ast.Heading); ok {
 			flush()
 			id, _ := h.AttributeString("id")

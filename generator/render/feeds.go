@@ -98,7 +98,7 @@ func (r *renderer) renderFeed(f feed) ([]Output, error) {
 			Link:        &feeds.Link{Href: link},
 			Id:          link,
 			IsPermaLink: "true",
-			Description: cleanText(d.Summary),
+			Description: site.CleanText(d.Summary),
 			Content:     r.absolutize(string(d.Body)),
 			Created:     d.Date,
 			Updated:     d.Date,
@@ -217,25 +217,7 @@ func feedTitle(d *site.Doc, r *renderer) string {
 			return fmt.Sprintf("%s %s: %s", "ADR", v.NumberString(), v.Title)
 		}
 	}
-	return cleanText(d.Title)
-}
-
-// cleanText removes control characters, which XML 1.0 cannot carry, and
-// Unicode bidi overrides, which could disguise a title in a reader.
-func cleanText(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n':
-			return r
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return -1
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
-			return -1
-		case r == 0xfffe || r == 0xffff:
-			return -1
-		}
-		return r
-	}, s)
+	return site.CleanText(d.Title)
 }
 
 // absolutize makes root-relative links in HTML absolute, since feed
@@ -243,16 +225,16 @@ func cleanText(s string) string {
 func (r *renderer) absolutize(html string) string {
 	root := strings.TrimSuffix(r.site.Config.BaseURL, "/")
 	if !strings.Contains(root, "://") {
-		return cleanText(html)
+		return site.CleanText(html)
 	}
 	u, err := url.Parse(root)
 	if err != nil {
-		return cleanText(html)
+		return site.CleanText(html)
 	}
 	origin := u.Scheme + "://" + u.Host
 	html = strings.ReplaceAll(html, `href="/`, `href="`+origin+`/`)
 	html = strings.ReplaceAll(html, `src="/`, `src="`+origin+`/`)
-	return cleanText(html)
+	return site.CleanText(html)
 }
 
 func encodeXML(v any) ([]byte, error) {

@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -227,7 +228,7 @@ func (r *renderer) pages() []job {
 		v.Status, v.Statuses = st.Status, statuses
 		v.Description = fmt.Sprintf("Decision records with status %s.", st.Status)
 		for _, d := range s.Decisions {
-			if d.Status == st.Status {
+			if site.Slug(d.Status) == st.Slug {
 				v.Decisions = append(v.Decisions, d)
 			}
 		}
@@ -295,36 +296,36 @@ func (r *renderer) pages() []job {
 }
 
 // decisionStatuses lists the statuses in use, standard ones first in
-// their lifecycle order, then the site's own and any unknown ones.
+// their lifecycle order, then the site's own and any unknown ones. Each
+// status page is named by the status's slug, so statuses written
+// differently ("On hold", "on-hold") share a page, shown as first
+// written; a status without letters or digits gets no page.
 func (r *renderer) decisionStatuses() []StatusCount {
-	counts := map[string]int{}
+	counts := map[string]int{}   // by slug
+	names := map[string]string{} // slug -> status as first written
 	for _, d := range r.site.Decisions {
-		if d.Status != "" {
-			counts[d.Status]++
+		if slug := site.Slug(d.Status); slug != "" {
+			counts[slug]++
+			if _, ok := names[slug]; !ok {
+				names[slug] = d.Status
+			}
 		}
 	}
-	order := append(slices.Clone(site.DecisionStatuses), r.site.Config.DecisionStatuses...)
 	var out []StatusCount
-	for _, st := range order {
-		if counts[st] > 0 {
-			out = append(out, r.statusCount(st, counts[st]))
-			delete(counts, st)
+	add := func(slug string) {
+		out = append(out, StatusCount{Status: names[slug], Slug: slug, URL: "/decisions/status/" + slug + "/", Count: counts[slug]})
+		delete(counts, slug)
+	}
+	for _, st := range append(slices.Clone(site.DecisionStatuses), r.site.Config.DecisionStatuses...) {
+		if slug := site.Slug(st); counts[slug] > 0 {
+			names[slug] = st
+			add(slug)
 		}
 	}
-	rest := make([]string, 0, len(counts))
-	for st := range counts {
-		rest = append(rest, st)
-	}
-	slices.Sort(rest)
-	for _, st := range rest {
-		out = append(out, r.statusCount(st, counts[st]))
+	for _, slug := range slices.Sorted(maps.Keys(counts)) {
+		add(slug)
 	}
 	return out
-}
-
-func (r *renderer) statusCount(st string, n int) StatusCount {
-	slug := site.Slug(st)
-	return StatusCount{Status: st, Slug: slug, URL: "/decisions/status/" + slug + "/", Count: n}
 }
 
 func (r *renderer) periods() []PeriodGroup {

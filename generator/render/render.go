@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -21,6 +22,9 @@ import (
 type Output struct {
 	Path string // slash-separated, relative to the output folder
 	Data []byte
+	// Source is the content file the output shows or copies, as
+	// diagnostics name it; "" for what the site generates (lists, feeds).
+	Source string
 }
 
 // Options configure Render.
@@ -32,6 +36,9 @@ type Options struct {
 	Content fs.FS
 	// Static lists the content paths of files published as they are.
 	Static []string
+	// ContentDir is the content folder as diagnostics name it. Default
+	// "content".
+	ContentDir string
 	// Dev adds the live-reload script to every page (handbook serve).
 	Dev bool
 }
@@ -69,6 +76,9 @@ func Render(s *site.Site, opts Options) (Result, error) {
 				return fmt.Errorf("render %s: %w", j.path, err)
 			}
 			outs[i] = Output{Path: j.path, Data: data}
+			if d := j.view.Doc; d != nil {
+				outs[i].Source = d.File
+			}
 			return nil
 		})
 	}
@@ -92,14 +102,12 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		if err != nil {
 			return Result{}, fmt.Errorf("read %s: %w", p, err)
 		}
-		outs = append(outs, Output{Path: p, Data: data})
+		outs = append(outs, Output{Path: p, Data: data, Source: path.Join(cmp.Or(opts.ContentDir, "content"), p)})
 	}
 
 	slices.SortFunc(outs, func(a, b Output) int { return cmp.Compare(a.Path, b.Path) })
-	for i := 1; i < len(outs); i++ {
-		if outs[i].Path == outs[i-1].Path {
-			return Result{}, fmt.Errorf("two outputs would be written to %s; rename the content that produces one of them", outs[i].Path)
-		}
+	if err := checkPaths(outs); err != nil {
+		return Result{}, err
 	}
 	res.Outputs = outs
 	return res, nil

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/handbook/handbook/generator/diag"
 )
 
@@ -417,7 +419,11 @@ func (l *linker) linkDecisions() {
 		}
 		for _, ref := range d.Supersedes {
 			old := find(ref)
-			if old == nil || old == d {
+			switch {
+			case old == d:
+				l.diags.Errorf(d.Pos("supersedes"), "supersedes %q: a decision cannot supersede itself", ref)
+				continue
+			case old == nil:
 				l.diags.Errorf(d.Pos("supersedes"), "supersedes unknown decision %q", ref)
 				continue
 			}
@@ -425,7 +431,11 @@ func (l *linker) linkDecisions() {
 		}
 		for _, ref := range d.SupersededByIDs {
 			newer := find(ref)
-			if newer == nil || newer == d {
+			switch {
+			case newer == d:
+				l.diags.Errorf(d.Pos("status"), "superseded by %q: a decision cannot supersede itself", ref)
+				continue
+			case newer == nil:
 				l.diags.Errorf(d.Pos("status"), "superseded by unknown decision %q", ref)
 				continue
 			}
@@ -631,10 +641,13 @@ func (l *linker) unknown(pos diag.Pos, what, id string, known []string) {
 
 // Slug turns a name into a URL path segment: lower case, letters and
 // digits of any script kept, everything else folded into single hyphens.
+// Names are put in Unicode's composed form first, so that "ü" written as
+// one character or as "u" and a combining diaeresis (as macOS writes file
+// names) give the same slug.
 func Slug(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(name) {
+	for _, r := range strings.ToLower(norm.NFC.String(name)) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && isLetterOrDigit(r):
 			if dash && b.Len() > 0 {

@@ -385,10 +385,10 @@ func TestSupersedesUnknown(t *testing.T) {
 	b.SupersededByIDs = []string{"0002", "0099"}
 	_, diags := build(t, Content{Config: utcConfig(), Decisions: []*Decision{a, b}}, Options{Now: noon(t, "2026-11-25")})
 	wantDiags(t, diags,
-		`content/decisions/0001-a.md:4:9: supersedes unknown decision "0001-a"`, // itself
+		`content/decisions/0001-a.md:4:9: supersedes "0001-a": a decision cannot supersede itself`,
 		`content/decisions/0001-a.md:4:9: supersedes unknown decision "0042"`,
 		`content/decisions/0001-a.md:4:9: supersedes unknown decision "use-mysql"`,
-		`content/decisions/0002-b.md:2:9: superseded by unknown decision "0002"`, // itself
+		`content/decisions/0002-b.md:2:9: superseded by "0002": a decision cannot supersede itself`,
 		`content/decisions/0002-b.md:2:9: superseded by unknown decision "0099"`,
 	)
 	if len(a.SupersedesRefs)+len(a.SupersededBy)+len(b.SupersedesRefs)+len(b.SupersededBy) != 0 {

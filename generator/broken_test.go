@@ -1,0 +1,66 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/sitetest"
+)
+
+// TestHostileFileNames builds content whose file and folder names a txtar
+// archive cannot hold: invalid UTF-8, newlines, terminal escapes, bidi
+// overrides. Each is an error, printed as one line with the name escaped,
+// and the previous output is kept.
+func TestHostileFileNames(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	for _, name := range []string{
+		"handbook/ok.md",
+		"handbook/latin1-caf\xe9.md",
+		"handbook/new\nline.md",
+		"handbook/escape\x1b[2J.md",
+		"handbook/invoice\u202egpj.md",
+		"handbook/bell\a/page.md",
+		"handbook/static\x7f.png",
+	} {
+		p := filepath.Join(content, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("# Page\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sitetest.WritePrevious(t, out)
+	previous := sitetest.Tree(t, out)
+
+	res, err := Build(context.Background(), Config{Content: content, Out: out, Layouts: filepath.Join(dir, "layouts"), Now: exampleNow})
+	var list diag.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Build: err = %v, want content errors", err)
+	}
+	var got []string
+	for _, d := range res.Diagnostics {
+		got = append(got, strings.TrimPrefix(d.String(), dir+"/"))
+	}
+	want := []string{
+		`content/handbook/bell\a: folder name contains the control character '\a'; rename the folder`,
+		`content/handbook/escape\x1b[2J.md: file name contains the control character '\x1b'; rename the file`,
+		`content/handbook/invoice\u202egpj.md: file name contains the control character '\u202e'; rename the file`,
+		`content/handbook/latin1-caf\xe9.md: file name is not valid UTF-8; rename the file`,
+		`content/handbook/new\nline.md: file name contains the control character '\n'; rename the file`,
+		`content/handbook/static\x7f.png: file name contains the control character '\x7f'; rename the file`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if d := sitetest.Diff(previous, sitetest.Tree(t, out)); len(d) > 0 {
+		t.Errorf("the failed build changed the previous output: %v", d)
+	}
+}
