@@ -426,7 +426,7 @@ func loadNoItemCols(t *testing.T, files map[string]string, opts Options) (Result
 	t.Helper()
 	res, diags := load(t, files, opts)
 	for i, d := range diags {
-		if strings.Contains(d.Msg, "used twice") || strings.Contains(d.Msg, "needs an id or a title") || strings.Contains(d.Msg, "missing from date") {
+		if strings.Contains(d.Msg, "used twice") || strings.Contains(d.Msg, "needs an id or a title") || strings.Contains(d.Msg, "to make an id from") || strings.Contains(d.Msg, "missing from date") {
 			diags[i].Pos.Col = 0
 		}
 	}
