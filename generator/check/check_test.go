@@ -100,7 +100,7 @@ func TestWriteFormats(t *testing.T) {
 		format Format
 		want   string
 	}{
-		{Text, "content/a,b.md:3:9: 100% wrong\nsecond line\ncontent/site.toml: warning: unknown key \"x\"\n"},
+		{Text, "content/a,b.md:3:9: 100% wrong\\nsecond line\ncontent/site.toml: warning: unknown key \"x\"\n"},
 		{GitHub, "::error file=content/a%2Cb.md,line=3,col=9,title=handbook check::100%25 wrong%0Asecond line\n" +
 			"::warning file=content/site.toml,title=handbook check::unknown key \"x\"\n"},
 	}
