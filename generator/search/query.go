@@ -360,7 +360,7 @@ func Parse(text string) []clause {
 func (s *Searcher) Search(q Query) (Results, error) {
 	n := s.m.Docs
 	scores := make([]float64, n)
-	matched := make([][]string, n) // the terms that matched, for sections
+	matched := map[string]bool{} // every term the query matched, for sections
 	clauses := Parse(q.Text)
 	var match []bool
 	if len(clauses) > 0 {
@@ -371,12 +371,11 @@ func (s *Searcher) Search(q Query) (Results, error) {
 	}
 	for _, c := range clauses {
 		best := make(map[uint32]float64)
-		terms := map[uint32][]string{}
 		var err error
 		if c.phrase {
-			err = s.phrase(c.terms, best, terms)
+			err = s.phrase(c.terms, best, matched)
 		} else {
-			err = s.word(c.terms[0], c.prefix, best, terms)
+			err = s.word(c.terms[0], c.prefix, best, matched)
 		}
 		if err != nil {
 			return Results{}, err
@@ -384,7 +383,6 @@ func (s *Searcher) Search(q Query) (Results, error) {
 		for d := range n {
 			if v, ok := best[uint32(d)]; ok && match[d] {
 				scores[d] += v
-				matched[d] = append(matched[d], terms[uint32(d)]...)
 			} else {
 				match[d] = false
 			}
@@ -444,7 +442,7 @@ func (s *Searcher) Search(q Query) (Results, error) {
 	}
 	slices.SortStableFunc(res.Hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
 	for i := range res.Hits {
-		if err := s.describe(&res.Hits[i], matched[res.Hits[i].Doc]); err != nil {
+		if err := s.describe(&res.Hits[i], matched); err != nil {
 			return res, err
 		}
 	}
@@ -453,7 +451,7 @@ func (s *Searcher) Search(q Query) (Results, error) {
 
 // word collects, for each document, the best weighted impact among the
 // terms a word matches.
-func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, terms map[uint32][]string) error {
+func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, matched map[string]bool) error {
 	var variants []*posting
 	var weights []float64
 	exact, err := s.lookup(term)
@@ -492,13 +490,13 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, terms
 	}
 	idfAll := idf(s.m.Docs, len(union))
 	for i, p := range variants {
+		matched[p.term] = true
 		f := weights[i] * idfAll / idf(s.m.Docs, len(p.docs))
 		for j, d := range p.docs {
 			v := float64(p.impact[j]) * f
 			if v > best[d] {
 				best[d] = v
 			}
-			terms[d] = append(terms[d], p.term)
 		}
 	}
 	return nil
@@ -510,7 +508,7 @@ func idf(n, df int) float64 {
 }
 
 // phrase finds the documents where terms appear one after the other.
-func (s *Searcher) phrase(words []string, best map[uint32]float64, terms map[uint32][]string) error {
+func (s *Searcher) phrase(words []string, best map[uint32]float64, matched map[string]bool) error {
 	ps := make([]*posting, len(words))
 	for i, w := range words {
 		p, err := s.lookup(w)
@@ -547,7 +545,9 @@ func (s *Searcher) phrase(words []string, best map[uint32]float64, terms map[uin
 			continue
 		}
 		best[d] = c.score
-		terms[d] = append(terms[d], words...)
+	}
+	for _, w := range words {
+		matched[w] = true
 	}
 	return nil
 }
@@ -568,9 +568,9 @@ func adjacent(pos [][]uint32) bool {
 }
 
 // describe fills a hit's title, URL and deep link from its document file:
-// the section where the matched terms occur most, headings counting
-// thrice; none when the title matches as well as any section.
-func (s *Searcher) describe(h *Hit, terms []string) error {
+// the section where the terms the query matched occur most, headings
+// counting thrice; none when the title matches as well as any section.
+func (s *Searcher) describe(h *Hit, want map[string]bool) error {
 	data, err := s.read(fmt.Sprintf("d/%s/%d.bin", s.m.Buckets[h.Doc/s.m.Bucket], h.Doc))
 	if err != nil {
 		return err
@@ -580,10 +580,6 @@ func (s *Searcher) describe(h *Hit, terms []string) error {
 		return err
 	}
 	h.Title, h.URL = f.Title, f.URL
-	want := map[string]bool{}
-	for _, t := range terms {
-		want[t] = true
-	}
 	count := func(text string) int {
 		n := 0
 		for _, t := range Terms(text) {
