@@ -26,6 +26,7 @@ type View struct {
 	Section     string // the navigation entry it belongs to: "board", "handbook", ...
 	Feeds       []FeedLink
 	Assets      Assets
+	Search      SearchLinks
 	Crumbs      []Crumb
 	Doc         *site.Doc // the document shown, if any
 	EditURL     string
@@ -48,6 +49,12 @@ type View struct {
 	Nav       []NavNode        // the handbook sidebar, for handbook pages
 	CheckIn   site.CheckIn     // a person's check-in this cycle
 	CheckIns  []site.CheckIn   // a team's members' check-ins this cycle
+}
+
+// SearchLinks are the hrefs the search box needs: the index's manifest
+// and the client script, loaded when the reader first focuses the box.
+type SearchLinks struct {
+	Index, Script string
 }
 
 // NavNode is an entry of the handbook sidebar. Open is true on the path
@@ -119,7 +126,7 @@ type job struct {
 
 func (r *renderer) view(tmpl, title, url, section string) *View {
 	s := r.site
-	v := &View{Site: s, Now: s.Now, Template: tmpl, Title: title, URL: url, Section: section, Assets: r.assets, Dev: r.opts.Dev}
+	v := &View{Site: s, Now: s.Now, Template: tmpl, Title: title, URL: url, Section: section, Assets: r.assets, Search: r.search, Dev: r.opts.Dev}
 	v.Feeds = []FeedLink{r.feedLink("", s.Config.Title)}
 	return v
 }
@@ -289,6 +296,10 @@ func (r *renderer) pages() []job {
 		v.Crumbs = []Crumb{{Title: "Tags", URL: "/tags/"}}
 		add(v)
 	}
+
+	search := r.view("search", "Search", "/search/", "search")
+	search.Description = "Search the handbook, updates, decisions, objectives, people and teams."
+	add(search)
 
 	nf := r.view("404", "Page not found", "/404.html", "")
 	jobs = append(jobs, job{path: "404.html", view: nf})

@@ -1,6 +1,6 @@
 // Package render turns the site model into the files of the built site:
 // HTML pages from html/template layouts, feeds, the sitemap, and the CSS and
-// JavaScript bundles. It returns outputs in memory; package write puts them
+// JavaScript bundles, and the search index. It returns outputs in memory; package write puts them
 // on disk.
 package render
 
@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/handbook/handbook/generator/search"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -59,6 +60,11 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	r.assets = assets.urls(s.Config.BasePath())
+	index, err := search.Build(s, search.Options{})
+	if err != nil {
+		return Result{}, err
+	}
+	r.search = SearchLinks{Index: r.link("/" + index.Manifest), Script: r.assets.All["search.ts"]}
 	tmpl, err := parseTemplates(opts.Layouts, r.funcs())
 	if err != nil {
 		return Result{}, err
@@ -96,6 +102,9 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		res.Feeds += len(fo)
 	}
 	outs = append(outs, assets.outputs...)
+	for _, f := range index.Files {
+		outs = append(outs, Output(f))
+	}
 	outs = append(outs, r.sitemap(jobs), Output{Path: "robots.txt", Data: r.robots()})
 	for _, p := range opts.Static {
 		data, err := fs.ReadFile(opts.Content, p)
@@ -118,6 +127,7 @@ type renderer struct {
 	opts   Options
 	tmpl   templates
 	assets Assets
+	search SearchLinks
 	values map[*site.Doc]any // each document's typed value
 }
 

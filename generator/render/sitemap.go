@@ -15,12 +15,12 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap lists every HTML page but the 404 page, with the document's
+// sitemap lists every HTML page but the 404 and search pages, with the document's
 // date as lastmod where there is one.
 func (r *renderer) sitemap(jobs []job) Output {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, j := range jobs {
-		if j.view.Template == "404" {
+		if j.view.Template == "404" || j.view.Template == "search" {
 			continue
 		}
 		u := sitemapURL{Loc: r.abs(j.view.URL)}

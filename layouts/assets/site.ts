@@ -1,5 +1,5 @@
-// The site's only script on every page: the theme toggle and local times.
-// Everything works without it; it only adds.
+// The site's script on every page: the theme toggle, local times, and the
+// loader of the search client. Everything works without it; it only adds.
 
 const root = document.documentElement;
 const key = "handbook-theme";
@@ -63,7 +63,38 @@ function setupMenu(): void {
   if (menu && matchMedia("(max-width: 60rem)").matches) menu.open = false;
 }
 
+// The search client (search.ts) is loaded only when the reader focuses a
+// search box, or at once on the search page. "/" focuses the box.
+function setupSearch(): void {
+  const forms = document.querySelectorAll<HTMLFormElement>("form[data-search-script]");
+  let loading = false;
+  const load = () => {
+    const src = forms[0]?.dataset.searchScript;
+    if (loading || !src) return;
+    loading = true;
+    const s = document.createElement("script");
+    s.src = src;
+    s.async = true;
+    document.head.appendChild(s);
+  };
+  for (const f of forms) {
+    f.querySelector("input[name=q]")?.addEventListener("focus", load, { once: true });
+    if (f.hasAttribute("data-search-page")) load();
+  }
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target as HTMLElement | null;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    const input = forms[forms.length - 1]?.querySelector<HTMLInputElement>("input[name=q]");
+    if (!input) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setupSearch();
   setupToggle();
   setupMenu();
   updateTimes();

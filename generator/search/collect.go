@@ -1,0 +1,188 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/handbook/handbook/generator/site"
+)
+
+// Field weights outside the title (see score): a match in a heading
+// counts as three in the body.
+const (
+	weightHeading = 3
+	weightMeta    = 2
+	weightBody    = 1
+)
+
+// gap separates fields and sections in the position stream, so that a
+// phrase never spans a heading and the text before it.
+const gap = 8
+
+// entry is one document as the index sees it.
+type entry struct {
+	doc     *site.Doc
+	kind    site.Kind
+	date    time.Time
+	team    string   // team id, for the team facet
+	authors []string // person ids, for the author facet
+	status  string
+	byline  []string // shown under the result's title
+	meta    string   // names, tags and numbers, indexed with weightMeta
+	// titleExtra is indexed as part of the title: a decision's number.
+	titleExtra string
+	// sort orders updates by team, author and date, so that facet
+	// postings are runs of consecutive numbers and compress to little.
+	sort []string
+}
+
+// collect lists every document of s in index order.
+func collect(s *site.Site) []*entry {
+	var out []*entry
+	add := func(e *entry) { out = append(out, e) }
+	label := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2 Jan 2006")
+	}
+
+	for _, p := range s.Pages {
+		e := &entry{doc: &p.Doc, kind: site.KindPage, date: p.Date}
+		if pr := p.Owner.Person; pr != nil {
+			e.authors = []string{pr.ID}
+			e.team = pr.TeamID
+		} else if t := p.Owner.Team; t != nil {
+			e.team = t.ID
+		}
+		e.byline = nonEmpty("Handbook", p.Owner.Label())
+		e.meta = join(p.Description, p.Owner.Label(), p.Owner.Name)
+		add(e)
+	}
+	for _, u := range s.Updates {
+		e := &entry{doc: &u.Doc, kind: site.KindUpdate, date: u.Date, team: u.TeamID, status: string(u.Status)}
+		e.authors = []string{u.AuthorID}
+		author, team := u.AuthorID, u.TeamID
+		if u.Author != nil {
+			author = u.Author.Name
+			e.meta = join(u.Author.Name, u.Author.ID, u.Author.Handle)
+		}
+		if u.Team != nil {
+			team = u.Team.Name
+			e.meta = join(e.meta, u.Team.Name, u.Team.ID)
+		}
+		e.byline = nonEmpty(author, team, label(u.Date))
+		if u.Status != "" {
+			e.byline = append(e.byline, u.Status.Label())
+		}
+		for _, o := range u.ObjectiveRefs {
+			e.meta = join(e.meta, o.Title)
+		}
+		e.meta = join(e.meta, strings.Join(u.Blockers, "\n"))
+		e.sort = []string{u.TeamID, u.AuthorID, strconv.FormatInt(-u.Date.Unix(), 36)}
+		add(e)
+	}
+	for _, d := range s.Decisions {
+		e := &entry{doc: &d.Doc, kind: site.KindDecision, date: d.Date, status: d.Status}
+		var names []string
+		for _, r := range d.DecisionMakers {
+			if r.Person != nil {
+				e.authors = append(e.authors, r.Person.ID)
+			}
+			names = append(names, r.Label())
+		}
+		number := ""
+		if d.Number > 0 {
+			number = strconv.Itoa(d.Number)
+			// "0007", "7" and "ADR-0007" all find decision 7 first.
+			e.titleExtra = join("ADR "+number, d.ID[:max(0, strings.IndexByte(d.ID, '-'))])
+		}
+		e.meta = join(e.meta, strings.Join(names, "\n"))
+		e.byline = nonEmpty("Decision "+number, d.Status, label(d.Date))
+		if number == "" {
+			e.byline = nonEmpty("Decision", d.Status, label(d.Date))
+		}
+		add(e)
+	}
+	for _, o := range s.Objectives {
+		e := &entry{doc: &o.Doc, kind: site.KindObjective, team: o.TeamID, status: string(o.Status)}
+		if p := o.OwnerRef.Person; p != nil {
+			e.authors = []string{p.ID}
+		}
+		team := o.TeamID
+		if o.Team != nil {
+			team = o.Team.Name
+			e.meta = join(e.meta, o.Team.Name)
+		}
+		e.meta = join(e.meta, o.OwnerRef.Label(), o.Period.Name)
+		for _, kr := range o.KeyResults {
+			e.meta = join(e.meta, kr.Title)
+		}
+		e.byline = nonEmpty("Objective", o.Period.Name, team)
+		if o.Status != "" {
+			e.byline = append(e.byline, o.Status.Label())
+		}
+		add(e)
+	}
+	for _, p := range s.People {
+		e := &entry{doc: &p.Doc, kind: site.KindPerson, team: p.TeamID}
+		team := p.TeamID
+		if p.Team != nil {
+			team = p.Team.Name
+		}
+		e.meta = join(p.ID, p.Handle, p.Role, team, p.Timezone)
+		e.byline = nonEmpty("Person", p.Role, team)
+		add(e)
+	}
+	for _, t := range s.Teams {
+		e := &entry{doc: &t.Doc, kind: site.KindTeam, team: t.ID}
+		var names []string
+		for _, m := range t.Members {
+			names = append(names, m.Name)
+		}
+		e.meta = join(t.ID, strings.Join(names, "\n"))
+		e.byline = nonEmpty("Team", plural(len(t.Members), "member", "members"))
+		add(e)
+	}
+	for _, e := range out {
+		e.meta = join(e.meta, strings.Join(e.doc.Tags, "\n"))
+	}
+	slices.SortStableFunc(out, func(a, b *entry) int {
+		return cmp.Or(cmp.Compare(a.kind, b.kind), slices.Compare(a.sort, b.sort), cmp.Compare(a.doc.Path, b.doc.Path))
+	})
+	return out
+}
+
+func join(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func nonEmpty(parts ...string) []string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -1,0 +1,66 @@
+// Package search builds the site's search index: a set of small static
+// files that the browser client (layouts/assets/search.ts) fetches piece
+// by piece, so that a query downloads a manifest and only the parts of the
+// index its words need.
+//
+// # What is indexed
+//
+// Every document of every kind: its title, headings, body text (code and
+// tables included), tags, author and team names, people's roles and
+// handles, decision numbers ("0007" and "7"), objectives' key results and
+// updates' blockers. Title matches weigh the most, then headings, then the
+// names and tags, then the body (BM25F-style: the weighted term frequency
+// is saturated once). Updates get a small boost that fades with age.
+// Scores are computed here, at build time, and stored quantised to one
+// byte per posting ("impacts"), so the client only adds numbers.
+//
+// # Files
+//
+// Build returns these files, all under Options.Dir ("search/"). Names
+// carry a hash of their content, so every file can be cached forever; the
+// page learns the manifest's name from a data attribute.
+//
+//	manifest-HASH.json  the entry point: document count, the first term
+//	                    and file names of each term shard, the typo
+//	                    lexicons, the facets file and the document buckets
+//	t-HASH.bin          a term shard: a contiguous range of the sorted
+//	                    vocabulary with each term's postings
+//	p-HASH.bin          the positions of the same shard's terms, fetched
+//	                    only for "quoted phrases"
+//	y-HASH.bin          a typo lexicon: every term of 4 or more letters
+//	                    starting with one letter, fetched only when a word
+//	                    of 5 or more letters is not in the index
+//	f-HASH.bin          facets: for each kind, team, author, status and
+//	                    tag, its label and the documents that have it
+//	d/HASH/N.bin        document N's title, URL, date, kind, the line under
+//	                    its title and its sections (heading id, heading,
+//	                    text), for excerpts and deep links; fetched only for
+//	                    the results shown. HASH covers the bucket of
+//	                    documents N belongs to.
+//
+// Binary files are gzip streams (the client inflates them with the
+// browser's DecompressionStream) of a simple format: unsigned varints
+// (LEB128) and strings as a varint length and UTF-8 bytes.
+//
+// A term shard holds, for each term in order: the length of the prefix it
+// shares with the previous term, the rest of the term, its document
+// frequency and the length of its postings; then the postings of each
+// term: document number gaps as varints, followed by one impact byte per
+// document. A positions shard holds, for each term, the byte length of its
+// block and then, for each of its documents, the number of positions and
+// the position gaps. The facets file holds, for each facet (kind, team,
+// author, status, tag), the number of values and, for each value, its key,
+// its label, its document count and the document number gaps. A typo
+// lexicon is the count and then front-coded terms, as in a shard.
+//
+// Everything taken from content (titles, excerpts, names) is stored as
+// data, JSON-escaped or length-prefixed, and the client inserts it as
+// text, never as HTML.
+//
+// # Determinism
+//
+// Documents are numbered in a fixed order (kind, then team, author and
+// date for updates, then path), work is split per document and joined in
+// that order, and gzip output carries no time stamp, so the same site
+// gives byte-identical files.
+package search

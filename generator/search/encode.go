@@ -1,0 +1,189 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	gohash "hash"
+	"runtime"
+	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// writer collects the index files. Names come from a hash of the raw
+// content, so they are known at once; compression runs in parallel in
+// finish.
+type writer struct {
+	dir   string
+	files []File
+}
+
+// add stores raw data as "dir/prefix-HASH.bin" and returns the file name
+// relative to dir.
+func (w *writer) add(prefix string, raw []byte) string {
+	name := prefix + "-" + hash(raw) + ".bin"
+	w.addNamed(w.dir+"/"+name, raw)
+	return name
+}
+
+func (w *writer) addNamed(path string, raw []byte) {
+	w.files = append(w.files, File{Path: path, Data: raw})
+}
+
+// finish compresses every file added so far.
+func (w *writer) finish() error {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range w.files {
+		g.Go(func() error {
+			data, err := compress(w.files[i].Data)
+			w.files[i].Data = data
+			return err
+		})
+	}
+	return g.Wait()
+}
+
+// compress gzips data. The header carries no name or time, so equal input
+// gives equal output.
+func compress(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(data)/3 + 64)
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+type hasher struct{ h gohash.Hash }
+
+func newHasher() hasher         { return hasher{sha256.New()} }
+func (h hasher) write(b []byte) { h.h.Write(b) }
+func (h hasher) sum() string    { return hex.EncodeToString(h.h.Sum(nil)[:6]) }
+
+// hash names content: 12 hex digits of its SHA-256.
+func hash(data []byte) string {
+	h := newHasher()
+	h.write(data)
+	return h.sum()
+}
+
+func appendUvarint(b []byte, v uint64) []byte { return binary.AppendUvarint(b, v) }
+
+func appendString(b []byte, s string) []byte {
+	b = appendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// appendGaps writes a count and then sorted numbers as differences from
+// the previous one.
+func appendGaps(b []byte, nums []uint32) []byte {
+	b = appendUvarint(b, uint64(len(nums)))
+	return appendDeltas(b, nums)
+}
+
+func appendDeltas(b []byte, nums []uint32) []byte {
+	prev := uint32(0)
+	for _, n := range nums {
+		b = appendUvarint(b, uint64(n-prev))
+		prev = n
+	}
+	return b
+}
+
+// appendTerm front-codes term against the previous one: the length of
+// their common prefix in bytes, then the rest as a string.
+func appendTerm(b []byte, prev, term string) []byte {
+	shared := 0
+	for shared < len(prev) && shared < len(term) && prev[shared] == term[shared] {
+		shared++
+	}
+	b = appendUvarint(b, uint64(shared))
+	return appendString(b, term[shared:])
+}
+
+// shards splits the sorted vocabulary into term shards and their
+// positions, and returns [first term, terms file, positions file] for each.
+func (w *writer) shards(terms []string, vocab map[string]*postings, size int) [][3]string {
+	var out [][3]string
+	for lo := 0; lo < len(terms); {
+		hi, bytes := lo, 0
+		for hi < len(terms) && (hi == lo || bytes+postingSize(vocab[terms[hi]]) <= size) {
+			bytes += postingSize(vocab[terms[hi]])
+			hi++
+		}
+		t, p := encodeShard(terms[lo:hi], vocab)
+		out = append(out, [3]string{terms[lo], w.add("t", t), w.add("p", p)})
+		lo = hi
+	}
+	return out
+}
+
+// postingSize estimates a term's share of a shard: its text, a byte or
+// two per document and its impact bytes.
+func postingSize(p *postings) int { return 8 + 3*len(p.docs) }
+
+func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile []byte) {
+	var head, body, pos, blocks []byte
+	head = appendUvarint(head, uint64(len(terms)))
+	pos = appendUvarint(pos, uint64(len(terms)))
+	prev := ""
+	for _, t := range terms {
+		p := vocab[t]
+		start := len(body)
+		body = appendDeltas(body, p.docs)
+		body = append(body, p.impact...)
+		head = appendTerm(head, prev, t)
+		head = appendUvarint(head, uint64(len(p.docs)))
+		head = appendUvarint(head, uint64(len(body)-start))
+		prev = t
+
+		start = len(blocks)
+		for _, ps := range p.pos {
+			blocks = appendGaps(blocks, ps)
+		}
+		pos = appendUvarint(pos, uint64(len(blocks)-start))
+	}
+	return append(head, body...), append(pos, blocks...)
+}
+
+// typos writes one lexicon per first letter of the terms of 4 or more
+// letters, the only ones one edit away from a word of 5 or more, and
+// returns their names by letter.
+func (w *writer) typos(terms []string) map[string]string {
+	groups := map[string][]string{}
+	var order []string
+	for _, t := range terms {
+		r, size := utf8.DecodeRuneInString(t)
+		if !isLetterRune(r) || utf8.RuneCountInString(t) < 4 {
+			continue
+		}
+		k := t[:size]
+		if groups[k] == nil {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], t)
+	}
+	out := map[string]string{}
+	for _, k := range order {
+		var buf []byte
+		buf = appendUvarint(buf, uint64(len(groups[k])))
+		prev := ""
+		for _, t := range groups[k] {
+			buf = appendTerm(buf, prev, t)
+			prev = t
+		}
+		out[k] = w.add("y", buf)
+	}
+	return out
+}

@@ -1,0 +1,645 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Query rules, shared with the browser client (layouts/assets/search/):
+//
+//   - words are combined with AND; "quoted phrases" must appear as
+//     written, and a word that tokenises into several terms ("on-call")
+//     is a phrase;
+//   - the last word, unless a space follows it, also matches every term
+//     it begins (prefix matching while typing), at prefixWeight;
+//   - a word of 5 or more letters that is not in the index matches the
+//     terms one edit away (insert, delete, replace or swap two neighbours)
+//     that start with the same letter, at typoWeight;
+//   - a document's score is the sum over the words of the best weighted
+//     impact among the word's matching terms, each rescaled to the idf
+//     of all the documents the word matches; ties go to index order;
+//   - filters keep documents that have one of the chosen values of each
+//     filtered facet; a facet's counts apply every other facet's filter.
+const (
+	prefixWeight = 0.8
+	typoWeight   = 0.6
+	// minTypoLen is the shortest word that gets typo tolerance.
+	minTypoLen = 5
+	// minPrefixLen is the shortest word that is expanded as a prefix;
+	// maxPrefixShards and maxExpansions bound what a prefix fetches.
+	minPrefixLen    = 2
+	maxPrefixShards = 3
+	maxExpansions   = 64
+)
+
+// Facets lists the facet names in the order of the facets file.
+var Facets = []string{"kind", "team", "author", "status", "tag"}
+
+// Query is a search: the text typed and the chosen filters by facet.
+type Query struct {
+	Text    string
+	Filters map[string][]string
+}
+
+// Hit is one result.
+type Hit struct {
+	Doc   int
+	Score float64
+	Title string
+	URL   string
+	// Section is the id of the heading the hit deep-links to, or "".
+	Section string
+}
+
+// Results of a search.
+type Results struct {
+	Hits []Hit // best first
+	// Counts holds, by facet and value key, how many results each filter
+	// value would leave.
+	Counts map[string]map[string]int
+}
+
+// Searcher runs queries against a built index, with the rules the
+// browser client applies. Tests use it to check the index; it reads the
+// same files the client fetches.
+type Searcher struct {
+	files  map[string][]byte
+	dir    string
+	m      manifest
+	facets map[string][]facetValue
+	shards map[int]*shard
+}
+
+type facetValue struct {
+	Key, Label string
+	Docs       []uint32
+}
+
+// Open reads an index.
+func Open(idx *Index) (*Searcher, error) {
+	s := &Searcher{files: map[string][]byte{}, dir: idx.Manifest[:strings.LastIndexByte(idx.Manifest, '/')+1], shards: map[int]*shard{}}
+	for _, f := range idx.Files {
+		s.files[f.Path] = f.Data
+	}
+	if err := json.Unmarshal(s.files[idx.Manifest], &s.m); err != nil {
+		return nil, fmt.Errorf("manifest: %w", err)
+	}
+	data, err := s.read(s.m.Facets)
+	if err != nil {
+		return nil, err
+	}
+	s.facets = map[string][]facetValue{}
+	r := &reader{b: data}
+	for range Facets {
+		name := r.string()
+		vals := make([]facetValue, r.uvarint())
+		for i := range vals {
+			vals[i] = facetValue{Key: r.string(), Label: r.string(), Docs: r.gaps(int(r.uvarint()))}
+		}
+		s.facets[name] = vals
+	}
+	return s, r.err
+}
+
+// FacetValues returns a facet's values with the documents that have them.
+func (s *Searcher) FacetValues(facet string) []facetValue { return s.facets[facet] }
+
+func (s *Searcher) read(name string) ([]byte, error) {
+	data, ok := s.files[s.dir+name]
+	if !ok {
+		return nil, fmt.Errorf("no index file %s", name)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return io.ReadAll(zr)
+}
+
+// shard is a decoded term shard.
+type shard struct {
+	terms    []string
+	df       []int
+	postings [][]byte // per term: gaps then impacts
+	pos      [][]byte // per term, filled on demand
+	posFile  string
+}
+
+func (s *Searcher) shard(i int) (*shard, error) {
+	if sh := s.shards[i]; sh != nil {
+		return sh, nil
+	}
+	data, err := s.read(s.m.Shards[i][1])
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{b: data}
+	n := int(r.uvarint())
+	sh := &shard{terms: make([]string, n), df: make([]int, n), postings: make([][]byte, n), posFile: s.m.Shards[i][2]}
+	lens := make([]int, n)
+	prev := ""
+	for j := range n {
+		shared := int(r.uvarint())
+		if shared > len(prev) {
+			return nil, errors.New("corrupt shard")
+		}
+		prev = prev[:shared] + r.string()
+		sh.terms[j] = prev
+		sh.df[j] = int(r.uvarint())
+		lens[j] = int(r.uvarint())
+	}
+	for j := range n {
+		sh.postings[j] = r.bytes(lens[j])
+	}
+	s.shards[i] = sh
+	return sh, r.err
+}
+
+func (s *Searcher) positions(sh *shard, j int) ([][]uint32, error) {
+	if sh.pos == nil {
+		data, err := s.read(sh.posFile)
+		if err != nil {
+			return nil, err
+		}
+		r := &reader{b: data}
+		n := int(r.uvarint())
+		lens := make([]int, n)
+		for k := range n {
+			lens[k] = int(r.uvarint())
+		}
+		sh.pos = make([][]byte, n)
+		for k := range n {
+			sh.pos[k] = r.bytes(lens[k])
+		}
+		if r.err != nil {
+			return nil, r.err
+		}
+	}
+	r := &reader{b: sh.pos[j]}
+	out := make([][]uint32, sh.df[j])
+	for k := range out {
+		out[k] = r.gaps(int(r.uvarint()))
+	}
+	return out, r.err
+}
+
+// shardOf returns the shard whose range holds term.
+func (s *Searcher) shardOf(term string) int {
+	i, _ := slices.BinarySearchFunc(s.m.Shards, term, func(sh [3]string, t string) int {
+		return cmp.Compare(sh[0], t)
+	})
+	if i < len(s.m.Shards) && s.m.Shards[i][0] == term {
+		return i
+	}
+	return max(0, i-1)
+}
+
+// posting is a term's postings, decoded.
+type posting struct {
+	term   string
+	docs   []uint32
+	impact []byte
+	shard  *shard
+	index  int
+}
+
+func (s *Searcher) lookup(term string) (*posting, error) {
+	sh, err := s.shard(s.shardOf(term))
+	if err != nil {
+		return nil, err
+	}
+	j, ok := slices.BinarySearch(sh.terms, term)
+	if !ok {
+		return nil, nil
+	}
+	return decodePosting(sh, j), nil
+}
+
+func decodePosting(sh *shard, j int) *posting {
+	r := &reader{b: sh.postings[j]}
+	docs := r.deltas(sh.df[j])
+	return &posting{term: sh.terms[j], docs: docs, impact: r.bytes(sh.df[j]), shard: sh, index: j}
+}
+
+// prefixed returns the most frequent terms longer than prefix that begin
+// with it, from at most maxPrefixShards shards.
+func (s *Searcher) prefixed(prefix string) ([]*posting, error) {
+	var out []*posting
+	for i := s.shardOf(prefix); i < len(s.m.Shards) && i < s.shardOf(prefix)+maxPrefixShards; i++ {
+		if first := s.m.Shards[i][0]; first > prefix && !strings.HasPrefix(first, prefix) {
+			break
+		}
+		sh, err := s.shard(i)
+		if err != nil {
+			return nil, err
+		}
+		for j, t := range sh.terms {
+			if len(t) > len(prefix) && strings.HasPrefix(t, prefix) {
+				out = append(out, decodePosting(sh, j))
+			}
+		}
+	}
+	return topByDF(out), nil
+}
+
+func topByDF(ps []*posting) []*posting {
+	slices.SortStableFunc(ps, func(a, b *posting) int { return cmp.Compare(len(b.docs), len(a.docs)) })
+	return ps[:min(len(ps), maxExpansions)]
+}
+
+// typos returns the terms one edit away from word, with its first letter.
+func (s *Searcher) typos(word string) ([]*posting, error) {
+	r, size := utf8.DecodeRuneInString(word)
+	name, ok := s.m.Typos[word[:size]]
+	if !ok || !unicode.IsLetter(r) {
+		return nil, nil
+	}
+	data, err := s.read(name)
+	if err != nil {
+		return nil, err
+	}
+	rd := &reader{b: data}
+	n := int(rd.uvarint())
+	prev := ""
+	var out []*posting
+	for range n {
+		shared := int(rd.uvarint())
+		if shared > len(prev) {
+			return nil, errors.New("corrupt typo lexicon")
+		}
+		prev = prev[:shared] + rd.string()
+		if OneEdit(word, prev) {
+			p, err := s.lookup(prev)
+			if err != nil {
+				return nil, err
+			}
+			if p != nil {
+				out = append(out, p)
+			}
+		}
+	}
+	return topByDF(out), rd.err
+}
+
+// OneEdit reports whether a and b differ by exactly one insertion,
+// deletion, substitution or swap of neighbouring characters.
+func OneEdit(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(y)-len(x) > 1 || string(x) == string(y) {
+		return false
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	if len(x) == len(y) {
+		if string(x[i+1:]) == string(y[i+1:]) {
+			return true // substitution
+		}
+		return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:])
+	}
+	return string(x[i:]) == string(y[i+1:]) // insertion
+}
+
+// clause is one word or phrase of a query.
+type clause struct {
+	terms  []string
+	phrase bool
+	prefix bool
+}
+
+// Parse splits a query into clauses; see the query rules above.
+func Parse(text string) []clause {
+	var out []clause
+	for i := 0; i < len(text); {
+		switch c := text[i]; {
+		case c == '"':
+			end := strings.IndexByte(text[i+1:], '"')
+			rest := text[i+1:]
+			if end >= 0 {
+				rest = rest[:end]
+				i += end + 2
+			} else {
+				i = len(text)
+			}
+			if terms := Terms(rest); len(terms) > 0 {
+				out = append(out, clause{terms: terms, phrase: len(terms) > 1})
+			}
+		case c == ' ' || c == '\t' || c == '\n':
+			i++
+		default:
+			end := strings.IndexAny(text[i:], " \t\n\"")
+			if end < 0 {
+				end = len(text) - i
+			}
+			terms := Terms(text[i : i+end])
+			i += end
+			if len(terms) > 0 {
+				out = append(out, clause{terms: terms, phrase: len(terms) > 1, prefix: i == len(text) && len(terms) == 1})
+			}
+		}
+	}
+	return out
+}
+
+// Search runs q.
+func (s *Searcher) Search(q Query) (Results, error) {
+	n := s.m.Docs
+	scores := make([]float64, n)
+	matched := map[string]bool{} // every term the query matched, for sections
+	clauses := Parse(q.Text)
+	var match []bool
+	if len(clauses) > 0 {
+		match = make([]bool, n)
+		for d := range match {
+			match[d] = true
+		}
+	}
+	for _, c := range clauses {
+		best := make(map[uint32]float64)
+		var err error
+		if c.phrase {
+			err = s.phrase(c.terms, best, matched)
+		} else {
+			err = s.word(c.terms[0], c.prefix, best, matched)
+		}
+		if err != nil {
+			return Results{}, err
+		}
+		for d := range n {
+			if v, ok := best[uint32(d)]; ok && match[d] {
+				scores[d] += v
+			} else {
+				match[d] = false
+			}
+		}
+	}
+	if len(clauses) == 0 {
+		if len(q.Filters) == 0 {
+			return Results{Counts: map[string]map[string]int{}}, nil
+		}
+		match = make([]bool, n)
+		for d := range match {
+			match[d] = true
+		}
+	}
+
+	// has[f][d]: document d passes facet f's filter.
+	has := map[string][]bool{}
+	for _, f := range Facets {
+		keys := q.Filters[f]
+		if len(keys) == 0 {
+			continue
+		}
+		ok := make([]bool, n)
+		for _, v := range s.facets[f] {
+			if slices.Contains(keys, v.Key) {
+				for _, d := range v.Docs {
+					ok[d] = true
+				}
+			}
+		}
+		has[f] = ok
+	}
+	passes := func(d int, except string) bool {
+		for f, ok := range has {
+			if f != except && !ok[d] {
+				return false
+			}
+		}
+		return true
+	}
+	res := Results{Counts: map[string]map[string]int{}}
+	for _, f := range Facets {
+		counts := map[string]int{}
+		for _, v := range s.facets[f] {
+			for _, d := range v.Docs {
+				if match[d] && passes(int(d), f) {
+					counts[v.Key]++
+				}
+			}
+		}
+		res.Counts[f] = counts
+	}
+	for d := range n {
+		if match[d] && passes(d, "") {
+			res.Hits = append(res.Hits, Hit{Doc: d, Score: scores[d]})
+		}
+	}
+	slices.SortStableFunc(res.Hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	for i := range res.Hits {
+		if err := s.describe(&res.Hits[i], matched); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// word collects, for each document, the best weighted impact among the
+// terms a word matches.
+func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, matched map[string]bool) error {
+	var variants []*posting
+	var weights []float64
+	exact, err := s.lookup(term)
+	if err != nil {
+		return err
+	}
+	if exact != nil {
+		variants, weights = append(variants, exact), append(weights, 1)
+	}
+	if prefix && utf8.RuneCountInString(term) >= minPrefixLen {
+		more, err := s.prefixed(term)
+		if err != nil {
+			return err
+		}
+		for _, p := range more {
+			variants, weights = append(variants, p), append(weights, prefixWeight)
+		}
+	}
+	if len(variants) == 0 && utf8.RuneCountInString(term) >= minTypoLen {
+		more, err := s.typos(term)
+		if err != nil {
+			return err
+		}
+		for _, p := range more {
+			variants, weights = append(variants, p), append(weights, typoWeight)
+		}
+	}
+	// A longer, rarer term a prefix or typo reaches would outscore the
+	// word itself; score every variant with the rarity of the word's
+	// whole match instead (an impact is proportional to its term's idf).
+	union := map[uint32]bool{}
+	for _, p := range variants {
+		for _, d := range p.docs {
+			union[d] = true
+		}
+	}
+	idfAll := idf(s.m.Docs, len(union))
+	for i, p := range variants {
+		matched[p.term] = true
+		f := weights[i] * idfAll / idf(s.m.Docs, len(p.docs))
+		for j, d := range p.docs {
+			v := float64(p.impact[j]) * f
+			if v > best[d] {
+				best[d] = v
+			}
+		}
+	}
+	return nil
+}
+
+// idf is the inverse document frequency the index scores with.
+func idf(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// phrase finds the documents where terms appear one after the other.
+func (s *Searcher) phrase(words []string, best map[uint32]float64, matched map[string]bool) error {
+	ps := make([]*posting, len(words))
+	for i, w := range words {
+		p, err := s.lookup(w)
+		if err != nil || p == nil {
+			return err
+		}
+		ps[i] = p
+	}
+	// Candidates: documents with every term, and their positions.
+	type cand struct {
+		score float64
+		pos   [][]uint32
+	}
+	cands := map[uint32]*cand{}
+	for i, p := range ps {
+		pos, err := s.positions(p.shard, p.index)
+		if err != nil {
+			return err
+		}
+		for j, d := range p.docs {
+			c := cands[d]
+			if i == 0 {
+				c = &cand{pos: make([][]uint32, len(ps))}
+				cands[d] = c
+			} else if c == nil || len(c.pos[i-1]) == 0 {
+				continue
+			}
+			c.score += float64(p.impact[j])
+			c.pos[i] = pos[j]
+		}
+	}
+	for d, c := range cands {
+		if len(c.pos[len(ps)-1]) == 0 || !adjacent(c.pos) {
+			continue
+		}
+		best[d] = c.score
+	}
+	for _, w := range words {
+		matched[w] = true
+	}
+	return nil
+}
+
+// adjacent reports whether some position of the first term is followed by
+// the other terms in order.
+func adjacent(pos [][]uint32) bool {
+	for _, p := range pos[0] {
+		ok := true
+		for i := 1; i < len(pos) && ok; i++ {
+			_, ok = slices.BinarySearch(pos[i], p+uint32(i))
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// describe fills a hit's title, URL and deep link from its document file:
+// the section where the terms the query matched occur most, headings
+// counting thrice; none when the title matches as well as any section.
+func (s *Searcher) describe(h *Hit, want map[string]bool) error {
+	data, err := s.read(fmt.Sprintf("d/%s/%d.bin", s.m.Buckets[h.Doc/s.m.Bucket], h.Doc))
+	if err != nil {
+		return err
+	}
+	var f docFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return err
+	}
+	h.Title, h.URL = f.Title, f.URL
+	count := func(text string) int {
+		n := 0
+		for _, t := range Terms(text) {
+			if want[t] {
+				n++
+			}
+		}
+		return n
+	}
+	top := count(f.Title) * weightHeading
+	for _, sec := range f.Sections {
+		if n := count(sec[1])*weightHeading + count(sec[2]); n > top && sec[0] != "" {
+			top, h.Section = n, sec[0]
+		}
+	}
+	return nil
+}
+
+// reader decodes the binary files; the first error sticks.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		if r.err == nil {
+			r.err = errors.New("corrupt index: bad varint")
+		}
+		r.b = nil
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) bytes(n int) []byte {
+	if n > len(r.b) || n < 0 {
+		if r.err == nil {
+			r.err = errors.New("corrupt index: short data")
+		}
+		r.b = nil
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *reader) string() string { return string(r.bytes(int(r.uvarint()))) }
+
+func (r *reader) deltas(n int) []uint32 {
+	out := make([]uint32, n)
+	prev := uint32(0)
+	for i := range out {
+		prev += uint32(r.uvarint())
+		out[i] = prev
+	}
+	return out
+}
+
+func (r *reader) gaps(n int) []uint32 { return r.deltas(n) }

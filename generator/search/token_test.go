@@ -1,0 +1,61 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"testing"
+)
+
+// tokenVector is one case of testdata/tokens.json, the vectors that the Go
+// and the TypeScript tokenizers must both pass (see generator/e2e).
+type tokenVector struct {
+	Name  string   `json:"name"`
+	Text  string   `json:"text"`
+	Terms []string `json:"terms"`
+}
+
+func TestTokenizeVectors(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/tokens.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vectors []tokenVector
+	if err := json.Unmarshal(data, &vectors); err != nil {
+		t.Fatal(err)
+	}
+	if len(vectors) < 10 {
+		t.Fatalf("only %d vectors", len(vectors))
+	}
+	for _, v := range vectors {
+		got := Terms(v.Text)
+		if !slices.Equal(got, v.Terms) && !(len(got) == 0 && len(v.Terms) == 0) {
+			t.Errorf("%s: Terms(%q) = %q, want %q", v.Name, v.Text, got, v.Terms)
+		}
+	}
+}
+
+func TestTokenizeOffsets(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want []Token
+	}{
+		{"Café au lait", []Token{{"cafe", 0, 5}, {"au", 6, 8}, {"lait", 9, 13}}},
+		{"Kofi's pager", []Token{{"kofi", 0, 6}, {"pager", 7, 12}}},
+		{"Cafe\u0301!", []Token{{"cafe", 0, 6}}},
+		{"v1.2 東京", []Token{{"v1.2", 0, 4}, {"東", 5, 8}, {"京", 8, 11}}},
+	}
+	for _, tt := range tests {
+		got := Tokenize(tt.text)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Tokenize(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+		for _, tok := range got {
+			if tok.Start < 0 || tok.End > len(tt.text) || tok.Start >= tok.End {
+				t.Errorf("Tokenize(%q): bad offsets %v", tt.text, tok)
+			}
+		}
+	}
+}

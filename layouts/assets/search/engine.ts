@@ -1,0 +1,509 @@
+// The search engine of the browser client: it fetches the index files
+// that generator/search writes, piece by piece, and applies the query
+// rules documented in generator/search/query.go (which implements them in
+// Go for the index tests). Keep the two in step.
+
+import { terms as tokenTerms } from "./tokenize";
+
+export const facetNames = ["kind", "team", "author", "status", "tag"] as const;
+export type Facet = (typeof facetNames)[number];
+
+const prefixWeight = 0.8;
+const typoWeight = 0.6;
+const minTypoLen = 5;
+const minPrefixLen = 2;
+const maxPrefixShards = 3;
+const maxExpansions = 64;
+
+interface Manifest {
+  v: number;
+  docs: number;
+  terms: number;
+  shards: [string, string, string][];
+  typos: Record<string, string>;
+  facets: string;
+  bucket: number;
+  buckets: string[];
+}
+
+export interface FacetValue {
+  key: string;
+  label: string;
+  docs: Uint32Array;
+}
+
+// DocFile is a document as results show it; see generator/search.
+export interface DocFile {
+  t: string; // title
+  u: string; // site path
+  k: string; // kind
+  d?: string; // date, YYYY-MM-DD
+  b?: string[]; // byline
+  s: [string, string, string][]; // sections: heading id, heading, text
+}
+
+export interface Query {
+  text: string;
+  filters: Partial<Record<Facet, string[]>>;
+}
+
+export interface Hit {
+  doc: number;
+  score: number;
+}
+
+export interface Results {
+  hits: Hit[];
+  counts: Record<Facet, Map<string, number>>;
+  // terms holds every index term the query matched, for highlights.
+  terms: Set<string>;
+}
+
+// Varint and string reader over a decoded file.
+class Reader {
+  pos = 0;
+  constructor(readonly b: Uint8Array) {}
+  uvarint(): number {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      if (this.pos >= this.b.length) throw new Error("corrupt index");
+      const c = this.b[this.pos++];
+      v += (c & 0x7f) * mul;
+      if (c < 0x80) return v;
+      mul *= 128;
+    }
+  }
+  bytes(n: number): Uint8Array {
+    if (this.pos + n > this.b.length) throw new Error("corrupt index");
+    const out = this.b.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+  string(): string {
+    return utf8.decode(this.bytes(this.uvarint()));
+  }
+  deltas(n: number): Uint32Array {
+    const out = new Uint32Array(n);
+    let prev = 0;
+    for (let i = 0; i < n; i++) {
+      prev += this.uvarint();
+      out[i] = prev;
+    }
+    return out;
+  }
+}
+
+const utf8 = new TextDecoder();
+const utf8enc = new TextEncoder();
+
+// frontCoded decodes n front-coded terms: shared byte count, then the rest.
+function frontCoded(r: Reader, n: number, each: (term: string, i: number) => void): void {
+  let prev = new Uint8Array(0);
+  for (let i = 0; i < n; i++) {
+    const shared = r.uvarint();
+    const rest = r.bytes(r.uvarint());
+    const cur = new Uint8Array(shared + rest.length);
+    cur.set(prev.subarray(0, shared));
+    cur.set(rest, shared);
+    prev = cur;
+    each(utf8.decode(cur), i);
+  }
+}
+
+// compareTerms orders terms as Go does: by UTF-8 bytes (code points).
+function compareTerms(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = utf8enc.encode(a);
+  const y = utf8enc.encode(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+interface Shard {
+  terms: string[];
+  index: Map<string, number>;
+  df: number[];
+  postings: Uint8Array[];
+  posFile: string;
+  pos?: Uint8Array[];
+}
+
+interface Posting {
+  term: string;
+  docs: Uint32Array;
+  impact: Uint8Array;
+  shard: Shard;
+  i: number;
+}
+
+interface Clause {
+  terms: string[];
+  phrase: boolean;
+  prefix: boolean;
+}
+
+// parse splits a query into clauses, as query.go's Parse does.
+export function parse(text: string): Clause[] {
+  const out: Clause[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      const end = text.indexOf('"', i + 1);
+      const rest = end >= 0 ? text.slice(i + 1, end) : text.slice(i + 1);
+      i = end >= 0 ? end + 1 : text.length;
+      const t = tokenTerms(rest);
+      if (t.length > 0) out.push({ terms: t, phrase: t.length > 1, prefix: false });
+    } else if (c === " " || c === "\t" || c === "\n") {
+      i++;
+    } else {
+      let end = i;
+      while (end < text.length && !' \t\n"'.includes(text[end])) end++;
+      const t = tokenTerms(text.slice(i, end));
+      i = end;
+      if (t.length > 0) out.push({ terms: t, phrase: t.length > 1, prefix: i === text.length && t.length === 1 });
+    }
+  }
+  return out;
+}
+
+// oneEdit reports whether a and b are one insertion, deletion,
+// substitution or swap of neighbours apart.
+export function oneEdit(a: string, b: string): boolean {
+  let x = Array.from(a);
+  let y = Array.from(b);
+  if (x.length > y.length) [x, y] = [y, x];
+  if (y.length - x.length > 1 || a === b) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  const tail = (s: string[], from: number) => s.slice(from).join("");
+  if (x.length === y.length) {
+    if (tail(x, i + 1) === tail(y, i + 1)) return true;
+    return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && tail(x, i + 2) === tail(y, i + 2);
+  }
+  return tail(x, i) === tail(y, i + 1);
+}
+
+function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+const runes = (s: string) => Array.from(s).length;
+
+// Index is an opened search index. Files are fetched once and kept.
+export class Index {
+  private files = new Map<string, Promise<Uint8Array>>();
+  private shards = new Map<number, Promise<Shard>>();
+  private docs = new Map<number, Promise<DocFile>>();
+  private facetsP?: Promise<Record<Facet, FacetValue[]>>;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly m: Manifest,
+  ) {}
+
+  static async open(manifestURL: string): Promise<Index> {
+    const res = await fetch(manifestURL);
+    if (!res.ok) throw new Error(`search index: ${res.status}`);
+    const m = (await res.json()) as Manifest;
+    return new Index(manifestURL.slice(0, manifestURL.lastIndexOf("/") + 1), m);
+  }
+
+  get size(): number {
+    return this.m.docs;
+  }
+
+  // file fetches and inflates one index file. Hosts that already sent
+  // it with Content-Encoding: gzip leave nothing to inflate.
+  private file(name: string): Promise<Uint8Array> {
+    let p = this.files.get(name);
+    if (!p) {
+      p = (async () => {
+        const res = await fetch(this.dir + name);
+        if (!res.ok) throw new Error(`search index ${name}: ${res.status}`);
+        const data = new Uint8Array(await res.arrayBuffer());
+        if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
+        const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
+        return new Uint8Array(await new Response(stream).arrayBuffer());
+      })();
+      this.files.set(name, p);
+      p.catch(() => this.files.delete(name));
+    }
+    return p;
+  }
+
+  facets(): Promise<Record<Facet, FacetValue[]>> {
+    if (!this.facetsP) {
+      this.facetsP = this.file(this.m.facets).then((data) => {
+        const r = new Reader(data);
+        const out = {} as Record<Facet, FacetValue[]>;
+        for (let f = 0; f < facetNames.length; f++) {
+          const name = r.string() as Facet;
+          const n = r.uvarint();
+          const vals: FacetValue[] = [];
+          for (let i = 0; i < n; i++) {
+            const key = r.string();
+            const label = r.string();
+            vals.push({ key, label, docs: r.deltas(r.uvarint()) });
+          }
+          out[name] = vals;
+        }
+        return out;
+      });
+    }
+    return this.facetsP;
+  }
+
+  doc(n: number): Promise<DocFile> {
+    let p = this.docs.get(n);
+    if (!p) {
+      const bucket = this.m.buckets[Math.floor(n / this.m.bucket)];
+      p = this.file(`d/${bucket}/${n}.bin`).then((b) => JSON.parse(utf8.decode(b)) as DocFile);
+      this.docs.set(n, p);
+    }
+    return p;
+  }
+
+  private shard(i: number): Promise<Shard> {
+    let p = this.shards.get(i);
+    if (!p) {
+      p = this.file(this.m.shards[i][1]).then((data) => {
+        const r = new Reader(data);
+        const n = r.uvarint();
+        const sh: Shard = { terms: [], index: new Map(), df: [], postings: [], posFile: this.m.shards[i][2] };
+        const lens: number[] = [];
+        frontCoded(r, n, (t, j) => {
+          sh.terms.push(t);
+          sh.index.set(t, j);
+          sh.df.push(r.uvarint());
+          lens.push(r.uvarint());
+        });
+        for (let j = 0; j < n; j++) sh.postings.push(r.bytes(lens[j]));
+        return sh;
+      });
+      this.shards.set(i, p);
+      p.catch(() => this.shards.delete(i));
+    }
+    return p;
+  }
+
+  private async positions(sh: Shard, j: number): Promise<Uint32Array[]> {
+    if (!sh.pos) {
+      const r = new Reader(await this.file(sh.posFile));
+      const n = r.uvarint();
+      const lens: number[] = [];
+      for (let k = 0; k < n; k++) lens.push(r.uvarint());
+      sh.pos = lens.map((l) => r.bytes(l));
+    }
+    const r = new Reader(sh.pos[j]);
+    const out: Uint32Array[] = [];
+    for (let k = 0; k < sh.df[j]; k++) out.push(r.deltas(r.uvarint()));
+    return out;
+  }
+
+  // shardOf returns the shard whose range holds term.
+  private shardOf(term: string): number {
+    const s = this.m.shards;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareTerms(s[mid][0], term) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  }
+
+  private posting(sh: Shard, j: number): Posting {
+    const r = new Reader(sh.postings[j]);
+    const docs = r.deltas(sh.df[j]);
+    return { term: sh.terms[j], docs, impact: r.bytes(sh.df[j]), shard: sh, i: j };
+  }
+
+  private async lookup(term: string): Promise<Posting | null> {
+    const sh = await this.shard(this.shardOf(term));
+    const j = sh.index.get(term);
+    return j === undefined ? null : this.posting(sh, j);
+  }
+
+  private async prefixed(prefix: string): Promise<Posting[]> {
+    const first = this.shardOf(prefix);
+    const ids: number[] = [];
+    for (let i = first; i < this.m.shards.length && i < first + maxPrefixShards; i++) {
+      const t = this.m.shards[i][0];
+      if (i > first && !t.startsWith(prefix)) break;
+      ids.push(i);
+    }
+    const out: Posting[] = [];
+    for (const sh of await Promise.all(ids.map((i) => this.shard(i)))) {
+      sh.terms.forEach((t, j) => {
+        if (t.length > prefix.length && t.startsWith(prefix)) out.push(this.posting(sh, j));
+      });
+    }
+    return topByDF(out);
+  }
+
+  private async typos(word: string): Promise<Posting[]> {
+    const first = Array.from(word)[0];
+    const name = this.m.typos[first];
+    if (!name) return [];
+    const r = new Reader(await this.file(name));
+    const cands: string[] = [];
+    frontCoded(r, r.uvarint(), (t) => {
+      if (oneEdit(word, t)) cands.push(t);
+    });
+    const found = await Promise.all(cands.map((t) => this.lookup(t)));
+    return topByDF(found.filter((p): p is Posting => p !== null));
+  }
+
+  // search runs a query; see the rules in generator/search/query.go.
+  async search(q: Query): Promise<Results> {
+    const n = this.m.docs;
+    const clauses = parse(q.text);
+    const filtered = facetNames.filter((f) => (q.filters[f]?.length ?? 0) > 0);
+    const facetsP = this.facets();
+    const scores = new Float64Array(n);
+    const termSet = new Set<string>();
+    let match: Uint8Array | null = null;
+    const perClause = await Promise.all(
+      clauses.map((c) => (c.phrase ? this.phrase(c.terms, termSet) : this.word(c.terms[0], c.prefix, termSet))),
+    );
+    for (const best of perClause) {
+      if (!match) {
+        match = new Uint8Array(n);
+        for (const [d, v] of best) {
+          match[d] = 1;
+          scores[d] = v;
+        }
+        continue;
+      }
+      for (let d = 0; d < n; d++) {
+        if (!match[d]) continue;
+        const v = best.get(d);
+        if (v === undefined) match[d] = 0;
+        else scores[d] += v;
+      }
+    }
+    const facets = await facetsP;
+    const counts = {} as Record<Facet, Map<string, number>>;
+    for (const f of facetNames) counts[f] = new Map();
+    if (!match) {
+      if (filtered.length === 0) return { hits: [], counts, terms: termSet };
+      match = new Uint8Array(n).fill(1);
+    }
+    // ok[f][d]: document d passes facet f's filter.
+    const ok = new Map<Facet, Uint8Array>();
+    for (const f of filtered) {
+      const keys = q.filters[f]!;
+      const pass = new Uint8Array(n);
+      for (const v of facets[f]) if (keys.includes(v.key)) for (const d of v.docs) pass[d] = 1;
+      ok.set(f, pass);
+    }
+    const passes = (d: number, except: Facet | "") => {
+      for (const [f, pass] of ok) if (f !== except && !pass[d]) return false;
+      return true;
+    };
+    for (const f of facetNames) {
+      for (const v of facets[f]) {
+        let c = 0;
+        for (const d of v.docs) if (match[d] && passes(d, f)) c++;
+        if (c > 0) counts[f].set(v.key, c);
+      }
+    }
+    const hits: Hit[] = [];
+    for (let d = 0; d < n; d++) if (match[d] && passes(d, "")) hits.push({ doc: d, score: scores[d] });
+    hits.sort((a, b) => b.score - a.score);
+    return { hits, counts, terms: termSet };
+  }
+
+  private async word(term: string, prefix: boolean, termSet: Set<string>): Promise<Map<number, number>> {
+    const variants: Posting[] = [];
+    const weights: number[] = [];
+    const [exact, more] = await Promise.all([
+      this.lookup(term),
+      prefix && runes(term) >= minPrefixLen ? this.prefixed(term) : Promise.resolve([]),
+    ]);
+    if (exact) {
+      variants.push(exact);
+      weights.push(1);
+    }
+    for (const p of more) {
+      variants.push(p);
+      weights.push(prefixWeight);
+    }
+    if (variants.length === 0 && runes(term) >= minTypoLen) {
+      for (const p of await this.typos(term)) {
+        variants.push(p);
+        weights.push(typoWeight);
+      }
+    }
+    const union = new Set<number>();
+    for (const p of variants) for (const d of p.docs) union.add(d);
+    const idfAll = idf(this.m.docs, union.size);
+    const best = new Map<number, number>();
+    variants.forEach((p, i) => {
+      termSet.add(p.term);
+      const f = (weights[i] * idfAll) / idf(this.m.docs, p.docs.length);
+      p.docs.forEach((d, j) => {
+        const v = p.impact[j] * f;
+        if (v > (best.get(d) ?? 0)) best.set(d, v);
+      });
+    });
+    return best;
+  }
+
+  private async phrase(words: string[], termSet: Set<string>): Promise<Map<number, number>> {
+    const best = new Map<number, number>();
+    const ps = await Promise.all(words.map((w) => this.lookup(w)));
+    if (ps.some((p) => p === null)) return best;
+    const post = ps as Posting[];
+    const pos = await Promise.all(post.map((p) => this.positions(p.shard, p.i)));
+    // Candidates: documents with every term, with their positions.
+    let cands = new Map<number, { score: number; pos: Uint32Array[] }>();
+    post[0].docs.forEach((d, j) => cands.set(d, { score: post[0].impact[j], pos: [pos[0][j]] }));
+    for (let i = 1; i < post.length; i++) {
+      const next = new Map<number, { score: number; pos: Uint32Array[] }>();
+      post[i].docs.forEach((d, j) => {
+        const c = cands.get(d);
+        if (!c) return;
+        c.score += post[i].impact[j];
+        c.pos.push(pos[i][j]);
+        next.set(d, c);
+      });
+      cands = next;
+    }
+    for (const [d, c] of cands) if (adjacent(c.pos)) best.set(d, c.score);
+    for (const w of words) termSet.add(w);
+    return best;
+  }
+}
+
+function topByDF(ps: Posting[]): Posting[] {
+  return ps
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => b.p.docs.length - a.p.docs.length || a.i - b.i)
+    .slice(0, maxExpansions)
+    .map((x) => x.p);
+}
+
+function adjacent(pos: Uint32Array[]): boolean {
+  for (const p of pos[0]) {
+    let ok = true;
+    for (let i = 1; i < pos.length && ok; i++) ok = binaryHas(pos[i], p + i);
+    if (ok) return true;
+  }
+  return false;
+}
+
+function binaryHas(a: Uint32Array, x: number): boolean {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < a.length && a[lo] === x;
+}
