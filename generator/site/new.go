@@ -46,6 +46,7 @@ type Site struct {
 	People     []*Person    // by name
 	Teams      []*Team      // by name
 	Tags       []*Tag       // by name
+	Events     []*Event     // status changes of decisions and objectives, newest first
 
 	Board Board
 
@@ -125,6 +126,7 @@ func New(c Content, opts Options) (*Site, diag.List) {
 	l.linkPages()
 	l.linkLinks()
 	l.linkTags()
+	newEvents(s)
 	s.Board = newBoard(s)
 	return s, diags
 }
