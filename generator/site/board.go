@@ -160,15 +160,7 @@ func newBoard(s *Site) Board {
 			b.Proposals = append(b.Proposals, d)
 		}
 	}
-	slices.SortStableFunc(b.Proposals, func(a, b *Decision) int {
-		switch {
-		case a.RespondBy.IsZero() && !b.RespondBy.IsZero():
-			return 1
-		case !a.RespondBy.IsZero() && b.RespondBy.IsZero():
-			return -1
-		}
-		return cmp.Or(a.RespondBy.Compare(b.RespondBy), cmp.Compare(a.Number, b.Number))
-	})
+	slices.SortStableFunc(b.Proposals, compareDeadlines)
 
 	for i := len(s.Decisions) - 1; i >= 0; i-- {
 		if d := s.Decisions[i]; d.Status == Accepted && !d.Date.After(now) {
