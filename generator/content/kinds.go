@@ -22,6 +22,7 @@ func decodePage(f *fields, d site.Doc, h1 string) *site.Page {
 	p.Weight = f.integer("weight", "nav_order", "sidebar_position")
 	p.Owner = site.Ref{Name: f.str("owner")}
 	p.Reviewed = f.date("reviewed", "last_reviewed")
+	p.Created = f.date("created", "date")
 	if v, key, ok := f.get("review_every"); ok {
 		s, isText := scalarString(v)
 		iv, err := site.ParseInterval(s)

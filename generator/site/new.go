@@ -453,7 +453,7 @@ func (l *linker) linkPages() {
 		if person := p.Owner.Person; person != nil {
 			person.Pages = append(person.Pages, p)
 		}
-		p.Date = latest(p.Modified, p.Reviewed)
+		p.Date = latest(latest(p.Modified, p.Reviewed), p.Created)
 		if !p.Reviewed.IsZero() && !p.ReviewEvery.IsZero() {
 			p.ReviewDue = p.ReviewEvery.After(p.Reviewed)
 		}

@@ -266,6 +266,9 @@ type Page struct {
 	Owner       Ref
 	Reviewed    time.Time
 	ReviewEvery Interval
+	// Created is when the page was first written: its front matter's
+	// created date, else its first commit when git history is known.
+	Created time.Time
 	// Section is true for a folder's landing page (index.md or _index.md).
 	Section bool
 
