@@ -19,7 +19,7 @@ type Record uint8
 
 // The records of a check-in window.
 const (
-	NotCounted Record = iota // they had not joined when the window began
+	NotCounted Record = iota // they had not joined, or the team had not started checking in
 	Excused                  // away on the day the check-in was due
 	OnTime                   // posted by the end of the due day
 	Late                     // posted after the due day, inside the window
@@ -142,14 +142,17 @@ type TeamAccountability struct {
 	Streak int
 }
 
-// OnTimeRate returns the share of counted windows posted on time, 0..1,
-// and whether any window counted.
-func (a Accountability) OnTimeRate() (float64, bool) {
-	n := a.OnTime + a.Late + a.Missed
-	if n == 0 {
-		return 0, false
+// Counted returns how many of the grid's windows counted: on time, late
+// or missed.
+func (a Accountability) Counted() int { return a.OnTime + a.Late + a.Missed }
+
+// OnTimeRate returns the share of counted windows posted on time, 0..1;
+// 0 when none counted.
+func (a Accountability) OnTimeRate() float64 {
+	if n := a.Counted(); n > 0 {
+		return float64(a.OnTime) / float64(n)
 	}
-	return float64(a.OnTime) / float64(n), true
+	return 0
 }
 
 // checkInClock is the calendar of one person's check-in windows.
@@ -175,8 +178,10 @@ func (c checkInClock) window(t time.Time) Window {
 // prev returns the window before w.
 func (c checkInClock) prev(w Window) Window { return c.window(w.Start.Add(-time.Nanosecond)) }
 
-// record fills in what p did in window w, as seen at now.
-func record(p *Person, w Window, now time.Time) Window {
+// record fills in what p did in window w, as seen at now. Windows that
+// ended before from, the team's first check-in, are not counted: a team
+// that starts writing check-ins has not missed the years before.
+func record(p *Person, w Window, now, from time.Time) Window {
 	loc := w.Start.Location()
 	first, due, last := Day(w.Start, loc), Day(w.Due, loc), Day(w.End, loc)
 	for i := len(p.Updates) - 1; i >= 0; i-- { // oldest first
@@ -192,7 +197,7 @@ func record(p *Person, w Window, now time.Time) Window {
 	}
 	dueDay := due.AddDate(0, 0, -1)
 	switch {
-	case !p.Joined.IsZero() && Day(p.Joined, loc).After(first):
+	case !p.Joined.IsZero() && Day(p.Joined, loc).After(first), from.IsZero() || !Day(from, loc).Before(last):
 		w.Record = NotCounted
 	case awayOnDay(p, dueDay):
 		w.Record = Excused
@@ -215,13 +220,20 @@ func awayOnDay(p *Person, day time.Time) bool {
 	return false
 }
 
-// since returns when p's record begins: they joined, or first posted.
-func since(p *Person) time.Time {
-	t := p.Joined
-	if n := len(p.Updates); n > 0 && (t.IsZero() || p.Updates[n-1].Date.Before(t)) {
-		t = p.Updates[n-1].Date
+// firstCheckIn returns the date of the first update of t's members, or
+// of p's when t is nil; zero when there is none.
+func firstCheckIn(t *Team, p *Person) time.Time {
+	people := []*Person{p}
+	if t != nil {
+		people = t.Members
 	}
-	return t
+	var first time.Time
+	for _, m := range people {
+		if n := len(m.Updates); n > 0 && (first.IsZero() || m.Updates[n-1].Date.Before(first)) {
+			first = m.Updates[n-1].Date
+		}
+	}
+	return first
 }
 
 // gridWeeks returns the weeks of a grid ending with the week of now.
@@ -239,10 +251,10 @@ func gridWeeks(now time.Time, loc *time.Location, n int) []Week {
 // and including the week of now, in their team's time zone and cadence.
 func (s *Site) Accountability(p *Person, now time.Time, weeks int) Accountability {
 	c := s.clock(p.Team)
-	return accountability(p, c, now, gridWeeks(now, c.loc, weeks))
+	return accountability(p, c, now, firstCheckIn(p.Team, p), gridWeeks(now, c.loc, weeks))
 }
 
-func accountability(p *Person, c checkInClock, now time.Time, weeks []Week) Accountability {
+func accountability(p *Person, c checkInClock, now, from time.Time, weeks []Week) Accountability {
 	a := Accountability{Person: p, Cadence: c.cadence}
 	first := weeks[0].Start(c.loc)
 	cells := map[Week]int{}
@@ -250,11 +262,10 @@ func accountability(p *Person, c checkInClock, now time.Time, weeks []Week) Acco
 		a.Weeks = append(a.Weeks, WeekCell{Week: wk, Start: wk.Start(c.loc)})
 		cells[wk] = i
 	}
-	start := since(p)
 	streakOpen := true
 	w := c.window(now)
 	for range maxWindows {
-		w = record(p, w, now)
+		w = record(p, w, now, from)
 		inGrid := !w.DueDay().Before(first)
 		if inGrid {
 			if i, ok := cells[WeekOfDay(Day(w.DueDay(), c.loc))]; ok {
@@ -278,7 +289,7 @@ func accountability(p *Person, c checkInClock, now time.Time, weeks []Week) Acco
 		case w.Record == Missed, w.Record == NotCounted:
 			streakOpen = false
 		}
-		if !inGrid && (!streakOpen || start.IsZero() || w.Start.Before(start)) {
+		if !inGrid && (!streakOpen || from.IsZero() || w.End.Before(from)) {
 			break
 		}
 		w = c.prev(w)
@@ -291,24 +302,21 @@ func accountability(p *Person, c checkInClock, now time.Time, weeks []Week) Acco
 func (s *Site) TeamAccountability(t *Team, now time.Time, weeks int) TeamAccountability {
 	c := s.clock(t)
 	ta := TeamAccountability{Team: t, Cadence: c.cadence, Location: c.loc, Weeks: gridWeeks(now, c.loc, weeks)}
-	var start time.Time
+	from := firstCheckIn(t, nil)
 	for _, m := range t.Members {
-		ta.People = append(ta.People, accountability(m, c, now, ta.Weeks))
-		if st := since(m); !st.IsZero() && (start.IsZero() || st.Before(start)) {
-			start = st
-		}
+		ta.People = append(ta.People, accountability(m, c, now, from, ta.Weeks))
 	}
-	if start.IsZero() {
+	if from.IsZero() {
 		return ta
 	}
 	w := c.window(now)
 	for range maxWindows {
-		if w.End.Before(start) {
+		if w.End.Before(from) {
 			break
 		}
 		due, posted := 0, 0
 		for _, m := range t.Members {
-			r := record(m, w, now).Record
+			r := record(m, w, now, from).Record
 			if r.Counted() {
 				due++
 			}

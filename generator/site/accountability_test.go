@@ -108,6 +108,16 @@ date: 2026-11-23
 author: lukas
 date: 2026-11-05
 ---
+-- updates/kenji-first.md --
+---
+author: kenji
+date: 2026-11-13
+---
+-- updates/jo-first.md --
+---
+author: jo
+date: 2026-10-20
+---
 -- updates/kenji-sat.md --
 ---
 author: kenji
@@ -154,6 +164,9 @@ func TestAccountability(t *testing.T) {
 		// W44: 00:30 on Monday is W44, on time. W45: 23:30 on Friday in Los
 		// Angeles is Saturday in Berlin: late. W46: a Saturday, late.
 		{"ana", 7, "W42=on_time W43=late W44=on_time W45=late W46=late W47=on_time W48=on_time", 7, [4]int{4, 3, 0, 0}},
+		// Core's first check-in was on 16 October: weeks before it do not
+		// count, although Ana had joined.
+		{"ana", 9, "W40=not_counted W41=not_counted W42=on_time W43=late W44=on_time W45=late W46=late W47=on_time W48=on_time", 7, [4]int{4, 3, 0, 0}},
 		// Away on the due days of W46 and W47: excused, the streak holds.
 		{"lukas", 5, "W44=missed W45=on_time W46=excused W47=excused W48=on_time", 2, [4]int{2, 0, 1, 2}},
 		// Joined on the Wednesday of W46: counted from W47; W48 is not over.

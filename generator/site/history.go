@@ -133,16 +133,20 @@ func decisionEvents(d *Decision, revs []Revision) []*Event {
 	if len(changes) == 0 && d.Status != "" && !d.Date.IsZero() {
 		// MADR's date is when the record last changed, which for most
 		// records is when they got their current status. A superseded
-		// record changed when its successor was decided.
-		date := d.Date
+		// record was accepted then, and superseded when its successor
+		// was decided.
+		changes, source = []StatusChange{{Date: d.Date, Status: d.Status}}, FromDate
 		if d.Status == Superseded {
+			var later time.Time
 			for _, n := range d.SupersededBy {
-				if n.Date.After(date) {
-					date = n.Date
+				if n.Date.After(d.Date) && n.Date.After(later) {
+					later = n.Date
 				}
 			}
+			if !later.IsZero() {
+				changes = []StatusChange{{Date: d.Date, Status: Accepted}, {Date: later, Status: Superseded}}
+			}
 		}
-		changes, source = []StatusChange{{Date: date, Status: d.Status}}, FromDate
 	}
 	return buildEvents(changes, source, func(e *Event) { e.Decision = d })
 }

@@ -124,8 +124,9 @@ func TestEvents(t *testing.T) {
 		doc  string
 		want string
 	}{
-		// A superseded record changed when its successor was decided.
-		{"decisions/0001-old.md", "2026-10-01 decision 0001 superseded (date) #2026-10-01-superseded\n"},
+		// A superseded record was accepted on its date and superseded
+		// when its successor was decided.
+		{"decisions/0001-old.md", "2026-01-05 decision 0001 accepted (date) #2026-01-05-accepted\n2026-10-01 decision 0001 superseded (date) #2026-10-01-superseded\n"},
 		{"decisions/0002-new.md", "2026-10-01 decision 0002 accepted (date) #2026-10-01-accepted\n"},
 		// Sorted by date; repeating a status is not a change.
 		{"decisions/0003-demo.md", "2026-11-02 decision 0003 proposed (history) #2026-11-02-proposed\n2026-11-20 decision 0003 accepted (history) #2026-11-20-accepted\n"},
