@@ -24,6 +24,7 @@ func decodePage(f *fields, d site.Doc, h1 string) *site.Page {
 	p.Reviewed = f.date("reviewed", "last_reviewed")
 	// The last change; git history, when there is one, replaces it.
 	p.Modified = f.date("updated", "last_modified", "modified")
+	p.Created = f.date("created", "date")
 	if v, key, ok := f.get("review_every"); ok {
 		s, isText := scalarString(v)
 		iv, err := site.ParseInterval(s)
@@ -105,14 +106,36 @@ func decodeDecision(f *fields, d site.Doc, h1 string, cfg *site.Config) *site.De
 			}
 		}
 		x.Status = status
-		known := append(slices.Clone(site.DecisionStatuses), cfg.DecisionStatuses...)
-		x.Known = slices.Contains(known, status)
-		if isText && !x.Known {
-			x.Status = strings.TrimSpace(s)
-			f.diags.Warnf(v.pos, "unknown decision status %q (want %s, or declare it in site.toml's decision_statuses)%s", s, strings.Join(known, ", "), diag.Suggest(s, known))
+		if isText {
+			x.Known = decisionStatusKnown(f, v, s, cfg)
+			if !x.Known {
+				x.Status = strings.TrimSpace(s)
+			}
 		}
 	} else {
 		f.diags.Warnf(diag.Pos{File: d.File, Line: 1, Col: 1}, "decision has no status (want %s)", strings.Join(site.DecisionStatuses, ", "))
+	}
+	x.History = decodeHistory(f, func(sub *fields) string {
+		v, key, ok := sub.get("status")
+		if !ok {
+			return ""
+		}
+		s, isText := scalarString(v)
+		if !isText {
+			sub.errorf(v, key, "want a status such as %q, got %s", site.Accepted, describe(v.v))
+			return ""
+		}
+		if supersededBy.MatchString(s) {
+			return site.Superseded
+		}
+		if !decisionStatusKnown(sub, v, s, cfg) {
+			return strings.TrimSpace(s)
+		}
+		return strings.ToLower(strings.TrimSpace(s))
+	})
+	if n := len(x.History); n > 0 && x.Status != "" && lastByDate(x.History).Status != x.Status {
+		v, key, _ := f.get("history")
+		f.diags.Warnf(v.pos, "%s: the latest entry says %q but status is %q; add an entry for the current status", key, lastByDate(x.History).Status, x.Status)
 	}
 	x.Date = f.date("date")
 	refs := func(keys ...string) []site.Ref {
@@ -128,6 +151,66 @@ func decodeDecision(f *fields, d site.Doc, h1 string, cfg *site.Config) *site.De
 	x.Supersedes = f.strs(true, "supersedes")
 	x.RespondBy = f.date("respond-by", "respond_by", "comment-by")
 	return x
+}
+
+// decisionStatusKnown reports whether s is a standard status or one the
+// site declares, and warns at v when it is neither.
+func decisionStatusKnown(f *fields, v value, s string, cfg *site.Config) bool {
+	status := strings.ToLower(strings.TrimSpace(s))
+	if supersededBy.MatchString(s) {
+		status = site.Superseded
+	}
+	known := append(slices.Clone(site.DecisionStatuses), cfg.DecisionStatuses...)
+	if slices.Contains(known, status) {
+		return true
+	}
+	f.diags.Warnf(v.pos, "unknown decision status %q (want %s, or declare it in site.toml's decision_statuses)%s", s, strings.Join(known, ", "), diag.Suggest(s, known))
+	return false
+}
+
+// decodeHistory reads a history list, the dated statuses a document had:
+// [{date: 2026-11-02, status: proposed}, {date: 2026-11-20, status: accepted}].
+// status reads and checks one entry's status.
+func decodeHistory(f *fields, status func(*fields) string) []site.StatusChange {
+	list, key := f.list("history")
+	var out []site.StatusChange
+	for i, item := range list {
+		m, ok := item.v.(*mapping)
+		if !ok {
+			f.diags.Errorf(item.pos, "%s: item %d: want a date and a status, got %s", key, i+1, describe(item.v))
+			continue
+		}
+		hf := f.sub(m)
+		c := site.StatusChange{Date: hf.date("date"), Status: status(hf), Pos: item.pos}
+		switch {
+		case !hf.has("date"):
+			f.diags.Errorf(item.pos, "%s: item %d: missing date", key, i+1)
+			continue
+		case !hf.has("status"):
+			f.diags.Errorf(item.pos, "%s: item %d: missing status", key, i+1)
+			continue
+		}
+		for k := range hf.params() {
+			f.diags.Warnf(m.keyPos[k], "%s: unknown key %q in item %d is ignored (want date and status)", key, k, i+1)
+		}
+		if c.Date.IsZero() || c.Status == "" {
+			continue // reported by the accessors
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// lastByDate returns the latest entry of a history list; of entries on
+// the same day, the one written last.
+func lastByDate(h []site.StatusChange) site.StatusChange {
+	last := h[0]
+	for _, c := range h[1:] {
+		if !c.Date.Before(last.Date) {
+			last = c
+		}
+	}
+	return last
 }
 
 func decisionFallbackTitle(rel string) string {
@@ -151,6 +234,18 @@ func decodeObjective(f *fields, d site.Doc, h1 string) *site.Objective {
 		f.require(d, "missing period: an objective needs the period it covers, such as 2026-Q4", "period")
 	}
 	o.Explicit = f.status("status")
+	o.History = decodeHistory(f, func(sub *fields) string { return string(sub.status("status")) })
+	if len(o.History) > 0 {
+		last := site.Status(lastByDate(o.History).Status)
+		switch {
+		case o.Explicit == "":
+			// A written history sets the status: it is not derived.
+			o.Explicit = last
+		case last != o.Explicit:
+			v, key, _ := f.get("history")
+			f.diags.Warnf(v.pos, "%s: the latest entry says %q but status is %q; add an entry for the current status", key, last, o.Explicit)
+		}
+	}
 	list, key := f.list("key_results", "key-results", "krs")
 	seen := map[string]bool{}
 	for i, item := range list {

@@ -49,6 +49,14 @@ type View struct {
 	Nav       []NavNode        // the handbook sidebar, for handbook pages
 	CheckIn   site.CheckIn     // a person's check-in this cycle
 	CheckIns  []site.CheckIn   // a team's members' check-ins this cycle
+
+	Events    []*site.Event            // the events list
+	Attention *site.Attention          // what needs a person's, or everyone's, attention
+	Record    *site.TeamAccountability // a team's check-in record, or a person's alone
+	Overlap   *site.Overlap            // a team's working hours
+	Digest    *site.Digest             // one week's digest
+	Digests   []*site.Digest           // the digests, newest first
+	Calendar  string                   // href of the page's calendar (.ics)
 }
 
 // SearchLinks are the hrefs the search box needs: the index's manifest
@@ -267,6 +275,7 @@ func (r *renderer) pages() []job {
 		v := r.docView("person", &p.Doc, "people").withFeed(r.feedLink("people/"+p.ID+"/", "Updates from "+p.Name))
 		v.Person = p
 		v.CheckIn = s.CheckInAt(p, s.Now)
+		v.Record, v.Calendar = r.personRecord(p), calendarPath(p.URL)
 		if p.Role != "" {
 			v.Description = p.Name + ", " + p.Role
 		}
@@ -284,6 +293,7 @@ func (r *renderer) pages() []job {
 		for _, m := range t.Members {
 			v.CheckIns = append(v.CheckIns, s.CheckInAt(m, s.Now))
 		}
+		r.teamExtras(v, t)
 		v.Crumbs = []Crumb{{Title: "Teams", URL: "/teams/"}}
 		add(v)
 	}
@@ -300,6 +310,8 @@ func (r *renderer) pages() []job {
 	search := r.view("search", "Search", "/search/", "search")
 	search.Description = "Search the handbook, updates, decisions, objectives, people and teams."
 	add(search)
+	r.eventPages(add)
+	r.attentionPages(add)
 
 	nf := r.view("404", "Page not found", "/404.html", "")
 	jobs = append(jobs, job{path: "404.html", view: nf})
@@ -402,5 +414,6 @@ func (r *renderer) feeds() []feed {
 	for _, t := range s.Tags {
 		out = append(out, feed{dir: strings.TrimPrefix(t.URL, "/"), title: title + ": tagged " + t.Name, description: "Everything tagged " + t.Name + ".", page: t.URL, docs: t.Docs})
 	}
+	out = append(out, r.eventFeed())
 	return out
 }

@@ -103,7 +103,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	}
 	outs = append(outs, assets.outputs...)
 	for _, f := range index.Files {
-		outs = append(outs, Output(f))
+		outs = append(outs, Output{Path: f.Path, Data: f.Data})
 	}
 	outs = append(outs, r.sitemap(jobs), Output{Path: "robots.txt", Data: r.robots()})
 	for _, p := range opts.Static {

@@ -22,7 +22,13 @@ type Board struct {
 	Stale []*Page
 	// Decided lists the latest accepted decisions, newest first.
 	Decided []*Decision
+	// Changes lists status changes of decisions and objectives in the
+	// last ChangeDays days, newest first.
+	Changes []*Event
 }
+
+// ChangeDays is how far back the board lists status changes.
+const ChangeDays = 14
 
 // DecidedOnBoard is how many recent decisions the board lists.
 const DecidedOnBoard = 5
@@ -160,15 +166,7 @@ func newBoard(s *Site) Board {
 			b.Proposals = append(b.Proposals, d)
 		}
 	}
-	slices.SortStableFunc(b.Proposals, func(a, b *Decision) int {
-		switch {
-		case a.RespondBy.IsZero() && !b.RespondBy.IsZero():
-			return 1
-		case !a.RespondBy.IsZero() && b.RespondBy.IsZero():
-			return -1
-		}
-		return cmp.Or(a.RespondBy.Compare(b.RespondBy), cmp.Compare(a.Number, b.Number))
-	})
+	slices.SortStableFunc(b.Proposals, compareDeadlines)
 
 	for i := len(s.Decisions) - 1; i >= 0; i-- {
 		if d := s.Decisions[i]; d.Status == Accepted && !d.Date.After(now) {
@@ -177,6 +175,8 @@ func newBoard(s *Site) Board {
 	}
 	slices.SortStableFunc(b.Decided, func(a, b *Decision) int { return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(b.Number, a.Number)) })
 	b.Decided = b.Decided[:min(len(b.Decided), DecidedOnBoard)]
+
+	b.Changes = s.EventsBetween(now.AddDate(0, 0, -ChangeDays), now.Add(time.Nanosecond))
 
 	for _, p := range s.Pages {
 		if p.Overdue(now) {

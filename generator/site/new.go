@@ -51,6 +51,7 @@ type Site struct {
 	People     []*Person    // by name
 	Teams      []*Team      // by name
 	Tags       []*Tag       // by name
+	Events     []*Event     // status changes of decisions and objectives, newest first
 
 	Board Board
 
@@ -133,6 +134,7 @@ func New(c Content, opts Options) (*Site, diag.List) {
 	l.linkPages()
 	l.linkLinks()
 	l.linkTags()
+	newEvents(s)
 	s.Board = newBoard(s)
 	return s, diags
 }
@@ -476,7 +478,7 @@ func (l *linker) linkPages() {
 		if person := p.Owner.Person; person != nil {
 			person.Pages = append(person.Pages, p)
 		}
-		p.Date = latest(p.Modified, p.Reviewed)
+		p.Date = latest(latest(p.Modified, p.Reviewed), p.Created)
 		if !p.Reviewed.IsZero() && !p.ReviewEvery.IsZero() {
 			p.ReviewDue = p.ReviewEvery.After(p.Reviewed)
 		}

@@ -168,6 +168,9 @@ type Doc struct {
 	// Modified and ModifiedBy come from the file's git history, when known.
 	Modified   time.Time
 	ModifiedBy string
+	// Revisions holds the status the file had after each commit that
+	// changed it, oldest first, when git history is known.
+	Revisions []Revision
 
 	// Backlinks lists the documents whose body links to this one, in
 	// path order. Filled by New.
@@ -263,6 +266,9 @@ type Page struct {
 	Owner       Ref
 	Reviewed    time.Time
 	ReviewEvery Interval
+	// Created is when the page was first written: its front matter's
+	// created date, else its first commit when git history is known.
+	Created time.Time
 	// Section is true for a folder's landing page (index.md or _index.md).
 	Section bool
 
@@ -322,10 +328,13 @@ type Decision struct {
 	RespondBy      time.Time
 	// SupersededByIDs holds successors named in the status field.
 	SupersededByIDs []string
+	// History is the front-matter history list, as written.
+	History []StatusChange
 
 	// Derived by New.
 	SupersedesRefs []*Decision
 	SupersededBy   []*Decision
+	Events         []*Event // status changes, oldest first
 }
 
 // Standard decision statuses, from MADR.
@@ -350,11 +359,14 @@ type Objective struct {
 	KeyResults []*KeyResult
 	// Explicit is the status set in front matter; empty when derived.
 	Explicit Status
+	// History is the front-matter history list, as written.
+	History []StatusChange
 
 	// Derived by New.
 	Team    *Team
 	Status  Status    // Explicit, or the worst status of its updates in the period
 	Updates []*Update // updates that name it or report on it, newest first
+	Events  []*Event  // status changes, oldest first
 }
 
 // Progress returns the mean progress of the objective's key results, 0..1.

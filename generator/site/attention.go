@@ -1,0 +1,226 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// Attention lists what needs someone's attention: proposals waiting for
+// their input, their missing check-in, their pages due for review, their
+// key results in trouble and blockers that name them. For the whole site
+// (Person nil) it lists everyone's.
+type Attention struct {
+	Person     *Person
+	Proposals  []Ask           // open proposals, most urgent first
+	CheckIns   []CheckIn       // check-ins missing in the current window
+	Reviews    []*Page         // pages past their review date, most overdue first
+	KeyResults []KeyResultFlag // key results of current objectives, by objective
+	Blockers   []Blocker       // current blockers, newest first
+}
+
+// Len returns how many things need attention.
+func (a Attention) Len() int {
+	return len(a.Proposals) + len(a.CheckIns) + len(a.Reviews) + len(a.KeyResults) + len(a.Blockers)
+}
+
+// Role is how a person takes part in a decision.
+type Role string
+
+// The roles that ask for a response.
+const (
+	DecisionMaker Role = "decision-maker"
+	Consulted     Role = "consulted"
+)
+
+// Ask is an open proposal and who it waits for.
+type Ask struct {
+	Decision *Decision
+	// Roles are the person's roles in the decision (directly or through
+	// their team); empty on the site-wide list.
+	Roles []Role
+	// People are the people asked: decision-makers and consulted, with
+	// teams expanded to their members.
+	People []*Person
+}
+
+// KeyResultFlag is a key result that needs its owner's attention.
+type KeyResultFlag struct {
+	Objective *Objective
+	KeyResult *KeyResult
+	// OffTrack is set when the latest update reporting a value for it
+	// says off track, or the objective's front matter does.
+	OffTrack bool
+	// Unreported is set when no update reported a value for two whole
+	// check-in windows.
+	Unreported bool
+	Last       *Report // the latest report, if any
+}
+
+// Blocker is one blocker of someone's latest update.
+type Blocker struct {
+	Update   *Update
+	Text     string
+	Mentions []*Person // the people it names
+}
+
+// Attention returns what needs p's attention at now, or everyone's when p
+// is nil.
+func (s *Site) Attention(p *Person, now time.Time) Attention {
+	a := Attention{Person: p}
+
+	for _, d := range s.Decisions {
+		if !d.Open(now) {
+			continue
+		}
+		ask := Ask{Decision: d, People: d.Asked()}
+		if p != nil {
+			ask.Roles = d.Roles(p)
+			if len(ask.Roles) == 0 {
+				continue
+			}
+		}
+		a.Proposals = append(a.Proposals, ask)
+	}
+	slices.SortStableFunc(a.Proposals, func(x, y Ask) int { return compareDeadlines(x.Decision, y.Decision) })
+
+	for _, q := range s.People {
+		if p != nil && q != p {
+			continue
+		}
+		if c := s.CheckInAt(q, now); c.State == Missing {
+			a.CheckIns = append(a.CheckIns, c)
+		}
+	}
+
+	for _, pg := range s.Pages {
+		if pg.Overdue(now) && (p == nil || responsible(pg.Owner, p)) {
+			a.Reviews = append(a.Reviews, pg)
+		}
+	}
+	slices.SortStableFunc(a.Reviews, func(x, y *Page) int { return x.ReviewDue.Compare(y.ReviewDue) })
+
+	for _, o := range s.Objectives {
+		if !o.Period.Contains(now) || p != nil && !responsible(o.OwnerRef, p) {
+			continue
+		}
+		a.KeyResults = append(a.KeyResults, s.flags(o, now)...)
+	}
+
+	for _, q := range s.People {
+		if len(q.Updates) == 0 {
+			continue
+		}
+		u := q.Updates[0]
+		// Blockers are current while they are in the author's latest
+		// update, and it is from this check-in window or the last.
+		c := s.clock(q.Team)
+		if u.Date.After(now) || u.Date.Before(c.prev(c.window(now)).Start) {
+			continue
+		}
+		for _, text := range u.Blockers {
+			b := Blocker{Update: u, Text: text}
+			for _, m := range s.People {
+				if mentions(text, m) {
+					b.Mentions = append(b.Mentions, m)
+				}
+			}
+			if p == nil || slices.Contains(b.Mentions, p) {
+				a.Blockers = append(a.Blockers, b)
+			}
+		}
+	}
+	slices.SortStableFunc(a.Blockers, func(x, y Blocker) int {
+		return cmp.Or(y.Update.Date.Compare(x.Update.Date), cmp.Compare(x.Update.Path, y.Update.Path))
+	})
+	return a
+}
+
+// flags returns the key results of o that are off track or unreported.
+func (s *Site) flags(o *Objective, now time.Time) []KeyResultFlag {
+	team := o.Team
+	if team == nil && o.OwnerRef.Person != nil {
+		team = o.OwnerRef.Person.Team
+	}
+	c := s.clock(team)
+	// Two whole windows before the current one without a report.
+	cutoff := c.prev(c.prev(c.window(now))).Start
+	var out []KeyResultFlag
+	for _, kr := range o.KeyResults {
+		f := KeyResultFlag{Objective: o, KeyResult: kr, OffTrack: o.Explicit == OffTrack}
+		if n := len(kr.Reports); n > 0 {
+			f.Last = &kr.Reports[n-1]
+			f.OffTrack = f.OffTrack || f.Last.Update.Status == OffTrack
+		}
+		if !o.Period.Start.After(cutoff) && (f.Last == nil || f.Last.Date.Before(cutoff)) {
+			f.Unreported = true
+		}
+		if f.OffTrack || f.Unreported {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// responsible reports whether p answers for what ref owns: it names p, or
+// a team p leads.
+func responsible(ref Ref, p *Person) bool {
+	return ref.Person == p || ref.Team != nil && ref.Team.LeadRef.Person == p
+}
+
+// Roles returns p's roles in d: named as a decision-maker or consulted,
+// directly or through their team.
+func (d *Decision) Roles(p *Person) []Role {
+	var out []Role
+	names := func(refs []Ref) bool {
+		for _, r := range refs {
+			if r.Person == p || r.Team != nil && r.Team == p.Team {
+				return true
+			}
+		}
+		return false
+	}
+	if names(d.DecisionMakers) {
+		out = append(out, DecisionMaker)
+	}
+	if names(d.Consulted) {
+		out = append(out, Consulted)
+	}
+	return out
+}
+
+// Asked returns the people d asks for a response, decision-makers first,
+// with teams expanded to their members.
+func (d *Decision) Asked() []*Person {
+	var out []*Person
+	add := func(p *Person) {
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	for _, refs := range [][]Ref{d.DecisionMakers, d.Consulted} {
+		for _, r := range refs {
+			if r.Person != nil {
+				add(r.Person)
+			}
+			if r.Team != nil {
+				for _, m := range r.Team.Members {
+					add(m)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// compareDeadlines orders proposals most urgent first: by respond-by date,
+// proposals without one last, then by number.
+func compareDeadlines(a, b *Decision) int {
+	switch {
+	case a.RespondBy.IsZero() && !b.RespondBy.IsZero():
+		return 1
+	case !a.RespondBy.IsZero() && b.RespondBy.IsZero():
+		return -1
+	}
+	return cmp.Or(a.RespondBy.Compare(b.RespondBy), cmp.Compare(a.Number, b.Number))
+}
