@@ -236,7 +236,6 @@ func TestFrontMatterSyntaxErrors(t *testing.T) {
 // errors are.
 func TestFrontMatterErrorPositionsNotOffsetTwice(t *testing.T) {
 	t.Parallel()
-	t.Skip("BUG: split maps frontError positions through at() again, but decodeYAML/decodeJSON build some from positions already mapped to the file, so the front matter's offset is added twice")
 	tests := []struct {
 		name, src, want string
 	}{
@@ -258,7 +257,6 @@ func TestFrontMatterErrorPositionsNotOffsetTwice(t *testing.T) {
 // diagnostic's own position is the file's.
 func TestYAMLDuplicateKeyMessage(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: goccy's duplicate-key message is passed through with its front-matter-relative position: "mapping key \"title\" already defined at [1:1]" for a key on file line 2`)
 	_, diags := load(t, map[string]string{"handbook/x.md": "---\ntitle: a\ntitle: b\n---\n"}, Options{})
 	got := messages(diags)
 	if len(got) != 1 || !strings.HasPrefix(got[0], "content/handbook/x.md:3:1: ") || strings.Contains(got[0], "[1:1]") {
