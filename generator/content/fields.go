@@ -142,6 +142,12 @@ func scalarString(v value) (string, bool) {
 	switch x := v.v.(type) {
 	case string:
 		return strings.TrimSpace(site.CleanText(x)), true
+	case int64, float64:
+		if v.text != "" {
+			return v.text, true
+		}
+	}
+	switch x := v.v.(type) {
 	case int64:
 		return strconv.FormatInt(x, 10), true
 	case float64:

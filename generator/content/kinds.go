@@ -87,7 +87,25 @@ func decodeUpdate(f *fields, d site.Doc, h1 string) *site.Update {
 // supersededBy matches MADR's "superseded by ADR-0123" status, also with
 // a Markdown link: "superseded by [ADR-0123](0123-x.md)".
 var supersededBy = regexp.MustCompile(`(?i)^superseded\s+by\b(.*)$`)
-var decisionRef = regexp.MustCompile(`(?i)(?:adr[-_ ]?)?(\d+)`)
+var decisionRef = regexp.MustCompile(`(?i)^\s*(?:adr[-_ ]?|#)?(\d+)`)
+
+// markdownLink matches [text](target), to read a link's text.
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+// successors reads the decisions named after "superseded by": a list
+// separated by commas or "and", each starting with a number, "ADR-0012"
+// or "#12", written plain or as a Markdown link. Words after a reference
+// ("ADR-0006 on 2026-11-20") are not references.
+func successors(s string) []string {
+	s = markdownLink.ReplaceAllString(s, "$1")
+	var out []string
+	for _, part := range regexp.MustCompile(`(?i),|;|\band\b|&`).Split(s, -1) {
+		if m := decisionRef.FindStringSubmatch(part); m != nil {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
 
 func decodeDecision(f *fields, d site.Doc, h1 string, cfg *site.Config) *site.Decision {
 	x := &site.Decision{Doc: d, ID: ID(d.Path)}
@@ -101,9 +119,7 @@ func decodeDecision(f *fields, d site.Doc, h1 string, cfg *site.Config) *site.De
 		status := strings.ToLower(strings.TrimSpace(s))
 		if m := supersededBy.FindStringSubmatch(s); m != nil {
 			status = site.Superseded
-			for _, ref := range decisionRef.FindAllStringSubmatch(m[1], -1) {
-				x.SupersededByIDs = append(x.SupersededByIDs, ref[1])
-			}
+			x.SupersededByIDs = successors(m[1])
 		}
 		x.Status = status
 		if isText {

@@ -77,7 +77,6 @@ func TestDecisionStatus(t *testing.T) {
 // digits of a date or of a linked file's name.
 func TestDecisionSupersededByOtherDigits(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: decodeDecision takes every digit run after "superseded by" as a decision: "superseded by [ADR-0012](0012-move-to-http2.md)" gives ["0012" "0012" "2"], "superseded by ADR-0006 on 2026-11-20" gives ["0006" "2026" "11" "20"]`)
 	tests := []struct {
 		status string
 		want   int
@@ -403,7 +402,6 @@ func TestObjectiveErrors(t *testing.T) {
 // at the colon after its first key.
 func TestListItemPosition(t *testing.T) {
 	t.Parallel()
-	t.Skip("BUG: the position of a block mapping in YAML is its first ':' token (goccy MappingNode.GetToken), so list-item errors point at the colon: \"  - id: p95\" reports column 7, \"  - from: ...\" column 9")
 	_, diags := load(t, map[string]string{
 		"objectives/o.md": "---\nperiod: 2026-Q4\nkey_results:\n  - id: p95\n    title: p95\n  - id: a\n    target: 1\n  - id: a\n    target: 2\n  - title: \"!!!\"\n    target: 1\n---\n",
 		"people/ana.md":   "---\nname: Ana\naway:\n  - from: 2026-11-10\n    to: 2026-11-01\n  - to: 2026-11-12\n---\n",

@@ -169,7 +169,6 @@ func TestLinkPositionsAfterFrontMatter(t *testing.T) {
 // case), and a link to the folder must find it.
 func TestLinkToFolderAnyCase(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: resolve looks for index.md, _index.md, README.md and readme.md exactly, but isSection accepts any case: a link to a folder whose landing page is Index.md or Readme.md is "link to missing file"`)
 	res, diags := load(t, map[string]string{
 		"handbook/index.md":        "[a](guide/) [b](other/)\n",
 		"handbook/guide/Readme.md": "# G\n",

@@ -54,7 +54,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		opts.Dir = "content"
 	}
 	var diags diag.List
-	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}}
+	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}, dirFiles: map[string][]string{}}
 
 	cfgData, err := fs.ReadFile(fsys, ConfigFile)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -131,6 +131,8 @@ type loader struct {
 	base   string          // base path prefixed to site paths: "" or "/handbook"
 	md     map[string]bool // content paths of Markdown files
 	static map[string]bool // content paths of other published files
+	// dirFiles lists the Markdown files of each folder, for landing pages.
+	dirFiles map[string][]string
 }
 
 func (l *loader) display(rel string) string { return path.Join(l.opts.Dir, rel) }
@@ -209,6 +211,7 @@ func (l *loader) walk(diags *diag.List) []string {
 				return nil
 			}
 			l.md[p] = true
+			l.dirFiles[path.Dir(p)] = append(l.dirFiles[path.Dir(p)], p)
 			files = append(files, p)
 			return nil
 		}
@@ -401,12 +404,16 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 		r.fragment = ""
 		return r
 	}
-	for _, n := range []string{"index.md", "_index.md", "README.md", "readme.md"} {
-		if l.md[path.Join(joined, n)] {
-			r.target = path.Join(joined, n)
-			r.href = l.base + URL(r.target) + hash
-			return r
-		}
+	if landing := l.landing(joined); landing != "" {
+		r.target = landing
+		r.href = l.base + URL(r.target) + hash
+		return r
+	}
+	if k := site.KindOfFolder(joined); k != 0 {
+		// ../updates/ and the like: the list page the site generates.
+		r.href = l.base + "/" + joined + "/" + hash
+		r.fragment = ""
+		return r
 	}
 	r.fragment = ""
 	r.warning = fmt.Sprintf("link to missing file %s", dest)
@@ -432,4 +439,18 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// landing returns the content path of the landing page of folder dir
+// (index.md, _index.md or README.md, in any case), or "".
+func (l *loader) landing(dir string) string {
+	best, rank := "", len(sectionNames)
+	for i, n := range sectionNames {
+		for _, p := range l.dirFiles[dir] {
+			if strings.EqualFold(path.Base(p), n) && i < rank {
+				best, rank = p, i
+			}
+		}
+	}
+	return best
 }

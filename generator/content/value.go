@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -32,6 +33,9 @@ type value struct {
 	// *mapping, or nil.
 	v   any
 	pos diag.Pos
+	// text is a number as written ("2.10", "007"), for fields that read
+	// it as text; "" otherwise.
+	text string
 }
 
 // mapping is a front-matter table: keys in the order written.
@@ -220,7 +224,13 @@ func (d *yamlDecoder) node(n yast.Node, depth int) (value, error) {
 				return value{}, err
 			}
 		}
-		return value{v: m, pos: d.pos(n)}, nil
+		pos := d.pos(n)
+		if !n.IsFlowStyle && len(n.Values) > 0 {
+			// A block mapping's own token is its first ':'; a list item
+			// starts at its first key.
+			pos = d.pos(n.Values[0].Key)
+		}
+		return value{v: m, pos: pos}, nil
 	case *yast.MappingValueNode:
 		m := newMapping()
 		if err := d.pair(m, n, depth); err != nil {
@@ -265,17 +275,27 @@ func (d *yamlDecoder) node(n yast.Node, depth int) (value, error) {
 	case *yast.BoolNode:
 		return value{v: n.Value, pos: d.pos(n)}, nil
 	case *yast.FloatNode:
-		return value{v: n.Value, pos: d.pos(n)}, nil
+		return value{v: n.Value, pos: d.pos(n), text: n.GetToken().Value}, nil
 	case *yast.InfinityNode:
 		return value{v: n.Value, pos: d.pos(n)}, nil
 	case *yast.IntegerNode:
+		text := n.GetToken().Value
+		if decimalWithZeros.MatchString(text) {
+			// YAML 1.1 reads "010" as octal; people mean ten.
+			if i, err := strconv.ParseInt(text, 10, 64); err == nil {
+				return value{v: i, pos: d.pos(n), text: text}, nil
+			}
+		}
 		switch x := n.Value.(type) {
 		case int64:
-			return value{v: x, pos: d.pos(n)}, nil
+			return value{v: x, pos: d.pos(n), text: text}, nil
 		case uint64:
-			return value{v: float64(x), pos: d.pos(n)}, nil
+			if x <= math.MaxInt64 {
+				return value{v: int64(x), pos: d.pos(n), text: text}, nil
+			}
+			return value{v: float64(x), pos: d.pos(n), text: text}, nil
 		}
-		return value{v: n.GetToken().Value, pos: d.pos(n)}, nil
+		return value{v: text, pos: d.pos(n)}, nil
 	}
 	// Anything else (NaN, merge keys in odd places, ...) is kept as text.
 	var s string
@@ -416,13 +436,13 @@ func (j *jsonDecoder) value(depth int) (value, error) {
 		}
 	case json.Number:
 		if i, err := t.Int64(); err == nil {
-			return value{v: i, pos: pos}, nil
+			return value{v: i, pos: pos, text: t.String()}, nil
 		}
 		f, err := t.Float64()
 		if err != nil {
 			return value{}, errAt(pos, "number %s is out of range", t)
 		}
-		return value{v: f, pos: pos}, nil
+		return value{v: f, pos: pos, text: t.String()}, nil
 	case string, bool, nil:
 		return value{v: t, pos: pos}, nil
 	}
@@ -439,6 +459,9 @@ func tomlMessage(msg string) string {
 	}
 	return msg
 }
+
+// decimalWithZeros matches integers written with leading zeros.
+var decimalWithZeros = regexp.MustCompile(`^[-+]?0[0-9]+$`)
 
 // tomlKey matches a key at the start of a TOML line, or a table header.
 var tomlKey = regexp.MustCompile(`^\s*(?:\[\[?\s*([A-Za-z0-9_.\-"' ]+?)\s*\]\]?|([A-Za-z0-9_\-]+|"[^"]*"|'[^']*')\s*(?:\.|=))`)

@@ -295,7 +295,7 @@ func TestSuggest(t *testing.T) {
 		{"dayly", cadences, ` (did you mean "daily"?)`},
 		{"anna", people, ` (did you mean "ana"?)`},
 		{"lucas", people, ` (did you mean "lukas"?)`},
-		{"priay", []string{"priya"}, ""}, // a swap is two edits: too far for five letters
+		{"priay", []string{"priya"}, ` (did you mean "priya"?)`}, // a swap is one edit
 		// Case is ignored, and the option is named as written.
 		{"WEEKLY", cadences, ` (did you mean "weekly"?)`},
 		{"Accepted", []string{"Accepted"}, ` (did you mean "Accepted"?)`},
@@ -344,7 +344,7 @@ func TestDistance(t *testing.T) {
 		{"", "abc", 3},
 		{"kitten", "sitting", 3},
 		{"weekly", "wekly", 1},
-		{"ab", "ba", 2},
+		{"ab", "ba", 1}, // a swap is one edit
 		{"zoë", "zoe", 1}, // one rune, two bytes
 		{"日本", "日本語", 1},
 	}

@@ -45,7 +45,7 @@ func HeadingID(text string) string {
 	var b []rune
 	for _, r := range text {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc):
 			b = append(b, unicode.ToLower(r))
 		case r == ' ' || r == '-' || r == '_' || r == '\t':
 			if r == '_' {

@@ -54,10 +54,10 @@ func New(opts Options) *Converter {
 				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
 			),
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithAttribute(),
-		),
+		// Heading ids are assigned after parsing, from each heading's
+		// text: goldmark's automatic ids are made from the raw line, so
+		// link targets and tags would leak into them.
+		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	return &Converter{md: md}
@@ -100,8 +100,7 @@ type Rewriter func(dest string, image bool) string
 // matter already gives a different title.
 func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string) bool) (Result, error) {
 	var r Result
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := c.md.Parser().Parse(text.NewReader(src))
 
 	if h, ok := firstHeading(doc); ok && h.Level == 1 {
 		r.Title = plain(h, src)
@@ -109,6 +108,7 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 			h.Parent().RemoveChild(h.Parent(), h)
 		}
 	}
+	assignIDs(doc, src)
 
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -120,15 +120,23 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 			idb, _ := id.([]byte)
 			r.Headings = append(r.Headings, site.Heading{Level: n.Level, ID: string(idb), Text: plain(n, src)})
 		case *ast.Link:
-			r.Links = append(r.Links, Link{Dest: string(n.Destination), Offset: offset(n, src, "["), Image: false})
+			off := offset(n, src, "[")
+			if img, ok := n.FirstChild().(*ast.Image); ok {
+				// [![badge](ci.svg)](ci.md): the link starts one byte
+				// before its image.
+				off = max(0, offset(img, src, "![")-1)
+			}
+			r.Links = append(r.Links, Link{Dest: string(n.Destination), Offset: off, Image: false})
 			if rewrite != nil {
 				n.Destination = []byte(rewrite(string(n.Destination), false))
 			}
+			n.Destination = safeURL(n.Destination)
 		case *ast.Image:
 			r.Links = append(r.Links, Link{Dest: string(n.Destination), Offset: offset(n, src, "!["), Image: true})
 			if rewrite != nil {
 				n.Destination = []byte(rewrite(string(n.Destination), true))
 			}
+			n.Destination = safeURL(n.Destination)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -140,7 +148,11 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	if err != nil {
 		return r, err
 	}
-	r.TOC = tocItems(tree.Items)
+	texts := map[string]string{}
+	for _, h := range r.Headings {
+		texts[h.ID] = h.Text
+	}
+	r.TOC = tocItems(tree.Items, texts)
 
 	r.Sections, r.Text, r.Summary = collectText(doc, src)
 
@@ -152,12 +164,54 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	return r, nil
 }
 
-func tocItems(items toc.Items) []*site.TOCItem {
+// tocItems converts the toc extension's tree, taking each entry's text
+// from the heading's plain text: the extension's titles keep the
+// typographer's entities ("&ldquo;"), which templates would escape again.
+func tocItems(items toc.Items, texts map[string]string) []*site.TOCItem {
 	var out []*site.TOCItem
 	for _, it := range items {
-		out = append(out, &site.TOCItem{ID: string(it.ID), Text: site.CleanText(string(it.Title)), Items: tocItems(it.Items)})
+		text, ok := texts[string(it.ID)]
+		if !ok {
+			text = site.CleanText(html.UnescapeString(string(it.Title)))
+		}
+		out = append(out, &site.TOCItem{ID: string(it.ID), Text: text, Items: tocItems(it.Items, texts)})
 	}
 	return out
+}
+
+// assignIDs gives every heading an id made from its text, unique within
+// the page. Ids written as attributes ({#custom}) are kept and reserved
+// first.
+func assignIDs(doc ast.Node, src []byte) {
+	ids := newIDs()
+	var headings []*ast.Heading
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			headings = append(headings, h)
+			if id, ok := h.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					ids.Put(b)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, h := range headings {
+		if _, ok := h.AttributeString("id"); !ok {
+			h.SetAttributeString("id", ids.Generate([]byte(plain(h, src)), ast.KindHeading))
+		}
+	}
+}
+
+// safeURL drops destinations that would run script when followed
+// (javascript:, vbscript:, data: other than images), also when the site
+// enables raw HTML, which turns off goldmark's own filter.
+func safeURL(dest []byte) []byte {
+	if gmhtml.IsDangerousURL(dest) {
+		return nil
+	}
+	return dest
 }
 
 // firstHeading returns the first heading among the top-level blocks, when

@@ -120,14 +120,20 @@ func (s *Site) CheckInAt(p *Person, t time.Time) CheckIn {
 			return c
 		}
 	}
+	// Joining and away dates are calendar days, compared with the days of
+	// the window and with today as the team's clock reads.
+	loc := start.Location()
+	y, m, d := t.In(loc).Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	switch {
-	case !p.Joined.IsZero() && p.Joined.After(start):
+	case !p.Joined.IsZero() && Day(p.Joined, loc).After(first):
 		c.State = NotJoined
-	case p.AwayOn(t):
-		c.State = Away
 	default:
 		for _, a := range p.Away {
-			if a.Covers(start, end) {
+			from, to := Day(a.From, loc), Day(a.To, loc)
+			now := !today.Before(from) && !today.After(to)
+			whole := !from.After(first) && !to.AddDate(0, 0, 1).Before(last)
+			if now || whole {
 				c.State = Away
 			}
 		}

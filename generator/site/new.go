@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -651,7 +652,7 @@ func Slug(name string) string {
 	dash := false
 	for _, r := range strings.ToLower(norm.NFC.String(name)) {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && isLetterOrDigit(r):
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && isWordRune(r) && (b.Len() > 0 || !unicode.In(r, unicode.Mn, unicode.Mc)):
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}

@@ -315,8 +315,9 @@ type Decision struct {
 	ID string
 	// Number is the leading number of the file name; 0 when there is none.
 	Number int
-	// Status is the status as written, lower case: "accepted". MADR's
-	// "superseded by ADR-0012" becomes "superseded" with SupersededByIDs.
+	// Status is the status, lower case when it is a known one: "accepted".
+	// An unknown status is kept as written. MADR's "superseded by
+	// ADR-0012" becomes "superseded" with SupersededByIDs.
 	Status string
 	// Known is false when Status is neither a standard status nor one the
 	// site declares.

@@ -52,38 +52,59 @@ func (c Cadence) String() string {
 // are calendar days, and a weekend belongs to the Friday before it.
 // Inherit counts as weekly.
 func (c Cadence) Window(t time.Time, loc *time.Location) (start, end time.Time) {
-	t = t.In(loc)
-	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	// Count in calendar days, then find where each day starts in loc.
+	y, m, d := t.In(loc).Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	from, to := day, day.AddDate(0, 0, 1)
 	switch c {
 	case Daily:
 		switch day.Weekday() {
 		case time.Saturday:
-			day = day.AddDate(0, 0, -1)
+			from = day.AddDate(0, 0, -1)
 		case time.Sunday:
-			day = day.AddDate(0, 0, -2)
+			from = day.AddDate(0, 0, -2)
 		}
-		end = day.AddDate(0, 0, 1)
-		if day.Weekday() == time.Friday {
-			end = day.AddDate(0, 0, 3)
+		to = from.AddDate(0, 0, 1)
+		if from.Weekday() == time.Friday {
+			to = from.AddDate(0, 0, 3)
 		}
-		return day, end
 	case Biweekly:
-		monday := day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
-		if weeksSinceEpoch(monday)%2 == 1 {
-			monday = monday.AddDate(0, 0, -7)
+		from = day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+		if weeksSinceEpoch(from)%2 != 0 {
+			from = from.AddDate(0, 0, -7)
 		}
-		return monday, monday.AddDate(0, 0, 14)
+		to = from.AddDate(0, 0, 14)
+	default:
+		from = day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+		to = from.AddDate(0, 0, 7)
 	}
-	monday := day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
-	return monday, monday.AddDate(0, 0, 7)
+	return StartOfDay(from, loc), StartOfDay(to, loc)
+}
+
+// StartOfDay returns the first instant of a calendar day (given as
+// midnight UTC, as Day returns it) in loc. Where a clock change skips
+// midnight (America/Santiago in September), the day starts at the first
+// time that exists.
+func StartOfDay(day time.Time, loc *time.Location) time.Time {
+	y, m, d := day.Date()
+	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	for i := 0; i < 8 && t.Day() != d; i++ {
+		t = t.Add(30 * time.Minute)
+	}
+	return t
 }
 
 // weeksSinceEpoch counts whole weeks from Monday 1970-01-05 to monday,
-// using calendar dates so that daylight-saving changes do not matter.
+// using calendar dates so that daylight-saving changes do not matter;
+// weeks before it count down from -1.
 func weeksSinceEpoch(monday time.Time) int {
 	y, m, d := monday.Date()
-	days := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(time.Date(1970, 1, 5, 0, 0, 0, 0, time.UTC)).Hours() / 24
-	return int(days) / 7
+	days := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(time.Date(1970, 1, 5, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	w := days / 7
+	if days < 0 && days%7 != 0 {
+		w--
+	}
+	return w
 }
 
 // Interval is a calendar interval such as "6 months" or "1 year".
@@ -95,7 +116,14 @@ type Interval struct {
 func (i Interval) IsZero() bool { return i == Interval{} }
 
 // After returns t plus the interval.
-func (i Interval) After(t time.Time) time.Time { return t.AddDate(i.Years, i.Months, i.Days) }
+// A month after 31 August is the end of September, not 1 October: the
+// day is clamped to the target month's length before Days are added.
+func (i Interval) After(t time.Time) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y+i.Years, m+time.Month(i.Months), 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(d, last)-1+i.Days)
+}
 
 func (i Interval) String() string {
 	var parts []string
@@ -177,7 +205,7 @@ func ParsePeriod(s string, loc *time.Location) (Period, error) {
 		from, months = start(1+6*int(rest[2]-'1')), 6
 	case len(rest) == 3 && rest[0] == '-' && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4':
 		from, months = start(1+3*int(rest[2]-'1')), 3
-	case len(rest) == 3 && rest[0] == '-':
+	case len(rest) == 3 && rest[0] == '-' && isDigit(rest[1]) && isDigit(rest[2]):
 		m, err := strconv.Atoi(rest[1:])
 		if err != nil || m < 1 || m > 12 {
 			return Period{}, bad
@@ -217,7 +245,9 @@ type Hours struct {
 
 // ParseHours parses "09:00-17:00".
 func ParseHours(s string) (Hours, error) {
-	from, to, ok := strings.Cut(strings.ReplaceAll(s, " ", ""), "-")
+	// Hours.String writes an en dash; read it back.
+	s = strings.NewReplacer(" ", "", "–", "-", "—", "-").Replace(s)
+	from, to, ok := strings.Cut(s, "-")
 	if !ok {
 		return Hours{}, fmt.Errorf("want hours such as \"09:00-17:00\"")
 	}
@@ -248,3 +278,5 @@ func (h Hours) String() string {
 	}
 	return fmt.Sprintf("%02d:%02d–%02d:%02d", h.Start/60, h.Start%60, h.End/60, h.End%60)
 }
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -206,7 +206,6 @@ func checkTiles(t *testing.T, c Cadence, loc *time.Location, from, to time.Time)
 // at the first instant of the Monday (or Friday), not in the day before.
 func TestCadenceWindowMissingMidnight(t *testing.T) {
 	t.Parallel()
-	t.Skip("BUG: Cadence.Window builds time.Date(y, m, d, 0, ...) for a day whose midnight does not exist; Go normalises it to 23:00 of the day before, so the weekday and the window are wrong")
 	tests := []struct {
 		cadence    Cadence
 		zone       string
@@ -252,7 +251,6 @@ func TestCadenceWindowMissingMidnight(t *testing.T) {
 // Biweekly windows must tile the calendar before the 1970 anchor too.
 func TestCadenceWindowBiweeklyBefore1970(t *testing.T) {
 	t.Parallel()
-	t.Skip("BUG: weeksSinceEpoch truncates toward zero and n%2 is -1 for negative weeks, so biweekly windows before 1970-01-05 overlap (1969-12-29 gives 1969-12-29..1970-01-12)")
 	start, end := Biweekly.Window(time.Date(1969, 12, 30, 12, 0, 0, 0, time.UTC), time.UTC)
 	wantStart, wantEnd := time.Date(1969, 12, 22, 0, 0, 0, 0, time.UTC), time.Date(1970, 1, 5, 0, 0, 0, 0, time.UTC)
 	if !start.Equal(wantStart) || !end.Equal(wantEnd) {
@@ -419,7 +417,6 @@ func TestParsePeriodErrors(t *testing.T) {
 
 func TestParsePeriodSignedMonth(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: ParsePeriod accepts "2026-+1" and "2026--1"-style months because strconv.Atoi takes a sign; "2026-+1" parses as January`)
 	for _, in := range []string{"2026-+1", "2026-+9"} {
 		if got, err := ParsePeriod(in, time.UTC); err == nil {
 			t.Errorf("ParsePeriod(%q) = %+v, want error", in, got)

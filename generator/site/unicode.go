@@ -7,7 +7,12 @@ import (
 	"github.com/handbook/handbook/generator/diag"
 )
 
-func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isWordRune reports whether r belongs in a slug or id: letters, digits,
+// and the combining marks that scripts such as Devanagari and Tamil need
+// inside words (NFC cannot fold them into the letter before).
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)
+}
 
 // CleanText removes from s what must not reach a reader: control
 // characters but tab and newline (XML 1.0 cannot even carry most of
