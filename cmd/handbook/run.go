@@ -34,6 +34,7 @@ func commands() []command {
 		{"build", "build the site into the output folder", runBuild},
 		{"new", "write a new update, decision, objective, page, person or team", runNew},
 		{"check", "check the content for problems, as a pull request review would", runCheck},
+		{"serve", "serve the site while writing: rebuild and reload on every change", runServe},
 		{"summary", "summarize in Markdown what the branch changes in the content", runSummary},
 	}
 }

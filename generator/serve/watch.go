@@ -1,0 +1,106 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watcher reports changes under folders, with the folders created after
+// it started, in batches.
+type watcher struct {
+	w *fsnotify.Watcher
+}
+
+// newWatcher watches every folder under roots. A root that does not
+// exist, such as a site without its own layouts, is left out.
+func newWatcher(roots ...string) (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{w: fw}
+	for _, r := range roots {
+		if err := w.addTree(r); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			fw.Close()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// addTree watches dir and every folder below it, except hidden ones.
+func (w *watcher) addTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir && ignored(p) {
+			return filepath.SkipDir
+		}
+		return w.w.Add(p)
+	})
+}
+
+func (w *watcher) close() { w.w.Close() }
+
+// run calls rebuild with the changed paths once the files have been quiet
+// for the debounce time, until ctx is done.
+func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func(changed []string)) {
+	var changed []string
+	timer := time.NewTimer(debounce)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case ev, ok := <-w.w.Events:
+			if !ok {
+				return
+			}
+			if ignored(ev.Name) || ev.Op == fsnotify.Chmod {
+				continue
+			}
+			if ev.Op.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					// A new folder: watch it, and what was already
+					// written into it before the watch began is read
+					// by the rebuild anyway.
+					w.addTree(ev.Name)
+				}
+			}
+			if !slices.Contains(changed, ev.Name) {
+				changed = append(changed, ev.Name)
+			}
+			timer.Reset(debounce)
+		case <-timer.C:
+			batch := changed
+			changed = nil
+			rebuild(batch)
+		case _, ok := <-w.w.Errors:
+			if !ok {
+				return
+			}
+			// An overflow loses events, not the truth: rebuild from disk.
+			timer.Reset(debounce)
+		}
+	}
+}
+
+// ignored reports whether a path is an editor's or a tool's file, not
+// content: hidden files, backups and swap files.
+func ignored(p string) bool {
+	name := filepath.Base(p)
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasPrefix(name, "#")
+}
