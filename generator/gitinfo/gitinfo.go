@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -60,6 +61,9 @@ func Read(ctx context.Context, dir string) *History {
 	}
 	if strings.TrimSpace(string(out)) == "true" {
 		return &History{Shallow: true}
+	}
+	if _, err := git(ctx, dir, "rev-parse", "-q", "--verify", "HEAD"); err != nil {
+		return &History{Files: map[string]Change{}} // no commits yet
 	}
 	// %x1e starts each commit, %x1f separates its fields; -z ends each
 	// file name with NUL, so names need no unquoting. --relative limits
@@ -106,6 +110,8 @@ func parseLog(out []byte) map[string]Change {
 // git runs git in dir and returns its standard output.
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
+	// Messages in English, which the "not a git repository" test reads.
+	cmd.Env = append(os.Environ(), "LC_ALL=C")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

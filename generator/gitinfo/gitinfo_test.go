@@ -13,6 +13,7 @@ import (
 	"github.com/handbook/handbook/generator"
 	"github.com/handbook/handbook/generator/gitinfo"
 	"github.com/handbook/handbook/generator/gitinfo/gittest"
+	"github.com/handbook/handbook/generator/site"
 )
 
 var (
@@ -134,7 +135,20 @@ func TestNoRepository(t *testing.T) {
 	if !errors.Is(h.Err, gitinfo.ErrNotRepository) && !errors.Is(h.Err, gitinfo.ErrNoGit) {
 		t.Fatalf("Read outside a repository: %v", h.Err)
 	}
-	if d := h.Apply(nil, "content"); len(d) != 0 {
+	if d := h.Apply(&site.Content{}, "content"); len(d) != 0 {
 		t.Errorf("Apply outside a repository warns: %v", d)
+	}
+}
+
+func TestNoCommitsYet(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	r.Write(map[string]string{"content/handbook/index.md": "# Home\n"})
+	h := gitinfo.Read(context.Background(), filepath.Join(r.Dir, "content"))
+	if h.Err != nil || h.Shallow || len(h.Files) != 0 {
+		t.Fatalf("Read before the first commit: %+v", h)
+	}
+	if d := h.Apply(&site.Content{}, "content"); len(d) != 0 {
+		t.Errorf("Apply before the first commit warns: %v", d)
 	}
 }
