@@ -8,6 +8,8 @@
 //	content.Load  files -> typed documents: front matter (YAML, TOML, JSON)
 //	              decoded with positions, Markdown converted by package
 //	              markdown, relative links rewritten to page URLs
+//	gitinfo       each file's last commit, from one git log, set as the
+//	              documents' Modified and ModifiedBy (not in shallow clones)
 //	site.New      documents -> the model: references resolved (authors,
 //	              teams, objectives, key results, superseded decisions),
 //	              key-result progress, backlinks, tags, the status board
@@ -19,6 +21,16 @@
 // Each step reports problems as diag.Diagnostic values ("path:line:col:
 // message"); Build collects and sorts them, and stops before rendering
 // when any is an error, so a failed build never touches public/.
+//
+// Load runs the steps up to the model and Render those up to the outputs
+// in memory; Build is Render then write. The commands for writers build on
+// them: package check (handbook check) loads in check mode, where broken
+// links and reused decision numbers are errors, and adds a reviewer's
+// checks; package summary (handbook summary) loads the content at a git
+// ref and now, and compares; package serve (handbook serve) renders into
+// memory on every change; package scaffold (handbook new) writes new
+// documents. None of them changes the pipeline: Build never sees a file
+// event or a git ref.
 //
 // # Front matter
 //
