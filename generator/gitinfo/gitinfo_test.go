@@ -29,7 +29,7 @@ func history(t *testing.T) *gittest.Repo {
 		"content/site.toml":            "timezone = \"Europe/Berlin\"\n",
 		"content/people/ana.md":        "---\nname: Ana Souza\nemail: ana@example.com\n---\n",
 		"content/handbook/index.md":    "# Home\n",
-		"content/handbook/on call.md":   "---\nreviewed: 2026-01-05\n---\n# On call\n",
+		"content/handbook/on call.md":  "---\nreviewed: 2026-01-05\n---\n# On call\n",
 		"content/handbook/reviewed.md": "---\nreviewed: 2026-01-05\nupdated: 2026-02-01\n---\n# Reviewed\n",
 		"README.md":                    "outside\n",
 	})

@@ -197,7 +197,7 @@ func personIDs(people []*site.Person) []string {
 
 // writer writes a document: YAML front matter, then Markdown.
 type writer struct {
-	b      strings.Builder
+	b       strings.Builder
 	title   string
 	by      *site.Person
 	forTeam *site.Team

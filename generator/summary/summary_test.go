@@ -68,7 +68,7 @@ func TestSummary(t *testing.T) {
 	t.Parallel()
 	r := repo(t)
 	r.Write(map[string]string{
-		"content/updates/2026-11-24-ana-b.md": "---\ntitle: \"p95 at *430* ms [done](x)\"\nauthor: ana\ndate: 2026-11-24\nstatus: at-risk\nblockers: [Waiting on kofi]\nprogress:\n  sync/p95: 430\n  sync/dups: 2\n---\nDone.\n",
+		"content/updates/2026-11-24-ana-b.md":  "---\ntitle: \"p95 at *430* ms [done](x)\"\nauthor: ana\ndate: 2026-11-24\nstatus: at-risk\nblockers: [Waiting on kofi]\nprogress:\n  sync/p95: 430\n  sync/dups: 2\n---\nDone.\n",
 		"content/updates/2026-11-25-kofi-c.md": "---\nauthor: kofi\ndate: 2026-11-25\n---\nSee [missing](nope.md).\n",
 		"content/decisions/0001-use-go.md":     "---\nstatus: accepted\ndate: 2026-11-01\n---\n# Use Go\n",
 		"content/decisions/0003-new.md":        "---\ntitle: Try <b>this</b>\nstatus: proposed\ndate: 2026-11-24\nrespond-by: 2026-12-08\n---\n",
