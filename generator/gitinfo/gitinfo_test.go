@@ -152,3 +152,22 @@ func TestNoCommitsYet(t *testing.T) {
 		t.Errorf("Apply before the first commit warns: %v", d)
 	}
 }
+
+// TestNoGit runs without git on the PATH: no history and no warning, and
+// the site still builds. Not parallel: it changes the environment.
+func TestNoGit(t *testing.T) {
+	r := history(t)
+	t.Setenv("PATH", t.TempDir())
+	content := filepath.Join(r.Dir, "content")
+	h := gitinfo.Read(context.Background(), content)
+	if !errors.Is(h.Err, gitinfo.ErrNoGit) {
+		t.Fatalf("Read without git: %v, want ErrNoGit", h.Err)
+	}
+	res, err := generator.Build(context.Background(), generator.Config{Content: content, Layouts: filepath.Join(r.Dir, "layouts"), Out: filepath.Join(t.TempDir(), "public"), Now: day2})
+	if err != nil || len(res.Diagnostics) != 0 {
+		t.Fatalf("Build without git: %v %v", err, res.Diagnostics)
+	}
+	if _, _, err := gitinfo.Snapshot(context.Background(), content, "main"); !errors.Is(err, gitinfo.ErrNoGit) {
+		t.Errorf("Snapshot without git: %v, want ErrNoGit", err)
+	}
+}
