@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/handbook/handbook/generator/content"
@@ -152,6 +153,11 @@ func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output,
 		ContentDir: cfg.Content,
 	})
 	if err != nil {
+		// Outputs that would overwrite each other are content errors.
+		var list diag.ErrorList
+		if errors.As(err, &list) {
+			res.Diagnostics = append(slices.Clone(res.Diagnostics), list...).Sort()
+		}
 		return res, nil, err
 	}
 	res.Pages, res.Feeds, res.Files = out.Pages, out.Feeds, len(out.Outputs)
@@ -167,11 +173,6 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	cfg = cfg.withDefaults()
 	res, outs, err := Render(ctx, cfg)
 	if err != nil {
-		// Outputs that would overwrite each other are content errors.
-		var list diag.ErrorList
-		if errors.As(err, &list) {
-			res.Diagnostics = append(res.Diagnostics, list...).Sort()
-		}
 		return res, err
 	}
 	if err := write.Dir(cfg.Out, outs); err != nil {

@@ -60,8 +60,12 @@ func Run(ctx context.Context, cfg generator.Config) (Report, error) {
 	// Render even when the content has errors: links to site paths are
 	// checked against what the site would have. A model with errors may
 	// not render; a layout error matters only when the content is fine.
-	_, outs, rerr := m.Render(ctx, cfg)
-	if rerr != nil && err == nil {
+	res, outs, rerr := m.Render(ctx, cfg)
+	var clash diag.ErrorList
+	switch {
+	case errors.As(rerr, &clash):
+		rep.Diagnostics = res.Diagnostics // with the outputs that clash
+	case rerr != nil && err == nil:
 		return rep, rerr
 	}
 	rep.Docs = len(m.Site.Docs())

@@ -155,3 +155,23 @@ func BenchmarkExample(b *testing.B) {
 		}
 	}
 }
+
+// TestClash checks a file that would overwrite a generated feed: a
+// problem the renderer finds, reported like the others.
+func TestClash(t *testing.T) {
+	t.Parallel()
+	dir := writeArchive(t, txtar.Parse([]byte(`-- content/people/ana.md --
+---
+name: Ana
+---
+-- content/updates/feed.xml --
+<rss/>
+`)))
+	rep, err := Run(context.Background(), generator.Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Diagnostics) != 1 || !strings.HasSuffix(rep.Diagnostics[0].Pos.File, "content/updates/feed.xml") || !strings.Contains(rep.Diagnostics[0].Msg, "would overwrite") {
+		t.Errorf("diagnostics %v, want one about content/updates/feed.xml", rep.Diagnostics)
+	}
+}
