@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/handbook/handbook/generator"
 	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/gitinfo/gittest"
 )
 
 // writeArchive writes the content/ and layouts/ files of a txtar archive
@@ -173,5 +175,25 @@ name: Ana
 	}
 	if len(rep.Diagnostics) != 1 || !strings.HasSuffix(rep.Diagnostics[0].Pos.File, "content/updates/feed.xml") || !strings.Contains(rep.Diagnostics[0].Msg, "would overwrite") {
 		t.Errorf("diagnostics %v, want one about content/updates/feed.xml", rep.Diagnostics)
+	}
+}
+
+// TestShallowClone checks a site in a shallow clone, as CI checks out by
+// default: dates from git are not read, so there is nothing to warn about.
+func TestShallowClone(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	r.Write(map[string]string{"content/handbook/index.md": "# Home\n"})
+	r.Commit("Ana <ana@example.com>", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), "one")
+	r.Commit("Ana <ana@example.com>", time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), "two")
+	clone := filepath.Join(t.TempDir(), "clone")
+	cmd := exec.Command("git", "clone", "-q", "--depth", "1", "file://"+r.Dir, clone)
+	cmd.Env = gittest.Env()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git clone: %v\n%s", err, out)
+	}
+	rep, err := Run(context.Background(), generator.Config{Content: filepath.Join(clone, "content"), Layouts: filepath.Join(clone, "layouts")})
+	if err != nil || len(rep.Diagnostics) > 0 {
+		t.Errorf("check in a shallow clone: %v %v", err, rep.Diagnostics)
 	}
 }
