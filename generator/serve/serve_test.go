@@ -288,3 +288,24 @@ func TestIgnored(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutsFolderAppears starts without a layouts folder: creating one
+// with an override rebuilds with it.
+func TestLayoutsFolderAppears(t *testing.T) {
+	t.Parallel()
+	dir := testSite(t)
+	if err := os.RemoveAll(filepath.Join(dir, "layouts")); err != nil {
+		t.Fatal(err)
+	}
+	base := start(t, dir)
+	events := subscribe(t, base)
+	next(t, events)
+	write(t, dir, map[string]string{"README.md": "not the site's\n"})
+	write(t, dir, map[string]string{"layouts/404.html": `{{define "main"}}<p>Nothing here, friend.</p>{{end}}`})
+	if e := next(t, events); e.name != "reload" {
+		t.Fatalf("after creating layouts/: %+v", e)
+	}
+	if _, _, page := get(t, base+"/nowhere/"); !strings.Contains(page, "Nothing here, friend.") {
+		t.Errorf("the new layout is not used:\n%s", page)
+	}
+}

@@ -16,24 +16,45 @@ import (
 // watcher reports changes under folders, with the folders created after
 // it started, in batches.
 type watcher struct {
-	w *fsnotify.Watcher
+	w     *fsnotify.Watcher
+	roots []string
+	// missing are roots that do not exist yet, such as the layouts folder
+	// of a site without one: their parent is watched for them to appear.
+	missing map[string]bool
 }
 
-// newWatcher watches every folder under roots. A root that does not
-// exist, such as a site without its own layouts, is left out.
+// newWatcher watches every folder under roots.
 func newWatcher(roots ...string) (*watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{w: fw}
+	w := &watcher{w: fw, missing: map[string]bool{}}
 	for _, r := range roots {
-		if err := w.addTree(r); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		r = filepath.Clean(r)
+		w.roots = append(w.roots, r)
+		err := w.addTree(r)
+		if errors.Is(err, fs.ErrNotExist) {
+			w.missing[r] = true
+			err = fw.Add(filepath.Dir(r))
+		}
+		if err != nil {
 			fw.Close()
 			return nil, err
 		}
 	}
 	return w, nil
+}
+
+// inRoots reports whether p is a root or below one: events on the other
+// files of a missing root's parent are not the site's.
+func (w *watcher) inRoots(p string) bool {
+	for _, r := range w.roots {
+		if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // addTree watches dir and every folder below it, except hidden ones.
@@ -69,8 +90,12 @@ func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func(
 			if !ok {
 				return
 			}
-			if ignored(ev.Name) || ev.Op == fsnotify.Chmod {
+			name := filepath.Clean(ev.Name)
+			if ignored(name) || ev.Op == fsnotify.Chmod || !w.inRoots(name) {
 				continue
+			}
+			if w.missing[name] && ev.Op.Has(fsnotify.Create) {
+				delete(w.missing, name)
 			}
 			if ev.Op.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
