@@ -23,6 +23,18 @@ func siteFlags(fs *flag.FlagSet, cfg *generator.Config, now *string) {
 	fs.StringVar(now, "now", "", "as of `DATE` (YYYY-MM-DD or RFC 3339) instead of now")
 }
 
+// setNow parses --now into cfg. It returns the exit code of a usage
+// error, or -1 to go on.
+func setNow(cmd, now string, cfg *generator.Config, stderr io.Writer) int {
+	t, err := parseNow(now)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook %s: %v\n", cmd, err)
+		return exitUsage
+	}
+	cfg.Now = t
+	return -1
+}
+
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", `Check the content as a pull request review would: everything the build
 reports, with broken links and anchors, missing images and decision
@@ -45,12 +57,9 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 		fmt.Fprintf(stderr, "handbook check: unknown format %q (want %s)\n", format, strings.Join(check.Formats, ", "))
 		return exitUsage
 	}
-	t, err := parseNow(now)
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook check: %v\n", err)
-		return exitUsage
+	if code := setNow("check", now, &cfg, stderr); code >= 0 {
+		return code
 	}
-	cfg.Now = t
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -148,12 +148,9 @@ site is left as it was.`, stdout, stderr)
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
-	t, err := parseNow(now)
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook build: %v\n", err)
-		return exitUsage
+	if code := setNow("build", now, &cfg, stderr); code >= 0 {
+		return code
 	}
-	cfg.Now = t
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

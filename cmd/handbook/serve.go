@@ -30,12 +30,9 @@ overlay until they are fixed. Serves on the loopback address only, unless
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
-	t, err := parseNow(now)
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
-		return exitUsage
+	if code := setNow("serve", now, &cfg, stderr); code >= 0 {
+		return code
 	}
-	cfg.Now = t
 	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "handbook serve: content folder %s not found\n", cfg.Content)
 		return exitContent

@@ -32,12 +32,9 @@ them are left out. In GitHub Actions, append it to $GITHUB_STEP_SUMMARY.`, stdou
 		fmt.Fprintln(stderr, "handbook summary: --base is required, such as --base origin/main")
 		return exitUsage
 	}
-	t, err := parseNow(now)
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook summary: %v\n", err)
-		return exitUsage
+	if code := setNow("summary", now, &cfg, stderr); code >= 0 {
+		return code
 	}
-	cfg.Now = t
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
