@@ -90,6 +90,13 @@ function setupSearch(): void {
     e.preventDefault();
     input.focus();
     input.select();
+    // Some input methods still send the character after a cancelled
+    // keydown; keep it out of the box.
+    const swallow = (k: KeyboardEvent) => {
+      if (k.key === "/") k.preventDefault();
+    };
+    addEventListener("keypress", swallow, { capture: true, once: true });
+    addEventListener("keyup", () => removeEventListener("keypress", swallow, { capture: true }), { once: true });
   });
 }
 
