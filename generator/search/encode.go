@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	gohash "hash"
 	"runtime"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
@@ -52,10 +53,10 @@ func (w *writer) finish() error {
 func compress(data []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/3 + 64)
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
+	// A gzip writer allocates about a megabyte; reuse them.
+	zw := gzips.Get().(*gzip.Writer)
+	defer gzips.Put(zw)
+	zw.Reset(&buf)
 	if _, err := zw.Write(data); err != nil {
 		return nil, err
 	}
@@ -64,6 +65,11 @@ func compress(data []byte) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+var gzips = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression)
+	return zw
+}}
 
 type hasher struct{ h gohash.Hash }
 

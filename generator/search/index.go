@@ -180,16 +180,16 @@ type manifest struct {
 // analyse tokenises one document's fields into weighted term statistics
 // with positions, and writes its document file.
 func analyse(e *entry) (docTerms, error) {
-	stats := map[string]*termStat{}
-	pos, n := uint32(0), 0
-	stat := func(term string) *termStat {
-		ts := stats[term]
-		if ts == nil {
-			ts = &termStat{term: term}
-			stats[term] = ts
-		}
-		return ts
+	// Tokens are collected first and grouped by term after, so that a
+	// document costs a few allocations rather than some per term.
+	type occ struct {
+		term   string
+		pos    uint32
+		weight float32 // 0 in the title
+		title  bool
 	}
+	var occs []occ
+	pos, n := uint32(0), 0
 	// once counts a term of the metadata once however often it is
 	// repeated there (an author's name, id and handle are often alike).
 	once := map[string]bool{}
@@ -197,10 +197,6 @@ func analyse(e *entry) (docTerms, error) {
 		toks := Tokenize(text)
 		first := pos
 		for _, t := range toks {
-			ts := stat(t.Term)
-			if weight == 0 {
-				ts.title = true
-			}
 			w := weight
 			if weight == weightMeta {
 				if once[t.Term] {
@@ -208,8 +204,7 @@ func analyse(e *entry) (docTerms, error) {
 				}
 				once[t.Term] = true
 			}
-			ts.tf += w
-			ts.pos = append(ts.pos, pos)
+			occs = append(occs, occ{t.Term, pos, w, weight == 0})
 			pos++
 		}
 		// Hyphenated words are also indexed whole, at the position of
@@ -224,12 +219,7 @@ func analyse(e *entry) (docTerms, error) {
 				for k := i; k <= j; k++ {
 					compound.WriteString(toks[k].Term)
 				}
-				ts := stat(compound.String())
-				ts.title = ts.title || weight == 0
-				ts.tf += weight
-				if p := first + uint32(i); len(ts.pos) == 0 || ts.pos[len(ts.pos)-1] < p {
-					ts.pos = append(ts.pos, p)
-				}
+				occs = append(occs, occ{compound.String(), first + uint32(i), weight, weight == 0})
 				i = j
 			}
 		}
@@ -245,11 +235,35 @@ func analyse(e *entry) (docTerms, error) {
 		index(sec.Text, weightBody)
 		sections = append(sections, [3]string{sec.ID, sec.Title, sec.Text})
 	}
-	out := docTerms{length: n, terms: make([]termStat, 0, len(stats))}
-	for _, ts := range stats {
-		out.terms = append(out.terms, *ts)
+
+	ids := make(map[string]int, len(occs)/2)
+	out := docTerms{length: n}
+	counts := make([]int, 0, len(occs)/2)
+	for _, o := range occs {
+		i, ok := ids[o.term]
+		if !ok {
+			i = len(out.terms)
+			ids[o.term] = i
+			out.terms = append(out.terms, termStat{term: o.term})
+			counts = append(counts, 0)
+		}
+		ts := &out.terms[i]
+		ts.tf += o.weight
+		ts.title = ts.title || o.title
+		counts[i]++
 	}
-	slices.SortFunc(out.terms, func(a, b termStat) int { return strings.Compare(a.term, b.term) })
+	arena := make([]uint32, 0, len(occs))
+	for i := range out.terms {
+		out.terms[i].pos = arena[len(arena) : len(arena) : len(arena)+counts[i]]
+		arena = arena[:len(arena)+counts[i]]
+	}
+	for _, o := range occs {
+		ts := &out.terms[ids[o.term]]
+		// A compound shares its first part's position, which may repeat.
+		if k := len(ts.pos); k == 0 || ts.pos[k-1] < o.pos {
+			ts.pos = append(ts.pos, o.pos)
+		}
+	}
 
 	date := ""
 	if !e.date.IsZero() {

@@ -122,13 +122,13 @@ func TestAndPhrasesPrefixesTypos(t *testing.T) {
 		{query: "shard planner", want: []string{ana, kofi}},
 		{query: `"shard planner"`, want: []string{ana}, wantNot: []string{kofi, glossary}},
 		{query: `"planner shard"`, want: []string{kofi}, wantNot: []string{ana}},
-		{query: `"shard planner" pager`, wantEmpty: true},                      // AND with a phrase
-		{query: "ledger writes", want: []string{ana}, wantNot: []string{glossary}}, // AND of words
+		{query: `"shard planner" pager`, wantEmpty: true},                           // AND with a phrase
+		{query: "ledger writes", want: []string{ana}, wantNot: []string{glossary}},  // AND of words
 		{query: "idempot", want: []string{"/decisions/0007-use-idempotency-keys/"}}, // prefix of the last word
 		{query: "idempot ", wantEmpty: true},                                        // a space ends the word
 		{query: "idempot keys", wantEmpty: true},                                    // only the last word is a prefix
 		{query: "idempotncy", want: []string{"/decisions/0007-use-idempotency-keys/", glossary}},
-		{query: "ltency", want: []string{"/handbook/latency/"}}, // a deleted letter
+		{query: "ltency", want: []string{"/handbook/latency/"}},  // a deleted letter
 		{query: "latnecy", want: []string{"/handbook/latency/"}}, // swapped letters
 		{query: "atency", wantEmpty: true},                       // the first letter must be right
 		{query: "shrad", want: []string{ana}},                    // five letters get one edit

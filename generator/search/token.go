@@ -37,29 +37,66 @@ type Token struct {
 //     those scripts do not separate words with spaces;
 //   - terms are cut to MaxTermRunes characters.
 func Tokenize(text string) []Token {
-	var toks []Token
-	var cur strings.Builder
+	toks := make([]Token, 0, len(text)/6+1)
+	var cur []byte
 	start, end, n := 0, 0, 0
+	// verbatim is true while cur equals text[start:end], so the term can
+	// be a substring of text instead of a new string: most words are.
+	verbatim := true
 	flush := func() {
-		if cur.Len() > 0 {
-			toks = append(toks, Token{Term: cur.String(), Start: start, End: end})
-			cur.Reset()
+		if len(cur) > 0 {
+			term := text[start:end]
+			if !verbatim || term != string(cur) {
+				term = string(cur)
+			}
+			toks = append(toks, Token{Term: term, Start: start, End: end})
+			cur = cur[:0]
 			n = 0
 		}
 	}
 	add := func(s string, from, to int) {
-		if cur.Len() == 0 {
+		if len(cur) == 0 {
 			start = from
+			verbatim = true
+		} else if from != end {
+			verbatim = false
+		}
+		if s != text[from:to] {
+			verbatim = false
 		}
 		for _, r := range s {
 			if n < MaxTermRunes {
-				cur.WriteRune(r)
+				cur = utf8.AppendRune(cur, r)
 				n++
+			} else {
+				verbatim = false
 			}
 		}
 		end = to
 	}
 	for i := 0; i < len(text); {
+		// Fast path: ASCII letters and digits.
+		if c := text[i]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z') {
+			if len(cur) == 0 {
+				start = i
+				verbatim = true
+			} else if i != end {
+				verbatim = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+				verbatim = false
+			}
+			if n < MaxTermRunes {
+				cur = append(cur, c)
+				n++
+			} else {
+				verbatim = false
+			}
+			end = i + 1
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		next := i + size
 		if isCJK(r) {
@@ -73,24 +110,26 @@ func Tokenize(text string) []Token {
 		switch {
 		case f == "":
 			// A combining mark: part of the character before it.
-			if cur.Len() > 0 {
+			if len(cur) > 0 {
 				end = next
+				verbatim = false
 			}
 		case isWord(f):
 			add(f, i, next)
-		case isApostrophe(r) && cur.Len() > 0 && lastIsLetter(cur.String()):
+		case isApostrophe(r) && len(cur) > 0 && lastIsLetter(cur):
 			nr, nsize := utf8.DecodeRuneInString(text[next:])
 			if !isLetterRune(nr) {
 				flush()
 				break
 			}
+			verbatim = false
 			if (nr == 's' || nr == 'S') && !isWordRune(firstRune(text[next+nsize:])) {
 				end = next + nsize
 				flush()
 				next += nsize
 			}
 			// Otherwise drop the apostrophe and go on with the word.
-		case r == '.' && cur.Len() > 0 && lastIsDigit(cur.String()) && isDigitRune(firstRune(text[next:])):
+		case r == '.' && len(cur) > 0 && lastIsDigit(cur) && isDigitRune(firstRune(text[next:])):
 			add(".", i, next)
 		default:
 			// Separators, and folded forms that hold a separator ("½" is
@@ -99,6 +138,7 @@ func Tokenize(text string) []Token {
 				for _, fr := range f {
 					if isWordRune(fr) {
 						add(string(fr), i, next)
+						verbatim = false
 					} else {
 						flush()
 					}
@@ -198,11 +238,11 @@ func firstRune(s string) rune {
 	return r
 }
 
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
+func lastRune(b []byte) rune {
+	r, _ := utf8.DecodeLastRune(b)
 	return r
 }
 
-func lastIsLetter(s string) bool { return isLetterRune(lastRune(s)) }
+func lastIsLetter(b []byte) bool { return isLetterRune(lastRune(b)) }
 
-func lastIsDigit(s string) bool { return isDigitRune(lastRune(s)) }
+func lastIsDigit(b []byte) bool { return isDigitRune(lastRune(b)) }
