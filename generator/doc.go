@@ -14,7 +14,8 @@
 //	              teams, objectives, key results, superseded decisions),
 //	              key-result progress, backlinks, tags, the status board
 //	render.Render the model -> outputs in memory: pages from layouts,
-//	              feeds, sitemap, robots.txt, bundled assets
+//	              feeds, sitemap, robots.txt, bundled assets, and the
+//	              search index from search.Build (see package search)
 //	write.Dir     outputs -> public/, written into a new folder and swapped
 //	              in only when complete
 //
@@ -68,7 +69,10 @@
 // "main" and is parsed together with base.html, which frames every page,
 // and partials.html, which holds shared pieces. Every template receives a
 // *render.View: the site model, the page's title, URL and feeds, and the
-// document or list it shows. The template functions are:
+// document or list it shows, and .Search: the hrefs of the search index
+// manifest and client that every search form carries as data-search-index
+// and data-search-script (search.html is the search page; its form also
+// has data-search-page). The template functions are:
 //
 //	link PATH          the href of a site path, with the base URL's path
 //	abs PATH           the absolute URL of a site path
