@@ -20,18 +20,20 @@ import (
 type writer struct {
 	dir   string
 	files []File
+	fast  []bool // compress quickly: the many small document files
 }
 
 // add stores raw data as "dir/prefix-HASH.bin" and returns the file name
 // relative to dir.
 func (w *writer) add(prefix string, raw []byte) string {
 	name := prefix + "-" + hash(raw) + ".bin"
-	w.addNamed(w.dir+"/"+name, raw)
+	w.addNamed(w.dir+"/"+name, raw, false)
 	return name
 }
 
-func (w *writer) addNamed(path string, raw []byte) {
+func (w *writer) addNamed(path string, raw []byte, fast bool) {
 	w.files = append(w.files, File{Path: path, Data: raw})
+	w.fast = append(w.fast, fast)
 }
 
 // finish compresses every file added so far.
@@ -40,7 +42,7 @@ func (w *writer) finish() error {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range w.files {
 		g.Go(func() error {
-			data, err := compress(w.files[i].Data)
+			data, err := compress(w.files[i].Data, w.fast[i])
 			w.files[i].Data = data
 			return err
 		})
@@ -49,13 +51,18 @@ func (w *writer) finish() error {
 }
 
 // compress gzips data. The header carries no name or time, so equal input
-// gives equal output.
-func compress(data []byte) ([]byte, error) {
+// gives equal output. The fast level is about half the work for 2% more
+// bytes on small files.
+func compress(data []byte, fast bool) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/3 + 64)
 	// A gzip writer allocates about a megabyte; reuse them.
-	zw := gzips.Get().(*gzip.Writer)
-	defer gzips.Put(zw)
+	pool := &gzipBest
+	if fast {
+		pool = &gzipFast
+	}
+	zw := pool.Get().(*gzip.Writer)
+	defer pool.Put(zw)
 	zw.Reset(&buf)
 	if _, err := zw.Write(data); err != nil {
 		return nil, err
@@ -66,10 +73,15 @@ func compress(data []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-var gzips = sync.Pool{New: func() any {
-	zw, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression)
+var (
+	gzipBest = sync.Pool{New: func() any { return newGzip(gzip.BestCompression) }}
+	gzipFast = sync.Pool{New: func() any { return newGzip(gzip.BestSpeed) }}
+)
+
+func newGzip(level int) *gzip.Writer {
+	zw, _ := gzip.NewWriterLevel(nil, level)
 	return zw
-}}
+}
 
 type hasher struct{ h gohash.Hash }
 
@@ -155,8 +167,10 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 		prev = t
 
 		start = len(blocks)
-		for _, ps := range p.pos {
-			blocks = appendGaps(blocks, ps)
+		at := uint32(0)
+		for _, k := range p.npos {
+			blocks = appendGaps(blocks, p.pos[at:at+k])
+			at += k
 		}
 		pos = appendUvarint(pos, uint64(len(blocks)-start))
 	}

@@ -65,27 +65,22 @@ type Index struct {
 	Docs, Terms int
 }
 
-// docTerms is what the index keeps of one document's text.
-type docTerms struct {
-	terms  []termStat // sorted by term
-	length int        // tokens
-	file   []byte     // the document file (JSON)
-}
-
-type termStat struct {
-	term  string
-	tf    float32 // weighted term frequency outside the title
-	title bool    // the term is in the title
-	pos   []uint32
-}
-
-// posting lists are built term by term, documents in order.
+// postings are a term's documents in order, with what scoring and
+// phrases need.
 type postings struct {
 	docs   []uint32
-	tf     []float32
-	title  []bool
-	pos    [][]uint32
+	tf     []float32 // weighted term frequency outside the title
+	title  []bool    // the title has the term
+	npos   []uint32  // how many positions each document has
+	pos    []uint32  // the positions, document after document
 	impact []byte
+}
+
+// partial is the inverted index of a contiguous range of documents.
+type partial struct {
+	vocab   map[string]*postings
+	lengths []int    // tokens per document
+	files   [][]byte // document files (JSON)
 }
 
 // Build indexes every document of s.
@@ -101,53 +96,60 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	}
 	entries := collect(s)
 
-	// Analyse documents in parallel, each into its own slot.
-	analysed := make([]docTerms, len(entries))
+	// Index contiguous ranges of documents in parallel, each into its own
+	// partial index, then join them in order: a term's postings are the
+	// ranges' postings one after the other, still sorted by document.
+	chunk := max(64, len(entries)/(4*runtime.GOMAXPROCS(0)))
+	parts := make([]partial, (len(entries)+chunk-1)/chunk)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, e := range entries {
+	for c := range parts {
 		g.Go(func() error {
-			d, err := analyse(e)
-			if err != nil {
-				return fmt.Errorf("index %s: %w", e.doc.File, err)
-			}
-			analysed[i] = d
-			return nil
+			lo := c * chunk
+			hi := min(lo+chunk, len(entries))
+			var err error
+			parts[c], err = indexRange(entries[lo:hi], uint32(lo))
+			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-
-	// Merge in document order, so every posting list is sorted.
 	vocab := map[string]*postings{}
+	var lengths []int
+	var files [][]byte
 	total := 0
-	for i, d := range analysed {
-		total += d.length
-		for _, ts := range d.terms {
-			p := vocab[ts.term]
-			if p == nil {
-				p = &postings{}
-				vocab[ts.term] = p
+	for _, part := range parts {
+		for t, p := range part.vocab {
+			q := vocab[t]
+			if q == nil {
+				vocab[t] = p
+				continue
 			}
-			p.docs = append(p.docs, uint32(i))
-			p.tf = append(p.tf, ts.tf)
-			p.title = append(p.title, ts.title)
-			p.pos = append(p.pos, ts.pos)
+			q.docs = append(q.docs, p.docs...)
+			q.tf = append(q.tf, p.tf...)
+			q.title = append(q.title, p.title...)
+			q.npos = append(q.npos, p.npos...)
+			q.pos = append(q.pos, p.pos...)
 		}
+		for _, l := range part.lengths {
+			total += l
+		}
+		lengths = append(lengths, part.lengths...)
+		files = append(files, part.files...)
 	}
 	terms := make([]string, 0, len(vocab))
 	for t := range vocab {
 		terms = append(terms, t)
 	}
 	slices.Sort(terms)
-	score(terms, vocab, analysed, entries, total, s.Now)
+	score(terms, vocab, lengths, entries, total, s.Now)
 
 	w := &writer{dir: opts.Dir}
 	shards := w.shards(terms, vocab, opts.ShardSize)
 	typos := w.typos(terms)
 	facets := w.facets(s, entries)
-	buckets := w.docs(analysed, opts.BucketSize)
+	buckets := w.docs(files, opts.BucketSize)
 	if err := w.finish(); err != nil {
 		return nil, err
 	}
@@ -177,34 +179,71 @@ type manifest struct {
 	Buckets []string          `json:"buckets"`
 }
 
-// analyse tokenises one document's fields into weighted term statistics
-// with positions, and writes its document file.
-func analyse(e *entry) (docTerms, error) {
-	// Tokens are collected first and grouped by term after, so that a
-	// document costs a few allocations rather than some per term.
-	type occ struct {
-		term   string
-		pos    uint32
-		weight float32 // 0 in the title
-		title  bool
+// indexRange indexes documents numbered from first on.
+func indexRange(entries []*entry, first uint32) (partial, error) {
+	part := partial{vocab: map[string]*postings{}}
+	var sc scratch
+	for i, e := range entries {
+		n, file, err := sc.analyse(e, &part, first+uint32(i))
+		if err != nil {
+			return part, fmt.Errorf("index %s: %w", e.doc.File, err)
+		}
+		part.lengths = append(part.lengths, n)
+		part.files = append(part.files, file)
 	}
-	var occs []occ
+	return part, nil
+}
+
+// scratch is reused from document to document.
+type scratch struct {
+	occs  []occ
+	group []int32 // each occurrence's term, an index into stat
+	ids   map[string]int
+	once  map[string]bool
+	stat  []termStat
+	order []string
+	ps    []*postings
+}
+
+// occ is one occurrence of a term.
+type occ struct {
+	term   string
+	pos    uint32
+	weight float32
+	title  bool
+}
+
+type termStat struct {
+	tf    float32
+	title bool
+	n     uint32
+	last  uint32 // the last position added, plus one
+}
+
+// analyse tokenises one document's fields into weighted term frequencies
+// with positions, adds them to part as document doc, and returns the
+// document's length in tokens and its document file.
+func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, error) {
+	if sc.ids == nil {
+		sc.ids, sc.once = map[string]int{}, map[string]bool{}
+	}
+	sc.occs = sc.occs[:0]
+	clear(sc.once)
 	pos, n := uint32(0), 0
-	// once counts a term of the metadata once however often it is
-	// repeated there (an author's name, id and handle are often alike).
-	once := map[string]bool{}
-	index := func(text string, weight float32) {
+	index := func(text string, weight float32, title bool) {
 		toks := Tokenize(text)
 		first := pos
 		for _, t := range toks {
 			w := weight
+			// A term of the metadata counts once however often it is
+			// repeated there (an author's name, id and handle are alike).
 			if weight == weightMeta {
-				if once[t.Term] {
+				if sc.once[t.Term] {
 					w = 0
 				}
-				once[t.Term] = true
+				sc.once[t.Term] = true
 			}
-			occs = append(occs, occ{t.Term, pos, w, weight == 0})
+			sc.occs = append(sc.occs, occ{t.Term, pos, w, title})
 			pos++
 		}
 		// Hyphenated words are also indexed whole, at the position of
@@ -219,7 +258,7 @@ func analyse(e *entry) (docTerms, error) {
 				for k := i; k <= j; k++ {
 					compound.WriteString(toks[k].Term)
 				}
-				occs = append(occs, occ{compound.String(), first + uint32(i), weight, weight == 0})
+				sc.occs = append(sc.occs, occ{compound.String(), first + uint32(i), weight, title})
 				i = j
 			}
 		}
@@ -227,42 +266,56 @@ func analyse(e *entry) (docTerms, error) {
 		pos += gap
 	}
 	d := e.doc
-	index(join(d.Title, e.titleExtra), 0)
-	index(e.meta, weightMeta)
+	index(join(d.Title, e.titleExtra), 0, true)
+	index(e.meta, weightMeta, false)
 	sections := make([][3]string, 0, len(d.Sections))
 	for _, sec := range d.Sections {
-		index(sec.Title, weightHeading)
-		index(sec.Text, weightBody)
+		index(sec.Title, weightHeading, false)
+		index(sec.Text, weightBody, false)
 		sections = append(sections, [3]string{sec.ID, sec.Title, sec.Text})
 	}
 
-	ids := make(map[string]int, len(occs)/2)
-	out := docTerms{length: n}
-	counts := make([]int, 0, len(occs)/2)
-	for _, o := range occs {
-		i, ok := ids[o.term]
+	// Group the occurrences by term, in order of first occurrence.
+	clear(sc.ids)
+	sc.stat, sc.order, sc.group, sc.ps = sc.stat[:0], sc.order[:0], sc.group[:0], sc.ps[:0]
+	for _, o := range sc.occs {
+		i, ok := sc.ids[o.term]
 		if !ok {
-			i = len(out.terms)
-			ids[o.term] = i
-			out.terms = append(out.terms, termStat{term: o.term})
-			counts = append(counts, 0)
+			i = len(sc.stat)
+			sc.ids[o.term] = i
+			sc.stat = append(sc.stat, termStat{})
+			sc.order = append(sc.order, o.term)
 		}
-		ts := &out.terms[i]
+		sc.group = append(sc.group, int32(i))
+		ts := &sc.stat[i]
 		ts.tf += o.weight
 		ts.title = ts.title || o.title
-		counts[i]++
 	}
-	arena := make([]uint32, 0, len(occs))
-	for i := range out.terms {
-		out.terms[i].pos = arena[len(arena) : len(arena) : len(arena)+counts[i]]
-		arena = arena[:len(arena)+counts[i]]
-	}
-	for _, o := range occs {
-		ts := &out.terms[ids[o.term]]
-		// A compound shares its first part's position, which may repeat.
-		if k := len(ts.pos); k == 0 || ts.pos[k-1] < o.pos {
-			ts.pos = append(ts.pos, o.pos)
+	for _, t := range sc.order {
+		p := part.vocab[t]
+		if p == nil {
+			p = &postings{}
+			part.vocab[t] = p
 		}
+		sc.ps = append(sc.ps, p)
+		i := len(sc.ps) - 1
+		p.docs = append(p.docs, doc)
+		p.tf = append(p.tf, sc.stat[i].tf)
+		p.title = append(p.title, sc.stat[i].title)
+		p.npos = append(p.npos, 0)
+	}
+	for k, o := range sc.occs {
+		i := sc.group[k]
+		ts := &sc.stat[i]
+		// Positions go in ascending order; a compound shares its first
+		// part's position, which may come after a later one.
+		if ts.last > o.pos {
+			continue
+		}
+		ts.last = o.pos + 1
+		p := sc.ps[i]
+		p.pos = append(p.pos, o.pos)
+		p.npos[len(p.npos)-1]++
 	}
 
 	date := ""
@@ -270,11 +323,7 @@ func analyse(e *entry) (docTerms, error) {
 		date = e.date.Format("2006-01-02")
 	}
 	file, err := json.Marshal(docFile{Title: d.Title, URL: d.URL, Kind: e.kind.String(), Date: date, Byline: e.byline, Sections: sections})
-	if err != nil {
-		return out, err
-	}
-	out.file = file
-	return out, nil
+	return n, file, err
 }
 
 // docFile is what the client shows of a result.
@@ -294,9 +343,9 @@ type docFile struct {
 // title, plus titleBonus when the title has the term (a title match
 // should not saturate away with the body's), times the document's
 // recency boost.
-func score(terms []string, vocab map[string]*postings, docs []docTerms, entries []*entry, total int, now time.Time) {
-	avg := max(1, float64(total)/max(1, float64(len(docs))))
-	boost := make([]float64, len(docs))
+func score(terms []string, vocab map[string]*postings, lengths []int, entries []*entry, total int, now time.Time) {
+	avg := max(1, float64(total)/max(1, float64(len(lengths))))
+	boost := make([]float64, len(lengths))
 	for i, e := range entries {
 		boost[i] = 1
 		if e.kind == site.KindUpdate && !e.date.IsZero() && !now.IsZero() {
@@ -308,11 +357,11 @@ func score(terms []string, vocab map[string]*postings, docs []docTerms, entries 
 	top := 0.0
 	for _, t := range terms {
 		p := vocab[t]
-		idf := idf(len(docs), len(p.docs))
+		idf := idf(len(lengths), len(p.docs))
 		scores := make([]float64, len(p.docs))
 		for j, doc := range p.docs {
 			tf := float64(p.tf[j])
-			dl := float64(docs[doc].length)
+			dl := float64(lengths[doc])
 			s := tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
 			if p.title[j] {
 				s += titleBonus
@@ -421,18 +470,18 @@ func capitalize(s string) string {
 
 // docs writes each document's file into its bucket's folder and returns
 // the buckets' hashes.
-func (w *writer) docs(docs []docTerms, size int) []string {
+func (w *writer) docs(files [][]byte, size int) []string {
 	var buckets []string
-	for lo := 0; lo < len(docs); lo += size {
-		hi := min(lo+size, len(docs))
+	for lo := 0; lo < len(files); lo += size {
+		hi := min(lo+size, len(files))
 		h := newHasher()
 		for i := lo; i < hi; i++ {
-			h.write(docs[i].file)
+			h.write(files[i])
 		}
 		name := h.sum()
 		buckets = append(buckets, name)
 		for i := lo; i < hi; i++ {
-			w.addNamed(w.dir+"/d/"+name+"/"+strconv.Itoa(i)+".bin", docs[i].file)
+			w.addNamed(w.dir+"/d/"+name+"/"+strconv.Itoa(i)+".bin", files[i], true)
 		}
 	}
 	return buckets
