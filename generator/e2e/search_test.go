@@ -388,6 +388,15 @@ func TestSearchKeyboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The drop-down fetches term shards but not the facets file, which
+	// only the search page's filters need.
+	fetched, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType("resource").map(e => new URL(e.name).pathname).filter(p => p.startsWith("/search/") && !p.startsWith("/search/d/"))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(fetched, func(p string) bool { return strings.HasPrefix(p, "/search/t-") }) || slices.ContainsFunc(fetched, func(p string) bool { return strings.HasPrefix(p, "/search/f-") }) {
+		t.Errorf("the drop-down fetched %q: want term shards and no facets", fetched)
+	}
 	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]shownResult](shownJS))
 	if err != nil || len(shown) < 2 {
 		t.Fatalf("%d results in the drop-down (%v)", len(shown), err)

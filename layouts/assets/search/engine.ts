@@ -359,11 +359,13 @@ export class Index {
   }
 
   // search runs a query; see the rules in generator/search/query.go.
-  async search(q: Query): Promise<Results> {
+  // Without counts and filters it leaves the facets file unfetched (the
+  // drop-down under the header's box shows neither).
+  async search(q: Query, counts = true): Promise<Results> {
     const n = this.m.docs;
     const clauses = parse(q.text);
     const filtered = facetNames.filter((f) => (q.filters[f]?.length ?? 0) > 0);
-    const facetsP = this.facets();
+    const facetsP = counts || filtered.length > 0 ? this.facets() : null;
     const scores = new Float64Array(n);
     const termSet = new Set<string>();
     let match: Uint8Array | null = null;
@@ -386,12 +388,18 @@ export class Index {
         else scores[d] += v;
       }
     }
-    const facets = await facetsP;
-    const counts = {} as Record<Facet, Map<string, number>>;
-    for (const f of facetNames) counts[f] = new Map();
+    const facets = facetsP ? await facetsP : null;
+    const tally = {} as Record<Facet, Map<string, number>>;
+    for (const f of facetNames) tally[f] = new Map();
     if (!match) {
-      if (filtered.length === 0) return { hits: [], counts, terms: termSet };
+      if (filtered.length === 0) return { hits: [], counts: tally, terms: termSet };
       match = new Uint8Array(n).fill(1);
+    }
+    if (!facets) {
+      const hits: Hit[] = [];
+      for (let d = 0; d < n; d++) if (match[d]) hits.push({ doc: d, score: scores[d] });
+      hits.sort((a, b) => b.score - a.score);
+      return { hits, counts: tally, terms: termSet };
     }
     // ok[f][d]: document d passes facet f's filter.
     const ok = new Map<Facet, Uint8Array>();
@@ -409,13 +417,13 @@ export class Index {
       for (const v of facets[f]) {
         let c = 0;
         for (const d of v.docs) if (match[d] && passes(d, f)) c++;
-        if (c > 0) counts[f].set(v.key, c);
+        if (c > 0) tally[f].set(v.key, c);
       }
     }
     const hits: Hit[] = [];
     for (let d = 0; d < n; d++) if (match[d] && passes(d, "")) hits.push({ doc: d, score: scores[d] });
     hits.sort((a, b) => b.score - a.score);
-    return { hits, counts, terms: termSet };
+    return { hits, counts: tally, terms: termSet };
   }
 
   private async word(term: string, prefix: boolean, termSet: Set<string>): Promise<Map<number, number>> {

@@ -163,7 +163,7 @@ export function setupPanel(form: HTMLFormElement): void {
       return;
     }
     const index = await open(manifest);
-    const res = await index.search({ text: q, filters: {} });
+    const res = await index.search({ text: q, filters: {} }, false);
     if (my !== seq) return;
     const items = await renderHits(index, res.hits.slice(0, panelSize), res.terms, base, 0);
     if (my !== seq) return;
