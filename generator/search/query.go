@@ -77,11 +77,13 @@ type Searcher struct {
 	files  map[string][]byte
 	dir    string
 	m      manifest
-	facets map[string][]facetValue
+	facets map[string][]FacetValue
 	shards map[int]*shard
 }
 
-type facetValue struct {
+// FacetValue is a value of a facet (a team, a tag, ...): its key in
+// filters, its label, and the documents that have it.
+type FacetValue struct {
 	Key, Label string
 	Docs       []uint32
 }
@@ -99,13 +101,13 @@ func Open(idx *Index) (*Searcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.facets = map[string][]facetValue{}
+	s.facets = map[string][]FacetValue{}
 	r := &reader{b: data}
 	for range Facets {
 		name := r.string()
-		vals := make([]facetValue, r.uvarint())
+		vals := make([]FacetValue, r.uvarint())
 		for i := range vals {
-			vals[i] = facetValue{Key: r.string(), Label: r.string(), Docs: r.gaps(int(r.uvarint()))}
+			vals[i] = FacetValue{Key: r.string(), Label: r.string(), Docs: r.gaps(int(r.uvarint()))}
 		}
 		s.facets[name] = vals
 	}
@@ -113,7 +115,7 @@ func Open(idx *Index) (*Searcher, error) {
 }
 
 // FacetValues returns a facet's values with the documents that have them.
-func (s *Searcher) FacetValues(facet string) []facetValue { return s.facets[facet] }
+func (s *Searcher) FacetValues(facet string) []FacetValue { return s.facets[facet] }
 
 func (s *Searcher) read(name string) ([]byte, error) {
 	data, ok := s.files[s.dir+name]
