@@ -133,16 +133,24 @@ func appendTerm(b []byte, prev, term string) []byte {
 // shards splits the sorted vocabulary into term shards and their
 // positions, and returns [first term, terms file, positions file] for each.
 func (w *writer) shards(terms []string, vocab map[string]*postings, size int) [][3]string {
-	var out [][3]string
+	var bounds [][2]int
 	for lo := 0; lo < len(terms); {
 		hi, bytes := lo, 0
 		for hi < len(terms) && (hi == lo || bytes+postingSize(vocab[terms[hi]]) <= size) {
 			bytes += postingSize(vocab[terms[hi]])
 			hi++
 		}
-		t, p := encodeShard(terms[lo:hi], vocab)
-		out = append(out, [3]string{terms[lo], w.add("t", t), w.add("p", p)})
+		bounds = append(bounds, [2]int{lo, hi})
 		lo = hi
+	}
+	enc := make([][2][]byte, len(bounds))
+	parallel(len(bounds), 1, func(i int) {
+		t, p := encodeShard(terms[bounds[i][0]:bounds[i][1]], vocab)
+		enc[i] = [2][]byte{t, p}
+	})
+	out := make([][3]string, len(bounds))
+	for i, bd := range bounds {
+		out[i] = [3]string{terms[bd[0]], w.add("t", enc[i][0]), w.add("p", enc[i][1])}
 	}
 	return out
 }

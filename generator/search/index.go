@@ -356,10 +356,14 @@ func score(terms []string, vocab map[string]*postings, lengths []int, entries []
 			boost[i] += recencyBoost * math.Pow(0.5, age)
 		}
 	}
-	raw := make(map[string][]float64, len(terms))
-	top := 0.0
-	for _, t := range terms {
-		p := vocab[t]
+	ps := make([]*postings, len(terms))
+	for i, t := range terms {
+		ps[i] = vocab[t]
+	}
+	raw := make([][]float64, len(terms))
+	tops := make([]float64, len(terms))
+	parallel(len(terms), 256, func(i int) {
+		p := ps[i]
 		idf := idf(len(lengths), len(p.docs))
 		scores := make([]float64, len(p.docs))
 		for j, doc := range p.docs {
@@ -371,17 +375,36 @@ func score(terms []string, vocab map[string]*postings, lengths []int, entries []
 			}
 			s *= idf * boost[doc]
 			scores[j] = s
-			top = max(top, s)
+			tops[i] = max(tops[i], s)
 		}
-		raw[t] = scores
-	}
-	for _, t := range terms {
-		p := vocab[t]
+		raw[i] = scores
+	})
+	top := slices.Max(append(tops, 0))
+	parallel(len(terms), 256, func(i int) {
+		p := ps[i]
 		p.impact = make([]byte, len(p.docs))
-		for j, s := range raw[t] {
+		for j, s := range raw[i] {
 			p.impact[j] = byte(max(1, min(255, math.Round(s/top*255))))
 		}
+	})
+}
+
+// parallel calls f for 0..n-1, in chunks of at least least calls spread
+// over the processors.
+func parallel(n, least int, f func(i int)) {
+	procs := runtime.GOMAXPROCS(0)
+	chunk := max(least, n/(4*procs))
+	var g errgroup.Group
+	g.SetLimit(procs)
+	for lo := 0; lo < n; lo += chunk {
+		g.Go(func() error {
+			for i := lo; i < min(lo+chunk, n); i++ {
+				f(i)
+			}
+			return nil
+		})
 	}
+	g.Wait()
 }
 
 // facets returns the facets file's name.
