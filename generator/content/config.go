@@ -19,7 +19,7 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 	if data == nil {
 		return cfg
 	}
-	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n"))
+	data = []byte(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(strings.TrimPrefix(string(data), "\ufeff")))
 	m, err := decodeTOML(data, func(line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Col: col} })
 	if err != nil {
 		diags.Errorf(err.(*frontError).pos, "%s", err.(*frontError).msg)

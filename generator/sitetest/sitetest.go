@@ -11,6 +11,9 @@
 //	                                 a count and a literal (1000 * "- "),
 //	                                 and the file is their concatenation
 //	-- content/loop.md (symlink) --  a symbolic link to the data, trimmed
+//
+// Files under outside/ are written beside content/, for links that point
+// out of the content folder.
 package sitetest
 
 import (
@@ -36,7 +39,8 @@ var directive = regexp.MustCompile(`^(.*) \((quoted|symlink)\)$`)
 // repeated matches a line of quoted data that repeats a literal.
 var repeated = regexp.MustCompile(`^(\d+) \* (".*")$`)
 
-// Write writes the archive's content/ and layouts/ files under dir.
+// Write writes the archive's content/, layouts/ and outside/ files under
+// dir.
 func Write(t testing.TB, ar *txtar.Archive, dir string) {
 	t.Helper()
 	for _, f := range ar.Files {
@@ -44,7 +48,7 @@ func Write(t testing.TB, ar *txtar.Archive, dir string) {
 		if m := directive.FindStringSubmatch(name); m != nil {
 			name, kind = m[1], m[2]
 		}
-		if !strings.HasPrefix(name, "content/") && !strings.HasPrefix(name, "layouts/") {
+		if !strings.HasPrefix(name, "content/") && !strings.HasPrefix(name, "layouts/") && !strings.HasPrefix(name, "outside/") {
 			continue
 		}
 		p := filepath.Join(dir, filepath.FromSlash(name))
