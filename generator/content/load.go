@@ -7,6 +7,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -375,6 +376,10 @@ type resolution struct {
 // scheme and links that cannot be resolved are left as written.
 func (l *loader) resolve(from, dest string, image bool) resolution {
 	r := resolution{href: dest}
+	// goldmark resolves character references in a destination when it
+	// writes the link ("&#106;avascript:" is javascript:, and is dropped
+	// as such); read it the same way.
+	dest = html.UnescapeString(dest)
 	if dest == "" || strings.HasPrefix(dest, "//") {
 		return r
 	}
