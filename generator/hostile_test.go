@@ -1,0 +1,398 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/tools/txtar"
+
+	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/sitetest"
+)
+
+// buildArchive builds the txtar site at file into a new folder and
+// returns the output folder.
+func buildArchive(t *testing.T, file string) string {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	sitetest.Write(t, ar, dir)
+	a := sitetest.ParseArgs(t, ar)
+	cfg := Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Now: a.Now, Drafts: a.Drafts, BaseURL: a.BaseURL}
+	if _, err := Build(context.Background(), cfg); err != nil {
+		t.Fatalf("Build %s: %v", file, err)
+	}
+	return cfg.Out
+}
+
+// TestHostile builds the hostile-content case and checks that every
+// payload in it is inert in every output: HTML pages, RSS, Atom and JSON
+// feeds, the sitemap and any other JSON file. Package e2e loads the same
+// pages in Chromium.
+func TestHostile(t *testing.T) {
+	t.Parallel()
+	out := buildArchive(t, "testdata/broken/hostile.txtar")
+	var pages, feeds, jsons int
+	for rel := range sitetest.Tree(t, out) {
+		p := filepath.Join(out, filepath.FromSlash(rel))
+		switch name := filepath.Base(rel); {
+		case strings.HasSuffix(name, ".html"):
+			pages++
+			checkPage(t, rel, readFile(t, p))
+		case name == "feed.xml" || name == "atom.xml":
+			feeds++
+			checkXML(t, rel, readFile(t, p))
+			checkFeed(t, rel, readFile(t, p))
+		case name == "feed.json":
+			feeds++
+			checkJSON(t, rel, readFile(t, p))
+			checkFeed(t, rel, readFile(t, p))
+		case name == "sitemap.xml":
+			checkXML(t, rel, readFile(t, p))
+			checkSitemap(t, rel, readFile(t, p))
+		case strings.HasSuffix(name, ".json"):
+			jsons++
+			checkJSON(t, rel, readFile(t, p))
+		}
+	}
+	if pages < 20 || feeds < 30 {
+		t.Errorf("checked %d pages and %d feeds; the hostile site should have more", pages, feeds)
+	}
+
+	// The payloads are shown as text, not dropped: escaping, not removal.
+	for page, want := range map[string]string{
+		"handbook/index.html":                                "Home <script>localStorage.p_home=1</script>",
+		"people/ana/index.html":                              "<svg onload=localStorage.p_name=1>Ana",
+		"teams/core/index.html":                              `<iframe src="javascript:localStorage.p_team=1"></iframe>Core`,
+		"updates/2026-11-18-ana/index.html":                  "</script><script>localStorage.p_update_title=1</script> ]]> <![CDATA[ & done",
+		"decisions/0001-hostile/index.html":                  "<script>localStorage.p_decision=1</script>Hostile decision",
+		"handbook/controls/index.html":                       "nul bell escape[31m rlognp.exe isolate c1 end",
+		"objectives/faster/index.html":                       "<style>*{display:none}</style><script>localStorage.p_objective=1</script>Faster",
+		"tags/script-localstorage-p-tag-1-script/index.html": "Tagged “<script>localStorage.p_tag=1</script>”",
+	} {
+		doc, err := html.Parse(bytes.NewReader(readFile(t, filepath.Join(out, page))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h1 := textOf(find(doc, atom.H1)); h1 != want {
+			t.Errorf("%s: h1 %q, want %q", page, h1, want)
+		}
+	}
+	if b := readFile(t, filepath.Join(out, "handbook/index.html")); !bytes.Contains(b, []byte("<!-- raw HTML omitted -->")) {
+		t.Errorf("raw HTML in a body is not left out by default")
+	}
+
+	// Feed items carry the same text, exactly, once parsed back.
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(readFile(t, filepath.Join(out, "updates/feed.xml"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]bool{}
+	for _, it := range f.Items {
+		titles[it.Title] = true
+	}
+	for _, want := range []string{"</script><script>localStorage.p_update_title=1</script> ]]> <![CDATA[ & done", "JSON </script><script>localStorage.p_json_title=1</script>"} {
+		if !titles[want] {
+			t.Errorf("updates/feed.xml has no item titled %q: %v", want, titles)
+		}
+	}
+	// A plain-text summary is escaped into RSS's HTML description, and
+	// left as text in JSON Feed's summary.
+	const summary = `"><img src=x onerror=localStorage.p_description=1>`
+	for file, want := range map[string]string{"tags/safe/feed.xml": html.EscapeString(summary), "tags/safe/feed.json": summary} {
+		f, err := gofeed.NewParser().Parse(bytes.NewReader(readFile(t, filepath.Join(out, file))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Items) != 1 || f.Items[0].Description != want {
+			t.Errorf("%s: item description is not %q: %+v", file, want, f.Items)
+		}
+	}
+}
+
+// TestRawHTML checks that raw_html = true passes a body's raw HTML
+// through, and still escapes front-matter values.
+func TestRawHTML(t *testing.T) {
+	t.Parallel()
+	out := buildArchive(t, "testdata/broken/raw-html.txtar")
+	b := readFile(t, filepath.Join(out, "handbook/index.html"))
+	if !bytes.Contains(b, []byte("<script>localStorage.p_raw_body=1</script>")) {
+		t.Errorf("raw_html = true: the body's script is not on the page")
+	}
+	if bytes.Contains(b, []byte("<script>localStorage.p_raw_title=1")) {
+		t.Errorf("raw_html = true: the title's script is on the page unescaped")
+	}
+}
+
+func readFile(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// checkPage checks that an HTML page can run no script but the site's
+// own: no inline script but JSON data that parses, no event handler
+// attributes, no javascript:, vbscript: or data: URLs (but data: images),
+// no frames, plugins, forms, base or refresh, no style set by content,
+// and no control or bidi characters in the title and headings.
+func checkPage(t *testing.T, rel string, data []byte) {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	for _, p := range inertProblems(doc, false) {
+		t.Errorf("%s: %s", rel, p)
+	}
+}
+
+// inertProblems lists what could run script or take over the page in the
+// tree under n. Content (a feed item's HTML) may not have a script at all.
+func inertProblems(n *html.Node, content bool) []string {
+	var out []string
+	inProse := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			prose := hasClass(n, "prose")
+			if prose {
+				inProse++
+			}
+			switch n.DataAtom {
+			case atom.Script:
+				src := attr(n, "src")
+				typ := attr(n, "type")
+				switch {
+				case content:
+					out = append(out, "a script element in content")
+				case src != "" && strings.HasPrefix(src, "/assets/") && textOf(n) == "":
+				case src == "" && (typ == "application/json" || typ == "application/ld+json") && json.Valid([]byte(textOf(n))):
+				default:
+					out = append(out, "a script that is not the site's own: "+outer(n))
+				}
+			case atom.Iframe, atom.Frame, atom.Frameset, atom.Object, atom.Embed, atom.Base, atom.Form, atom.Applet:
+				out = append(out, "a "+n.Data+" element: "+outer(n))
+			case atom.Meta:
+				if strings.EqualFold(attr(n, "http-equiv"), "refresh") {
+					out = append(out, "a meta refresh: "+outer(n))
+				}
+			case atom.Style:
+				if content || inProse > 0 {
+					out = append(out, "a style element in content: "+outer(n))
+				}
+			case atom.Title, atom.H1, atom.H2, atom.H3, atom.A:
+				if s := textOf(n); strings.ContainsFunc(s, diag.IsControl) {
+					out = append(out, "control or bidi characters in "+n.Data+": "+diag.Printable(s))
+				}
+			}
+			for _, a := range n.Attr {
+				name := strings.ToLower(a.Key)
+				switch {
+				case strings.HasPrefix(name, "on"):
+					out = append(out, "an event handler attribute: "+outer(n))
+				case name == "style" && (content || inProse > 0):
+					out = append(out, "a style attribute in content: "+outer(n))
+				case urlAttrs[name] && dangerousURL(a.Val) && !(n.DataAtom == atom.Img && name == "src" && safeImageData.MatchString(a.Val)):
+					out = append(out, "a dangerous URL: "+outer(n))
+				}
+			}
+			if prose {
+				defer func() { inProse-- }()
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "formaction": true, "poster": true, "xlink:href": true, "data": true, "srcset": true, "background": true, "cite": true, "ping": true}
+
+var safeImageData = regexp.MustCompile(`^data:image/(png|gif|jpeg|webp)[;,]`)
+
+// dangerousURL reports whether a URL attribute's value would run script
+// or show a document of its own. Browsers ignore tabs, newlines and
+// leading control characters and spaces in URLs, and schemes' case.
+func dangerousURL(v string) bool {
+	v = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, v)
+	v = strings.ToLower(strings.TrimLeft(v, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+	return strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:")
+}
+
+func hasClass(n *html.Node, class string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// textOf returns the text under n, or "" for nil.
+func textOf(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
+}
+
+// find returns the first element under n with the given tag.
+func find(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func outer(n *html.Node) string {
+	var b strings.Builder
+	html.Render(&b, n)
+	if b.Len() > 200 {
+		return b.String()[:200] + "…"
+	}
+	return b.String()
+}
+
+// checkXML checks that a file is well-formed XML, strictly.
+func checkXML(t *testing.T, rel string, data []byte) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	for {
+		_, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			t.Errorf("%s is not well-formed XML: %v", rel, err)
+			return
+		}
+	}
+}
+
+// checkJSON checks that a file is valid JSON.
+func checkJSON(t *testing.T, rel string, data []byte) {
+	t.Helper()
+	if !json.Valid(data) {
+		t.Errorf("%s is not valid JSON", rel)
+	}
+}
+
+// checkFeed parses a feed back and checks each item: a title without
+// control or bidi characters, and content HTML that a feed reader can
+// show without running anything.
+func checkFeed(t *testing.T, rel string, data []byte) {
+	t.Helper()
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Errorf("%s does not parse: %v", rel, err)
+		return
+	}
+	if strings.ContainsFunc(f.Title, diag.IsControl) {
+		t.Errorf("%s: feed title %q has control or bidi characters", rel, f.Title)
+	}
+	// Descriptions are HTML in RSS and Atom, plain text in JSON Feed.
+	isHTML := f.FeedType != "json"
+	checkHTML := func(item, field string) {
+		nodes, err := html.ParseFragment(strings.NewReader(field), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+		if err != nil {
+			t.Errorf("%s: %s: %v", rel, item, err)
+			return
+		}
+		for _, n := range nodes {
+			for _, p := range inertProblems(n, true) {
+				t.Errorf("%s: %s: %s", rel, item, p)
+			}
+		}
+	}
+	if isHTML {
+		checkHTML("feed description", f.Description)
+	}
+	for _, it := range f.Items {
+		if strings.ContainsFunc(it.Title, diag.IsControl) {
+			t.Errorf("%s: item title %q has control or bidi characters", rel, it.Title)
+		}
+		for _, a := range it.Authors {
+			if strings.ContainsFunc(a.Name, diag.IsControl) {
+				t.Errorf("%s: author %q has control or bidi characters", rel, a.Name)
+			}
+		}
+		checkHTML("item "+strconv.Quote(it.Title), it.Content)
+		if isHTML {
+			checkHTML("item "+strconv.Quote(it.Title)+" description", it.Description)
+		}
+	}
+}
+
+// checkSitemap checks that every location is an absolute URL on the
+// site's host.
+func checkSitemap(t *testing.T, rel string, data []byte) {
+	t.Helper()
+	var set struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(data, &set); err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	for _, u := range set.URLs {
+		p, err := url.Parse(u.Loc)
+		if err != nil || p.Scheme != "https" || p.Host != "hostile.example" || strings.ContainsFunc(u.Loc, diag.IsControl) {
+			t.Errorf("%s: location %q is not a clean URL on the site", rel, u.Loc)
+		}
+	}
+	if len(set.URLs) < 10 {
+		t.Errorf("%s lists %d pages", rel, len(set.URLs))
+	}
+}
