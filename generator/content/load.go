@@ -297,6 +297,11 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	}
 	keepH1 := func(h1 string) bool { return fmTitle != "" && fmTitle != h1 }
 	md, err := conv.Convert(src.body, rewrite, keepH1)
+	var limit *markdown.LimitError
+	if errors.As(err, &limit) {
+		diags.Errorf(src.pos(src.start+limit.Offset), "%s", limit.Msg)
+		return parsed{}
+	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: file}, "convert Markdown: %v", err)
 		return parsed{}

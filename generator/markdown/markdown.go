@@ -105,8 +105,14 @@ type Rewriter func(dest string, image bool) string
 // Convert converts src. keepH1 keeps a leading level-1 heading in the HTML
 // even when it is returned as Title: callers pass true when the front
 // matter already gives a different title.
+//
+// Markdown beyond the limits in limits.go is not converted: Convert
+// returns a *LimitError.
 func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string) bool) (Result, error) {
 	var r Result
+	if err := checkLimits(src); err != nil {
+		return r, err
+	}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 
 	if h, ok := firstHeading(doc); ok && h.Level == 1 {
