@@ -25,7 +25,8 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 	data = []byte(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(strings.TrimPrefix(string(data), "\ufeff")))
 	m, err := decodeTOML(data, func(line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Col: col} })
 	if err != nil {
-		diags.Errorf(err.(*frontError).pos, "%s", err.(*frontError).msg)
+		fe := err.(*frontError)
+		diags.Errorf(within(data, fe.pos), "%s", fe.msg)
 		return cfg
 	}
 	f := newFields(m, file, time.UTC, diags)

@@ -145,8 +145,9 @@ func split(file string, data []byte, diags *diag.List) *source {
 		dataOff = off
 	}
 	dataLine, _ := lineCol(data, dataOff)
+	index := newLines(data)
 	at := func(line, col int) diag.Pos {
-		return diag.Pos{File: file, Line: dataLine + line - 1, Col: col}
+		return index.within(diag.Pos{File: file, Line: dataLine + line - 1, Col: col})
 	}
 	var m *mapping
 	switch raw.format {

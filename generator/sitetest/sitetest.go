@@ -212,3 +212,48 @@ func WritePrevious(t testing.TB, out string) {
 		}
 	}
 }
+
+// A File is a content file of an archive: its path under content/ and
+// its bytes.
+type File struct {
+	Archive string // the archive's file name
+	Path    string
+	Data    []byte
+}
+
+// ContentFiles returns the regular files under content/ of every archive
+// matching pattern, up to max bytes each, in a stable order: seeds for
+// fuzz targets. Links and larger files are left out.
+func ContentFiles(t testing.TB, pattern string, max int) []File {
+	t.Helper()
+	archives, err := filepath.Glob(pattern)
+	if err != nil || len(archives) == 0 {
+		t.Fatalf("no archives match %s: %v", pattern, err)
+	}
+	var out []File
+	for _, file := range archives {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		Write(t, ar, dir)
+		content := filepath.Join(dir, "content")
+		filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() {
+				return nil
+			}
+			if info, err := d.Info(); err != nil || info.Size() > int64(max) {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel, _ := filepath.Rel(content, p)
+			out = append(out, File{Archive: filepath.Base(file), Path: filepath.ToSlash(rel), Data: data})
+			return nil
+		})
+	}
+	return out
+}
