@@ -172,7 +172,7 @@ func FuzzLinks(f *testing.F) {
 		if !fs.ValidPath(from) {
 			return
 		}
-		r := l.resolve(from, dest)
+		r := l.resolve(from, dest, false)
 		if r.href != dest {
 			u, err := url.Parse(r.href)
 			if !strings.HasPrefix(r.href, l.base+"/") || strings.HasPrefix(r.href, l.base+"//") || err == nil && u.Scheme != "" {
@@ -183,7 +183,7 @@ func FuzzLinks(f *testing.F) {
 			t.Errorf("resolve(%q, %q) targets %q", from, dest, r.target)
 		}
 		src := "[x](" + dest + ") ![y](" + dest + ") <" + dest + ">\n\n[z]\n\n[z]: " + dest + "\n"
-		md, err := conv.Convert([]byte(src), func(d string, image bool) string { return l.resolve(from, d).href }, nil)
+		md, err := conv.Convert([]byte(src), func(d string, image bool) string { return l.resolve(from, d, image).href }, nil)
 		if err != nil {
 			return
 		}

@@ -75,8 +75,11 @@ const inspect = `(() => {
     if (!/^application\/(ld\+)?json$/.test(s.type)) { problems.push("inline script: " + s.outerHTML.slice(0, 160)); continue; }
     try { JSON.parse(s.textContent); } catch { problems.push("inline JSON that does not parse"); }
   }
-  for (const el of document.querySelectorAll("iframe, frame, object, embed, base, form, meta[http-equiv]")) {
+  for (const el of document.querySelectorAll("iframe, frame, object, embed, base, meta[http-equiv], .prose form, .prose input, .prose button")) {
     problems.push("element that can load or submit: " + el.outerHTML.slice(0, 160));
+  }
+  for (const form of document.forms) {
+    if (new URL(form.action).origin !== location.origin) problems.push("form to elsewhere: " + form.action);
   }
   for (const el of document.querySelectorAll(".prose [style], .prose style")) {
     problems.push("style from content: " + el.outerHTML.slice(0, 160));
@@ -110,7 +113,8 @@ func inspectPage(t *testing.T, ctx context.Context, url string) report {
 // TestHostilePagesRunNoScript loads every page of the hostile case in
 // Chromium and checks that none of the payloads ran, even with the
 // events inline handlers wait for fired, and that nothing on the pages
-// could run script. It then loads the raw-HTML case, where a body's
+// could run script or submit elsewhere (the site's own search form
+// aside). It then loads the raw-HTML case, where a body's
 // script is meant to run, to show that the check sees script that runs.
 func TestHostilePagesRunNoScript(t *testing.T) {
 	ctx := Browser(t)

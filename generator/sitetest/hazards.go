@@ -15,7 +15,7 @@ import (
 // over the page: scripts that are not the site's own (an external script
 // under /assets/, or inline JSON data that parses), event handler
 // attributes, javascript:, vbscript: and data: URLs (but data: images),
-// frames, plugins, forms, base elements and refreshes, style set by
+// frames, plugins, base elements and refreshes, forms and style set by
 // content (inside an element of class "prose"), and control or bidi
 // characters in the page's own titles, headings and links (outside
 // "prose"). With content set, n is
@@ -43,8 +43,13 @@ func Hazards(n *html.Node, content bool) []string {
 				default:
 					out = append(out, "a script that is not the site's own: "+outer(n))
 				}
-			case atom.Iframe, atom.Frame, atom.Frameset, atom.Object, atom.Embed, atom.Base, atom.Form, atom.Applet:
+			case atom.Iframe, atom.Frame, atom.Frameset, atom.Object, atom.Embed, atom.Base, atom.Applet:
 				out = append(out, "a "+n.Data+" element: "+outer(n))
+			case atom.Form, atom.Input, atom.Button, atom.Textarea, atom.Select:
+				// The site's own search form is fine; content has none.
+				if content || inProse > 0 {
+					out = append(out, "a "+n.Data+" element in content: "+outer(n))
+				}
 			case atom.Meta:
 				if strings.EqualFold(attr(n, "http-equiv"), "refresh") {
 					out = append(out, "a meta refresh: "+outer(n))
