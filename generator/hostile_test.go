@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"encoding/xml"
@@ -9,7 +10,9 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,6 +23,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/search"
 	"github.com/handbook/handbook/generator/sitetest"
 )
 
@@ -97,6 +101,8 @@ func TestHostile(t *testing.T) {
 	if b := readFile(t, filepath.Join(out, "handbook/index.html")); !bytes.Contains(b, []byte("<!-- raw HTML omitted -->")) {
 		t.Errorf("raw HTML in a body is not left out by default")
 	}
+
+	checkSearch(t, out)
 
 	// Feed items carry the same text, exactly, once parsed back.
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(readFile(t, filepath.Join(out, "updates/feed.xml"))))
@@ -271,5 +277,51 @@ func checkSitemap(t *testing.T, rel string, data []byte) {
 	}
 	if len(set.URLs) < 10 {
 		t.Errorf("%s lists %d pages", rel, len(set.URLs))
+	}
+}
+
+// checkSearch reads the search index the build wrote, as the client
+// does: every document file is JSON, and a search for the payloads' words
+// finds them with their titles as text, exactly as written.
+func checkSearch(t *testing.T, out string) {
+	t.Helper()
+	idx := &search.Index{}
+	for rel := range sitetest.Tree(t, out) {
+		if !strings.HasPrefix(rel, "search/") || !strings.Contains(path.Base(rel), ".") {
+			continue
+		}
+		data := readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
+		idx.Files = append(idx.Files, search.File{Path: rel, Data: data})
+		if strings.HasPrefix(path.Base(rel), "manifest-") {
+			idx.Manifest = rel
+		}
+		if strings.HasPrefix(rel, "search/d/") {
+			zr, err := gzip.NewReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("%s: %v", rel, err)
+			}
+			doc, err := io.ReadAll(zr)
+			if err != nil || !json.Valid(doc) {
+				t.Errorf("%s is not gzipped JSON: %v", rel, err)
+			}
+		}
+	}
+	slices.SortFunc(idx.Files, func(a, b search.File) int { return strings.Compare(a.Path, b.Path) })
+	sr, err := search.Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sr.Search(search.Query{Text: "localstorage"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]bool{}
+	for _, h := range res.Hits {
+		titles[h.Title] = true
+	}
+	for _, want := range []string{"<script>localStorage.p_decision=1</script>Hostile decision", "</script><script>localStorage.p_update_title=1</script> ]]> <![CDATA[ & done", "<svg onload=localStorage.p_name=1>Ana"} {
+		if !titles[want] {
+			t.Errorf("search for localstorage: no hit titled %q in %v", want, titles)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io/fs"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -94,27 +95,34 @@ type report struct {
 	Title    string
 }
 
-func inspectPage(t *testing.T, ctx context.Context, url string) report {
+func inspectPage(t *testing.T, ctx context.Context, page string) report {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		t.Fatalf("load %s: %v", url, err)
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatalf("load %s: %v", page, err)
 	}
-	js, err := chromedp.Run(ctx, chromedp.Evaluate[string](inspect))
+	r, err := evaluate(ctx)
 	if err != nil {
-		t.Fatalf("inspect %s: %v", url, err)
-	}
-	var r report
-	if err := json.Unmarshal([]byte(js), &r); err != nil {
-		t.Fatal(err)
+		t.Fatalf("inspect %s: %v", page, err)
 	}
 	return r
+}
+
+// evaluate runs inspect in the current page.
+func evaluate(ctx context.Context) (report, error) {
+	var r report
+	js, err := chromedp.Run(ctx, chromedp.Evaluate[string](inspect))
+	if err == nil {
+		err = json.Unmarshal([]byte(js), &r)
+	}
+	return r, err
 }
 
 // TestHostilePagesRunNoScript loads every page of the hostile case in
 // Chromium and checks that none of the payloads ran, even with the
 // events inline handlers wait for fired, and that nothing on the pages
 // could run script or submit elsewhere (the site's own search form
-// aside). It then loads the raw-HTML case, where a body's
+// aside). It searches for the payloads' words, so that the results the
+// search client builds from the index are inspected too. It then loads the raw-HTML case, where a body's
 // script is meant to run, to show that the check sees script that runs.
 func TestHostilePagesRunNoScript(t *testing.T) {
 	ctx := Browser(t)
@@ -145,6 +153,36 @@ func TestHostilePagesRunNoScript(t *testing.T) {
 		}
 		if strings.Contains(r.Title, "\u202e") || r.Title == "" {
 			t.Errorf("%s: title %q", page, r.Title)
+		}
+	}
+
+	// The search index carries the same titles and text; the client
+	// must show them as text. Search for words of the payloads and
+	// inspect the results page.
+	for _, q := range []string{"localstorage", "script onerror", "svg onload"} {
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(base+"/search/?q="+url.QueryEscape(q)),
+			chromedp.WaitVisible("#search-results .search-result"),
+		)
+		if err != nil {
+			t.Fatalf("search %q: %v", q, err)
+		}
+		r, err := evaluate(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range r.Problems {
+			t.Errorf("search %q: %s", q, p)
+		}
+		if len(r.Pwned) > 0 {
+			t.Errorf("search %q: payloads ran: %v", q, r.Pwned)
+		}
+		titles, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#search-results .search-title")].map(a => a.textContent)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q == "localstorage" && !slices.Contains(titles, "<script>localStorage.p_decision=1</script>Hostile decision") {
+			t.Errorf("search %q: results %q, want the hostile decision's title shown as text", q, titles)
 		}
 	}
 
