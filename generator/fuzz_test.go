@@ -25,7 +25,7 @@ var fuzzSite = map[string]string{
 
 // FuzzBuild runs whole builds of a small site with one more file, of any
 // name and content, seeded with Markdown files of the broken-input corpus
-// and the site tests (three of each case: a build takes tens of
+// and the site tests (two of each case: a build takes tens of
 // milliseconds, and the seeds run with every go test). A build may only
 // succeed or report content errors; it may not panic (the loader would
 // report an "internal error"), and it may write nothing outside the
@@ -35,7 +35,7 @@ var fuzzSite = map[string]string{
 func FuzzBuild(f *testing.F) {
 	perCase := map[string]int{}
 	for _, s := range append(sitetest.ContentFiles(f, "testdata/broken/*.txtar", 16<<10), sitetest.ContentFiles(f, "testdata/sites/*.txtar", 16<<10)...) {
-		if strings.HasSuffix(s.Path, ".md") && perCase[s.Archive] < 3 {
+		if strings.HasSuffix(s.Path, ".md") && perCase[s.Archive] < 2 {
 			perCase[s.Archive]++
 			f.Add(s.Path, s.Data)
 		}
@@ -47,15 +47,7 @@ func FuzzBuild(f *testing.F) {
 		top := t.TempDir()
 		dir := filepath.Join(top, "a", "b")
 		content := filepath.Join(dir, "content")
-		for rel, text := range fuzzSite {
-			p := filepath.Join(content, filepath.FromSlash(rel))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		sitetest.WriteFiles(t, content, fuzzSite)
 		p := filepath.Join(content, filepath.FromSlash(name))
 		if os.MkdirAll(filepath.Dir(p), 0o755) != nil || os.WriteFile(p, data, 0o644) != nil {
 			return // a name the file system refuses, or one the site uses as a folder
