@@ -3,7 +3,6 @@ package generator
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,23 +19,15 @@ func TestHostileFileNames(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
-	for _, name := range []string{
-		"handbook/ok.md",
-		"handbook/latin1-caf\xe9.md",
-		"handbook/new\nline.md",
-		"handbook/escape\x1b[2J.md",
-		"handbook/invoice\u202egpj.md",
-		"handbook/bell\a/page.md",
-		"handbook/static\x7f.png",
-	} {
-		p := filepath.Join(content, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("# Page\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, content, map[string]string{
+		"handbook/ok.md":               "# Page\n",
+		"handbook/latin1-caf\xe9.md":   "# Page\n",
+		"handbook/new\nline.md":        "# Page\n",
+		"handbook/escape\x1b[2J.md":    "# Page\n",
+		"handbook/invoice\u202egpj.md": "# Page\n",
+		"handbook/bell\a/page.md":      "# Page\n",
+		"handbook/static\x7f.png":      "png",
+	})
 	sitetest.WritePrevious(t, out)
 	previous := sitetest.Tree(t, out)
 

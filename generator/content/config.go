@@ -3,8 +3,11 @@ package content
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/site"
@@ -19,10 +22,11 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 	if data == nil {
 		return cfg
 	}
-	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n"))
+	data = []byte(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(strings.TrimPrefix(string(data), "\ufeff")))
 	m, err := decodeTOML(data, func(line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Col: col} })
 	if err != nil {
-		diags.Errorf(err.(*frontError).pos, "%s", err.(*frontError).msg)
+		fe := err.(*frontError)
+		diags.Errorf(within(data, fe.pos), "%s", fe.msg)
 		return cfg
 	}
 	f := newFields(m, file, time.UTC, diags)
@@ -31,7 +35,12 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 	}
 	cfg.Description = f.str("description")
 	if s := f.str("language", "languageCode"); s != "" {
-		cfg.Language = s
+		if tag, err := language.Parse(s); err != nil {
+			v, key, _ := f.get("language", "languageCode")
+			f.errorf(v, key, "want a language tag such as \"en\" or \"pt-BR\", got %q", s)
+		} else {
+			cfg.Language = tag.String()
+		}
 	}
 	if v, key, ok := f.get("base_url", "baseURL"); ok {
 		s, _ := scalarString(v)
@@ -41,7 +50,15 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 			cfg.BaseURL = norm
 		}
 	}
-	cfg.RepoURL = strings.TrimSuffix(f.str("repo_url"), "/")
+	if s := f.str("repo_url"); s != "" {
+		// Edit links start with it; only web addresses may.
+		if u, err := url.Parse(s); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			v, key, _ := f.get("repo_url")
+			f.errorf(v, key, "want an http or https URL such as \"https://github.com/org/handbook\", got %q", s)
+		} else {
+			cfg.RepoURL = strings.TrimSuffix(s, "/")
+		}
+	}
 	if s := f.str("edit_branch"); s != "" {
 		cfg.EditBranch = s
 	}
@@ -87,6 +104,11 @@ func NormalizeBaseURL(s string) (string, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		return "", fmt.Errorf("want an absolute http or https URL such as \"https://handbook.example.com/\", got %q", s)
+	}
+	// The path prefixes every link: "/docs/../../" would make every link
+	// climb out of the site.
+	if p := strings.TrimSuffix(u.Path, "/"); p != "" && path.Clean(p) != p {
+		return "", fmt.Errorf("want a base URL whose path has no \"..\", \".\" or \"//\", got %q", s)
 	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"

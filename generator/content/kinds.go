@@ -277,6 +277,11 @@ func decodeObjective(f *fields, d site.Doc, h1 string) *site.Objective {
 		if kr.ID == "" {
 			kr.ID = site.Slug(kr.Title)
 		}
+		if strings.Contains(kr.ID, "/") {
+			v, _, _ := kf.get("id")
+			f.diags.Errorf(v.pos, "%s: item %d: key result id %q cannot contain \"/\" (updates report progress as \"objective-id/kr-id\")", key, i+1, kr.ID)
+			continue
+		}
 		if kr.ID == "" {
 			// A wrong-typed id or title is reported already.
 			switch {

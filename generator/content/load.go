@@ -7,6 +7,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -56,8 +57,16 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	var diags diag.List
 	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}, dirFiles: map[string][]string{}}
 
-	cfgData, err := fs.ReadFile(fsys, ConfigFile)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	var cfgData []byte
+	// Like every file, site.toml is not read through a symbolic link (the
+	// walk below warns about it): a link to a file outside the content
+	// folder would print pieces of it in error messages.
+	if info, err := fs.Lstat(fsys, ConfigFile); err == nil && info.Mode()&fs.ModeSymlink == 0 {
+		cfgData, err = fs.ReadFile(fsys, ConfigFile)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: l.display(ConfigFile)}, "read %s: %v", ConfigFile, err)
+		}
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(diag.Pos{File: l.display(ConfigFile)}, "read %s: %v", ConfigFile, err)
 	}
 	l.cfg = decodeConfig(l.display(ConfigFile), cfgData, &diags)
@@ -168,7 +177,15 @@ func (l *loader) walk(diags *diag.List) []string {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			diags.Warnf(diag.Pos{File: l.display(p)}, "symbolic link is not followed; copy the file into the content folder instead")
+			what := "file"
+			if info, err := fs.Stat(l.fsys, p); err == nil && info.IsDir() {
+				what = "folder"
+			}
+			if target, err := fs.ReadLink(l.fsys, p); err == nil {
+				diags.Warnf(diag.Pos{File: l.display(p)}, "symbolic link to %q is not followed; copy the %s into the content folder instead", target, what)
+			} else {
+				diags.Warnf(diag.Pos{File: l.display(p)}, "symbolic link is not followed; copy the %s into the content folder instead", what)
+			}
 			return nil
 		}
 		top, _, nested := strings.Cut(p, "/")
@@ -280,6 +297,11 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	}
 	keepH1 := func(h1 string) bool { return fmTitle != "" && fmTitle != h1 }
 	md, err := conv.Convert(src.body, rewrite, keepH1)
+	var limit *markdown.LimitError
+	if errors.As(err, &limit) {
+		diags.Errorf(src.pos(src.start+limit.Offset), "%s", limit.Msg)
+		return parsed{}
+	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: file}, "convert Markdown: %v", err)
 		return parsed{}
@@ -359,6 +381,10 @@ type resolution struct {
 // scheme and links that cannot be resolved are left as written.
 func (l *loader) resolve(from, dest string, image bool) resolution {
 	r := resolution{href: dest}
+	// goldmark resolves character references in a destination when it
+	// writes the link ("&#106;avascript:" is javascript:, and is dropped
+	// as such); read it the same way.
+	dest = html.UnescapeString(dest)
 	if dest == "" || strings.HasPrefix(dest, "//") {
 		return r
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -529,9 +530,9 @@ func TestSymlinksSkipped(t *testing.T) {
 	}
 	res, diags := Load(os.DirFS(dir), Options{})
 	wantDiags(t, diags.Sort(),
-		"content/handbook/link.md: warning: symbolic link is not followed; copy the file into the content folder instead",
-		"content/handbook/loop: warning: symbolic link is not followed; copy the file into the content folder instead",
-		"content/handbook/secret.md: warning: symbolic link is not followed; copy the file into the content folder instead",
+		fmt.Sprintf("content/handbook/link.md: warning: symbolic link to %q is not followed; copy the file into the content folder instead", links["handbook/link.md"]),
+		fmt.Sprintf("content/handbook/loop: warning: symbolic link to %q is not followed; copy the folder into the content folder instead", links["handbook/loop"]),
+		fmt.Sprintf("content/handbook/secret.md: warning: symbolic link to %q is not followed; copy the file into the content folder instead", links["handbook/secret.md"]),
 	)
 	if len(res.Content.Pages) != 1 || res.Content.Pages[0].Path != "handbook/real.md" {
 		var got []string

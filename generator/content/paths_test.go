@@ -133,3 +133,29 @@ func TestNormalizeBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// TestBadNames loads names no file system on Linux holds (NUL) or that a
+// txtar archive cannot: each is an error, and no document is made of it.
+func TestBadNames(t *testing.T) {
+	t.Parallel()
+	res, diags := load(t, map[string]string{
+		"handbook/ok.md":         "# OK\n",
+		"handbook/nul\x00.md":    "# NUL\n",
+		"handbook/dir\x00/x.md":  "# In a folder\n",
+		"updates/\xff\xfe.md":    "---\nauthor: ana\ndate: 2026-11-20\n---\n",
+		"handbook/cr\rname.md":   "# CR\n",
+		"handbook/---/a.md":      "# Dashes\n",
+		"handbook/\u2066rtl.png": "png",
+	}, Options{})
+	wantDiags(t, diags,
+		`content/handbook/---: folder name "---" has no letter or digit to make a URL from; rename the folder`,
+		`content/handbook/cr\rname.md: file name contains the control character '\r'; rename the file`,
+		`content/handbook/dir\x00: folder name contains the control character '\x00'; rename the folder`,
+		`content/handbook/nul\x00.md: file name contains the control character '\x00'; rename the file`,
+		`content/handbook/\u2066rtl.png: file name contains the control character '\u2066'; rename the file`,
+		`content/updates/\xff\xfe.md: file name is not valid UTF-8; rename the file`,
+	)
+	if n := len(res.Content.Pages) + len(res.Content.Updates) + len(res.Content.People); n != 1 || len(res.Static) != 0 {
+		t.Errorf("%d documents and %d static files loaded, want only handbook/ok.md", n, len(res.Static))
+	}
+}

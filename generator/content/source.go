@@ -70,9 +70,16 @@ var formats = []*frontmatter.Format{
 // in the front matter are reported to diags; the body is still returned
 // so that the rest of the file can be checked too.
 func split(file string, data []byte, diags *diag.List) *source {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
+		return &source{file: file, unread: true}
+	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if bytes.IndexByte(data, '\r') >= 0 {
+		// Windows line endings, and old Mac ones: positions count lines
+		// as an editor shows them.
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	s := &source{file: file, text: data, body: data}
 	if !utf8.Valid(data) {
@@ -138,8 +145,9 @@ func split(file string, data []byte, diags *diag.List) *source {
 		dataOff = off
 	}
 	dataLine, _ := lineCol(data, dataOff)
+	index := newLines(data)
 	at := func(line, col int) diag.Pos {
-		return diag.Pos{File: file, Line: dataLine + line - 1, Col: col}
+		return index.within(diag.Pos{File: file, Line: dataLine + line - 1, Col: col})
 	}
 	var m *mapping
 	switch raw.format {

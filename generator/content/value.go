@@ -110,6 +110,45 @@ func lineCol(text []byte, off int) (int, int) {
 	return line, col
 }
 
+// within returns p, or the first non-blank column of p's line when p's
+// column is past the end of the line: BurntSushi/toml reports some errors
+// (a duplicate key) one column too far, and go-yaml places an empty list
+// item ("-" alone) after the end of its line.
+func within(text []byte, p diag.Pos) diag.Pos {
+	return newLines(text).within(p)
+}
+
+// lines indexes the lines of a text, to check positions in it.
+type lines struct {
+	text  []byte
+	start []int // byte offset of each line
+}
+
+func newLines(text []byte) *lines {
+	l := &lines{text: text, start: []int{0}}
+	for i, b := range text {
+		if b == '\n' {
+			l.start = append(l.start, i+1)
+		}
+	}
+	return l
+}
+
+func (l *lines) within(p diag.Pos) diag.Pos {
+	if p.Line < 1 || p.Line > len(l.start) {
+		return p
+	}
+	end := len(l.text)
+	if p.Line < len(l.start) {
+		end = l.start[p.Line] - 1
+	}
+	line := l.text[l.start[p.Line-1]:end]
+	if p.Col > len(line)+1 {
+		p.Col = len(line) - len(bytes.TrimLeft(line, " \t")) + 1
+	}
+	return p
+}
+
 // A frontError is an error in front matter at a position in the file.
 type frontError struct {
 	pos diag.Pos

@@ -14,9 +14,13 @@ import (
 // letters, which would leave headings in most languages without an id.
 type ids struct {
 	used map[string]bool
+	// next is the suffix to try first for an id already used: a page
+	// with thousands of headings of the same text would otherwise try
+	// every suffix from 1 each time, quadratic in their number.
+	next map[string]int
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
 // Generate implements parser.IDs.
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -25,8 +29,9 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		id = "section"
 	}
 	if s.used[id] {
-		for i := 1; ; i++ {
+		for i := max(1, s.next[id]); ; i++ {
 			if c := id + "-" + strconv.Itoa(i); !s.used[c] {
+				s.next[id] = i + 1
 				id = c
 				break
 			}

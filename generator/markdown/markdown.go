@@ -34,7 +34,8 @@ type Options struct {
 
 // Converter converts Markdown. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md   goldmark.Markdown
+	opts Options
 }
 
 // New returns a Converter with GitHub Flavored Markdown, footnotes,
@@ -60,8 +61,14 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md}
+	return &Converter{md: md, opts: opts}
 }
+
+// keptAttributes are the attributes Markdown's attribute syntax
+// ("## Heading {#id .class}") may set when raw HTML is off. goldmark also
+// lets through style, tabindex, autofocus and more: a heading styled to
+// cover the page could pass for the site's own interface.
+var keptAttributes = map[string]bool{"id": true, "class": true}
 
 // Link is a link or image found in the body.
 type Link struct {
@@ -98,8 +105,14 @@ type Rewriter func(dest string, image bool) string
 // Convert converts src. keepH1 keeps a leading level-1 heading in the HTML
 // even when it is returned as Title: callers pass true when the front
 // matter already gives a different title.
+//
+// Markdown beyond the limits in limits.go is not converted: Convert
+// returns a *LimitError.
 func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string) bool) (Result, error) {
 	var r Result
+	if err := checkLimits(src); err != nil {
+		return r, err
+	}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 
 	if h, ok := firstHeading(doc); ok && h.Level == 1 {
@@ -113,6 +126,14 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if attrs := n.Attributes(); !c.opts.RawHTML && len(attrs) > 0 {
+			n.RemoveAttributes()
+			for _, a := range attrs {
+				if keptAttributes[strings.ToLower(string(a.Name))] {
+					n.SetAttribute(a.Name, a.Value)
+				}
+			}
 		}
 		switch n := n.(type) {
 		case *ast.Heading:

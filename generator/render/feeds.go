@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"net/url"
 	"strings"
 	"time"
@@ -60,9 +61,11 @@ func (r *renderer) renderFeed(f feed) ([]Output, error) {
 		updated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	base := &feeds.Feed{
-		Title:       f.title,
-		Link:        &feeds.Link{Href: r.abs(f.page)},
-		Description: f.description,
+		Title: f.title,
+		Link:  &feeds.Link{Href: r.abs(f.page)},
+		// RSS descriptions and Atom summaries are HTML to feed readers,
+		// and these are plain text; JSON Feed's are plain text (below).
+		Description: html.EscapeString(site.CleanText(f.description)),
 		Updated:     updated,
 		Created:     updated,
 	}
@@ -98,7 +101,7 @@ func (r *renderer) renderFeed(f feed) ([]Output, error) {
 			Link:        &feeds.Link{Href: link},
 			Id:          link,
 			IsPermaLink: "true",
-			Description: site.CleanText(d.Summary),
+			Description: html.EscapeString(site.CleanText(d.Summary)),
 			Content:     r.absolutize(string(d.Body)),
 			Created:     d.Date,
 			Updated:     d.Date,
@@ -166,10 +169,12 @@ func (r *renderer) renderFeed(f feed) ([]Output, error) {
 	jf := (&feeds.JSON{Feed: base}).JSONFeed()
 	jf.Version = "https://jsonfeed.org/version/1.1"
 	jf.FeedUrl = self(feedFiles.JSON)
+	jf.Description = site.CleanText(f.description)
 	jf.Language = s.Config.Language
 	for i, ji := range jf.Items {
 		it := items[i]
 		ji.Tags = it.doc.Tags
+		ji.Summary = site.CleanText(it.doc.Summary)
 		ji.Author = nil
 		ji.Authors = nil
 		if name := it.name(); name != "" {

@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"runtime"
 	"slices"
@@ -160,9 +161,11 @@ func (r *renderer) docValue(d *site.Doc) any { return r.values[d] }
 func (r *renderer) link(p string) string { return r.site.Config.BasePath() + p }
 
 // abs returns the absolute URL of a site path, for feeds and the sitemap.
-// Without a base URL it is root-relative.
+// Without a base URL it is root-relative. Letters beyond ASCII in the
+// path ("/handbook/café/") are percent-encoded: the sitemap protocol and
+// feed readers want URLs, not IRIs.
 func (r *renderer) abs(p string) string {
-	return strings.TrimSuffix(r.site.Config.BaseURL, "/") + p
+	return strings.TrimSuffix(r.site.Config.BaseURL, "/") + (&url.URL{Path: p}).EscapedPath()
 }
 
 // outputPath returns the file a site path is written to:

@@ -11,6 +11,9 @@
 //	                                 a count and a literal (1000 * "- "),
 //	                                 and the file is their concatenation
 //	-- content/loop.md (symlink) --  a symbolic link to the data, trimmed
+//
+// Files under outside/ are written beside content/, for links that point
+// out of the content folder.
 package sitetest
 
 import (
@@ -36,7 +39,8 @@ var directive = regexp.MustCompile(`^(.*) \((quoted|symlink)\)$`)
 // repeated matches a line of quoted data that repeats a literal.
 var repeated = regexp.MustCompile(`^(\d+) \* (".*")$`)
 
-// Write writes the archive's content/ and layouts/ files under dir.
+// Write writes the archive's content/, layouts/ and outside/ files under
+// dir.
 func Write(t testing.TB, ar *txtar.Archive, dir string) {
 	t.Helper()
 	for _, f := range ar.Files {
@@ -44,7 +48,7 @@ func Write(t testing.TB, ar *txtar.Archive, dir string) {
 		if m := directive.FindStringSubmatch(name); m != nil {
 			name, kind = m[1], m[2]
 		}
-		if !strings.HasPrefix(name, "content/") && !strings.HasPrefix(name, "layouts/") {
+		if !strings.HasPrefix(name, "content/") && !strings.HasPrefix(name, "layouts/") && !strings.HasPrefix(name, "outside/") {
 			continue
 		}
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -200,6 +204,65 @@ func WritePrevious(t testing.TB, out string) {
 		"assets/site-PREVIOUS.css":    "body{}\n",
 	} {
 		p := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// A File is a content file of an archive: its path under content/ and
+// its bytes.
+type File struct {
+	Archive string // the archive's file name
+	Path    string
+	Data    []byte
+}
+
+// ContentFiles returns the regular files under content/ of every archive
+// matching pattern, up to max bytes each, in a stable order: seeds for
+// fuzz targets. Links and larger files are left out.
+func ContentFiles(t testing.TB, pattern string, max int) []File {
+	t.Helper()
+	archives, err := filepath.Glob(pattern)
+	if err != nil || len(archives) == 0 {
+		t.Fatalf("no archives match %s: %v", pattern, err)
+	}
+	var out []File
+	for _, file := range archives {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		Write(t, ar, dir)
+		content := filepath.Join(dir, "content")
+		filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() {
+				return nil
+			}
+			if info, err := d.Info(); err != nil || info.Size() > int64(max) {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel, _ := filepath.Rel(content, p)
+			out = append(out, File{Archive: filepath.Base(file), Path: filepath.ToSlash(rel), Data: data})
+			return nil
+		})
+	}
+	return out
+}
+
+// WriteFiles writes each file, by slash path under dir, creating folders.
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}

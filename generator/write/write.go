@@ -5,6 +5,7 @@ package write
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -37,8 +38,10 @@ func Dir(dir string, outs []render.Output) (err error) {
 		return err
 	}
 	for _, o := range outs {
-		if !filepath.IsLocal(filepath.FromSlash(o.Path)) {
-			return fmt.Errorf("refusing to write %q outside the output folder", o.Path)
+		// A path must name a file inside the output folder, and only one:
+		// "updates//index.html" would be written over "updates/index.html".
+		if !fs.ValidPath(o.Path) || o.Path == "." || !filepath.IsLocal(filepath.FromSlash(o.Path)) {
+			return fmt.Errorf("refusing to write %q: not a clean path inside the output folder", o.Path)
 		}
 	}
 	// Create folders first, in order, so files can be written in parallel.
