@@ -47,12 +47,3 @@ func statusLabel(status string) string {
 	}
 	return capitalize(status)
 }
-
-// calendarPath returns the site path of the calendar of the page at dir:
-// "/calendar.ics" for "", "/teams/platform/calendar.ics" for a team.
-func calendarPath(dir string) string {
-	if dir == "" {
-		dir = "/"
-	}
-	return dir + "calendar.ics"
-}

@@ -93,7 +93,11 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	}
 	res := Result{Pages: len(outs)}
 
-	for _, f := range r.feeds() {
+	digests, err := r.digestFeeds()
+	if err != nil {
+		return Result{}, err
+	}
+	for _, f := range append(r.feeds(), digests...) {
 		fo, err := r.renderFeed(f)
 		if err != nil {
 			return Result{}, err
@@ -101,6 +105,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		outs = append(outs, fo...)
 		res.Feeds += len(fo)
 	}
+	outs = append(outs, r.calendars()...)
 	outs = append(outs, assets.outputs...)
 	for _, f := range index.Files {
 		outs = append(outs, Output{Path: f.Path, Data: f.Data})
