@@ -29,7 +29,7 @@ func TestFold(t *testing.T) {
 		"SHORT:x",
 		"SUMMARY:" + strings.Repeat("a", 67), // exactly 75 octets
 		"SUMMARY:" + strings.Repeat("a", 200),
-		"SUMMARY:" + strings.Repeat("é", 100),    // two octets each
+		"SUMMARY:" + strings.Repeat("é", 100),  // two octets each
 		"SUMMARY:" + strings.Repeat("ab😀", 60), // four-octet runes at odd offsets
 	} {
 		got := fold(line)
