@@ -106,6 +106,11 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		res.Feeds += len(fo)
 	}
 	outs = append(outs, r.calendars()...)
+	api, err := r.apiOutputs()
+	if err != nil {
+		return Result{}, err
+	}
+	outs = append(outs, api...)
 	outs = append(outs, assets.outputs...)
 	for _, f := range index.Files {
 		outs = append(outs, Output{Path: f.Path, Data: f.Data})

@@ -121,7 +121,7 @@ func (s *Site) Attention(p *Person, now time.Time) Attention {
 		for _, text := range u.Blockers {
 			b := Blocker{Update: u, Text: text}
 			for _, m := range s.People {
-				if mentions(text, m) {
+				if Mentions(text, m) {
 					b.Mentions = append(b.Mentions, m)
 				}
 			}

@@ -104,7 +104,7 @@ func (s *Site) Digests(t *Team, now time.Time) []*Digest {
 			for _, text := range u.Blockers {
 				b := Blocker{Update: u, Text: text}
 				for _, p := range s.People {
-					if mentions(text, p) {
+					if Mentions(text, p) {
 						b.Mentions = append(b.Mentions, p)
 					}
 				}

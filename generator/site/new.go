@@ -297,7 +297,7 @@ func (l *linker) linkUpdates() {
 		}
 		for _, b := range u.Blockers {
 			for _, p := range s.People {
-				if mentions(b, p) && !slices.Contains(u.BlockerMentions, p) {
+				if Mentions(b, p) && !slices.Contains(u.BlockerMentions, p) {
 					u.BlockerMentions = append(u.BlockerMentions, p)
 				}
 			}
@@ -339,8 +339,8 @@ func derivedStatus(o *Objective) Status {
 	return worst
 }
 
-// mentions reports whether text names p by @handle, id or full name.
-func mentions(text string, p *Person) bool {
+// Mentions reports whether text names p by @handle, id or full name.
+func Mentions(text string, p *Person) bool {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !(r == '@' || r == '-' || r == '_' || r == '.' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r > 127)
 	})
