@@ -39,6 +39,9 @@ type History struct {
 	// Files maps the slash-separated path of each file, relative to the
 	// folder, to its last change. Files never committed are missing.
 	Files map[string]Change
+	// Created maps the path of each file to its first commit: when a
+	// handbook page was written, for "new pages" in weekly digests.
+	Created map[string]time.Time
 	// Statuses maps the path of each decision and objective to the
 	// status each of its commits left it with, oldest first.
 	Statuses map[string][]site.Revision
@@ -80,13 +83,14 @@ func Read(ctx context.Context, dir string) *History {
 	if err != nil {
 		return &History{Err: err}
 	}
-	return &History{Files: parseLog(out), Statuses: statuses}
+	files, created := parseLog(out)
+	return &History{Files: files, Created: created, Statuses: statuses}
 }
 
 // parseLog reads git log's output, newest commit first: the first commit
-// that names a file is its last change.
-func parseLog(out []byte) map[string]Change {
-	files := map[string]Change{}
+// that names a file is its last change, the last one its creation.
+func parseLog(out []byte) (files map[string]Change, created map[string]time.Time) {
+	files, created = map[string]Change{}, map[string]time.Time{}
 	for _, commit := range bytes.Split(out, []byte{0x1e}) {
 		header, names, ok := bytes.Cut(commit, []byte{0})
 		if !ok {
@@ -109,9 +113,10 @@ func parseLog(out []byte) map[string]Change {
 			if _, seen := files[string(name)]; !seen {
 				files[string(name)] = c
 			}
+			created[string(name)] = c.Time
 		}
 	}
-	return files
+	return files, created
 }
 
 // git runs git in dir and returns its standard output.
@@ -183,6 +188,11 @@ func (h *History) Apply(c *site.Content, dir string) diag.List {
 		}
 		if p := site.MatchPerson(c.People, ch.Email, ch.Author); p != nil {
 			d.ModifiedBy = p.Name
+		}
+	}
+	for _, p := range c.Pages {
+		if t, ok := h.Created[p.Path]; ok && p.Created.IsZero() {
+			p.Created = t.In(loc)
 		}
 	}
 	return nil

@@ -39,14 +39,20 @@ func TestStatusHistory(t *testing.T) {
 	})
 	r.Remove("content/updates/2026-11-02-x.md")
 	r.Commit("Ana <ana@example.com>", days[0], "propose")
-	r.Write(map[string]string{"content/decisions/0001-weekly demo.md": decision("proposed", "Should we? Yes.")})
-	r.Commit("Ana <ana@example.com>", days[1], "edit the text only")
+	r.Write(map[string]string{
+		"content/decisions/0001-weekly demo.md": decision("proposed", "Should we? Yes."),
+		"content/handbook/guide.md":             "# Guide\n",
+	})
+	r.Commit("Ana <ana@example.com>", days[1], "edit the text only; write a page")
 	r.Write(map[string]string{
 		"content/decisions/0001-weekly demo.md": decision("accepted", "Should we? Yes."),
 		"content/objectives/calm.md":            objective("at-risk"),
 	})
 	r.Commit("Kofi <kofi@example.com>", days[2], "accept")
-	r.Write(map[string]string{"content/decisions/0002-stable.md": "---\nstatus: accepted\ndate: 2026-01-05\nhistory: [{date: 2025-12-01, status: proposed}, {date: 2026-01-05, status: accepted}]\n---\n# Stable\n\nReworded.\n"})
+	r.Write(map[string]string{
+		"content/decisions/0002-stable.md": "---\nstatus: accepted\ndate: 2026-01-05\nhistory: [{date: 2025-12-01, status: proposed}, {date: 2026-01-05, status: accepted}]\n---\n# Stable\n\nReworded.\n",
+		"content/handbook/guide.md":        "# Guide\n\nMore.\n",
+	})
 	r.Commit("Kofi <kofi@example.com>", days[3], "reword")
 
 	content := filepath.Join(r.Dir, "content")
@@ -94,6 +100,14 @@ func TestStatusHistory(t *testing.T) {
 	}
 	if strings.Join(events, "\n") != strings.Join(wantEvents, "\n") {
 		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(events, "\n"), strings.Join(wantEvents, "\n"))
+	}
+	// A page is new in the week of its first commit.
+	if p := res.Site.Pages[0]; p.Path != "handbook/guide.md" || !p.Created.Equal(days[1]) || p.Created.Location().String() != "Europe/Berlin" {
+		t.Errorf("%s created %v", p.Path, p.Created)
+	}
+	digest, _ := os.ReadFile(filepath.Join(out, "digest", "2026-W46", "index.html"))
+	if !strings.Contains(string(digest), `New: <a href="/handbook/guide/">Guide</a>`) {
+		t.Errorf("the digest of the week the page was written does not list it as new")
 	}
 	page, _ := os.ReadFile(filepath.Join(out, "decisions", "0001-weekly-demo", "index.html"))
 	if !strings.Contains(string(page), `id="event-2026-11-17-accepted"`) || !strings.Contains(string(page), "from git") {
