@@ -369,12 +369,10 @@ func (r *renderer) apiFile() apiFile {
 				au.Progress = append(au.Progress, apiProgress{Objective: p.Objective.ID, KeyResult: p.KeyResult.ID, Value: p.Value})
 			}
 		}
-		for _, b := range u.Blockers {
-			ab := apiBlocker{Text: b, Mentions: []string{}}
-			for _, p := range s.People {
-				if site.Mentions(b, p) {
-					ab.Mentions = append(ab.Mentions, p.ID)
-				}
+		for _, b := range s.Blockers(u) {
+			ab := apiBlocker{Text: b.Text, Mentions: []string{}}
+			for _, p := range b.Mentions {
+				ab.Mentions = append(ab.Mentions, p.ID)
 			}
 			au.Blockers = append(au.Blockers, ab)
 		}

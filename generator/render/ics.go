@@ -210,27 +210,28 @@ func (r *renderer) calendar(name string, evs []calEvent) []byte {
 			w.line("RRULE", e.rrule)
 		}
 		if len(e.exdates) > 0 {
-			days := make([]string, len(e.exdates))
-			for i, d := range e.exdates {
-				days[i] = icsDate(d)
-			}
-			w.line("EXDATE;VALUE=DATE", strings.Join(days, ","))
+			w.line("EXDATE;VALUE=DATE", joinEach(e.exdates, icsDate))
 		}
 		w.text("SUMMARY", e.summary)
 		w.text("DESCRIPTION", e.description+"\n"+e.url)
 		w.line("URL;VALUE=URI", e.url)
 		if len(e.categories) > 0 {
-			cats := make([]string, len(e.categories))
-			for i, c := range e.categories {
-				cats[i] = escapeText(c)
-			}
-			w.line("CATEGORIES", strings.Join(cats, ","))
+			w.line("CATEGORIES", joinEach(e.categories, escapeText))
 		}
 		w.line("TRANSP", "TRANSPARENT")
 		w.line("END", "VEVENT")
 	}
 	w.line("END", "VCALENDAR")
 	return w.b.Bytes()
+}
+
+// joinEach joins the values of a list-valued property, each formatted by f.
+func joinEach[T any](xs []T, f func(T) string) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = f(x)
+	}
+	return strings.Join(parts, ",")
 }
 
 // icsDate formats the calendar date of t (in its own zone) as a DATE value.

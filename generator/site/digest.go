@@ -101,15 +101,7 @@ func (s *Site) Digests(t *Team, now time.Time) []*Digest {
 		}
 		if d := at(u.Date); d != nil {
 			d.Updates = append(d.Updates, u)
-			for _, text := range u.Blockers {
-				b := Blocker{Update: u, Text: text}
-				for _, p := range s.People {
-					if Mentions(text, p) {
-						b.Mentions = append(b.Mentions, p)
-					}
-				}
-				d.Blockers = append(d.Blockers, b)
-			}
+			d.Blockers = append(d.Blockers, s.Blockers(u)...)
 		}
 	}
 
