@@ -369,7 +369,7 @@ func (r *renderer) apiFile() apiFile {
 				au.Progress = append(au.Progress, apiProgress{Objective: p.Objective.ID, KeyResult: p.KeyResult.ID, Value: p.Value})
 			}
 		}
-		for _, b := range s.Blockers(u) {
+		for _, b := range u.Blocked {
 			ab := apiBlocker{Text: b.Text, Mentions: []string{}}
 			for _, p := range b.Mentions {
 				ab.Mentions = append(ab.Mentions, p.ID)

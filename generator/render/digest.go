@@ -14,7 +14,7 @@ func (r *renderer) digestPages(add func(*View)) {
 	s := r.site
 	scopes := append([]*site.Team{nil}, s.Teams...)
 	for _, t := range scopes {
-		digests := s.Digests(t, s.Now)
+		digests := r.digestsOf(t)
 		name, section := s.Config.Title, "board"
 		var crumbs []Crumb
 		if t != nil {
@@ -44,6 +44,20 @@ func (r *renderer) digestPages(add func(*View)) {
 	}
 }
 
+// digestsOf returns the weekly digests of t, or the site's for nil,
+// computed once for both pages and feeds.
+func (r *renderer) digestsOf(t *site.Team) []*site.Digest {
+	if r.digests == nil {
+		r.digests = map[*site.Team][]*site.Digest{}
+	}
+	d, ok := r.digests[t]
+	if !ok {
+		d = r.site.Digests(t, r.site.Now)
+		r.digests[t] = d
+	}
+	return d
+}
+
 func (r *renderer) digestFeedLink(t *site.Team) FeedLink {
 	if t == nil {
 		return r.feedLink("digest/", "Weekly digest")
@@ -64,7 +78,7 @@ func (r *renderer) digestFeeds() ([]feed, error) {
 			f.description = "What happened in " + t.Name + " each week."
 			f.page = site.DigestURL(t, site.Week{})
 		}
-		for _, d := range s.Digests(t, s.Now) {
+		for _, d := range r.digestsOf(t) {
 			if !d.Complete {
 				continue // an item should not change after it is published
 			}

@@ -139,6 +139,9 @@ type renderer struct {
 	assets Assets
 	search SearchLinks
 	values map[*site.Doc]any // each document's typed value
+	// digests holds each team's weekly digests (nil: the site's), for
+	// the digest pages and their feeds.
+	digests map[*site.Team][]*site.Digest
 }
 
 func (r *renderer) index() {

@@ -118,7 +118,7 @@ func (s *Site) Attention(p *Person, now time.Time) Attention {
 		if u.Date.After(now) || u.Date.Before(c.prev(c.window(now)).Start) {
 			continue
 		}
-		for _, b := range s.Blockers(u) {
+		for _, b := range u.Blocked {
 			if p == nil || slices.Contains(b.Mentions, p) {
 				a.Blockers = append(a.Blockers, b)
 			}
@@ -128,21 +128,6 @@ func (s *Site) Attention(p *Person, now time.Time) Attention {
 		return cmp.Or(y.Update.Date.Compare(x.Update.Date), cmp.Compare(x.Update.Path, y.Update.Path))
 	})
 	return a
-}
-
-// Blockers returns u's blockers with the people each names, by name.
-func (s *Site) Blockers(u *Update) []Blocker {
-	out := make([]Blocker, 0, len(u.Blockers))
-	for _, text := range u.Blockers {
-		b := Blocker{Update: u, Text: text}
-		for _, p := range s.People {
-			if Mentions(text, p) {
-				b.Mentions = append(b.Mentions, p)
-			}
-		}
-		out = append(out, b)
-	}
-	return out
 }
 
 // flags returns the key results of o that are off track or unreported.

@@ -101,7 +101,7 @@ func (s *Site) Digests(t *Team, now time.Time) []*Digest {
 		}
 		if d := at(u.Date); d != nil {
 			d.Updates = append(d.Updates, u)
-			d.Blockers = append(d.Blockers, s.Blockers(u)...)
+			d.Blockers = append(d.Blockers, u.Blocked...)
 		}
 	}
 
