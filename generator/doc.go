@@ -120,8 +120,8 @@
 //	attention PERSON   what needs the person's attention now (site.Attention)
 //	overlapchart O     a team's working hours (*site.Overlap) as inline SVG
 //	stretches O LIST   "09:00–17:00, 20:00–22:00" in the overlap's clock
-//	digesttitle D      "Week 47: 16–22 Nov 2026"
-//	digestsummary D    "4 updates, 1 proposal opened and 8 key results moved."
+//	weektitle D        a weekly digest's title: "Week 47: 16–22 Nov 2026"
+//	weeksummary D      "4 updates, 1 proposal opened and 8 key results moved."
 //	join, lower, slug, title, hasPrefix, trimPrefix
 //	                   string helpers
 //
