@@ -43,17 +43,20 @@
 //	            nav_order, sidebar_position), owner, reviewed (alias
 //	            last_reviewed), review_every ("6 months", "1 year", "90 days"),
 //	            updated (alias last_modified, modified: the last change when
-//	            git history gives none)
+//	            git history gives none), created (alias date: when the page
+//	            was written, for weekly digests; else its first commit)
 //	updates/    title, author (required), date (required), team, status
 //	            (on-track, at-risk, off-track), objectives (alias objective),
 //	            progress ({"objective/kr": number}), blockers (alias blocker)
 //	decisions/  title, status, date, decision-makers (alias deciders,
 //	            decision_makers), consulted, informed, supersedes,
-//	            respond-by (alias comment-by)
+//	            respond-by (alias comment-by), history: a list of {date,
+//	            status}, the statuses it had (see Status history)
 //	objectives/ title, owner, team, period (required: 2026, 2026-H2,
 //	            2026-Q4, 2026-11), status, key_results (alias krs): a list
 //	            of {id, title (alias name), start (alias baseline), target
-//	            (alias goal), unit}
+//	            (alias goal), unit}, history: a list of {date, status}; with
+//	            no status, the last entry's is the objective's
 //	people/     name (required), team, role, timezone (alias tz), handle
 //	            (alias github), email, hours ("09:00-17:00", alias
 //	            working_hours), joined (alias start_date), away: a list of
@@ -62,6 +65,31 @@
 //
 // site.toml: title, base_url, description, language, repo_url,
 // edit_branch, content_dir, timezone, cadence, decision_statuses, raw_html.
+//
+// # Status history
+//
+// A change of a decision's or an objective's status is a site.Event. The
+// events of a document come from the first of: its git history, when
+// gitinfo read one and the committed versions show the status changing;
+// its history list; for an objective whose status is derived, the
+// updates replayed one by one; for a decision, its date and status.
+//
+// # Derived views
+//
+// Beyond the board, the model answers, for an explicit now:
+//
+//	Site.Attention(p, now)          what needs p's (or everyone's) attention
+//	Site.Accountability(p, now, n)  p's check-in windows over n weeks, streak
+//	Site.TeamAccountability(t, ...) the same for every member, team streak
+//	Site.Overlap(t, now)            members' working hours in the team's zone
+//	Site.Digests(t, now)            weekly digests, site-wide or of a team
+//	Site.Schedule(t, p, now)        when check-ins are due, for calendars
+//
+// render turns them into /attention/, /people/<id>/attention/, the
+// check-in grids and working-hours chart on team and person pages,
+// /digest/<week>/ and /teams/<id>/digest/<week>/ with feeds, /events/ with
+// feeds, calendar.ics files (RFC 5545) and /api/*.json with the JSON
+// Schema in render/api.schema.json.
 //
 // # Templates
 //
@@ -92,6 +120,12 @@
 //	doc DOC            the typed document (*site.Update, ...) holding a Doc
 //	kind DOC           "page", "update", "decision", ...
 //	plural N ONE MANY  "1 member", "3 members"
+//	statuslabel S      "On track", "Accepted": a status as readers see it
+//	attention PERSON   what needs the person's attention now (site.Attention)
+//	overlapchart O     a team's working hours (*site.Overlap) as inline SVG
+//	stretches O LIST   "09:00–17:00, 20:00–22:00" in the overlap's clock
+//	weektitle D        a weekly digest's title: "Week 47: 16–22 Nov 2026"
+//	weeksummary D      "4 updates, 1 proposal opened and 8 key results moved."
 //	join, lower, slug, title, hasPrefix, trimPrefix
 //	                   string helpers
 //

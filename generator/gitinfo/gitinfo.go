@@ -39,6 +39,12 @@ type History struct {
 	// Files maps the slash-separated path of each file, relative to the
 	// folder, to its last change. Files never committed are missing.
 	Files map[string]Change
+	// Created maps the path of each file to its first commit: when a
+	// handbook page was written, for "new pages" in weekly digests.
+	Created map[string]time.Time
+	// Statuses maps the path of each decision and objective to the
+	// status each of its commits left it with, oldest first.
+	Statuses map[string][]site.Revision
 	// Shallow is true in a shallow clone, whose history is not used.
 	Shallow bool
 	// Err says why there is no history: ErrNoGit, ErrNotRepository, or a
@@ -53,7 +59,7 @@ var (
 )
 
 // Read reads the history of the folder dir with one git log, however many
-// files it has.
+// files it has, and the statuses of decisions and objectives with one more.
 func Read(ctx context.Context, dir string) *History {
 	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository")
 	if err != nil {
@@ -73,13 +79,18 @@ func Read(ctx context.Context, dir string) *History {
 	if err != nil {
 		return &History{Err: err}
 	}
-	return &History{Files: parseLog(out)}
+	statuses, err := readStatuses(ctx, dir)
+	if err != nil {
+		return &History{Err: err}
+	}
+	files, created := parseLog(out)
+	return &History{Files: files, Created: created, Statuses: statuses}
 }
 
 // parseLog reads git log's output, newest commit first: the first commit
-// that names a file is its last change.
-func parseLog(out []byte) map[string]Change {
-	files := map[string]Change{}
+// that names a file is its last change, the last one its creation.
+func parseLog(out []byte) (files map[string]Change, created map[string]time.Time) {
+	files, created = map[string]Change{}, map[string]time.Time{}
 	for _, commit := range bytes.Split(out, []byte{0x1e}) {
 		header, names, ok := bytes.Cut(commit, []byte{0})
 		if !ok {
@@ -102,9 +113,10 @@ func parseLog(out []byte) map[string]Change {
 			if _, seen := files[string(name)]; !seen {
 				files[string(name)] = c
 			}
+			created[string(name)] = c.Time
 		}
 	}
-	return files
+	return files, created
 }
 
 // git runs git in dir and returns its standard output.
@@ -144,7 +156,8 @@ func subcommand(args []string) string {
 
 // Apply sets the last change of every document in c that git knows: its
 // date, in the site's time zone, and who made it, named as the person
-// whose email matches when there is one. dir names the content folder in
+// whose email matches when there is one; and the statuses of decisions
+// and objectives over time. dir names the content folder in
 // diagnostics. A shallow clone or a failing git gives one warning; dates
 // then stay those of the front matter.
 func (h *History) Apply(c *site.Content, dir string) diag.List {
@@ -170,8 +183,16 @@ func (h *History) Apply(c *site.Content, dir string) diag.List {
 		}
 		d.Modified = ch.Time.In(loc)
 		d.ModifiedBy = ch.Author
+		for _, r := range h.Statuses[d.Path] {
+			d.Revisions = append(d.Revisions, site.Revision{Date: r.Date.In(loc), Status: r.Status})
+		}
 		if p := site.MatchPerson(c.People, ch.Email, ch.Author); p != nil {
 			d.ModifiedBy = p.Name
+		}
+	}
+	for _, p := range c.Pages {
+		if t, ok := h.Created[p.Path]; ok && p.Created.IsZero() {
+			p.Created = t.In(loc)
 		}
 	}
 	return nil

@@ -25,9 +25,14 @@ func (r *renderer) eventFeed() feed {
 	docs := make([]*site.Doc, len(s.Events))
 	for i, e := range s.Events {
 		doc := e.Doc()
-		what := fmt.Sprintf("%s, “%s”, %s", capitalize(e.Subject()), doc.Title, e.To)
+		subject := fmt.Sprintf("Objective “%s”", doc.Title)
+		what := subject + " set to " + e.To
+		if e.Decision != nil {
+			subject = fmt.Sprintf("%s, “%s”,", capitalize(e.Subject()), doc.Title)
+			what = subject + " " + e.To
+		}
 		if e.From != "" {
-			what = fmt.Sprintf("%s, “%s”, moved from %s to %s", capitalize(e.Subject()), doc.Title, e.From, e.To)
+			what = fmt.Sprintf("%s moved from %s to %s", subject, e.From, e.To)
 		}
 		body := fmt.Sprintf(`<p>%s on %s.</p><p><a href="%s">%s</a></p>`,
 			html.EscapeString(what), e.Date.Format("2 January 2006"), html.EscapeString(r.link(e.URL())), html.EscapeString(doc.Title))
@@ -46,13 +51,4 @@ func statusLabel(status string) string {
 		return st.Label()
 	}
 	return capitalize(status)
-}
-
-// calendarPath returns the site path of the calendar of the page at dir:
-// "/calendar.ics" for "", "/teams/platform/calendar.ics" for a team.
-func calendarPath(dir string) string {
-	if dir == "" {
-		dir = "/"
-	}
-	return dir + "calendar.ics"
 }

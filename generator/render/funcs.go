@@ -44,6 +44,8 @@ func (r *renderer) funcs() template.FuncMap {
 		"statuslabel":  statusLabel,
 		"overlapchart": overlapChart,
 		"stretches":    stretchList,
+		"weektitle":    digestTitle,
+		"weeksummary":  digestSummary,
 		"attention":    func(p *site.Person) site.Attention { return r.site.Attention(p, r.site.Now) },
 		"hasPrefix":    strings.HasPrefix,
 		"trimPrefix":   strings.TrimPrefix,

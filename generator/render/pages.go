@@ -312,6 +312,7 @@ func (r *renderer) pages() []job {
 	add(search)
 	r.eventPages(add)
 	r.attentionPages(add)
+	r.digestPages(add)
 
 	nf := r.view("404", "Page not found", "/404.html", "")
 	jobs = append(jobs, job{path: "404.html", view: nf})

@@ -94,7 +94,11 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	}
 	res := Result{Pages: len(outs)}
 
-	for _, f := range r.feeds() {
+	digests, err := r.digestFeeds()
+	if err != nil {
+		return Result{}, err
+	}
+	for _, f := range append(r.feeds(), digests...) {
 		fo, err := r.renderFeed(f)
 		if err != nil {
 			return Result{}, err
@@ -102,6 +106,12 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		outs = append(outs, fo...)
 		res.Feeds += len(fo)
 	}
+	outs = append(outs, r.calendars()...)
+	api, err := r.apiOutputs()
+	if err != nil {
+		return Result{}, err
+	}
+	outs = append(outs, api...)
 	outs = append(outs, assets.outputs...)
 	for _, f := range index.Files {
 		outs = append(outs, Output{Path: f.Path, Data: f.Data})
@@ -130,6 +140,9 @@ type renderer struct {
 	assets Assets
 	search SearchLinks
 	values map[*site.Doc]any // each document's typed value
+	// digests holds each team's weekly digests (nil: the site's), for
+	// the digest pages and their feeds.
+	digests map[*site.Team][]*site.Digest
 }
 
 func (r *renderer) index() {

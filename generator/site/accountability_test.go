@@ -297,3 +297,37 @@ func TestWeek(t *testing.T) {
 		}
 	}
 }
+
+func TestSchedule(t *testing.T) {
+	t.Parallel()
+	now := at(t, "Europe/Berlin", "2026-11-25 13:00")
+	s, _ := build(t, accountabilitySite, now)
+	day := func(tm time.Time) string { return tm.Format("2006-01-02 Mon MST") }
+	var core *site.Team
+	for _, x := range s.Teams {
+		if x.ID == "core" {
+			core = x
+		}
+	}
+	// The team's first check-in was on Friday 16 October.
+	sc := s.Schedule(core, nil, now)
+	if got := day(sc.First); got != "2026-10-16 Fri CEST" || sc.Cadence != site.Weekly || len(sc.Away) != 0 {
+		t.Errorf("core schedule: first %s, cadence %v, away %v", got, sc.Cadence, sc.Away)
+	}
+	// Lukas is away on two Fridays; Mei joined later than the team began.
+	sc = s.Schedule(nil, s.Person("lukas"), now)
+	var away []string
+	for _, d := range sc.Away {
+		away = append(away, day(d))
+	}
+	if strings.Join(away, ", ") != "2026-11-13 Fri CET, 2026-11-20 Fri CET" || sc.Team != core {
+		t.Errorf("lukas away on %v", away)
+	}
+	if got := day(s.Schedule(nil, s.Person("mei"), now).First); got != "2026-11-13 Fri CET" {
+		t.Errorf("mei's first due day %s", got)
+	}
+	// Biweekly: the first due day is the second Friday of a window.
+	if got := day(s.Schedule(nil, s.Person("jo"), now).First); got != "2026-10-23 Fri PDT" {
+		t.Errorf("jo's first due day %s", got)
+	}
+}

@@ -94,14 +94,14 @@ func (s *Site) Attention(p *Person, now time.Time) Attention {
 	}
 
 	for _, pg := range s.Pages {
-		if pg.Overdue(now) && (p == nil || responsible(pg.Owner, p)) {
+		if pg.Overdue(now) && (p == nil || pg.Owner.Responsible(p)) {
 			a.Reviews = append(a.Reviews, pg)
 		}
 	}
 	slices.SortStableFunc(a.Reviews, func(x, y *Page) int { return x.ReviewDue.Compare(y.ReviewDue) })
 
 	for _, o := range s.Objectives {
-		if !o.Period.Contains(now) || p != nil && !responsible(o.OwnerRef, p) {
+		if !o.Period.Contains(now) || p != nil && !o.OwnerRef.Responsible(p) {
 			continue
 		}
 		a.KeyResults = append(a.KeyResults, s.flags(o, now)...)
@@ -118,13 +118,7 @@ func (s *Site) Attention(p *Person, now time.Time) Attention {
 		if u.Date.After(now) || u.Date.Before(c.prev(c.window(now)).Start) {
 			continue
 		}
-		for _, text := range u.Blockers {
-			b := Blocker{Update: u, Text: text}
-			for _, m := range s.People {
-				if mentions(text, m) {
-					b.Mentions = append(b.Mentions, m)
-				}
-			}
+		for _, b := range u.Blocked {
 			if p == nil || slices.Contains(b.Mentions, p) {
 				a.Blockers = append(a.Blockers, b)
 			}
@@ -162,10 +156,10 @@ func (s *Site) flags(o *Objective, now time.Time) []KeyResultFlag {
 	return out
 }
 
-// responsible reports whether p answers for what ref owns: it names p, or
-// a team p leads.
-func responsible(ref Ref, p *Person) bool {
-	return ref.Person == p || ref.Team != nil && ref.Team.LeadRef.Person == p
+// Responsible reports whether p answers for what r owns: r names p, or a
+// team p leads.
+func (r Ref) Responsible(p *Person) bool {
+	return r.Person == p || r.Team != nil && r.Team.LeadRef.Person == p
 }
 
 // Roles returns p's roles in d: named as a decision-maker or consulted,

@@ -101,22 +101,14 @@ func (s *Site) Digests(t *Team, now time.Time) []*Digest {
 		}
 		if d := at(u.Date); d != nil {
 			d.Updates = append(d.Updates, u)
-			for _, text := range u.Blockers {
-				b := Blocker{Update: u, Text: text}
-				for _, p := range s.People {
-					if mentions(text, p) {
-						b.Mentions = append(b.Mentions, p)
-					}
-				}
-				d.Blockers = append(d.Blockers, b)
-			}
+			d.Blockers = append(d.Blockers, u.Blocked...)
 		}
 	}
 
 	for i := len(s.Events) - 1; i >= 0; i-- { // oldest first
 		e := s.Events[i]
 		switch {
-		case e.Decision != nil && (t == nil || involves(e.Decision, t)):
+		case e.Decision != nil && (t == nil || e.Decision.Involves(t)):
 			if d := at(e.Date); d != nil {
 				if e.To == Proposed {
 					d.Opened = append(d.Opened, e)
@@ -163,7 +155,7 @@ func (s *Site) Digests(t *Team, now time.Time) []*Digest {
 	}
 
 	for _, p := range s.Pages {
-		if t != nil && !ownedBy(p.Owner, t) {
+		if t != nil && !p.Owner.In(t) {
 			continue
 		}
 		if d := at(p.Created); d != nil {
@@ -186,12 +178,12 @@ func (s *Site) Digests(t *Team, now time.Time) []*Digest {
 	return out
 }
 
-// involves reports whether a decision names t, or a member of t, among
-// its decision-makers, consulted or informed.
-func involves(d *Decision, t *Team) bool {
+// Involves reports whether d names t, or a member of t, among its
+// decision-makers, consulted or informed.
+func (d *Decision) Involves(t *Team) bool {
 	for _, refs := range [][]Ref{d.DecisionMakers, d.Consulted, d.Informed} {
 		for _, r := range refs {
-			if ownedBy(r, t) {
+			if r.In(t) {
 				return true
 			}
 		}
@@ -199,7 +191,7 @@ func involves(d *Decision, t *Team) bool {
 	return false
 }
 
-// ownedBy reports whether ref names t or one of its members.
-func ownedBy(r Ref, t *Team) bool {
+// In reports whether r names t or one of its members.
+func (r Ref) In(t *Team) bool {
 	return r.Team == t || r.Person != nil && r.Person.Team == t
 }

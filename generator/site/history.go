@@ -101,9 +101,12 @@ func (e *Event) Text() string {
 }
 
 // newEvents derives the events of every decision and objective and lists
-// those up to the build's now on s, newest first. What version control recorded is preferred
-// over the front-matter history, which is preferred over what can be
-// inferred.
+// those up to the build's now on s, newest first. A status change that
+// version control recorded is preferred over the front-matter history,
+// which is preferred over what can be inferred. A file whose status never
+// changed in git says only when it was committed, which for a record
+// imported from elsewhere is not when it was decided, so then the front
+// matter is used.
 func newEvents(s *Site) {
 	var all []*Event
 	for _, d := range s.Decisions {
@@ -163,15 +166,23 @@ func objectiveEvents(o *Objective, revs []Revision) []*Event {
 	return buildEvents(changes, source, func(e *Event) { e.Objective = o })
 }
 
-// fromRevisions keeps the revisions that set a status, oldest first.
+// fromRevisions keeps the revisions that set a status, oldest first, when
+// they show the status changing; nil otherwise.
 func fromRevisions(revs []Revision) []StatusChange {
 	var out []StatusChange
+	changes := 0
 	for _, r := range revs {
-		if r.Status != "" && !r.Date.IsZero() {
-			out = append(out, StatusChange{Date: r.Date, Status: r.Status})
+		if r.Status == "" || r.Date.IsZero() {
+			continue
 		}
+		if n := len(out); n > 0 && out[n-1].Status != r.Status {
+			changes++
+		}
+		out = append(out, StatusChange{Date: r.Date, Status: r.Status})
 	}
-	slices.SortStableFunc(out, func(a, b StatusChange) int { return a.Date.Compare(b.Date) })
+	if changes == 0 {
+		return nil
+	}
 	return out
 }
 

@@ -191,6 +191,15 @@ func TestEventsFromRevisions(t *testing.T) {
 	if got != want {
 		t.Errorf("events from revisions:\n%s\nwant:\n%s", got, want)
 	}
+
+	// A status git never saw change says only when the file was
+	// committed: the front matter's history is used.
+	h := docValue(s, "decisions/0003-demo.md").(*site.Decision)
+	h.Revisions = []site.Revision{{Date: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), Status: "accepted"}}
+	s3, _ := site.New(site.Content{Config: s.Config, Decisions: []*site.Decision{h}}, site.Options{Now: s.Now})
+	if got := eventList(s3.Decisions[0].Events); !strings.Contains(got, "(history)") || strings.Contains(got, "(git)") {
+		t.Errorf("one committed status replaced the history list:\n%s", got)
+	}
 }
 
 func TestHistoryDiagnostics(t *testing.T) {

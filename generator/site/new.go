@@ -295,9 +295,11 @@ func (l *linker) linkUpdates() {
 			u.Progress[i].Objective, u.Progress[i].KeyResult = o, kr
 			addObjective(o)
 		}
-		for _, b := range u.Blockers {
-			for _, p := range s.People {
-				if mentions(b, p) && !slices.Contains(u.BlockerMentions, p) {
+		for _, text := range u.Blockers {
+			b := Blocker{Update: u, Text: text, Mentions: named(text, s.People)}
+			u.Blocked = append(u.Blocked, b)
+			for _, p := range b.Mentions {
+				if !slices.Contains(u.BlockerMentions, p) {
 					u.BlockerMentions = append(u.BlockerMentions, p)
 				}
 			}
@@ -339,11 +341,30 @@ func derivedStatus(o *Objective) Status {
 	return worst
 }
 
-// mentions reports whether text names p by @handle, id or full name.
-func mentions(text string, p *Person) bool {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+// named returns the people text names by @handle, id or full name, in the
+// order of people.
+func named(text string, people []*Person) []*Person {
+	var out []*Person
+	if text == "" {
+		return nil
+	}
+	ws := words(text)
+	for _, p := range people {
+		if mentionedIn(ws, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// words splits text, lower case, into the words names are matched against.
+func words(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !(r == '@' || r == '-' || r == '_' || r == '.' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r > 127)
 	})
+}
+
+func mentionedIn(words []string, p *Person) bool {
 	for i, w := range words {
 		w = strings.TrimRight(w, ".")
 		if w == "@"+strings.ToLower(p.Handle) && p.Handle != "" || w == "@"+p.ID || w == p.ID {

@@ -293,6 +293,7 @@ type Update struct {
 	Team            *Team
 	ObjectiveRefs   []*Objective
 	BlockerMentions []*Person // people named in blockers, by id, name or handle
+	Blocked         []Blocker // each blocker with the people it names
 }
 
 // Progress is a key-result value an update reports.

@@ -1,0 +1,509 @@
+package render
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/handbook/handbook/generator/site"
+)
+
+// The JSON export is the model for other tools (chat bots, dashboards):
+// /api/site.json holds everything, /api/<kind>.json one kind each, and
+// /api/schema.json is the JSON Schema both follow. References between
+// documents are ids, so every file stands alone. Times are RFC 3339; a
+// date without a time is midnight in the site's time zone.
+
+// APIVersion is the export's version; it changes when a field changes
+// meaning or goes away, not when one is added.
+const APIVersion = 1
+
+// apiSchema is the JSON Schema of the export, kept beside this file and
+// published as /api/schema.json.
+//
+//go:embed api.schema.json
+var apiSchema []byte
+
+// apiKinds are the per-kind files, in the order site.json lists them.
+var apiKinds = []string{"people", "teams", "pages", "updates", "decisions", "objectives", "events"}
+
+type apiFile struct {
+	Schema    string          `json:"$schema"`
+	Version   int             `json:"version"`
+	Generated string          `json:"generated"`
+	Site      *apiConfig      `json:"site,omitempty"`
+	People    *[]apiPerson    `json:"people,omitempty"`
+	Teams     *[]apiTeam      `json:"teams,omitempty"`
+	Pages     *[]apiPage      `json:"pages,omitempty"`
+	Updates   *[]apiUpdate    `json:"updates,omitempty"`
+	Decisions *[]apiDecision  `json:"decisions,omitempty"`
+	Objs      *[]apiObjective `json:"objectives,omitempty"`
+	Events    *[]apiEvent     `json:"events,omitempty"`
+}
+
+type apiConfig struct {
+	Title       string `json:"title"`
+	BaseURL     string `json:"base_url"`
+	Description string `json:"description"`
+	Language    string `json:"language"`
+	Timezone    string `json:"timezone"`
+	Cadence     string `json:"cadence"`
+}
+
+type apiRef struct {
+	Name   string  `json:"name"`
+	Person *string `json:"person"`
+	Team   *string `json:"team"`
+}
+
+type apiHours struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+type apiSpan struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+type apiCheckIn struct {
+	State       string  `json:"state"`
+	WindowStart string  `json:"window_start"`
+	WindowEnd   string  `json:"window_end"`
+	Update      *string `json:"update"`
+	Streak      int     `json:"streak"`
+}
+
+type apiAttention struct {
+	Proposals      []string `json:"proposals"`
+	CheckInMissing bool     `json:"checkin_missing"`
+	Reviews        []string `json:"reviews"`
+	KeyResults     []string `json:"key_results"`
+	Blockers       []string `json:"blockers"`
+}
+
+type apiPerson struct {
+	ID        string         `json:"id"`
+	URL       string         `json:"url"`
+	Name      string         `json:"name"`
+	Team      *string        `json:"team"`
+	Role      string         `json:"role"`
+	Timezone  string         `json:"timezone"`
+	Handle    string         `json:"handle"`
+	Email     string         `json:"email"`
+	Hours     *apiHours      `json:"hours"`
+	Joined    *string        `json:"joined"`
+	Away      []apiSpan      `json:"away"`
+	CheckIn   apiCheckIn     `json:"checkin"`
+	Attention apiAttention   `json:"attention"`
+	Tags      []string       `json:"tags"`
+	Params    map[string]any `json:"params"`
+}
+
+type apiTeam struct {
+	ID       string         `json:"id"`
+	URL      string         `json:"url"`
+	Name     string         `json:"name"`
+	Lead     *apiRef        `json:"lead"`
+	Cadence  string         `json:"cadence"`
+	Timezone string         `json:"timezone"`
+	Members  []string       `json:"members"`
+	Streak   int            `json:"streak"`
+	Tags     []string       `json:"tags"`
+	Params   map[string]any `json:"params"`
+}
+
+type apiPage struct {
+	Path        string         `json:"path"`
+	URL         string         `json:"url"`
+	Title       string         `json:"title"`
+	Description string         `json:"description"`
+	Section     bool           `json:"section"`
+	Parent      *string        `json:"parent"`
+	Owner       *apiRef        `json:"owner"`
+	Created     *string        `json:"created"`
+	Reviewed    *string        `json:"reviewed"`
+	ReviewEvery string         `json:"review_every"`
+	ReviewDue   *string        `json:"review_due"`
+	Overdue     bool           `json:"overdue"`
+	Modified    *string        `json:"modified"`
+	ModifiedBy  string         `json:"modified_by"`
+	Tags        []string       `json:"tags"`
+	Summary     string         `json:"summary"`
+	Params      map[string]any `json:"params"`
+}
+
+type apiProgress struct {
+	Objective string  `json:"objective"`
+	KeyResult string  `json:"key_result"`
+	Value     float64 `json:"value"`
+}
+
+type apiBlocker struct {
+	Text     string   `json:"text"`
+	Mentions []string `json:"mentions"`
+}
+
+type apiUpdate struct {
+	Path       string         `json:"path"`
+	URL        string         `json:"url"`
+	Title      string         `json:"title"`
+	Author     string         `json:"author"`
+	Team       *string        `json:"team"`
+	Date       string         `json:"date"`
+	Status     *string        `json:"status"`
+	Objectives []string       `json:"objectives"`
+	Progress   []apiProgress  `json:"progress"`
+	Blockers   []apiBlocker   `json:"blockers"`
+	Tags       []string       `json:"tags"`
+	Summary    string         `json:"summary"`
+	Params     map[string]any `json:"params"`
+}
+
+type apiDecision struct {
+	ID             string         `json:"id"`
+	Number         *int           `json:"number"`
+	URL            string         `json:"url"`
+	Title          string         `json:"title"`
+	Status         string         `json:"status"`
+	KnownStatus    bool           `json:"known_status"`
+	Date           *string        `json:"date"`
+	RespondBy      *string        `json:"respond_by"`
+	Open           bool           `json:"open"`
+	DecisionMakers []apiRef       `json:"decision_makers"`
+	Consulted      []apiRef       `json:"consulted"`
+	Informed       []apiRef       `json:"informed"`
+	Supersedes     []string       `json:"supersedes"`
+	SupersededBy   []string       `json:"superseded_by"`
+	Tags           []string       `json:"tags"`
+	Summary        string         `json:"summary"`
+	Params         map[string]any `json:"params"`
+}
+
+type apiPeriod struct {
+	Name  string `json:"name"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+type apiReport struct {
+	Date   string  `json:"date"`
+	Value  float64 `json:"value"`
+	Update string  `json:"update"`
+}
+
+type apiKeyResult struct {
+	ID       string      `json:"id"`
+	Title    string      `json:"title"`
+	Start    float64     `json:"start"`
+	Target   float64     `json:"target"`
+	Unit     string      `json:"unit"`
+	Current  float64     `json:"current"`
+	Progress float64     `json:"progress"`
+	Reports  []apiReport `json:"reports"`
+}
+
+type apiObjective struct {
+	ID         string         `json:"id"`
+	URL        string         `json:"url"`
+	Title      string         `json:"title"`
+	Owner      *apiRef        `json:"owner"`
+	Team       *string        `json:"team"`
+	Period     apiPeriod      `json:"period"`
+	Current    bool           `json:"current"`
+	Status     *string        `json:"status"`
+	Derived    bool           `json:"status_derived"`
+	Progress   float64        `json:"progress"`
+	KeyResults []apiKeyResult `json:"key_results"`
+	Tags       []string       `json:"tags"`
+	Summary    string         `json:"summary"`
+	Params     map[string]any `json:"params"`
+}
+
+type apiEvent struct {
+	Date   string  `json:"date"`
+	Kind   string  `json:"kind"`
+	ID     string  `json:"id"`
+	URL    string  `json:"url"`
+	From   *string `json:"from"`
+	To     string  `json:"to"`
+	Source string  `json:"source"`
+	Text   string  `json:"text"`
+}
+
+// apiOutputs returns /api/site.json, the per-kind files and the schema.
+func (r *renderer) apiOutputs() ([]Output, error) {
+	full := r.apiFile()
+	outs := []Output{{Path: "api/schema.json", Data: apiSchema}}
+	data, err := encodeJSON(full)
+	if err != nil {
+		return nil, fmt.Errorf("encode api/site.json: %w", err)
+	}
+	outs = append(outs, Output{Path: "api/site.json", Data: data})
+	for _, kind := range apiKinds {
+		f := apiFile{Schema: full.Schema, Version: full.Version, Generated: full.Generated}
+		switch kind {
+		case "people":
+			f.People = full.People
+		case "teams":
+			f.Teams = full.Teams
+		case "pages":
+			f.Pages = full.Pages
+		case "updates":
+			f.Updates = full.Updates
+		case "decisions":
+			f.Decisions = full.Decisions
+		case "objectives":
+			f.Objs = full.Objs
+		case "events":
+			f.Events = full.Events
+		}
+		data, err := encodeJSON(f)
+		if err != nil {
+			return nil, fmt.Errorf("encode api/%s.json: %w", kind, err)
+		}
+		outs = append(outs, Output{Path: "api/" + kind + ".json", Data: data})
+	}
+	return outs, nil
+}
+
+func encodeJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	// The default HTML escaping of <, > and & keeps the files safe to
+	// embed in a page.
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// apiFile builds the whole export.
+func (r *renderer) apiFile() apiFile {
+	s := r.site
+	now := s.Now
+	f := apiFile{Schema: r.abs("/api/schema.json"), Version: APIVersion, Generated: now.Format(time.RFC3339)}
+	loc := s.Location(nil)
+	f.Site = &apiConfig{Title: s.Config.Title, BaseURL: s.Config.BaseURL, Description: s.Config.Description, Language: s.Config.Language, Timezone: loc.String(), Cadence: s.Cadence(nil).String()}
+
+	people := make([]apiPerson, 0, len(s.People))
+	for _, p := range s.People {
+		ap := apiPerson{ID: p.ID, URL: r.abs(p.URL), Name: p.Name, Role: p.Role, Timezone: p.Timezone, Handle: p.Handle, Email: p.Email, Joined: apiTime(p.Joined), Away: []apiSpan{}, Tags: strs(p.Tags), Params: params(p.Params)}
+		if p.Team != nil {
+			ap.Team = &p.Team.ID
+		}
+		if p.Hours.Set {
+			ap.Hours = &apiHours{Start: clock(p.Hours.Start), End: clock(p.Hours.End)}
+		}
+		for _, a := range p.Away {
+			ap.Away = append(ap.Away, apiSpan{From: a.From.Format(time.RFC3339), To: a.To.Format(time.RFC3339)})
+		}
+		c := s.CheckInAt(p, now)
+		ap.CheckIn = apiCheckIn{State: checkInLabel(c.State), WindowStart: c.Start.Format(time.RFC3339), WindowEnd: c.End.Format(time.RFC3339), Streak: s.Accountability(p, now, 1).Streak}
+		if c.Update != nil {
+			u := r.abs(c.Update.URL)
+			ap.CheckIn.Update = &u
+		}
+		a := s.Attention(p, now)
+		ap.Attention = apiAttention{Proposals: []string{}, CheckInMissing: len(a.CheckIns) > 0, Reviews: []string{}, KeyResults: []string{}, Blockers: []string{}}
+		for _, x := range a.Proposals {
+			ap.Attention.Proposals = append(ap.Attention.Proposals, x.Decision.ID)
+		}
+		for _, pg := range a.Reviews {
+			ap.Attention.Reviews = append(ap.Attention.Reviews, pg.Path)
+		}
+		for _, k := range a.KeyResults {
+			ap.Attention.KeyResults = append(ap.Attention.KeyResults, k.Objective.ID+"/"+k.KeyResult.ID)
+		}
+		for _, b := range a.Blockers {
+			ap.Attention.Blockers = append(ap.Attention.Blockers, b.Update.Path)
+		}
+		people = append(people, ap)
+	}
+	f.People = &people
+
+	teams := make([]apiTeam, 0, len(s.Teams))
+	for _, t := range s.Teams {
+		at := apiTeam{ID: t.ID, URL: r.abs(t.URL), Name: t.Name, Lead: apiRefOf(t.LeadRef), Cadence: s.Cadence(t).String(), Timezone: s.Location(t).String(), Members: []string{}, Tags: strs(t.Tags), Params: params(t.Params)}
+		for _, m := range t.Members {
+			at.Members = append(at.Members, m.ID)
+		}
+		at.Streak = s.TeamAccountability(t, now, 1).Streak
+		teams = append(teams, at)
+	}
+	f.Teams = &teams
+
+	pages := make([]apiPage, 0, len(s.Pages))
+	for _, p := range s.Pages {
+		ap := apiPage{Path: p.Path, URL: r.abs(p.URL), Title: p.Title, Description: p.Description, Section: p.Section, Owner: apiRefOf(p.Owner),
+			Created: apiTime(p.Created), Reviewed: apiTime(p.Reviewed), ReviewEvery: p.ReviewEvery.String(), ReviewDue: apiTime(p.ReviewDue), Overdue: p.Overdue(now),
+			Modified: apiTime(p.Modified), ModifiedBy: p.ModifiedBy, Tags: strs(p.Tags), Summary: p.Summary, Params: params(p.Params)}
+		if p.Parent != nil {
+			u := r.abs(p.Parent.URL)
+			ap.Parent = &u
+		}
+		pages = append(pages, ap)
+	}
+	f.Pages = &pages
+
+	updates := make([]apiUpdate, 0, len(s.Updates))
+	for _, u := range s.Updates {
+		au := apiUpdate{Path: u.Path, URL: r.abs(u.URL), Title: u.Title, Author: u.AuthorID, Date: u.Date.Format(time.RFC3339), Objectives: []string{}, Progress: []apiProgress{}, Blockers: []apiBlocker{}, Tags: strs(u.Tags), Summary: u.Summary, Params: params(u.Params)}
+		if u.Team != nil {
+			au.Team = &u.Team.ID
+		}
+		if u.Status != "" {
+			st := string(u.Status)
+			au.Status = &st
+		}
+		for _, o := range u.ObjectiveRefs {
+			au.Objectives = append(au.Objectives, o.ID)
+		}
+		for _, p := range u.Progress {
+			if p.KeyResult != nil {
+				au.Progress = append(au.Progress, apiProgress{Objective: p.Objective.ID, KeyResult: p.KeyResult.ID, Value: p.Value})
+			}
+		}
+		for _, b := range u.Blocked {
+			ab := apiBlocker{Text: b.Text, Mentions: []string{}}
+			for _, p := range b.Mentions {
+				ab.Mentions = append(ab.Mentions, p.ID)
+			}
+			au.Blockers = append(au.Blockers, ab)
+		}
+		updates = append(updates, au)
+	}
+	f.Updates = &updates
+
+	decisions := make([]apiDecision, 0, len(s.Decisions))
+	for _, d := range s.Decisions {
+		ad := apiDecision{ID: d.ID, URL: r.abs(d.URL), Title: d.Title, Status: d.Status, KnownStatus: d.Known, Date: apiTime(d.Date), RespondBy: apiTime(d.RespondBy), Open: d.Open(now),
+			DecisionMakers: apiRefs(d.DecisionMakers), Consulted: apiRefs(d.Consulted), Informed: apiRefs(d.Informed), Supersedes: []string{}, SupersededBy: []string{}, Tags: strs(d.Tags), Summary: d.Summary, Params: params(d.Params)}
+		if d.Number > 0 {
+			n := d.Number
+			ad.Number = &n
+		}
+		for _, x := range d.SupersedesRefs {
+			ad.Supersedes = append(ad.Supersedes, x.ID)
+		}
+		for _, x := range d.SupersededBy {
+			ad.SupersededBy = append(ad.SupersededBy, x.ID)
+		}
+		decisions = append(decisions, ad)
+	}
+	f.Decisions = &decisions
+
+	objectives := make([]apiObjective, 0, len(s.Objectives))
+	for _, o := range s.Objectives {
+		ao := apiObjective{ID: o.ID, URL: r.abs(o.URL), Title: o.Title, Owner: apiRefOf(o.OwnerRef), Current: o.Period.Contains(now), Derived: o.Explicit == "", Progress: o.Progress(),
+			Period:     apiPeriod{Name: o.Period.Name, Start: o.Period.Start.Format(time.RFC3339), End: o.Period.End.Format(time.RFC3339)},
+			KeyResults: []apiKeyResult{}, Tags: strs(o.Tags), Summary: o.Summary, Params: params(o.Params)}
+		if o.Team != nil {
+			ao.Team = &o.Team.ID
+		}
+		if o.Status != "" {
+			st := string(o.Status)
+			ao.Status = &st
+		}
+		for _, kr := range o.KeyResults {
+			ak := apiKeyResult{ID: kr.ID, Title: kr.Title, Start: kr.Start, Target: kr.Target, Unit: kr.Unit, Current: kr.Current(), Progress: kr.Progress(), Reports: []apiReport{}}
+			for _, rep := range kr.Reports {
+				ak.Reports = append(ak.Reports, apiReport{Date: rep.Date.Format(time.RFC3339), Value: rep.Value, Update: rep.Update.Path})
+			}
+			ao.KeyResults = append(ao.KeyResults, ak)
+		}
+		objectives = append(objectives, ao)
+	}
+	f.Objs = &objectives
+
+	events := make([]apiEvent, 0, len(s.Events))
+	for _, e := range s.Events {
+		ae := apiEvent{Date: e.Date.Format(time.RFC3339), URL: r.abs(e.URL()), To: e.To, Source: e.Source.String(), Text: e.Text()}
+		if e.Decision != nil {
+			ae.Kind, ae.ID = "decision", e.Decision.ID
+		} else {
+			ae.Kind, ae.ID = "objective", e.Objective.ID
+		}
+		if e.From != "" {
+			from := e.From
+			ae.From = &from
+		}
+		events = append(events, ae)
+	}
+	f.Events = &events
+	return f
+}
+
+func apiTime(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(time.RFC3339)
+	return &s
+}
+
+func apiRefOf(ref site.Ref) *apiRef {
+	if ref.Name == "" {
+		return nil
+	}
+	a := &apiRef{Name: ref.Name}
+	if ref.Person != nil {
+		a.Person = &ref.Person.ID
+	}
+	if ref.Team != nil {
+		a.Team = &ref.Team.ID
+	}
+	return a
+}
+
+func apiRefs(refs []site.Ref) []apiRef {
+	out := make([]apiRef, 0, len(refs))
+	for _, ref := range refs {
+		if a := apiRefOf(ref); a != nil {
+			out = append(out, *a)
+		}
+	}
+	return out
+}
+
+func strs(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// params returns front-matter keys the model does not know, as JSON can
+// carry them: numbers JSON has no words for (.nan, .inf) become text.
+func params(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = jsonSafe(v)
+	}
+	return out
+}
+
+func jsonSafe(v any) any {
+	switch x := v.(type) {
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return strconv.FormatFloat(x, 'g', -1, 64)
+		}
+	case map[string]any:
+		return params(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = jsonSafe(e)
+		}
+		return out
+	}
+	return v
+}
+
+func clock(minutes int) string { return fmt.Sprintf("%02d:%02d", minutes/60, minutes%60) }

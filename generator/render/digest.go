@@ -1,0 +1,140 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+
+	"github.com/handbook/handbook/generator/site"
+)
+
+// digestPages adds the weekly digests: /digest/ and one page per week,
+// and the same under each team's page.
+func (r *renderer) digestPages(add func(*View)) {
+	s := r.site
+	scopes := append([]*site.Team{nil}, s.Teams...)
+	for _, t := range scopes {
+		digests := r.digestsOf(t)
+		name, section := s.Config.Title, "board"
+		var crumbs []Crumb
+		if t != nil {
+			name, section = t.Name, "teams"
+			crumbs = []Crumb{{Title: "Teams", URL: "/teams/"}, {Title: t.Name, URL: t.URL}}
+		}
+		index := site.DigestURL(t, site.Week{})
+		feed := r.digestFeedLink(t)
+		v := r.view("digests", "Weekly digest: "+name, index, section).withFeed(feed)
+		v.Description = "What happened each week: updates, decisions, proposals, key results and handbook pages."
+		v.Team, v.Digests, v.Crumbs = t, digests, crumbs
+		add(v)
+		for i, d := range digests {
+			v := r.view("digest", digestTitle(d), d.URL(), section).withFeed(feed)
+			v.Description = digestSummary(d)
+			v.Team, v.Digest = t, d
+			v.Crumbs = append(crumbs[:len(crumbs):len(crumbs)], Crumb{Title: "Weekly digest", URL: index})
+			v.Pager = &Pager{Number: i + 1, Total: len(digests)}
+			if i > 0 {
+				v.Pager.Next = digests[i-1].URL()
+			}
+			if i+1 < len(digests) {
+				v.Pager.Prev = digests[i+1].URL()
+			}
+			add(v)
+		}
+	}
+}
+
+// digestsOf returns the weekly digests of t, or the site's for nil,
+// computed once for both pages and feeds.
+func (r *renderer) digestsOf(t *site.Team) []*site.Digest {
+	if r.digests == nil {
+		r.digests = map[*site.Team][]*site.Digest{}
+	}
+	d, ok := r.digests[t]
+	if !ok {
+		d = r.site.Digests(t, r.site.Now)
+		r.digests[t] = d
+	}
+	return d
+}
+
+func (r *renderer) digestFeedLink(t *site.Team) FeedLink {
+	if t == nil {
+		return r.feedLink("digest/", "Weekly digest")
+	}
+	return r.feedLink("teams/"+t.ID+"/digest/", t.Name+" weekly digest")
+}
+
+// digestFeeds returns a feed of finished weeks, site-wide and per team:
+// one item per week, carrying the whole digest.
+func (r *renderer) digestFeeds() ([]feed, error) {
+	s := r.site
+	var out []feed
+	for _, t := range append([]*site.Team{nil}, s.Teams...) {
+		f := feed{dir: "digest/", title: s.Config.Title + ": weekly digest", description: "What happened each week.", page: "/digest/"}
+		if t != nil {
+			f.dir = "teams/" + t.ID + "/digest/"
+			f.title = s.Config.Title + ": " + t.Name + " weekly digest"
+			f.description = "What happened in " + t.Name + " each week."
+			f.page = site.DigestURL(t, site.Week{})
+		}
+		for _, d := range r.digestsOf(t) {
+			if !d.Complete {
+				continue // an item should not change after it is published
+			}
+			var b bytes.Buffer
+			if err := r.tmpl["digest"].ExecuteTemplate(&b, "digest-body", d); err != nil {
+				return nil, fmt.Errorf("render digest %s: %w", d.URL(), err)
+			}
+			f.docs = append(f.docs, &site.Doc{Title: digestTitle(d), URL: d.URL(), Date: d.End, Summary: digestSummary(d), Body: template.HTML(b.String())})
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// digestTitle names a week: "Week 47: 16–22 Nov 2026".
+func digestTitle(d *site.Digest) string {
+	last := d.End.AddDate(0, 0, -1)
+	from := d.Start.Format("2 Jan")
+	if d.Start.Month() == last.Month() {
+		from = d.Start.Format("2")
+	}
+	if d.Start.Year() != last.Year() {
+		from = d.Start.Format("2 Jan 2006")
+	}
+	return fmt.Sprintf("Week %d: %s–%s", d.Week.Number, from, last.Format("2 Jan 2006"))
+}
+
+// digestSummary counts what a week had: "9 updates, 1 decision made, ...".
+func digestSummary(d *site.Digest) string {
+	var parts []string
+	add := func(n int, one, many string) {
+		if n > 0 {
+			parts = append(parts, plural(n, one, many))
+		}
+	}
+	add(len(d.Updates), "update", "updates")
+	add(len(d.Decided), "decision made", "decisions made")
+	add(len(d.Opened), "proposal opened", "proposals opened")
+	add(len(d.Objectives), "objective status change", "objective status changes")
+	add(len(d.Movements), "key result moved", "key results moved")
+	add(len(d.NewPages), "new handbook page", "new handbook pages")
+	add(len(d.Reviewed), "handbook page reviewed", "handbook pages reviewed")
+	return joinList(parts) + "."
+}
+
+// joinList joins "a", "b" and "c" as "a, b and c".
+func joinList(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return "Nothing"
+	case 1:
+		return capitalize(parts[0])
+	}
+	out := parts[0]
+	for _, p := range parts[1 : len(parts)-1] {
+		out += ", " + p
+	}
+	return capitalize(out + " and " + parts[len(parts)-1])
+}
