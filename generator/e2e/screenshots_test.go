@@ -24,13 +24,7 @@ var screenshotWidths = []int64{375, 1280}
 func TestScreenshots(t *testing.T) {
 	ctx := Browser(t)
 	base := Serve(t, exampleSite(t))
-	dir := os.Getenv("HANDBOOK_SCREENSHOTS")
-	if dir == "" {
-		dir = filepath.Join(RepoRoot(t), ".cache", "screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := screenshotDir(t)
 	for _, k := range pageKinds {
 		for _, w := range screenshotWidths {
 			for _, th := range themes {
@@ -53,6 +47,19 @@ func TestScreenshots(t *testing.T) {
 	if *readmeShots {
 		readmeScreenshots(t, base)
 	}
+}
+
+// screenshotDir returns the folder for pictures to review, made if need
+// be: $HANDBOOK_SCREENSHOTS, or .cache/screenshots/ (git-ignored).
+func screenshotDir(t *testing.T) string {
+	dir := os.Getenv("HANDBOOK_SCREENSHOTS")
+	if dir == "" {
+		dir = filepath.Join(RepoRoot(t), ".cache", "screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // readmeScreenshots rewrites the README's pictures of the status board:
