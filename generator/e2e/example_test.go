@@ -96,12 +96,13 @@ const (
 
 var themes = []theme{light, dark}
 
-// emulate sets the viewport's width (and a phone's touch and scale below
-// 600 px) and the colour scheme the page sees as the system's preference.
+// emulate sets the viewport's width (a phone's, with touch, below 600
+// px) and the colour scheme the page sees as the system's preference.
+// Pixels are CSS pixels (scale 1), which keeps screenshots small.
 func emulate(width int64, th theme) chromedp.Action[chromedp.Void] {
 	var opts []chromedp.EmulateViewportOption
 	if width < 600 {
-		opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateScale(2))
+		opts = append(opts, chromedp.EmulateMobile)
 	}
 	return chromedp.Steps(
 		chromedp.EmulateViewport(width, 900, opts...),
