@@ -151,3 +151,29 @@ func TestPrint(t *testing.T) {
 		}
 	}
 }
+
+// TestFitsSmallPhones loads one page of each kind at 360 px, the
+// narrowest phone the design is for: nothing may make the page scroll
+// sideways (wide tables and code scroll in their own boxes).
+func TestFitsSmallPhones(t *testing.T) {
+	ctx := Browser(t)
+	base := Serve(t, exampleSite(t))
+	for _, k := range pageKinds {
+		if err := chromedp.Do(ctx, emulate(360, light), chromedp.Navigate(base+k.path), chromedp.WaitReady("body")); err != nil {
+			t.Fatalf("%s: %v", k.path, err)
+		}
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+			const w = document.documentElement.clientWidth;
+			if (document.documentElement.scrollWidth <= w) return [];
+			return [...document.querySelectorAll("body *")]
+				.filter(e => e.getBoundingClientRect().right > w + 1 && !e.parentElement.closest(".table-wrap, pre"))
+				.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : "") + ": " + (e.textContent || "").trim().slice(0, 40));
+		})()`))
+		if err != nil {
+			t.Fatalf("%s: %v", k.path, err)
+		}
+		if len(wide) > 0 {
+			t.Errorf("%s scrolls sideways at 360 px; too wide: %q", k.path, wide)
+		}
+	}
+}
