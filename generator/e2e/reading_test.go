@@ -105,8 +105,8 @@ func readWithoutScript(t *testing.T, ctx context.Context, url string, w int64, t
 }
 
 // TestPrint prints a handbook page and a decision: on paper there is no
-// header, menu, table of contents or footer, but the text, the decision's
-// facts and the page's address. The PDFs are written beside the
+// header, menu, table of contents, footer or edit link, but the text, the
+// decision's facts and the page's address. The PDFs are written beside the
 // screenshots for review.
 func TestPrint(t *testing.T) {
 	ctx := Browser(t)
@@ -125,12 +125,12 @@ func TestPrint(t *testing.T) {
 			t.Fatalf("%s: %v", k.path, err)
 		}
 		shown, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]bool](`Object.fromEntries(
-			[".site-header", ".sidebar", ".toc-col", ".crumbs", ".site-footer .feeds", ".prose", ".print-url", "h1", ".facts"]
+			[".site-header", ".sidebar", ".toc-col", ".crumbs", ".site-footer .feeds", ".edit", ".prose", ".print-url", "h1", ".facts"]
 			.map(s => [s, !!document.querySelector(s) && document.querySelector(s).checkVisibility()]))`))
 		if err != nil {
 			t.Fatal(err)
 		}
-		for sel, want := range map[string]bool{".site-header": false, ".sidebar": false, ".toc-col": false, ".crumbs": false, ".site-footer .feeds": false, ".prose": true, ".print-url": true, "h1": true, ".facts": k.name == "decision"} {
+		for sel, want := range map[string]bool{".site-header": false, ".sidebar": false, ".toc-col": false, ".crumbs": false, ".site-footer .feeds": false, ".edit": false, ".prose": true, ".print-url": true, "h1": true, ".facts": k.name == "decision"} {
 			if shown[sel] != want {
 				t.Errorf("%s printed: %s shows %v, want %v", k.path, sel, shown[sel], want)
 			}
