@@ -111,6 +111,7 @@
 //	icon STATUS        an inline SVG icon for an update or decision status
 //	bar F              a progress bar (0..1) as inline SVG
 //	sparkline KR       a key result's reported values over time, as SVG
+//	historychart OBJ   an objective's status over its period, as SVG
 //	initials NAME      "AS" for "Ana Souza"
 //	localtime LOC NOW  the time in a time zone, "14:05"
 //	checkin STATE      "posted", "missing", "away", "not yet joined"

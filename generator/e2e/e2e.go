@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -77,4 +78,55 @@ func Serve(t testing.TB, dir string) string {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// RepoRoot returns the repository's root: the nearest folder above the
+// working directory (a test's package folder) that holds go.mod.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// NodeModules returns the folder of the npm packages the browser tests
+// use (axe-core, html-validate), which .ci/run installs with npm ci from
+// .ci/e2e/package-lock.json. Without it the test is skipped, or fails
+// when Required.
+func NodeModules(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(RepoRoot(t), ".ci", "e2e", "node_modules")
+	if _, err := os.Stat(filepath.Join(dir, ".package-lock.json")); err != nil {
+		const msg = "no npm packages in .ci/e2e/node_modules (run: npm ci --prefix .ci/e2e)"
+		if Required() {
+			t.Fatal("HANDBOOK_E2E=1 but " + msg)
+		}
+		t.Skip("test skipped: " + msg)
+	}
+	return dir
+}
+
+// Node returns the path of the node binary, for the npm tools. Without it
+// the test is skipped, or fails when Required.
+func Node(t testing.TB) string {
+	t.Helper()
+	p, err := exec.LookPath("node")
+	if err != nil {
+		if Required() {
+			t.Fatal("HANDBOOK_E2E=1 but node is not on the PATH")
+		}
+		t.Skip("test skipped: node is not on the PATH")
+	}
+	return p
 }

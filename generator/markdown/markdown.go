@@ -11,7 +11,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
@@ -20,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"go.abhg.dev/goldmark/toc"
 
 	"github.com/handbook/handbook/generator/site"
@@ -46,14 +46,13 @@ func New(opts Options) *Converter {
 	if opts.RawHTML {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
 	}
+	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(indentedCode{}, 100)))
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
 			extension.Typographer,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-			),
+			highlighting.NewHighlighting(highlightingOptions()...),
 		),
 		// Heading ids are assigned after parsing, from each heading's
 		// text: goldmark's automatic ids are made from the raw line, so

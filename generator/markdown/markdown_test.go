@@ -383,7 +383,7 @@ func TestCodeHighlighting(t *testing.T) {
 	t.Parallel()
 	r := convert(t, Options{}, "```go\nfunc main() { fmt.Println(\"<hi>\") }\n```\n")
 	html := string(r.HTML)
-	for _, want := range []string{`<pre class="chroma">`, `<span class="kd">func</span>`, `<span class="nf">main</span>`, "&lt;hi&gt;"} {
+	for _, want := range []string{`<pre tabindex="0" class="chroma">`, `<span class="kd">func</span>`, `<span class="nf">main</span>`, "&lt;hi&gt;"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("highlighted code lacks %q:\n%s", want, html)
 		}
@@ -398,6 +398,11 @@ func TestCodeHighlighting(t *testing.T) {
 	html = string(convert(t, Options{}, "```nosuchlang\n<b>x</b>\n```\n\n    indented <i>\n").HTML)
 	if strings.Contains(html, "<b>") || strings.Contains(html, "<i>") || !strings.Contains(html, "&lt;b&gt;x&lt;/b&gt;") {
 		t.Errorf("plain code blocks = %q, want escaped code", html)
+	}
+	// Every block scrolls sideways when its lines are long, so each can
+	// take the keyboard's focus.
+	if n := strings.Count(html, `<pre tabindex="0">`); n != 2 || strings.Count(html, "<pre") != 2 || !strings.Contains(html, `<code class="language-nosuchlang">`) {
+		t.Errorf("plain code blocks = %q, want two focusable <pre>, the first with its language", html)
 	}
 }
 

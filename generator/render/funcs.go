@@ -27,6 +27,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"icon":         icon,
 		"bar":          bar,
 		"sparkline":    sparkline,
+		"historychart": func(o *site.Objective) template.HTML { return historyChart(o, r.site.Now) },
 		"initials":     initials,
 		"localtime":    localTime,
 		"join":         strings.Join,
@@ -158,20 +159,25 @@ func (r *renderer) window(p *site.Person) string {
 // icon returns a small inline SVG for a status, so that status never
 // depends on colour alone. Update statuses and decision statuses share it.
 func icon(status string) template.HTML {
-	var shape string
+	return template.HTML(`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="currentColor">` + iconShape(status) + `</svg>`)
+}
+
+// iconShape draws a status's icon in a 16 by 16 box: a check in a disc,
+// a mark in a triangle, a cross in a square, a bar in a disc, or a ring.
+// The marks inside are drawn in the background's colour by the class
+// ic-mark, so they show in both themes.
+func iconShape(status string) string {
 	switch status {
 	case string(site.OnTrack), site.Accepted:
-		shape = `<circle cx="8" cy="8" r="7"/><path d="M4.5 8.2l2.3 2.3 4.7-4.8" fill="none" stroke="var(--icon-fg)" stroke-width="1.8"/>`
+		return `<circle cx="8" cy="8" r="7"/><path class="ic-mark" d="M4.5 8.2l2.3 2.3 4.7-4.8" fill="none" stroke-width="1.8"/>`
 	case string(site.AtRisk), site.Proposed:
-		shape = `<path d="M8 1l7 13H1z"/><path d="M8 6v3.5M8 11.2v.6" stroke="var(--icon-fg)" stroke-width="1.8"/>`
+		return `<path d="M8 1l7 13H1z"/><path class="ic-mark" d="M8 6v3.5M8 11.2v.6" stroke-width="1.8"/>`
 	case string(site.OffTrack), site.Rejected:
-		shape = `<rect x="1" y="1" width="14" height="14" rx="3"/><path d="M5 5l6 6M11 5l-6 6" stroke="var(--icon-fg)" stroke-width="1.8"/>`
+		return `<rect x="1" y="1" width="14" height="14" rx="3"/><path class="ic-mark" d="M5 5l6 6M11 5l-6 6" stroke-width="1.8"/>`
 	case site.Superseded, site.Deprecated:
-		shape = `<circle cx="8" cy="8" r="7"/><path d="M4.5 8h7" stroke="var(--icon-fg)" stroke-width="1.8"/>`
-	default:
-		shape = `<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>`
+		return `<circle cx="8" cy="8" r="7"/><path class="ic-mark" d="M4.5 8h7" stroke-width="1.8"/>`
 	}
-	return template.HTML(`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="currentColor">` + shape + `</svg>`)
+	return `<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>`
 }
 
 // bar draws a progress bar as inline SVG: widths are attributes, not

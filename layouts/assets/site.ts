@@ -1,5 +1,6 @@
 // The site's script on every page: the theme toggle, local times, and the
 // loader of the search client. Everything works without it; it only adds.
+// (The handbook's menu needs none: it is a <details> element.)
 
 const root = document.documentElement;
 const key = "handbook-theme";
@@ -18,23 +19,32 @@ if (initial === "light" || initial === "dark") {
   root.dataset.theme = initial;
 }
 
+const systemDark = matchMedia("(prefers-color-scheme: dark)");
+
 function current(): "light" | "dark" {
   const t = root.dataset.theme;
   if (t === "light" || t === "dark") return t;
-  return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  return systemDark.matches ? "dark" : "light";
 }
 
+// The toggle switches between light and dark. A choice that differs from
+// the system's is remembered; choosing what the system prefers forgets
+// it, so the site follows the system again.
 function setupToggle(): void {
   const button = document.querySelector<HTMLButtonElement>(".theme-toggle");
   if (!button) return;
   const sync = () => button.setAttribute("aria-pressed", String(current() === "dark"));
   button.hidden = false;
   sync();
+  systemDark.addEventListener("change", sync);
   button.addEventListener("click", () => {
     const next = current() === "dark" ? "light" : "dark";
-    root.dataset.theme = next;
+    const follow = next === (systemDark.matches ? "dark" : "light");
+    if (follow) delete root.dataset.theme;
+    else root.dataset.theme = next;
     try {
-      localStorage.setItem(key, next);
+      if (follow) localStorage.removeItem(key);
+      else localStorage.setItem(key, next);
     } catch {
       // Private browsing: the choice lasts for this page only.
     }
@@ -55,12 +65,6 @@ function updateTimes(): void {
       // An unknown zone keeps the build-time value.
     }
   }
-}
-
-// On narrow screens the handbook menu starts closed.
-function setupMenu(): void {
-  const menu = document.querySelector<HTMLDetailsElement>(".nav-menu");
-  if (menu && matchMedia("(max-width: 60rem)").matches) menu.open = false;
 }
 
 // The search client (search.ts) is loaded only when the reader focuses a
@@ -103,7 +107,6 @@ function setupSearch(): void {
 document.addEventListener("DOMContentLoaded", () => {
   setupSearch();
   setupToggle();
-  setupMenu();
   updateTimes();
   setInterval(updateTimes, 30_000);
 });
