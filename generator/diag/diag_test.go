@@ -344,7 +344,7 @@ func TestDistance(t *testing.T) {
 		{"", "abc", 3},
 		{"kitten", "sitting", 3},
 		{"weekly", "wekly", 1},
-		{"ab", "ba", 1}, // a swap is one edit
+		{"ab", "ba", 1},   // a swap is one edit
 		{"zoë", "zoe", 1}, // one rune, two bytes
 		{"日本", "日本語", 1},
 	}

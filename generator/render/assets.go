@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base32"
 	"fmt"
 	"io/fs"
 	"path"
@@ -24,6 +26,9 @@ const (
 type Assets struct {
 	CSS string // assets/site.css, bundled and minified
 	JS  string // assets/site.ts or site.js
+	// Icon is assets/favicon.svg, copied under a hashed name, if the
+	// layouts have one.
+	Icon string
 	// All maps each entry point's name ("search.ts") to its href.
 	All map[string]string
 }
@@ -40,6 +45,7 @@ func (b builtAssets) urls(base string) Assets {
 	}
 	a.CSS = a.All["site.css"]
 	a.JS = cmpOr(a.All["site.ts"], a.All["site.js"])
+	a.Icon = a.All["favicon.svg"]
 	return a
 }
 
@@ -59,7 +65,7 @@ const chromaImport = "handbook:chroma.css"
 // folders below are only reached by imports. Output names carry a content
 // hash, so they can be cached forever.
 func buildAssets(layouts fs.FS) (builtAssets, error) {
-	var entries []string
+	var entries, static []string
 	ents, err := fs.ReadDir(layouts, "assets")
 	if err != nil {
 		return builtAssets{}, fmt.Errorf("read layouts/assets: %w", err)
@@ -72,8 +78,12 @@ func buildAssets(layouts fs.FS) (builtAssets, error) {
 		if ext == ".css" || ext == ".js" || (ext == ".ts" && !strings.HasSuffix(e.Name(), ".d.ts")) {
 			entries = append(entries, "assets/"+e.Name())
 		}
+		if staticAsset[ext] {
+			static = append(static, "assets/"+e.Name())
+		}
 	}
 	slices.Sort(entries)
+	slices.Sort(static)
 
 	chromaCSS, err := highlightCSS()
 	if err != nil {
@@ -184,8 +194,25 @@ func buildAssets(layouts fs.FS) (builtAssets, error) {
 			}
 		}
 	}
+	// Images and fonts directly in assets/ are copied as they are, under
+	// a name that carries a hash of their content like esbuild's outputs.
+	for _, name := range static {
+		data, err := fs.ReadFile(layouts, name)
+		if err != nil {
+			return builtAssets{}, fmt.Errorf("read layouts/%s: %w", name, err)
+		}
+		sum := sha256.Sum256(data)
+		ext := path.Ext(name)
+		p := strings.TrimSuffix(name, ext) + "-" + strings.ToUpper(base32.StdEncoding.EncodeToString(sum[:5])) + ext
+		out.outputs = append(out.outputs, Output{Path: p, Data: data})
+		out.names[path.Base(name)] = p
+	}
 	return out, nil
 }
+
+// staticAsset lists the extensions of files in layouts/assets that are
+// copied rather than bundled.
+var staticAsset = map[string]bool{".svg": true, ".png": true, ".ico": true, ".webp": true, ".woff2": true}
 
 // highlightCSS generates the code highlighting styles once: the light
 // style, and the dark style for readers who prefer dark or chose it.
