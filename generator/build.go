@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/content"
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/gitinfo"
@@ -50,6 +51,11 @@ type Config struct {
 	// Git, when set, is the history to take dates from instead of reading
 	// it again: the dev server reads it once.
 	Git *gitinfo.History
+	// Cache is the folder of the build cache (the command line's default
+	// is .cache/handbook): converted Markdown, and the manifest of the
+	// site last written to Out, so that pages whose inputs did not change
+	// are neither rendered nor written again. "" builds without a cache.
+	Cache string
 }
 
 func (c Config) withDefaults() Config {
@@ -75,6 +81,9 @@ type Result struct {
 	Diagnostics diag.List
 	Duration    time.Duration
 	Site        *site.Site
+	// Rendered counts the pages and feed files made again; the others
+	// were unchanged since the last build and kept.
+	Rendered int
 }
 
 // Model is a site's content, read and linked, before rendering.
@@ -86,6 +95,9 @@ type Model struct {
 	Static []string
 	// Diagnostics holds every error and warning, sorted.
 	Diagnostics diag.List
+	// Key identifies every input of the build a page may show, beyond
+	// the layouts and its own document's body: see render.Options.Key.
+	Key cache.Key
 }
 
 // Load reads the content folder, adds dates from git history, and links
@@ -103,15 +115,20 @@ func Load(ctx context.Context, cfg Config) (Model, error) {
 		}
 		m.Content = os.DirFS(cfg.Content)
 	}
-	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check})
+	c := cfg.cache()
+	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c})
 	m.Static = loaded.Static
+	key := cache.NewHasher("build").Key(c.Salt()).Key(loaded.Hash).
+		Int(cfg.Now.UnixNano()).String(cfg.Now.Location().String()).Bool(cfg.Drafts)
 	if !cfg.NoGit && cfg.FS == nil {
 		history := cfg.Git
 		if history == nil {
 			history = gitinfo.Read(ctx, cfg.Content)
 		}
 		diags.Append(history.Apply(&loaded.Content, cfg.Content))
+		key.Key(history.Key())
 	}
+	m.Key = key.Sum()
 	s, more := site.New(loaded.Content, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Check: cfg.Check})
 	diags.Append(more)
 	m.Site = s
@@ -136,6 +153,11 @@ func Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
 // Render renders every output of the model in memory, with the layouts
 // cfg names.
 func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
+	return m.render(ctx, cfg, nil)
+}
+
+// render renders the model; with w, straight into the output folder.
+func (m Model) render(ctx context.Context, cfg Config, w *write.Site) (Result, []render.Output, error) {
 	cfg = cfg.withDefaults()
 	res := Result{Diagnostics: m.Diagnostics, Site: m.Site}
 	var siteLayouts fs.FS
@@ -144,14 +166,19 @@ func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output,
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return res, nil, err
 	}
-	out, err := render.Render(m.Site, render.Options{
+	opts := render.Options{
 		Layouts: render.Overlay(siteLayouts, layouts.FS),
 		Content: m.Content,
 		Static:  m.Static,
 		Dev:     cfg.Dev,
+		Key:     m.Key,
 
 		ContentDir: cfg.Content,
-	})
+	}
+	if w != nil {
+		opts.Reuse, opts.Emit = w.Reuse, w.Put
+	}
+	out, err := render.Render(m.Site, opts)
 	if err != nil {
 		// Outputs that would overwrite each other are content errors.
 		var list diag.ErrorList
@@ -160,24 +187,42 @@ func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output,
 		}
 		return res, nil, err
 	}
-	res.Pages, res.Feeds, res.Files = out.Pages, out.Feeds, len(out.Outputs)
+	res.Pages, res.Feeds, res.Files, res.Rendered = out.Pages, out.Feeds, len(out.Outputs), out.Rendered
 	return res, out.Outputs, ctx.Err()
 }
 
 // Build loads the content, links the model, renders every output and
-// writes the output folder. When the content has errors it returns them as
-// a diag.ErrorList in the result's diagnostics and the error, and leaves the
-// output folder untouched.
+// writes the output folder, each file as soon as it is made. When the
+// content has errors it returns them as a diag.ErrorList in the result's
+// diagnostics and the error, and leaves the output folder untouched.
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
-	res, outs, err := Render(ctx, cfg)
+	m, err := Load(ctx, cfg)
 	if err != nil {
+		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
+	}
+	w, err := write.Open(cfg.Out, cfg.cache())
+	if err != nil {
+		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
+	}
+	res, _, err := m.render(ctx, cfg, w)
+	if err != nil {
+		w.Abort()
 		return res, err
 	}
-	if err := write.Dir(cfg.Out, outs); err != nil {
+	if err := w.Commit(); err != nil {
 		return res, err
 	}
+	res.Files = w.Files()
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// cache returns the build cache, or nil.
+func (c Config) cache() *cache.Cache {
+	if c.Cache == "" {
+		return nil
+	}
+	return cache.Open(c.Cache)
 }

@@ -292,7 +292,7 @@ func checkSearch(t *testing.T, out string) {
 		}
 		data := readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
 		idx.Files = append(idx.Files, search.File{Path: rel, Data: data})
-		if strings.HasPrefix(path.Base(rel), "manifest-") {
+		if rel == search.ManifestPath {
 			idx.Manifest = rel
 		}
 		if strings.HasPrefix(rel, "search/d/") {

@@ -28,7 +28,7 @@ func TestSearchMarkup(t *testing.T) {
 		}
 		pages++
 		html := string(data)
-		if !searchInput.MatchString(html) || !strings.Contains(html, `action="/search/" method="get"`) || !strings.Contains(html, `data-search-index="/search/manifest-`) {
+		if !searchInput.MatchString(html) || !strings.Contains(html, `action="/search/" method="get"`) || !strings.Contains(html, `data-search-index="/search/manifest.json"`) {
 			t.Errorf("%s has no search form leading to /search/", p)
 		}
 		return nil

@@ -145,6 +145,7 @@ site is left as it was.`, stdout, stderr)
 	fs.StringVar(&cfg.Out, "out", "public", "output `folder`")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "base `URL` of the published site (overrides site.toml)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include drafts")
+	fs.StringVar(&cfg.Cache, "cache", defaultCache, "build cache `folder`, kept between builds to skip unchanged work (\"\" for none)")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -166,11 +167,18 @@ site is left as it was.`, stdout, stderr)
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "built %s, %s, %s in %s → %s\n",
-		count(res.Pages, "page"), count(res.Feeds, "feed file"), count(res.Diagnostics.Warnings(), "warning"),
+	made := ""
+	if res.Rendered < res.Pages+res.Feeds {
+		made = fmt.Sprintf(" (%d made again, the rest unchanged)", res.Rendered)
+	}
+	fmt.Fprintf(stdout, "built %s, %s%s, %s in %s → %s\n",
+		count(res.Pages, "page"), count(res.Feeds, "feed file"), made, count(res.Diagnostics.Warnings(), "warning"),
 		res.Duration.Round(time.Millisecond), strings.TrimSuffix(cfg.Out, "/")+"/")
 	return exitOK
 }
+
+// defaultCache is where builds keep their cache unless told otherwise.
+const defaultCache = ".cache/handbook"
 
 func printDiagnostics(w io.Writer, l diag.List) {
 	for _, d := range l {

@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/markdown"
 	"github.com/handbook/handbook/generator/site"
@@ -34,6 +35,8 @@ type Options struct {
 	// Check reports broken links and missing images as errors rather
 	// than warnings.
 	Check bool
+	// Cache, when set, keeps converted Markdown between builds.
+	Cache *cache.Cache
 }
 
 // MaxFileSize is the largest content file Load reads. Larger files are
@@ -47,6 +50,10 @@ type Result struct {
 	// Static lists the content paths of files that are published as they
 	// are (images, PDFs), in path order.
 	Static []string
+	// Hash identifies everything in the content that a page other than a
+	// document's own may show: site.toml, every document's ListHash and
+	// the static files' names.
+	Hash cache.Key
 }
 
 // Load reads every file of fsys, the content folder.
@@ -126,6 +133,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		}
 	}
 	res.Content.Config = l.cfg
+	res.Hash = l.hash(cfgData, docs)
 	for p := range l.static {
 		res.Static = append(res.Static, p)
 	}
@@ -296,7 +304,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		return r.href
 	}
 	keepH1 := func(h1 string) bool { return fmTitle != "" && fmTitle != h1 }
-	md, err := conv.Convert(src.body, rewrite, keepH1)
+	md, err := l.convert(conv, src.body, rewrite, keepH1, func() { resolved = resolved[:0] })
 	var limit *markdown.LimitError
 	if errors.As(err, &limit) {
 		diags.Errorf(src.pos(src.start+limit.Offset), "%s", limit.Msg)
@@ -354,6 +362,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		return parsed{}
 	}
 	out.value = v
+	out.doc.ListHash, out.doc.SourceHash = hashes(rel, src, md, d.Links, resolved)
 	out.doc.Fields = f.positions()
 	out.doc.Params = f.params()
 	if out.doc.Summary == "" || kind == site.KindPage {

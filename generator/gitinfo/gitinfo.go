@@ -23,6 +23,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/site"
 )
@@ -252,4 +253,15 @@ func Snapshot(ctx context.Context, dir, base string) (fs.FS, string, error) {
 		files[name] = &fstest.MapFile{Data: b, Mode: 0o644, ModTime: h.ModTime}
 	}
 	return files, commit, nil
+}
+
+// Key identifies what the history says, for build caches.
+func (h *History) Key() cache.Key {
+	k := cache.NewHasher("history").Bool(h.Shallow)
+	if h.Err != nil {
+		k.String(h.Err.Error())
+	}
+	// fmt prints maps sorted by key.
+	k.String(fmt.Sprint(h.Files, h.Created, h.Statuses))
+	return k.Sum()
 }

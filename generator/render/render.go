@@ -5,17 +5,14 @@
 package render
 
 import (
-	"cmp"
-	"fmt"
 	"io/fs"
 	"net/url"
-	"path"
 	"runtime"
-	"slices"
 	"strings"
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/search"
 	"github.com/handbook/handbook/generator/site"
 )
@@ -27,6 +24,13 @@ type Output struct {
 	// Source is the content file the output shows or copies, as
 	// diagnostics name it; "" for what the site generates (lists, feeds).
 	Source string
+	// Key identifies the inputs the output was made from; the zero key
+	// when they are not tracked, and the output is compared by its data.
+	Key cache.Key
+	// Reused is set, and Data is nil, when Options.Reuse said the caller
+	// still has the output made from the same inputs. A Path ending in
+	// "/" stands for every file under that folder (the search index).
+	Reused bool
 }
 
 // Options configure Render.
@@ -43,13 +47,32 @@ type Options struct {
 	ContentDir string
 	// Dev adds the live-reload script to every page (handbook serve).
 	Dev bool
+
+	// Key identifies everything a page may show beyond the layouts and
+	// its own document's body: the documents' front matter, titles,
+	// summaries and links (content.Result.Hash), their git history, the
+	// build's time and options, and the program itself. Each output's
+	// Key is made from it.
+	Key cache.Key
+	// Reuse, when set, reports whether the caller still has the output
+	// at path made from inputs with the given key: the last build's file
+	// on disk, or the dev server's page in memory. Render then skips it,
+	// and passes it on with Reused set.
+	Reuse func(path string, key cache.Key) bool
+	// Emit, when set, receives every output as soon as it is made, from
+	// several goroutines at once, and Result.Outputs stays empty: a big
+	// site is written as it renders instead of held in memory.
+	Emit func(Output) error
 }
 
 // Result is what Render produced.
 type Result struct {
-	Outputs []Output // sorted by path
+	Outputs []Output // sorted by path, unless Options.Emit took them
 	Pages   int      // HTML pages
 	Feeds   int      // feed files
+	// Rendered counts the pages and feed files made again rather than
+	// reused.
+	Rendered int
 }
 
 // Render renders every output of s.
@@ -61,79 +84,69 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	r.assets = assets.urls(s.Config.BasePath())
-	index, err := search.Build(s, search.Options{})
-	if err != nil {
-		return Result{}, err
-	}
-	r.search = SearchLinks{Index: r.link("/" + index.Manifest), Script: r.assets.All["search.ts"]}
+	r.search = SearchLinks{Index: r.link("/" + search.ManifestPath), Script: r.assets.All["search.ts"]}
 	tmpl, err := parseTemplates(opts.Layouts, r.funcs())
 	if err != nil {
 		return Result{}, err
 	}
 	r.tmpl = tmpl
-
-	jobs := r.pages()
-	outs := make([]Output, len(jobs))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
-		g.Go(func() error {
-			data, err := r.execute(j)
-			if err != nil {
-				return fmt.Errorf("render %s: %w", j.path, err)
-			}
-			outs[i] = Output{Path: j.path, Data: data}
-			if d := j.view.Doc; d != nil {
-				outs[i].Source = d.File
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	lk, err := layoutsKey(opts.Layouts)
+	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Pages: len(outs)}
+	r.key = cache.NewHasher("render").Key(opts.Key).Key(lk).Bool(opts.Dev).Sum()
+	e := &emitter{emit: opts.Emit}
 
+	// Pages and feeds, the bulk of the work, in parallel; each written
+	// as soon as it is made, so memory holds only those in flight.
+	jobs := r.pages()
 	digests, err := r.digestFeeds()
 	if err != nil {
 		return Result{}, err
 	}
-	for _, f := range append(r.feeds(), digests...) {
-		fo, err := r.renderFeed(f)
-		if err != nil {
-			return Result{}, err
-		}
-		outs = append(outs, fo...)
-		res.Feeds += len(fo)
+	allFeeds := append(r.feeds(), digests...)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		g.Go(func() error { return r.page(j, e) })
 	}
-	outs = append(outs, r.calendars()...)
-	api, err := r.apiOutputs()
-	if err != nil {
+	for _, f := range allFeeds {
+		g.Go(func() error { return r.feed(f, e) })
+	}
+	g.Go(func() error { return r.searchIndex(e) })
+	g.Go(func() error {
+		return r.group("api/", func() ([]Output, error) { return r.apiOutputs() }, e)
+	})
+	if err := g.Wait(); err != nil {
 		return Result{}, err
-	}
-	outs = append(outs, api...)
-	outs = append(outs, assets.outputs...)
-	for _, f := range index.Files {
-		outs = append(outs, Output{Path: f.Path, Data: f.Data})
-	}
-	outs = append(outs, r.sitemap(jobs), Output{Path: "robots.txt", Data: r.robots()})
-	for _, p := range opts.Static {
-		data, err := fs.ReadFile(opts.Content, p)
-		if err != nil {
-			return Result{}, fmt.Errorf("read %s: %w", p, err)
-		}
-		outs = append(outs, Output{Path: p, Data: data, Source: path.Join(cmp.Or(opts.ContentDir, "content"), p)})
 	}
 
-	slices.SortFunc(outs, func(a, b Output) int { return cmp.Compare(a.Path, b.Path) })
-	if err := checkPaths(outs); err != nil {
+	rest := r.calendars()
+	rest = append(rest, assets.outputs...)
+	rest = append(rest, r.sitemap(jobs), Output{Path: "robots.txt", Data: r.robots()})
+	for _, o := range rest {
+		if err := e.put(o); err != nil {
+			return Result{}, err
+		}
+	}
+	for _, p := range opts.Static {
+		if err := r.static(p, e); err != nil {
+			return Result{}, err
+		}
+	}
+
+	if err := checkPaths(e.sorted()); err != nil {
 		return Result{}, err
 	}
-	res.Outputs = outs
+	res := Result{Pages: len(jobs), Feeds: len(allFeeds) * 3, Rendered: int(e.rendered.Load())}
+	if opts.Emit == nil {
+		res.Outputs = e.sorted()
+	}
 	return res, nil
 }
 
 type renderer struct {
+	key    cache.Key // Options.Key with the layouts
 	site   *site.Site
 	opts   Options
 	tmpl   templates

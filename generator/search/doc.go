@@ -17,10 +17,11 @@
 // # Files
 //
 // Build returns these files, all under Options.Dir ("search/"). Names
-// carry a hash of their content, so every file can be cached forever; the
-// page learns the manifest's name from a data attribute.
+// carry a hash of their content, so they can be cached forever, except
+// the manifest, which pages link to under a fixed name (see ManifestPath);
+// the page learns its address from a data attribute.
 //
-//	manifest-HASH.json  the entry point: document count, the first term
+//	manifest.json       the entry point: document count, the first term
 //	                    and file names of each term shard, the typo
 //	                    lexicons, the facets file and the document buckets
 //	t-HASH.bin          a term shard: a contiguous range of the sorted

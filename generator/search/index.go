@@ -16,6 +16,17 @@ import (
 	"github.com/handbook/handbook/generator/site"
 )
 
+// Dir is the default folder of the index in the output, and ManifestPath
+// the default path of its manifest. The manifest's name is fixed, unlike
+// the other files' whose names carry a hash of their content: pages link
+// to it, and would all change with every change to any document's text.
+// Served for revalidation, it costs a conditional request on the first
+// search of a visit.
+const (
+	Dir          = "search"
+	ManifestPath = Dir + "/manifest.json"
+)
+
 // Options configure Build. The zero value is ready to use.
 type Options struct {
 	// Dir is the folder of the index in the output, without slashes.
@@ -89,7 +100,7 @@ type partial struct {
 // Build indexes every document of s.
 func Build(s *site.Site, opts Options) (*Index, error) {
 	if opts.Dir == "" {
-		opts.Dir = "search"
+		opts.Dir = Dir
 	}
 	if opts.ShardSize <= 0 {
 		opts.ShardSize = DefaultShardSize
@@ -162,7 +173,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := opts.Dir + "/manifest-" + hash(data) + ".json"
+	name := opts.Dir + "/manifest.json"
 	w.files = append(w.files, File{Path: name, Data: data})
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return &Index{Files: w.files, Manifest: name, Docs: len(entries), Terms: len(terms)}, nil

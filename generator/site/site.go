@@ -172,6 +172,12 @@ type Doc struct {
 	// changed it, oldest first, when git history is known.
 	Revisions []Revision
 
+	// ListHash identifies what other pages may show of the document: its
+	// file name, front matter, title, summary, headings and links.
+	// SourceHash also covers its body, which only its own page, feeds and
+	// the search index show. Builds use them to skip unchanged pages.
+	ListHash, SourceHash [32]byte
+
 	// Backlinks lists the documents whose body links to this one, in
 	// path order. Filled by New.
 	Backlinks []*Doc

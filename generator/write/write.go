@@ -1,75 +1,261 @@
-// Package write puts a built site on disk. It writes into a new folder
-// beside the output folder and swaps it in only when every file is
-// written, so a failed build leaves the previous site as it was.
+// Package write puts a built site on disk, so that a failed build leaves
+// the previous site as it was.
+//
+// Every file is first written into a new folder beside the output folder.
+// When the build succeeds, a full write swaps the new folder in; an
+// incremental write, possible when the cache holds the manifest of the
+// site the last build wrote and the output folder is still that one,
+// moves only the changed files into place and deletes those no longer
+// made. Outputs whose inputs did not change (render.Output.Reused) or
+// whose bytes did not change are not written at all.
 package write
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/render"
 )
 
-// Dir replaces the folder dir with exactly the given outputs.
-func Dir(dir string, outs []render.Output) (err error) {
+// Site writes one build's outputs into an output folder.
+type Site struct {
+	dir   string // the output folder
+	stage string // the new folder beside it that files are written into
+	cache *cache.Cache
+	// prev is what the last build wrote into dir; nil for a full write.
+	prev  manifest
+	dirs  sync.Map // folders made in stage
+	mu    sync.Mutex
+	next  manifest // what this build's site holds
+	moved []string // paths written into stage, for an incremental write
+}
+
+// Open starts writing the site in dir. With a cache, it writes only what
+// changed since the last build into the same folder.
+func Open(dir string, c *cache.Cache) (*Site, error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
+		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	stage, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return fmt.Errorf("create temporary output folder: %w", err)
+		return nil, fmt.Errorf("create temporary output folder: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
+	if err := os.Chmod(stage, 0o755); err != nil {
+		os.RemoveAll(stage)
+		return nil, err
+	}
+	w := &Site{dir: dir, stage: stage, cache: c, next: manifest{}}
+	w.prev = readManifest(c, dir)
+	return w, nil
+}
+
+// Incremental reports whether the site is written over the last one,
+// rather than swapped in whole.
+func (w *Site) Incremental() bool { return w.prev != nil }
+
+// Reuse reports whether the output folder holds the file at p made from
+// inputs with the given key, or for a path ending in "/", whether every
+// file under that folder was made with it. It is render.Options.Reuse.
+func (w *Site) Reuse(p string, key cache.Key) bool {
+	if w.prev == nil {
+		return false
+	}
+	if !strings.HasSuffix(p, "/") {
+		k, ok := w.prev[p]
+		return ok && k == key
+	}
+	found := false
+	for q, k := range w.prev {
+		if strings.HasPrefix(q, p) {
+			if k != key {
+				return false
+			}
+			found = true
 		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	}
+	return found
+}
+
+// Put writes an output, unless the output folder already has it. It is
+// safe to call from several goroutines.
+func (w *Site) Put(o render.Output) error {
+	if o.Reused {
+		return w.keep(o)
+	}
+	if err := checkPath(o.Path); err != nil {
 		return err
 	}
-	for _, o := range outs {
-		// A path must name a file inside the output folder, and only one:
-		// "updates//index.html" would be written over "updates/index.html".
-		if !fs.ValidPath(o.Path) || o.Path == "." || !filepath.IsLocal(filepath.FromSlash(o.Path)) {
-			return fmt.Errorf("refusing to write %q: not a clean path inside the output folder", o.Path)
+	key := o.Key
+	if key == (cache.Key{}) {
+		key = cache.NewHasher("data").Bytes(o.Data).Sum()
+	}
+	w.mu.Lock()
+	if _, dup := w.next[o.Path]; dup {
+		// Two outputs with one path: render reports which files clash
+		// once every output is made, and the build fails.
+		w.mu.Unlock()
+		return nil
+	}
+	w.next[o.Path] = key
+	same := w.prev != nil && w.prev[o.Path] == key
+	w.mu.Unlock()
+	if same {
+		return nil
+	}
+	p := filepath.Join(w.stage, filepath.FromSlash(o.Path))
+	d := filepath.Dir(p)
+	if _, ok := w.dirs.Load(d); !ok {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return fmt.Errorf("create %s: %w", d, err)
+		}
+		w.dirs.Store(d, true)
+	}
+	if err := os.WriteFile(p, o.Data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", o.Path, err)
+	}
+	if w.prev != nil {
+		w.mu.Lock()
+		w.moved = append(w.moved, o.Path)
+		w.mu.Unlock()
+	}
+	return nil
+}
+
+// keep records a reused output: a file, or every file under a folder.
+func (w *Site) keep(o render.Output) error {
+	if !w.Reuse(o.Path, o.Key) {
+		return fmt.Errorf("output %s is not in the previous site", o.Path)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !strings.HasSuffix(o.Path, "/") {
+		w.next[o.Path] = o.Key
+		return nil
+	}
+	for q, k := range w.prev {
+		if strings.HasPrefix(q, o.Path) {
+			w.next[q] = k
 		}
 	}
-	// Create folders first, in order, so files can be written in parallel.
-	dirs := map[string]bool{}
-	for _, o := range outs {
-		d := filepath.Dir(filepath.Join(tmp, filepath.FromSlash(o.Path)))
-		if !dirs[d] {
-			dirs[d] = true
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("create %s: %w", d, err)
-			}
+	return nil
+}
+
+// checkPath refuses a path that does not name a file inside the output
+// folder, or that is a second name for another output:
+// "updates//index.html" would be written over "updates/index.html".
+func checkPath(p string) error {
+	if !fs.ValidPath(p) || p == "." || !filepath.IsLocal(filepath.FromSlash(p)) {
+		return fmt.Errorf("refusing to write %q: not a clean path inside the output folder", p)
+	}
+	return nil
+}
+
+// Files returns how many files the site has.
+func (w *Site) Files() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.next)
+}
+
+// Abort removes what was written; the output folder is left as it was.
+func (w *Site) Abort() { os.RemoveAll(w.stage) }
+
+// Commit puts the new site in place and records its manifest in the
+// cache.
+func (w *Site) Commit() error {
+	if w.prev == nil {
+		if err := swap(w.stage, w.dir); err != nil {
+			os.RemoveAll(w.stage)
+			return err
 		}
+	} else if err := w.update(); err != nil {
+		return err
+	}
+	writeManifest(w.cache, w.dir, w.next)
+	return nil
+}
+
+// update moves the changed files into the output folder and deletes the
+// files the site no longer has. The manifest is removed first: if this
+// stops halfway, the next build writes the whole site again.
+func (w *Site) update() error {
+	defer os.RemoveAll(w.stage)
+	removeManifest(w.cache, w.dir)
+	var stale []string
+	for p := range w.prev {
+		if _, ok := w.next[p]; !ok {
+			stale = append(stale, p)
+		}
+	}
+	for _, p := range stale {
+		if err := os.Remove(filepath.Join(w.dir, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove %s: %w", p, err)
+		}
+		removeEmptyParents(w.dir, filepath.Dir(filepath.FromSlash(p)))
 	}
 	var g errgroup.Group
-	g.SetLimit(2 * runtime.GOMAXPROCS(0))
-	for _, o := range outs {
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, p := range w.moved {
 		g.Go(func() error {
-			p := filepath.Join(tmp, filepath.FromSlash(o.Path))
-			if err := os.WriteFile(p, o.Data, 0o644); err != nil {
-				return fmt.Errorf("write %s: %w", o.Path, err)
+			from := filepath.Join(w.stage, filepath.FromSlash(p))
+			to := filepath.Join(w.dir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+				return fmt.Errorf("create %s: %w", filepath.Dir(to), err)
+			}
+			if err := os.Rename(from, to); err != nil {
+				// A folder where the file goes (a page that became a
+				// file): replace it.
+				if rerr := os.RemoveAll(to); rerr != nil {
+					return fmt.Errorf("replace %s: %w", p, rerr)
+				}
+				if err := os.Rename(from, to); err != nil {
+					return fmt.Errorf("replace %s: %w", p, err)
+				}
 			}
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
+	return g.Wait()
+}
+
+// removeEmptyParents removes rel, a folder inside dir, and its parents
+// while they are empty.
+func removeEmptyParents(dir, rel string) {
+	for rel != "." && rel != "" {
+		if os.Remove(filepath.Join(dir, rel)) != nil {
+			return
+		}
+		rel = filepath.Dir(rel)
+	}
+}
+
+// Dir replaces the folder dir with exactly the given outputs.
+func Dir(dir string, outs []render.Output) error {
+	w, err := Open(dir, nil)
+	if err != nil {
 		return err
 	}
-	return swap(tmp, dir)
+	for _, o := range outs {
+		if err := w.Put(o); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	return w.Commit()
 }
 
 // swap moves the new folder into place. The old one is renamed aside

@@ -1,0 +1,176 @@
+// Package cache keeps what one build computed for the next, in a folder
+// (by default .cache/handbook): converted Markdown, keyed by a hash of
+// everything the conversion read, and the manifest of the last site
+// written, so that pages whose inputs did not change are neither
+// rendered nor written again.
+//
+// Every key starts with the build's salt: a hash of the running
+// executable, so a new version of handbook, of goldmark or of chroma
+// never reads what an older one wrote. The cache is an optimisation: a
+// missing, unreadable or corrupt entry is a miss, and a failed write is
+// ignored.
+package cache
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Key identifies a cache entry: a SHA-256 of its inputs.
+type Key [sha256.Size]byte
+
+// String returns the key in hexadecimal.
+func (k Key) String() string { return hex.EncodeToString(k[:]) }
+
+// A Hasher builds a Key from a sequence of values. Each value is written
+// with its length, so that ("ab", "c") and ("a", "bc") differ.
+type Hasher struct{ h hash.Hash }
+
+// NewHasher returns a Hasher that starts with the given kind of entry,
+// such as "markdown".
+func NewHasher(kind string) *Hasher {
+	h := &Hasher{h: sha256.New()}
+	h.String(kind)
+	return h
+}
+
+// Bytes adds b.
+func (h *Hasher) Bytes(b []byte) *Hasher {
+	h.Int(int64(len(b)))
+	h.h.Write(b)
+	return h
+}
+
+// String adds s.
+func (h *Hasher) String(s string) *Hasher {
+	h.Int(int64(len(s)))
+	io.WriteString(h.h, s)
+	return h
+}
+
+// Int adds n.
+func (h *Hasher) Int(n int64) *Hasher {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	h.h.Write(b[:])
+	return h
+}
+
+// Bool adds v.
+func (h *Hasher) Bool(v bool) *Hasher {
+	if v {
+		return h.Int(1)
+	}
+	return h.Int(0)
+}
+
+// Key adds another key.
+func (h *Hasher) Key(k Key) *Hasher {
+	h.h.Write(k[:])
+	return h
+}
+
+// Sum returns the key of everything added.
+func (h *Hasher) Sum() Key {
+	var k Key
+	h.h.Sum(k[:0])
+	return k
+}
+
+// Cache is a folder of entries. A nil *Cache is valid and empty: Get
+// misses and Put does nothing, which is how builds without a cache run.
+type Cache struct {
+	dir  string
+	salt Key
+}
+
+// Open returns the cache kept in dir, which is created when first
+// written to.
+func Open(dir string) *Cache {
+	return &Cache{dir: dir, salt: executable()}
+}
+
+// Dir returns the cache's folder.
+func (c *Cache) Dir() string {
+	if c == nil {
+		return ""
+	}
+	return c.dir
+}
+
+// Salt returns the key every entry's key includes: the executable's hash.
+// A nil cache's salt is the zero key.
+func (c *Cache) Salt() Key {
+	if c == nil {
+		return Key{}
+	}
+	return c.salt
+}
+
+// file returns the path of an entry: entries are spread over 256 folders
+// so that none holds tens of thousands of files.
+func (c *Cache) file(ns string, k Key) string {
+	s := k.String()
+	return filepath.Join(c.dir, ns, s[:2], s[2:])
+}
+
+// key mixes the salt into k.
+func (c *Cache) key(k Key) Key {
+	return NewHasher("entry").Key(c.salt).Key(k).Sum()
+}
+
+// Get returns the entry stored under k in the namespace ns ("markdown").
+func (c *Cache) Get(ns string, k Key) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	data, err := os.ReadFile(c.file(ns, c.key(k)))
+	return data, err == nil
+}
+
+// Put stores data under k in the namespace ns. The entry is written to a
+// temporary file and renamed into place, so that a reader never sees half
+// of it, even from a build running at the same time.
+func (c *Cache) Put(ns string, k Key, data []byte) {
+	if c == nil {
+		return
+	}
+	p := c.file(ns, c.key(k))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if werr != nil || cerr != nil || os.Rename(f.Name(), p) != nil {
+		os.Remove(f.Name())
+	}
+}
+
+// executable returns the hash of the running program, computed once.
+var executable = sync.OnceValue(func() Key {
+	h := NewHasher("executable")
+	p, err := os.Executable()
+	if err == nil {
+		var f *os.File
+		if f, err = os.Open(p); err == nil {
+			_, err = io.Copy(h.h, f)
+			f.Close()
+		}
+	}
+	if err != nil {
+		// Without the program's bytes nothing may be shared between
+		// runs: a different salt each time.
+		h.String(p).Int(int64(os.Getpid())).String(err.Error())
+	}
+	return h.Sum()
+})

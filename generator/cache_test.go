@@ -1,0 +1,176 @@
+package generator
+
+import (
+	"context"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// copyDir copies the folder from into to.
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// stamps returns the modification time of every file under dir.
+func stamps(t *testing.T, dir string) map[string]time.Time {
+	t.Helper()
+	out := map[string]time.Time{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			info, _ := d.Info()
+			out[p] = info.ModTime()
+		}
+		return err
+	})
+	return out
+}
+
+// TestCacheNeverStale builds a copy of the example site with a cache,
+// changes one input after another (a body, front matter, a new and a
+// deleted file, an image, site.toml, a layout, the build's time), and
+// checks after each change that the cached build's output folder is
+// byte for byte what a clean build without a cache writes.
+func TestCacheNeverStale(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	layouts := filepath.Join(dir, "layouts")
+	copyDir(t, "../content", content)
+	cfg := Config{Content: content, Layouts: layouts, Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
+
+	build := func(cfg Config) Result {
+		t.Helper()
+		res, err := Build(context.Background(), cfg)
+		if err != nil {
+			t.Fatalf("Build: %v\n%v", err, res.Diagnostics)
+		}
+		return res
+	}
+	edit := func(rel string, f func(string) string) {
+		t.Helper()
+		p := filepath.Join(content, rel)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(f(string(data))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(p, data string) {
+		t.Helper()
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	first := build(cfg)
+	if first.Rendered != first.Pages+first.Feeds {
+		t.Errorf("first build rendered %d of %d pages and feed files, want all", first.Rendered, first.Pages+first.Feeds)
+	}
+	before := stamps(t, cfg.Out)
+	time.Sleep(10 * time.Millisecond) // so that a rewritten file gets a new time
+	again := build(cfg)
+	if again.Rendered != 0 {
+		t.Errorf("a build with nothing changed rendered %d pages and feed files, want 0", again.Rendered)
+	}
+	if after := stamps(t, cfg.Out); !maps.Equal(before, after) {
+		var changed []string
+		for p, tm := range after {
+			if !before[p].Equal(tm) {
+				changed = append(changed, p)
+			}
+		}
+		slices.Sort(changed)
+		t.Errorf("a build with nothing changed wrote %d files, want none: %v", len(changed), changed[:min(len(changed), 10)])
+	}
+
+	steps := []struct {
+		name   string
+		change func()
+		// few says the change should leave most pages alone.
+		few bool
+	}{
+		{"an update's body", func() {
+			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
+				// Past the summary, which lists show.
+				return strings.Replace(s, "then MySQL.", "then MySQL and SQLite.", 1)
+			})
+		}, true},
+		{"a person's name", func() {
+			edit("people/ana.md", func(s string) string { return strings.Replace(s, "Ana Souza", "Ana S. Souza", 1) })
+		}, false},
+		{"a new decision", func() {
+			write(filepath.Join(content, "decisions", "0012-cache-builds.md"), "---\nstatus: proposed\ndate: 2026-11-25\n---\n# Cache builds\n\nKeep a cache.\n")
+		}, false},
+		{"a deleted update", func() {
+			if err := os.Remove(filepath.Join(content, "updates", "2026-11-24-ana-batched-writes.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"an image", func() {
+			write(filepath.Join(content, "handbook", "logo.svg"), `<svg xmlns="http://www.w3.org/2000/svg"/>`)
+		}, true},
+		{"site.toml", func() {
+			edit("site.toml", func(s string) string { return strings.Replace(s, "Northwind Labs", "Northwind", 1) })
+		}, false},
+		{"a layout", func() {
+			data, err := os.ReadFile("../layouts/update.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(filepath.Join(layouts, "update.html"), strings.Replace(string(data), `<div class="prose">`, `<div class="prose changed">`, 1))
+		}, false},
+		{"the build's time", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false},
+	}
+	for _, step := range steps {
+		step.change()
+		got := build(cfg)
+		clean := cfg
+		clean.Cache, clean.Out = "", filepath.Join(t.TempDir(), "public")
+		build(clean)
+		if got, want := tree(t, cfg.Out), tree(t, clean.Out); !maps.Equal(got, want) {
+			var diff []string
+			for p := range want {
+				if got[p] != want[p] {
+					diff = append(diff, p)
+				}
+			}
+			for p := range got {
+				if _, ok := want[p]; !ok {
+					diff = append(diff, p+" (should be gone)")
+				}
+			}
+			slices.Sort(diff)
+			t.Errorf("after changing %s, the cached build differs from a clean one in %d files: %v", step.name, len(diff), diff[:min(len(diff), 10)])
+		}
+		if step.few && got.Rendered > got.Pages/4 {
+			t.Errorf("after changing %s, the cached build rendered %d of %d pages and feed files, want few", step.name, got.Rendered, got.Pages+got.Feeds)
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package content
+
+import (
+	"maps"
+	"slices"
+
+	"bytes"
+	"encoding/gob"
+
+	"github.com/handbook/handbook/generator/cache"
+	"github.com/handbook/handbook/generator/markdown"
+	"github.com/handbook/handbook/generator/site"
+)
+
+// converted is a cache entry: a conversion, and what the conversion asked
+// the rest of the content about, to check that the answers still hold.
+type converted struct {
+	Result markdown.Result
+	// Rewrites holds each link's destination and the href it became:
+	// a link to another file depends on that file's page.
+	Rewrites []rewrite
+	// KeepH1 is the answer to keepH1 for the leading H1, when Result has
+	// a Title: it depends on the front matter's title.
+	KeepH1 bool
+}
+
+type rewrite struct {
+	Dest  string
+	Image bool
+	Href  string
+}
+
+// convert converts a document's body, or takes the conversion from the
+// cache when the body is the same and every link still resolves to the
+// same href. rewrite may be called for a cached entry that is then
+// rejected: reset undoes what those calls recorded.
+func (l *loader) convert(conv *markdown.Converter, body []byte, rw markdown.Rewriter, keepH1 func(string) bool, reset func()) (markdown.Result, error) {
+	if l.opts.Cache == nil {
+		return conv.Convert(body, rw, keepH1)
+	}
+	key := cache.NewHasher("markdown").Bool(l.cfg.RawHTML).Bytes(body).Sum()
+	if data, ok := l.opts.Cache.Get("markdown", key); ok {
+		var c converted
+		if gob.NewDecoder(bytes.NewReader(data)).Decode(&c) == nil && c.valid(rw, keepH1) {
+			return c.Result, nil
+		}
+		reset()
+	}
+	c := converted{}
+	record := func(dest string, image bool) string {
+		href := rw(dest, image)
+		c.Rewrites = append(c.Rewrites, rewrite{Dest: dest, Image: image, Href: href})
+		return href
+	}
+	keep := func(h1 string) bool {
+		c.KeepH1 = keepH1(h1)
+		return c.KeepH1
+	}
+	res, err := conv.Convert(body, record, keep)
+	if err != nil {
+		return res, err
+	}
+	c.Result = res
+	var b bytes.Buffer
+	if gob.NewEncoder(&b).Encode(&c) == nil {
+		l.opts.Cache.Put("markdown", key, b.Bytes())
+	}
+	return res, nil
+}
+
+// valid reports whether the cached conversion is what converting again
+// would give: links resolve to the same hrefs, and the leading H1 is kept
+// or dropped as before.
+func (c *converted) valid(rw markdown.Rewriter, keepH1 func(string) bool) bool {
+	for _, r := range c.Rewrites {
+		if rw(r.Dest, r.Image) != r.Href {
+			return false
+		}
+	}
+	return c.Result.Title == "" || keepH1(c.Result.Title) == c.KeepH1
+}
+
+// hashes returns a document's ListHash and SourceHash.
+func hashes(rel string, src *source, md markdown.Result, links []site.Link, resolved []resolution) (list, full cache.Key) {
+	h := cache.NewHasher("document").String(rel).Bytes(src.text[:src.start])
+	h.String(md.Title).String(md.Summary)
+	for _, x := range md.Headings {
+		h.Int(int64(x.Level)).String(x.ID).String(x.Text)
+	}
+	for i, x := range links {
+		h.String(x.Dest).String(x.Target).String(x.Fragment).Bool(x.Image).String(resolved[i].href)
+	}
+	list = h.Sum()
+	return list, cache.NewHasher("source").Key(list).Bytes(src.body).Sum()
+}
+
+// hash returns Result.Hash.
+func (l *loader) hash(cfg []byte, docs []parsed) cache.Key {
+	h := cache.NewHasher("content").Bytes(cfg).String(l.cfg.BaseURL)
+	for _, d := range docs {
+		if d.doc != nil {
+			h.Key(d.doc.ListHash)
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(l.static)) {
+		h.String(p)
+	}
+	return h.Sum()
+}

@@ -1,0 +1,196 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/handbook/handbook/generator/cache"
+	"github.com/handbook/handbook/generator/search"
+)
+
+// emitter passes outputs on as they are made, and keeps what checkPaths
+// needs of each: its path and source, not its data (unless it collects).
+type emitter struct {
+	emit     func(Output) error
+	mu       sync.Mutex
+	outs     []Output
+	rendered atomic.Int64
+}
+
+func (e *emitter) put(o Output) error {
+	e.mu.Lock()
+	switch {
+	case e.emit == nil:
+		e.outs = append(e.outs, o)
+	case !strings.HasSuffix(o.Path, "/"):
+		// A reused folder's files were checked when they were made.
+		e.outs = append(e.outs, Output{Path: o.Path, Source: o.Source})
+	}
+	e.mu.Unlock()
+	if e.emit != nil {
+		return e.emit(o)
+	}
+	return nil
+}
+
+func (e *emitter) sorted() []Output {
+	slices.SortFunc(e.outs, func(a, b Output) int { return cmp.Compare(a.Path, b.Path) })
+	return e.outs
+}
+
+// reuse reports whether the caller has the output at path made with key,
+// and if so passes it on as reused.
+func (r *renderer) reuse(p, source string, key cache.Key, e *emitter) (bool, error) {
+	if r.opts.Reuse == nil || !r.opts.Reuse(p, key) {
+		return false, nil
+	}
+	return true, e.put(Output{Path: p, Source: source, Key: key, Reused: true})
+}
+
+// page renders a page unless its inputs are unchanged: the site's key,
+// and the body of the document it shows, which no other page shows.
+func (r *renderer) page(j job, e *emitter) error {
+	h := cache.NewHasher("page").Key(r.key).String(j.path)
+	source := ""
+	if d := j.view.Doc; d != nil {
+		h.Key(d.SourceHash)
+		source = d.File
+	}
+	key := h.Sum()
+	if ok, err := r.reuse(j.path, source, key, e); ok || err != nil {
+		return err
+	}
+	data, err := r.execute(j)
+	if err != nil {
+		return fmt.Errorf("render %s: %w", j.path, err)
+	}
+	e.rendered.Add(1)
+	return e.put(Output{Path: j.path, Data: data, Source: source, Key: key})
+}
+
+// feed renders a feed's three files unless its items' sources and the
+// site's key are unchanged.
+func (r *renderer) feed(f feed, e *emitter) error {
+	h := cache.NewHasher("feed").Key(r.key).String(f.dir)
+	for _, d := range f.docs[:min(len(f.docs), FeedItems)] {
+		h.Key(d.SourceHash)
+		if d.SourceHash == (cache.Key{}) {
+			// Made by the build (digests, events): what it shows.
+			h.String(d.URL).String(d.Title).String(d.Summary).String(string(d.Body))
+		}
+	}
+	key := h.Sum()
+	files := []string{f.dir + feedFiles.RSS, f.dir + feedFiles.Atom, f.dir + feedFiles.JSON}
+	if r.opts.Reuse != nil && r.opts.Reuse(files[0], key) && r.opts.Reuse(files[1], key) && r.opts.Reuse(files[2], key) {
+		for _, p := range files {
+			if err := e.put(Output{Path: p, Key: key, Reused: true}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	outs, err := r.renderFeed(f)
+	if err != nil {
+		return err
+	}
+	for _, o := range outs {
+		o.Key = key
+		e.rendered.Add(1)
+		if err := e.put(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// searchIndex builds the search index unless no document changed: it
+// holds every document's text.
+func (r *renderer) searchIndex(e *emitter) error {
+	h := cache.NewHasher("search").Key(r.key)
+	for _, d := range r.site.Docs() {
+		h.Key(d.SourceHash)
+	}
+	return r.groupKey(search.Dir+"/", h.Sum(), func() ([]Output, error) {
+		index, err := search.Build(r.site, search.Options{})
+		if err != nil {
+			return nil, err
+		}
+		outs := make([]Output, len(index.Files))
+		for i, f := range index.Files {
+			outs[i] = Output{Path: f.Path, Data: f.Data}
+		}
+		return outs, nil
+	}, e)
+}
+
+// group makes the files under a folder together, from the site's key
+// alone: nothing in them comes from a document's body.
+func (r *renderer) group(dir string, make func() ([]Output, error), e *emitter) error {
+	return r.groupKey(dir, cache.NewHasher("group").Key(r.key).String(dir).Sum(), make, e)
+}
+
+func (r *renderer) groupKey(dir string, key cache.Key, make func() ([]Output, error), e *emitter) error {
+	if ok, err := r.reuse(dir, "", key, e); ok || err != nil {
+		return err
+	}
+	outs, err := make()
+	if err != nil {
+		return err
+	}
+	for _, o := range outs {
+		if !strings.HasPrefix(o.Path, dir) {
+			return fmt.Errorf("output %s outside its folder %s", o.Path, dir)
+		}
+		o.Key = key
+		if err := e.put(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// static copies a file of the content folder, unless its size and time
+// of change are what they were.
+func (r *renderer) static(p string, e *emitter) error {
+	source := path.Join(cmp.Or(r.opts.ContentDir, "content"), p)
+	info, err := fs.Stat(r.opts.Content, p)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", p, err)
+	}
+	key := cache.NewHasher("static").String(p).Int(info.Size()).Int(info.ModTime().UnixNano()).Sum()
+	if ok, err := r.reuse(p, source, key, e); ok || err != nil {
+		return err
+	}
+	data, err := fs.ReadFile(r.opts.Content, p)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", p, err)
+	}
+	return e.put(Output{Path: p, Data: data, Source: source, Key: key})
+}
+
+// layoutsKey hashes every file of the layouts.
+func layoutsKey(layouts fs.FS) (cache.Key, error) {
+	h := cache.NewHasher("layouts")
+	err := fs.WalkDir(layouts, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(layouts, p)
+		if err != nil {
+			return err
+		}
+		h.String(p).Bytes(data)
+		return nil
+	})
+	if err != nil {
+		return cache.Key{}, fmt.Errorf("read layouts: %w", err)
+	}
+	return h.Sum(), nil
+}
+
