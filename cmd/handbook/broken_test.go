@@ -48,7 +48,7 @@ func TestBrokenSites(t *testing.T) {
 			sitetest.WritePrevious(t, out)
 			previous := sitetest.Tree(t, out)
 			a := sitetest.ParseArgs(t, ar)
-			args := []string{"build", "--content", filepath.Join(dir, "content"), "--layouts", filepath.Join(dir, "layouts"), "--out", out, "--now", a.Now.Format(time.RFC3339)}
+			args := []string{"build", "--cache", filepath.Join(dir, "cache"), "--content", filepath.Join(dir, "content"), "--layouts", filepath.Join(dir, "layouts"), "--out", out, "--now", a.Now.Format(time.RFC3339)}
 			if a.Drafts {
 				args = append(args, "--drafts")
 			}

@@ -58,7 +58,7 @@ func TestBuildSummary(t *testing.T) {
 		"content/updates/2026-11-20-ana-x.md": "---\nauthor: ana\ndate: 2026-11-20\n---\nSee [missing](nope.md).\n",
 		"content/handbook/index.md":           "# Home\n",
 	})
-	code, out, errOut := runCmd(t, "build", "--content", filepath.Join(dir, "content"), "--out", filepath.Join(dir, "public"), "--layouts", filepath.Join(dir, "layouts"), "--now", "2026-11-25")
+	code, out, errOut := runCmd(t, "build", "--cache", filepath.Join(dir, "cache"), "--content", filepath.Join(dir, "content"), "--out", filepath.Join(dir, "public"), "--layouts", filepath.Join(dir, "layouts"), "--now", "2026-11-25")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 	}
@@ -80,7 +80,7 @@ func TestBuildErrors(t *testing.T) {
 		"content/updates/2026-11-20-ana-x.md": "---\nauthor: bob\ndate: 2026-11-20\nstatus: fine\n---\n",
 		"content/decisions/0001-x.md":         "---\ndate: 2026-13-01\n---\n# X\n",
 	})
-	code, out, errOut := runCmd(t, "build", "--content", filepath.Join(dir, "content"), "--out", filepath.Join(dir, "public"), "--layouts", filepath.Join(dir, "layouts"))
+	code, out, errOut := runCmd(t, "build", "--cache", filepath.Join(dir, "cache"), "--content", filepath.Join(dir, "content"), "--out", filepath.Join(dir, "public"), "--layouts", filepath.Join(dir, "layouts"))
 	if code != 1 || out != "" {
 		t.Fatalf("exit %d (want 1), stdout %q", code, out)
 	}
