@@ -2,7 +2,6 @@ package sitetest
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -53,7 +52,9 @@ func (r Report) Lines() []string {
 // and attributes), og:url and og:image, and the search form's
 // data-search-index and data-search-script, which the search client
 // fetches. Every .css file's url() and @import references are resolved
-// against the file, and sitemap.xml's locations against the site.
+// against the file. In the site's other text files (feeds, the sitemap,
+// JSON, calendars, robots.txt), every absolute URL under the base URL is
+// checked as a link.
 //
 // A reference on the site's host must lie under the base path and name a
 // file that exists, folders by a final slash (served as their index.html),
@@ -81,7 +82,8 @@ func Crawl(fsys fs.FS, base string) (Report, error) {
 		site.Path += "/"
 	}
 	c := &crawler{site: site, files: map[string]bool{}, dirs: map[string]bool{}, docs: map[string]*doc{}}
-	var htmlFiles, cssFiles []string
+	c.absURL = regexp.MustCompile(`(?i)https?://` + regexp.QuoteMeta(site.Host+site.Path) + `[^\s"'<>\\&)\]]*`)
+	var htmlFiles, cssFiles, textFiles []string
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -95,6 +97,8 @@ func Crawl(fsys fs.FS, base string) (Report, error) {
 				htmlFiles = append(htmlFiles, p)
 			case ".css":
 				cssFiles = append(cssFiles, p)
+			case ".xml", ".json", ".ics", ".txt":
+				textFiles = append(textFiles, p)
 			}
 		}
 		return nil
@@ -129,12 +133,12 @@ func Crawl(fsys fs.FS, base string) (Report, error) {
 		}
 		check(p, c.url(p), cssRefs(string(data)))
 	}
-	if data, err := fs.ReadFile(fsys, "sitemap.xml"); err == nil {
-		refs, err := sitemapRefs(data)
+	for _, p := range textFiles {
+		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			c.problem("sitemap.xml", "", "does not parse: "+err.Error())
+			return Report{}, err
 		}
-		check("sitemap.xml", c.url("sitemap.xml"), refs)
+		check(p, c.url(p), c.absRefs(string(data)))
 	}
 
 	// Crawl from the home page.
@@ -175,6 +179,7 @@ type crawler struct {
 	files    map[string]bool // every file, by slash path
 	dirs     map[string]bool // every folder
 	docs     map[string]*doc // every HTML file, parsed
+	absURL   *regexp.Regexp  // an absolute URL under the site's base URL
 	refs     int
 	problems []Problem
 }
@@ -488,19 +493,16 @@ func cssRefs(css string) []ref {
 	return out
 }
 
-// sitemapRefs returns the locations of a sitemap.
-func sitemapRefs(data []byte) ([]ref, error) {
-	var sm struct {
-		URLs []struct {
-			Loc string `xml:"loc"`
-		} `xml:"url"`
-	}
-	if err := xml.Unmarshal(data, &sm); err != nil {
-		return nil, err
-	}
+// absRefs returns the absolute URLs under the site's base URL in a text
+// file, as links. A URL ends where a quote, space, tag, escape (HTML's
+// "&", JSON's and iCalendar's "\") or closing bracket does, and is never
+// followed by sentence punctuation; a calendar's folded lines are joined
+// first.
+func (c *crawler) absRefs(text string) []ref {
+	text = strings.NewReplacer("\r\n ", "", "\r\n\t", "").Replace(text)
 	var out []ref
-	for _, u := range sm.URLs {
-		out = append(out, ref{url: u.Loc, where: "sitemap loc"})
+	for _, m := range c.absURL.FindAllString(text, -1) {
+		out = append(out, ref{url: strings.TrimRight(m, ".,;:!?"), where: "absolute URL"})
 	}
-	return out, nil
+	return out
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // TestCrawl crawls a small hand-written site with one of each kind of
-// problem, and with references that are fine and must not be reported.
+// problem, and with references that are fine and must not be reported:
+// pages, a style sheet, feeds, JSON, a calendar, robots.txt and a sitemap.
 func TestCrawl(t *testing.T) {
 	t.Parallel()
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
@@ -45,8 +46,10 @@ func TestCrawl(t *testing.T) {
 		"assets/site.css":   file(`@import "base.css"; @font-face { src: url(fonts/gone.woff2) } /* url(commented.png) */ .x { background: url('../img/ok.png') } @import url(https://fonts.example/css); .y { fill: url(#grad) }`),
 		"assets/base.css":   file(``),
 		"img/ok.png":        file(``),
-		"feed.xml":          file(``),
-		"calendar.ics":      file(``),
+		"feed.xml":          file(`<rss><item><link>https://x.example/docs/a/#sec</link><description>&lt;a href=&#34;https://x.example/docs/a/#nope&#34;&gt;</description></item><item><link>https://x.example/docs/a/%23sec</link></item></rss>`),
+		"calendar.ics":      file("BEGIN:VCALENDAR\r\nURL:https://x.example/docs/a/\r\nURL:https://x.example/docs/cal\r\n endar-gone/\r\nEND:VCALENDAR\r\n"),
+		"api/x.json":        file(`{"url": "https://x.example/docs/a/", "html": "<a href=\"https://x.example/docs/gone-json/\">", "text": "See https://x.example/docs/a/."}`),
+		"robots.txt":        file("Sitemap: https://x.example/docs/sitemap.xml\n"),
 		"sitemap.xml":       file(`<urlset><url><loc>https://x.example/docs/a/</loc></url><url><loc>https://x.example/docs/gone/</loc></url></urlset>`),
 	}
 	rep, err := Crawl(site, "https://x.example/docs/")
@@ -56,6 +59,10 @@ func TestCrawl(t *testing.T) {
 	want := []string{
 		`404.html: /docs/gone-too/: no file gone-too/index.html`,
 		`404.html: a/: a relative URL in the page the host serves for any missing path`,
+		`api/x.json: https://x.example/docs/gone-json/: no file gone-json/index.html`,
+		`calendar.ics: https://x.example/docs/calendar-gone/: no file calendar-gone/index.html`,
+		`feed.xml: https://x.example/docs/a/#nope: no element with id "nope" in a/index.html`,
+		`feed.xml: https://x.example/docs/a/%23sec: no file a/#sec`,
 		`assets/site.css: fonts/gone.woff2: no file assets/fonts/gone.woff2`,
 		`assets/site.css: https://fonts.example/css: a request to the third-party host fonts.example (url())`,
 		`index.html: #nav: no element with id "nav" in index.html`,
