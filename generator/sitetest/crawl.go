@@ -21,6 +21,7 @@ type Problem struct {
 	Msg  string
 }
 
+// String returns the problem as "page: reference: problem".
 func (p Problem) String() string { return p.Page + ": " + p.Ref + ": " + p.Msg }
 
 // A Report is what Crawl found.
@@ -31,7 +32,7 @@ type Report struct {
 	Problems []Problem // sorted, each once
 }
 
-// Lines returns the problems as "page: reference: problem" lines.
+// Lines returns the problems' strings.
 func (r Report) Lines() []string {
 	out := make([]string, len(r.Problems))
 	for i, p := range r.Problems {
@@ -83,62 +84,57 @@ func Crawl(fsys fs.FS, base string) (Report, error) {
 	}
 	c := &crawler{site: site, files: map[string]bool{}, dirs: map[string]bool{}, docs: map[string]*doc{}}
 	c.absURL = regexp.MustCompile(`(?i)https?://` + regexp.QuoteMeta(site.Host+site.Path) + `[^\s"'<>\\&)\]]*`)
-	var htmlFiles, cssFiles, textFiles []string
+	// Read every file that can hold references; a fragment can only be
+	// checked once every page is parsed.
+	type source struct {
+		file string
+		from *url.URL // what its references resolve against
+		refs []ref
+	}
+	var sources []source
+	var pages []string
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
-		case d.IsDir():
+		}
+		if d.IsDir() {
 			c.dirs[p] = true
+			return nil
+		}
+		c.files[p] = true
+		ext := path.Ext(p)
+		if !slices.Contains([]string{".html", ".css", ".xml", ".json", ".ics", ".txt"}, ext) {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		switch ext {
+		case ".html":
+			d := parsePage(c.url(p), data)
+			c.docs[p] = d
+			pages = append(pages, p)
+			sources = append(sources, source{p, d.base, d.refs})
+		case ".css":
+			sources = append(sources, source{p, c.url(p), cssRefs(string(data))})
 		default:
-			c.files[p] = true
-			switch path.Ext(p) {
-			case ".html":
-				htmlFiles = append(htmlFiles, p)
-			case ".css":
-				cssFiles = append(cssFiles, p)
-			case ".xml", ".json", ".ics", ".txt":
-				textFiles = append(textFiles, p)
-			}
+			sources = append(sources, source{p, c.url(p), c.absRefs(string(data))})
 		}
 		return nil
 	})
 	if err != nil {
 		return Report{}, err
 	}
-	for _, p := range htmlFiles {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return Report{}, err
-		}
-		c.docs[p] = parsePage(c.url(p), data)
-	}
 
 	// Check every reference, and keep the pages each page leads to.
 	links := map[string][]string{}
-	check := func(file string, from *url.URL, refs []ref) {
-		for _, r := range refs {
-			if target := c.check(file, from, r); path.Ext(target) == ".html" {
-				links[file] = append(links[file], target)
+	for _, src := range sources {
+		for _, r := range src.refs {
+			if target := c.check(src.file, src.from, r); c.docs[target] != nil {
+				links[src.file] = append(links[src.file], target)
 			}
 		}
-	}
-	for _, p := range htmlFiles {
-		check(p, c.docs[p].base, c.docs[p].refs)
-	}
-	for _, p := range cssFiles {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return Report{}, err
-		}
-		check(p, c.url(p), cssRefs(string(data)))
-	}
-	for _, p := range textFiles {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return Report{}, err
-		}
-		check(p, c.url(p), c.absRefs(string(data)))
 	}
 
 	// Crawl from the home page.
@@ -150,7 +146,7 @@ func Crawl(fsys fs.FS, base string) (Report, error) {
 			p := queue[0]
 			queue = queue[1:]
 			for _, q := range links[p] {
-				if !reached[q] && c.docs[q] != nil {
+				if !reached[q] {
 					reached[q] = true
 					queue = append(queue, q)
 				}
@@ -159,7 +155,7 @@ func Crawl(fsys fs.FS, base string) (Report, error) {
 	} else {
 		c.problem("index.html", c.url("index.html").Path, "the site has no home page")
 	}
-	for _, p := range htmlFiles {
+	for _, p := range pages {
 		if !reached[p] && p != notFound {
 			c.problem(p, c.url(p).Path, "no link from the home page leads here")
 		}
@@ -168,7 +164,7 @@ func Crawl(fsys fs.FS, base string) (Report, error) {
 	slices.SortFunc(c.problems, func(a, b Problem) int {
 		return strings.Compare(a.String(), b.String())
 	})
-	return Report{Pages: len(htmlFiles), Reached: len(reached), Refs: c.refs, Problems: slices.Compact(c.problems)}, nil
+	return Report{Pages: len(pages), Reached: len(reached), Refs: c.refs, Problems: slices.Compact(c.problems)}, nil
 }
 
 // notFound is the page static hosts serve for a missing path.
