@@ -28,8 +28,8 @@ import (
 )
 
 // buildArchive builds the txtar site at file into a new folder and
-// returns the output folder.
-func buildArchive(t *testing.T, file string) string {
+// returns the build's result and the output folder.
+func buildArchive(t *testing.T, file string) (Result, string) {
 	t.Helper()
 	ar, err := txtar.ParseFile(file)
 	if err != nil {
@@ -39,10 +39,11 @@ func buildArchive(t *testing.T, file string) string {
 	sitetest.Write(t, ar, dir)
 	a := sitetest.ParseArgs(t, ar)
 	cfg := Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Now: a.Now, Drafts: a.Drafts, BaseURL: a.BaseURL}
-	if _, err := Build(context.Background(), cfg); err != nil {
+	res, err := Build(context.Background(), cfg)
+	if err != nil {
 		t.Fatalf("Build %s: %v", file, err)
 	}
-	return cfg.Out
+	return res, cfg.Out
 }
 
 // TestHostile builds the hostile-content case and checks that every
@@ -51,7 +52,7 @@ func buildArchive(t *testing.T, file string) string {
 // pages in Chromium.
 func TestHostile(t *testing.T) {
 	t.Parallel()
-	out := buildArchive(t, "testdata/broken/hostile.txtar")
+	_, out := buildArchive(t, "testdata/broken/hostile.txtar")
 	var pages, feeds, jsons int
 	for rel := range sitetest.Tree(t, out) {
 		p := filepath.Join(out, filepath.FromSlash(rel))
@@ -136,7 +137,7 @@ func TestHostile(t *testing.T) {
 // through, and still escapes front-matter values.
 func TestRawHTML(t *testing.T) {
 	t.Parallel()
-	out := buildArchive(t, "testdata/broken/raw-html.txtar")
+	_, out := buildArchive(t, "testdata/broken/raw-html.txtar")
 	b := readFile(t, filepath.Join(out, "handbook/index.html"))
 	if !bytes.Contains(b, []byte("<script>localStorage.p_raw_body=1</script>")) {
 		t.Errorf("raw_html = true: the body's script is not on the page")

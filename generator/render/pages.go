@@ -298,8 +298,11 @@ func (r *renderer) pages() []job {
 		add(v)
 	}
 
-	tags := r.view("tags", "Tags", "/tags/", "tags")
-	add(tags)
+	if len(s.Tags) > 0 {
+		// Only the tag pages' breadcrumbs lead to the index: without
+		// tags, no link would reach it.
+		add(r.view("tags", "Tags", "/tags/", "tags"))
+	}
 	for _, t := range s.Tags {
 		v := r.view("tag", "Tagged “"+t.Name+"”", t.URL, "tags").withFeed(r.feedLink(strings.TrimPrefix(t.URL, "/"), "Tagged "+t.Name))
 		v.Tag = t

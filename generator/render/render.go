@@ -189,9 +189,15 @@ func (r *renderer) link(p string) string { return r.site.Config.BasePath() + p }
 // abs returns the absolute URL of a site path, for feeds and the sitemap.
 // Without a base URL it is root-relative. Letters beyond ASCII in the
 // path ("/handbook/café/") are percent-encoded: the sitemap protocol and
-// feed readers want URLs, not IRIs.
+// feed readers want URLs, not IRIs. A fragment ("#event-...") stays one.
 func (r *renderer) abs(p string) string {
-	return strings.TrimSuffix(r.site.Config.BaseURL, "/") + (&url.URL{Path: p}).EscapedPath()
+	p, frag, hasFrag := strings.Cut(p, "#")
+	u := &url.URL{Path: p, Fragment: frag}
+	s := strings.TrimSuffix(r.site.Config.BaseURL, "/") + u.EscapedPath()
+	if hasFrag {
+		s += "#" + u.EscapedFragment()
+	}
+	return s
 }
 
 // outputPath returns the file a site path is written to:

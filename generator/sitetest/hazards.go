@@ -96,13 +96,7 @@ var safeImageData = regexp.MustCompile(`^data:image/(png|gif|jpeg|webp)[;,]`)
 // or show a document of its own. Browsers ignore tabs, newlines and
 // leading control characters and spaces in URLs, and schemes' case.
 func dangerousURL(v string) bool {
-	v = strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, v)
-	v = strings.ToLower(strings.TrimLeft(v, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+	v = strings.ToLower(cleanURL(v))
 	return strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:")
 }
 

@@ -2,7 +2,8 @@
 // writes an archive's files into a folder, including files a txtar archive
 // cannot hold as they are, reads the build options of its "args" section,
 // and snapshots folders so that a test can show a build changed nothing it
-// should not have.
+// should not have. On the built output, Hazards finds what could run
+// script, and Crawl finds broken links, anchors and assets.
 //
 // A file's name in the archive may end in a directive in parentheses:
 //
