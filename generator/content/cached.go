@@ -4,9 +4,6 @@ import (
 	"maps"
 	"slices"
 
-	"bytes"
-	"encoding/gob"
-
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/markdown"
 	"github.com/handbook/handbook/generator/site"
@@ -40,8 +37,7 @@ func (l *loader) convert(conv *markdown.Converter, body []byte, rw markdown.Rewr
 	}
 	key := cache.NewHasher("markdown").Bool(l.cfg.RawHTML).Bytes(body).Sum()
 	if data, ok := l.opts.Cache.Get("markdown", key); ok {
-		var c converted
-		if gob.NewDecoder(bytes.NewReader(data)).Decode(&c) == nil && c.valid(rw, keepH1) {
+		if c, ok := decodeConverted(data); ok && c.valid(rw, keepH1) {
 			return c.Result, nil
 		}
 		reset()
@@ -61,10 +57,7 @@ func (l *loader) convert(conv *markdown.Converter, body []byte, rw markdown.Rewr
 		return res, err
 	}
 	c.Result = res
-	var b bytes.Buffer
-	if gob.NewEncoder(&b).Encode(&c) == nil {
-		l.opts.Cache.Put("markdown", key, b.Bytes())
-	}
+	l.opts.Cache.Put("markdown", key, c.encode())
 	return res, nil
 }
 

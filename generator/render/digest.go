@@ -66,8 +66,10 @@ func (r *renderer) digestFeedLink(t *site.Team) FeedLink {
 }
 
 // digestFeeds returns a feed of finished weeks, site-wide and per team:
-// one item per week, carrying the whole digest.
-func (r *renderer) digestFeeds() ([]feed, error) {
+// one item per week, carrying the whole digest. The items are made only
+// when the feed is rendered: they come from the model alone, so the
+// site's key says whether the feed changed.
+func (r *renderer) digestFeeds() []feed {
 	s := r.site
 	var out []feed
 	for _, t := range append([]*site.Team{nil}, s.Teams...) {
@@ -78,19 +80,26 @@ func (r *renderer) digestFeeds() ([]feed, error) {
 			f.description = "What happened in " + t.Name + " each week."
 			f.page = site.DigestURL(t, site.Week{})
 		}
-		for _, d := range r.digestsOf(t) {
-			if !d.Complete {
-				continue // an item should not change after it is published
-			}
-			var b bytes.Buffer
-			if err := r.tmpl["digest"].ExecuteTemplate(&b, "digest-body", d); err != nil {
-				return nil, fmt.Errorf("render digest %s: %w", d.URL(), err)
-			}
-			f.docs = append(f.docs, &site.Doc{Title: digestTitle(d), URL: d.URL(), Date: d.End, Summary: digestSummary(d), Body: template.HTML(b.String())})
-		}
+		f.items = func() ([]*site.Doc, error) { return r.digestItems(t) }
 		out = append(out, f)
 	}
-	return out, nil
+	return out
+}
+
+// digestItems returns the finished weeks of t's digest as feed items.
+func (r *renderer) digestItems(t *site.Team) ([]*site.Doc, error) {
+	var docs []*site.Doc
+	for _, d := range r.digestsOf(t) {
+		if !d.Complete {
+			continue // an item should not change after it is published
+		}
+		var b bytes.Buffer
+		if err := r.tmpl["digest"].ExecuteTemplate(&b, "digest-body", d); err != nil {
+			return nil, fmt.Errorf("render digest %s: %w", d.URL(), err)
+		}
+		docs = append(docs, &site.Doc{Title: digestTitle(d), URL: d.URL(), Date: d.End, Summary: digestSummary(d), Body: template.HTML(b.String())})
+	}
+	return docs, nil
 }
 
 // digestTitle names a week: "Week 47: 16–22 Nov 2026".

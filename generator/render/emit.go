@@ -26,10 +26,12 @@ type emitter struct {
 func (e *emitter) put(o Output) error {
 	e.mu.Lock()
 	switch {
+	case strings.HasSuffix(o.Path, "/") && !o.Reused && e.emit == nil:
+		// A group's end: only a caller that writes needs it.
 	case e.emit == nil:
 		e.outs = append(e.outs, o)
 	case !strings.HasSuffix(o.Path, "/"):
-		// A reused folder's files were checked when they were made.
+		// A reused group's files were checked when they were made.
 		e.outs = append(e.outs, Output{Path: o.Path, Source: o.Source})
 	}
 	e.mu.Unlock()
@@ -95,6 +97,12 @@ func (r *renderer) feed(f feed, e *emitter) error {
 		}
 		return nil
 	}
+	if f.items != nil {
+		var err error
+		if f.docs, err = f.items(); err != nil {
+			return err
+		}
+	}
 	outs, err := r.renderFeed(f)
 	if err != nil {
 		return err
@@ -152,7 +160,8 @@ func (r *renderer) groupKey(dir string, key cache.Key, make func() ([]Output, er
 			return err
 		}
 	}
-	return nil
+	// The group is complete: a later build may reuse it as a whole.
+	return e.put(Output{Path: dir, Key: key})
 }
 
 // static copies a file of the content folder, unless its size and time

@@ -27,6 +27,9 @@ type feed struct {
 	description string
 	page        string // site path of the HTML page the feed belongs to
 	docs        []*site.Doc
+	// items, when set, makes the docs: items the build writes from the
+	// model (weekly digests), not from documents' bodies.
+	items func() ([]*site.Doc, error)
 }
 
 // feedFiles are the file names of a feed's three formats.

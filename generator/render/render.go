@@ -28,8 +28,13 @@ type Output struct {
 	// when they are not tracked, and the output is compared by its data.
 	Key cache.Key
 	// Reused is set, and Data is nil, when Options.Reuse said the caller
-	// still has the output made from the same inputs. A Path ending in
-	// "/" stands for every file under that folder (the search index).
+	// still has the output made from the same inputs.
+	//
+	// A Path ending in "/" stands for a group of files made together
+	// under that folder (the search index, the JSON API): with Reused,
+	// all of them; without, the end of the group, after its files, so
+	// that a caller that keeps outputs can record the group. Only
+	// Options.Emit receives the end of a group.
 	Reused bool
 }
 
@@ -100,11 +105,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	// Pages and feeds, the bulk of the work, in parallel; each written
 	// as soon as it is made, so memory holds only those in flight.
 	jobs := r.pages()
-	digests, err := r.digestFeeds()
-	if err != nil {
-		return Result{}, err
-	}
-	allFeeds := append(r.feeds(), digests...)
+	allFeeds := append(r.feeds(), r.digestFeeds()...)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, j := range jobs {

@@ -68,33 +68,29 @@ func Open(dir string, c *cache.Cache) (*Site, error) {
 func (w *Site) Incremental() bool { return w.prev != nil }
 
 // Reuse reports whether the output folder holds the file at p made from
-// inputs with the given key, or for a path ending in "/", whether every
-// file under that folder was made with it. It is render.Options.Reuse.
+// inputs with the given key, or for a path ending in "/", whether it holds
+// the group of files made under that folder with that key (see Put). It
+// is render.Options.Reuse.
 func (w *Site) Reuse(p string, key cache.Key) bool {
-	if w.prev == nil {
-		return false
-	}
-	if !strings.HasSuffix(p, "/") {
-		k, ok := w.prev[p]
-		return ok && k == key
-	}
-	found := false
-	for q, k := range w.prev {
-		if strings.HasPrefix(q, p) {
-			if k != key {
-				return false
-			}
-			found = true
-		}
-	}
-	return found
+	k, ok := w.prev[p]
+	return ok && k == key
 }
 
 // Put writes an output, unless the output folder already has it. It is
 // safe to call from several goroutines.
+//
+// An output whose path ends in "/" and that has no data records that the
+// files just put under that folder with the same key form a group, which
+// a later build may reuse as a whole.
 func (w *Site) Put(o render.Output) error {
 	if o.Reused {
 		return w.keep(o)
+	}
+	if strings.HasSuffix(o.Path, "/") && o.Data == nil {
+		w.mu.Lock()
+		w.next[o.Path] = o.Key
+		w.mu.Unlock()
+		return nil
 	}
 	if err := checkPath(o.Path); err != nil {
 		return err
@@ -142,13 +138,12 @@ func (w *Site) keep(o render.Output) error {
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if !strings.HasSuffix(o.Path, "/") {
-		w.next[o.Path] = o.Key
-		return nil
-	}
-	for q, k := range w.prev {
-		if strings.HasPrefix(q, o.Path) {
-			w.next[q] = k
+	w.next[o.Path] = o.Key
+	if strings.HasSuffix(o.Path, "/") {
+		for q, k := range w.prev {
+			if k == o.Key && strings.HasPrefix(q, o.Path) {
+				w.next[q] = k
+			}
 		}
 	}
 	return nil
@@ -168,7 +163,13 @@ func checkPath(p string) error {
 func (w *Site) Files() int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return len(w.next)
+	n := 0
+	for p := range w.next {
+		if !strings.HasSuffix(p, "/") {
+			n++
+		}
+	}
+	return n
 }
 
 // Abort removes what was written; the output folder is left as it was.
@@ -197,7 +198,7 @@ func (w *Site) update() error {
 	removeManifest(w.cache, w.dir)
 	var stale []string
 	for p := range w.prev {
-		if _, ok := w.next[p]; !ok {
+		if _, ok := w.next[p]; !ok && !strings.HasSuffix(p, "/") {
 			stale = append(stale, p)
 		}
 	}
