@@ -202,4 +202,3 @@ func layoutsKey(layouts fs.FS) (cache.Key, error) {
 	}
 	return h.Sum(), nil
 }
-
