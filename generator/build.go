@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/handbook/handbook/generator/cache"
@@ -153,11 +154,62 @@ func Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
 // Render renders every output of the model in memory, with the layouts
 // cfg names.
 func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
-	return m.render(ctx, cfg, nil)
+	return m.render(ctx, cfg, render.Options{})
 }
 
-// render renders the model; with w, straight into the output folder.
-func (m Model) render(ctx context.Context, cfg Config, w *write.Site) (Result, []render.Output, error) {
+// RenderFrom is Render for a caller that keeps the outputs of its last
+// build, such as the dev server: outputs whose inputs did not change are
+// taken from prev instead of being made again.
+func RenderFrom(ctx context.Context, cfg Config, prev []render.Output) (Result, []render.Output, error) {
+	cfg = cfg.withDefaults()
+	m, err := Load(ctx, cfg)
+	if err != nil {
+		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, nil, err
+	}
+	byPath := make(map[string]render.Output, len(prev))
+	groups := map[cache.Key]bool{}
+	for _, o := range prev {
+		byPath[o.Path] = o
+		groups[o.Key] = true
+	}
+	reuse := func(p string, key cache.Key) bool {
+		if key == (cache.Key{}) {
+			return false
+		}
+		if strings.HasSuffix(p, "/") {
+			// A group's files share a key no other output has.
+			return groups[key]
+		}
+		o, ok := byPath[p]
+		return ok && o.Key == key
+	}
+	res, outs, err := m.render(ctx, cfg, render.Options{Reuse: reuse})
+	if err != nil {
+		return res, nil, err
+	}
+	var all []render.Output
+	for _, o := range outs {
+		switch {
+		case !o.Reused:
+			all = append(all, o)
+		case strings.HasSuffix(o.Path, "/"):
+			for _, q := range prev {
+				if q.Key == o.Key && strings.HasPrefix(q.Path, o.Path) {
+					all = append(all, q)
+				}
+			}
+		default:
+			all = append(all, byPath[o.Path])
+		}
+	}
+	slices.SortFunc(all, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
+	res.Files = len(all)
+	return res, all, nil
+}
+
+// render renders the model; with opts.Emit, straight into the output
+// folder.
+func (m Model) render(ctx context.Context, cfg Config, opts render.Options) (Result, []render.Output, error) {
 	cfg = cfg.withDefaults()
 	res := Result{Diagnostics: m.Diagnostics, Site: m.Site}
 	var siteLayouts fs.FS
@@ -166,18 +218,9 @@ func (m Model) render(ctx context.Context, cfg Config, w *write.Site) (Result, [
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return res, nil, err
 	}
-	opts := render.Options{
-		Layouts: render.Overlay(siteLayouts, layouts.FS),
-		Content: m.Content,
-		Static:  m.Static,
-		Dev:     cfg.Dev,
-		Key:     m.Key,
-
-		ContentDir: cfg.Content,
-	}
-	if w != nil {
-		opts.Reuse, opts.Emit = w.Reuse, w.Put
-	}
+	opts.Layouts = render.Overlay(siteLayouts, layouts.FS)
+	opts.Content, opts.Static, opts.ContentDir = m.Content, m.Static, cfg.Content
+	opts.Dev, opts.Key = cfg.Dev, m.Key
 	out, err := render.Render(m.Site, opts)
 	if err != nil {
 		// Outputs that would overwrite each other are content errors.
@@ -206,7 +249,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
 	}
-	res, _, err := m.render(ctx, cfg, w)
+	res, _, err := m.render(ctx, cfg, render.Options{Reuse: w.Reuse, Emit: w.Put})
 	if err != nil {
 		w.Abort()
 		return res, err

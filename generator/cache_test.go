@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/handbook/handbook/generator/render"
 )
 
 // copyDir copies the folder from into to.
@@ -173,4 +175,60 @@ func TestCacheNeverStale(t *testing.T) {
 			t.Errorf("after changing %s, the cached build rendered %d of %d pages and feed files, want few", step.name, got.Rendered, got.Pages+got.Feeds)
 		}
 	}
+}
+
+// TestRenderFromReusesOnlyWhatIsUnchanged checks what the dev server
+// relies on: rendering again from the last outputs gives exactly what a
+// clean render gives, after a change to one update's body, and makes
+// only that page and the feeds that carry the update again.
+func TestRenderFromReusesOnlyWhatIsUnchanged(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyDir(t, "../content", content)
+	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Now: exampleNow, NoGit: true, Dev: true}
+	ctx := context.Background()
+	_, prev, err := Render(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(content, "updates", "2026-11-24-ana-batched-writes.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), "then MySQL.", "then MySQL and SQLite.", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, got, err := RenderFrom(ctx, cfg, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, want, err := Render(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("RenderFrom made %d outputs, a clean render %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || string(got[i].Data) != string(want[i].Data) {
+			t.Errorf("RenderFrom's %s differs from a clean render's %s", got[i].Path, want[i].Path)
+		}
+	}
+	if page := "updates/2026-11-24-ana-batched-writes/index.html"; !strings.Contains(string(outputData(got, page)), "MySQL and SQLite") {
+		t.Errorf("%s does not show the change", page)
+	}
+	if res.Rendered == 0 || res.Rendered > 30 {
+		t.Errorf("RenderFrom made %d pages and feed files again, want the changed page and its feeds", res.Rendered)
+	}
+}
+
+func outputData(outs []render.Output, p string) []byte {
+	for _, o := range outs {
+		if o.Path == p {
+			return o.Data
+		}
+	}
+	return nil
 }

@@ -46,6 +46,17 @@ func (e *emitter) sorted() []Output {
 	return e.outs
 }
 
+// files returns the outputs that are files, not reused groups, sorted.
+func (e *emitter) files() []Output {
+	var files []Output
+	for _, o := range e.sorted() {
+		if !strings.HasSuffix(o.Path, "/") {
+			files = append(files, o)
+		}
+	}
+	return files
+}
+
 // reuse reports whether the caller has the output at path made with key,
 // and if so passes it on as reused.
 func (r *renderer) reuse(p, source string, key cache.Key, e *emitter) (bool, error) {

@@ -136,7 +136,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		}
 	}
 
-	if err := checkPaths(e.sorted()); err != nil {
+	if err := checkPaths(e.files()); err != nil {
 		return Result{}, err
 	}
 	res := Result{Pages: len(jobs), Feeds: len(allFeeds) * 3, Rendered: int(e.rendered.Load())}

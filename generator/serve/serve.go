@@ -31,6 +31,7 @@ import (
 	"github.com/handbook/handbook/generator"
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/gitinfo"
+	"github.com/handbook/handbook/generator/render"
 )
 
 // Prefix is the path under which the server serves its own files; no site
@@ -48,7 +49,10 @@ var client embed.FS
 // Options configure a dev server.
 type Options struct {
 	// Config is the site to build. The server sets Dev, and BaseURL to
-	// its own address; Now is taken anew for each build when zero.
+	// its own address. When Now is zero, builds are as of when the server
+	// started, taken anew after an hour: pages that show the time would
+	// otherwise all change with every save, and a save should rebuild only
+	// what it changes.
 	Config generator.Config
 	// Log receives one line per build and the problems of failed ones.
 	Log io.Writer
@@ -65,6 +69,8 @@ type Server struct {
 
 	mu       sync.RWMutex
 	files    map[string][]byte // output path -> data, of the last good build
+	outs     []render.Output   // the same, with the keys of their inputs
+	now      time.Time         // the time builds are as of, when Config.Now is zero
 	problems diag.List         // of the last build, when it failed
 	failure  string            // a failure that is not about content, such as a layout error
 	version  int
@@ -130,7 +136,17 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // last good build stays served when this one fails.
 func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
-	res, outs, err := generator.Render(ctx, s.opts.Config)
+	cfg := s.opts.Config
+	if cfg.Now.IsZero() {
+		if start.Sub(s.now) > time.Hour {
+			s.now = start
+		}
+		cfg.Now = s.now
+	}
+	s.mu.RLock()
+	prev := s.outs
+	s.mu.RUnlock()
+	res, outs, err := generator.RenderFrom(ctx, cfg, prev)
 	if ctx.Err() != nil {
 		return
 	}
@@ -155,9 +171,9 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	for _, o := range outs {
 		files[o.Path] = o.Data
 	}
-	s.files, s.problems, s.failure = files, nil, ""
+	s.files, s.outs, s.problems, s.failure = files, outs, nil, ""
 	s.version++
-	fmt.Fprintf(s.opts.Log, "built %d pages, %d warnings in %s\n", res.Pages, res.Diagnostics.Warnings(), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(s.opts.Log, "built %d pages (%d pages and feed files made again), %d warnings in %s\n", res.Pages, res.Rendered, res.Diagnostics.Warnings(), time.Since(start).Round(time.Millisecond))
 	if len(changed) > 0 && onlyCSS(changed) {
 		s.broadcast(event{"css", s.statusLocked()})
 		return

@@ -9,19 +9,23 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/handbook/handbook/generator/cache"
 )
 
-// manifest maps the path of every file of a written site to the key of
-// the inputs it was made from.
-type manifest map[string]cache.Key
+// manifest maps the path of every file of a written site to what it was
+// made from and what it holds.
+type manifest map[string]entry
+
+type entry struct {
+	key cache.Key // the inputs' key, if known (render.Output.Key)
+	sum cache.Key // SHA-256 of the file; zero for the end of a group
+}
 
 // manifestHeader starts a manifest file, with the identity of the output
 // folder it describes: a folder deleted and made again, or replaced by
 // another, is written whole.
-const manifestHeader = "handbook site manifest 1"
+const manifestHeader = "handbook site manifest 2"
 
 // manifestFile returns where the cache keeps the manifest of dir: one per
 // output folder, named after its absolute path.
@@ -55,12 +59,18 @@ func readManifest(c *cache.Cache, dir string) manifest {
 	sc := bufio.NewScanner(bytes.NewReader(rest))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		k, p, ok := strings.Cut(sc.Text(), " ")
-		var key cache.Key
-		if n, err := hex.Decode(key[:], []byte(k)); !ok || err != nil || n != len(key) {
+		// "key sum path"
+		line := sc.Text()
+		var e entry
+		if len(line) < 4*len(e.key)+3 || line[2*len(e.key)] != ' ' || line[4*len(e.key)+1] != ' ' {
 			return nil
 		}
-		m[p] = key
+		_, kerr := hex.Decode(e.key[:], []byte(line[:2*len(e.key)]))
+		_, serr := hex.Decode(e.sum[:], []byte(line[2*len(e.key)+1:4*len(e.key)+1]))
+		if kerr != nil || serr != nil {
+			return nil
+		}
+		m[line[4*len(e.key)+2:]] = e
 	}
 	if sc.Err() != nil {
 		return nil
@@ -80,8 +90,10 @@ func writeManifest(c *cache.Cache, dir string, m manifest) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s %s %s\n", manifestHeader, c.Salt(), id)
 	for _, p := range slices.Sorted(maps.Keys(m)) {
-		k := m[p]
-		b.WriteString(k.String())
+		e := m[p]
+		b.WriteString(e.key.String())
+		b.WriteByte(' ')
+		b.WriteString(e.sum.String())
 		b.WriteByte(' ')
 		b.WriteString(p)
 		b.WriteByte('\n')

@@ -11,6 +11,7 @@
 package write
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -72,12 +73,12 @@ func (w *Site) Incremental() bool { return w.prev != nil }
 // the group of files made under that folder with that key (see Put). It
 // is render.Options.Reuse.
 func (w *Site) Reuse(p string, key cache.Key) bool {
-	k, ok := w.prev[p]
-	return ok && k == key
+	e, ok := w.prev[p]
+	return ok && key != (cache.Key{}) && e.key == key
 }
 
-// Put writes an output, unless the output folder already has it. It is
-// safe to call from several goroutines.
+// Put writes an output, unless the output folder already has the same
+// bytes there. It is safe to call from several goroutines.
 //
 // An output whose path ends in "/" and that has no data records that the
 // files just put under that folder with the same key form a group, which
@@ -88,17 +89,14 @@ func (w *Site) Put(o render.Output) error {
 	}
 	if strings.HasSuffix(o.Path, "/") && o.Data == nil {
 		w.mu.Lock()
-		w.next[o.Path] = o.Key
+		w.next[o.Path] = entry{key: o.Key}
 		w.mu.Unlock()
 		return nil
 	}
 	if err := checkPath(o.Path); err != nil {
 		return err
 	}
-	key := o.Key
-	if key == (cache.Key{}) {
-		key = cache.NewHasher("data").Bytes(o.Data).Sum()
-	}
+	e := entry{key: o.Key, sum: sha256.Sum256(o.Data)}
 	w.mu.Lock()
 	if _, dup := w.next[o.Path]; dup {
 		// Two outputs with one path: render reports which files clash
@@ -106,8 +104,9 @@ func (w *Site) Put(o render.Output) error {
 		w.mu.Unlock()
 		return nil
 	}
-	w.next[o.Path] = key
-	same := w.prev != nil && w.prev[o.Path] == key
+	w.next[o.Path] = e
+	prev, had := w.prev[o.Path]
+	same := had && prev.sum == e.sum
 	w.mu.Unlock()
 	if same {
 		return nil
@@ -138,11 +137,11 @@ func (w *Site) keep(o render.Output) error {
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.next[o.Path] = o.Key
+	w.next[o.Path] = w.prev[o.Path]
 	if strings.HasSuffix(o.Path, "/") {
-		for q, k := range w.prev {
-			if k == o.Key && strings.HasPrefix(q, o.Path) {
-				w.next[q] = k
+		for q, e := range w.prev {
+			if e.key == o.Key && strings.HasPrefix(q, o.Path) {
+				w.next[q] = e
 			}
 		}
 	}
@@ -208,15 +207,23 @@ func (w *Site) update() error {
 		}
 		removeEmptyParents(w.dir, filepath.Dir(filepath.FromSlash(p)))
 	}
+	// Folders first, each once, then the files in parallel.
+	made := map[string]bool{}
+	for _, p := range w.moved {
+		d := filepath.Dir(filepath.Join(w.dir, filepath.FromSlash(p)))
+		if !made[d] {
+			made[d] = true
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("create %s: %w", d, err)
+			}
+		}
+	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range w.moved {
 		g.Go(func() error {
 			from := filepath.Join(w.stage, filepath.FromSlash(p))
 			to := filepath.Join(w.dir, filepath.FromSlash(p))
-			if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-				return fmt.Errorf("create %s: %w", filepath.Dir(to), err)
-			}
 			if err := os.Rename(from, to); err != nil {
 				// A folder where the file goes (a page that became a
 				// file): replace it.
