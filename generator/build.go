@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/handbook/handbook/generator/cache"
@@ -57,6 +58,10 @@ type Config struct {
 	// site last written to Out, so that pages whose inputs did not change
 	// are neither rendered nor written again. "" builds without a cache.
 	Cache string
+	// Progress, when set, is called as Build goes: with the stage
+	// ("reading", "writing") and how many files it has done, from
+	// several goroutines at once.
+	Progress func(stage string, done int)
 }
 
 func (c Config) withDefaults() Config {
@@ -241,6 +246,9 @@ func (m Model) render(ctx context.Context, cfg Config, opts render.Options) (Res
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
+	if cfg.Progress != nil {
+		cfg.Progress("reading", 0)
+	}
 	m, err := Load(ctx, cfg)
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
@@ -249,7 +257,16 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
 	}
-	res, _, err := m.render(ctx, cfg, render.Options{Reuse: w.Reuse, Emit: w.Put})
+	emit := w.Put
+	if cfg.Progress != nil {
+		var done atomic.Int64
+		emit = func(o render.Output) error {
+			err := w.Put(o)
+			cfg.Progress("writing", int(done.Add(1)))
+			return err
+		}
+	}
+	res, _, err := m.render(ctx, cfg, render.Options{Reuse: w.Reuse, Emit: emit})
 	if err != nil {
 		w.Abort()
 		return res, err

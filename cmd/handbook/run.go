@@ -155,7 +155,9 @@ site is left as it was.`, stdout, stderr)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	done := progress(stderr, &cfg)
 	res, err := generator.Build(ctx, cfg)
+	done()
 	printDiagnostics(stderr, res.Diagnostics)
 	if err != nil {
 		var list diag.ErrorList
