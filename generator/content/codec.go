@@ -15,7 +15,7 @@ import (
 // bytes, lists their length then their items.
 
 // convertedVersion starts every entry; change it with the layout below.
-const convertedVersion = 1
+const convertedVersion = 2
 
 func (c *converted) encode() []byte {
 	e := encoder{b: make([]byte, 0, 2*len(c.Result.HTML)+256)}
@@ -42,7 +42,7 @@ func (c *converted) encode() []byte {
 		e.string(s.Title)
 		e.string(s.Text)
 	}
-	e.string(r.Text)
+	// Text is left out: documents keep their text by section.
 	e.string(r.Summary)
 	e.uint(uint64(len(c.Rewrites)))
 	for _, w := range c.Rewrites {
@@ -74,7 +74,6 @@ func decodeConverted(data []byte) (c converted, ok bool) {
 	for range d.count() {
 		r.Sections = append(r.Sections, markdown.Section{ID: d.string(), Title: d.string(), Text: d.string()})
 	}
-	r.Text = d.string()
 	r.Summary = d.string()
 	for range d.count() {
 		c.Rewrites = append(c.Rewrites, rewrite{Dest: d.string(), Image: d.bool(), Href: d.string()})

@@ -317,7 +317,6 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	// goldmark escapes text and, unless the site enables raw HTML,
 	// leaves raw HTML out: the body is safe to insert into a page.
 	d.Body = template.HTML(md.HTML)
-	d.Text = md.Text
 	d.Summary = md.Summary
 	d.Headings = md.Headings
 	d.TOC = md.TOC

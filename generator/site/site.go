@@ -148,8 +148,6 @@ type Doc struct {
 	Date time.Time
 	// Body is the rendered Markdown.
 	Body template.HTML
-	// Text is the body as plain text, for excerpts and search.
-	Text string
 	// Summary is the first paragraph as plain text, at most about 300 bytes.
 	Summary  string
 	Headings []Heading
