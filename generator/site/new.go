@@ -365,15 +365,17 @@ func words(text string) []string {
 }
 
 func mentionedIn(words []string, p *Person) bool {
+	handle, at := "@"+strings.ToLower(p.Handle), "@"+p.ID
+	name := strings.Fields(strings.ToLower(p.Name))
 	for i, w := range words {
 		w = strings.TrimRight(w, ".")
-		if w == "@"+strings.ToLower(p.Handle) && p.Handle != "" || w == "@"+p.ID || w == p.ID {
+		if w == handle && p.Handle != "" || w == at || w == p.ID {
 			return true
 		}
-		if name := strings.Fields(strings.ToLower(p.Name)); len(name) > 1 && i+len(name) <= len(words) {
+		if len(name) > 1 && i+len(name) <= len(words) && w == name[0] {
 			match := true
-			for j, n := range name {
-				if strings.TrimRight(words[i+j], ".") != n {
+			for j, n := range name[1:] {
+				if strings.TrimRight(words[i+1+j], ".") != n {
 					match = false
 					break
 				}
