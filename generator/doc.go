@@ -13,18 +13,38 @@
 //	site.New      documents -> the model: references resolved (authors,
 //	              teams, objectives, key results, superseded decisions),
 //	              key-result progress, backlinks, tags, the status board
-//	render.Render the model -> outputs in memory: pages from layouts,
-//	              feeds, sitemap, robots.txt, bundled assets, and the
-//	              search index from search.Build (see package search)
-//	write.Dir     outputs -> public/, written into a new folder and swapped
-//	              in only when complete
+//	render.Render the model -> outputs: pages from layouts, feeds,
+//	              sitemap, robots.txt, bundled assets, and the search index
+//	              from search.Build (see package search), in parallel,
+//	              each passed on as soon as it is made
+//	write.Site    outputs -> public/, written into a new folder and swapped
+//	              in only when complete, or with a cache, only the changed
+//	              files moved into place
+//
+// # Cache
+//
+// With Config.Cache (the command line's default is .cache/handbook), a
+// build keeps what it can reuse, in package cache: goldmark's conversion
+// of each document's body, keyed by the body and checked on reuse against
+// where its links now lead; and the manifest of the site it wrote, with
+// the key of each file's inputs and the hash of its bytes. Each document
+// has a ListHash (front matter, title, summary, headings, links: what
+// other pages may show of it) and a SourceHash (with its body). A page's
+// key is the site's key (every ListHash, site.toml, the git history, the
+// time, drafts, the layouts and the executable itself) and its own
+// document's SourceHash; a feed's adds its items'. So changing a
+// document's body past its summary renders its page, its feeds and the
+// search index again, and nothing else; changing anything else renders
+// everything, but converts only the changed Markdown. A file whose bytes
+// did not change is not written. The dev server does the same in memory
+// (RenderFrom).
 //
 // Each step reports problems as diag.Diagnostic values ("path:line:col:
 // message"); Build collects and sorts them, and stops before rendering
 // when any is an error, so a failed build never touches public/.
 //
 // Load runs the steps up to the model and Render those up to the outputs
-// in memory; Build is Render then write. The commands for writers build on
+// in memory; Build is Load, then Render writing each output as it is made. The commands for writers build on
 // them: package check (handbook check) loads in check mode, where broken
 // links and reused decision numbers are errors, and adds a reviewer's
 // checks; package summary (handbook summary) loads the content at a git
