@@ -1,0 +1,359 @@
+// Command bench measures the handbook's build against Hugo's on the same
+// generated content. It is a benchmark, not a test: run it by hand, from
+// anywhere in the repository.
+//
+//	go run ./generator/bench                        # 1,000 and 10,000 documents, 3 runs
+//	go run ./generator/bench -n 100000 -tools handbook
+//	go run ./generator/bench -readme                # and rewrite README.md's table
+//
+// It builds cmd/handbook and cmd/corpus into the work folder, writes a
+// corpus of each size with cmd/corpus, and builds it with the handbook
+// (built-in layouts, -now 2026-11-25, -cache when the binary has it) and
+// with Hugo (Debian's package; apt-get installs it when it is missing)
+// using the minimal site in hugosite/, which reads the same content
+// folder. Each build runs under GNU time -v, whose report gives the wall
+// time, the CPU time (user and system, all threads) and the peak
+// resident set size. For each tool and size it measures:
+//
+//   - full build: the output folder and every cache removed first;
+//   - one file changed: a line appended to the newest update, the cache
+//     left warm by the build before. Hugo keeps no render cache between
+//     builds, so for Hugo this is a full build into an existing folder;
+//   - no change: the same build again.
+//
+// Each figure is the median of -runs builds. The builds of the two tools
+// alternate, so that whatever else the machine does slows both alike.
+// Every one-file build is checked to have the new line in its page, so a
+// cache that served stale output could not look fast. The work folder is
+// outside the repository by default, so the handbook reads no git
+// history, as Hugo does not (its enableGitInfo is off).
+//
+// It prints a Markdown table with the HTML files each tool wrote, the
+// handbook/Hugo ratios of the full build, the machine, and issue 5's
+// targets met or not; -readme puts the table into README.md between the
+// <!-- perf:start --> and <!-- perf:end --> markers.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// config is the command line.
+type config struct {
+	sizes  []int    // corpus sizes, ascending
+	runs   int      // builds per measurement
+	work   string   // working folder
+	tools  []string // "handbook", "hugo"
+	hugo   string   // Hugo binary
+	time   string   // GNU time binary
+	readme bool     // rewrite README.md's table
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	sizes := fs.String("n", "1000,10000", "corpus sizes, comma-separated (e.g. 1000,10000,100000)")
+	runs := fs.Int("runs", 3, "builds per measurement; the median is reported")
+	work := fs.String("work", defaultWork(), "working folder for binaries, corpora and outputs")
+	tools := fs.String("tools", "handbook,hugo", "tools to measure, comma-separated")
+	hugo := fs.String("hugo", "hugo", "the Hugo binary")
+	timeBin := fs.String("time", "/usr/bin/time", "GNU time, for -v")
+	readme := fs.Bool("readme", false, "rewrite the table between the perf markers in README.md")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: go run ./generator/bench [flags]\n\nBuilds generated corpora with the handbook and with Hugo and prints\nwall time, CPU time and peak RSS of a full build, a one-file rebuild\nand a no-change rebuild as a Markdown table.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return 0
+		}
+		return 2
+	}
+	cfg := config{runs: *runs, work: *work, hugo: *hugo, time: *timeBin, readme: *readme}
+	var err error
+	if cfg.sizes, err = parseSizes(*sizes); err == nil {
+		cfg.tools, err = parseTools(*tools)
+	}
+	if err == nil && (cfg.runs < 1 || fs.NArg() > 0) {
+		err = errors.New("want -runs of at least 1 and no arguments")
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		fs.Usage()
+		return 2
+	}
+	if err := bench(context.Background(), cfg, stdout); err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		return 1
+	}
+	return 0
+}
+
+// defaultWork is a folder outside the repository, on disk.
+func defaultWork() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "handbook-bench")
+}
+
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for f := range strings.SplitSeq(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(strings.ReplaceAll(f, "_", "")))
+		if err != nil || n < 10 {
+			return nil, fmt.Errorf("-n: %q is not a size of at least 10 documents", f)
+		}
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+func parseTools(s string) ([]string, error) {
+	var out []string
+	for f := range strings.SplitSeq(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f != "handbook" && f != "hugo" {
+			return nil, fmt.Errorf("-tools: unknown tool %q (want handbook, hugo)", f)
+		}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out) // handbook first
+	return out, nil
+}
+
+// Scenarios, in the order they run and are reported.
+const (
+	full     = "full build"
+	oneFile  = "one file changed"
+	noChange = "no change"
+)
+
+var scenarios = []string{full, oneFile, noChange}
+
+// result is the median cost of one scenario.
+type result struct {
+	tool     string
+	docs     int
+	scenario string
+	usage
+	pages int // HTML files written, for full builds
+}
+
+func bench(ctx context.Context, cfg config, stdout io.Writer) error {
+	root, err := moduleRoot()
+	if err != nil {
+		return err
+	}
+	work, err := filepath.Abs(cfg.work)
+	if err != nil {
+		return err
+	}
+	timeBin, err := need(cfg.time, "time")
+	if err != nil {
+		return err
+	}
+	bin := filepath.Join(work, "bin")
+	step("build cmd/handbook and cmd/corpus into %s", bin)
+	handbookBin, corpusBin := filepath.Join(bin, "handbook"), filepath.Join(bin, "corpus")
+	if err := command(root, "go", "build", "-o", bin+string(filepath.Separator), "./cmd/handbook", "./cmd/corpus"); err != nil {
+		return err
+	}
+	m := machine{goVersion: goVersion(root)}
+	withCache := supportsCache(handbookBin)
+	var hugoBin string
+	if slices.Contains(cfg.tools, "hugo") {
+		if hugoBin, err = need(cfg.hugo, "hugo"); err != nil {
+			return err
+		}
+		if m.hugoVersion, err = hugoVersion(hugoBin); err != nil {
+			return err
+		}
+	}
+	m.read()
+
+	var results []result
+	for _, n := range cfg.sizes {
+		dir := filepath.Join(work, strconv.Itoa(n))
+		content := filepath.Join(dir, "content")
+		step("write a corpus of %d documents", n)
+		if err := command(root, corpusBin, "-n", strconv.Itoa(n), "-out", content); err != nil {
+			return err
+		}
+		var targets []target
+		for _, tool := range cfg.tools {
+			t := handbookTarget(handbookBin, filepath.Join(dir, tool), content, withCache)
+			if tool == "hugo" {
+				if t, err = hugoTarget(hugoBin, filepath.Join(dir, tool), content); err != nil {
+					return err
+				}
+			}
+			if err := os.MkdirAll(t.dir, 0o755); err != nil {
+				return err
+			}
+			targets = append(targets, t)
+		}
+		rs, err := measureSize(ctx, timeBin, n, cfg.runs, content, targets)
+		if err != nil {
+			return err
+		}
+		results = append(results, rs...)
+	}
+
+	r := report{results: results, machine: m, runs: cfg.runs, cacheFlag: withCache, sizes: cfg.sizes}
+	table := r.table()
+	fmt.Fprintln(stdout)
+	fmt.Fprint(stdout, table)
+	fmt.Fprint(stdout, r.targets())
+	if err := os.WriteFile(filepath.Join(work, "results.md"), []byte(table), 0o644); err != nil {
+		return err
+	}
+	if cfg.readme {
+		path := filepath.Join(root, "README.md")
+		if err := rewriteFile(path, table); err != nil {
+			return err
+		}
+		step("rewrote the performance table in %s", path)
+	}
+	return nil
+}
+
+// measureSize runs every scenario on one corpus, alternating the tools
+// run by run.
+func measureSize(ctx context.Context, timeBin string, n, runs int, content string, targets []target) ([]result, error) {
+	edited, err := newestUpdate(content)
+	if err != nil {
+		return nil, err
+	}
+	edits := 0
+	var out []result
+	for _, sc := range scenarios {
+		samples := make([][]usage, len(targets))
+		pages := make([]int, len(targets))
+		for i := range runs {
+			for ti, t := range targets {
+				var marker string
+				switch sc {
+				case full:
+					if err := t.clean(); err != nil {
+						return nil, err
+					}
+				case oneFile:
+					edits++
+					marker = fmt.Sprintf("Edited by the benchmark, edit %d.", edits)
+					if err := appendLine(edited, marker); err != nil {
+						return nil, err
+					}
+				}
+				u, output, err := measure(ctx, timeBin, t.dir, t.argv)
+				if err != nil {
+					return nil, err
+				}
+				if sc == full && i == 0 && len(output) > 0 {
+					fmt.Fprintf(os.Stderr, "%s says: %s", t.tool, output)
+				}
+				fmt.Fprintf(os.Stderr, "%-8s %7d docs  %-16s run %d/%d: %s wall, %s CPU, %s peak RSS\n", t.tool, n, sc, i+1, runs, dur(u.Wall), dur(u.CPU), mib(u.RSS))
+				samples[ti] = append(samples[ti], u)
+				if marker != "" {
+					if err := hasLine(t, edited, marker); err != nil {
+						return nil, err
+					}
+				}
+				if sc == full && i == runs-1 {
+					if pages[ti], err = t.pages(); err != nil {
+						return nil, err
+					}
+				}
+			}
+		}
+		for ti, t := range targets {
+			out = append(out, result{tool: t.tool, docs: n, scenario: sc, usage: median(samples[ti]), pages: pages[ti]})
+		}
+	}
+	return out, nil
+}
+
+// newestUpdate returns the path of the update written last: the names
+// start with their date, so it sorts last.
+func newestUpdate(content string) (string, error) {
+	files, err := filepath.Glob(filepath.Join(content, "updates", "*.md"))
+	if err != nil || len(files) == 0 {
+		return "", fmt.Errorf("no updates in %s", content)
+	}
+	slices.Sort(files)
+	return files[len(files)-1], nil
+}
+
+// appendLine appends a paragraph to the end of the file's body.
+func appendLine(path, line string) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f, "\n%s\n", line)
+	return errors.Join(err, f.Close())
+}
+
+// hasLine checks that the page of the edited update shows line.
+func hasLine(t target, edited, line string) error {
+	page := filepath.Join(t.out, "updates", strings.TrimSuffix(filepath.Base(edited), ".md"), "index.html")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		return fmt.Errorf("%s after editing %s: %w", t.tool, edited, err)
+	}
+	if !strings.Contains(string(data), line) {
+		return fmt.Errorf("%s: %s does not show the edit %q: stale output", t.tool, page, line)
+	}
+	return nil
+}
+
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	mod := strings.TrimSpace(string(out))
+	if err != nil || mod == "" || mod == os.DevNull {
+		return "", errors.New("run from inside the handbook repository (go env GOMOD is empty)")
+	}
+	return filepath.Dir(mod), nil
+}
+
+// goVersion is the version of the go command that built the binaries.
+func goVersion(root string) string {
+	cmd := exec.Command("go", "env", "GOVERSION")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		return "go (unknown version)"
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func step(format string, args ...any) { fmt.Fprintf(os.Stderr, "== "+format+"\n", args...) }
+
+// command runs argv in dir, its output going to stderr.
+func command(dir string, argv ...string) error {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir = dir
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s: %w", strings.Join(argv, " "), err)
+	}
+	return nil
+}

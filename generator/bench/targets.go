@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// hugoSite is the minimal Hugo site compared with the handbook. It is
+// written out next to each corpus, as Hugo leaves a lock file in its
+// source folder.
+//
+//go:embed all:hugosite
+var hugoSite embed.FS
+
+// target is one tool set up to build one corpus: its command and the
+// folders it owns.
+type target struct {
+	tool   string   // "handbook" or "hugo"
+	dir    string   // working directory of the build
+	argv   []string // the build command
+	out    string   // output folder
+	caches []string // removed with out before a build from clean
+}
+
+// clean removes the output and every cache, for a build from clean.
+func (t target) clean() error {
+	for _, p := range append([]string{t.out}, t.caches...) {
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pages counts the HTML files of the output.
+func (t target) pages() (int, error) {
+	n := 0
+	err := filepath.WalkDir(t.out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return err
+	})
+	return n, err
+}
+
+// handbookTarget builds content with the handbook binary bin, as of the
+// date cmd/corpus writes the corpus for, with the built-in layouts. The
+// build runs in its own folder, so the default cache (.cache/handbook)
+// lands there too; withCache passes the folder as -cache as well.
+func handbookTarget(bin, dir, content string, withCache bool) target {
+	t := target{tool: "handbook", dir: dir, out: filepath.Join(dir, "public")}
+	t.argv = []string{bin, "build", "-content", content, "-out", t.out, "-layouts", filepath.Join(dir, "no-layouts"), "-now", "2026-11-25"}
+	t.caches = []string{filepath.Join(dir, ".cache")}
+	if withCache {
+		cache := filepath.Join(dir, "cache")
+		t.argv = append(t.argv, "-cache", cache)
+		t.caches = append(t.caches, cache)
+	}
+	return t
+}
+
+// hugoTarget writes the Hugo site into dir/site and builds content with
+// it. Hugo keeps no render cache between builds; its cache folder holds
+// modules and fetched resources, which this site has none of.
+func hugoTarget(bin, dir, content string) (target, error) {
+	src := filepath.Join(dir, "site")
+	if err := writeHugoSite(src); err != nil {
+		return target{}, err
+	}
+	t := target{tool: "hugo", dir: dir, out: filepath.Join(dir, "public")}
+	cache := filepath.Join(dir, "cache")
+	t.argv = []string{bin, "--quiet", "--source", src, "--contentDir", content, "--destination", t.out, "--cacheDir", cache}
+	t.caches = []string{cache, filepath.Join(src, "resources")}
+	return t, nil
+}
+
+// writeHugoSite replaces dir with the embedded Hugo site.
+func writeHugoSite(dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	root, err := fs.Sub(hugoSite, "hugosite")
+	if err != nil {
+		return err
+	}
+	return os.CopyFS(dir, root)
+}
+
+// supportsCache reports whether the handbook binary takes a -cache flag.
+func supportsCache(bin string) bool {
+	var out bytes.Buffer
+	cmd := exec.Command(bin, "build", "--help")
+	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.Run() // --help may exit 0 or 2; the text is what counts
+	return strings.Contains(out.String(), "-cache")
+}
+
+// hugoVersion returns Hugo's version, e.g. "v0.111.3+extended".
+func hugoVersion(bin string) (string, error) {
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		return "", fmt.Errorf("%s version: %w", bin, err)
+	}
+	fields := strings.Fields(string(out))
+	if len(fields) < 2 {
+		return "", fmt.Errorf("%s version: unexpected output %q", bin, out)
+	}
+	return fields[1], nil
+}
+
+// need returns the path of the program name, installing Debian's package
+// pkg with apt-get when it is missing and apt-get is there.
+func need(name, pkg string) (string, error) {
+	if p, err := exec.LookPath(name); err == nil {
+		return p, nil
+	}
+	if _, err := exec.LookPath("apt-get"); err != nil {
+		return "", fmt.Errorf("%s not found; install it (Debian package %q)", name, pkg)
+	}
+	argv := []string{"apt-get", "install", "-y", pkg}
+	if os.Geteuid() != 0 {
+		argv = append([]string{"sudo"}, argv...)
+	}
+	step("%s not found; %s", name, strings.Join(argv, " "))
+	if err := command("", argv...); err != nil {
+		return "", err
+	}
+	return exec.LookPath(name)
+}
