@@ -1,0 +1,248 @@
+package main
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/handbook/handbook/generator/render"
+)
+
+// These tests keep the benchmark honest without running it: they never
+// build a large corpus, and the Hugo build is skipped without Hugo.
+
+func TestParseTime(t *testing.T) {
+	t.Parallel()
+	sample, err := os.ReadFile("testdata/time-v.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := parseTime(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := usage{Wall: 1420 * time.Millisecond, CPU: 2200 * time.Millisecond, RSS: 154224 * 1024}
+	if u != want {
+		t.Errorf("parseTime(testdata/time-v.txt) = %+v, want %+v", u, want)
+	}
+
+	failed := "Command exited with non-zero status 3\n" + string(sample)
+	if _, err := parseTime([]byte(failed)); err == nil || !strings.Contains(err.Error(), "exit status 3") {
+		t.Errorf("parseTime of a failed build: err = %v, want exit status 3", err)
+	}
+	noRSS := strings.Replace(string(sample), "Maximum resident set size", "Maximum set size", 1)
+	if _, err := parseTime([]byte(noRSS)); err == nil {
+		t.Error("parseTime of a report without peak RSS: no error")
+	}
+}
+
+func TestClock(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   string
+		want time.Duration
+		err  bool
+	}{
+		{in: "0:01.42", want: 1420 * time.Millisecond},
+		{in: "1:05.31", want: 65310 * time.Millisecond},
+		{in: "1:02:03", want: time.Hour + 2*time.Minute + 3*time.Second},
+		{in: "1.5", err: true},
+		{in: "a:01", err: true},
+	} {
+		got, err := clock(tc.in)
+		if (err != nil) != tc.err || got != tc.want {
+			t.Errorf("clock(%q) = %v, %v; want %v, error %v", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+// TestMeasure runs a command under GNU time, when it is installed.
+func TestMeasure(t *testing.T) {
+	t.Parallel()
+	const timeBin = "/usr/bin/time"
+	if _, err := os.Stat(timeBin); err != nil {
+		t.Skip("no GNU time at", timeBin)
+	}
+	u, _, err := measure(context.Background(), timeBin, t.TempDir(), []string{"sh", "-c", "echo hello"})
+	if err != nil || u.RSS <= 0 {
+		t.Errorf("measure(sh) = %+v, %v; want a peak RSS and no error", u, err)
+	}
+	if _, out, err := measure(context.Background(), timeBin, t.TempDir(), []string{"sh", "-c", "echo broken; exit 3"}); err == nil || !strings.Contains(string(out), "broken") {
+		t.Errorf("measure of a failing command: err %v, output %q; want an error and its output", err, out)
+	}
+}
+
+func TestMedian(t *testing.T) {
+	t.Parallel()
+	got := median([]usage{{Wall: 3, CPU: 1, RSS: 9}, {Wall: 1, CPU: 2, RSS: 7}, {Wall: 2, CPU: 3, RSS: 8}})
+	if want := (usage{Wall: 2, CPU: 2, RSS: 8}); got != want {
+		t.Errorf("median = %+v, want %+v", got, want)
+	}
+}
+
+func TestReplaceBetween(t *testing.T) {
+	t.Parallel()
+	doc := "# Title\n\n<!-- perf:start -->\nold table\n<!-- perf:end -->\n\nMore.\n"
+	got, err := replaceBetween(doc, "new table\n")
+	if want := "# Title\n\n<!-- perf:start -->\nnew table\n<!-- perf:end -->\n\nMore.\n"; err != nil || got != want {
+		t.Errorf("replaceBetween = %q, %v; want %q", got, err, want)
+	}
+	if _, err := replaceBetween("no markers", "x"); err == nil {
+		t.Error("replaceBetween without markers: no error")
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := replaceBetween(string(readme), "x"); err != nil {
+		t.Errorf("README.md: %v; -readme would fail", err)
+	}
+}
+
+func TestParseFlags(t *testing.T) {
+	t.Parallel()
+	sizes, err := parseSizes("10000, 1000,1_000")
+	if err != nil || len(sizes) != 2 || sizes[0] != 1000 || sizes[1] != 10000 {
+		t.Errorf(`parseSizes("10000, 1000,1_000") = %v, %v; want [1000 10000]`, sizes, err)
+	}
+	if _, err := parseSizes("5"); err == nil {
+		t.Error(`parseSizes("5"): no error`)
+	}
+	if _, err := parseTools("handbook,jekyll"); err == nil {
+		t.Error(`parseTools("handbook,jekyll"): no error`)
+	}
+	if got := thousands(100000); got != "100,000" {
+		t.Errorf("thousands(100000) = %q, want 100,000", got)
+	}
+}
+
+// TestHugoConfig checks that the Hugo site pages and limits its feeds as
+// the handbook does, and highlights code with classes.
+func TestHugoConfig(t *testing.T) {
+	t.Parallel()
+	data, err := hugoSite.ReadFile("hugosite/config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg struct {
+		Paginate   int
+		RSSLimit   int `toml:"rssLimit"`
+		Taxonomies map[string]string
+		Markup     struct {
+			Highlight struct {
+				NoClasses *bool `toml:"noClasses"`
+			}
+		}
+	}
+	if _, err := toml.Decode(string(data), &cfg); err != nil {
+		t.Fatalf("hugosite/config.toml: %v", err)
+	}
+	if cfg.Paginate != render.UpdatesPerPage {
+		t.Errorf("paginate = %d, want the handbook's %d", cfg.Paginate, render.UpdatesPerPage)
+	}
+	if cfg.RSSLimit != render.FeedItems {
+		t.Errorf("rssLimit = %d, want the handbook's %d", cfg.RSSLimit, render.FeedItems)
+	}
+	if cfg.Taxonomies["tag"] != "tags" || cfg.Taxonomies["author"] != "author" {
+		t.Errorf("taxonomies = %v, want tags and author", cfg.Taxonomies)
+	}
+	if nc := cfg.Markup.Highlight.NoClasses; nc == nil || *nc {
+		t.Error("markup.highlight.noClasses is not false")
+	}
+}
+
+// TestHugoBuildsCorpus builds a small corpus with the Hugo site: no error
+// or warning, a page for every document, paginated lists, taxonomies,
+// feeds, classed highlighting, and every link between pages resolved.
+func TestHugoBuildsCorpus(t *testing.T) {
+	t.Parallel()
+	hugo, err := exec.LookPath("hugo")
+	if err != nil {
+		t.Skip("hugo is not installed")
+	}
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	// Seed 2: at 50 documents seed 1 names a handbook section "index",
+	// which Hugo publishes at its parent's URL.
+	if out, err := exec.Command("go", "run", "github.com/handbook/handbook/cmd/corpus", "-n", "50", "-seed", "2", "-out", content).CombinedOutput(); err != nil {
+		t.Fatalf("corpus: %v\n%s", err, out)
+	}
+	tg, err := hugoTarget(hugo, filepath.Join(dir, "hugo"), content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(tg.argv[0], tg.argv[1:]...)
+	cmd.Dir = tg.dir
+	out, err := cmd.CombinedOutput()
+	if err != nil || len(out) > 0 {
+		t.Fatalf("hugo: %v; want no error and, with --quiet, no output:\n%s", err, out)
+	}
+
+	public := os.DirFS(tg.out)
+	want := []string{"index.html", "index.xml", "sitemap.xml", "updates/page/2/index.html", "updates/index.xml", "tags/index.html", "author/index.html"}
+	hasCode := false
+	err = fs.WalkDir(os.DirFS(content), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		src, err := fs.ReadFile(os.DirFS(content), p)
+		hasCode = hasCode || strings.Contains(string(src), "```")
+		page := strings.TrimSuffix(strings.TrimSuffix(p, ".md"), "_index")
+		want = append(want, path.Join(page, "index.html"))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range want {
+		if _, err := fs.Stat(public, p); err != nil {
+			t.Errorf("hugo wrote no %s", p)
+		}
+	}
+
+	href := regexp.MustCompile(`href="([^"#]*)`)
+	chroma, links := false, 0
+	err = fs.WalkDir(public, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, err := fs.ReadFile(public, p)
+		chroma = chroma || strings.Contains(string(data), `<pre tabindex="0" class="chroma">`)
+		for _, m := range href.FindAllStringSubmatch(string(data), -1) {
+			u := m[1]
+			if u == "" || strings.Contains(u, "://") {
+				continue
+			}
+			links++
+			target := path.Clean(u)
+			if !path.IsAbs(u) {
+				target = path.Join("/", path.Dir(p), u)
+			}
+			target = strings.TrimPrefix(target, "/")
+			if _, err := fs.Stat(public, path.Join(target, "index.html")); err != nil {
+				if _, err := fs.Stat(public, target); err != nil || target == "" {
+					t.Errorf("%s: link %q leads nowhere", p, u)
+				}
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasCode && !chroma {
+		t.Error("the corpus has code blocks, but no page has chroma's classed <pre>")
+	}
+	if links == 0 {
+		t.Error("no links between pages")
+	}
+}
