@@ -218,6 +218,7 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 		results = append(results, rs...)
 	}
 
+	m.loadEnd = loadAverage()
 	r := report{results: results, machine: m, runs: cfg.runs, cacheFlag: withCache, sizes: cfg.sizes}
 	table := r.table()
 	fmt.Fprintln(stdout)

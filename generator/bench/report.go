@@ -15,7 +15,8 @@ type machine struct {
 	cpu         string
 	cores       int
 	memory      int64 // bytes
-	load        string
+	load        string // 1-minute load average at the start
+	loadEnd     string // and at the end
 	goVersion   string
 	hugoVersion string
 }
@@ -28,11 +29,17 @@ func (m *machine) read() {
 	if kb, err := strconv.ParseInt(strings.TrimSuffix(procField("/proc/meminfo", "MemTotal"), " kB"), 10, 64); err == nil {
 		m.memory = kb * 1024
 	}
+	m.load = loadAverage()
+}
+
+// loadAverage returns the 1-minute load average, or "".
+func loadAverage() string {
 	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
 		if f := strings.Fields(string(data)); len(f) > 0 {
-			m.load = f[0]
+			return f[0]
 		}
 	}
+	return ""
 }
 
 // procField returns the value of the first "key : value" line of a
@@ -64,6 +71,9 @@ func (m machine) String() string {
 	}
 	if m.load != "" {
 		s += "; load average " + m.load + " at the start"
+		if m.loadEnd != "" {
+			s += ", " + m.loadEnd + " at the end"
+		}
 	}
 	return s
 }
