@@ -189,6 +189,9 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 		}
 	}
 	m.read()
+	if load, err := strconv.ParseFloat(m.load, 64); err == nil && load > float64(m.cores)/2 {
+		step("warning: load average %s on %d cores: other work is running, so wall times will be noisy (CPU times less so)", m.load, m.cores)
+	}
 
 	var results []result
 	for _, n := range cfg.sizes {
