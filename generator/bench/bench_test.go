@@ -30,7 +30,7 @@ func TestParseTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := usage{Wall: 1420 * time.Millisecond, CPU: 2200 * time.Millisecond, RSS: 154224 * 1024}
+	want := usage{Wall: 1420 * time.Millisecond, CPU: 2200 * time.Millisecond, Sys: 430 * time.Millisecond, RSS: 154224 * 1024}
 	if u != want {
 		t.Errorf("parseTime(testdata/time-v.txt) = %+v, want %+v", u, want)
 	}
@@ -83,8 +83,8 @@ func TestMeasure(t *testing.T) {
 
 func TestMedian(t *testing.T) {
 	t.Parallel()
-	got := median([]usage{{Wall: 3, CPU: 1, RSS: 9}, {Wall: 1, CPU: 2, RSS: 7}, {Wall: 2, CPU: 3, RSS: 8}})
-	if want := (usage{Wall: 2, CPU: 2, RSS: 8}); got != want {
+	got := median([]usage{{Wall: 3, CPU: 1, Sys: 1, RSS: 9}, {Wall: 1, CPU: 2, Sys: 2, RSS: 7}, {Wall: 2, CPU: 3, Sys: 0, RSS: 8}})
+	if want := (usage{Wall: 2, CPU: 2, Sys: 1, RSS: 8}); got != want {
 		t.Errorf("median = %+v, want %+v", got, want)
 	}
 }

@@ -155,7 +155,7 @@ type result struct {
 	docs     int
 	scenario string
 	usage
-	pages int // HTML files written, for full builds
+	output // for full builds
 }
 
 func bench(ctx context.Context, cfg config, stdout io.Writer) error {
@@ -251,7 +251,7 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, content strin
 	var out []result
 	for _, sc := range scenarios {
 		samples := make([][]usage, len(targets))
-		pages := make([]int, len(targets))
+		outputs := make([]output, len(targets))
 		for i := range runs {
 			for ti, t := range targets {
 				var marker string
@@ -274,7 +274,7 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, content strin
 				if sc == full && i == 0 && len(output) > 0 {
 					fmt.Fprintf(os.Stderr, "%s says: %s", t.tool, output)
 				}
-				fmt.Fprintf(os.Stderr, "%-8s %7d docs  %-16s run %d/%d: %s wall, %s CPU, %s peak RSS\n", t.tool, n, sc, i+1, runs, dur(u.Wall), dur(u.CPU), mib(u.RSS))
+				fmt.Fprintf(os.Stderr, "%-8s %7d docs  %-16s run %d/%d: %s wall, %s CPU (%s system), %s peak RSS\n", t.tool, n, sc, i+1, runs, dur(u.Wall), dur(u.CPU), dur(u.Sys), mib(u.RSS))
 				samples[ti] = append(samples[ti], u)
 				if marker != "" {
 					if err := hasLine(t, edited, marker); err != nil {
@@ -282,14 +282,14 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, content strin
 					}
 				}
 				if sc == full && i == runs-1 {
-					if pages[ti], err = t.pages(); err != nil {
+					if outputs[ti], err = t.output(); err != nil {
 						return nil, err
 					}
 				}
 			}
 		}
 		for ti, t := range targets {
-			out = append(out, result{tool: t.tool, docs: n, scenario: sc, usage: median(samples[ti]), pages: pages[ti]})
+			out = append(out, result{tool: t.tool, docs: n, scenario: sc, usage: median(samples[ti]), output: outputs[ti]})
 		}
 	}
 	return out, nil

@@ -18,6 +18,7 @@ import (
 type usage struct {
 	Wall time.Duration
 	CPU  time.Duration // user + system, all threads
+	Sys  time.Duration // of which system: the kernel's work, mostly files
 	RSS  int64         // peak resident set size, bytes
 }
 
@@ -48,9 +49,8 @@ func parseTime(report []byte) (usage, error) {
 			u.CPU += d
 			have[0] = true
 		case "System time (seconds":
-			var d time.Duration
-			d, err = seconds(value)
-			u.CPU += d
+			u.Sys, err = seconds(value)
+			u.CPU += u.Sys
 			have[1] = true
 		case "Elapsed (wall clock) time (h:mm:ss or m:ss":
 			u.Wall, err = clock(value)
@@ -141,6 +141,7 @@ func median(us []usage) usage {
 	return usage{
 		Wall: time.Duration(pick(func(u usage) int64 { return int64(u.Wall) })),
 		CPU:  time.Duration(pick(func(u usage) int64 { return int64(u.CPU) })),
+		Sys:  time.Duration(pick(func(u usage) int64 { return int64(u.Sys) })),
 		RSS:  pick(func(u usage) int64 { return u.RSS }),
 	}
 }

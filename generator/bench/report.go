@@ -14,7 +14,7 @@ import (
 type machine struct {
 	cpu         string
 	cores       int
-	memory      int64 // bytes
+	memory      int64  // bytes
 	load        string // 1-minute load average at the start
 	loadEnd     string // and at the end
 	goVersion   string
@@ -100,7 +100,7 @@ func (r report) find(tool string, docs int, scenario string) (result, bool) {
 // machine and the command.
 func (r report) table() string {
 	var b strings.Builder
-	b.WriteString("| tool | documents | build | wall | CPU | peak RSS | HTML files |\n|---|---:|---|---:|---:|---:|---:|\n")
+	b.WriteString("| tool | documents | build | wall | CPU | peak RSS | output: HTML / all files, size |\n|---|---:|---|---:|---:|---:|---:|\n")
 	for _, n := range r.sizes {
 		for _, sc := range scenarios {
 			for _, tool := range []string{"handbook", "hugo"} {
@@ -112,11 +112,11 @@ func (r report) table() string {
 				if tool == "hugo" {
 					name = "Hugo"
 				}
-				pages := ""
-				if x.pages > 0 {
-					pages = thousands(x.pages)
+				out := ""
+				if x.files > 0 {
+					out = fmt.Sprintf("%s / %s, %s", thousands(x.pages), thousands(x.files), mib(x.bytes))
 				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", name, thousands(n), sc, dur(x.Wall), dur(x.CPU), mib(x.RSS), pages)
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", name, thousands(n), sc, dur(x.Wall), dur(x.CPU), mib(x.RSS), out)
 			}
 		}
 	}
@@ -136,8 +136,12 @@ func (r report) table() string {
 	if r.cacheFlag {
 		cache = "with its cache in -cache DIR"
 	}
-	fmt.Fprintf(&b, "\nMedians of %d builds each, handbook %s; Hugo has no render cache, so its one-file build renders everything again. Measured on %s.\n",
-		r.runs, cache, r.machine)
+	runs := fmt.Sprintf("Medians of %d builds each", r.runs)
+	if r.runs == 1 {
+		runs = "One build each"
+	}
+	fmt.Fprintf(&b, "\n%s, handbook %s; Hugo has no render cache, so its one-file build renders everything again. Measured on %s.\n",
+		runs, cache, r.machine)
 	var ns []string
 	for _, n := range r.sizes {
 		ns = append(ns, strconv.Itoa(n))

@@ -38,16 +38,31 @@ func (t target) clean() error {
 	return nil
 }
 
-// pages counts the HTML files of the output.
-func (t target) pages() (int, error) {
-	n := 0
+// output is what a build wrote.
+type output struct {
+	pages, files int // HTML files, all files
+	bytes        int64
+}
+
+// output sums up the output folder.
+func (t target) output() (output, error) {
+	var o output
 	err := filepath.WalkDir(t.out, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			n++
+		if err != nil || d.IsDir() {
+			return err
 		}
-		return err
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		o.files++
+		o.bytes += info.Size()
+		if strings.HasSuffix(p, ".html") {
+			o.pages++
+		}
+		return nil
 	})
-	return n, err
+	return o, err
 }
 
 // handbookTarget builds content with the handbook binary bin, as of the
