@@ -246,3 +246,32 @@ func TestHugoBuildsCorpus(t *testing.T) {
 		t.Error("no links between pages")
 	}
 }
+
+func TestReport(t *testing.T) {
+	t.Parallel()
+	r := report{runs: 3, sizes: []int{10000}, tools: []string{"handbook", "hugo"}, results: []result{
+		{tool: "handbook", docs: 10000, scenario: full, usage: usage{Wall: 2 * time.Second, CPU: 3 * time.Second, RSS: 100 << 20}, output: output{pages: 10, files: 20, bytes: 1 << 20}},
+		{tool: "hugo", docs: 10000, scenario: full, usage: usage{Wall: 4 * time.Second, CPU: 3 * time.Second, RSS: 400 << 20}, output: output{pages: 12, files: 13, bytes: 2 << 20}},
+		{tool: "handbook", docs: 10000, scenario: oneFile, usage: usage{Wall: 250 * time.Millisecond, CPU: time.Second, RSS: 50 << 20}},
+	}}
+	table := r.table()
+	for _, want := range []string{
+		"| handbook | 10,000 | full build | 2.00 s | 3.00 s | 100 MiB | 10 / 20, 1 MiB |\n| Hugo | 10,000 | full build | 4.00 s | 3.00 s | 400 MiB | 12 / 13, 2 MiB |\n| handbook | 10,000 | one file changed | 250 ms | 1.00 s | 50 MiB |  |\n",
+		"full build: 10,000 documents: wall 0.50×, CPU 1.00×, peak RSS 0.25×.",
+		"Reproduce with `go run ./generator/bench -n 10000 -runs 3`.",
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %q:\n%s", want, table)
+		}
+	}
+	targets := r.targets()
+	for _, want := range []string{
+		"at most 1/5 of Hugo's wall time: NOT MET (0.50×)",
+		"at most 1/3 of Hugo's: met (0.25×)",
+		"under 300 ms: met (250 ms)",
+	} {
+		if !strings.Contains(targets, want) {
+			t.Errorf("targets lack %q:\n%s", want, targets)
+		}
+	}
+}

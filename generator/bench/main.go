@@ -222,7 +222,7 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 	}
 
 	m.loadEnd = loadAverage()
-	r := report{results: results, machine: m, runs: cfg.runs, cacheFlag: withCache, sizes: cfg.sizes}
+	r := report{results: results, machine: m, runs: cfg.runs, cacheFlag: withCache, sizes: cfg.sizes, tools: cfg.tools}
 	table := r.table()
 	fmt.Fprintln(stdout)
 	fmt.Fprint(stdout, table)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -85,6 +86,7 @@ type report struct {
 	runs      int
 	cacheFlag bool // the handbook ran with -cache
 	sizes     []int
+	tools     []string
 }
 
 func (r report) find(tool string, docs int, scenario string) (result, bool) {
@@ -140,13 +142,20 @@ func (r report) table() string {
 	if r.runs == 1 {
 		runs = "One build each"
 	}
-	fmt.Fprintf(&b, "\n%s, handbook %s; Hugo has no render cache, so its one-file build renders everything again. Measured on %s.\n",
-		runs, cache, r.machine)
+	hugo := ""
+	if slices.Contains(r.tools, "hugo") {
+		hugo = "; Hugo has no render cache, so its one-file build renders everything again"
+	}
+	fmt.Fprintf(&b, "\n%s, handbook %s%s. Measured on %s.\n", runs, cache, hugo, r.machine)
 	var ns []string
 	for _, n := range r.sizes {
 		ns = append(ns, strconv.Itoa(n))
 	}
-	fmt.Fprintf(&b, "Reproduce with `go run ./generator/bench -n %s -runs %d`.\n", strings.Join(ns, ","), r.runs)
+	tools := ""
+	if len(r.tools) == 1 {
+		tools = " -tools " + r.tools[0]
+	}
+	fmt.Fprintf(&b, "Reproduce with `go run ./generator/bench -n %s -runs %d%s`.\n", strings.Join(ns, ","), r.runs, tools)
 	return b.String()
 }
 
