@@ -21,13 +21,22 @@ type writer struct {
 	dir   string
 	files []File
 	fast  []bool // compress quickly: the many small document files
+	added map[string]bool
 }
 
 // add stores raw data as "dir/prefix-HASH.bin" and returns the file name
-// relative to dir.
+// relative to dir. Two shards with the same content (the positions of two
+// shards whose terms each occur once per document, on a big site) are
+// one file.
 func (w *writer) add(prefix string, raw []byte) string {
 	name := prefix + "-" + hash(raw) + ".bin"
-	w.addNamed(w.dir+"/"+name, raw, false)
+	if w.added == nil {
+		w.added = map[string]bool{}
+	}
+	if !w.added[name] {
+		w.added[name] = true
+		w.addNamed(w.dir+"/"+name, raw, false)
+	}
 	return name
 }
 

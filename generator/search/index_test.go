@@ -315,3 +315,13 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// TestSameShardTwice checks that two files with the same content, which a
+// big site's position shards can be, are written once under one name.
+func TestSameShardTwice(t *testing.T) {
+	w := &writer{dir: "search"}
+	a, b := w.add("p", []byte("same")), w.add("p", []byte("same"))
+	if a != b || len(w.files) != 1 {
+		t.Errorf("add twice: names %q, %q and %d files, want one name and one file", a, b, len(w.files))
+	}
+}
