@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io/fs"
@@ -17,6 +18,8 @@ import (
 // emitter passes outputs on as they are made, and keeps what checkPaths
 // needs of each: its path and source, not its data (unless it collects).
 type emitter struct {
+	// emit receives each output; it must be done with the data when it
+	// returns.
 	emit     func(Output) error
 	mu       sync.Mutex
 	outs     []Output
@@ -79,11 +82,18 @@ func (r *renderer) page(j job, e *emitter) error {
 	if ok, err := r.reuse(j.path, source, key, e); ok || err != nil {
 		return err
 	}
-	data, err := r.execute(j)
-	if err != nil {
+	b := buffers.Get().(*bytes.Buffer)
+	b.Reset()
+	defer buffers.Put(b)
+	if err := r.execute(j, b); err != nil {
 		return fmt.Errorf("render %s: %w", j.path, err)
 	}
 	e.rendered.Add(1)
+	data := b.Bytes()
+	if e.emit == nil {
+		// Kept: the buffer is used again.
+		data = bytes.Clone(data)
+	}
 	return e.put(Output{Path: j.path, Data: data, Source: source, Key: key})
 }
 

@@ -66,7 +66,8 @@ type Options struct {
 	Reuse func(path string, key cache.Key) bool
 	// Emit, when set, receives every output as soon as it is made, from
 	// several goroutines at once, and Result.Outputs stays empty: a big
-	// site is written as it renders instead of held in memory.
+	// site is written as it renders instead of held in memory. An
+	// output's Data may be reused once Emit returns.
 	Emit func(Output) error
 }
 
