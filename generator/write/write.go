@@ -96,7 +96,11 @@ func (w *Site) Put(o render.Output) error {
 	if err := checkPath(o.Path); err != nil {
 		return err
 	}
-	e := entry{key: o.Key, sum: sha256.Sum256(o.Data)}
+	e := entry{key: o.Key}
+	if w.cache != nil {
+		// Only a manifest needs the sum.
+		e.sum = sha256.Sum256(o.Data)
+	}
 	w.mu.Lock()
 	if _, dup := w.next[o.Path]; dup {
 		// Two outputs with one path: render reports which files clash
