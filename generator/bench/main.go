@@ -10,8 +10,8 @@
 // corpus of each size with cmd/corpus, and builds it with the handbook
 // (built-in layouts, -now 2026-11-25, -cache when the binary has it) and
 // with Hugo (Debian's package; apt-get installs it when it is missing)
-// using the minimal site in hugosite/, which reads the same content
-// folder. Each build runs under GNU time -v, whose report gives the wall
+// using the minimal site in hugosite/, each from its own copy of the
+// corpus. Each build runs under GNU time -v, whose report gives the wall
 // time, the CPU time (user and system, all threads) and the peak
 // resident set size. For each tool and size it measures:
 //
@@ -196,25 +196,33 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 	var results []result
 	for _, n := range cfg.sizes {
 		dir := filepath.Join(work, strconv.Itoa(n))
-		content := filepath.Join(dir, "content")
+		corpus := filepath.Join(dir, "corpus")
 		step("write a corpus of %d documents", n)
-		if err := command(root, corpusBin, "-n", strconv.Itoa(n), "-out", content); err != nil {
+		if err := command(root, corpusBin, "-n", strconv.Itoa(n), "-out", corpus); err != nil {
 			return err
 		}
 		var targets []target
 		for _, tool := range cfg.tools {
-			t := handbookTarget(handbookBin, filepath.Join(dir, tool), content, withCache)
+			// Each tool gets its own copy, so that the edits made
+			// before one tool's build do not reach the other's
+			// no-change build.
+			tdir := filepath.Join(dir, tool)
+			content := filepath.Join(tdir, "content")
+			if err := os.RemoveAll(content); err != nil {
+				return err
+			}
+			if err := os.CopyFS(content, os.DirFS(corpus)); err != nil {
+				return err
+			}
+			t := handbookTarget(handbookBin, tdir, content, withCache)
 			if tool == "hugo" {
-				if t, err = hugoTarget(hugoBin, filepath.Join(dir, tool), content); err != nil {
+				if t, err = hugoTarget(hugoBin, tdir, content); err != nil {
 					return err
 				}
 			}
-			if err := os.MkdirAll(t.dir, 0o755); err != nil {
-				return err
-			}
 			targets = append(targets, t)
 		}
-		rs, err := measureSize(ctx, timeBin, n, cfg.runs, content, targets)
+		rs, err := measureSize(ctx, timeBin, n, cfg.runs, targets)
 		if err != nil {
 			return err
 		}
@@ -242,10 +250,13 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 
 // measureSize runs every scenario on one corpus, alternating the tools
 // run by run.
-func measureSize(ctx context.Context, timeBin string, n, runs int, content string, targets []target) ([]result, error) {
-	edited, err := newestUpdate(content)
-	if err != nil {
-		return nil, err
+func measureSize(ctx context.Context, timeBin string, n, runs int, targets []target) ([]result, error) {
+	edited := make([]string, len(targets))
+	for i, t := range targets {
+		var err error
+		if edited[i], err = newestUpdate(t.content); err != nil {
+			return nil, err
+		}
 	}
 	edits := 0
 	var out []result
@@ -263,7 +274,7 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, content strin
 				case oneFile:
 					edits++
 					marker = fmt.Sprintf("Edited by the benchmark, edit %d.", edits)
-					if err := appendLine(edited, marker); err != nil {
+					if err := appendLine(edited[ti], marker); err != nil {
 						return nil, err
 					}
 				}
@@ -277,7 +288,7 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, content strin
 				fmt.Fprintf(os.Stderr, "%-8s %7d docs  %-16s run %d/%d: %s wall, %s CPU (%s system), %s peak RSS\n", t.tool, n, sc, i+1, runs, dur(u.Wall), dur(u.CPU), dur(u.Sys), mib(u.RSS))
 				samples[ti] = append(samples[ti], u)
 				if marker != "" {
-					if err := hasLine(t, edited, marker); err != nil {
+					if err := hasLine(t, edited[ti], marker); err != nil {
 						return nil, err
 					}
 				}
