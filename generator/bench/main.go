@@ -21,7 +21,7 @@
 //     builds, so for Hugo this is a full build into an existing folder;
 //   - no change: the same build again.
 //
-// Each figure is the median of -runs builds. The builds of the two tools
+// Each figure is the median of -runs builds, each started after a sync. The builds of the two tools
 // alternate, so that whatever else the machine does slows both alike.
 // Every one-file build is checked to have the new line in its page, so a
 // cache that served stale output could not look fast. The work folder is
@@ -277,6 +277,12 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, targets []tar
 					if err := appendLine(edited[ti], marker); err != nil {
 						return nil, err
 					}
+				}
+				// Flush what the last build and the cleaning wrote,
+				// so that the disk's work for one build is not billed
+				// to the next.
+				if err := command("", "sync"); err != nil {
+					return nil, err
 				}
 				u, output, err := measure(ctx, timeBin, t.dir, t.argv)
 				if err != nil {
