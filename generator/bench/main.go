@@ -21,14 +21,16 @@
 //     builds, so for Hugo this is a full build into an existing folder;
 //   - no change: the same build again.
 //
-// Each figure is the median of -runs builds, each started after a sync. The builds of the two tools
-// alternate, so that whatever else the machine does slows both alike.
+// Each figure is the median of -runs builds, each started after a sync.
+// The builds of the two tools alternate, so that whatever else the
+// machine does slows both alike; each tool has its own copy of the
+// corpus, so one's edits never reach the other's no-change build.
 // Every one-file build is checked to have the new line in its page, so a
 // cache that served stale output could not look fast. The work folder is
 // outside the repository by default, so the handbook reads no git
 // history, as Hugo does not (its enableGitInfo is off).
 //
-// It prints a Markdown table with the HTML files each tool wrote, the
+// It prints a Markdown table with what each tool wrote, the
 // handbook/Hugo ratios of the full build, the machine, and issue 5's
 // targets met or not; -readme puts the table into README.md between the
 // <!-- perf:start --> and <!-- perf:end --> markers.
