@@ -16,8 +16,9 @@
 // resident set size. For each tool and size it measures:
 //
 //   - full build: the output folder and every cache removed first;
-//   - one file changed: a line appended to the newest update, the cache
-//     left warm by the build before. Hugo keeps no render cache between
+//   - one file changed: a line appended to the newest update (to the
+//     list its body ends with, so its summary stays), the cache left
+//     warm by the build before. Hugo keeps no render cache between
 //     builds, so for Hugo this is a full build into an existing folder;
 //   - no change: the same build again.
 //
@@ -37,6 +38,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -290,10 +292,11 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, targets []tar
 				if err != nil {
 					return nil, err
 				}
-				if sc == full && i == 0 && len(output) > 0 {
-					fmt.Fprintf(os.Stderr, "%s says: %s", t.tool, output)
-				}
 				fmt.Fprintf(os.Stderr, "%-8s %7d docs  %-16s run %d/%d: %s wall, %s CPU (%s system), %s peak RSS\n", t.tool, n, sc, i+1, runs, dur(u.Wall), dur(u.CPU), dur(u.Sys), mib(u.RSS))
+				if len(output) > 0 {
+					fmt.Fprintf(os.Stderr, "  %s", bytes.ReplaceAll(bytes.TrimSpace(output), []byte("\n"), []byte("\n  ")))
+					fmt.Fprintln(os.Stderr)
+				}
 				samples[ti] = append(samples[ti], u)
 				if marker != "" {
 					if err := hasLine(t, edited[ti], marker); err != nil {
@@ -325,14 +328,24 @@ func newestUpdate(content string) (string, error) {
 	return files[len(files)-1], nil
 }
 
-// appendLine appends a paragraph to the end of the file's body.
+// appendLine adds line to the end of the file's body: as one more item
+// of the list it ends with (an update's Blockers), else as a paragraph.
+// A list item leaves the document's summary as it was; a paragraph
+// after an update of lists only would become its summary, which every
+// list and feed shows.
 func appendLine(path, line string) error {
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f, "\n%s\n", line)
-	return errors.Join(err, f.Close())
+	body := strings.TrimRight(string(data), "\n")
+	last := body[strings.LastIndex(body, "\n")+1:]
+	if strings.HasPrefix(last, "- ") {
+		body += "\n- " + line + "\n"
+	} else {
+		body += "\n\n" + line + "\n"
+	}
+	return os.WriteFile(path, []byte(body), 0o644)
 }
 
 // hasLine checks that the page of the edited update shows line.
