@@ -275,3 +275,23 @@ func TestReport(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendLine(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ in, want string }{
+		{"## Blockers\n\n- None.\n", "## Blockers\n\n- None.\n- Edit 1.\n"},
+		{"## Blockers\n\n- None.\n\n\n", "## Blockers\n\n- None.\n- Edit 1.\n"},
+		{"Some text.\n", "Some text.\n\nEdit 1.\n"},
+	} {
+		p := filepath.Join(t.TempDir(), "u.md")
+		if err := os.WriteFile(p, []byte(tc.in), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := appendLine(p, "Edit 1."); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile(p); string(got) != tc.want {
+			t.Errorf("appendLine to %q = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

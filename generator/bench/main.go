@@ -10,31 +10,35 @@
 // corpus of each size with cmd/corpus, and builds it with the handbook
 // (built-in layouts, -now 2026-11-25, -cache when the binary has it) and
 // with Hugo (Debian's package; apt-get installs it when it is missing)
-// using the minimal site in hugosite/, which reads the same content
-// folder. Each build runs under GNU time -v, whose report gives the wall
+// using the minimal site in hugosite/, each from its own copy of the
+// corpus. Each build runs under GNU time -v, whose report gives the wall
 // time, the CPU time (user and system, all threads) and the peak
 // resident set size. For each tool and size it measures:
 //
 //   - full build: the output folder and every cache removed first;
-//   - one file changed: a line appended to the newest update, the cache
-//     left warm by the build before. Hugo keeps no render cache between
+//   - one file changed: a line appended to the newest update (to the
+//     list its body ends with, so its summary stays), the cache left
+//     warm by the build before. Hugo keeps no render cache between
 //     builds, so for Hugo this is a full build into an existing folder;
 //   - no change: the same build again.
 //
-// Each figure is the median of -runs builds. The builds of the two tools
-// alternate, so that whatever else the machine does slows both alike.
+// Each figure is the median of -runs builds, each started after a sync.
+// The builds of the two tools alternate, so that whatever else the
+// machine does slows both alike; each tool has its own copy of the
+// corpus, so one's edits never reach the other's no-change build.
 // Every one-file build is checked to have the new line in its page, so a
 // cache that served stale output could not look fast. The work folder is
 // outside the repository by default, so the handbook reads no git
 // history, as Hugo does not (its enableGitInfo is off).
 //
-// It prints a Markdown table with the HTML files each tool wrote, the
+// It prints a Markdown table with what each tool wrote, the
 // handbook/Hugo ratios of the full build, the machine, and issue 5's
 // targets met or not; -readme puts the table into README.md between the
 // <!-- perf:start --> and <!-- perf:end --> markers.
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -196,25 +200,33 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 	var results []result
 	for _, n := range cfg.sizes {
 		dir := filepath.Join(work, strconv.Itoa(n))
-		content := filepath.Join(dir, "content")
+		corpus := filepath.Join(dir, "corpus")
 		step("write a corpus of %d documents", n)
-		if err := command(root, corpusBin, "-n", strconv.Itoa(n), "-out", content); err != nil {
+		if err := command(root, corpusBin, "-n", strconv.Itoa(n), "-out", corpus); err != nil {
 			return err
 		}
 		var targets []target
 		for _, tool := range cfg.tools {
-			t := handbookTarget(handbookBin, filepath.Join(dir, tool), content, withCache)
+			// Each tool gets its own copy, so that the edits made
+			// before one tool's build do not reach the other's
+			// no-change build.
+			tdir := filepath.Join(dir, tool)
+			content := filepath.Join(tdir, "content")
+			if err := os.RemoveAll(content); err != nil {
+				return err
+			}
+			if err := os.CopyFS(content, os.DirFS(corpus)); err != nil {
+				return err
+			}
+			t := handbookTarget(handbookBin, tdir, content, withCache)
 			if tool == "hugo" {
-				if t, err = hugoTarget(hugoBin, filepath.Join(dir, tool), content); err != nil {
+				if t, err = hugoTarget(hugoBin, tdir, content); err != nil {
 					return err
 				}
 			}
-			if err := os.MkdirAll(t.dir, 0o755); err != nil {
-				return err
-			}
 			targets = append(targets, t)
 		}
-		rs, err := measureSize(ctx, timeBin, n, cfg.runs, content, targets)
+		rs, err := measureSize(ctx, timeBin, n, cfg.runs, targets)
 		if err != nil {
 			return err
 		}
@@ -242,10 +254,13 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 
 // measureSize runs every scenario on one corpus, alternating the tools
 // run by run.
-func measureSize(ctx context.Context, timeBin string, n, runs int, content string, targets []target) ([]result, error) {
-	edited, err := newestUpdate(content)
-	if err != nil {
-		return nil, err
+func measureSize(ctx context.Context, timeBin string, n, runs int, targets []target) ([]result, error) {
+	edited := make([]string, len(targets))
+	for i, t := range targets {
+		var err error
+		if edited[i], err = newestUpdate(t.content); err != nil {
+			return nil, err
+		}
 	}
 	edits := 0
 	var out []result
@@ -263,21 +278,28 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, content strin
 				case oneFile:
 					edits++
 					marker = fmt.Sprintf("Edited by the benchmark, edit %d.", edits)
-					if err := appendLine(edited, marker); err != nil {
+					if err := appendLine(edited[ti], marker); err != nil {
 						return nil, err
 					}
+				}
+				// Flush what the last build and the cleaning wrote,
+				// so that the disk's work for one build is not billed
+				// to the next.
+				if err := command("", "sync"); err != nil {
+					return nil, err
 				}
 				u, output, err := measure(ctx, timeBin, t.dir, t.argv)
 				if err != nil {
 					return nil, err
 				}
-				if sc == full && i == 0 && len(output) > 0 {
-					fmt.Fprintf(os.Stderr, "%s says: %s", t.tool, output)
-				}
 				fmt.Fprintf(os.Stderr, "%-8s %7d docs  %-16s run %d/%d: %s wall, %s CPU (%s system), %s peak RSS\n", t.tool, n, sc, i+1, runs, dur(u.Wall), dur(u.CPU), dur(u.Sys), mib(u.RSS))
+				if len(output) > 0 {
+					fmt.Fprintf(os.Stderr, "  %s", bytes.ReplaceAll(bytes.TrimSpace(output), []byte("\n"), []byte("\n  ")))
+					fmt.Fprintln(os.Stderr)
+				}
 				samples[ti] = append(samples[ti], u)
 				if marker != "" {
-					if err := hasLine(t, edited, marker); err != nil {
+					if err := hasLine(t, edited[ti], marker); err != nil {
 						return nil, err
 					}
 				}
@@ -306,14 +328,24 @@ func newestUpdate(content string) (string, error) {
 	return files[len(files)-1], nil
 }
 
-// appendLine appends a paragraph to the end of the file's body.
+// appendLine adds line to the end of the file's body: as one more item
+// of the list it ends with (an update's Blockers), else as a paragraph.
+// A list item leaves the document's summary as it was; a paragraph
+// after an update of lists only would become its summary, which every
+// list and feed shows.
 func appendLine(path, line string) error {
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f, "\n%s\n", line)
-	return errors.Join(err, f.Close())
+	body := strings.TrimRight(string(data), "\n")
+	last := body[strings.LastIndex(body, "\n")+1:]
+	if strings.HasPrefix(last, "- ") {
+		body += "\n- " + line + "\n"
+	} else {
+		body += "\n\n" + line + "\n"
+	}
+	return os.WriteFile(path, []byte(body), 0o644)
 }
 
 // hasLine checks that the page of the edited update shows line.

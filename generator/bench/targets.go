@@ -21,11 +21,12 @@ var hugoSite embed.FS
 // target is one tool set up to build one corpus: its command and the
 // folders it owns.
 type target struct {
-	tool   string   // "handbook" or "hugo"
-	dir    string   // working directory of the build
-	argv   []string // the build command
-	out    string   // output folder
-	caches []string // removed with out before a build from clean
+	tool    string   // "handbook" or "hugo"
+	dir     string   // working directory of the build
+	content string   // the content folder it builds
+	argv    []string // the build command
+	out     string   // output folder
+	caches  []string // removed with out before a build from clean
 }
 
 // clean removes the output and every cache, for a build from clean.
@@ -70,7 +71,7 @@ func (t target) output() (output, error) {
 // build runs in its own folder, so the default cache (.cache/handbook)
 // lands there too; withCache passes the folder as -cache as well.
 func handbookTarget(bin, dir, content string, withCache bool) target {
-	t := target{tool: "handbook", dir: dir, out: filepath.Join(dir, "public")}
+	t := target{tool: "handbook", dir: dir, content: content, out: filepath.Join(dir, "public")}
 	t.argv = []string{bin, "build", "-content", content, "-out", t.out, "-layouts", filepath.Join(dir, "no-layouts"), "-now", "2026-11-25"}
 	t.caches = []string{filepath.Join(dir, ".cache")}
 	if withCache {
@@ -89,7 +90,7 @@ func hugoTarget(bin, dir, content string) (target, error) {
 	if err := writeHugoSite(src); err != nil {
 		return target{}, err
 	}
-	t := target{tool: "hugo", dir: dir, out: filepath.Join(dir, "public")}
+	t := target{tool: "hugo", dir: dir, content: content, out: filepath.Join(dir, "public")}
 	cache := filepath.Join(dir, "cache")
 	t.argv = []string{bin, "--quiet", "--source", src, "--contentDir", content, "--destination", t.out, "--cacheDir", cache}
 	t.caches = []string{cache, filepath.Join(src, "resources")}
