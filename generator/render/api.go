@@ -236,14 +236,18 @@ type apiEvent struct {
 }
 
 // apiOutputs returns /api/site.json, the per-kind files and the schema.
-func (r *renderer) apiOutputs() ([]Output, error) {
+func (r *renderer) apiOutputs(emit func(Output) error) error {
 	full := r.apiFile()
-	outs := []Output{{Path: "api/schema.json", Data: apiSchema}}
+	if err := emit(Output{Path: "api/schema.json", Data: apiSchema}); err != nil {
+		return err
+	}
 	data, err := encodeJSON(full)
 	if err != nil {
-		return nil, fmt.Errorf("encode api/site.json: %w", err)
+		return fmt.Errorf("encode api/site.json: %w", err)
 	}
-	outs = append(outs, Output{Path: "api/site.json", Data: data})
+	if err := emit(Output{Path: "api/site.json", Data: data}); err != nil {
+		return err
+	}
 	for _, kind := range apiKinds {
 		f := apiFile{Schema: full.Schema, Version: full.Version, Generated: full.Generated}
 		switch kind {
@@ -264,11 +268,13 @@ func (r *renderer) apiOutputs() ([]Output, error) {
 		}
 		data, err := encodeJSON(f)
 		if err != nil {
-			return nil, fmt.Errorf("encode api/%s.json: %w", kind, err)
+			return fmt.Errorf("encode api/%s.json: %w", kind, err)
 		}
-		outs = append(outs, Output{Path: "api/" + kind + ".json", Data: data})
+		if err := emit(Output{Path: "api/" + kind + ".json", Data: data}); err != nil {
+			return err
+		}
 	}
-	return outs, nil
+	return nil
 }
 
 func encodeJSON(v any) ([]byte, error) {

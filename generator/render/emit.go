@@ -85,6 +85,10 @@ func (r *renderer) page(j job, e *emitter) error {
 	b := buffers.Get().(*bytes.Buffer)
 	b.Reset()
 	defer buffers.Put(b)
+	if j.view.navAt != "" {
+		j.view.Nav = nav(r.site.Nav, j.view.navAt)
+		defer func() { j.view.Nav = nil }()
+	}
 	if err := r.execute(j, b); err != nil {
 		return fmt.Errorf("render %s: %w", j.path, err)
 	}
@@ -145,41 +149,41 @@ func (r *renderer) searchIndex(e *emitter) error {
 	for _, d := range r.site.Docs() {
 		h.Key(d.SourceHash)
 	}
-	return r.groupKey(search.Dir+"/", h.Sum(), func() ([]Output, error) {
+	return r.groupKey(search.Dir+"/", h.Sum(), func(emit func(Output) error) error {
 		index, err := search.Build(r.site, search.Options{})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		outs := make([]Output, len(index.Files))
 		for i, f := range index.Files {
-			outs[i] = Output{Path: f.Path, Data: f.Data}
+			if err := emit(Output{Path: f.Path, Data: f.Data}); err != nil {
+				return err
+			}
+			index.Files[i] = search.File{} // written: let it go
 		}
-		return outs, nil
+		return nil
 	}, e)
 }
 
 // group makes the files under a folder together, from the site's key
-// alone: nothing in them comes from a document's body.
-func (r *renderer) group(dir string, make func() ([]Output, error), e *emitter) error {
+// alone: nothing in them comes from a document's body. make passes each
+// file to emit as soon as it is made.
+func (r *renderer) group(dir string, make func(emit func(Output) error) error, e *emitter) error {
 	return r.groupKey(dir, cache.NewHasher("group").Key(r.key).String(dir).Sum(), make, e)
 }
 
-func (r *renderer) groupKey(dir string, key cache.Key, make func() ([]Output, error), e *emitter) error {
+func (r *renderer) groupKey(dir string, key cache.Key, make func(emit func(Output) error) error, e *emitter) error {
 	if ok, err := r.reuse(dir, "", key, e); ok || err != nil {
 		return err
 	}
-	outs, err := make()
-	if err != nil {
-		return err
-	}
-	for _, o := range outs {
+	err := make(func(o Output) error {
 		if !strings.HasPrefix(o.Path, dir) {
 			return fmt.Errorf("output %s outside its folder %s", o.Path, dir)
 		}
 		o.Key = key
-		if err := e.put(o); err != nil {
-			return err
-		}
+		return e.put(o)
+	})
+	if err != nil {
+		return err
 	}
 	// The group is complete: a later build may reuse it as a whole.
 	return e.put(Output{Path: dir, Key: key})

@@ -47,6 +47,9 @@ type View struct {
 	Statuses  []StatusCount    // decision statuses with counts
 	Periods   []PeriodGroup    // objectives by period
 	Nav       []NavNode        // the handbook sidebar, for handbook pages
+	// navAt is the URL Nav is made for, when the page is rendered: a
+	// sidebar for each of thousands of pages would be held all at once.
+	navAt string
 	CheckIn   site.CheckIn     // a person's check-in this cycle
 	CheckIns  []site.CheckIn   // a team's members' check-ins this cycle
 
@@ -68,18 +71,22 @@ type SearchLinks struct {
 // NavNode is an entry of the handbook sidebar. Open is true on the path
 // to the current page, whose entry has Current set.
 type NavNode struct {
-	Page     *site.Page
-	Current  bool
-	Open     bool
-	Children []NavNode
+	Page    *site.Page
+	Current bool
+	Open    bool
+	url     string // of the page the sidebar is for
 }
+
+// Children returns the node's children, made when a template asks: the
+// built-in sidebar shows only those of open sections.
+func (n NavNode) Children() []NavNode { return nav(n.Page.Children, n.url) }
 
 // nav builds the sidebar for the page at url: every top-level entry, and
 // the children of each section on the way to the current page.
 func nav(pages []*site.Page, url string) []NavNode {
-	var out []NavNode
+	out := make([]NavNode, 0, len(pages))
 	for _, p := range pages {
-		n := NavNode{Page: p, Current: p.URL == url, Children: nav(p.Children, url)}
+		n := NavNode{Page: p, Current: p.URL == url, url: url}
 		n.Open = n.Current || strings.HasPrefix(url, p.URL) && p.Section
 		out = append(out, n)
 	}
@@ -175,7 +182,7 @@ func (r *renderer) pages() []job {
 	for _, p := range s.Pages {
 		v := r.docView("page", &p.Doc, "handbook").withFeed(r.feedLink("handbook/", "Handbook changes"))
 		v.Page = p
-		v.Nav = nav(s.Nav, p.URL)
+		v.navAt = p.URL
 		if p.Description != "" {
 			v.Description = p.Description
 		}
@@ -191,7 +198,7 @@ func (r *renderer) pages() []job {
 		// Without handbook/index.md the handbook still needs a front page.
 		v := r.view("page", "Handbook", "/handbook/", "handbook").withFeed(r.feedLink("handbook/", "Handbook changes"))
 		v.Page = &site.Page{Doc: site.Doc{Kind: site.KindPage, Title: "Handbook", URL: "/handbook/"}, Section: true, Children: s.Nav}
-		v.Nav = nav(s.Nav, "/handbook/")
+		v.navAt = "/handbook/"
 		add(v)
 	}
 

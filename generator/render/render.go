@@ -117,7 +117,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	}
 	g.Go(func() error { return r.searchIndex(e) })
 	g.Go(func() error {
-		return r.group("api/", func() ([]Output, error) { return r.apiOutputs() }, e)
+		return r.group("api/", r.apiOutputs, e)
 	})
 	if err := g.Wait(); err != nil {
 		return Result{}, err
