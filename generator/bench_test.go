@@ -17,11 +17,10 @@ import (
 // (cmd/corpus), written once per run of the benchmarks. For the side by
 // side comparison with Hugo on bigger sites, see generator/bench.
 
+// The corpus is deterministic, so one folder serves every run; cmd/corpus
+// replaces what it finds there.
 var corpus = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "handbook-bench-corpus-")
-	if err != nil {
-		return "", err
-	}
+	dir := filepath.Join(os.TempDir(), "handbook-bench-corpus-1000")
 	out, err := exec.Command("go", "run", "../cmd/corpus", "-n", "1000", "-out", dir).CombinedOutput()
 	if err != nil {
 		return "", fmt.Errorf("go run ../cmd/corpus: %v\n%s", err, out)
