@@ -49,9 +49,9 @@ type View struct {
 	Nav       []NavNode        // the handbook sidebar, for handbook pages
 	// navAt is the URL Nav is made for, when the page is rendered: a
 	// sidebar for each of thousands of pages would be held all at once.
-	navAt string
-	CheckIn   site.CheckIn     // a person's check-in this cycle
-	CheckIns  []site.CheckIn   // a team's members' check-ins this cycle
+	navAt    string
+	CheckIn  site.CheckIn   // a person's check-in this cycle
+	CheckIns []site.CheckIn // a team's members' check-ins this cycle
 
 	Events    []*site.Event            // the events list
 	Attention *site.Attention          // what needs a person's, or everyone's, attention
