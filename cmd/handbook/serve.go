@@ -27,6 +27,7 @@ overlay until they are fixed. Serves on the loopback address only, unless
 	siteFlags(fs, &cfg, &now)
 	fs.StringVar(&addr, "addr", "127.0.0.1:1313", "`address` to listen on (host:port)")
 	fs.BoolVar(&cfg.Drafts, "drafts", true, "include drafts")
+	fs.StringVar(&cfg.Cache, "cache", defaultCache, "build cache `folder`: Markdown converted by earlier builds is not converted again (\"\" for none)")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
