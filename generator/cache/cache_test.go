@@ -1,0 +1,62 @@
+package cache
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestGetPut(t *testing.T) {
+	t.Parallel()
+	c := Open(t.TempDir())
+	k := NewHasher("test").String("a").Sum()
+	if _, ok := c.Get("ns", k); ok {
+		t.Fatal("Get on an empty cache hit")
+	}
+	c.Put("ns", k, []byte("value"))
+	if got, ok := c.Get("ns", k); !ok || string(got) != "value" {
+		t.Errorf("Get after Put = %q, %v; want %q", got, ok, "value")
+	}
+	if _, ok := c.Get("other", k); ok {
+		t.Error("an entry is visible in another namespace")
+	}
+	// Another program (another salt) never reads this one's entries.
+	other := &Cache{dir: c.dir, salt: NewHasher("another executable").Sum()}
+	if _, ok := other.Get("ns", k); ok {
+		t.Error("an entry written by one executable was read by another")
+	}
+	// No temporary files are left behind.
+	filepath.WalkDir(c.dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Base(p)[0] == '.' {
+			t.Errorf("left %s", p)
+		}
+		return err
+	})
+}
+
+func TestNilCache(t *testing.T) {
+	t.Parallel()
+	var c *Cache
+	c.Put("ns", Key{}, []byte("x"))
+	if _, ok := c.Get("ns", Key{}); ok {
+		t.Error("a nil cache hit")
+	}
+	if c.Dir() != "" || c.Salt() != (Key{}) {
+		t.Error("a nil cache has a folder or a salt")
+	}
+}
+
+// TestHasherSeparatesValues checks that values are delimited: moving a
+// byte from one value to the next changes the key.
+func TestHasherSeparatesValues(t *testing.T) {
+	t.Parallel()
+	a := NewHasher("k").String("ab").String("c").Sum()
+	b := NewHasher("k").String("a").String("bc").Sum()
+	c := NewHasher("j").String("ab").String("c").Sum()
+	if a == b || a == c {
+		t.Errorf("keys collide: %s %s %s", a, b, c)
+	}
+	if a != NewHasher("k").String("ab").String("c").Sum() {
+		t.Error("the same values give different keys")
+	}
+}
