@@ -117,41 +117,72 @@ func TestCacheNeverStale(t *testing.T) {
 		change func()
 		// few says the change should leave most pages alone.
 		few bool
+		// fails says the build must fail and leave the output as it was.
+		fails bool
 	}{
 		{"an update's body", func() {
 			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
 				// Past the summary, which lists show.
 				return strings.Replace(s, "then MySQL.", "then MySQL and SQLite.", 1)
 			})
-		}, true},
+		}, true, false},
 		{"a person's name", func() {
 			edit("people/ana.md", func(s string) string { return strings.Replace(s, "Ana Souza", "Ana S. Souza", 1) })
-		}, false},
+		}, false, false},
 		{"a new decision", func() {
 			write(filepath.Join(content, "decisions", "0012-cache-builds.md"), "---\nstatus: proposed\ndate: 2026-11-25\n---\n# Cache builds\n\nKeep a cache.\n")
-		}, false},
+		}, false, false},
 		{"a deleted update", func() {
 			if err := os.Remove(filepath.Join(content, "updates", "2026-11-24-ana-batched-writes.md")); err != nil {
 				t.Fatal(err)
 			}
-		}, false},
+		}, false, false},
 		{"an image", func() {
 			write(filepath.Join(content, "handbook", "logo.svg"), `<svg xmlns="http://www.w3.org/2000/svg"/>`)
-		}, true},
+		}, true, false},
+		{"an image's bytes, keeping its size and time", func() {
+			p := filepath.Join(content, "handbook", "logo.svg")
+			info, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(p, `<svg xmlns="http://www.w3.org/2000/svg"/>`[:len(`<svg xmlns="http://www.w3.org/2000/svg"/>`)-3]+"x/>")
+			if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, true, false},
+		{"a file where a page's folder goes", func() {
+			write(filepath.Join(content, "handbook", "communication", "chat"), "in the way")
+		}, false, true},
+		{"that file gone again", func() {
+			if err := os.Remove(filepath.Join(content, "handbook", "communication", "chat")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, false},
 		{"site.toml", func() {
 			edit("site.toml", func(s string) string { return strings.Replace(s, "Northwind Labs", "Northwind", 1) })
-		}, false},
+		}, false, false},
 		{"a layout", func() {
 			data, err := os.ReadFile("../layouts/update.html")
 			if err != nil {
 				t.Fatal(err)
 			}
 			write(filepath.Join(layouts, "update.html"), strings.Replace(string(data), `<div class="prose">`, `<div class="prose changed">`, 1))
-		}, false},
-		{"the build's time", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false},
+		}, false, false},
+		{"the build's time", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false},
 	}
 	for _, step := range steps {
+		before := tree(t, cfg.Out)
 		step.change()
+		if step.fails {
+			if _, err := Build(context.Background(), cfg); err == nil {
+				t.Errorf("after changing %s, the build succeeded, want an error", step.name)
+			}
+			if after := tree(t, cfg.Out); !maps.Equal(before, after) {
+				t.Errorf("after changing %s, the failed build changed the output folder", step.name)
+			}
+			continue
+		}
 		got := build(cfg)
 		clean := cfg
 		clean.Cache, clean.Out = "", filepath.Join(t.TempDir(), "public")

@@ -3,14 +3,15 @@ package render
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"strings"
 
 	"github.com/handbook/handbook/generator/diag"
 )
 
-// checkPaths checks the outputs, sorted by path, before anything is
-// written: every path must be a clean relative path, and no two outputs
-// may share one. A content file that would be written over a page or feed
+// checkPaths checks the outputs, sorted by path: every path must be a
+// clean relative path, no two outputs may share one, and no output may be
+// where another's folder goes. A content file that would be written over a page or feed
 // the site generates, or over another content file's page, is reported as
 // a diagnostic at that file, naming what it would overwrite.
 func checkPaths(outs []Output) error {
@@ -32,7 +33,38 @@ func checkPaths(outs []Output) error {
 			diags.Errorf(diag.Pos{File: b.Source}, "would overwrite the %s of %s; rename or move one of them", describeOutput(o.Path), a.Source)
 		}
 	}
+	checkFolders(outs, &diags)
 	return diags.Sort().Err()
+}
+
+// checkFolders reports an output whose path is a folder another output
+// goes in: a file "handbook/chat" beside the page
+// "handbook/chat/index.html". The content file is the one to move; two
+// generated outputs cannot meet like this.
+func checkFolders(outs []Output, diags *diag.List) {
+	inside := map[string]Output{} // folder -> an output in it
+	for _, o := range outs {
+		for d := path.Dir(o.Path); d != "."; d = path.Dir(d) {
+			if _, ok := inside[d]; ok {
+				break
+			}
+			inside[d] = o
+		}
+	}
+	for _, o := range outs {
+		in, ok := inside[o.Path]
+		if !ok {
+			continue
+		}
+		switch {
+		case o.Source != "":
+			diags.Errorf(diag.Pos{File: o.Source}, "would be written where the folder /%s/ goes (%s is in it); rename or move the file", o.Path, describeOutput(in.Path))
+		case in.Source != "":
+			diags.Errorf(diag.Pos{File: in.Source}, "would be written inside %s, which the site generates as a file; rename or move the file", "/"+o.Path)
+		default:
+			diags.Errorf(diag.Pos{File: o.Path}, "generated output is also a folder of /%s", in.Path)
+		}
+	}
 }
 
 // order returns two outputs with the same path as (other, subject): the

@@ -189,21 +189,18 @@ func (r *renderer) groupKey(dir string, key cache.Key, make func(emit func(Outpu
 	return e.put(Output{Path: dir, Key: key})
 }
 
-// static copies a file of the content folder, unless its size and time
-// of change are what they were.
+// static copies a file of the content folder, unless its bytes are what
+// they were. Its size and time of change would not do: copies that keep
+// times (cp -p, rsync -a, archives) change bytes and leave both alone.
 func (r *renderer) static(p string, e *emitter) error {
 	source := path.Join(cmp.Or(r.opts.ContentDir, "content"), p)
-	info, err := fs.Stat(r.opts.Content, p)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", p, err)
-	}
-	key := cache.NewHasher("static").String(p).Int(info.Size()).Int(info.ModTime().UnixNano()).Sum()
-	if ok, err := r.reuse(p, source, key, e); ok || err != nil {
-		return err
-	}
 	data, err := fs.ReadFile(r.opts.Content, p)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", p, err)
+	}
+	key := cache.NewHasher("static").String(p).Bytes(data).Sum()
+	if ok, err := r.reuse(p, source, key, e); ok || err != nil {
+		return err
 	}
 	return e.put(Output{Path: p, Data: data, Source: source, Key: key})
 }

@@ -20,6 +20,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 
 	"golang.org/x/sync/errgroup"
 
@@ -38,6 +39,8 @@ type Site struct {
 	mu    sync.Mutex
 	next  manifest // what this build's site holds
 	moved []string // paths written into stage, for an incremental write
+	// failed is the first write that failed on a path clash.
+	failed error
 }
 
 // Open starts writing the site in dir. With a cache, it writes only what
@@ -119,17 +122,33 @@ func (w *Site) Put(o render.Output) error {
 	d := filepath.Dir(p)
 	if _, ok := w.dirs.Load(d); !ok {
 		if err := mkdir(d); err != nil {
-			return err
+			return w.clash(o.Path, err)
 		}
 		w.dirs.Store(d, true)
 	}
 	if err := os.WriteFile(p, o.Data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", o.Path, err)
+		return w.clash(o.Path, fmt.Errorf("write %s: %w", o.Path, err))
 	}
 	if w.prev != nil {
 		w.mu.Lock()
 		w.moved = append(w.moved, o.Path)
 		w.mu.Unlock()
+	}
+	return nil
+}
+
+// clash handles a failed write. A file where another output's folder
+// goes, or the reverse, is a content error that render reports with the
+// files to blame once every output is made; until then it is noted, and
+// Commit refuses to go on. Other errors stop the build at once.
+func (w *Site) clash(p string, err error) error {
+	if !errors.Is(err, syscall.ENOTDIR) && !errors.Is(err, syscall.EISDIR) && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.failed == nil {
+		w.failed = err
 	}
 	return nil
 }
@@ -181,6 +200,10 @@ func (w *Site) Abort() { os.RemoveAll(w.stage) }
 // Commit puts the new site in place and records its manifest in the
 // cache.
 func (w *Site) Commit() error {
+	if w.failed != nil {
+		w.Abort()
+		return w.failed
+	}
 	if w.prev == nil {
 		if err := swap(w.stage, w.dir); err != nil {
 			os.RemoveAll(w.stage)
@@ -228,15 +251,11 @@ func (w *Site) update() error {
 		g.Go(func() error {
 			from := filepath.Join(w.stage, filepath.FromSlash(p))
 			to := filepath.Join(w.dir, filepath.FromSlash(p))
+			// A folder left where the file goes holds only files this
+			// site no longer has, and went with them above; anything
+			// else in the way is an error, never removed.
 			if err := os.Rename(from, to); err != nil {
-				// A folder where the file goes (a page that became a
-				// file): replace it.
-				if rerr := os.RemoveAll(to); rerr != nil {
-					return fmt.Errorf("replace %s: %w", p, rerr)
-				}
-				if err := os.Rename(from, to); err != nil {
-					return fmt.Errorf("replace %s: %w", p, err)
-				}
+				return fmt.Errorf("replace %s: %w", p, err)
 			}
 			return nil
 		})
