@@ -7,7 +7,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/handbook/handbook/generator/cache"
@@ -58,8 +57,8 @@ type Config struct {
 	// site last written to Out, so that pages whose inputs did not change
 	// are neither rendered nor written again. "" builds without a cache.
 	Cache string
-	// Progress, when set, is called as Build goes: with the stage
-	// ("reading", "writing") and how many files it has done, from
+	// Progress, when set, is called as the build goes: with the stage
+	// ("reading", then "making") and how many files it has made, from
 	// several goroutines at once.
 	Progress func(stage string, done int)
 }
@@ -112,6 +111,9 @@ type Model struct {
 // filled in as far as it could be, so that callers can report more.
 func Load(ctx context.Context, cfg Config) (Model, error) {
 	cfg = cfg.withDefaults()
+	if cfg.Progress != nil {
+		cfg.Progress("reading", 0)
+	}
 	var m Model
 	m.Content = cfg.FS
 	if m.Content == nil {
@@ -226,6 +228,9 @@ func (m Model) render(ctx context.Context, cfg Config, opts render.Options) (Res
 	opts.Layouts = render.Overlay(siteLayouts, layouts.FS)
 	opts.Content, opts.Static, opts.ContentDir = m.Content, m.Static, cfg.Content
 	opts.Dev, opts.Key = cfg.Dev, m.Key
+	if cfg.Progress != nil {
+		opts.Progress = func(n int) { cfg.Progress("making", n) }
+	}
 	out, err := render.Render(m.Site, opts)
 	if err != nil {
 		// Outputs that would overwrite each other are content errors.
@@ -246,9 +251,6 @@ func (m Model) render(ctx context.Context, cfg Config, opts render.Options) (Res
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
-	if cfg.Progress != nil {
-		cfg.Progress("reading", 0)
-	}
 	m, err := Load(ctx, cfg)
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
@@ -257,16 +259,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
 	}
-	emit := w.Put
-	if cfg.Progress != nil {
-		var done atomic.Int64
-		emit = func(o render.Output) error {
-			err := w.Put(o)
-			cfg.Progress("writing", int(done.Add(1)))
-			return err
-		}
-	}
-	res, _, err := m.render(ctx, cfg, render.Options{Reuse: w.Reuse, Emit: emit})
+	res, _, err := m.render(ctx, cfg, render.Options{Reuse: w.Reuse, Emit: w.Put})
 	if err != nil {
 		w.Abort()
 		return res, err

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -279,5 +280,26 @@ func TestFeedDiscoveryLinks(t *testing.T) {
 		if !bytes.Contains(b, []byte(`<link rel="alternate"`)) || !bytes.Contains(b, []byte(`href="`+feed+`"`)) {
 			t.Errorf("%s does not link to %s", page, feed)
 		}
+	}
+}
+
+// TestProgress checks that a build reports its stages as it goes, and
+// counts every file it makes.
+func TestProgress(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	stages := map[string]int{}
+	res, _ := buildExample(t, func(c *Config) {
+		c.Progress = func(stage string, n int) {
+			mu.Lock()
+			defer mu.Unlock()
+			stages[stage] = max(stages[stage], n)
+		}
+	})
+	if _, ok := stages["reading"]; !ok {
+		t.Errorf("no reading stage reported: %v", stages)
+	}
+	if stages["making"] < res.Files {
+		t.Errorf("making reached %d, want at least the %d files written", stages["making"], res.Files)
 	}
 }

@@ -63,7 +63,9 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	done := progress(stderr, &cfg)
 	rep, err := check.Run(ctx, cfg)
+	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
 		return exitContent

@@ -24,6 +24,8 @@ type emitter struct {
 	mu       sync.Mutex
 	outs     []Output
 	rendered atomic.Int64
+	progress func(int)
+	done     atomic.Int64
 }
 
 func (e *emitter) put(o Output) error {
@@ -38,6 +40,9 @@ func (e *emitter) put(o Output) error {
 		e.outs = append(e.outs, Output{Path: o.Path, Source: o.Source})
 	}
 	e.mu.Unlock()
+	if e.progress != nil {
+		defer func() { e.progress(int(e.done.Add(1))) }()
+	}
 	if e.emit != nil {
 		return e.emit(o)
 	}

@@ -69,6 +69,9 @@ type Options struct {
 	// site is written as it renders instead of held in memory. An
 	// output's Data may be reused once Emit returns.
 	Emit func(Output) error
+	// Progress, when set, is told how many outputs have been made so
+	// far, from several goroutines at once.
+	Progress func(done int)
 }
 
 // Result is what Render produced.
@@ -101,7 +104,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	r.key = cache.NewHasher("render").Key(opts.Key).Key(lk).Bool(opts.Dev).Sum()
-	e := &emitter{emit: opts.Emit}
+	e := &emitter{emit: opts.Emit, progress: opts.Progress}
 
 	// Pages and feeds, the bulk of the work, in parallel; each written
 	// as soon as it is made, so memory holds only those in flight.
