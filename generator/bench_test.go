@@ -77,8 +77,8 @@ func BenchmarkBuildOneFile(b *testing.B) {
 	cfg.Cache = filepath.Join(b.TempDir(), "cache")
 	// A copy of the corpus: the benchmark edits it.
 	content := filepath.Join(b.TempDir(), "content")
-	if out, err := exec.Command("cp", "-r", cfg.Content, content).CombinedOutput(); err != nil {
-		b.Skipf("copy the corpus: %v\n%s", err, out)
+	if err := os.CopyFS(content, os.DirFS(cfg.Content)); err != nil {
+		b.Fatalf("copy the corpus: %v", err)
 	}
 	cfg.Content = content
 	updates, err := filepath.Glob(filepath.Join(content, "updates", "*.md"))

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/sitetest"
 )
 
 // testSite writes a small site and returns its folder.
@@ -32,17 +33,10 @@ func testSite(t testing.TB) string {
 	return dir
 }
 
+// write writes files by slash path under dir.
 func write(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, dir, files)
 }
 
 // start serves the site in dir on a free loopback port until the test
