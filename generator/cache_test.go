@@ -38,7 +38,8 @@ func stamps(t *testing.T, dir string) map[string]time.Time {
 
 // TestCacheNeverStale builds a copy of the example site with a cache,
 // changes one input after another (a body, front matter, a new and a
-// deleted file, an image, site.toml, a layout, the build's time), and
+// deleted file, an image, a page other documents link to, site.toml, a
+// layout, the build's time), and
 // checks after each change that the cached build's output folder is
 // byte for byte what a clean build without a cache writes.
 func TestCacheNeverStale(t *testing.T) {
@@ -153,6 +154,14 @@ func TestCacheNeverStale(t *testing.T) {
 				t.Fatal(err)
 			}
 			write(filepath.Join(layouts, "update.html"), strings.Replace(string(data), `<div class="prose">`, `<div class="prose changed">`, 1))
+		}, false, false},
+		{"a linked page moved", func() {
+			// content/updates/2026-10-30-chloe-office-hours.md links to it:
+			// its body is the same, but the link now leads elsewhere.
+			from := filepath.Join(content, "handbook", "rhythms", "time-zones.md")
+			if err := os.Rename(from, filepath.Join(content, "handbook", "time-zones.md")); err != nil {
+				t.Fatal(err)
+			}
 		}, false, false},
 		{"the build's time", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false},
 	}
