@@ -20,7 +20,7 @@ import (
 
 // APIVersion is the export's version; it changes when a field changes
 // meaning or goes away, not when one is added.
-const APIVersion = 1
+const APIVersion = 2
 
 // apiSchema is the JSON Schema of the export, kept beside this file and
 // published as /api/schema.json.
@@ -74,6 +74,7 @@ type apiCheckIn struct {
 	State       string  `json:"state"`
 	WindowStart string  `json:"window_start"`
 	WindowEnd   string  `json:"window_end"`
+	Due         string  `json:"due"`
 	Update      *string `json:"update"`
 	Streak      int     `json:"streak"`
 }
@@ -310,7 +311,7 @@ func (r *renderer) apiFile() apiFile {
 			ap.Away = append(ap.Away, apiSpan{From: a.From.Format(time.RFC3339), To: a.To.Format(time.RFC3339)})
 		}
 		c := s.CheckInAt(p, now)
-		ap.CheckIn = apiCheckIn{State: checkInLabel(c.State), WindowStart: c.Start.Format(time.RFC3339), WindowEnd: c.End.Format(time.RFC3339), Streak: s.Accountability(p, now, 1).Streak}
+		ap.CheckIn = apiCheckIn{State: c.Record.Slug(), WindowStart: c.Start.Format(time.RFC3339), WindowEnd: c.End.Format(time.RFC3339), Due: c.Due.Format(time.RFC3339), Streak: s.Accountability(p, now, 1).Streak}
 		if c.Update != nil {
 			u := r.abs(c.Update.URL)
 			ap.CheckIn.Update = &u
