@@ -540,8 +540,9 @@ func (g *gen) makeUpdates(n int) {
 		blocker := "None."
 		if status != "on-track" {
 			other := g.people[g.r.IntN(len(g.people))]
+			// Written where `handbook new update` puts it: the body's
+			// Blockers section is the one source of an update's blockers.
 			blocker = fmt.Sprintf("Waiting on @%s for %s %s.", other.id, g.word(), g.pick(domain))
-			fmt.Fprintf(&fm, "blockers:\n  - %q\n", blocker)
 		}
 		fm.WriteString("---\n")
 		var b strings.Builder

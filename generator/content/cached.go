@@ -74,7 +74,9 @@ func (c *converted) valid(rw markdown.Rewriter, keepH1 func(string) bool) bool {
 }
 
 // hashes returns a document's ListHash and SourceHash.
-func hashes(rel string, src *source, md markdown.Result, links []site.Link, resolved []resolution) (list, full cache.Key) {
+// extra is what else other pages show of the document: an update's
+// blockers read from its body.
+func hashes(rel string, src *source, md markdown.Result, links []site.Link, resolved []resolution, extra []string) (list, full cache.Key) {
 	h := cache.NewHasher("document").String(rel).Bytes(src.text[:src.start])
 	h.String(md.Title).String(md.Summary)
 	for _, x := range md.Headings {
@@ -82,6 +84,10 @@ func hashes(rel string, src *source, md markdown.Result, links []site.Link, reso
 	}
 	for i, x := range links {
 		h.String(x.Dest).String(x.Target).String(x.Fragment).Bool(x.Image).String(resolved[i].href)
+	}
+	h.Int(int64(len(extra)))
+	for _, x := range extra {
+		h.String(x)
 	}
 	list = h.Sum()
 	return list, cache.NewHasher("source").Key(list).Bytes(src.body).Sum()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/markdown"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -51,9 +52,9 @@ func pageFallbackTitle(rel string) string {
 	return humanize(path.Base(rel))
 }
 
-func decodeUpdate(f *fields, d site.Doc, h1 string) *site.Update {
+func decodeUpdate(f *fields, d site.Doc, md markdown.Result, src *source) *site.Update {
 	u := &site.Update{Doc: d}
-	u.Title = firstOf(f.str("title"), h1)
+	u.Title = firstOf(f.str("title"), md.Title)
 	u.AuthorID = strings.ToLower(f.str("author"))
 	f.require(d, "missing author: an update needs the id of the person who wrote it", "author")
 	u.Date = f.date("date")
@@ -80,7 +81,7 @@ func decodeUpdate(f *fields, d site.Doc, h1 string) *site.Update {
 			u.Progress = append(u.Progress, site.Progress{Key: k, ObjectiveID: strings.ToLower(obj), KeyResultID: strings.ToLower(kr), Value: n, Pos: pos})
 		}
 	}
-	u.Blockers = f.strs(false, "blockers", "blocker")
+	decodeBlockers(f, u, md, src)
 	return u
 }
 

@@ -343,7 +343,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		p := decodePage(f, d, md.Title)
 		v, out.doc = p, &p.Doc
 	case site.KindUpdate:
-		u := decodeUpdate(f, d, md.Title)
+		u := decodeUpdate(f, d, md, src)
 		v, out.doc = u, &u.Doc
 	case site.KindDecision:
 		x := decodeDecision(f, d, md.Title, &l.cfg)
@@ -361,7 +361,11 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		return parsed{}
 	}
 	out.value = v
-	out.doc.ListHash, out.doc.SourceHash = hashes(rel, src, md, d.Links, resolved)
+	var extra []string
+	if u, ok := v.(*site.Update); ok && u.BlockersInBody {
+		extra = u.Blockers
+	}
+	out.doc.ListHash, out.doc.SourceHash = hashes(rel, src, md, d.Links, resolved, extra)
 	out.doc.Fields = f.positions()
 	out.doc.Params = f.params()
 	if out.doc.Summary == "" || kind == site.KindPage {

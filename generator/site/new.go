@@ -234,6 +234,7 @@ func (l *linker) linkUpdates() {
 	slices.SortFunc(s.Updates, func(a, b *Update) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Path, b.Path))
 	})
+	handles := l.handles()
 	for _, u := range s.Updates {
 		u.Author = l.people[u.AuthorID]
 		if u.Author == nil && u.AuthorID != "" {
@@ -294,6 +295,11 @@ func (l *linker) linkUpdates() {
 			kr.Reports = append(kr.Reports, Report{Date: u.Date, Value: p.Value, Update: u})
 			u.Progress[i].Objective, u.Progress[i].KeyResult = o, kr
 			addObjective(o)
+		}
+		for _, m := range u.Mentions {
+			if !slices.ContainsFunc(handles, func(h string) bool { return strings.EqualFold(h, m.Name) }) {
+				l.diags.Warnf(m.Pos, "blockers: @%s is not a person or team%s", m.Name, diag.Suggest(m.Name, handles))
+			}
 		}
 		for _, text := range u.Blockers {
 			b := Blocker{Update: u, Text: text, Mentions: named(text, s.People)}
@@ -658,6 +664,23 @@ func (l *linker) ref(name string) Ref {
 		}
 	}
 	return r
+}
+
+// handles lists what an @mention may name: every person's id and handle
+// and every team's id, sorted.
+func (l *linker) handles() []string {
+	var ids []string
+	for _, p := range l.site.People {
+		ids = append(ids, p.ID)
+		if p.Handle != "" {
+			ids = append(ids, p.Handle)
+		}
+	}
+	for _, t := range l.site.Teams {
+		ids = append(ids, t.ID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 func (l *linker) unknown(pos diag.Pos, what, id string, known []string) {
