@@ -125,6 +125,15 @@ func Load(ctx context.Context, cfg Config) (Model, error) {
 	}
 	c := cfg.cache()
 	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c})
+	if loaded.Content.Config.BaseURL == "/" {
+		// Feed readers and search engines cannot follow a link without
+		// a host: every entry would point nowhere.
+		what := "base_url is not set"
+		if !loaded.HasConfig {
+			what = "there is no " + content.ConfigFile + ", so base_url is not set"
+		}
+		diags.Warnf(loaded.BaseURLPos, "%s: feeds, the sitemap and the JSON export carry links without a host; set base_url = \"https://handbook.example.com/\", the address the site is served from", what)
+	}
 	m.Static = loaded.Static
 	key := cache.NewHasher("build").Key(c.Salt()).Key(loaded.Hash).
 		Int(cfg.Now.UnixNano()).String(cfg.Now.Location().String()).Bool(cfg.Drafts)

@@ -54,6 +54,7 @@ func TestNewCommand(t *testing.T) {
 	t.Parallel()
 	r := gittest.New(t)
 	r.Write(map[string]string{
+		"content/site.toml":         "base_url = \"https://example.com/\"\n",
 		"content/people/ana.md":     "---\nname: Ana Souza\nteam: platform\nemail: ana@example.com\n---\n",
 		"content/teams/platform.md": "---\nname: Platform\n---\n",
 	})
@@ -104,6 +105,7 @@ func TestNewCommand(t *testing.T) {
 func TestCheckCommand(t *testing.T) {
 	t.Parallel()
 	dir := writeSite(t, map[string]string{
+		"content/site.toml":                   "base_url = \"https://example.com/\"\n",
 		"content/people/ana.md":               "---\nname: Ana\n---\n",
 		"content/updates/2026-11-20-ana-x.md": "---\nauthor: bob\ndate: 2026-11-20\n---\nHi.\n",
 		"content/handbook/index.md":           "---\nreviewed: 2025-01-01\nreview_every: 6 months\n---\n# Home\n",

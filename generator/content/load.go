@@ -54,6 +54,10 @@ type Result struct {
 	// document's own may show: site.toml, every document's ListHash and
 	// the static files' names.
 	Hash cache.Key
+	// BaseURLPos is where site.toml sets base_url, or would: the top of
+	// the file, or the file alone when HasConfig is false.
+	BaseURLPos diag.Pos
+	HasConfig  bool
 }
 
 // Load reads every file of fsys, the content folder.
@@ -76,7 +80,8 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(diag.Pos{File: l.display(ConfigFile)}, "read %s: %v", ConfigFile, err)
 	}
-	l.cfg = decodeConfig(l.display(ConfigFile), cfgData, &diags)
+	cfg, basePos := decodeConfig(l.display(ConfigFile), cfgData, &diags)
+	l.cfg = cfg
 	if opts.BaseURL != "" {
 		norm, err := NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
@@ -85,6 +90,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			l.cfg.BaseURL = norm
 		}
 	}
+	res0 := Result{BaseURLPos: basePos, HasConfig: cfgData != nil}
 	l.base = l.cfg.BasePath()
 
 	files := l.walk(&diags)
@@ -105,7 +111,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		diags.Append(s)
 	}
 
-	var res Result
+	res := res0
 	byURL := map[string]string{}
 	for i, d := range docs {
 		if d.doc == nil {
