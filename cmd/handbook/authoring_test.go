@@ -115,7 +115,7 @@ func TestCheckCommand(t *testing.T) {
 
 	code, out, errOut := runCmd(t, args...)
 	want := content + "/handbook/index.md:2:11: warning: page was due for review on 2025-07-01; its owner should check it and update reviewed\n" +
-		content + "/updates/2026-11-20-ana-x.md:2:9: unknown author \"bob\"\n"
+		content + "/updates/2026-11-20-ana-x.md:2:9: unknown author \"bob\" (people are ana); add people/bob.md for them: handbook new person --title \"bob\"\n"
 	if code != 1 || out != want {
 		t.Errorf("check: exit %d, stdout:\n%s\nwant:\n%s", code, out, want)
 	}
@@ -124,7 +124,7 @@ func TestCheckCommand(t *testing.T) {
 	}
 
 	code, out, _ = runCmd(t, append(args, "--format", "github")...)
-	if code != 1 || !strings.Contains(out, "::error file="+content+"/updates/2026-11-20-ana-x.md,line=2,col=9,title=handbook check::unknown author \"bob\"\n") ||
+	if code != 1 || !strings.Contains(out, "::error file="+content+"/updates/2026-11-20-ana-x.md,line=2,col=9,title=handbook check::unknown author \"bob\" (people are ana); add people/bob.md for them: handbook new person --title \"bob\"\n") ||
 		!strings.Contains(out, "::warning file=") {
 		t.Errorf("check --format github: exit %d\n%s", code, out)
 	}

@@ -77,7 +77,7 @@ func decodeConfig(file string, data []byte, diags *diag.List) (site.Config, diag
 		s, _ := scalarString(v)
 		loc, err := time.LoadLocation(s)
 		if err != nil || s == "" {
-			f.errorf(v, key, "unknown time zone %q (want an IANA name such as \"Europe/Berlin\")", s)
+			f.errorf(v, key, "%s", unknownZone(s, "Europe/Berlin"))
 		} else {
 			cfg.Timezone = loc
 		}

@@ -331,7 +331,7 @@ func decodePerson(f *fields, d site.Doc, h1 string) *site.Person {
 		loc, err := time.LoadLocation(p.Timezone)
 		if err != nil {
 			v, key, _ := f.get("timezone", "tz")
-			f.errorf(v, key, "unknown time zone %q (want an IANA name such as \"America/Sao_Paulo\")", p.Timezone)
+			f.errorf(v, key, "%s", unknownZone(p.Timezone, "America/Sao_Paulo"))
 		} else {
 			p.Location = loc
 		}
@@ -389,7 +389,7 @@ func decodeTeam(f *fields, d site.Doc, h1 string) *site.Team {
 		loc, err := time.LoadLocation(t.Timezone)
 		if err != nil {
 			v, key, _ := f.get("timezone", "tz")
-			f.errorf(v, key, "unknown time zone %q (want an IANA name such as \"Europe/Berlin\")", t.Timezone)
+			f.errorf(v, key, "%s", unknownZone(t.Timezone, "Europe/Berlin"))
 		} else {
 			t.Location = loc
 		}

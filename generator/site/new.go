@@ -238,7 +238,7 @@ func (l *linker) linkUpdates() {
 	for _, u := range s.Updates {
 		u.Author = l.people[u.AuthorID]
 		if u.Author == nil && u.AuthorID != "" {
-			l.unknown(u.Pos("author"), "author", u.AuthorID, slices.Collect(maps.Keys(l.people)))
+			l.unknownPerson(u.Pos("author"), "author", u.AuthorID)
 		}
 		if u.Title == "" {
 			// A check-in needs no title: name it after its author and day.
@@ -681,6 +681,29 @@ func (l *linker) handles() []string {
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)
+}
+
+// unknownPerson reports a person's id that names nobody: with the id
+// meant when it is a likely typo, else with some of the ids there are and
+// how to add the missing person.
+func (l *linker) unknownPerson(pos diag.Pos, what, id string) {
+	known := slices.Sorted(maps.Keys(l.people))
+	if s := diag.Suggest(id, known); s != "" {
+		l.diags.Errorf(pos, "unknown %s %q%s", what, id, s)
+		return
+	}
+	hint := "add them to " + KindPerson.Folder() + "/"
+	if id == Slug(id) {
+		hint = fmt.Sprintf("add %s/%s.md for them: handbook new person --title %q", KindPerson.Folder(), id, id)
+	}
+	switch n := len(known); {
+	case n == 0:
+		l.diags.Errorf(pos, "unknown %s %q: there are no people yet; %s", what, id, hint)
+	case n <= 5:
+		l.diags.Errorf(pos, "unknown %s %q (people are %s); %s", what, id, strings.Join(known, ", "), hint)
+	default:
+		l.diags.Errorf(pos, "unknown %s %q (people are %s and %d more); %s", what, id, strings.Join(known[:4], ", "), n-4, hint)
+	}
 }
 
 func (l *linker) unknown(pos diag.Pos, what, id string, known []string) {
