@@ -66,7 +66,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		opts.Dir = "content"
 	}
 	var diags diag.List
-	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}, dirFiles: map[string][]string{}}
+	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}, dirFiles: map[string][]string{}, placeholders: newPlaceholderFinders()}
 
 	var cfgData []byte
 	// Like every file, site.toml is not read through a symbolic link (the
@@ -156,6 +156,8 @@ type loader struct {
 	static map[string]bool // content paths of other published files
 	// dirFiles lists the Markdown files of each folder, for landing pages.
 	dirFiles map[string][]string
+	// placeholders finds template text `handbook new` wrote.
+	placeholders placeholderFinders
 }
 
 func (l *loader) display(rel string) string { return path.Join(l.opts.Dir, rel) }
@@ -296,6 +298,11 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	kind := site.KindOfFolder(strings.SplitN(rel, "/", 2)[0])
 
 	d := site.Doc{Kind: kind, Path: rel, File: file, URL: URL(rel)}
+	placeholderSev := diag.Warning
+	if l.opts.Check {
+		placeholderSev = diag.Error
+	}
+	l.placeholders.check(kind, src, placeholderSev, diags)
 	d.Draft = f.boolean("draft")
 	d.Tags = f.tags()
 

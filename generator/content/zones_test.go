@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // the same zones on every machine
@@ -44,5 +45,33 @@ func TestPersonZoneSuggestion(t *testing.T) {
 	want := `content/people/mei.md:3:11: timezone: unknown time zone "JST" (JST is usually "Asia/Tokyo"; time zones are IANA names, which know about summer time)`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("diagnostics %v, want %s", diags, want)
+	}
+}
+
+// Template text left from `handbook new` is a warning in a build and an
+// error in check, where it is, also when the writer rewrapped it.
+func TestPlaceholders(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"updates/x.md":  "---\nauthor: ana\ndate: 2026-11-25\n---\n## Done\n- Shipped the thing.\n\n## Next\n- What you will work on until\n  the next one.\n",
+		"people/ana.md": "---\nname: Ana\n---\nA few lines about Ana: what they work on, and what to ask them about.\n",
+	}
+	for _, check := range []bool{false, true} {
+		_, diags := load(t, files, Options{Check: check})
+		sev := "warning: "
+		if check {
+			sev = ""
+		}
+		want := []string{
+			`content/people/ana.md:4:1: ` + sev + `template text from handbook new is still here: replace "A few lines about …: what they work on, and what to ask them about." with your own`,
+			`content/updates/x.md:9:3: ` + sev + `template text from handbook new is still here: replace "What you will work on until the next one." with your own`,
+		}
+		var got []string
+		for _, d := range diags.Sort() {
+			got = append(got, d.String())
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("Check %v:\n%s\nwant:\n%s", check, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }

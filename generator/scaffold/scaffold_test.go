@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/content"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -112,9 +114,33 @@ func TestNewDocumentsBuild(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
+	// The only problem of a new document is the template text left to
+	// replace, which every kind has: content.Placeholders knows what
+	// this package writes.
+	flagged := map[string]bool{}
 	for _, d := range res.Diagnostics {
-		if strings.Contains(d.Pos.File, "shipped") {
+		if !strings.Contains(d.Pos.File, "shipped") {
+			continue
+		}
+		if !strings.Contains(d.Msg, "template text from handbook new is still here") {
 			t.Errorf("a new document has a problem: %s", d)
+		}
+		flagged[filepath.Base(filepath.Dir(d.Pos.File))] = true
+	}
+	for _, k := range site.Kinds {
+		if !flagged[k.Folder()] {
+			t.Errorf("the template text of a new %s is not flagged", k)
+		}
+	}
+	for kind, texts := range content.Placeholders {
+		for _, text := range texts {
+			found := false
+			for _, d := range res.Diagnostics {
+				found = found || strings.Contains(d.Msg, strconv.Quote(strings.ReplaceAll(text, "%s", "…")))
+			}
+			if !found {
+				t.Errorf("placeholder %q of %s is not written by New", text, kind)
+			}
 		}
 	}
 	s := res.Site
