@@ -15,7 +15,7 @@ import (
 // bytes, lists their length then their items.
 
 // convertedVersion starts every entry; change it with the layout below.
-const convertedVersion = 2
+const convertedVersion = 3
 
 func (c *converted) encode() []byte {
 	e := encoder{b: make([]byte, 0, 2*len(c.Result.HTML)+256)}
