@@ -64,3 +64,56 @@ func TestBodyBlockersOnPages(t *testing.T) {
 		t.Errorf("\"None.\" is shown as a blocker")
 	}
 }
+
+// A page that moved keeps its old paths: each alias is a small page that
+// redirects (escaped, not indexed) and a line of Netlify's _redirects; an
+// alias at the path of a real page is a diagnostic at the file naming it.
+func TestAliases(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"site.toml":           "title = \"T\"\nbase_url = \"https://example.com/docs/\"\n",
+		"handbook/index.md":   "# Home\n",
+		"handbook/on-call.md": "---\ntitle: On call <&> \"rota\"\naliases: [/handbook/oncall/, /old/on-call.html]\n---\nText.\n",
+	}
+	_, out := buildFiles(t, files, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC))
+	page := readOut(t, out, "handbook/oncall/index.html")
+	for _, want := range []string{
+		`<title>Moved: On call &lt;&amp;&gt; &#34;rota&#34;</title>`,
+		`<meta name="robots" content="noindex">`,
+		`<link rel="canonical" href="https://example.com/docs/handbook/on-call/">`,
+		`<meta http-equiv="refresh" content="0; url=/docs/handbook/on-call/">`,
+		`<a href="/docs/handbook/on-call/">On call &lt;&amp;&gt; &#34;rota&#34;</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("redirect page lacks %s:\n%s", want, page)
+		}
+	}
+	if got := readOut(t, out, "old/on-call.html"); !strings.Contains(got, `url=/docs/handbook/on-call/`) {
+		t.Errorf("old/on-call.html:\n%s", got)
+	}
+	want := "/docs/handbook/oncall/ /docs/handbook/on-call/ 301\n/docs/old/on-call.html /docs/handbook/on-call/ 301\n"
+	if got := readOut(t, out, "_redirects"); got != want {
+		t.Errorf("_redirects:\n%s\nwant:\n%s", got, want)
+	}
+	if strings.Contains(readOut(t, out, "sitemap.xml"), "oncall") {
+		t.Errorf("the sitemap lists a redirect")
+	}
+
+	// An alias where a page is, and one that is not a site path.
+	dir := t.TempDir()
+	sitetest.WriteFiles(t, filepath.Join(dir, "content"), map[string]string{
+		"site.toml":           "base_url = \"https://example.com/\"\n",
+		"handbook/index.md":   "# Home\n",
+		"handbook/guide.md":   "# Guide\n",
+		"handbook/on-call.md": "---\naliases: [/handbook/guide/, ../x]\n---\n# On call\n",
+	})
+	_, err := Build(context.Background(), Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: filepath.Join(dir, "public"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
+	if err == nil || !strings.Contains(err.Error(), `aliases: want a site path starting with "/"`) {
+		t.Errorf("Build with a bad alias: %v", err)
+	}
+	sitetest.WriteFiles(t, filepath.Join(dir, "content"), map[string]string{"handbook/on-call.md": "---\naliases: [/handbook/guide/]\n---\n# On call\n"})
+	_, err = Build(context.Background(), Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: filepath.Join(dir, "public"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
+	if err == nil || !strings.Contains(err.Error(), "on-call.md") || !strings.Contains(err.Error(), "would overwrite") {
+		t.Errorf("Build with an alias at a page's path: %v", err)
+	}
+}

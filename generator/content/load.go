@@ -305,6 +305,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	l.placeholders.check(kind, src, placeholderSev, diags)
 	d.Draft = f.boolean("draft")
 	d.Tags = f.tags()
+	d.Aliases = decodeAliases(f)
 
 	fmTitle := f.str("title")
 	if kind == site.KindPerson || kind == site.KindTeam {

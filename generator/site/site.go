@@ -157,6 +157,10 @@ type Doc struct {
 	Links    []Link
 	Tags     []string
 	Draft    bool
+	// Aliases are the site paths the document was published at before
+	// it moved ("/handbook/old-name/"); each gets a page that redirects
+	// here, and a line in Netlify's _redirects.
+	Aliases []string
 	// Params holds front-matter keys the kind does not define, so that
 	// files written for other tools (MADR, Jekyll) still build.
 	Params map[string]any
