@@ -90,8 +90,8 @@ func (r *renderer) page(j job, e *emitter) error {
 	b := buffers.Get().(*bytes.Buffer)
 	b.Reset()
 	defer buffers.Put(b)
-	if j.view.navAt != "" {
-		j.view.Nav = nav(r.site.Nav, j.view.navAt)
+	if j.view.navAt != nil {
+		j.view.Nav = nav(r.site.Home, j.view.navAt)
 		defer func() { j.view.Nav = nil }()
 	}
 	if err := r.execute(j, b); err != nil {

@@ -266,18 +266,28 @@ func (s Status) Label() string {
 type Page struct {
 	Doc
 	Description string
-	Weight      int
-	Owner       Ref
-	Reviewed    time.Time
-	ReviewEvery Interval
+	// Weight, SidebarPosition (Docusaurus's key) and NavOrder (Jekyll
+	// just-the-docs's) order the page among its siblings, in that order
+	// of precedence: for each key in turn, pages that set it come first,
+	// lowest value first (as Hugo orders by weight); then titles. nil
+	// when the front matter does not set the key.
+	Weight, SidebarPosition, NavOrder *int
+	Owner                             Ref
+	Reviewed                          time.Time
+	ReviewEvery                       Interval
 	// Created is when the page was first written: its front matter's
 	// created date, else its first commit when git history is known.
 	Created time.Time
-	// Section is true for a folder's landing page (index.md or _index.md).
+	// Section is true for a folder's landing page (index.md or _index.md),
+	// and for one New generated for a folder without an index file.
 	Section bool
+	// Generated is true for the landing page New made for a folder
+	// without an index file: titled after the folder, it has a URL and
+	// children but no file, body or front matter.
+	Generated bool
 
 	// Derived by New.
-	Parent    *Page
+	Parent    *Page   // the section holding the page; nil for Home
 	Children  []*Page // sections and pages in sidebar order
 	ReviewDue time.Time
 }
