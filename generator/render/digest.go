@@ -23,10 +23,12 @@ func (r *renderer) digestPages(add func(*View)) {
 		}
 		index := site.DigestURL(t, site.Week{})
 		feed := r.digestFeedLink(t)
-		v := r.view("digests", "Weekly digest: "+name, index, section).withFeed(feed)
-		v.Description = "What happened each week: updates, decisions, proposals, key results and handbook pages."
-		v.Team, v.Digests, v.Crumbs = t, digests, crumbs
-		add(v)
+		paginate(add, index, len(digests), func(n, lo, hi int) *View {
+			v := r.view("digests", "Weekly digest: "+name, pageURL(index, n), section).withFeed(feed)
+			v.Description = "What happened each week: updates, decisions, proposals, key results and handbook pages."
+			v.Team, v.Digests, v.Crumbs = t, digests[lo:hi], crumbs
+			return v
+		})
 		for i, d := range digests {
 			v := r.view("digest", digestTitle(d), d.URL(), section).withFeed(feed)
 			v.Description = digestSummary(d)

@@ -1,6 +1,11 @@
 package render
 
-import "fmt"
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/handbook/handbook/generator/site"
+)
 
 // PerPage is the length of each page of a paginated list: updates,
 // decisions, a section's pages, a tag's documents, a person's updates.
@@ -70,4 +75,43 @@ func paginate(add func(*View), base string, n int, fill func(num, lo, hi int) *V
 		v.Pager = newPager(base, num, total)
 		add(v)
 	}
+}
+
+// listPages adds a paginated list at base, made with list.html: a
+// person's updates, a team's, an objective's. fill sets the items of each
+// page.
+func (r *renderer) listPages(add func(*View), base, title, description, section string, crumbs []Crumb, n int, fill func(v *View, lo, hi int)) {
+	paginate(add, base, n, func(num, lo, hi int) *View {
+		v := r.view("list", title, pageURL(base, num), section)
+		v.Description, v.Crumbs = description, crumbs
+		fill(v, lo, hi)
+		return v
+	})
+}
+
+// latest returns the first Latest items of a slice (the newest, in the
+// lists that have a page of their own): the template function latest.
+func latest(list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= Latest {
+		return list
+	}
+	return v.Slice(0, Latest).Interface()
+}
+
+// more reports whether a slice has items beyond the first Latest: the
+// template function more, for the link to the whole list.
+func more(list any) bool {
+	v := reflect.ValueOf(list)
+	return v.Kind() == reflect.Slice && v.Len() > Latest
+}
+
+// updateDocs returns the documents of updates, for feeds and lists of
+// documents.
+func updateDocs(us []*site.Update) []*site.Doc {
+	out := make([]*site.Doc, len(us))
+	for i, u := range us {
+		out[i] = &u.Doc
+	}
+	return out
 }

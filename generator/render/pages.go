@@ -235,21 +235,27 @@ func (r *renderer) pages() []job {
 
 	decisionsFeed := r.feedLink("decisions/", "Decisions")
 	statuses := r.decisionStatuses()
-	all := r.view("decisions", "Decisions", "/decisions/", "decisions").withFeed(decisionsFeed)
-	all.Description = "Every decision record, with its status."
-	all.Decisions, all.Statuses = s.Decisions, statuses
-	add(all)
+	paginate(add, "/decisions/", len(s.Decisions), func(n, lo, hi int) *View {
+		v := r.view("decisions", "Decisions", pageURL("/decisions/", n), "decisions").withFeed(decisionsFeed)
+		v.Description = "Every decision record, with its status."
+		v.Decisions, v.Statuses = s.Decisions[lo:hi], statuses
+		return v
+	})
 	for _, st := range statuses {
-		v := r.view("decisions", "Decisions: "+st.Status, st.URL, "decisions").withFeed(decisionsFeed)
-		v.Status, v.Statuses = st.Status, statuses
-		v.Description = fmt.Sprintf("Decision records with status %s.", st.Status)
+		var ds []*site.Decision
 		for _, d := range s.Decisions {
 			if site.Slug(d.Status) == st.Slug {
-				v.Decisions = append(v.Decisions, d)
+				ds = append(ds, d)
 			}
 		}
-		v.Crumbs = []Crumb{{Title: "Decisions", URL: "/decisions/"}}
-		add(v)
+		paginate(add, st.URL, len(ds), func(n, lo, hi int) *View {
+			v := r.view("decisions", "Decisions: "+st.Status, pageURL(st.URL, n), "decisions").withFeed(decisionsFeed)
+			v.Status, v.Statuses = st.Status, statuses
+			v.Description = fmt.Sprintf("Decision records with status %s.", st.Status)
+			v.Decisions = ds[lo:hi]
+			v.Crumbs = []Crumb{{Title: "Decisions", URL: "/decisions/"}}
+			return v
+		})
 	}
 	for _, d := range s.Decisions {
 		v := r.docView("decision", &d.Doc, "decisions").withFeed(decisionsFeed)
@@ -258,15 +264,22 @@ func (r *renderer) pages() []job {
 		add(v)
 	}
 
-	objectives := r.view("objectives", "Objectives", "/objectives/", "objectives")
-	objectives.Description = "Objectives and key results by period, with progress from the updates."
-	objectives.Periods = r.periods()
-	add(objectives)
+	paginate(add, "/objectives/", len(s.Objectives), func(n, lo, hi int) *View {
+		v := r.view("objectives", "Objectives", pageURL("/objectives/", n), "objectives")
+		v.Description = "Objectives and key results by period, with progress from the updates."
+		v.Periods = r.periods(s.Objectives[lo:hi])
+		return v
+	})
 	for _, o := range s.Objectives {
 		v := r.docView("objective", &o.Doc, "objectives")
 		v.Objective = o
-		v.Crumbs = []Crumb{{Title: "Objectives", URL: "/objectives/"}}
+		crumbs := []Crumb{{Title: "Objectives", URL: "/objectives/"}}
+		v.Crumbs = crumbs
 		add(v)
+		if more(o.Updates) {
+			r.listPages(add, o.URL+"updates/", "Updates on "+o.Title, "Updates that name or report on the objective, newest first.", "objectives",
+				append(crumbs, Crumb{Title: o.Title, URL: o.URL}), len(o.Updates), func(v *View, lo, hi int) { v.Updates = o.Updates[lo:hi] })
+		}
 	}
 
 	people := r.view("people", "People", "/people/", "people")
@@ -280,8 +293,36 @@ func (r *renderer) pages() []job {
 		if p.Role != "" {
 			v.Description = p.Name + ", " + p.Role
 		}
-		v.Crumbs = []Crumb{{Title: "People", URL: "/people/"}}
+		crumbs := []Crumb{{Title: "People", URL: "/people/"}}
+		v.Crumbs = crumbs
 		add(v)
+		crumbs = append(crumbs, Crumb{Title: p.Name, URL: p.URL})
+		feed := v.Feeds[0]
+		if more(p.Updates) {
+			r.listPages(add, p.URL+"updates/", "Updates from "+p.Name, "Their check-ins, newest first.", "people", crumbs, len(p.Updates), func(v *View, lo, hi int) {
+				v.withFeed(feed)
+				v.Updates = p.Updates[lo:hi]
+			})
+		}
+		if more(p.Decisions) {
+			r.listPages(add, p.URL+"decisions/", "Decisions "+p.Name+" made", "Decision records that name them as a decision-maker, newest first.", "people", crumbs, len(p.Decisions), func(v *View, lo, hi int) {
+				v.Decisions = p.Decisions[lo:hi]
+			})
+		}
+		if more(p.Pages) {
+			r.listPages(add, p.URL+"pages/", "Handbook pages "+p.Name+" owns", "", "people", crumbs, len(p.Pages), func(v *View, lo, hi int) {
+				for _, pg := range p.Pages[lo:hi] {
+					v.Docs = append(v.Docs, &pg.Doc)
+				}
+			})
+		}
+		if more(p.Objectives) {
+			r.listPages(add, p.URL+"objectives/", "Objectives "+p.Name+" owns", "", "people", crumbs, len(p.Objectives), func(v *View, lo, hi int) {
+				for _, o := range p.Objectives[lo:hi] {
+					v.Docs = append(v.Docs, &o.Doc)
+				}
+			})
+		}
 	}
 
 	teams := r.view("teams", "Teams", "/teams/", "teams")
@@ -290,13 +331,29 @@ func (r *renderer) pages() []job {
 	for _, t := range s.Teams {
 		v := r.docView("team", &t.Doc, "teams").withFeed(r.feedLink("teams/"+t.ID+"/", t.Name+" updates"))
 		v.Team = t
-		v.Updates = t.Updates[:min(len(t.Updates), 10)]
+		v.Updates = t.Updates[:min(len(t.Updates), Latest)]
 		for _, m := range t.Members {
 			v.CheckIns = append(v.CheckIns, s.CheckInAt(m, s.Now))
 		}
 		r.teamExtras(v, t)
-		v.Crumbs = []Crumb{{Title: "Teams", URL: "/teams/"}}
+		crumbs := []Crumb{{Title: "Teams", URL: "/teams/"}}
+		v.Crumbs = crumbs
 		add(v)
+		crumbs = append(crumbs, Crumb{Title: t.Name, URL: t.URL})
+		feed := v.Feeds[0]
+		if more(t.Updates) {
+			r.listPages(add, t.URL+"updates/", t.Name+" updates", "The team's check-ins, newest first.", "teams", crumbs, len(t.Updates), func(v *View, lo, hi int) {
+				v.withFeed(feed)
+				v.Updates = t.Updates[lo:hi]
+			})
+		}
+		if more(t.Objectives) {
+			r.listPages(add, t.URL+"objectives/", t.Name+" objectives", "The team's objectives, newest period first.", "teams", crumbs, len(t.Objectives), func(v *View, lo, hi int) {
+				for _, o := range t.Objectives[lo:hi] {
+					v.Docs = append(v.Docs, &o.Doc)
+				}
+			})
+		}
 	}
 
 	if len(s.Tags) > 0 {
@@ -305,10 +362,13 @@ func (r *renderer) pages() []job {
 		add(r.view("tags", "Tags", "/tags/", "tags"))
 	}
 	for _, t := range s.Tags {
-		v := r.view("tag", "Tagged “"+t.Name+"”", t.URL, "tags").withFeed(r.feedLink(strings.TrimPrefix(t.URL, "/"), "Tagged "+t.Name))
-		v.Tag = t
-		v.Crumbs = []Crumb{{Title: "Tags", URL: "/tags/"}}
-		add(v)
+		feed := r.feedLink(strings.TrimPrefix(t.URL, "/"), "Tagged "+t.Name)
+		paginate(add, t.URL, len(t.Docs), func(n, lo, hi int) *View {
+			v := r.view("tag", "Tagged “"+t.Name+"”", pageURL(t.URL, n), "tags").withFeed(feed)
+			v.Tag, v.Docs = t, t.Docs[lo:hi]
+			v.Crumbs = []Crumb{{Title: "Tags", URL: "/tags/"}}
+			return v
+		})
 	}
 
 	search := r.view("search", "Search", "/search/", "search")
@@ -390,9 +450,10 @@ func (r *renderer) decisionStatuses() []StatusCount {
 	return out
 }
 
-func (r *renderer) periods() []PeriodGroup {
+// periods groups objectives, newest period first, by period.
+func (r *renderer) periods(objectives []*site.Objective) []PeriodGroup {
 	var out []PeriodGroup
-	for _, o := range r.site.Objectives { // newest period first
+	for _, o := range objectives { // newest period first
 		if len(out) == 0 || out[len(out)-1].Period.Name != o.Period.Name {
 			out = append(out, PeriodGroup{Period: o.Period, Current: o.Period.Contains(r.site.Now)})
 		}
