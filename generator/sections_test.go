@@ -100,3 +100,34 @@ func TestFolderSections(t *testing.T) {
 	}
 	crawl(t, out, "", nil)
 }
+
+// TestFeedItems: feed_items in site.toml bounds every feed to the newest
+// items; the older ones stay reachable on the paginated lists.
+func TestFeedItems(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/site.toml":   "title = \"T\"\nfeed_items = 2\n",
+		"content/people/a.md": "---\nname: A\n---\n",
+	}
+	for i := 1; i <= 3; i++ {
+		files[fmt.Sprintf("content/updates/2026-11-0%d-a.md", i)] = fmt.Sprintf("---\nauthor: a\ndate: 2026-11-0%d\ntitle: Update %d\n---\nDone.\n", i, i)
+	}
+	sitetest.WriteFiles(t, dir, files)
+	out := filepath.Join(dir, "public")
+	if _, err := Build(context.Background(), Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: out, Now: exampleNow}); err != nil {
+		t.Fatal(err)
+	}
+	for _, feed := range []string{"feed.xml", "updates/feed.xml", "people/a/feed.xml"} {
+		b, err := os.ReadFile(filepath.Join(out, feed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(b), "<item>"); n != 2 || !strings.Contains(string(b), "Update 3") || strings.Contains(string(b), "Update 1") {
+			t.Errorf("%s has %d items, want the newest 2", feed, n)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "updates/index.html")); !strings.Contains(string(b), "Update 1") {
+		t.Error("the oldest update is not on the updates list")
+	}
+}

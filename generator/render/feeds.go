@@ -15,9 +15,9 @@ import (
 	"github.com/handbook/handbook/generator/site"
 )
 
-// FeedItems is how many items a feed carries: the newest ones. Readers
-// poll feeds often; years of updates belong on the site, not in every poll.
-const FeedItems = 50
+// FeedItems is how many items a feed carries unless site.toml sets
+// feed_items (site.Config.FeedItems).
+const FeedItems = site.DefaultFeedItems
 
 // A feed is one set of items published as RSS, Atom and JSON Feed in a
 // folder: "" for the site root, "updates/", "teams/platform/", ...
@@ -51,9 +51,7 @@ type feedItem struct {
 func (r *renderer) renderFeed(f feed) ([]Output, error) {
 	s := r.site
 	docs := f.docs
-	if len(docs) > FeedItems {
-		docs = docs[:FeedItems]
-	}
+	docs = docs[:min(len(docs), r.feedItems())]
 	var updated time.Time
 	for _, d := range docs {
 		if d.Date.After(updated) {
@@ -302,4 +300,12 @@ type atomEntry struct {
 
 type atomCategory struct {
 	Term string `xml:"term,attr"`
+}
+
+// feedItems is how many items each feed carries.
+func (r *renderer) feedItems() int {
+	if n := r.site.Config.FeedItems; n > 0 {
+		return n
+	}
+	return FeedItems
 }

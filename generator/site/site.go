@@ -91,6 +91,10 @@ type Config struct {
 	Timezone    *time.Location
 	Cadence     Cadence // default check-in cadence of teams that set none
 
+	// FeedItems is how many items each feed carries, the newest; older
+	// ones stay on the site's paginated lists. Default DefaultFeedItems.
+	FeedItems int
+
 	// DecisionStatuses are the statuses a site adds to the standard ones.
 	DecisionStatuses []string
 	// RawHTML lets Markdown carry raw HTML through to pages. Off by default:
@@ -98,6 +102,11 @@ type Config struct {
 	// every reader's browser.
 	RawHTML bool
 }
+
+// DefaultFeedItems is how many items a feed carries unless site.toml sets
+// feed_items: readers poll feeds often, and years of updates belong on
+// the site, not in every poll.
+const DefaultFeedItems = 50
 
 // BasePath returns the path part of the base URL without its final slash,
 // e.g. "" for https://example.com/ and "/handbook" for
