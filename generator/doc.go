@@ -87,7 +87,10 @@
 //
 // site.toml: title, base_url, description, language, repo_url,
 // edit_branch, content_dir, timezone, cadence, decision_statuses, raw_html,
-// feed_items (how many items each feed carries, default 50).
+// feed_items (how many items each feed carries, default 50). The site's,
+// updates', decisions' and handbook's feeds carry whole bodies; a team's,
+// person's or tag's, which repeat their items, summaries and links; a
+// weekly digest's feed the last 12 finished weeks (render.DigestFeedWeeks).
 //
 // # Sections and lists
 //

@@ -102,7 +102,8 @@ func TestFolderSections(t *testing.T) {
 }
 
 // TestFeedItems: feed_items in site.toml bounds every feed to the newest
-// items; the older ones stay reachable on the paginated lists.
+// items; the older ones stay reachable on the paginated lists. A person's
+// feed carries summaries, the updates feed whole bodies.
 func TestFeedItems(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -111,7 +112,7 @@ func TestFeedItems(t *testing.T) {
 		"content/people/a.md": "---\nname: A\n---\n",
 	}
 	for i := 1; i <= 3; i++ {
-		files[fmt.Sprintf("content/updates/2026-11-0%d-a.md", i)] = fmt.Sprintf("---\nauthor: a\ndate: 2026-11-0%d\ntitle: Update %d\n---\nDone.\n", i, i)
+		files[fmt.Sprintf("content/updates/2026-11-0%d-a.md", i)] = fmt.Sprintf("---\nauthor: a\ndate: 2026-11-0%d\ntitle: Update %d\n---\nDone.\n\nThe rest of the body.\n", i, i)
 	}
 	sitetest.WriteFiles(t, dir, files)
 	out := filepath.Join(dir, "public")
@@ -125,6 +126,20 @@ func TestFeedItems(t *testing.T) {
 		}
 		if n := strings.Count(string(b), "<item>"); n != 2 || !strings.Contains(string(b), "Update 3") || strings.Contains(string(b), "Update 1") {
 			t.Errorf("%s has %d items, want the newest 2", feed, n)
+		}
+	}
+	// A person's, team's or tag's feed carries summaries and links; the
+	// updates feed, bodies.
+	for feed, full := range map[string]bool{"updates/feed.xml": true, "updates/feed.json": true, "people/a/feed.xml": false, "people/a/atom.xml": false, "people/a/feed.json": false} {
+		b, err := os.ReadFile(filepath.Join(out, feed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(b), "The rest of the body."); got != full {
+			t.Errorf("%s carries bodies: %v, want %v", feed, got, full)
+		}
+		if !strings.Contains(string(b), "/updates/2026-11-03-a/") {
+			t.Errorf("%s does not link to the newest update", feed)
 		}
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "updates/index.html")); !strings.Contains(string(b), "Update 1") {

@@ -83,6 +83,7 @@ func (r *renderer) digestFeeds() []feed {
 			f.page = site.DigestURL(t, site.Week{})
 		}
 		f.items = func() ([]*site.Doc, error) { return r.digestItems(t) }
+		f.limit = DigestFeedWeeks
 		out = append(out, f)
 	}
 	return out
@@ -94,6 +95,9 @@ func (r *renderer) digestItems(t *site.Team) ([]*site.Doc, error) {
 	for _, d := range r.digestsOf(t) {
 		if !d.Complete {
 			continue // an item should not change after it is published
+		}
+		if len(docs) == DigestFeedWeeks {
+			break // newest first: the rest are not in the feed
 		}
 		var b bytes.Buffer
 		if err := r.tmpl["digest"].ExecuteTemplate(&b, "digest-body", d); err != nil {

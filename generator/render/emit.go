@@ -110,7 +110,7 @@ func (r *renderer) page(j job, e *emitter) error {
 // site's key are unchanged.
 func (r *renderer) feed(f feed, e *emitter) error {
 	h := cache.NewHasher("feed").Key(r.key).String(f.dir)
-	for _, d := range f.docs[:min(len(f.docs), r.feedItems())] {
+	for _, d := range f.docs[:min(len(f.docs), f.max(r.feedItems()))] {
 		h.Key(d.SourceHash)
 		if d.SourceHash == (cache.Key{}) {
 			// Made by the build (digests, events): what it shows.

@@ -498,7 +498,7 @@ func (r *renderer) feeds() []feed {
 		for _, u := range t.Updates {
 			docs = append(docs, &u.Doc)
 		}
-		out = append(out, feed{dir: "teams/" + t.ID + "/", title: title + ": " + t.Name, description: "Updates from " + t.Name + ".", page: t.URL, docs: docs})
+		out = append(out, feed{dir: "teams/" + t.ID + "/", title: title + ": " + t.Name, description: "Updates from " + t.Name + ".", page: t.URL, docs: docs, summaries: true})
 	}
 	for _, p := range s.People {
 		var docs []*site.Doc
@@ -509,10 +509,10 @@ func (r *renderer) feeds() []feed {
 			docs = append(docs, &d.Doc)
 		}
 		slices.SortStableFunc(docs, byDate)
-		out = append(out, feed{dir: "people/" + p.ID + "/", title: title + ": " + p.Name, description: "Updates and decisions from " + p.Name + ".", page: p.URL, docs: docs})
+		out = append(out, feed{dir: "people/" + p.ID + "/", title: title + ": " + p.Name, description: "Updates and decisions from " + p.Name + ".", page: p.URL, docs: docs, summaries: true})
 	}
 	for _, t := range s.Tags {
-		out = append(out, feed{dir: strings.TrimPrefix(t.URL, "/"), title: title + ": tagged " + t.Name, description: "Everything tagged " + t.Name + ".", page: t.URL, docs: t.Docs})
+		out = append(out, feed{dir: strings.TrimPrefix(t.URL, "/"), title: title + ": tagged " + t.Name, description: "Everything tagged " + t.Name + ".", page: t.URL, docs: t.Docs, summaries: true})
 	}
 	out = append(out, r.eventFeed())
 	return out
