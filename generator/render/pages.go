@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"maps"
 	"slices"
 	"strings"
@@ -26,6 +27,9 @@ type View struct {
 	Search      SearchLinks
 	Crumbs      []Crumb
 	Doc         *site.Doc // the document shown, if any
+	// Header is the site header, rendered once per section (see
+	// renderer.header); empty makes base.html render it itself.
+	Header template.HTML
 	EditURL     string
 	Dev         bool
 
