@@ -36,6 +36,7 @@ func commands() []command {
 		{"check", "check the content for problems, as a pull request review would", runCheck},
 		{"serve", "serve the site while writing: rebuild and reload on every change", runServe},
 		{"summary", "summarize in Markdown what the branch changes in the content", runSummary},
+		{"version", "print the version of handbook and the commit it was built from", runVersion},
 	}
 }
 
@@ -71,6 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		printUsage(stdout)
 		return exitOK
+	case "-version", "--version":
+		return runVersion(args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == name {
