@@ -31,6 +31,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"init", "start a new handbook: content, workflows and netlify.toml", runInit},
 		{"build", "build the site into the output folder", runBuild},
 		{"new", "write a new update, decision, objective, page, person or team", runNew},
 		{"check", "check the content for problems, as a pull request review would", runCheck},
