@@ -19,6 +19,7 @@ import (
 	"github.com/handbook/handbook/generator"
 	"github.com/handbook/handbook/generator/scaffold"
 	"github.com/handbook/handbook/generator/serve"
+	"github.com/handbook/handbook/generator/sitetest"
 )
 
 const repoRoot = "../.."
@@ -393,5 +394,83 @@ func inline(r io.Reader) []string {
 				out = append(out, "inline <script>")
 			}
 		}
+	}
+}
+
+// TestPagesProjectSite builds a new site and the example as the Pages
+// workflow does for a project site, with configure-pages' base_url (no
+// final slash), and checks that every root-relative reference in every
+// page, style sheet, feed and index starts with the repository's path,
+// every absolute one on the host too, and that a crawl finds nothing
+// broken.
+func TestPagesProjectSite(t *testing.T) {
+	t.Parallel()
+	const base = "https://example.github.io/repo"
+	example := t.TempDir()
+	if code, _, errOut := runCmd(t, "init", "--example", example); code != 0 {
+		t.Fatalf("init --example: %s", errOut)
+	}
+	for name, dir := range map[string]string{"new": initSite(t, ""), "example": example} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			out := filepath.Join(dir, "public")
+			code, stdout, errOut := runCmd(t, "build", "--content", filepath.Join(dir, "content"), "--layouts", filepath.Join(dir, "none"),
+				"--out", out, "--cache", "", "--base-url", base, "--now", "2026-11-25")
+			if code != 0 {
+				t.Fatalf("build: exit %d\n%s%s", code, stdout, errOut)
+			}
+			rootRef := regexp.MustCompile(`(?:href|src|action|content|srcset|data-[a-z-]+)="(/[^"]*)"|url\(["']?(/[^)"']*)`)
+			absRef := regexp.MustCompile(`https?://example\.github\.io[^\s"'<>)]*`)
+			checked := 0
+			err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				switch filepath.Ext(p) {
+				case ".html", ".css", ".xml", ".json", ".ics", ".txt", ".webmanifest":
+				default:
+					return nil
+				}
+				data, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				rel, _ := filepath.Rel(out, p)
+				// Calendars fold lines longer than 75 bytes.
+				text := strings.ReplaceAll(string(data), "\r\n ", "")
+				for _, m := range rootRef.FindAllStringSubmatch(text, -1) {
+					ref := m[1] + m[2]
+					checked++
+					// The search client puts its base path before the
+					// paths in the index, each starting with a slash.
+					if strings.HasPrefix(m[0], "data-search-base=") && ref == "/repo" {
+						continue
+					}
+					if !strings.HasPrefix(ref, "/repo/") && !strings.HasPrefix(ref, "//") {
+						t.Errorf("%s: %q does not start with /repo/", rel, ref)
+					}
+				}
+				for _, ref := range absRef.FindAllString(text, -1) {
+					checked++
+					if !strings.HasPrefix(ref, base+"/") {
+						t.Errorf("%s: %q is not under %s/", rel, ref, base)
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if checked < 100 {
+				t.Errorf("checked only %d references", checked)
+			}
+			rep, err := sitetest.Crawl(os.DirFS(out), base+"/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range rep.Lines() {
+				t.Error(p)
+			}
+		})
 	}
 }
