@@ -163,6 +163,7 @@ site is left as it was.`, stdout, stderr)
 	res, err := generator.Build(ctx, cfg)
 	done()
 	printDiagnostics(stderr, res.Diagnostics)
+	printHints(stderr, cfg.Content, res.Diagnostics)
 	if err != nil {
 		var list diag.ErrorList
 		if errors.As(err, &list) {
