@@ -99,7 +99,7 @@ writes nothing.`, stdout, stderr)
 	if dir != "." {
 		fmt.Fprintf(stdout, "\tcd %s\n", shellQuote(dir))
 	}
-	fmt.Fprint(stdout, `	handbook serve     # read it at http://127.0.0.1:1313 while you edit content/
+	fmt.Fprint(stdout, `	handbook serve        # read it at http://127.0.0.1:1313 while you edit content/
 	handbook new update   # write a check-in (or: new page, decision, person, team)
 	git init -b main && git add -A && git commit -m "Start our handbook"
 
