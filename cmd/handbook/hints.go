@@ -39,6 +39,20 @@ func hints(content string, l diag.List) []string {
 		out = append(out, fmt.Sprintf("%s/ holds no documents yet: write a first page with `handbook new page --title \"Welcome\"`, "+
 			"or see one of each kind with `handbook init --example NEW-FOLDER`", content))
 	}
+	// An existing handbook copied in next to the landing page init wrote:
+	// the two are the same page.
+	var landings []string
+	for _, name := range []string{"_index.md", "index.md", "README.md"} {
+		if _, err := os.Stat(filepath.Join(content, "handbook", name)); err == nil {
+			landings = append(landings, name)
+		}
+	}
+	if len(landings) > 1 {
+		out = append(out, fmt.Sprintf("%s has %d landing pages, %s: keep one; "+
+			"if your handbook brought its own, delete the _index.md that `handbook init` wrote",
+			filepath.Join(content, "handbook")+string(filepath.Separator), len(landings), strings.Join(landings, " and ")))
+	}
+
 	// A document of a kind that needs front matter, written without any:
 	// plain Markdown dropped into updates/, say. "handbook new" writes it.
 	commands := map[string]string{

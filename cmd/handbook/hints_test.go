@@ -29,6 +29,11 @@ func TestHints(t *testing.T) {
 			"updates/notes.md has no front matter: `handbook new update` writes one",
 			"Markdown without front matter belongs in ",
 		}},
+		{"an existing handbook copied in", map[string]string{
+			"content/site.toml":          "title = \"Acme\"\n",
+			"content/handbook/_index.md": "---\ntitle: Acme Handbook\n---\nHome.\n",
+			"content/handbook/README.md": "# Acme docs\n\nOur docs.\n",
+		}, []string{"has 2 landing pages, _index.md and README.md: keep one", "delete the _index.md that `handbook init` wrote"}},
 		{"a finished site", map[string]string{"content/site.toml": "title = \"Acme\"\n", "content/handbook/index.md": "# Home\n"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
