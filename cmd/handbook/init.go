@@ -53,7 +53,7 @@ writes nothing.`, stdout, stderr)
 		files, err = scaffold.Example(handbook.Example(), st)
 	} else {
 		var note string
-		st.Email, st.Name, note = identity(existingParent(dir))
+		st.Email, st.Name, note = identity(gitConfig(existingParent(dir)), accountName)
 		if note != "" {
 			notes = append(notes, note)
 		}
@@ -162,16 +162,25 @@ func existingParent(dir string) string {
 	}
 }
 
-// identity returns the first person's email and name from git, or when
-// git or its settings are missing, the account's name and a note saying
-// so.
-func identity(dir string) (email, name, note string) {
+// gitConfig returns a function reading git's user.email and user.name as
+// seen from dir, or nil when git is not installed.
+func gitConfig(dir string) func() (email, name string) {
 	if _, err := exec.LookPath("git"); err != nil {
-		name = accountName()
+		return nil
+	}
+	return func() (string, string) { return gitIdentity(dir) }
+}
+
+// identity returns the first person's email and name from git (nil when
+// git is not installed), or when git or its settings are missing, the
+// account's name and a note saying so.
+func identity(git func() (email, name string), account func() string) (email, name, note string) {
+	if git == nil {
+		name = account()
 		return "", name, fmt.Sprintf("git is not installed, so the first person is %q (your account's name), with no email.\n"+
 			"Install git, then correct content/people/ by hand.", name)
 	}
-	email, name = gitIdentity(dir)
+	email, name = git()
 	if name != "" {
 		if email == "" {
 			note = "git config user.email is not set, so the first person has no email: add one to\n" +
@@ -179,7 +188,7 @@ func identity(dir string) (email, name, note string) {
 		}
 		return email, name, note
 	}
-	name = accountName()
+	name = account()
 	return email, name, fmt.Sprintf("git config user.name is not set, so the first person is %q (your account's name).\n"+
 		"Set it with: git config --global user.name \"Your Name\"; and correct content/people/ by hand.", name)
 }

@@ -238,3 +238,27 @@ func TestInitNextCommands(t *testing.T) {
 		t.Errorf("init wrote to stderr: %s", errOut)
 	}
 }
+
+func TestIdentity(t *testing.T) {
+	t.Parallel()
+	account := func() string { return "ana" }
+	git := func(email, name string) func() (string, string) {
+		return func() (string, string) { return email, name }
+	}
+	for _, tc := range []struct {
+		name               string
+		git                func() (string, string)
+		wantEmail, wantWho string
+		note               string // part of the note, or "" for none
+	}{
+		{"git set up", git("ana@example.com", "Ana Souza"), "ana@example.com", "Ana Souza", ""},
+		{"no email", git("", "Ana Souza"), "", "Ana Souza", "user.email is not set"},
+		{"no name", git("ana@example.com", ""), "ana@example.com", "ana", "user.name is not set"},
+		{"no git", nil, "", "ana", "git is not installed"},
+	} {
+		email, who, note := identity(tc.git, account)
+		if email != tc.wantEmail || who != tc.wantWho || (tc.note == "") != (note == "") || !strings.Contains(note, tc.note) {
+			t.Errorf("%s: identity = %q, %q, note %q; want %q, %q, note with %q", tc.name, email, who, note, tc.wantEmail, tc.wantWho, tc.note)
+		}
+	}
+}
