@@ -95,7 +95,11 @@ writes nothing.`, stdout, stderr)
 		fmt.Fprintln(stdout, "wrote", p)
 	}
 
-	fmt.Fprintf(stdout, "\n%s ready in %s. Next:\n\n", map[bool]string{false: "A new handbook is", true: "The Northwind example is"}[*example], dir)
+	what := "A new handbook is"
+	if *example {
+		what = "The Northwind example is"
+	}
+	fmt.Fprintf(stdout, "\n%s ready in %s. Next:\n\n", what, dir)
 	if dir != "." {
 		fmt.Fprintf(stdout, "\tcd %s\n", shellQuote(dir))
 	}
