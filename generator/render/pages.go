@@ -29,9 +29,9 @@ type View struct {
 	Doc         *site.Doc // the document shown, if any
 	// Header is the site header, rendered once per section (see
 	// renderer.header); empty makes base.html render it itself.
-	Header template.HTML
-	EditURL     string
-	Dev         bool
+	Header  template.HTML
+	EditURL string
+	Dev     bool
 
 	Page      *site.Page
 	Update    *site.Update
