@@ -49,6 +49,7 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 	siteFlags(fs, &cfg, &now)
 	fs.StringVar(&format, "format", "text", "output `format`: text, github (workflow commands that annotate a pull request) or json")
 	fs.BoolVar(&strict, "strict", false, "fail on warnings too")
+	fs.StringVar(&cfg.BaseURL, "base-url", "", "base `URL` of the published site (overrides site.toml), as the build is given")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -68,6 +69,7 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
+		printHints(stderr, cfg.Content, nil)
 		return exitContent
 	}
 	list := rep.Diagnostics
@@ -78,6 +80,7 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
 		return exitContent
 	}
+	printHints(stderr, cfg.Content, rep.Diagnostics)
 	fmt.Fprintf(stderr, "checked %s in %s: %s, %s\n", count(rep.Docs, "document"), rep.Duration.Round(time.Millisecond),
 		count(list.Errors(), "error"), count(list.Warnings(), "warning"))
 	if rep.Failed(strict) {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"path"
 	"strings"
@@ -20,7 +21,7 @@ const ConfigFile = "site.toml"
 // basePos is where base_url is set, or where it would be: the top of the
 // file, or the file alone when there is none.
 func decodeConfig(file string, data []byte, diags *diag.List) (site.Config, diag.Pos) {
-	cfg := site.Config{Title: "Handbook", Language: "en", EditBranch: "main", ContentDir: "content", Timezone: time.UTC, Cadence: site.Weekly, BaseURL: "/"}
+	cfg := site.Config{Title: "Handbook", Language: "en", EditBranch: "main", ContentDir: "content", Timezone: time.UTC, Cadence: site.Weekly, BaseURL: "/", FeedItems: site.DefaultFeedItems}
 	basePos := diag.Pos{File: file}
 	if data == nil {
 		return cfg, basePos
@@ -95,6 +96,14 @@ func decodeConfig(file string, data []byte, diags *diag.List) (site.Config, diag
 		cfg.DecisionStatuses = append(cfg.DecisionStatuses, strings.ToLower(s))
 	}
 	cfg.RawHTML = f.boolean("raw_html", "unsafe")
+	if v, key, ok := f.get("feed_items"); ok {
+		n, err := toNumber(v)
+		if err != nil || n != math.Trunc(n) || n < 1 || n > 1e6 {
+			f.errorf(v, key, "want a whole number of items of at least 1, got %s", describe(v.v))
+		} else {
+			cfg.FeedItems = int(n)
+		}
+	}
 	for k := range f.params() {
 		diags.Warnf(m.keyPos[k], "unknown key %q in %s is ignored", k, ConfigFile)
 	}

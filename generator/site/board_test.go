@@ -142,7 +142,7 @@ func TestCheckInAt(t *testing.T) {
 			s := checkInSite(t, tt.cfg, team, ana, updates...)
 			c := s.CheckInAt(ana, tt.now)
 			if c.Record != tt.want {
-				t.Errorf("CheckInAt(ana, %v).State = %v, want %v", tt.now, stateName(c.Record), stateName(tt.want))
+				t.Errorf("CheckInAt(ana, %v).Record = %v, want %v", tt.now, stateName(c.Record), stateName(tt.want))
 			}
 			if c.Person != ana {
 				t.Errorf("CheckInAt(ana, %v).Person = %v, want ana", tt.now, c.Person)
