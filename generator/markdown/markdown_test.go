@@ -204,7 +204,10 @@ func TestTitle(t *testing.T) {
 		{"H1 with markup", "# The *async* `way`\n", false, "The async way", false},
 		{"H1 after an HTML block (a logo)", "<p align=\"center\"><img src=\"logo.png\"></p>\n\n# Welcome\n", false, "Welcome", false},
 		{"H1 after an HTML comment", "<!-- generated -->\n\n# Welcome\n", false, "Welcome", false},
-		{"H1 after a paragraph", "Intro.\n\n# Welcome\n", false, "", true},
+		{"H1 after a paragraph", "Intro.\n\n# Welcome\n", false, "Welcome", false},
+		{"H1 after a line of badges", "[![CI](ci.svg)](ci.md) [![Docs](d.svg)](d.md)\n\n# Welcome\n\n## Setup\n", false, "Welcome", false},
+		{"H1 after a line of links", "[Home](../README.md) | [Next](next.md)\n\n---\n\n# Welcome\n", false, "Welcome", false},
+		{"one of several H1s after a paragraph", "Intro.\n\n# Part one\n\n# Part two\n", false, "", true},
 		{"H2 first", "## Section\n\n# Welcome\n", false, "", true},
 		{"only the first of two H1s", "# One\n\n# Two\n", false, "One", true}, // the second stays
 		{"no headings", "Text.\n", false, "", false},
