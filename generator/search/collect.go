@@ -30,7 +30,7 @@ type entry struct {
 	team    string   // team id, for the team facet
 	authors []string // person ids, for the author facet
 	status  string
-	byline  []string // shown under the result's title
+	byline  []string // shown under the result's title; the date is apart
 	meta    string   // names, tags and numbers, indexed with weightMeta
 	// titleExtra is indexed as part of the title: a decision's number.
 	titleExtra string
@@ -43,12 +43,6 @@ type entry struct {
 func collect(s *site.Site) []*entry {
 	var out []*entry
 	add := func(e *entry) { out = append(out, e) }
-	label := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Format("2 Jan 2006")
-	}
 
 	for _, p := range s.Pages {
 		e := &entry{doc: &p.Doc, kind: site.KindPage, date: p.Date}
@@ -74,7 +68,7 @@ func collect(s *site.Site) []*entry {
 			team = u.Team.Name
 			e.meta = join(e.meta, u.Team.Name, u.Team.ID)
 		}
-		e.byline = nonEmpty(author, team, label(u.Date))
+		e.byline = nonEmpty(author, team)
 		if u.Status != "" {
 			e.byline = append(e.byline, u.Status.Label())
 		}
@@ -101,9 +95,9 @@ func collect(s *site.Site) []*entry {
 			e.titleExtra = join("ADR "+number, d.ID[:max(0, strings.IndexByte(d.ID, '-'))])
 		}
 		e.meta = join(e.meta, strings.Join(names, "\n"))
-		e.byline = nonEmpty("Decision "+number, d.Status, label(d.Date))
+		e.byline = nonEmpty("Decision "+number, d.Status)
 		if number == "" {
-			e.byline = nonEmpty("Decision", d.Status, label(d.Date))
+			e.byline = nonEmpty("Decision", d.Status)
 		}
 		add(e)
 	}

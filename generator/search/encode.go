@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	gohash "hash"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -166,7 +168,7 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) []
 
 // postingSize estimates a term's share of a shard: its text, a byte or
 // two per document and its impact bytes.
-func postingSize(p *postings) int { return 8 + 3*len(p.docs) }
+func postingSize(p *postings) int { return 8 + len(p.alias) + 3*len(p.docs) }
 
 func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile []byte) {
 	var head, body, pos, blocks []byte
@@ -176,6 +178,9 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 	for _, t := range terms {
 		p := vocab[t]
 		start := len(body)
+		// A stem's alias has no documents; its postings are the name of
+		// the term it stands for.
+		body = append(body, p.alias...)
 		body = appendDeltas(body, p.docs)
 		body = append(body, p.impact...)
 		head = appendTerm(head, prev, t)
@@ -194,33 +199,52 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 	return append(head, body...), append(pos, blocks...)
 }
 
-// typos writes one lexicon per first letter of the terms of 4 or more
-// letters, the only ones one edit away from a word of 5 or more, and
-// returns their names by letter.
+// typos writes the typo lexicons and returns their names by key. A term
+// of minTypoLen or more letters is in two lexicons: "p" and its first two
+// characters, and "s" and its last two. One typing mistake leaves a
+// word's first two or its last two characters as they were (except a
+// swap of the middle two of four), so a word's candidates are in the two
+// lexicons its own ends name, whichever letter the mistake is in. Terms
+// of a suffix lexicon are stored reversed, so that front coding shares
+// their common endings ("-ing", "-tion").
 func (w *writer) typos(terms []string) map[string]string {
 	groups := map[string][]string{}
 	var order []string
-	for _, t := range terms {
-		r, size := utf8.DecodeRuneInString(t)
-		if !isLetterRune(r) || utf8.RuneCountInString(t) < 4 {
-			continue
-		}
-		k := t[:size]
+	add := func(k, t string) {
 		if groups[k] == nil {
 			order = append(order, k)
 		}
 		groups[k] = append(groups[k], t)
 	}
+	for _, t := range terms {
+		if strings.HasSuffix(t, stemMark) || utf8.RuneCountInString(t) < minTypoLen {
+			continue
+		}
+		r := []rune(t)
+		add("p"+string(r[:2]), t)
+		add("s"+string(r[len(r)-2:]), reverse(t))
+	}
 	out := map[string]string{}
 	for _, k := range order {
+		g := groups[k]
+		if k[0] == 's' {
+			slices.Sort(g)
+		}
 		var buf []byte
-		buf = appendUvarint(buf, uint64(len(groups[k])))
+		buf = appendUvarint(buf, uint64(len(g)))
 		prev := ""
-		for _, t := range groups[k] {
+		for _, t := range g {
 			buf = appendTerm(buf, prev, t)
 			prev = t
 		}
 		out[k] = w.add("y", buf)
 	}
 	return out
+}
+
+// reverse returns s with its characters in reverse order.
+func reverse(s string) string {
+	r := []rune(s)
+	slices.Reverse(r)
+	return string(r)
 }

@@ -88,6 +88,10 @@ type postings struct {
 	npos   []uint32  // how many positions each document has
 	pos    []uint32  // the positions, document after document
 	impact []byte
+	// alias is set on a stem's entry whose only word is another term
+	// ("deploy#" when the index has "deployment" alone): the entry names
+	// that term instead of repeating its postings.
+	alias string
 }
 
 // partial is the inverted index of a contiguous range of documents.
@@ -157,6 +161,10 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 		terms = append(terms, t)
 	}
 	slices.Sort(terms)
+	stemmer := StemmerFor(s.Config.Language)
+	if stemmer != nil {
+		terms = addStems(terms, vocab, stemmer)
+	}
 	score(terms, vocab, lengths, entries, total, s.Now)
 
 	w := &writer{dir: opts.Dir}
@@ -168,7 +176,11 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 		return nil, err
 	}
 
-	m := manifest{Version: 1, Docs: len(entries), Terms: len(terms), Shards: shards, Typos: typos, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
+	lang := ""
+	if stemmer != nil {
+		lang = stemmer.Lang
+	}
+	m := manifest{Version: 1, Stem: lang, Docs: len(entries), Terms: len(terms), Shards: shards, Typos: typos, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
 	data, err := json.Marshal(m)
 	if err != nil {
 		return nil, err
@@ -182,8 +194,11 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 // manifest is the JSON entry point of the index; see the package comment.
 type manifest struct {
 	Version int `json:"v"`
-	Docs    int `json:"docs"`
-	Terms   int `json:"terms"`
+	// Stem is the language of the stemmer the index was built with, ""
+	// for none: the client stems query words the same way.
+	Stem  string `json:"stem,omitempty"`
+	Docs  int    `json:"docs"`
+	Terms int    `json:"terms"`
 	// Shards lists [first term, term file, positions file] per shard.
 	Shards [][3]string `json:"shards"`
 	// Typos maps a first letter to its typo lexicon file.
@@ -375,6 +390,9 @@ func score(terms []string, vocab map[string]*postings, lengths []int, entries []
 	tops := make([]float64, len(terms))
 	parallel(len(terms), 256, func(i int) {
 		p := ps[i]
+		if p.alias != "" {
+			return
+		}
 		idf := idf(len(lengths), len(p.docs))
 		scores := make([]float64, len(p.docs))
 		for j, doc := range p.docs {
@@ -398,6 +416,77 @@ func score(terms []string, vocab map[string]*postings, lengths []int, entries []
 			p.impact[j] = byte(max(1, min(255, math.Round(s/top*255))))
 		}
 	})
+}
+
+// addStems adds, for each stem that more than one term shares or that
+// differs from its only term, an entry "stem#" (see stemMark) that
+// matches the documents of all its terms, and returns the sorted
+// vocabulary with them. A stem equal to its only term needs no entry: the
+// client looks the stem up as a term when its entry is missing.
+func addStems(terms []string, vocab map[string]*postings, st *Stemmer) []string {
+	stems := make([]string, len(terms))
+	parallel(len(terms), 1024, func(i int) { stems[i] = st.Stem(terms[i]) })
+	groups := map[string][]string{}
+	var order []string
+	for i, t := range terms {
+		g := groups[stems[i]]
+		if g == nil {
+			order = append(order, stems[i])
+		}
+		groups[stems[i]] = append(g, t)
+	}
+	added := make([]*postings, len(order))
+	parallel(len(order), 256, func(i int) {
+		g := groups[order[i]]
+		switch {
+		case len(g) == 1 && g[0] == order[i]:
+		case len(g) == 1:
+			added[i] = &postings{alias: g[0]}
+		default:
+			added[i] = mergePostings(g, vocab)
+		}
+	})
+	for i, p := range added {
+		if p != nil {
+			key := order[i] + stemMark
+			vocab[key] = p
+			terms = append(terms, key)
+		}
+	}
+	slices.Sort(terms)
+	return terms
+}
+
+// mergePostings returns the postings of any of terms: the weighted term
+// frequencies add up, and the title has the stem when it has any of them.
+// Positions are left out: phrases match words as written.
+func mergePostings(terms []string, vocab map[string]*postings) *postings {
+	type hit struct {
+		doc   uint32
+		tf    float32
+		title bool
+	}
+	var all []hit
+	for _, t := range terms {
+		p := vocab[t]
+		for j, d := range p.docs {
+			all = append(all, hit{d, p.tf[j], p.title[j]})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
+	out := &postings{}
+	for _, h := range all {
+		if n := len(out.docs); n > 0 && out.docs[n-1] == h.doc {
+			out.tf[n-1] += h.tf
+			out.title[n-1] = out.title[n-1] || h.title
+			continue
+		}
+		out.docs = append(out.docs, h.doc)
+		out.tf = append(out.tf, h.tf)
+		out.title = append(out.title, h.title)
+		out.npos = append(out.npos, 0)
+	}
+	return out
 }
 
 // parallel calls f for 0..n-1, in chunks of at least least calls spread

@@ -12,7 +12,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -23,19 +22,29 @@ import (
 //     is a phrase;
 //   - the last word, unless a space follows it, also matches every term
 //     it begins (prefix matching while typing), at prefixWeight;
-//   - a word of 5 or more letters that is not in the index matches the
-//     terms one edit away (insert, delete, replace or swap two neighbours)
-//     that start with the same letter, at typoWeight;
+//   - with an English index (manifest "stem": "en"), a word also matches
+//     the words that share its Snowball stem ("deploying" finds
+//     "deployment"), at stemWeight, so the form written ranks first;
+//   - a word of minTypoLen or more letters that matches nothing as
+//     written, stemmed or as a prefix matches the terms one edit away
+//     (insert, delete, replace or swap two neighbours), found in the
+//     typo lexicons of its first two and its last two characters, at
+//     typoWeight;
+//   - when nothing matches, a word of minTypoLen or more letters that
+//     matched nothing is replaced by the most frequent term two edits
+//     away, and that query is suggested ("did you mean") if it finds
+//     something;
 //   - a document's score is the sum over the words of the best weighted
 //     impact among the word's matching terms, each rescaled to the idf
 //     of all the documents the word matches; ties go to index order;
 //   - filters keep documents that have one of the chosen values of each
 //     filtered facet; a facet's counts apply every other facet's filter.
 const (
+	stemWeight   = 0.9
 	prefixWeight = 0.8
 	typoWeight   = 0.6
 	// minTypoLen is the shortest word that gets typo tolerance.
-	minTypoLen = 5
+	minTypoLen = 4
 	// minPrefixLen is the shortest word that is expanded as a prefix;
 	// maxPrefixShards and maxExpansions bound what a prefix fetches.
 	minPrefixLen    = 2
@@ -50,6 +59,8 @@ var Facets = []string{"kind", "team", "author", "status", "tag"}
 type Query struct {
 	Text    string
 	Filters map[string][]string
+	// noSuggest is set on the queries suggest tries.
+	noSuggest bool
 }
 
 // Hit is one result.
@@ -65,6 +76,9 @@ type Hit struct {
 // Results of a search.
 type Results struct {
 	Hits []Hit // best first
+	// Suggest is a query close to the one run that finds something, when
+	// this one found nothing ("did you mean").
+	Suggest string
 	// Counts holds, by facet and value key, how many results each filter
 	// value would leave.
 	Counts map[string]map[string]int
@@ -79,6 +93,9 @@ type Searcher struct {
 	m      manifest
 	facets map[string][]FacetValue
 	shards map[int]*shard
+	// stem is the English stemmer when the index has English stems: the
+	// one stemmer the client also has.
+	stem *Stemmer
 }
 
 // FacetValue is a value of a facet (a team, a tag, ...): its key in
@@ -96,6 +113,9 @@ func Open(idx *Index) (*Searcher, error) {
 	}
 	if err := json.Unmarshal(s.files[idx.Manifest], &s.m); err != nil {
 		return nil, fmt.Errorf("manifest: %w", err)
+	}
+	if s.m.Stem == "en" {
+		s.stem = StemmerFor("en")
 	}
 	data, err := s.read(s.m.Facets)
 	if err != nil {
@@ -225,6 +245,10 @@ func (s *Searcher) lookup(term string) (*posting, error) {
 	if !ok {
 		return nil, nil
 	}
+	if sh.df[j] == 0 && strings.HasSuffix(term, stemMark) {
+		// A stem's alias: the postings name the one term it stands for.
+		return s.lookup(string(sh.postings[j]))
+	}
 	return decodePosting(sh, j), nil
 }
 
@@ -247,7 +271,7 @@ func (s *Searcher) prefixed(prefix string) ([]*posting, error) {
 			return nil, err
 		}
 		for j, t := range sh.terms {
-			if len(t) > len(prefix) && strings.HasPrefix(t, prefix) {
+			if len(t) > len(prefix) && strings.HasPrefix(t, prefix) && !strings.HasSuffix(t, stemMark) {
 				out = append(out, decodePosting(sh, j))
 			}
 		}
@@ -260,38 +284,65 @@ func topByDF(ps []*posting) []*posting {
 	return ps[:min(len(ps), maxExpansions)]
 }
 
-// typos returns the terms one edit away from word, with its first letter.
+// typos returns the terms one edit away from word.
 func (s *Searcher) typos(word string) ([]*posting, error) {
-	r, size := utf8.DecodeRuneInString(word)
-	name, ok := s.m.Typos[word[:size]]
-	if !ok || !unicode.IsLetter(r) {
-		return nil, nil
-	}
-	data, err := s.read(name)
-	if err != nil {
-		return nil, err
-	}
-	rd := &reader{b: data}
-	n := int(rd.uvarint())
-	prev := ""
 	var out []*posting
-	for range n {
-		shared := int(rd.uvarint())
-		if shared > len(prev) {
-			return nil, errors.New("corrupt typo lexicon")
+	err := s.lexicon(word, func(t string) error {
+		if !OneEdit(word, t) {
+			return nil
 		}
-		prev = prev[:shared] + rd.string()
-		if OneEdit(word, prev) {
-			p, err := s.lookup(prev)
-			if err != nil {
-				return nil, err
+		p, err := s.lookup(t)
+		if p != nil {
+			out = append(out, p)
+		}
+		return err
+	})
+	return topByDF(out), err
+}
+
+// lexicon calls f with each term of the typo lexicons of word's first two
+// and last two characters (see writer.typos), once.
+func (s *Searcher) lexicon(word string, f func(t string) error) error {
+	r := []rune(word)
+	if len(r) < minTypoLen {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, key := range []string{"p" + string(r[:2]), "s" + string(r[len(r)-2:])} {
+		name, ok := s.m.Typos[key]
+		if !ok {
+			continue
+		}
+		data, err := s.read(name)
+		if err != nil {
+			return err
+		}
+		rd := &reader{b: data}
+		n := int(rd.uvarint())
+		prev := ""
+		for range n {
+			shared := int(rd.uvarint())
+			if shared > len(prev) {
+				return errors.New("corrupt typo lexicon")
 			}
-			if p != nil {
-				out = append(out, p)
+			prev = prev[:shared] + rd.string()
+			t := prev
+			if key[0] == 's' {
+				t = reverse(prev)
 			}
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			if err := f(t); err != nil {
+				return err
+			}
+		}
+		if rd.err != nil {
+			return rd.err
 		}
 	}
-	return topByDF(out), rd.err
+	return nil
 }
 
 // OneEdit reports whether a and b differ by exactly one insertion,
@@ -362,7 +413,8 @@ func Parse(text string) []clause {
 func (s *Searcher) Search(q Query) (Results, error) {
 	n := s.m.Docs
 	scores := make([]float64, n)
-	matched := map[string]bool{} // every term the query matched, for sections
+	matched := &matchSet{terms: map[string]bool{}, stems: map[string]bool{}, stem: s.stem}
+	var unmatched []int // clauses that match no document on their own
 	clauses := Parse(q.Text)
 	var match []bool
 	if len(clauses) > 0 {
@@ -371,7 +423,7 @@ func (s *Searcher) Search(q Query) (Results, error) {
 			match[d] = true
 		}
 	}
-	for _, c := range clauses {
+	for ci, c := range clauses {
 		best := make(map[uint32]float64)
 		var err error
 		if c.phrase {
@@ -381,6 +433,9 @@ func (s *Searcher) Search(q Query) (Results, error) {
 		}
 		if err != nil {
 			return Results{}, err
+		}
+		if len(best) == 0 {
+			unmatched = append(unmatched, ci)
 		}
 		for d := range n {
 			if v, ok := best[uint32(d)]; ok && match[d] {
@@ -443,6 +498,13 @@ func (s *Searcher) Search(q Query) (Results, error) {
 		}
 	}
 	slices.SortStableFunc(res.Hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	if len(res.Hits) == 0 && len(unmatched) > 0 && !q.noSuggest {
+		sug, err := s.suggest(q, clauses, unmatched)
+		if err != nil {
+			return res, err
+		}
+		res.Suggest = sug
+	}
 	for i := range res.Hits {
 		if err := s.describe(&res.Hits[i], matched); err != nil {
 			return res, err
@@ -453,7 +515,7 @@ func (s *Searcher) Search(q Query) (Results, error) {
 
 // word collects, for each document, the best weighted impact among the
 // terms a word matches.
-func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, matched map[string]bool) error {
+func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, matched *matchSet) error {
 	var variants []*posting
 	var weights []float64
 	exact, err := s.lookup(term)
@@ -462,6 +524,21 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, match
 	}
 	if exact != nil {
 		variants, weights = append(variants, exact), append(weights, 1)
+	}
+	if s.stem != nil {
+		st := s.stem.Stem(term)
+		p, err := s.lookup(st + stemMark)
+		if err == nil && p == nil && st != term {
+			// A stem with one term, which is the stem itself, has no
+			// entry of its own.
+			p, err = s.lookup(st)
+		}
+		if err != nil {
+			return err
+		}
+		if p != nil && (exact == nil || p.term != exact.term) {
+			variants, weights = append(variants, p), append(weights, stemWeight)
+		}
 	}
 	if prefix && utf8.RuneCountInString(term) >= minPrefixLen {
 		more, err := s.prefixed(term)
@@ -492,7 +569,7 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, match
 	}
 	idfAll := idf(s.m.Docs, len(union))
 	for i, p := range variants {
-		matched[p.term] = true
+		matched.add(p.term)
 		f := weights[i] * idfAll / idf(s.m.Docs, len(p.docs))
 		for j, d := range p.docs {
 			v := float64(p.impact[j]) * f
@@ -504,13 +581,105 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, match
 	return nil
 }
 
+// matchSet holds the terms and stems a query matched, to find the
+// section to link to (and, in the client, the words to highlight).
+type matchSet struct {
+	terms, stems map[string]bool
+	stem         *Stemmer
+}
+
+func (m *matchSet) add(term string) {
+	if st, ok := strings.CutSuffix(term, stemMark); ok {
+		m.stems[st] = true
+	} else {
+		m.terms[term] = true
+	}
+}
+
+func (m *matchSet) has(term string) bool {
+	return m.terms[term] || m.stem != nil && len(m.stems) > 0 && m.stems[m.stem.Stem(term)]
+}
+
+// suggest returns the query with each word that matched nothing replaced
+// by the most frequent term at most two edits away, if that query finds
+// something.
+func (s *Searcher) suggest(q Query, clauses []clause, unmatched []int) (string, error) {
+	words := make([]string, len(clauses))
+	for i, c := range clauses {
+		words[i] = strings.Join(c.terms, " ")
+		if c.phrase {
+			words[i] = `"` + words[i] + `"`
+		}
+	}
+	changed := false
+	for _, ci := range unmatched {
+		c := clauses[ci]
+		if c.phrase {
+			continue
+		}
+		word, best, bestDF := c.terms[0], "", 0
+		err := s.lexicon(word, func(t string) error {
+			if editDistance(word, t) > 2 {
+				return nil
+			}
+			p, err := s.lookup(t)
+			if p != nil && len(p.docs) > bestDF {
+				best, bestDF = t, len(p.docs)
+			}
+			return err
+		})
+		if err != nil {
+			return "", err
+		}
+		if best != "" {
+			words[ci], changed = best, true
+		}
+	}
+	if !changed {
+		return "", nil
+	}
+	text := strings.Join(words, " ") + " " // a complete word, not a prefix
+	res, err := s.Search(Query{Text: text, Filters: q.Filters, noSuggest: true})
+	if err != nil || len(res.Hits) == 0 {
+		return "", err
+	}
+	return strings.TrimSpace(text), nil
+}
+
+// editDistance is the number of insertions, deletions, substitutions and
+// swaps of neighbours that turn a into b (optimal string alignment).
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}
+
 // idf is the inverse document frequency the index scores with.
 func idf(n, df int) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // phrase finds the documents where terms appear one after the other.
-func (s *Searcher) phrase(words []string, best map[uint32]float64, matched map[string]bool) error {
+func (s *Searcher) phrase(words []string, best map[uint32]float64, matched *matchSet) error {
 	ps := make([]*posting, len(words))
 	for i, w := range words {
 		p, err := s.lookup(w)
@@ -549,7 +718,7 @@ func (s *Searcher) phrase(words []string, best map[uint32]float64, matched map[s
 		best[d] = c.score
 	}
 	for _, w := range words {
-		matched[w] = true
+		matched.add(w)
 	}
 	return nil
 }
@@ -572,7 +741,7 @@ func adjacent(pos [][]uint32) bool {
 // describe fills a hit's title, URL and deep link from its document file:
 // the section where the terms the query matched occur most, headings
 // counting thrice; none when the title matches as well as any section.
-func (s *Searcher) describe(h *Hit, want map[string]bool) error {
+func (s *Searcher) describe(h *Hit, want *matchSet) error {
 	data, err := s.read(fmt.Sprintf("d/%s/%d.bin", s.m.Buckets[h.Doc/s.m.Bucket], h.Doc))
 	if err != nil {
 		return err
@@ -585,7 +754,7 @@ func (s *Searcher) describe(h *Hit, want map[string]bool) error {
 	count := func(text string) int {
 		n := 0
 		for _, t := range Terms(text) {
-			if want[t] {
+			if want.has(t) {
 				n++
 			}
 		}

@@ -13,6 +13,9 @@ type tokenVector struct {
 	Name  string   `json:"name"`
 	Text  string   `json:"text"`
 	Terms []string `json:"terms"`
+	// Stems, when present, are the English stems of Terms, which the
+	// client's stemmer (layouts/assets/search/stem.ts) must reach too.
+	Stems []string `json:"stems"`
 }
 
 func TestTokenizeVectors(t *testing.T) {
@@ -28,11 +31,30 @@ func TestTokenizeVectors(t *testing.T) {
 	if len(vectors) < 10 {
 		t.Fatalf("only %d vectors", len(vectors))
 	}
+
+	en := StemmerFor("en")
+	stemmed := 0
 	for _, v := range vectors {
+		if v.Stems != nil {
+			stemmed++
+		}
 		got := Terms(v.Text)
 		if !slices.Equal(got, v.Terms) && !(len(got) == 0 && len(v.Terms) == 0) {
 			t.Errorf("%s: Terms(%q) = %q, want %q", v.Name, v.Text, got, v.Terms)
 		}
+		if v.Stems == nil {
+			continue
+		}
+		stems := make([]string, len(got))
+		for i, term := range got {
+			stems[i] = en.Stem(term)
+		}
+		if !slices.Equal(stems, v.Stems) {
+			t.Errorf("%s: stems of %q = %q, want %q", v.Name, got, stems, v.Stems)
+		}
+	}
+	if stemmed < 3 {
+		t.Errorf("only %d vectors with stems", stemmed)
 	}
 }
 
