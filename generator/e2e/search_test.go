@@ -177,8 +177,13 @@ func TestSearchEngineMatchesGo(t *testing.T) {
 		{Text: "ostgres"},           // a missing first letter
 		{Text: "psotgres failover"}, // swapped first letters
 		{Text: "kafak"},
-		{Text: "xxpostgres"},     // two edits: nothing, did you mean "postgres"
-		{Text: "xxpostgres zzz"}, // nothing close to "zzz": no suggestion
+		{Text: "xxpostgres"},                  // two edits: nothing, did you mean "postgres"
+		{Text: "xxpostgres zzz"},              // nothing close to "zzz": no suggestion
+		{Text: "how much vacation do we get"}, // stop words are optional; most words first
+		{Text: "why postgres"},
+		{Text: "what is an idempotency key"},
+		{Text: "the"}, // only stop words: required
+		{Text: "make sync faster"},
 	}
 	type result struct {
 		Hits    []int                     `json:"hits"`

@@ -64,6 +64,19 @@ const (
 	titleBonus = 2.0
 )
 
+// kindBoost weighs documents by kind: a handbook page is the reference a
+// reader most often looks for, then the decision that settled a question;
+// an update is news, which the recency boost lifts while it is fresh.
+// Tuned on testdata/judged.txt (TestJudged).
+var kindBoost = map[site.Kind]float64{
+	site.KindPage:      1.25,
+	site.KindDecision:  1.15,
+	site.KindObjective: 1.1,
+	site.KindPerson:    1,
+	site.KindTeam:      1,
+	site.KindUpdate:    0.9,
+}
+
 // File is one file of the index.
 type File struct {
 	Path string // slash-separated, relative to the output folder
@@ -376,7 +389,7 @@ func score(terms []string, vocab map[string]*postings, lengths []int, entries []
 	avg := max(1, float64(total)/max(1, float64(len(lengths))))
 	boost := make([]float64, len(lengths))
 	for i, e := range entries {
-		boost[i] = 1
+		boost[i] = kindBoost[e.kind]
 		if e.kind == site.KindUpdate && !e.date.IsZero() && !now.IsZero() {
 			age := max(0, now.Sub(e.date).Hours()/recencyHalfLife.Hours())
 			boost[i] += recencyBoost * math.Pow(0.5, age)

@@ -13,13 +13,18 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // Query rules, shared with the browser client (layouts/assets/search/):
 //
 //   - words are combined with AND; "quoted phrases" must appear as
 //     written, and a word that tokenises into several terms ("on-call")
-//     is a phrase;
+//     is a phrase; in an English index, stop words ("how", "do", "we")
+//     are optional unless the query has only stop words;
+//   - when no document has every required word, the documents with the
+//     most of them come first, ranked by score among equals;
 //   - the last word, unless a space follows it, also matches every term
 //     it begins (prefix matching while typing), at prefixWeight;
 //   - with an English index (manifest "stem": "en"), a word also matches
@@ -30,10 +35,9 @@ import (
 //     (insert, delete, replace or swap two neighbours), found in the
 //     typo lexicons of its first two and its last two characters, at
 //     typoWeight;
-//   - when nothing matches, a word of minTypoLen or more letters that
-//     matched nothing is replaced by the most frequent term two edits
-//     away, and that query is suggested ("did you mean") if it finds
-//     something;
+//   - when a required word matches nothing, a word of minTypoLen or
+//     more letters is replaced by the most frequent term two edits away,
+//     and that query is suggested ("did you mean") if it finds something;
 //   - a document's score is the sum over the words of the best weighted
 //     impact among the word's matching terms, each rescaled to the idf
 //     of all the documents the word matches; ties go to index order;
@@ -414,15 +418,11 @@ func (s *Searcher) Search(q Query) (Results, error) {
 	n := s.m.Docs
 	scores := make([]float64, n)
 	matched := &matchSet{terms: map[string]bool{}, stems: map[string]bool{}, stem: s.stem}
-	var unmatched []int // clauses that match no document on their own
+	var unmatched []int // required clauses that match no document on their own
 	clauses := Parse(q.Text)
+	required := s.required(clauses)
 	var match []bool
-	if len(clauses) > 0 {
-		match = make([]bool, n)
-		for d := range match {
-			match[d] = true
-		}
-	}
+	coverage := make([]int, n) // required clauses each document matches
 	for ci, c := range clauses {
 		best := make(map[uint32]float64)
 		var err error
@@ -434,18 +434,33 @@ func (s *Searcher) Search(q Query) (Results, error) {
 		if err != nil {
 			return Results{}, err
 		}
-		if len(best) == 0 {
+		if len(best) == 0 && required[ci] {
 			unmatched = append(unmatched, ci)
 		}
-		for d := range n {
-			if v, ok := best[uint32(d)]; ok && match[d] {
-				scores[d] += v
-			} else {
-				match[d] = false
+		for d, v := range best {
+			scores[d] += v
+			if required[ci] {
+				coverage[d]++
 			}
 		}
 	}
-	if len(clauses) == 0 {
+	if len(clauses) > 0 {
+		// Documents with every required clause; failing that, with the
+		// most of them (see the query rules).
+		want := 0
+		for _, r := range required {
+			if r {
+				want++
+			}
+		}
+		if !slices.Contains(coverage, want) {
+			want = 1
+		}
+		match = make([]bool, n)
+		for d := range match {
+			match[d] = coverage[d] >= want
+		}
+	} else {
 		if len(q.Filters) == 0 {
 			return Results{Counts: map[string]map[string]int{}}, nil
 		}
@@ -497,8 +512,10 @@ func (s *Searcher) Search(q Query) (Results, error) {
 			res.Hits = append(res.Hits, Hit{Doc: d, Score: scores[d]})
 		}
 	}
-	slices.SortStableFunc(res.Hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
-	if len(res.Hits) == 0 && len(unmatched) > 0 && !q.noSuggest {
+	slices.SortStableFunc(res.Hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(coverage[b.Doc], coverage[a.Doc]), cmp.Compare(b.Score, a.Score))
+	})
+	if len(unmatched) > 0 && !q.noSuggest {
 		sug, err := s.suggest(q, clauses, unmatched)
 		if err != nil {
 			return res, err
@@ -511,6 +528,24 @@ func (s *Searcher) Search(q Query) (Results, error) {
 		}
 	}
 	return res, nil
+}
+
+// required reports which clauses a document must match: all but the
+// English stop words ("how", "do", "we"), unless the query has nothing
+// else. A stop word still adds to the score of the documents that have it.
+func (s *Searcher) required(clauses []clause) []bool {
+	req := make([]bool, len(clauses))
+	any := false
+	for i, c := range clauses {
+		req[i] = c.phrase || s.stem == nil || !english.IsStopWord(c.terms[0])
+		any = any || req[i]
+	}
+	if !any {
+		for i := range req {
+			req[i] = true
+		}
+	}
+	return req
 }
 
 // word collects, for each document, the best weighted impact among the

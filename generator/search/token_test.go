@@ -3,8 +3,12 @@ package search
 import (
 	"encoding/json"
 	"os"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // tokenVector is one case of testdata/tokens.json, the vectors that the Go
@@ -79,5 +83,30 @@ func TestTokenizeOffsets(t *testing.T) {
 				t.Errorf("Tokenize(%q): bad offsets %v", tt.text, tok)
 			}
 		}
+	}
+}
+
+// TestClientStopWords checks that the client's stop words
+// (layouts/assets/search/engine.ts) are the Go side's: the two must agree
+// on which query words are optional.
+func TestClientStopWords(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile("../../layouts/assets/search/engine.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?s)const stopWords = new Set\(\n(.*?)\.split`).FindSubmatch(src)
+	if m == nil {
+		t.Fatal("no stopWords in engine.ts")
+	}
+	words := strings.Fields(strings.NewReplacer(`"`, "", "+", "", "(", "", ")", "").Replace(string(m[1])))
+	for _, w := range words {
+		if !english.IsStopWord(w) {
+			t.Errorf("the client's stop word %q is not one in Go", w)
+		}
+	}
+	// english.IsStopWord has 127 words; each of them must be listed.
+	if len(words) != 127 {
+		t.Errorf("the client has %d stop words, Go 127", len(words))
 	}
 }

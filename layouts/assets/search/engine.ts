@@ -13,6 +13,18 @@ const stemWeight = 0.9;
 const prefixWeight = 0.8;
 const typoWeight = 0.6;
 const minTypoLen = 4;
+// stopWords are optional in queries on an English index: the list of
+// github.com/kljensen/snowball/english.IsStopWord, which query.go uses.
+const stopWords = new Set(
+  ("a about above after again against all am an and any are as at be because been before being below " +
+    "between both but by can did do does doing don down during each few for from further had has have " +
+    "having he her here hers herself him himself his how i if in into is it its itself just me more most " +
+    "my myself no nor not now of off on once only or other our ours ourselves out over own s same she " +
+    "should so some such t than that the their theirs them themselves then there these they this those " +
+    "through to too under until up very was we were what when where which while who whom why will with " +
+    "you your yours yourself yourselves").split(" "),
+);
+
 // stemMark ends a stem's entry in the vocabulary ("deploy#").
 const stemMark = "#";
 const minPrefixLen = 2;
@@ -473,22 +485,23 @@ export class Index {
     const perClause = await Promise.all(
       clauses.map((c) => (c.phrase ? this.phrase(c.terms, termSet) : this.word(c.terms[0], c.prefix, termSet))),
     );
-    const unmatched = perClause.flatMap((best, i) => (best.size === 0 ? [i] : []));
-    for (const best of perClause) {
-      if (!match) {
-        match = new Uint8Array(n);
-        for (const [d, v] of best) {
-          match[d] = 1;
-          scores[d] = v;
-        }
-        continue;
+    const required = this.required(clauses);
+    const unmatched = perClause.flatMap((best, i) => (best.size === 0 && required[i] ? [i] : []));
+    // coverage[d]: the required clauses document d matches.
+    const coverage = new Uint16Array(n);
+    perClause.forEach((best, i) => {
+      for (const [d, v] of best) {
+        scores[d] += v;
+        if (required[i]) coverage[d]++;
       }
-      for (let d = 0; d < n; d++) {
-        if (!match[d]) continue;
-        const v = best.get(d);
-        if (v === undefined) match[d] = 0;
-        else scores[d] += v;
-      }
+    });
+    if (clauses.length > 0) {
+      // Documents with every required clause; failing that, with the
+      // most of them.
+      let want = required.filter((r) => r).length;
+      if (!coverage.includes(want)) want = 1;
+      match = new Uint8Array(n);
+      for (let d = 0; d < n; d++) match[d] = coverage[d] >= want ? 1 : 0;
     }
     const facets = facetsP ? await facetsP : null;
     const tally = {} as Record<Facet, Map<string, number>>;
@@ -497,14 +510,15 @@ export class Index {
       if (filtered.length === 0) return { hits: [], counts: tally, terms: termSet };
       match = new Uint8Array(n).fill(1);
     }
+    const order = (a: Hit, b: Hit) => coverage[b.doc] - coverage[a.doc] || b.score - a.score;
     const withSuggestion = async (r: Results): Promise<Results> => {
-      if (r.hits.length === 0 && unmatched.length > 0 && suggest) r.suggest = await this.suggest(q, clauses, unmatched);
+      if (unmatched.length > 0 && suggest) r.suggest = await this.suggest(q, clauses, unmatched);
       return r;
     };
     if (!facets) {
       const hits: Hit[] = [];
       for (let d = 0; d < n; d++) if (match[d]) hits.push({ doc: d, score: scores[d] });
-      hits.sort((a, b) => b.score - a.score);
+      hits.sort(order);
       return withSuggestion({ hits, counts: tally, terms: termSet });
     }
     // ok[f][d]: document d passes facet f's filter.
@@ -528,8 +542,15 @@ export class Index {
     }
     const hits: Hit[] = [];
     for (let d = 0; d < n; d++) if (match[d] && passes(d, "")) hits.push({ doc: d, score: scores[d] });
-    hits.sort((a, b) => b.score - a.score);
+    hits.sort(order);
     return withSuggestion({ hits, counts: tally, terms: termSet });
+  }
+
+  // required tells which clauses a document must match: all but English
+  // stop words, unless the query has nothing else; see query.go.
+  private required(clauses: Clause[]): boolean[] {
+    const req = clauses.map((c) => c.phrase || !this.stem || !stopWords.has(c.terms[0]));
+    return req.some((r) => r) ? req : req.map(() => true);
   }
 
   // stemmed returns the entry of a word's stem; a stem whose one term is
