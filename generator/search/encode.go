@@ -24,6 +24,8 @@ type writer struct {
 	files []File
 	fast  []bool // compress quickly: the many small document files
 	added map[string]bool
+	memo  *memo // compressed files of the last build, or nil
+	stats *stats
 }
 
 // add stores raw data as "dir/prefix-HASH.bin" and returns the file name
@@ -47,18 +49,37 @@ func (w *writer) addNamed(path string, raw []byte, fast bool) {
 	w.fast = append(w.fast, fast)
 }
 
-// finish compresses every file added so far.
+// finish compresses every file added so far, or takes its compressed
+// bytes from the last build's.
 func (w *writer) finish() error {
+	keys := make([][32]byte, len(w.files))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range w.files {
 		g.Go(func() error {
+			if w.memo != nil {
+				keys[i] = memoKey(w.files[i].Data, w.fast[i])
+				if data, ok := w.memo.get(keys[i]); ok {
+					w.files[i].Data = data
+					return nil
+				}
+			}
 			data, err := compress(w.files[i].Data, w.fast[i])
+			if w.memo != nil && err == nil {
+				w.memo.put(keys[i], data)
+			}
 			w.files[i].Data = data
+			w.stats.compressed.Add(1)
 			return err
 		})
 	}
-	return g.Wait()
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	if w.memo != nil {
+		w.memo.save(keys)
+	}
+	return nil
 }
 
 // compress gzips data. The header carries no name or time, so equal input

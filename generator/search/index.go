@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -40,6 +41,10 @@ type Options struct {
 	// BucketSize is how many document files share a content-hashed
 	// folder. Default DefaultBucketSize.
 	BucketSize int
+	// Cache, when set, keeps documents' analyses and compressed files
+	// from one build to the next (see incremental.go): the index is the
+	// same, made with less work when little changed. Nil: no cache.
+	Cache *cache.Cache
 }
 
 // Defaults of Options. A 16 KB shard compresses to about 8 KB and holds a
@@ -90,6 +95,9 @@ type Index struct {
 	Manifest string
 	// Docs and Terms count the documents and distinct terms indexed.
 	Docs, Terms int
+	// Analysed and Compressed count the documents analysed and the files
+	// compressed by this build, not taken from Options.Cache.
+	Analysed, Compressed int
 }
 
 // postings are a term's documents in order, with what scoring and
@@ -130,8 +138,11 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	// Index contiguous ranges of documents in parallel, each into its own
 	// partial index, then join them in order: a term's postings are the
 	// ranges' postings one after the other, still sorted by document.
+	// Chunks are whole groups of the analysis cache.
 	chunk := max(64, len(entries)/(4*runtime.GOMAXPROCS(0)))
+	chunk = (chunk + analysisGroup - 1) / analysisGroup * analysisGroup
 	parts := make([]partial, (len(entries)+chunk-1)/chunk)
+	var st stats
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for c := range parts {
@@ -139,7 +150,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 			lo := c * chunk
 			hi := min(lo+chunk, len(entries))
 			var err error
-			parts[c], err = indexRange(entries[lo:hi], uint32(lo))
+			parts[c], err = indexRange(entries[lo:hi], uint32(lo), opts.Cache, &st)
 			return err
 		})
 	}
@@ -180,7 +191,10 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	}
 	score(terms, vocab, lengths, entries, total, s.Now)
 
-	w := &writer{dir: opts.Dir}
+	w := &writer{dir: opts.Dir, stats: &st}
+	if opts.Cache != nil {
+		w.memo = openMemo(opts.Cache, opts.Dir)
+	}
 	shards := w.shards(terms, vocab, opts.ShardSize)
 	typos := w.typos(terms)
 	facets := w.facets(s, entries)
@@ -201,7 +215,8 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	name := opts.Dir + "/manifest.json"
 	w.files = append(w.files, File{Path: name, Data: data})
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
-	return &Index{Files: w.files, Manifest: name, Docs: len(entries), Terms: len(terms)}, nil
+	return &Index{Files: w.files, Manifest: name, Docs: len(entries), Terms: len(terms),
+		Analysed: int(st.analysed.Load()), Compressed: int(st.compressed.Load())}, nil
 }
 
 // manifest is the JSON entry point of the index; see the package comment.
@@ -221,17 +236,36 @@ type manifest struct {
 	Buckets []string          `json:"buckets"`
 }
 
-// indexRange indexes documents numbered from first on.
-func indexRange(entries []*entry, first uint32) (partial, error) {
+// indexRange indexes documents numbered from first on, a multiple of
+// analysisGroup, taking the analyses of unchanged groups from c.
+func indexRange(entries []*entry, first uint32, c *cache.Cache, st *stats) (partial, error) {
 	part := partial{vocab: map[string]*postings{}}
 	var sc scratch
-	for i, e := range entries {
-		n, file, err := sc.analyse(e, &part, first+uint32(i))
-		if err != nil {
-			return part, fmt.Errorf("index %s: %w", e.doc.File, err)
+	for lo := 0; lo < len(entries); lo += analysisGroup {
+		group := entries[lo:min(lo+analysisGroup, len(entries))]
+		var key cache.Key
+		if c != nil {
+			key = groupKey(group)
+			if data, ok := c.Get(analysisNS, key); ok && decodeGroup(data, len(group), first+uint32(lo), &part) {
+				continue
+			}
 		}
-		part.lengths = append(part.lengths, n)
-		part.files = append(part.files, file)
+		var enc []byte
+		for i, e := range group {
+			n, file, err := sc.analyse(e, &part, first+uint32(lo+i))
+			if err != nil {
+				return part, fmt.Errorf("index %s: %w", e.doc.File, err)
+			}
+			part.lengths = append(part.lengths, n)
+			part.files = append(part.files, file)
+			if c != nil {
+				enc = encodeDoc(enc, n, file, sc.order, sc.ps)
+			}
+		}
+		st.analysed.Add(int64(len(group)))
+		if c != nil {
+			c.Put(analysisNS, key, enc)
+		}
 	}
 	return part, nil
 }
@@ -380,55 +414,66 @@ type docFile struct {
 	Sections [][3]string `json:"s"`
 }
 
-// score computes each posting's impact, quantised to 1..255 against the
-// largest: the term's BM25 score over the weighted fields outside the
-// title, plus titleBonus when the title has the term (a title match
-// should not saturate away with the body's), times the document's
-// recency boost.
+// score computes each posting's impact: the term's BM25 term-frequency
+// part over the weighted fields outside the title, plus titleBonus when
+// the title has the term (a title match should not saturate away with
+// the body's), times the document's boost, quantised to 1..255 against
+// the largest such value there can be. The term's idf is left to the
+// client, which knows its document frequency from the shard.
+//
+// An impact so depends on its own document alone, with the average and
+// the document's lengths rounded to steps of about 9% and an update's age
+// to whole days: editing one document changes the postings of its own
+// terms, and the shards that hold no changed term keep their bytes (see
+// Options.Cache).
 func score(terms []string, vocab map[string]*postings, lengths []int, entries []*entry, total int, now time.Time) {
-	avg := max(1, float64(total)/max(1, float64(len(lengths))))
+	avg := roughly(max(1, float64(total)/max(1, float64(len(lengths)))))
+	// norm[d] is the BM25 length normalisation of document d.
+	norm := make([]float64, len(lengths))
+	for d, l := range lengths {
+		norm[d] = k1 * (1 - b + b*roughly(float64(max(1, l)))/avg)
+	}
 	boost := make([]float64, len(lengths))
+	day := func(t time.Time) float64 { return float64(t.Unix() / 86400) }
 	for i, e := range entries {
 		boost[i] = kindBoost[e.kind]
 		if e.kind == site.KindUpdate && !e.date.IsZero() && !now.IsZero() {
-			age := max(0, now.Sub(e.date).Hours()/recencyHalfLife.Hours())
+			age := max(0, day(now)-day(e.date)) / (recencyHalfLife.Hours() / 24)
 			boost[i] += recencyBoost * math.Pow(0.5, age)
 		}
 	}
-	ps := make([]*postings, len(terms))
-	for i, t := range terms {
-		ps[i] = vocab[t]
-	}
-	raw := make([][]float64, len(terms))
-	tops := make([]float64, len(terms))
+	top := (k1 + 1 + titleBonus) * maxBoost()
 	parallel(len(terms), 256, func(i int) {
-		p := ps[i]
+		p := vocab[terms[i]]
 		if p.alias != "" {
 			return
 		}
-		idf := idf(len(lengths), len(p.docs))
-		scores := make([]float64, len(p.docs))
+		p.impact = make([]byte, len(p.docs))
 		for j, doc := range p.docs {
 			tf := float64(p.tf[j])
-			dl := float64(lengths[doc])
-			s := tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
+			s := tf * (k1 + 1) / (tf + norm[doc])
 			if p.title[j] {
 				s += titleBonus
 			}
-			s *= idf * boost[doc]
-			scores[j] = s
-			tops[i] = max(tops[i], s)
-		}
-		raw[i] = scores
-	})
-	top := slices.Max(append(tops, 0))
-	parallel(len(terms), 256, func(i int) {
-		p := ps[i]
-		p.impact = make([]byte, len(p.docs))
-		for j, s := range raw[i] {
+			s *= boost[doc]
 			p.impact[j] = byte(max(1, min(255, math.Round(s/top*255))))
 		}
 	})
+}
+
+// maxBoost is the largest boost a document can have.
+func maxBoost() float64 {
+	m := kindBoost[site.KindUpdate] + recencyBoost
+	for _, v := range kindBoost {
+		m = max(m, v)
+	}
+	return m
+}
+
+// roughly rounds x > 0 to a step of a geometric series (2^(1/8), about
+// 9%), so that a small edit seldom changes it.
+func roughly(x float64) float64 {
+	return math.Exp2(math.Round(8*math.Log2(x)) / 8)
 }
 
 // addStems adds, for each stem that more than one term shares or that

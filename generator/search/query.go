@@ -39,8 +39,9 @@ import (
 //     more letters is replaced by the most frequent term two edits away,
 //     and that query is suggested ("did you mean") if it finds something;
 //   - a document's score is the sum over the words of the best weighted
-//     impact among the word's matching terms, each rescaled to the idf
-//     of all the documents the word matches; ties go to index order;
+//     impact among the word's matching terms, times the idf of all the
+//     documents the word matches (a phrase: the sum of its terms'
+//     impacts times their idf); ties go to index order;
 //   - filters keep documents that have one of the chosen values of each
 //     filtered facet; a facet's counts apply every other facet's filter.
 const (
@@ -593,9 +594,9 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, match
 			variants, weights = append(variants, p), append(weights, typoWeight)
 		}
 	}
-	// A longer, rarer term a prefix or typo reaches would outscore the
-	// word itself; score every variant with the rarity of the word's
-	// whole match instead (an impact is proportional to its term's idf).
+	// Impacts leave out the term's idf. Every variant is scored with the
+	// rarity of the word's whole match: a longer, rarer term a prefix or
+	// typo reaches must not outscore the word itself.
 	union := map[uint32]bool{}
 	for _, p := range variants {
 		for _, d := range p.docs {
@@ -605,7 +606,7 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, match
 	idfAll := idf(s.m.Docs, len(union))
 	for i, p := range variants {
 		matched.add(p.term)
-		f := weights[i] * idfAll / idf(s.m.Docs, len(p.docs))
+		f := weights[i] * idfAll
 		for j, d := range p.docs {
 			v := float64(p.impact[j]) * f
 			if v > best[d] {
@@ -742,7 +743,7 @@ func (s *Searcher) phrase(words []string, best map[uint32]float64, matched *matc
 			} else if c == nil || len(c.pos[i-1]) == 0 {
 				continue
 			}
-			c.score += float64(p.impact[j])
+			c.score += float64(p.impact[j]) * idf(s.m.Docs, len(p.docs))
 			c.pos[i] = pos[j]
 		}
 	}

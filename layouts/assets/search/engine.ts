@@ -594,7 +594,7 @@ export class Index {
     const best = new Map<number, number>();
     variants.forEach((p, i) => {
       termSet.add(p.term);
-      const f = (weights[i] * idfAll) / idf(this.m.docs, p.docs.length);
+      const f = weights[i] * idfAll;
       p.docs.forEach((d, j) => {
         const v = p.impact[j] * f;
         if (v > (best.get(d) ?? 0)) best.set(d, v);
@@ -611,13 +611,14 @@ export class Index {
     const pos = await Promise.all(post.map((p) => this.positions(p.shard, p.i)));
     // Candidates: documents with every term, with their positions.
     let cands = new Map<number, { score: number; pos: Uint32Array[] }>();
-    post[0].docs.forEach((d, j) => cands.set(d, { score: post[0].impact[j], pos: [pos[0][j]] }));
+    const idfs = post.map((p) => idf(this.m.docs, p.docs.length));
+    post[0].docs.forEach((d, j) => cands.set(d, { score: post[0].impact[j] * idfs[0], pos: [pos[0][j]] }));
     for (let i = 1; i < post.length; i++) {
       const next = new Map<number, { score: number; pos: Uint32Array[] }>();
       post[i].docs.forEach((d, j) => {
         const c = cands.get(d);
         if (!c) return;
-        c.score += post[i].impact[j];
+        c.score += post[i].impact[j] * idfs[i];
         c.pos.push(pos[i][j]);
         next.set(d, c);
       });
