@@ -89,53 +89,68 @@ func encodeDoc(buf []byte, n int, file []byte, order []string, ps []*postings) [
 // first, to part. It reports false, having added nothing, for an entry
 // that is damaged.
 func decodeGroup(data []byte, count int, first uint32, part *partial) bool {
-	// Check the whole entry before adding any of it.
-	type term struct {
-		t     string
-		tf    float32
-		title bool
-		pos   []uint32
-	}
-	type doc struct {
-		n     int
-		file  []byte
-		terms []term
-	}
-	r := &reader{b: data}
-	docs := make([]doc, count)
-	for i := range docs {
-		d := &docs[i]
-		d.n = int(r.uvarint())
-		d.file = r.bytes(int(r.uvarint()))
-		d.terms = make([]term, min(int(r.uvarint()), len(data)))
-		for j := range d.terms {
-			t := &d.terms[j]
-			t.t = r.string()
-			t.tf = math.Float32frombits(uint32(r.uvarint()))
-			t.title = r.uvarint() == 1
-			t.pos = r.gaps(min(int(r.uvarint()), len(data)))
-		}
-	}
-	if r.err != nil || len(r.b) != 0 {
+	// A first pass checks the whole entry, so that a damaged one adds
+	// nothing; the second adds it, looking terms up without copying them.
+	if !walkGroup(data, count, nil) {
 		return false
 	}
-	for i, d := range docs {
-		for _, t := range d.terms {
-			p := part.vocab[t.t]
-			if p == nil {
-				p = &postings{}
-				part.vocab[t.t] = p
-			}
-			p.docs = append(p.docs, first+uint32(i))
-			p.tf = append(p.tf, t.tf)
-			p.title = append(p.title, t.title)
-			p.npos = append(p.npos, uint32(len(t.pos)))
-			p.pos = append(p.pos, t.pos...)
+	return walkGroup(data, count, func(i int, n int, file []byte, term []byte, tf float32, title bool, r *reader, npos int) {
+		if term == nil {
+			part.lengths = append(part.lengths, n)
+			part.files = append(part.files, file)
+			return
 		}
-		part.lengths = append(part.lengths, d.n)
-		part.files = append(part.files, d.file)
+		p := part.vocab[string(term)]
+		if p == nil {
+			p = &postings{}
+			part.vocab[string(term)] = p
+		}
+		p.docs = append(p.docs, first+uint32(i))
+		p.tf = append(p.tf, tf)
+		p.title = append(p.title, title)
+		p.npos = append(p.npos, uint32(npos))
+		prev := uint32(0)
+		for range npos {
+			prev += uint32(r.uvarint())
+			p.pos = append(p.pos, prev)
+		}
+	})
+}
+
+// walkGroup reads an analysis entry, calling add (when not nil) for each
+// term of each document, and once per document with a nil term after its
+// terms; add reads the term's npos positions from r. It reports whether
+// the entry was read whole and without error.
+func walkGroup(data []byte, count int, add func(i, n int, file, term []byte, tf float32, title bool, r *reader, npos int)) bool {
+	r := &reader{b: data}
+	for i := range count {
+		n := int(r.uvarint())
+		file := r.bytes(int(r.uvarint()))
+		terms := int(r.uvarint())
+		for range terms {
+			term := r.bytes(int(r.uvarint()))
+			tf := math.Float32frombits(uint32(r.uvarint()))
+			title := r.uvarint() == 1
+			npos := int(r.uvarint())
+			if r.err != nil || len(term) == 0 || npos > len(r.b) {
+				return false
+			}
+			if add != nil {
+				add(i, n, file, term, tf, title, r, npos)
+			} else {
+				for range npos {
+					r.uvarint()
+				}
+			}
+		}
+		if r.err != nil {
+			return false
+		}
+		if add != nil {
+			add(i, n, file, nil, 0, false, r, 0)
+		}
 	}
-	return true
+	return r.err == nil && len(r.b) == 0
 }
 
 // memo holds the compressed bytes of the last build's files by a hash of
@@ -191,6 +206,16 @@ func (m *memo) get(k [32]byte) ([]byte, bool) {
 	return v, ok
 }
 
+// unchanged reports whether every file used was the last build's.
+func (m *memo) unchanged() bool {
+	for k := range m.used {
+		if _, ok := m.old[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
 func (m *memo) put(k [32]byte, v []byte) {
 	m.mu.Lock()
 	m.used[k] = v
@@ -215,6 +240,9 @@ func (m *memo) save(order [][32]byte) {
 	}
 	if len(seen) != len(m.used) {
 		return // not every file was compressed: keep the last entry
+	}
+	if len(m.used) == len(m.old) && len(seen) == len(m.old) && m.unchanged() {
+		return // the same files as last time
 	}
 	m.c.Put(compressedNS, m.key, buf)
 }
