@@ -3,10 +3,13 @@ package search_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/corpus"
 	"github.com/handbook/handbook/generator/search"
 )
 
@@ -58,5 +61,70 @@ func TestJudged(t *testing.T) {
 	t.Logf("MRR@10 %.3f, hit@1 %d, hit@3 %d of %d", m.MRR, m.Hit1, m.Hit3, len(judged))
 	if m.MRR < minMRR {
 		t.Errorf("MRR@10 = %.3f, want at least %.3f", m.MRR, minMRR)
+	}
+}
+
+// minCorpusMRR is the MRR@10 of the known-item queries of
+// TestJudgedCorpus when ranking was last tuned.
+const minCorpusMRR = 0.98
+
+// TestJudgedCorpus asks for each decision of a generated corpus of 1,000
+// documents by the words of its title ("Adopt x y for z w" is asked as "x
+// y z w"), for every third with a typing mistake in its longest word, and
+// for every third by its last two words only: many documents share those
+// common words, and the decision should still come first.
+func TestJudgedCorpus(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := corpus.Write(filepath.Join(dir, "content"), corpus.Generate(1000, 1)); err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Build(context.Background(), generator.Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := search.Build(res.Site, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := search.Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var judged []search.Judged
+	var ranked [][]string
+	for i, d := range res.Site.Decisions {
+		words := strings.Fields(strings.ToLower(d.Title))
+		words = slices.DeleteFunc(words[1:], func(w string) bool { return w == "for" || w == "to" })
+		switch i % 3 {
+		case 1:
+			k := 0
+			for j, w := range words {
+				if len(w) > len(words[k]) {
+					k = j
+				}
+			}
+			if w := []byte(words[k]); len(w) >= 4 {
+				w[1], w[2] = w[2], w[1]
+				words[k] = string(w)
+			}
+		case 2:
+			words = words[max(0, len(words)-2):]
+		}
+		j := search.Judged{Query: strings.Join(words, " "), Relevant: []string{d.URL}}
+		r, err := s.Search(search.Query{Text: j.Query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var urls []string
+		for _, h := range r.Hits[:min(10, len(r.Hits))] {
+			urls = append(urls, h.URL)
+		}
+		judged, ranked = append(judged, j), append(ranked, urls)
+	}
+	m := search.Measure(judged, ranked)
+	t.Logf("MRR@10 %.3f, hit@1 %d, hit@3 %d of %d", m.MRR, m.Hit1, m.Hit3, len(judged))
+	if len(judged) < 40 || m.MRR < minCorpusMRR {
+		t.Errorf("MRR@10 = %.3f on %d queries, want at least %.3f on 40 or more", m.MRR, len(judged), minCorpusMRR)
 	}
 }
