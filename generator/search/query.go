@@ -101,6 +101,8 @@ type Searcher struct {
 	// stem is the English stemmer when the index has English stems: the
 	// one stemmer the client also has.
 	stem *Stemmer
+	// typoFiles lists the typo lexicons by key, read when first needed.
+	typoFiles map[string]string
 }
 
 // FacetValue is a value of a facet (a team, a tag, ...): its key in
@@ -314,7 +316,22 @@ func (s *Searcher) lexicon(word string, f func(t string) error) error {
 	}
 	seen := map[string]bool{}
 	for _, key := range []string{"p" + string(r[:2]), "s" + string(r[len(r)-2:])} {
-		name, ok := s.m.Typos[key]
+		if s.typoFiles == nil {
+			data, err := s.read(s.m.Typos)
+			if err != nil {
+				return err
+			}
+			rd := &reader{b: data}
+			s.typoFiles = map[string]string{}
+			for range rd.uvarint() {
+				k := rd.string()
+				s.typoFiles[k] = rd.string()
+			}
+			if rd.err != nil {
+				return rd.err
+			}
+		}
+		name, ok := s.typoFiles[key]
 		if !ok {
 			continue
 		}

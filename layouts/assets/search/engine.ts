@@ -37,7 +37,7 @@ interface Manifest {
   docs: number;
   terms: number;
   shards: [string, string, string][];
-  typos: Record<string, string>;
+  typos: string; // the file listing the typo lexicons by key
   facets: string;
   bucket: number;
   buckets: string[];
@@ -80,6 +80,10 @@ export interface Results {
   suggest?: string;
 }
 
+// stemmed remembers the stems of the words of the results shown: excerpts
+// and headings are checked word by word on every keystroke.
+const stemmed = new Map<string, string>();
+
 // Matched is the set of terms a query matched, and of stems, so that
 // "deploying" highlights "deployment".
 export class Matched {
@@ -91,7 +95,15 @@ export class Matched {
     else this.terms.add(term);
   }
   has(term: string): boolean {
-    return this.terms.has(term) || (this.stem !== null && this.stems.size > 0 && this.stems.has(this.stem(term)));
+    if (this.terms.has(term)) return true;
+    if (this.stem === null || this.stems.size === 0) return false;
+    let st = stemmed.get(term);
+    if (st === undefined) {
+      if (stemmed.size > 50000) stemmed.clear();
+      st = this.stem(term);
+      stemmed.set(term, st);
+    }
+    return this.stems.has(st);
   }
 }
 
@@ -257,6 +269,7 @@ export class Index {
   private shards = new Map<number, Promise<Shard>>();
   private docs = new Map<number, Promise<DocFile>>();
   private facetsP?: Promise<Record<Facet, FacetValue[]>>;
+  private typoFilesP?: Promise<Map<string, string>>;
 
   private readonly stem: ((t: string) => string) | null;
 
@@ -417,7 +430,8 @@ export class Index {
     const r = Array.from(word);
     if (r.length < minTypoLen) return [];
     const keys = ["p" + r.slice(0, 2).join(""), "s" + r.slice(-2).join("")];
-    const files = await Promise.all(keys.map((k) => (this.m.typos[k] ? this.file(this.m.typos[k]) : Promise.resolve(null))));
+    const lexicons = await this.typoFiles();
+    const files = await Promise.all(keys.map((k) => (lexicons.has(k) ? this.file(lexicons.get(k)!) : Promise.resolve(null))));
     const seen = new Set<string>();
     const out: string[] = [];
     files.forEach((data, i) => {
@@ -432,6 +446,23 @@ export class Index {
       });
     });
     return out;
+  }
+
+  // typoFiles returns the typo lexicons' files by key.
+  private typoFiles(): Promise<Map<string, string>> {
+    if (!this.typoFilesP) {
+      this.typoFilesP = this.file(this.m.typos).then((data) => {
+        const r = new Reader(data);
+        const out = new Map<string, string>();
+        for (let n = r.uvarint(); n > 0; n--) {
+          const k = r.string();
+          out.set(k, r.string());
+        }
+        return out;
+      });
+      this.typoFilesP.catch(() => (this.typoFilesP = undefined));
+    }
+    return this.typoFilesP;
   }
 
   private async typos(word: string): Promise<Posting[]> {
