@@ -542,3 +542,30 @@ func suffix(i int) string {
 	}
 	return "-" + string(rune('0'+i))
 }
+
+// TestTitleID checks that the title heading keeps its id, reserved so
+// that a later heading of the same text gets another, whether or not the
+// heading stays in the body.
+func TestTitleID(t *testing.T) {
+	t.Parallel()
+	src := "[Home](../README.md) · [Next](next.md)\n\n# Guide to using BrightHire\n\n## Guide to using BrightHire\n"
+	for _, keep := range []bool{false, true} {
+		r, err := New(Options{}).Convert([]byte(src), nil, func(string) bool { return keep })
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantID := "guide-to-using-brighthire"
+		if keep {
+			wantID = "" // the heading is in the body, with its id
+			if !strings.Contains(string(r.HTML), `<h1 id="guide-to-using-brighthire">`) {
+				t.Errorf("kept title heading: HTML = %s, want the h1 with its id", r.HTML)
+			}
+		}
+		if r.TitleID != wantID {
+			t.Errorf("keep=%v: TitleID = %q, want %q", keep, r.TitleID, wantID)
+		}
+		if len(r.Headings) == 0 || r.Headings[len(r.Headings)-1].ID != "guide-to-using-brighthire-1" {
+			t.Errorf("keep=%v: Headings = %+v, want the H2 as guide-to-using-brighthire-1", keep, r.Headings)
+		}
+	}
+}
