@@ -230,10 +230,10 @@ type manifest struct {
 	// Shards lists [first term, term file, positions file] per shard.
 	Shards [][3]string `json:"shards"`
 	// Typos names the file that lists the typo lexicons by key.
-	Typos   string            `json:"typos"`
-	Facets  string            `json:"facets"`
-	Bucket  int               `json:"bucket"`
-	Buckets []string          `json:"buckets"`
+	Typos   string   `json:"typos"`
+	Facets  string   `json:"facets"`
+	Bucket  int      `json:"bucket"`
+	Buckets []string `json:"buckets"`
 }
 
 // indexRange indexes documents numbered from first on, a multiple of
