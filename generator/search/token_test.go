@@ -110,3 +110,28 @@ func TestClientStopWords(t *testing.T) {
 		t.Errorf("the client has %d stop words, Go 127", len(words))
 	}
 }
+
+// TestStemmerFor checks that a site's language picks its stemmer.
+func TestStemmerFor(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lang, word, want string // want "" means no stemmer
+	}{
+		{"en", "deploying", "deploy"},
+		{"en-GB", "policies", "polici"},
+		{"fr-CA", "deploiements", "deploi"}, // terms are folded: no accents
+		{"es", "politicas", "polit"},
+		{"de", "bereitstellung", ""}, // the library has no German stemmer
+		{"ja", "東京", ""},
+	}
+	for _, tt := range tests {
+		st := StemmerFor(tt.lang)
+		got := ""
+		if st != nil {
+			got = st.Stem(tt.word)
+		}
+		if got != tt.want {
+			t.Errorf("StemmerFor(%q).Stem(%q) = %q, want %q", tt.lang, tt.word, got, tt.want)
+		}
+	}
+}
