@@ -33,7 +33,13 @@ type writer struct {
 // shards whose terms each occur once per document, on a big site) are
 // one file.
 func (w *writer) add(prefix string, raw []byte) string {
-	name := prefix + "-" + hash(raw) + ".bin"
+	return w.addAs(prefix, hash(raw), raw)
+}
+
+// addAs stores raw as "dir/prefix-HASH.bin" under the given hash of its
+// content and returns the file name relative to dir.
+func (w *writer) addAs(prefix, hash string, raw []byte) string {
+	name := prefix + "-" + hash + ".bin"
 	if w.added == nil {
 		w.added = map[string]bool{}
 	}
@@ -184,7 +190,12 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) []
 	})
 	out := make([][3]string, len(bounds))
 	for i, bd := range bounds {
-		out[i] = [3]string{terms[bd[0]], w.add("t", enc[i][0]), w.add("p", enc[i][1])}
+		// The two files share one name, the hash of both: the manifest,
+		// which every query fetches, holds half the hashes.
+		h := newHasher()
+		h.write(enc[i][0])
+		h.write(enc[i][1])
+		out[i] = [3]string{terms[bd[0]], w.addAs("t", h.sum(), enc[i][0]), w.addAs("p", h.sum(), enc[i][1])}
 	}
 	return out
 }
