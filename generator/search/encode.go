@@ -180,6 +180,19 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) []
 			bytes += postingSize(vocab[terms[hi]])
 			hi++
 		}
+		// Among the last quarter of the shard's terms, end it where two
+		// neighbours share the shortest prefix: a word, its stem's entry
+		// ("postgr#" sorts before "postgres") and its longer forms then
+		// stay in one shard, which a query fetches whole.
+		if hi < len(terms) {
+			best, shared := hi, commonPrefix(terms[hi-1], terms[hi])
+			for k := hi - 1; k > lo+(hi-lo)*3/4 && shared > 0; k-- {
+				if c := commonPrefix(terms[k-1], terms[k]); c < shared {
+					best, shared = k, c
+				}
+			}
+			hi = best
+		}
 		bounds = append(bounds, [2]int{lo, hi})
 		lo = hi
 	}
@@ -198,6 +211,15 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) []
 		out[i] = [3]string{terms[bd[0]], w.addAs("t", h.sum(), enc[i][0]), w.addAs("p", h.sum(), enc[i][1])}
 	}
 	return out
+}
+
+// commonPrefix returns the length in bytes of the prefix a and b share.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // postingSize estimates a term's share of a shard: its text, a byte or
