@@ -333,6 +333,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	d.Body = template.HTML(md.HTML)
 	d.Summary = md.Summary
 	d.Headings = md.Headings
+	d.TitleID = md.TitleID
 	d.TOC = md.TOC
 	d.Sections = make([]site.Section, len(md.Sections))
 	for i, s := range md.Sections {
