@@ -359,7 +359,7 @@ func (d *decoder) value(file string, depth int) value {
 	return v
 }
 
-func (e *encoder) int(n int64)      { e.b = binary.AppendVarint(e.b, n) }
+func (e *encoder) int(n int64)     { e.b = binary.AppendVarint(e.b, n) }
 func (e *encoder) key(k cache.Key) { e.b = append(e.b, k[:]...) }
 
 func (d *decoder) int() int64 {
