@@ -103,6 +103,9 @@ type Model struct {
 	// Key identifies every input of the build a page may show, beyond
 	// the layouts and its own document's body: see render.Options.Key.
 	Key cache.Key
+
+	contentHash cache.Key // content.Result.Hash
+	unchanged   bool      // content.Result.Unchanged
 }
 
 // Load reads the content folder, adds dates from git history, and links
@@ -110,6 +113,12 @@ type Model struct {
 // content has errors it returns them as a diag.ErrorList, with the model
 // filled in as far as it could be, so that callers can report more.
 func Load(ctx context.Context, cfg Config) (Model, error) {
+	return load(ctx, cfg, false)
+}
+
+// load is Load; with stop, it returns a Model with only unchanged and
+// contentHash set when the content is what the cache's snapshot holds.
+func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 	cfg = cfg.withDefaults()
 	if cfg.Progress != nil {
 		cfg.Progress("reading", 0)
@@ -124,8 +133,11 @@ func Load(ctx context.Context, cfg Config) (Model, error) {
 		m.Content = os.DirFS(cfg.Content)
 	}
 	c := cfg.cache()
-	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c})
-	m.Static = loaded.Static
+	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, StopIfUnchanged: stop})
+	m.Static, m.contentHash, m.unchanged = loaded.Static, loaded.Hash, loaded.Unchanged
+	if m.unchanged {
+		return m, nil
+	}
 	key := cache.NewHasher("build").Key(c.Salt()).Key(loaded.Hash).
 		Int(cfg.Now.UnixNano()).String(cfg.Now.Location().String()).Bool(cfg.Drafts)
 	if !cfg.NoGit && cfg.FS == nil {
@@ -248,14 +260,46 @@ func (m Model) render(ctx context.Context, cfg Config, opts render.Options) (Res
 // writes the output folder, each file as soon as it is made. When the
 // content has errors it returns them as a diag.ErrorList in the result's
 // diagnostics and the error, and leaves the output folder untouched.
+//
+// With a cache, a build from the same inputs as the build that wrote the
+// output folder (every content file, layout and option as it was, the
+// folder as it was left) returns what that build reported without
+// reading, rendering or writing anything; its result has no Site.
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
+	clock := cfg.Now.IsZero()
 	cfg = cfg.withDefaults()
-	m, err := Load(ctx, cfg)
+	c := cfg.cache()
+	var inputs cache.Key
+	known, same := false, false
+	var rec record
+	if c != nil {
+		var gitKey cache.Key
+		if !cfg.NoGit && cfg.FS == nil {
+			if cfg.Git == nil {
+				cfg.Git = gitinfo.Read(ctx, cfg.Content)
+			}
+			gitKey = cfg.Git.Key()
+		}
+		inputs, known = cfg.inputsKey(clock, c.Salt(), gitKey, start)
+		var ok bool
+		rec, ok = readRecord(c, cfg.Out)
+		same = known && ok && rec.Inputs == inputs && write.Current(c, cfg.Out)
+	}
+	m, err := load(ctx, cfg, same)
+	if m.unchanged && m.contentHash == rec.Content {
+		return Result{Pages: rec.Pages, Feeds: rec.Feeds, Files: rec.Files, Diagnostics: rec.Diagnostics, Duration: time.Since(start)}, nil
+	}
+	if m.unchanged {
+		m, err = load(ctx, cfg, false)
+	}
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
 	}
-	w, err := write.Open(cfg.Out, cfg.cache())
+	// The output folder is about to change: a record left from before
+	// would describe what it no longer holds.
+	removeRecord(c, cfg.Out)
+	w, err := write.Open(cfg.Out, c)
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
 	}
@@ -268,6 +312,9 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		return res, err
 	}
 	res.Files = w.Files()
+	if known {
+		writeRecord(c, cfg.Out, record{Inputs: inputs, Content: m.contentHash, Pages: res.Pages, Feeds: res.Feeds, Files: res.Files, Diagnostics: res.Diagnostics})
+	}
 	res.Duration = time.Since(start)
 	return res, nil
 }

@@ -10,7 +10,6 @@ import (
 	"html"
 	"html/template"
 	"io/fs"
-	"maps"
 	"net/url"
 	"path"
 	"runtime"
@@ -45,6 +44,10 @@ type Options struct {
 	// the files when none changed since the snapshot: the Result then
 	// has Unchanged set, Hash and Static, and nothing else.
 	StopIfUnchanged bool
+
+	// clock, when set, is read instead of time.Now to tell how long ago
+	// files changed: tests make every file look settled with it.
+	clock func() time.Time
 }
 
 // MaxFileSize is the largest content file Load reads. Larger files are
@@ -73,19 +76,23 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		opts.Dir = "content"
 	}
 	var diags diag.List
-	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}, dirFiles: map[string][]string{}, stamps: map[string]stamp{}}
+	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}, dirFiles: map[string][]string{}, stamps: map[string]cache.Stamp{}}
 
-	start := time.Now().UnixNano()
+	now := time.Now
+	if opts.clock != nil {
+		now = opts.clock
+	}
+	start := now().UnixNano()
 	if opts.Cache != nil {
 		l.prev = readSnapshot(opts.Cache, opts.Dir)
 	}
 	var cfgData []byte
-	cfgStamp := stamp{}
+	cfgStamp := cache.Stamp{}
 	// Like every file, site.toml is not read through a symbolic link (the
 	// walk below warns about it): a link to a file outside the content
 	// folder would print pieces of it in error messages.
 	if info, err := fs.Lstat(fsys, ConfigFile); err == nil && info.Mode()&fs.ModeSymlink == 0 {
-		cfgStamp = stampOf(info)
+		cfgStamp = cache.StampOf(info)
 		cfgData, err = fs.ReadFile(fsys, ConfigFile)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: l.display(ConfigFile)}, "read %s: %v", ConfigFile, err)
@@ -117,6 +124,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: sum(cfgData)}
 	if opts.StopIfUnchanged && l.unchanged(next.files[ConfigFile], files, static) {
 		return Result{Static: static, Hash: l.prev.hash, Unchanged: true}, diags
+	}
+	if l.prev != nil && !l.prev.loadParsed(opts.Cache) {
+		l.prev = nil
 	}
 
 	converter := markdown.New(markdown.Options{RawHTML: l.cfg.RawHTML})
@@ -188,8 +198,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	res.Static = static
 	if opts.Cache != nil && !l.sameSnapshot(next, res.Hash, same) {
 		next.hash = res.Hash
-		order := slices.Sorted(maps.Keys(next.files))
-		writeSnapshot(opts.Cache, opts.Dir, next, order)
+		writeSnapshot(opts.Cache, opts.Dir, next, l.prev)
 	}
 	return res, diags
 }
@@ -254,7 +263,7 @@ type loader struct {
 	// dirFiles lists the Markdown files of each folder, for landing pages.
 	dirFiles map[string][]string
 	// stamps is how each file looked when walked.
-	stamps map[string]stamp
+	stamps map[string]cache.Stamp
 	// prev is the snapshot of the last build with this cache, or nil.
 	prev *snapshot
 }
@@ -327,7 +336,7 @@ func (l *loader) walk(diags *diag.List) []string {
 		}
 		info, err := d.Info()
 		if err == nil {
-			l.stamps[p] = stampOf(info)
+			l.stamps[p] = cache.StampOf(info)
 		}
 		if err == nil && info.Size() > MaxFileSize {
 			diags.Errorf(diag.Pos{File: l.display(p)}, "file is too large (%.1f MB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)

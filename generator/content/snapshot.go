@@ -3,8 +3,10 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"io/fs"
+	"maps"
 	"math"
+	"os"
+	"slices"
 	"time"
 
 	"github.com/handbook/handbook/generator/cache"
@@ -31,38 +33,31 @@ type snapshot struct {
 	rawHTML bool
 	// hash is Result.Hash of the build that wrote it.
 	hash cache.Key
-	// start is when that build looked at the files; a stat taken
-	// within stampSlack of it is not trusted.
+	// start is when that build looked at the files (Unix nanoseconds):
+	// see cache.Stamp.Settled.
 	start int64
 	files map[string]*fileEntry
-	// bodies finds an entry by the hash of its body.
+	// order holds the entries in path order, as stored.
+	order []*fileEntry
+	// blob is the key of the entry that holds the parsed files.
+	blob cache.Key
+	// bodies finds an entry by the hash of its body, once the parsed
+	// files are loaded.
 	bodies map[cache.Key]*fileEntry
 }
 
 // snapshotVersion starts every snapshot; change it with the layout.
-const snapshotVersion = 1
-
-// stampSlack is how long before a build's start a file's last change
-// must be for its stat to be trusted next time: a file changed in the
-// same tick of a coarse file system clock (FAT has two seconds) after
-// being read could keep size and time.
-const stampSlack = int64(3 * time.Second)
-
-// stamp is how a file looked on disk. The zero stamp matches nothing.
-type stamp struct {
-	size, mtime, ctime int64
-	ino                uint64
-	mode               uint32
-}
+const snapshotVersion = 3
 
 // fileEntry is one file of a snapshot.
 type fileEntry struct {
-	stamp stamp
+	stamp cache.Stamp
 	sum   cache.Key // of the file's bytes
 	// parsed holds the encoded front matter and conversion of a
 	// Markdown file, empty when the file had problems: such files
 	// are parsed every build, so that their diagnostics are.
 	parsed []byte
+	size   int // of parsed, before it is loaded
 }
 
 // file returns the entry of the file at rel; a nil snapshot has none.
@@ -81,31 +76,22 @@ func (s *snapshot) body(k cache.Key) *fileEntry {
 	return s.bodies[k]
 }
 
-// stampOf returns how a file looked, or the zero stamp when the file
-// system cannot say so reliably (an fs.FS in memory has no times).
-func stampOf(info fs.FileInfo) stamp {
-	if info == nil || info.ModTime().IsZero() {
-		return stamp{}
-	}
-	ino, ctime, ok := sysStat(info)
-	if !ok {
-		return stamp{}
-	}
-	return stamp{size: info.Size(), mtime: info.ModTime().UnixNano(), ctime: ctime, ino: ino, mode: uint32(info.Mode())}
-}
-
 // trusted reports whether a file whose stat is now st still has the
 // bytes e.sum was taken of, without reading it: same size, times and
 // inode, and last changed well before the snapshot's build looked at it.
-func (s *snapshot) trusted(e *fileEntry, st stamp) bool {
-	return st != (stamp{}) && e.stamp == st && st.mtime < s.start-stampSlack && st.ctime < s.start-stampSlack
+func (s *snapshot) trusted(e *fileEntry, st cache.Stamp) bool {
+	return e.stamp == st && st.Settled(s.start)
 }
 
-// snapshotKey names the snapshot of a content folder.
+// snapshotKey names the snapshot of a content folder. The snapshot is two
+// cache entries: an index of the files, which tells whether any changed,
+// and the parsed files, read only when some did.
 func snapshotKey(dir string) cache.Key {
 	return cache.NewHasher("content-snapshot").String(dir).Sum()
 }
 
+// readSnapshot reads the index of the snapshot of dir; loadParsed reads
+// the rest.
 func readSnapshot(c *cache.Cache, dir string) *snapshot {
 	data, ok := c.Get("content", snapshotKey(dir))
 	if !ok {
@@ -115,22 +101,21 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 	if d.uint() != snapshotVersion {
 		return nil
 	}
-	s := &snapshot{rawHTML: d.bool(), hash: d.key(), start: d.int(), files: map[string]*fileEntry{}, bodies: map[cache.Key]*fileEntry{}}
-	for range d.count() {
+	s := &snapshot{rawHTML: d.bool(), hash: d.key(), start: d.int(), blob: d.key()}
+	n := d.count()
+	s.files = make(map[string]*fileEntry, n)
+	s.order = make([]*fileEntry, 0, n)
+	for range n {
 		rel := d.string()
 		e := &fileEntry{}
-		e.stamp = stamp{size: d.int(), mtime: d.int(), ctime: d.int(), ino: d.uint(), mode: uint32(d.uint())}
+		e.stamp = cache.Stamp{Size: d.int(), Mtime: d.int(), Ctime: d.int(), Ino: d.uint(), Mode: uint32(d.uint())}
 		e.sum = d.key()
-		e.parsed = d.raw()
+		e.size = int(d.uint())
 		if d.bad {
 			return nil
 		}
 		s.files[rel] = e
-		if len(e.parsed) > 0 {
-			// The payload starts with the body's hash.
-			b := decoder{b: e.parsed}
-			s.bodies[b.key()] = e
-		}
+		s.order = append(s.order, e)
 	}
 	if d.bad || len(d.b) != 0 {
 		return nil
@@ -138,30 +123,67 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 	return s
 }
 
-// writeSnapshot stores the snapshot of this build's files.
-func writeSnapshot(c *cache.Cache, dir string, s *snapshot, order []string) {
-	size := 64
-	for _, e := range s.files {
-		size += len(e.parsed) + 128
+// loadParsed reads the parsed files of the snapshot, and reports whether
+// it could: without them the snapshot still tells which files changed.
+func (s *snapshot) loadParsed(c *cache.Cache) bool {
+	total := 0
+	for _, e := range s.order {
+		total += e.size
 	}
-	e := encoder{b: make([]byte, 0, size)}
-	e.uint(snapshotVersion)
-	e.bool(s.rawHTML)
-	e.key(s.hash)
-	e.int(s.start)
-	e.uint(uint64(len(order)))
+	data, ok := c.Get("content", s.blob)
+	if !ok || len(data) != total {
+		return false
+	}
+	s.bodies = make(map[cache.Key]*fileEntry, len(s.order))
+	off := 0
+	for _, e := range s.order {
+		e.parsed = data[off : off+e.size : off+e.size]
+		off += e.size
+		if len(e.parsed) > 0 {
+			// The payload starts with the body's hash.
+			b := decoder{b: e.parsed}
+			s.bodies[b.key()] = e
+		}
+	}
+	return true
+}
+
+// writeSnapshot stores the snapshot of this build's files, in path order,
+// and removes the parsed files of the snapshot it replaces.
+func writeSnapshot(c *cache.Cache, dir string, s *snapshot, prev *snapshot) {
+	order := slices.Sorted(maps.Keys(s.files))
+	size := 0
+	for _, e := range s.files {
+		size += len(e.parsed)
+	}
+	blob := make([]byte, 0, size)
+	for _, rel := range order {
+		blob = append(blob, s.files[rel].parsed...)
+	}
+	s.blob = cache.NewHasher("content-parsed").String(dir).Int(s.start).Int(int64(os.Getpid())).Int(int64(len(blob))).Sum()
+	c.Put("content", s.blob, blob)
+	idx := encoder{b: make([]byte, 0, 128*len(order)+64)}
+	idx.uint(snapshotVersion)
+	idx.bool(s.rawHTML)
+	idx.key(s.hash)
+	idx.int(s.start)
+	idx.key(s.blob)
+	idx.uint(uint64(len(order)))
 	for _, rel := range order {
 		f := s.files[rel]
-		e.string(rel)
-		e.int(f.stamp.size)
-		e.int(f.stamp.mtime)
-		e.int(f.stamp.ctime)
-		e.uint(f.stamp.ino)
-		e.uint(uint64(f.stamp.mode))
-		e.key(f.sum)
-		e.bytes(f.parsed)
+		idx.string(rel)
+		idx.int(f.stamp.Size)
+		idx.int(f.stamp.Mtime)
+		idx.int(f.stamp.Ctime)
+		idx.uint(f.stamp.Ino)
+		idx.uint(uint64(f.stamp.Mode))
+		idx.key(f.sum)
+		idx.uint(uint64(len(f.parsed)))
 	}
-	c.Put("content", snapshotKey(dir), e.b)
+	c.Put("content", snapshotKey(dir), idx.b)
+	if prev != nil && prev.blob != s.blob {
+		c.Remove("content", prev.blob)
+	}
 }
 
 // cachedParse is the part of parsing a Markdown file that depends on its
@@ -222,6 +244,13 @@ const (
 	tagMapping
 )
 
+// Time zones of times in front matter.
+const (
+	zoneUTC = iota
+	zoneLocal
+	zoneFixed
+)
+
 // mapping encodes m; it fails on a time whose zone would not survive.
 func (e *encoder) mapping(m *mapping) bool {
 	e.uint(uint64(len(m.keys)))
@@ -258,18 +287,23 @@ func (e *encoder) value(v value) bool {
 		e.uint(tagBool)
 		e.bool(x)
 	case time.Time:
+		// Front matter times are in UTC, in the local zone, or in a
+		// fixed zone (an offset; BurntSushi/toml's "date-local" and
+		// the like); other zones are not kept.
 		name, off := x.Zone()
 		loc := x.Location()
+		zone := uint64(zoneFixed)
 		switch {
 		case loc == time.UTC:
-			off = 0
-		case loc.String() == "" && name == "":
-		default:
-			// A named zone (Local, Europe/Paris): not kept.
+			zone = zoneUTC
+		case loc == time.Local:
+			zone = zoneLocal
+		case loc.String() != name:
 			return false
 		}
 		e.uint(tagTime)
-		e.bool(loc == time.UTC)
+		e.uint(zone)
+		e.string(name)
 		e.int(int64(off))
 		e.int(x.Unix())
 		e.uint(uint64(x.Nanosecond()))
@@ -335,12 +369,15 @@ func (d *decoder) value(file string, depth int) value {
 	case tagBool:
 		v.v = d.bool()
 	case tagTime:
-		utc, off := d.bool(), int(d.int())
+		zone, name, off := d.uint(), d.string(), int(d.int())
 		t := time.Unix(d.int(), int64(d.uint()))
-		if utc {
+		switch zone {
+		case zoneUTC:
 			t = t.UTC()
-		} else {
-			t = t.In(time.FixedZone("", off))
+		case zoneLocal:
+			t = t.In(time.Local)
+		default:
+			t = t.In(time.FixedZone(name, off))
 		}
 		v.v = t
 	case tagList:

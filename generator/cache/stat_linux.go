@@ -1,6 +1,6 @@
 //go:build linux
 
-package content
+package cache
 
 import (
 	"io/fs"
