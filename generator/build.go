@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/handbook/handbook/generator/cache"
@@ -173,7 +172,7 @@ func Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
 // Render renders every output of the model in memory, with the layouts
 // cfg names.
 func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
-	return m.render(ctx, cfg, render.Options{})
+	return m.render(ctx, cfg, nil)
 }
 
 // RenderFrom is Render for a caller that keeps the outputs of its last
@@ -185,51 +184,33 @@ func RenderFrom(ctx context.Context, cfg Config, prev []render.Output) (Result, 
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, nil, err
 	}
-	byPath := make(map[string]render.Output, len(prev))
-	groups := map[cache.Key]bool{}
-	for _, o := range prev {
-		byPath[o.Path] = o
-		groups[o.Key] = true
-	}
-	reuse := func(p string, key cache.Key) bool {
-		if key == (cache.Key{}) {
-			return false
-		}
-		if strings.HasSuffix(p, "/") {
-			// A group's files share a key no other output has.
-			return groups[key]
-		}
-		o, ok := byPath[p]
-		return ok && o.Key == key
-	}
-	res, outs, err := m.render(ctx, cfg, render.Options{Reuse: reuse})
+	mem := write.NewMemory(prev)
+	res, _, err := m.render(ctx, cfg, mem)
 	if err != nil {
 		return res, nil, err
 	}
-	var all []render.Output
-	for _, o := range outs {
-		switch {
-		case !o.Reused:
-			all = append(all, o)
-		case strings.HasSuffix(o.Path, "/"):
-			for _, q := range prev {
-				if q.Key == o.Key && strings.HasPrefix(q.Path, o.Path) {
-					all = append(all, q)
-				}
-			}
-		default:
-			all = append(all, byPath[o.Path])
-		}
-	}
-	slices.SortFunc(all, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
+	all := mem.Outputs()
 	res.Files = len(all)
 	return res, all, nil
 }
 
-// render renders the model; with opts.Emit, straight into the output
-// folder.
-func (m Model) render(ctx context.Context, cfg Config, opts render.Options) (Result, []render.Output, error) {
+// store is where a build's outputs go: the output folder (write.Site) or
+// memory (write.Memory, for the dev server). Each holds the last build's
+// outputs with the key of their inputs, and keeps those whose key did not
+// change instead of having them made again.
+type store interface {
+	Reuse(path string, key cache.Key) bool
+	Put(render.Output) error
+}
+
+// render renders the model: into st when it is set, else into the
+// outputs returned.
+func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []render.Output, error) {
 	cfg = cfg.withDefaults()
+	var opts render.Options
+	if st != nil {
+		opts.Reuse, opts.Emit = st.Reuse, st.Put
+	}
 	res := Result{Diagnostics: m.Diagnostics, Site: m.Site}
 	var siteLayouts fs.FS
 	if info, err := os.Stat(cfg.Layouts); err == nil && info.IsDir() {
@@ -303,7 +284,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
 	}
-	res, _, err := m.render(ctx, cfg, render.Options{Reuse: w.Reuse, Emit: w.Put})
+	res, _, err := m.render(ctx, cfg, w)
 	if err != nil {
 		w.Abort()
 		return res, err
