@@ -187,6 +187,18 @@ func TestCacheNeverStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, false, false},
+		{"a sibling's title, which neighbours' sidebars show", func() {
+			edit("handbook/rhythms/decisions.md", func(s string) string { return strings.Replace(s, "title: ", "title: Renamed ", 1) })
+		}, false, false},
+		{"a folder without an index file, which gets a landing page", func() {
+			write(filepath.Join(content, "handbook", "engineering-practices", "code-review.md"), "# Code review\n\nHow we review.\n")
+			write(filepath.Join(content, "handbook", "engineering-practices", "testing", "unit.md"), "# Unit tests\n\nSmall.\n")
+		}, false, false},
+		{"that folder's pages gone, and its landing pages with them", func() {
+			if err := os.RemoveAll(filepath.Join(content, "handbook", "engineering-practices")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, false},
 		{"the build's time", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false},
 	}
 	for _, step := range steps {

@@ -59,8 +59,10 @@
 // in Doc.Params. Every kind accepts tags (a list, or text split at commas)
 // and draft (true or false).
 //
-//	handbook/   title, description (alias summary), weight (alias
-//	            nav_order, sidebar_position), owner, reviewed (alias
+//	handbook/   title, description (alias summary), weight,
+//	            sidebar_position, nav_order (the order among a section's
+//	            pages: by each key in turn, pages that set it first, then
+//	            title; see site.Page.Weight), owner, reviewed (alias
 //	            last_reviewed), review_every ("6 months", "1 year", "90 days"),
 //	            updated (alias last_modified, modified: the last change when
 //	            git history gives none), created (alias date: when the page
@@ -84,7 +86,24 @@
 //	teams/      name, lead, cadence (daily, weekly, biweekly), timezone
 //
 // site.toml: title, base_url, description, language, repo_url,
-// edit_branch, content_dir, timezone, cadence, decision_statuses, raw_html.
+// edit_branch, content_dir, timezone, cadence, decision_statuses, raw_html,
+// feed_items (how many items each feed carries, default 50). The site's,
+// updates', decisions' and handbook's feeds carry whole bodies; a team's,
+// person's or tag's, which repeat their items, summaries and links; a
+// weekly digest's feed the last 12 finished weeks (render.DigestFeedWeeks).
+//
+// # Sections and lists
+//
+// Every folder under handbook/ is a section. One without an index file
+// gets a landing page that site.New generates (site.Page.Generated, in
+// Site.Folders), titled after the folder. No page lists the whole of
+// something that grows with the site's history: a section's pages, the
+// updates, decisions, objectives, status changes, digests and a tag's
+// documents are paginated, 20 a page (/updates/page/2/); a person's,
+// team's or objective's page shows the latest 10 of each list and links
+// to the whole one, paginated (/people/<id>/updates/, list.html); the
+// sidebar shows at most 15 entries of each section on the way to the
+// current page (render.NavWindow) and links to the section's list.
 //
 // # Status history
 //
@@ -138,6 +157,8 @@
 //	window PERSON      the person's current check-in window, "23 Nov – 29 Nov"
 //	away P T, overdue PAGE NOW, open DECISION NOW
 //	                   status questions asked of the model
+//	latest LIST        the first 10 items of a list; more LIST: whether it
+//	                   has more (for the link to the whole list)
 //	doc DOC            the typed document (*site.Update, ...) holding a Doc
 //	kind DOC           "page", "update", "decision", ...
 //	plural N ONE MANY  "1 member", "3 members"

@@ -44,7 +44,7 @@ func TestSearchMarkup(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := string(data)
-	for _, want := range []string{`class="search-fallback"`, `href="/decisions/0007-deduplicate-with-idempotency-keys/"`, `href="/handbook/rhythms/time-zones/"`, `href="/people/ana/"`, `href="/teams/platform/"`, `href="/tags/`} {
+	for _, want := range []string{`class="search-fallback"`, `href="/decisions/"`, `href="/handbook/"`, `href="/handbook/rhythms/"`, `href="/updates/"`, `href="/people/"`, `href="/teams/"`, `href="/tags/"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the search page's fallback lacks %s", want)
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/corpus"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -16,11 +17,11 @@ import (
 // files each time, every kind present, no errors or warnings.
 func TestCorpusBuilds(t *testing.T) {
 	t.Parallel()
-	a, b := generate(300, 1), generate(300, 1)
+	a, b := corpus.Generate(300, 1), corpus.Generate(300, 1)
 	if !slices.Equal(a, b) {
 		t.Fatal("two corpora with the same -n and -seed differ")
 	}
-	if c := generate(300, 2); slices.Equal(a, c) {
+	if c := corpus.Generate(300, 2); slices.Equal(a, c) {
 		t.Error("another seed gives the same corpus")
 	}
 	dir := t.TempDir()
@@ -32,7 +33,7 @@ func TestCorpusBuilds(t *testing.T) {
 		t.Errorf("output %q", stdout.String())
 	}
 	res, err := generator.Build(context.Background(), generator.Config{
-		Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "public"), Layouts: filepath.Join(dir, "none"), Now: now,
+		Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "public"), Layouts: filepath.Join(dir, "none"), Now: corpus.Now(),
 	})
 	if err != nil {
 		t.Fatal(err)

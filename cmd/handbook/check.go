@@ -68,6 +68,7 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 	done()
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
+		printHints(stderr, cfg.Content, nil)
 		return exitContent
 	}
 	list := rep.Diagnostics
@@ -78,6 +79,7 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
 		return exitContent
 	}
+	printHints(stderr, cfg.Content, rep.Diagnostics)
 	fmt.Fprintf(stderr, "checked %s in %s: %s, %s\n", count(rep.Docs, "document"), rep.Duration.Round(time.Millisecond),
 		count(list.Errors(), "error"), count(list.Warnings(), "warning"))
 	if rep.Failed(strict) {

@@ -31,11 +31,13 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"init", "start a new handbook: content, workflows and netlify.toml", runInit},
 		{"build", "build the site into the output folder", runBuild},
 		{"new", "write a new update, decision, objective, page, person or team", runNew},
 		{"check", "check the content for problems, as a pull request review would", runCheck},
 		{"serve", "serve the site while writing: rebuild and reload on every change", runServe},
 		{"summary", "summarize in Markdown what the branch changes in the content", runSummary},
+		{"version", "print the version of handbook and the commit it was built from", runVersion},
 	}
 }
 
@@ -71,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		printUsage(stdout)
 		return exitOK
+	case "-version", "--version":
+		return runVersion(args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == name {
@@ -159,6 +163,7 @@ site is left as it was.`, stdout, stderr)
 	res, err := generator.Build(ctx, cfg)
 	done()
 	printDiagnostics(stderr, res.Diagnostics)
+	printHints(stderr, cfg.Content, res.Diagnostics)
 	if err != nil {
 		var list diag.ErrorList
 		if errors.As(err, &list) {

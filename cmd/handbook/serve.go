@@ -36,6 +36,7 @@ overlay until they are fixed. Serves on the loopback address only, unless
 	}
 	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "handbook serve: content folder %s not found\n", cfg.Content)
+		printHints(stderr, cfg.Content, nil)
 		return exitContent
 	}
 

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"path"
 	"strings"
@@ -18,7 +19,7 @@ const ConfigFile = "site.toml"
 
 // decodeConfig reads site.toml. A missing file gives the defaults.
 func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
-	cfg := site.Config{Title: "Handbook", Language: "en", EditBranch: "main", ContentDir: "content", Timezone: time.UTC, Cadence: site.Weekly, BaseURL: "/"}
+	cfg := site.Config{Title: "Handbook", Language: "en", EditBranch: "main", ContentDir: "content", Timezone: time.UTC, Cadence: site.Weekly, BaseURL: "/", FeedItems: site.DefaultFeedItems}
 	if data == nil {
 		return cfg
 	}
@@ -87,6 +88,14 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 		cfg.DecisionStatuses = append(cfg.DecisionStatuses, strings.ToLower(s))
 	}
 	cfg.RawHTML = f.boolean("raw_html", "unsafe")
+	if v, key, ok := f.get("feed_items"); ok {
+		n, err := toNumber(v)
+		if err != nil || n != math.Trunc(n) || n < 1 || n > 1e6 {
+			f.errorf(v, key, "want a whole number of items of at least 1, got %s", describe(v.v))
+		} else {
+			cfg.FeedItems = int(n)
+		}
+	}
 	for k := range f.params() {
 		diags.Warnf(m.keyPos[k], "unknown key %q in %s is ignored", k, ConfigFile)
 	}

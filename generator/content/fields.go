@@ -312,6 +312,16 @@ func (f *fields) integer(keys ...string) int {
 	return int(n)
 }
 
+// optionalInteger returns a whole number, or nil when no key is set (or
+// its value is not a whole number, reported like integer's).
+func (f *fields) optionalInteger(keys ...string) *int {
+	if _, _, ok := f.get(keys...); !ok {
+		return nil
+	}
+	n := f.integer(keys...)
+	return &n
+}
+
 // boolean returns true or false.
 func (f *fields) boolean(keys ...string) bool {
 	v, key, ok := f.get(keys...)

@@ -19,7 +19,9 @@ func decodePage(f *fields, d site.Doc, h1 string) *site.Page {
 	p.Section = isSection(d.Path)
 	p.Title = firstOf(f.str("title"), h1, pageFallbackTitle(d.Path))
 	p.Description = f.str("description", "summary")
-	p.Weight = f.integer("weight", "nav_order", "sidebar_position")
+	p.Weight = f.optionalInteger("weight")
+	p.SidebarPosition = f.optionalInteger("sidebar_position")
+	p.NavOrder = f.optionalInteger("nav_order")
 	p.Owner = site.Ref{Name: f.str("owner")}
 	p.Reviewed = f.date("reviewed", "last_reviewed")
 	// The last change; git history, when there is one, replaces it.

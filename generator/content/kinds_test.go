@@ -2,6 +2,7 @@ package content
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -511,7 +512,7 @@ func TestTeam(t *testing.T) {
 func TestPage(t *testing.T) {
 	t.Parallel()
 	res, diags := load(t, map[string]string{
-		"handbook/guide/index.md": "---\ndescription: How we work.\nnav_order: 3\nowner: '@ana'\nlast_reviewed: 2026-05-15\nreview_every: 6 months\ntags: [Remote Work]\n---\n# Guide\n\nFirst paragraph.\n",
+		"handbook/guide/index.md": "---\ndescription: How we work.\nnav_order: 3\nsidebar-position: 0\nowner: '@ana'\nlast_reviewed: 2026-05-15\nreview_every: 6 months\ntags: [Remote Work]\n---\n# Guide\n\nFirst paragraph.\n",
 		"handbook/other.md":       "---\nsummary: From summary.\nweight: -2\ndraft: yes\n---\nFirst paragraph.\n",
 		"handbook/bad.md":         "---\nweight: 1.5\nreview_every: 6 fortnights\ndraft: maybe\n---\n",
 	}, Options{})
@@ -521,8 +522,13 @@ func TestPage(t *testing.T) {
 		`content/handbook/bad.md:4:8: draft: want true or false, got "maybe"`,
 	)
 	g := page(t, res, "handbook/guide/index.md")
-	if !g.Section || g.Title != "Guide" || g.Description != "How we work." || g.Summary != "How we work." || g.Weight != 3 || g.Owner.Name != "@ana" {
-		t.Errorf("guide = section %v, title %q, description %q, summary %q, weight %d, owner %q", g.Section, g.Title, g.Description, g.Summary, g.Weight, g.Owner.Name)
+	if !g.Section || g.Title != "Guide" || g.Description != "How we work." || g.Summary != "How we work." || g.Owner.Name != "@ana" {
+		t.Errorf("guide = section %v, title %q, description %q, summary %q, owner %q", g.Section, g.Title, g.Description, g.Summary, g.Owner.Name)
+	}
+	// Each ordering key is its own field; an unset one is nil, a zero
+	// one is set.
+	if g.Weight != nil || g.SidebarPosition == nil || *g.SidebarPosition != 0 || g.NavOrder == nil || *g.NavOrder != 3 {
+		t.Errorf("guide: Weight, SidebarPosition, NavOrder = %s, %s, %s, want unset, 0, 3", intp(g.Weight), intp(g.SidebarPosition), intp(g.NavOrder))
 	}
 	if !g.Reviewed.Equal(time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC)) || g.ReviewEvery != (site.Interval{Months: 6}) {
 		t.Errorf("guide: Reviewed, ReviewEvery = %v, %v", g.Reviewed, g.ReviewEvery)
@@ -531,7 +537,18 @@ func TestPage(t *testing.T) {
 		t.Errorf("guide: Tags, Draft = %q, %v", g.Tags, g.Draft)
 	}
 	o := page(t, res, "handbook/other.md")
-	if o.Section || o.Summary != "From summary." || o.Weight != -2 || !o.Draft || o.Title != "Other" {
-		t.Errorf("other = section %v, summary %q, weight %d, draft %v, title %q", o.Section, o.Summary, o.Weight, o.Draft, o.Title)
+	if o.Section || o.Summary != "From summary." || o.Weight == nil || *o.Weight != -2 || !o.Draft || o.Title != "Other" {
+		t.Errorf("other = section %v, summary %q, weight %s, draft %v, title %q", o.Section, o.Summary, intp(o.Weight), o.Draft, o.Title)
 	}
+	if b := page(t, res, "handbook/bad.md"); b.Weight == nil || *b.Weight != 0 {
+		t.Errorf("bad: Weight = %s, want 0 (set, though not a whole number)", intp(b.Weight))
+	}
+}
+
+// intp prints an optional number: "unset" or its value.
+func intp(n *int) string {
+	if n == nil {
+		return "unset"
+	}
+	return strconv.Itoa(*n)
 }

@@ -546,7 +546,7 @@ func TestSymlinksSkipped(t *testing.T) {
 func TestConfig(t *testing.T) {
 	t.Parallel()
 	res, diags := load(t, map[string]string{
-		"site.toml": "title = \"Acme\"\nbase_url = \"https://x.example/handbook\"\ntimezone = \"Europe/Berlin\"\ncadence = \"Daily\"\ndecision_statuses = [\"Parked\", \"on-hold\"]\nraw_html = true\nlanguage = \"de\"\nrepo_url = \"https://github.com/acme/hb/\"\ncolour = \"red\"\n",
+		"site.toml": "title = \"Acme\"\nbase_url = \"https://x.example/handbook\"\ntimezone = \"Europe/Berlin\"\ncadence = \"Daily\"\ndecision_statuses = [\"Parked\", \"on-hold\"]\nraw_html = true\nlanguage = \"de\"\nrepo_url = \"https://github.com/acme/hb/\"\ncolour = \"red\"\nfeed_items = 10\n",
 	}, Options{})
 	wantDiags(t, diags, `content/site.toml:9:1: warning: unknown key "colour" in site.toml is ignored`)
 	c := res.Content.Config
@@ -559,6 +559,9 @@ func TestConfig(t *testing.T) {
 	if want := []string{"parked", "on-hold"}; !slices.Equal(c.DecisionStatuses, want) {
 		t.Errorf("DecisionStatuses = %q, want %q", c.DecisionStatuses, want)
 	}
+	if c.FeedItems != 10 {
+		t.Errorf("FeedItems = %d, want 10", c.FeedItems)
+	}
 	if !c.RawHTML || c.Language != "de" || c.RepoURL != "https://github.com/acme/hb" || c.EditBranch != "main" || c.ContentDir != "content" {
 		t.Errorf("Config = %+v", c)
 	}
@@ -569,7 +572,7 @@ func TestConfigDefaults(t *testing.T) {
 	res, diags := load(t, map[string]string{}, Options{})
 	wantDiags(t, diags)
 	c := res.Content.Config
-	if c.Title != "Handbook" || c.BaseURL != "/" || c.BasePath() != "" || c.Timezone != time.UTC || c.Cadence != site.Weekly || c.Language != "en" || c.RawHTML {
+	if c.Title != "Handbook" || c.BaseURL != "/" || c.BasePath() != "" || c.Timezone != time.UTC || c.Cadence != site.Weekly || c.Language != "en" || c.RawHTML || c.FeedItems != site.DefaultFeedItems {
 		t.Errorf("default Config = %+v", c)
 	}
 }
@@ -584,6 +587,12 @@ func TestConfigErrors(t *testing.T) {
 		`content/site.toml:2:1: timezone: unknown time zone "Mars/Olympus" (want an IANA name such as "Europe/Berlin")`,
 		`content/site.toml:3:1: cadence: unknown cadence "wekly" (want daily, weekly, biweekly) (did you mean "weekly"?)`,
 	)
+	for _, bad := range []string{"0", "-5", "2.5", "\"many\"", "true"} {
+		_, diags = load(t, map[string]string{"site.toml": "title = \"x\"\nfeed_items = " + bad + "\n"}, Options{})
+		if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), "content/site.toml:2:1: feed_items: want a whole number of items of at least 1, got ") {
+			t.Errorf("feed_items = %s: diagnostics %v", bad, diags)
+		}
+	}
 	_, diags = load(t, map[string]string{"site.toml": "title = \"x\"\nbroken = \n"}, Options{})
 	wantDiags(t, diags, `content/site.toml:2:10: invalid TOML: expected value but found '\n' instead`)
 }

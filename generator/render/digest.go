@@ -23,10 +23,12 @@ func (r *renderer) digestPages(add func(*View)) {
 		}
 		index := site.DigestURL(t, site.Week{})
 		feed := r.digestFeedLink(t)
-		v := r.view("digests", "Weekly digest: "+name, index, section).withFeed(feed)
-		v.Description = "What happened each week: updates, decisions, proposals, key results and handbook pages."
-		v.Team, v.Digests, v.Crumbs = t, digests, crumbs
-		add(v)
+		paginate(add, index, len(digests), func(n, lo, hi int) *View {
+			v := r.view("digests", "Weekly digest: "+name, pageURL(index, n), section).withFeed(feed)
+			v.Description = "What happened each week: updates, decisions, proposals, key results and handbook pages."
+			v.Team, v.Digests, v.Crumbs = t, digests[lo:hi], crumbs
+			return v
+		})
 		for i, d := range digests {
 			v := r.view("digest", digestTitle(d), d.URL(), section).withFeed(feed)
 			v.Description = digestSummary(d)
@@ -81,6 +83,7 @@ func (r *renderer) digestFeeds() []feed {
 			f.page = site.DigestURL(t, site.Week{})
 		}
 		f.items = func() ([]*site.Doc, error) { return r.digestItems(t) }
+		f.limit = DigestFeedWeeks
 		out = append(out, f)
 	}
 	return out
@@ -92,6 +95,9 @@ func (r *renderer) digestItems(t *site.Team) ([]*site.Doc, error) {
 	for _, d := range r.digestsOf(t) {
 		if !d.Complete {
 			continue // an item should not change after it is published
+		}
+		if len(docs) == DigestFeedWeeks {
+			break // newest first: the rest are not in the feed
 		}
 		var b bytes.Buffer
 		if err := r.tmpl["digest"].ExecuteTemplate(&b, "digest-body", d); err != nil {

@@ -90,8 +90,8 @@ func (r *renderer) page(j job, e *emitter) error {
 	b := buffers.Get().(*bytes.Buffer)
 	b.Reset()
 	defer buffers.Put(b)
-	if j.view.navAt != "" {
-		j.view.Nav = nav(r.site.Nav, j.view.navAt)
+	if j.view.navAt != nil {
+		j.view.Nav = nav(r.site.Home, j.view.navAt)
 		defer func() { j.view.Nav = nil }()
 	}
 	if err := r.execute(j, b); err != nil {
@@ -110,7 +110,7 @@ func (r *renderer) page(j job, e *emitter) error {
 // site's key are unchanged.
 func (r *renderer) feed(f feed, e *emitter) error {
 	h := cache.NewHasher("feed").Key(r.key).String(f.dir)
-	for _, d := range f.docs[:min(len(f.docs), FeedItems)] {
+	for _, d := range f.docs[:min(len(f.docs), f.max(r.feedItems()))] {
 		h.Key(d.SourceHash)
 		if d.SourceHash == (cache.Key{}) {
 			// Made by the build (digests, events): what it shows.

@@ -10,10 +10,13 @@ import (
 
 // eventPages adds the page of every status change.
 func (r *renderer) eventPages(add func(*View)) {
-	v := r.view("events", "Status changes", "/events/", "decisions").withFeed(r.eventFeedLink())
-	v.Description = "Every change of a decision's or an objective's status, newest first."
-	v.Events = r.site.Events
-	add(v)
+	events := r.site.Events
+	paginate(add, "/events/", len(events), func(n, lo, hi int) *View {
+		v := r.view("events", "Status changes", pageURL("/events/", n), "decisions").withFeed(r.eventFeedLink())
+		v.Description = "Every change of a decision's or an objective's status, newest first."
+		v.Events = events[lo:hi]
+		return v
+	})
 }
 
 func (r *renderer) eventFeedLink() FeedLink { return r.feedLink("events/", "Status changes") }

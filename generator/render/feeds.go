@@ -15,9 +15,9 @@ import (
 	"github.com/handbook/handbook/generator/site"
 )
 
-// FeedItems is how many items a feed carries: the newest ones. Readers
-// poll feeds often; years of updates belong on the site, not in every poll.
-const FeedItems = 50
+// FeedItems is how many items a feed carries unless site.toml sets
+// feed_items (site.Config.FeedItems).
+const FeedItems = site.DefaultFeedItems
 
 // A feed is one set of items published as RSS, Atom and JSON Feed in a
 // folder: "" for the site root, "updates/", "teams/platform/", ...
@@ -30,6 +30,27 @@ type feed struct {
 	// items, when set, makes the docs: items the build writes from the
 	// model (weekly digests), not from documents' bodies.
 	items func() ([]*site.Doc, error)
+	// summaries makes items carry the document's summary and a link to
+	// it instead of the whole body: a person's, team's or tag's feed
+	// repeats items the updates, decisions and handbook feeds carry in
+	// full, and a site has hundreds of them.
+	summaries bool
+	// limit, when set, is how many items the feed carries at most, if
+	// fewer than feed_items: a weekly digest is a whole week's page.
+	limit int
+}
+
+// DigestFeedWeeks is how many weeks a weekly digest's feed carries at
+// most: each item is a whole week, and a reader subscribes for the next
+// one, not for a year of them.
+const DigestFeedWeeks = 12
+
+// max returns how many items the feed carries.
+func (f feed) max(items int) int {
+	if f.limit > 0 {
+		return min(f.limit, items)
+	}
+	return items
 }
 
 // feedFiles are the file names of a feed's three formats.
@@ -51,9 +72,7 @@ type feedItem struct {
 func (r *renderer) renderFeed(f feed) ([]Output, error) {
 	s := r.site
 	docs := f.docs
-	if len(docs) > FeedItems {
-		docs = docs[:FeedItems]
-	}
+	docs = docs[:min(len(docs), f.max(r.feedItems()))]
 	var updated time.Time
 	for _, d := range docs {
 		if d.Date.After(updated) {
@@ -105,7 +124,7 @@ func (r *renderer) renderFeed(f feed) ([]Output, error) {
 			Id:          link,
 			IsPermaLink: "true",
 			Description: html.EscapeString(site.CleanText(d.Summary)),
-			Content:     r.absolutize(string(d.Body)),
+			Content:     r.feedContent(f, d),
 			Created:     d.Date,
 			Updated:     d.Date,
 		}
@@ -302,4 +321,26 @@ type atomEntry struct {
 
 type atomCategory struct {
 	Term string `xml:"term,attr"`
+}
+
+// feedItems is how many items each feed carries.
+func (r *renderer) feedItems() int {
+	if n := r.site.Config.FeedItems; n > 0 {
+		return n
+	}
+	return FeedItems
+}
+
+// feedContent is an item's content: the document's body with absolute
+// links, or for a feed of summaries, the summary and a link to the page.
+func (r *renderer) feedContent(f feed, d *site.Doc) string {
+	if !f.summaries {
+		return r.absolutize(string(d.Body))
+	}
+	var b strings.Builder
+	if s := site.CleanText(d.Summary); s != "" {
+		b.WriteString("<p>" + html.EscapeString(s) + "</p>")
+	}
+	b.WriteString(`<p><a href="` + html.EscapeString(r.abs(d.URL)) + `">` + html.EscapeString(d.Title) + "</a></p>")
+	return b.String()
 }

@@ -48,6 +48,8 @@ func (r *renderer) funcs() template.FuncMap {
 		"weektitle":    digestTitle,
 		"weeksummary":  digestSummary,
 		"attention":    func(p *site.Person) site.Attention { return r.site.Attention(p, r.site.Now) },
+		"latest":       latest,
+		"more":         more,
 		"hasPrefix":    strings.HasPrefix,
 		"trimPrefix":   strings.TrimPrefix,
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"maps"
 	"slices"
 	"strings"
@@ -10,9 +11,6 @@ import (
 
 	"github.com/handbook/handbook/generator/site"
 )
-
-// UpdatesPerPage is the length of each page of the updates list.
-const UpdatesPerPage = 20
 
 // View is what every template receives as its dot. Exactly one of the
 // fields after Dev is set for a document page; list pages set the list.
@@ -29,8 +27,11 @@ type View struct {
 	Search      SearchLinks
 	Crumbs      []Crumb
 	Doc         *site.Doc // the document shown, if any
-	EditURL     string
-	Dev         bool
+	// Header is the site header, rendered once per section (see
+	// renderer.header); empty makes base.html render it itself.
+	Header  template.HTML
+	EditURL string
+	Dev     bool
 
 	Page      *site.Page
 	Update    *site.Update
@@ -46,10 +47,12 @@ type View struct {
 	Status    string           // the decisions list's status filter, "" for all
 	Statuses  []StatusCount    // decision statuses with counts
 	Periods   []PeriodGroup    // objectives by period
-	Nav       []NavNode        // the handbook sidebar, for handbook pages
-	// navAt is the URL Nav is made for, when the page is rendered: a
+	Nav       *NavList         // the handbook sidebar, for handbook pages
+	Children  []*site.Page     // a section's pages, one page of them
+	Docs      []*site.Doc      // a list of documents, one page of it
+	// navAt is the page Nav is made for, when the page is rendered: a
 	// sidebar for each of thousands of pages would be held all at once.
-	navAt    string
+	navAt    *site.Page
 	CheckIn  site.CheckIn   // a person's check-in this cycle
 	CheckIns []site.CheckIn // a team's members' check-ins this cycle
 
@@ -68,29 +71,62 @@ type SearchLinks struct {
 	Index, Script string
 }
 
-// NavNode is an entry of the handbook sidebar. Open is true on the path
-// to the current page, whose entry has Current set.
-type NavNode struct {
-	Page    *site.Page
-	Current bool
-	Open    bool
-	url     string // of the page the sidebar is for
+// NavWindow is how many entries the sidebar shows of one section: with
+// more, a window of them around the entry on the way to the current page,
+// and a link to the section's full list.
+const NavWindow = 15
+
+// NavList is one level of the handbook sidebar: entries of a section.
+type NavList struct {
+	Section *site.Page // whose children the entries are
+	Items   []NavNode
+	Total   int // the section's children, more than len(Items) when windowed
 }
 
-// Children returns the node's children, made when a template asks: the
-// built-in sidebar shows only those of open sections.
-func (n NavNode) Children() []NavNode { return nav(n.Page.Children, n.url) }
+// More reports whether the section has entries the list leaves out.
+func (l *NavList) More() bool { return l.Total > len(l.Items) }
 
-// nav builds the sidebar for the page at url: every top-level entry, and
-// the children of each section on the way to the current page.
-func nav(pages []*site.Page, url string) []NavNode {
-	out := make([]NavNode, 0, len(pages))
-	for _, p := range pages {
-		n := NavNode{Page: p, Current: p.URL == url, url: url}
-		n.Open = n.Current || strings.HasPrefix(url, p.URL) && p.Section
-		out = append(out, n)
+// NavNode is an entry of the handbook sidebar. Open is true for sections
+// on the path to the current page, whose entry has Current set; Children
+// holds an open section's entries.
+type NavNode struct {
+	Page     *site.Page
+	Current  bool
+	Open     bool
+	Children *NavList
+}
+
+// nav builds the sidebar for the page cur: the top level of the
+// handbook, and the entries of each section on the way to cur. Each
+// level shows at most NavWindow entries, so that the sidebar's size
+// depends on how deep the page is, not on how many pages the handbook
+// has.
+func nav(home, cur *site.Page) *NavList {
+	var path []*site.Page
+	for p := cur; p != nil; p = p.Parent {
+		path = append(path, p)
 	}
-	return out
+	return navList(home, cur, path)
+}
+
+func navList(sec, cur *site.Page, path []*site.Page) *NavList {
+	kids := sec.Children
+	l := &NavList{Section: sec, Total: len(kids)}
+	lo, hi := 0, len(kids)
+	if len(kids) > NavWindow {
+		at := slices.IndexFunc(kids, func(p *site.Page) bool { return slices.Contains(path, p) })
+		lo = max(0, min(at-NavWindow/2, len(kids)-NavWindow))
+		hi = lo + NavWindow
+	}
+	l.Items = make([]NavNode, 0, hi-lo)
+	for _, p := range kids[lo:hi] {
+		n := NavNode{Page: p, Current: p == cur, Open: p.Section && slices.Contains(path, p)}
+		if n.Open {
+			n.Children = navList(p, cur, path)
+		}
+		l.Items = append(l.Items, n)
+	}
+	return l
 }
 
 // FeedLink names a feed for <link rel="alternate"> and subscribe links.
@@ -179,59 +215,21 @@ func (r *renderer) pages() []job {
 	board.Description = s.Config.Description
 	add(board)
 
+	handbookFeed := r.feedLink("handbook/", "Handbook changes")
 	for _, p := range s.Pages {
-		v := r.docView("page", &p.Doc, "handbook").withFeed(r.feedLink("handbook/", "Handbook changes"))
-		v.Page = p
-		v.navAt = p.URL
-		if p.Description != "" {
-			v.Description = p.Description
-		}
-		for a := p.Parent; a != nil; a = a.Parent {
-			v.Crumbs = append([]Crumb{{Title: a.Title, URL: a.URL}}, v.Crumbs...)
-		}
-		if s.Home == nil {
-			v.Crumbs = append([]Crumb{{Title: "Handbook", URL: "/handbook/"}}, v.Crumbs...)
-		}
-		add(v)
+		r.handbookPage(add, p, handbookFeed)
 	}
-	if s.Home == nil {
-		// Without handbook/index.md the handbook still needs a front page.
-		v := r.view("page", "Handbook", "/handbook/", "handbook").withFeed(r.feedLink("handbook/", "Handbook changes"))
-		v.Page = &site.Page{Doc: site.Doc{Kind: site.KindPage, Title: "Handbook", URL: "/handbook/"}, Section: true, Children: s.Nav}
-		v.navAt = "/handbook/"
-		add(v)
+	for _, p := range s.Folders {
+		r.handbookPage(add, p, handbookFeed)
 	}
 
 	updatesFeed := r.feedLink("updates/", "Updates")
-	pages := max(1, (len(s.Updates)+UpdatesPerPage-1)/UpdatesPerPage)
-	pageURL := func(n int) string {
-		if n == 1 {
-			return "/updates/"
-		}
-		return fmt.Sprintf("/updates/page/%d/", n)
-	}
-	for n := 1; n <= pages; n++ {
-		title := "Updates"
-		if n > 1 {
-			title = fmt.Sprintf("Updates, page %d of %d", n, pages)
-		}
-		v := r.view("updates", title, pageURL(n), "updates").withFeed(updatesFeed)
+	paginate(add, "/updates/", len(s.Updates), func(n, lo, hi int) *View {
+		v := r.view("updates", "Updates", pageURL("/updates/", n), "updates").withFeed(updatesFeed)
 		v.Description = "Check-ins from everyone, newest first."
-		lo, hi := (n-1)*UpdatesPerPage, min(n*UpdatesPerPage, len(s.Updates))
 		v.Updates = s.Updates[lo:hi]
-		pg := &Pager{Number: n, Total: pages}
-		if n > 1 {
-			pg.Prev = pageURL(n - 1)
-		}
-		if n < pages {
-			pg.Next = pageURL(n + 1)
-		}
-		for i := 1; i <= pages; i++ {
-			pg.Pages = append(pg.Pages, PagerLink{Number: i, URL: pageURL(i)})
-		}
-		v.Pager = pg
-		add(v)
-	}
+		return v
+	})
 	for _, u := range s.Updates {
 		v := r.docView("update", &u.Doc, "updates").withFeed(updatesFeed)
 		v.Update = u
@@ -241,21 +239,27 @@ func (r *renderer) pages() []job {
 
 	decisionsFeed := r.feedLink("decisions/", "Decisions")
 	statuses := r.decisionStatuses()
-	all := r.view("decisions", "Decisions", "/decisions/", "decisions").withFeed(decisionsFeed)
-	all.Description = "Every decision record, with its status."
-	all.Decisions, all.Statuses = s.Decisions, statuses
-	add(all)
+	paginate(add, "/decisions/", len(s.Decisions), func(n, lo, hi int) *View {
+		v := r.view("decisions", "Decisions", pageURL("/decisions/", n), "decisions").withFeed(decisionsFeed)
+		v.Description = "Every decision record, with its status."
+		v.Decisions, v.Statuses = s.Decisions[lo:hi], statuses
+		return v
+	})
 	for _, st := range statuses {
-		v := r.view("decisions", "Decisions: "+st.Status, st.URL, "decisions").withFeed(decisionsFeed)
-		v.Status, v.Statuses = st.Status, statuses
-		v.Description = fmt.Sprintf("Decision records with status %s.", st.Status)
+		var ds []*site.Decision
 		for _, d := range s.Decisions {
 			if site.Slug(d.Status) == st.Slug {
-				v.Decisions = append(v.Decisions, d)
+				ds = append(ds, d)
 			}
 		}
-		v.Crumbs = []Crumb{{Title: "Decisions", URL: "/decisions/"}}
-		add(v)
+		paginate(add, st.URL, len(ds), func(n, lo, hi int) *View {
+			v := r.view("decisions", "Decisions: "+st.Status, pageURL(st.URL, n), "decisions").withFeed(decisionsFeed)
+			v.Status, v.Statuses = st.Status, statuses
+			v.Description = fmt.Sprintf("Decision records with status %s.", st.Status)
+			v.Decisions = ds[lo:hi]
+			v.Crumbs = []Crumb{{Title: "Decisions", URL: "/decisions/"}}
+			return v
+		})
 	}
 	for _, d := range s.Decisions {
 		v := r.docView("decision", &d.Doc, "decisions").withFeed(decisionsFeed)
@@ -264,15 +268,22 @@ func (r *renderer) pages() []job {
 		add(v)
 	}
 
-	objectives := r.view("objectives", "Objectives", "/objectives/", "objectives")
-	objectives.Description = "Objectives and key results by period, with progress from the updates."
-	objectives.Periods = r.periods()
-	add(objectives)
+	paginate(add, "/objectives/", len(s.Objectives), func(n, lo, hi int) *View {
+		v := r.view("objectives", "Objectives", pageURL("/objectives/", n), "objectives")
+		v.Description = "Objectives and key results by period, with progress from the updates."
+		v.Periods = r.periods(s.Objectives[lo:hi])
+		return v
+	})
 	for _, o := range s.Objectives {
 		v := r.docView("objective", &o.Doc, "objectives")
 		v.Objective = o
-		v.Crumbs = []Crumb{{Title: "Objectives", URL: "/objectives/"}}
+		crumbs := []Crumb{{Title: "Objectives", URL: "/objectives/"}}
+		v.Crumbs = crumbs
 		add(v)
+		if more(o.Updates) {
+			r.listPages(add, o.URL+"updates/", "Updates on "+o.Title, "Updates that name or report on the objective, newest first.", "objectives",
+				append(crumbs, Crumb{Title: o.Title, URL: o.URL}), len(o.Updates), func(v *View, lo, hi int) { v.Updates = o.Updates[lo:hi] })
+		}
 	}
 
 	people := r.view("people", "People", "/people/", "people")
@@ -286,8 +297,36 @@ func (r *renderer) pages() []job {
 		if p.Role != "" {
 			v.Description = p.Name + ", " + p.Role
 		}
-		v.Crumbs = []Crumb{{Title: "People", URL: "/people/"}}
+		crumbs := []Crumb{{Title: "People", URL: "/people/"}}
+		v.Crumbs = crumbs
 		add(v)
+		crumbs = append(crumbs, Crumb{Title: p.Name, URL: p.URL})
+		feed := v.Feeds[0]
+		if more(p.Updates) {
+			r.listPages(add, p.URL+"updates/", "Updates from "+p.Name, "Their check-ins, newest first.", "people", crumbs, len(p.Updates), func(v *View, lo, hi int) {
+				v.withFeed(feed)
+				v.Updates = p.Updates[lo:hi]
+			})
+		}
+		if more(p.Decisions) {
+			r.listPages(add, p.URL+"decisions/", "Decisions "+p.Name+" made", "Decision records that name them as a decision-maker, newest first.", "people", crumbs, len(p.Decisions), func(v *View, lo, hi int) {
+				v.Decisions = p.Decisions[lo:hi]
+			})
+		}
+		if more(p.Pages) {
+			r.listPages(add, p.URL+"pages/", "Handbook pages "+p.Name+" owns", "", "people", crumbs, len(p.Pages), func(v *View, lo, hi int) {
+				for _, pg := range p.Pages[lo:hi] {
+					v.Docs = append(v.Docs, &pg.Doc)
+				}
+			})
+		}
+		if more(p.Objectives) {
+			r.listPages(add, p.URL+"objectives/", "Objectives "+p.Name+" owns", "", "people", crumbs, len(p.Objectives), func(v *View, lo, hi int) {
+				for _, o := range p.Objectives[lo:hi] {
+					v.Docs = append(v.Docs, &o.Doc)
+				}
+			})
+		}
 	}
 
 	teams := r.view("teams", "Teams", "/teams/", "teams")
@@ -296,13 +335,29 @@ func (r *renderer) pages() []job {
 	for _, t := range s.Teams {
 		v := r.docView("team", &t.Doc, "teams").withFeed(r.feedLink("teams/"+t.ID+"/", t.Name+" updates"))
 		v.Team = t
-		v.Updates = t.Updates[:min(len(t.Updates), 10)]
+		v.Updates = t.Updates[:min(len(t.Updates), Latest)]
 		for _, m := range t.Members {
 			v.CheckIns = append(v.CheckIns, s.CheckInAt(m, s.Now))
 		}
 		r.teamExtras(v, t)
-		v.Crumbs = []Crumb{{Title: "Teams", URL: "/teams/"}}
+		crumbs := []Crumb{{Title: "Teams", URL: "/teams/"}}
+		v.Crumbs = crumbs
 		add(v)
+		crumbs = append(crumbs, Crumb{Title: t.Name, URL: t.URL})
+		feed := v.Feeds[0]
+		if more(t.Updates) {
+			r.listPages(add, t.URL+"updates/", t.Name+" updates", "The team's check-ins, newest first.", "teams", crumbs, len(t.Updates), func(v *View, lo, hi int) {
+				v.withFeed(feed)
+				v.Updates = t.Updates[lo:hi]
+			})
+		}
+		if more(t.Objectives) {
+			r.listPages(add, t.URL+"objectives/", t.Name+" objectives", "The team's objectives, newest period first.", "teams", crumbs, len(t.Objectives), func(v *View, lo, hi int) {
+				for _, o := range t.Objectives[lo:hi] {
+					v.Docs = append(v.Docs, &o.Doc)
+				}
+			})
+		}
 	}
 
 	if len(s.Tags) > 0 {
@@ -311,10 +366,13 @@ func (r *renderer) pages() []job {
 		add(r.view("tags", "Tags", "/tags/", "tags"))
 	}
 	for _, t := range s.Tags {
-		v := r.view("tag", "Tagged “"+t.Name+"”", t.URL, "tags").withFeed(r.feedLink(strings.TrimPrefix(t.URL, "/"), "Tagged "+t.Name))
-		v.Tag = t
-		v.Crumbs = []Crumb{{Title: "Tags", URL: "/tags/"}}
-		add(v)
+		feed := r.feedLink(strings.TrimPrefix(t.URL, "/"), "Tagged "+t.Name)
+		paginate(add, t.URL, len(t.Docs), func(n, lo, hi int) *View {
+			v := r.view("tag", "Tagged “"+t.Name+"”", pageURL(t.URL, n), "tags").withFeed(feed)
+			v.Tag, v.Docs = t, t.Docs[lo:hi]
+			v.Crumbs = []Crumb{{Title: "Tags", URL: "/tags/"}}
+			return v
+		})
 	}
 
 	search := r.view("search", "Search", "/search/", "search")
@@ -327,6 +385,40 @@ func (r *renderer) pages() []job {
 	nf := r.view("404", "Page not found", "/404.html", "")
 	jobs = append(jobs, job{path: "404.html", view: nf})
 	return jobs
+}
+
+// handbookPage adds the page of a handbook page or section. A section's
+// page lists its children, PerPage at a time: the first page of the list
+// is the section's own, the rest follow at page/2/, ...
+func (r *renderer) handbookPage(add func(*View), p *site.Page, feed FeedLink) {
+	var crumbs []Crumb
+	for a := p.Parent; a != nil; a = a.Parent {
+		crumbs = append([]Crumb{{Title: a.Title, URL: a.URL}}, crumbs...)
+	}
+	n := 0
+	if p.Section {
+		n = len(p.Children)
+	}
+	paginate(add, p.URL, n, func(num, lo, hi int) *View {
+		var v *View
+		if num == 1 && !p.Generated {
+			v = r.docView("page", &p.Doc, "handbook")
+			if p.Description != "" {
+				v.Description = p.Description
+			}
+		} else {
+			v = r.view("page", p.Title, pageURL(p.URL, num), "handbook")
+			if num == 1 {
+				v.Description = fmt.Sprintf("The %s in %s.", plural(len(p.Children), "page", "pages"), p.Title)
+			}
+		}
+		v.withFeed(feed)
+		v.Page, v.navAt, v.Crumbs = p, p, crumbs
+		if p.Section {
+			v.Children = p.Children[lo:hi]
+		}
+		return v
+	})
 }
 
 // decisionStatuses lists the statuses in use, standard ones first in
@@ -362,9 +454,10 @@ func (r *renderer) decisionStatuses() []StatusCount {
 	return out
 }
 
-func (r *renderer) periods() []PeriodGroup {
+// periods groups objectives, newest period first, by period.
+func (r *renderer) periods(objectives []*site.Objective) []PeriodGroup {
 	var out []PeriodGroup
-	for _, o := range r.site.Objectives { // newest period first
+	for _, o := range objectives { // newest period first
 		if len(out) == 0 || out[len(out)-1].Period.Name != o.Period.Name {
 			out = append(out, PeriodGroup{Period: o.Period, Current: o.Period.Contains(r.site.Now)})
 		}
@@ -409,7 +502,7 @@ func (r *renderer) feeds() []feed {
 		for _, u := range t.Updates {
 			docs = append(docs, &u.Doc)
 		}
-		out = append(out, feed{dir: "teams/" + t.ID + "/", title: title + ": " + t.Name, description: "Updates from " + t.Name + ".", page: t.URL, docs: docs})
+		out = append(out, feed{dir: "teams/" + t.ID + "/", title: title + ": " + t.Name, description: "Updates from " + t.Name + ".", page: t.URL, docs: docs, summaries: true})
 	}
 	for _, p := range s.People {
 		var docs []*site.Doc
@@ -420,10 +513,10 @@ func (r *renderer) feeds() []feed {
 			docs = append(docs, &d.Doc)
 		}
 		slices.SortStableFunc(docs, byDate)
-		out = append(out, feed{dir: "people/" + p.ID + "/", title: title + ": " + p.Name, description: "Updates and decisions from " + p.Name + ".", page: p.URL, docs: docs})
+		out = append(out, feed{dir: "people/" + p.ID + "/", title: title + ": " + p.Name, description: "Updates and decisions from " + p.Name + ".", page: p.URL, docs: docs, summaries: true})
 	}
 	for _, t := range s.Tags {
-		out = append(out, feed{dir: strings.TrimPrefix(t.URL, "/"), title: title + ": tagged " + t.Name, description: "Everything tagged " + t.Name + ".", page: t.URL, docs: t.Docs})
+		out = append(out, feed{dir: strings.TrimPrefix(t.URL, "/"), title: title + ": tagged " + t.Name, description: "Everything tagged " + t.Name + ".", page: t.URL, docs: t.Docs, summaries: true})
 	}
 	out = append(out, r.eventFeed())
 	return out

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -158,6 +159,8 @@ type renderer struct {
 	assets Assets
 	search SearchLinks
 	values map[*site.Doc]any // each document's typed value
+	// headers holds the site header of each section (see header).
+	headers sync.Map
 	// digests holds each team's weekly digests (nil: the site's), for
 	// the digest pages and their feeds.
 	digests map[*site.Team][]*site.Digest

@@ -64,7 +64,44 @@ func (r *renderer) execute(j job, b *bytes.Buffer) error {
 	if !ok {
 		return fmt.Errorf("no layout %s.html", j.view.Template)
 	}
+	if j.view.Header == "" {
+		h, err := r.header(set, j.view)
+		if err != nil {
+			return err
+		}
+		j.view.Header = h
+	}
 	return set.ExecuteTemplate(b, "base.html", j.view)
+}
+
+// header returns the site header of v's page: the same on every page of
+// a section (it marks the section current, and the search page has no
+// search box), so it is rendered once per section and layout set, not
+// once per page. A base.html without "site-header" renders its own.
+func (r *renderer) header(set *template.Template, v *View) (template.HTML, error) {
+	if set.Lookup("site-header") == nil {
+		return "", nil
+	}
+	key := headerKey{set, v.Section, v.Template == "search"}
+	if h, ok := r.headers.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := set.ExecuteTemplate(&b, "site-header", v); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.headers.Store(key, h)
+	return h, nil
+}
+
+// headerKey is what the site header depends on besides the site: the
+// template set (layouts differ only if a site overrides one), the
+// section and whether the page is the search page.
+type headerKey struct {
+	set     *template.Template
+	section string
+	search  bool
 }
 
 // buffers hold pages while they are rendered and written: a page is

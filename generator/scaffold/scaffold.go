@@ -387,6 +387,12 @@ func yamlString(s string) string {
 	if plain {
 		return s
 	}
+	return quoted(s)
+}
+
+// quoted writes s in double quotes, escaped as JSON does, which both YAML
+// and TOML read back as s.
+func quoted(s string) string {
 	var b strings.Builder
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

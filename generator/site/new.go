@@ -43,9 +43,14 @@ type Site struct {
 	Config Config
 	Now    time.Time
 
-	Pages      []*Page      // handbook pages in sidebar order, depth first
-	Nav        []*Page      // top level of the handbook tree, in sidebar order
-	Home       *Page        // handbook/index.md or _index.md, if any
+	Pages []*Page // handbook pages in sidebar order, depth first
+	Nav   []*Page // top level of the handbook tree, in sidebar order
+	Home  *Page   // handbook/index.md or _index.md, or one New generated
+	// Folders holds the landing pages New generated for handbook folders
+	// without an index file (Page.Generated), in sidebar order, depth
+	// first. They are sections of the tree but not documents: Docs and
+	// Pages leave them out.
+	Folders    []*Page
 	Updates    []*Update    // newest first
 	Decisions  []*Decision  // by number, then id
 	Objectives []*Objective // newest period first, then team, then title
@@ -493,10 +498,10 @@ func DecisionNumber(ref string) (int, bool) {
 
 func (l *linker) linkPages() {
 	s := l.site
-	byDir := map[string]*Page{} // section folder -> landing page
+	sections := map[string]*Page{} // folder -> landing page
 	for _, p := range s.Pages {
 		if p.Section {
-			byDir[path.Dir(p.Path)] = p
+			sections[path.Dir(p.Path)] = p
 		}
 		p.Owner = l.ref(p.Owner.Name)
 		if person := p.Owner.Person; person != nil {
@@ -507,8 +512,22 @@ func (l *linker) linkPages() {
 			p.ReviewDue = p.ReviewEvery.After(p.Reviewed)
 		}
 	}
-	s.Home = byDir[KindPage.Folder()]
-	var top []*Page
+	// Every folder is a section: one without a landing page of its own
+	// gets a generated one, so that it has a place in the sidebar and
+	// breadcrumbs, and a URL that lists what it holds.
+	var section func(dir string) *Page
+	section = func(dir string) *Page {
+		if p := sections[dir]; p != nil {
+			return p
+		}
+		p := &Page{Doc: Doc{Kind: KindPage, Path: dir + "/", URL: folderURL(dir), Title: folderTitle(dir)}, Section: true, Generated: true}
+		sections[dir] = p
+		if dir != KindPage.Folder() {
+			p.Parent = section(path.Dir(dir))
+		}
+		return p
+	}
+	s.Home = section(KindPage.Folder())
 	for _, p := range s.Pages {
 		if p == s.Home {
 			continue
@@ -517,42 +536,85 @@ func (l *linker) linkPages() {
 		if p.Section {
 			dir = path.Dir(dir)
 		}
-		// The parent is the nearest folder above with a landing page.
-		for ; dir != "." && dir != KindPage.Folder(); dir = path.Dir(dir) {
-			if parent := byDir[dir]; parent != nil {
-				p.Parent = parent
-				break
-			}
-		}
-		if p.Parent == nil {
-			p.Parent = s.Home
-			top = append(top, p)
-		} else {
+		p.Parent = section(dir)
+	}
+	for _, dir := range slices.Sorted(maps.Keys(sections)) {
+		if p := sections[dir]; p.Parent != nil {
 			p.Parent.Children = append(p.Parent.Children, p)
 		}
 	}
-	order := func(a, b *Page) int {
-		return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Path, b.Path))
-	}
-	slices.SortFunc(top, order)
-	s.Nav = top
-	if s.Home != nil {
-		s.Home.Children = top
-	}
-	var flat []*Page
-	if s.Home != nil {
-		flat = append(flat, s.Home)
-	}
-	var walk func([]*Page)
-	walk = func(ps []*Page) {
-		for _, p := range ps {
-			slices.SortFunc(p.Children, order)
-			flat = append(flat, p)
-			walk(p.Children)
+	for _, p := range s.Pages {
+		if !p.Section && p.Parent != nil {
+			p.Parent.Children = append(p.Parent.Children, p)
 		}
 	}
-	walk(top)
-	s.Pages = flat
+	// Pages and Folders in sidebar order, depth first.
+	var pages, folders []*Page
+	var walk func(*Page)
+	walk = func(p *Page) {
+		slices.SortFunc(p.Children, comparePages)
+		if p.Generated {
+			folders = append(folders, p)
+		} else {
+			pages = append(pages, p)
+		}
+		for _, c := range p.Children {
+			walk(c)
+		}
+	}
+	walk(s.Home)
+	s.Pages, s.Folders, s.Nav = pages, folders, s.Home.Children
+}
+
+// comparePages orders the pages of a section: by each ordering key in
+// turn (weight, then sidebar_position, then nav_order), pages that set
+// it before those that do not, as Hugo does with weight; then by title.
+func comparePages(a, b *Page) int {
+	for _, key := range []func(*Page) *int{
+		func(p *Page) *int { return p.Weight },
+		func(p *Page) *int { return p.SidebarPosition },
+		func(p *Page) *int { return p.NavOrder },
+	} {
+		x, y := key(a), key(b)
+		switch {
+		case x != nil && y != nil:
+			if c := cmp.Compare(*x, *y); c != 0 {
+				return c
+			}
+		case x != nil:
+			return -1
+		case y != nil:
+			return 1
+		}
+	}
+	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Path, b.Path))
+}
+
+// folderURL returns the site path of a handbook folder, named as its
+// pages' URLs name it: "handbook/Engineering Practices" ->
+// "/handbook/engineering-practices/".
+func folderURL(dir string) string {
+	var b strings.Builder
+	for _, seg := range strings.Split(dir, "/") {
+		if slug := Slug(seg); slug != "" {
+			b.WriteString("/" + slug)
+		}
+	}
+	return b.String() + "/"
+}
+
+// folderTitle names a folder without a landing page after itself:
+// "engineering-practices" -> "Engineering practices".
+func folderTitle(dir string) string {
+	if dir == KindPage.Folder() {
+		return "Handbook"
+	}
+	name := strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(path.Base(dir))), " ")
+	if name == "" {
+		return path.Base(dir)
+	}
+	r := []rune(name)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // links checks each body link against the documents it names and records

@@ -704,21 +704,27 @@ func TestTags(t *testing.T) {
 
 func TestPageTree(t *testing.T) {
 	t.Parallel()
-	mk := func(rel, title string, weight int) *Page {
+	n := func(v int) *int { return &v }
+	mk := func(rel, title string, weight *int) *Page {
 		p := newPage(rel)
 		p.Title, p.Weight = title, weight
 		return p
 	}
-	home := mk("_index.md", "Handbook", 0)
-	ops := mk("operations/index.md", "Operations", 2)
-	oncall := mk("operations/on-call.md", "On call", 0)
-	deep := mk("operations/runbooks/db/restore.md", "Restore", 0) // no landing page for runbooks/ or db/
-	comms := mk("communication/README.md", "Communication", 1)
-	zeta := mk("communication/zeta.md", "zeta", 0)
-	alpha := mk("communication/alpha.md", "Alpha", 0)
-	heavy := mk("communication/first.md", "Zzz first", -1)
-	loose := mk("loose.md", "Loose", 5)
-	c := Content{Config: utcConfig(), Pages: []*Page{loose, zeta, ops, deep, home, heavy, alpha, comms, oncall}}
+	home := mk("_index.md", "Handbook", nil)
+	ops := mk("operations/index.md", "Operations", n(2))
+	oncall := mk("operations/on-call.md", "On call", nil)
+	deep := mk("operations/runbooks/db/restore.md", "Restore", nil) // no landing page for runbooks/ or db/
+	comms := mk("communication/README.md", "Communication", n(1))
+	zeta := mk("communication/zeta.md", "zeta", nil)
+	alpha := mk("communication/alpha.md", "Alpha", nil)
+	heavy := mk("communication/first.md", "Zzz first", n(-1))
+	zero := mk("communication/zero.md", "Zzz zero", n(0)) // weight 0 is set: before pages without
+	docusaurus := mk("communication/docusaurus.md", "Docusaurus", nil)
+	docusaurus.SidebarPosition = n(1)
+	jtd := mk("communication/jtd.md", "Just the docs", nil)
+	jtd.NavOrder = n(1)
+	loose := mk("loose.md", "Loose", n(5))
+	c := Content{Config: utcConfig(), Pages: []*Page{loose, zeta, ops, deep, home, heavy, alpha, comms, oncall, zero, docusaurus, jtd}}
 	s, _ := build(t, c, Options{Now: noon(t, "2026-11-25")})
 
 	if s.Home != home {
@@ -728,6 +734,9 @@ func TestPageTree(t *testing.T) {
 		"handbook/_index.md",
 		"handbook/communication/README.md",
 		"handbook/communication/first.md",
+		"handbook/communication/zero.md",
+		"handbook/communication/docusaurus.md",
+		"handbook/communication/jtd.md",
 		"handbook/communication/alpha.md",
 		"handbook/communication/zeta.md",
 		"handbook/operations/index.md",
@@ -741,11 +750,49 @@ func TestPageTree(t *testing.T) {
 	if got, want := pagePaths(s.Nav), []string{"handbook/communication/README.md", "handbook/operations/index.md", "handbook/loose.md"}; !slices.Equal(got, want) {
 		t.Errorf("Nav = %q, want %q", got, want)
 	}
-	if deep.Parent != ops || ops.Parent != home || loose.Parent != home || home.Parent != nil {
-		t.Errorf("parents: restore %v, operations %v, loose %v, home %v", deep.Parent, ops.Parent, loose.Parent, home.Parent)
+	// Folders without an index file are sections with generated landing
+	// pages, nested as the folders are.
+	if got, want := pagePaths(s.Folders), []string{"handbook/operations/runbooks/", "handbook/operations/runbooks/db/"}; !slices.Equal(got, want) {
+		t.Fatalf("Folders = %q, want %q", got, want)
+	}
+	runbooks, db := s.Folders[0], s.Folders[1]
+	if !runbooks.Generated || !runbooks.Section || runbooks.Title != "Runbooks" || runbooks.URL != "/handbook/operations/runbooks/" || db.URL != "/handbook/operations/runbooks/db/" || db.Title != "Db" {
+		t.Errorf("runbooks = %+v, db = %+v", runbooks.Doc, db.Doc)
+	}
+	if deep.Parent != db || db.Parent != runbooks || runbooks.Parent != ops || ops.Parent != home || loose.Parent != home || home.Parent != nil {
+		t.Errorf("parents: restore %v, db %v, runbooks %v, operations %v, loose %v, home %v", deep.Parent, db.Parent, runbooks.Parent, ops.Parent, loose.Parent, home.Parent)
+	}
+	if got, want := pagePaths(ops.Children), []string{"handbook/operations/on-call.md", "handbook/operations/runbooks/"}; !slices.Equal(got, want) {
+		t.Errorf("operations Children = %q, want %q", got, want)
 	}
 	if got := pagePaths(home.Children); !slices.Equal(got, pagePaths(s.Nav)) {
 		t.Errorf("Home.Children = %q, want the Nav", got)
+	}
+	if s.Doc("handbook/operations/runbooks/") != nil {
+		t.Error("a generated landing page is a document")
+	}
+}
+
+// A handbook without an index file, or without any folder's, still has a
+// home and sections: the folders, titled after their names.
+func TestPageTreeWithoutIndexFiles(t *testing.T) {
+	t.Parallel()
+	a := newPage("engineering-practices/code_review.md")
+	b := newPage("engineering-practices/testing/unit.md")
+	c := newPage("top.md")
+	s, _ := build(t, Content{Config: utcConfig(), Pages: []*Page{a, b, c}}, Options{Now: noon(t, "2026-11-25")})
+	if s.Home == nil || !s.Home.Generated || s.Home.URL != "/handbook/" || s.Home.Title != "Handbook" {
+		t.Fatalf("Home = %+v, want a generated /handbook/", s.Home)
+	}
+	if got, want := pagePaths(s.Folders), []string{"handbook/", "handbook/engineering-practices/", "handbook/engineering-practices/testing/"}; !slices.Equal(got, want) {
+		t.Fatalf("Folders = %q, want %q", got, want)
+	}
+	ep := s.Folders[1]
+	if ep.Title != "Engineering practices" || ep.URL != "/handbook/engineering-practices/" || a.Parent != ep || b.Parent != s.Folders[2] || s.Folders[2].Parent != ep || c.Parent != s.Home {
+		t.Errorf("engineering-practices = %q at %s; parents %v, %v, %v", ep.Title, ep.URL, a.Parent, b.Parent, c.Parent)
+	}
+	if got, want := pagePaths(s.Pages), []string{"handbook/engineering-practices/code_review.md", "handbook/engineering-practices/testing/unit.md", "handbook/top.md"}; !slices.Equal(got, want) {
+		t.Errorf("Pages = %q, want %q", got, want)
 	}
 }
 

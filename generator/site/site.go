@@ -91,6 +91,10 @@ type Config struct {
 	Timezone    *time.Location
 	Cadence     Cadence // default check-in cadence of teams that set none
 
+	// FeedItems is how many items each feed carries, the newest; older
+	// ones stay on the site's paginated lists. Default DefaultFeedItems.
+	FeedItems int
+
 	// DecisionStatuses are the statuses a site adds to the standard ones.
 	DecisionStatuses []string
 	// RawHTML lets Markdown carry raw HTML through to pages. Off by default:
@@ -98,6 +102,11 @@ type Config struct {
 	// every reader's browser.
 	RawHTML bool
 }
+
+// DefaultFeedItems is how many items a feed carries unless site.toml sets
+// feed_items: readers poll feeds often, and years of updates belong on
+// the site, not in every poll.
+const DefaultFeedItems = 50
 
 // BasePath returns the path part of the base URL without its final slash,
 // e.g. "" for https://example.com/ and "/handbook" for
@@ -266,18 +275,28 @@ func (s Status) Label() string {
 type Page struct {
 	Doc
 	Description string
-	Weight      int
-	Owner       Ref
-	Reviewed    time.Time
-	ReviewEvery Interval
+	// Weight, SidebarPosition (Docusaurus's key) and NavOrder (Jekyll
+	// just-the-docs's) order the page among its siblings, in that order
+	// of precedence: for each key in turn, pages that set it come first,
+	// lowest value first (as Hugo orders by weight); then titles. nil
+	// when the front matter does not set the key.
+	Weight, SidebarPosition, NavOrder *int
+	Owner                             Ref
+	Reviewed                          time.Time
+	ReviewEvery                       Interval
 	// Created is when the page was first written: its front matter's
 	// created date, else its first commit when git history is known.
 	Created time.Time
-	// Section is true for a folder's landing page (index.md or _index.md).
+	// Section is true for a folder's landing page (index.md or _index.md),
+	// and for one New generated for a folder without an index file.
 	Section bool
+	// Generated is true for the landing page New made for a folder
+	// without an index file: titled after the folder, it has a URL and
+	// children but no file, body or front matter.
+	Generated bool
 
 	// Derived by New.
-	Parent    *Page
+	Parent    *Page   // the section holding the page; nil for Home
 	Children  []*Page // sections and pages in sidebar order
 	ReviewDue time.Time
 }

@@ -1,4 +1,6 @@
-package main
+package corpus
+
+import "strings"
 
 // Word lists the generator draws from. Common words come first, so that a
 // Zipf draw over the list uses them most; a generated tail of rare words
@@ -47,3 +49,11 @@ hiring process writing tooling ci data migration reliability api mobile pricing 
 backfill ledger alerts accessibility dependencies cost compliance`)
 
 var languages = split(`go sql yaml bash json typescript`)
+
+// split returns the fields of s, or its parts around sep when one is given.
+func split(s string, sep ...string) []string {
+	if len(sep) > 0 {
+		return strings.Split(s, sep[0])
+	}
+	return strings.Fields(s)
+}

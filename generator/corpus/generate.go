@@ -1,4 +1,21 @@
-package main
+// Package corpus generates a synthetic handbook site for benchmarks and
+// size tests: every kind of content, linked the way a real team's site
+// is, at any size. cmd/corpus writes it to a folder; tests build it in
+// place.
+//
+// A corpus of n documents has people and teams (about 1% and one team per
+// eight people), objectives with key results (about 1%), decision records
+// in MADR form that supersede each other (5%), handbook sections and
+// pages with owners and review dates (5%), and updates for the rest:
+// Done/Next/Blockers check-ins over the year before 2026-11-25 (see Now),
+// with statuses, tags, key-result progress, code blocks, tables, blockers
+// naming people, and links to decisions, handbook pages and other
+// updates. Text is drawn from a Zipf distribution over common words, a
+// domain vocabulary and a tail of rare generated words, so the vocabulary
+// grows with the site as real text does.
+//
+// Output is deterministic: the same n and seed give byte-identical files.
+package corpus
 
 import (
 	"fmt"
@@ -8,12 +25,14 @@ import (
 	"time"
 )
 
-// file is one file of the corpus.
-type file struct{ path, data string }
+// File is one file of the corpus: a slash-separated path relative to the
+// content folder, and its text.
+type File struct{ Path, Data string }
 
-// now is the date the corpus is written as of: updates fill the year
-// before it. Build with --now 2026-11-25 to match.
-var now = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+// Now returns the date a corpus is written as of, 2026-11-25 UTC: updates
+// fill the year before it, so build with that date (--now 2026-11-25) to
+// see them as the generator meant.
+func Now() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) }
 
 type person struct {
 	id, name, team string
@@ -49,6 +68,7 @@ type page struct {
 }
 
 type gen struct {
+	now        time.Time // the date the corpus is written as of (Now)
 	r          *rand.Rand
 	zipf       *rand.Zipf
 	lexicon    []string
@@ -58,12 +78,13 @@ type gen struct {
 	decisions  []decision
 	pages      []page
 	updates    []string // file names, in the order written
-	files      []file
+	files      []File
 }
 
-// generate returns the files of a corpus of n documents.
-func generate(n int, seed uint64) []file {
-	g := &gen{r: rand.New(rand.NewPCG(seed, uint64(n)))}
+// Generate returns the files of a corpus of n documents (at least 10)
+// drawn with the given seed, site.toml first.
+func Generate(n int, seed uint64) []File {
+	g := &gen{now: Now(), r: rand.New(rand.NewPCG(seed, uint64(n)))}
 	g.lexicon = slices.Concat(common, domain, g.rareWords(20000+4*n))
 	g.zipf = rand.NewZipf(g.r, 1.15, 2, uint64(len(g.lexicon)-1))
 
@@ -90,7 +111,7 @@ cadence = "weekly"
 	return g.files
 }
 
-func (g *gen) add(path, data string) { g.files = append(g.files, file{path, data}) }
+func (g *gen) add(path, data string) { g.files = append(g.files, File{path, data}) }
 
 func (g *gen) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
@@ -247,10 +268,10 @@ func (g *gen) makePeople(n int) {
 		g.teams[t].members = append(g.teams[t].members, i)
 		g.people = append(g.people, p)
 		tz := g.pick(timezones)
-		joined := now.AddDate(-1-g.r.IntN(5), -g.r.IntN(12), -g.r.IntN(28))
+		joined := g.now.AddDate(-1-g.r.IntN(5), -g.r.IntN(12), -g.r.IntN(28))
 		var away string
 		if g.chance(0.1) {
-			from := now.AddDate(0, 0, -g.r.IntN(10))
+			from := g.now.AddDate(0, 0, -g.r.IntN(10))
 			away = fmt.Sprintf("away:\n  - from: %s\n    to: %s\n", from.Format(time.DateOnly), from.AddDate(0, 0, 3+g.r.IntN(10)).Format(time.DateOnly))
 		}
 		g.add("people/"+p.id+".md", fmt.Sprintf(`---
@@ -321,8 +342,8 @@ key_results:
 }
 
 func (g *gen) makeDecisions(n int) {
-	start := now.AddDate(-3, 0, 0)
-	step := now.Sub(start) / time.Duration(n)
+	start := g.now.AddDate(-3, 0, 0)
+	step := g.now.Sub(start) / time.Duration(n)
 	for i := range n {
 		title := g.pick([]string{"Use", "Adopt", "Move to", "Replace", "Deprecate", "Split"}) + " " + strings.ToLower(g.title(2)) + " for " + strings.ToLower(g.title(2))
 		d := decision{number: i + 1, title: title, slug: slug(title), date: start.Add(time.Duration(i) * step), supersedes: 0}
@@ -354,7 +375,7 @@ func (g *gen) makeDecisions(n int) {
 			fmt.Fprintf(&fm, "supersedes: [\"%04d\"]\n", d.supersedes)
 		}
 		if d.status == "proposed" {
-			fmt.Fprintf(&fm, "respond-by: %s\n", now.AddDate(0, 0, 3+g.r.IntN(14)).Format(time.DateOnly))
+			fmt.Fprintf(&fm, "respond-by: %s\n", g.now.AddDate(0, 0, 3+g.r.IntN(14)).Format(time.DateOnly))
 		}
 		fmt.Fprintf(&fm, "tags: %s\n", yamlList(g.tags()))
 		options := []string{g.title(3), g.title(3), g.title(2)}
@@ -443,7 +464,7 @@ func (g *gen) makePages(n int) {
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "---\ntitle: %s\ndescription: %s\nweight: %d\nowner: %s\nreviewed: %s\nreview_every: 6 months\ntags: %s\n---\n",
-			p.title, strings.TrimSuffix(g.sentence(), "."), 10*(i%9), owner, now.AddDate(0, -g.r.IntN(12), -g.r.IntN(28)).Format(time.DateOnly), yamlList(g.tags()))
+			p.title, strings.TrimSuffix(g.sentence(), "."), 10*(i%9), owner, g.now.AddDate(0, -g.r.IntN(12), -g.r.IntN(28)).Format(time.DateOnly), yamlList(g.tags()))
 		b.WriteString(g.paragraph(2, 4) + "\n")
 		for range 2 + g.r.IntN(5) {
 			fmt.Fprintf(&b, "\n## %s\n\n%s\n", g.title(2+g.r.IntN(2)), g.paragraph(2, 6))
@@ -507,7 +528,7 @@ func (g *gen) makeUpdates(n int) {
 	for i := range n {
 		p := g.people[i%len(g.people)]
 		// Each person posts about weekly; spread their updates over the year.
-		date := now.Add(-time.Duration(float64(span) * float64(i) / float64(max(1, n)))).Truncate(24 * time.Hour)
+		date := g.now.Add(-time.Duration(float64(span) * float64(i) / float64(max(1, n)))).Truncate(24 * time.Hour)
 		title := g.title(2+g.r.IntN(3)) + " " + g.pick([]string{"done", "shipped", "at risk", "in review", "half way", "blocked", "measured", "planned"})
 		if g.chance(0.3) {
 			title += fmt.Sprintf(", %s at %d ms", g.pick([]string{"p95", "p99", "median"}), 50+g.r.IntN(900))

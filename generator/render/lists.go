@@ -1,0 +1,117 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/handbook/handbook/generator/site"
+)
+
+// PerPage is the length of each page of a paginated list: updates,
+// decisions, a section's pages, a tag's documents, a person's updates.
+const PerPage = 20
+
+// UpdatesPerPage is the length of each page of the updates list.
+const UpdatesPerPage = PerPage
+
+// Latest is how many items a page shows of a list that has a page of its
+// own: a person's updates, a team's, an objective's. The rest are a link
+// away, so the page does not grow with the site's history.
+const Latest = 10
+
+// pagerWindow is how many page numbers a pager shows either side of the
+// current page, besides the first and the last: links to every page
+// would grow with the list.
+const pagerWindow = 2
+
+// pageURL returns the site path of page n of the list at base:
+// "/updates/", "/updates/page/2/", ...
+func pageURL(base string, n int) string {
+	if n == 1 {
+		return base
+	}
+	return fmt.Sprintf("%spage/%d/", base, n)
+}
+
+// pageCount returns how many pages a list of n items fills; an empty list
+// still has its first page.
+func pageCount(n int) int { return max(1, (n+PerPage-1)/PerPage) }
+
+// newPager returns the pager of page n of total at base: previous and
+// next, the first and last pages, and a few around n. A gap between
+// numbers is a PagerLink with Number 0.
+func newPager(base string, n, total int) *Pager {
+	pg := &Pager{Number: n, Total: total}
+	if n > 1 {
+		pg.Prev = pageURL(base, n-1)
+	}
+	if n < total {
+		pg.Next = pageURL(base, n+1)
+	}
+	last := 0
+	for i := 1; i <= total; i++ {
+		if i != 1 && i != total && (i < n-pagerWindow || i > n+pagerWindow) {
+			continue
+		}
+		if last != 0 && i > last+1 {
+			pg.Pages = append(pg.Pages, PagerLink{})
+		}
+		pg.Pages = append(pg.Pages, PagerLink{Number: i, URL: pageURL(base, i)})
+		last = i
+	}
+	return pg
+}
+
+// paginate adds the pages of a list of n items at base. fill makes the
+// view of page num, showing items [lo, hi); paginate sets its pager, and
+// names pages after the first "Title, page 2 of 5".
+func paginate(add func(*View), base string, n int, fill func(num, lo, hi int) *View) {
+	total := pageCount(n)
+	for num := 1; num <= total; num++ {
+		v := fill(num, (num-1)*PerPage, min(num*PerPage, n))
+		if num > 1 {
+			v.Title = fmt.Sprintf("%s, page %d of %d", v.Title, num, total)
+		}
+		v.Pager = newPager(base, num, total)
+		add(v)
+	}
+}
+
+// listPages adds a paginated list at base, made with list.html: a
+// person's updates, a team's, an objective's. fill sets the items of each
+// page.
+func (r *renderer) listPages(add func(*View), base, title, description, section string, crumbs []Crumb, n int, fill func(v *View, lo, hi int)) {
+	paginate(add, base, n, func(num, lo, hi int) *View {
+		v := r.view("list", title, pageURL(base, num), section)
+		v.Description, v.Crumbs = description, crumbs
+		fill(v, lo, hi)
+		return v
+	})
+}
+
+// latest returns the first Latest items of a slice (the newest, in the
+// lists that have a page of their own): the template function latest.
+func latest(list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= Latest {
+		return list
+	}
+	return v.Slice(0, Latest).Interface()
+}
+
+// more reports whether a slice has items beyond the first Latest: the
+// template function more, for the link to the whole list.
+func more(list any) bool {
+	v := reflect.ValueOf(list)
+	return v.Kind() == reflect.Slice && v.Len() > Latest
+}
+
+// updateDocs returns the documents of updates, for feeds and lists of
+// documents.
+func updateDocs(us []*site.Update) []*site.Doc {
+	out := make([]*site.Doc, len(us))
+	for i, u := range us {
+		out[i] = &u.Doc
+	}
+	return out
+}

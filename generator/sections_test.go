@@ -1,0 +1,148 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/handbook/handbook/generator/render"
+	"github.com/handbook/handbook/generator/sitetest"
+)
+
+// TestFolderSections builds a handbook dropped in as folders without
+// index files, one of them flat with many pages: every folder gets a
+// landing page that lists its pages, paginated, a sidebar entry and a
+// breadcrumb that works; the sidebar shows a window of a long section and
+// a link to the whole list, never every page; and the crawl reaches
+// every page from the home page.
+func TestFolderSections(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/site.toml": "title = \"T\"\n",
+		"content/handbook/engineering-practices/review.md":        "---\nweight: 2\n---\n# Code review\n\nHow we review.\n",
+		"content/handbook/engineering-practices/testing/unit.md":  "# Unit tests\n\nSmall and fast.\n",
+		"content/handbook/engineering-practices/testing/index.md": "---\ntitle: Testing\nsidebar_position: 1\n---\nHow we test.\n",
+	}
+	const flat = 45
+	for i := range flat {
+		files[fmt.Sprintf("content/handbook/runbooks/page-%02d.md", i)] = fmt.Sprintf("# Runbook %02d\n\nStep one.\n", i)
+	}
+	sitetest.WriteFiles(t, dir, files)
+	out := filepath.Join(dir, "public")
+	res, err := Build(context.Background(), Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: out, Now: exampleNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 {
+		t.Errorf("diagnostics: %v", res.Diagnostics)
+	}
+	read := func(p string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	has := func(page, want string) {
+		t.Helper()
+		if !strings.Contains(read(page), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+
+	// Landing pages, titled after their folders, listing their pages in
+	// order: weight, then sidebar_position, then title.
+	ep := read("handbook/engineering-practices/index.html")
+	if !strings.Contains(ep, "<h1>Engineering practices</h1>") {
+		t.Error("engineering-practices/ is not titled after its folder")
+	}
+	if i, j := strings.Index(ep, `href="/handbook/engineering-practices/review/">Code review`), strings.Index(ep, `href="/handbook/engineering-practices/testing/">Testing`); i < 0 || j < 0 || i > j {
+		t.Errorf("engineering-practices/ lists review at %d and testing at %d, want review (weight) first", i, j)
+	}
+	has("handbook/index.html", `href="/handbook/runbooks/">Runbooks</a>`)
+	// Breadcrumbs name every folder on the way, each a page.
+	has("handbook/engineering-practices/testing/unit/index.html", `<li><a href="/handbook/">Handbook</a></li><li><a href="/handbook/engineering-practices/">Engineering practices</a></li><li><a href="/handbook/engineering-practices/testing/">Testing</a></li><li aria-current="page">Unit tests</li>`)
+
+	// The flat folder's list is paginated, PerPage at a time.
+	pages := (flat + render.PerPage - 1) / render.PerPage
+	has("handbook/runbooks/index.html", `href="/handbook/runbooks/page-00/">Runbook 00`)
+	last := read(fmt.Sprintf("handbook/runbooks/page/%d/index.html", pages))
+	if !strings.Contains(last, fmt.Sprintf("Runbooks, page %d of %d", pages, pages)) || !strings.Contains(last, fmt.Sprintf(`href="/handbook/runbooks/page-%02d/">Runbook %02d`, flat-1, flat-1)) {
+		t.Errorf("the last page of runbooks/ does not list the last runbook")
+	}
+
+	// The sidebar of a page deep in the flat folder: a window around it,
+	// and a link to the folder's whole list.
+	mid := read("handbook/runbooks/page-30/index.html")
+	nav := mid[strings.Index(mid, `<nav aria-label="Handbook">`):]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	entries := regexp.MustCompile(`href="/handbook/runbooks/page-\d+/"`).FindAllString(nav, -1)
+	if len(entries) != render.NavWindow {
+		t.Errorf("sidebar shows %d runbooks, want a window of %d", len(entries), render.NavWindow)
+	}
+	for _, want := range []string{
+		`<a href="/handbook/runbooks/page-30/" aria-current="page">Runbook 30</a>`,
+		fmt.Sprintf(`<a href="/handbook/runbooks/">All %d pages in Runbooks</a>`, flat),
+		`<a href="/handbook/engineering-practices/">Engineering practices</a>`,
+	} {
+		if !strings.Contains(nav, want) {
+			t.Errorf("sidebar lacks %s", want)
+		}
+	}
+	if strings.Contains(nav, "/handbook/runbooks/page-00/") || strings.Contains(nav, "/handbook/engineering-practices/review/") {
+		t.Error("sidebar shows pages outside the window or in closed sections")
+	}
+	crawl(t, out, "", nil)
+}
+
+// TestFeedItems: feed_items in site.toml bounds every feed to the newest
+// items; the older ones stay reachable on the paginated lists. A person's
+// feed carries summaries, the updates feed whole bodies.
+func TestFeedItems(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/site.toml":   "title = \"T\"\nfeed_items = 2\n",
+		"content/people/a.md": "---\nname: A\n---\n",
+	}
+	for i := 1; i <= 3; i++ {
+		files[fmt.Sprintf("content/updates/2026-11-0%d-a.md", i)] = fmt.Sprintf("---\nauthor: a\ndate: 2026-11-0%d\ntitle: Update %d\n---\nDone.\n\nThe rest of the body.\n", i, i)
+	}
+	sitetest.WriteFiles(t, dir, files)
+	out := filepath.Join(dir, "public")
+	if _, err := Build(context.Background(), Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: out, Now: exampleNow}); err != nil {
+		t.Fatal(err)
+	}
+	for _, feed := range []string{"feed.xml", "updates/feed.xml", "people/a/feed.xml"} {
+		b, err := os.ReadFile(filepath.Join(out, feed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(b), "<item>"); n != 2 || !strings.Contains(string(b), "Update 3") || strings.Contains(string(b), "Update 1") {
+			t.Errorf("%s has %d items, want the newest 2", feed, n)
+		}
+	}
+	// A person's, team's or tag's feed carries summaries and links; the
+	// updates feed, bodies.
+	for feed, full := range map[string]bool{"updates/feed.xml": true, "updates/feed.json": true, "people/a/feed.xml": false, "people/a/atom.xml": false, "people/a/feed.json": false} {
+		b, err := os.ReadFile(filepath.Join(out, feed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(b), "The rest of the body."); got != full {
+			t.Errorf("%s carries bodies: %v, want %v", feed, got, full)
+		}
+		if !strings.Contains(string(b), "/updates/2026-11-03-a/") {
+			t.Errorf("%s does not link to the newest update", feed)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "updates/index.html")); !strings.Contains(string(b), "Update 1") {
+		t.Error("the oldest update is not on the updates list")
+	}
+}
