@@ -221,6 +221,7 @@ func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []rend
 	opts.Layouts = render.Overlay(siteLayouts, layouts.FS)
 	opts.Content, opts.Static, opts.ContentDir = m.Content, m.Static, cfg.Content
 	opts.Dev, opts.Key = cfg.Dev, m.Key
+	opts.Cache = cfg.cache()
 	if cfg.Progress != nil {
 		opts.Progress = func(n int) { cfg.Progress("making", n) }
 	}

@@ -15,7 +15,7 @@ import (
 // bytes, lists their length then their items.
 
 // convertedVersion starts every entry; change it with the layout below.
-const convertedVersion = 2
+const convertedVersion = 3
 
 func (c *converted) encode() []byte {
 	e := encoder{b: make([]byte, 0, 2*len(c.Result.HTML)+256)}
@@ -23,6 +23,7 @@ func (c *converted) encode() []byte {
 	e.uint(convertedVersion)
 	e.bytes(r.HTML)
 	e.string(r.Title)
+	e.string(r.TitleID)
 	e.uint(uint64(len(r.Headings)))
 	for _, h := range r.Headings {
 		e.uint(uint64(h.Level))
@@ -64,6 +65,7 @@ func decodeConverted(data []byte) (c converted, ok bool) {
 	r := &c.Result
 	r.HTML = []byte(d.string())
 	r.Title = d.string()
+	r.TitleID = d.string()
 	for range d.count() {
 		r.Headings = append(r.Headings, site.Heading{Level: int(d.uint()), ID: d.string(), Text: d.string()})
 	}

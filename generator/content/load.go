@@ -500,6 +500,7 @@ func (l *loader) document(rel, file string, p *cachedParse, src *source, conv *m
 	d.Body = template.HTML(md.HTML)
 	d.Summary = md.Summary
 	d.Headings = md.Headings
+	d.TitleID = md.TitleID
 	d.TOC = md.TOC
 	d.Sections = make([]site.Section, len(md.Sections))
 	for i, s := range md.Sections {

@@ -45,7 +45,7 @@ func searchSite(t *testing.T, extra map[string]string) (string, generator.Result
 	}
 	bundle := api.Build(api.BuildOptions{
 		Stdin: &api.StdinOptions{
-			Contents:   `export * from "./engine"; export * from "./tokenize";`,
+			Contents:   `export * from "./engine"; export * from "./tokenize"; export { stem } from "./stem";`,
 			ResolveDir: mustAbs(t, "../../layouts/assets/search"),
 			Loader:     api.LoaderTS,
 		},
@@ -107,6 +107,7 @@ func TestSearchTokenizerVectors(t *testing.T) {
 		Name  string   `json:"name"`
 		Text  string   `json:"text"`
 		Terms []string `json:"terms"`
+		Stems []string `json:"stems"`
 	}
 	if err := json.Unmarshal(data, &vectors); err != nil {
 		t.Fatal(err)
@@ -115,6 +116,10 @@ func TestSearchTokenizerVectors(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](`(`+string(data)+`).map(v => hbsearch.terms(v.text))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stems, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](`(`+string(data)+`).map(v => v.stems ? hbsearch.terms(v.text).map(hbsearch.stem) : null)`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,6 +132,9 @@ func TestSearchTokenizerVectors(t *testing.T) {
 		}
 		if goTerms := search.Terms(v.Text); !slices.Equal(goTerms, got[i]) && !(len(goTerms) == 0 && len(got[i]) == 0) {
 			t.Errorf("%s: Go and the browser differ on %q: %q and %q", v.Name, v.Text, goTerms, got[i])
+		}
+		if v.Stems != nil && !slices.Equal(stems[i], v.Stems) {
+			t.Errorf("%s: stems in the browser of %q = %q, want %q", v.Name, v.Terms, stems[i], v.Stems)
 		}
 	}
 }
@@ -164,11 +172,24 @@ func TestSearchEngineMatchesGo(t *testing.T) {
 		{Text: "latency", Filters: map[string][]string{"author": {"ana", "kofi"}, "status": {"on-track"}}},
 		{Text: "", Filters: map[string][]string{"tag": {"performance"}}},
 		{Text: "zzzzqqq"},
+		{Text: "rotating"},          // stems: "rotation"
+		{Text: "migrations policy"}, // "migration", "policies"
+		{Text: "ostgres"},           // a missing first letter
+		{Text: "psotgres failover"}, // swapped first letters
+		{Text: "kafak"},
+		{Text: "xxpostgres"},                  // two edits: nothing, did you mean "postgres"
+		{Text: "xxpostgres zzz"},              // nothing close to "zzz": no suggestion
+		{Text: "how much vacation do we get"}, // stop words are optional; most words first
+		{Text: "why postgres"},
+		{Text: "what is an idempotency key"},
+		{Text: "the"}, // only stop words: required
+		{Text: "make sync faster"},
 	}
 	type result struct {
-		Hits   []int                     `json:"hits"`
-		Total  int                       `json:"total"`
-		Counts map[string]map[string]int `json:"counts"`
+		Hits    []int                     `json:"hits"`
+		Total   int                       `json:"total"`
+		Counts  map[string]map[string]int `json:"counts"`
+		Suggest string                    `json:"suggest"`
 	}
 	for _, q := range queries {
 		want, err := s.Search(q)
@@ -183,6 +204,7 @@ func TestSearchEngineMatchesGo(t *testing.T) {
 			hits: r.hits.slice(0, 20).map(h => h.doc),
 			total: r.hits.length,
 			counts: Object.fromEntries(Object.entries(r.counts).map(([f, m]) => [f, Object.fromEntries(m)])),
+			suggest: r.suggest ?? "",
 		}))`, js(manifest), js(q.Text), js(filters))
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[result](expr, chromedp.EvalAwaitPromise))
 		if err != nil {
@@ -191,6 +213,9 @@ func TestSearchEngineMatchesGo(t *testing.T) {
 		var wantHits []int
 		for _, h := range want.Hits[:min(20, len(want.Hits))] {
 			wantHits = append(wantHits, h.Doc)
+		}
+		if got.Suggest != want.Suggest {
+			t.Errorf("%q: browser suggests %q, Go %q", q.Text, got.Suggest, want.Suggest)
 		}
 		if got.Total != len(want.Hits) || !slices.Equal(got.Hits, wantHits) {
 			t.Errorf("%q %v: browser hits %v (%d), Go %v (%d)", q.Text, q.Filters, got.Hits, got.Total, wantHits, len(want.Hits))
@@ -429,6 +454,69 @@ func TestSearchKeyboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	afterNavigation(t, ctx, `location.pathname === "/search/" && document.querySelector("form[data-search-index]")?.dataset.searchDone === "q=ledger"`)
+}
+
+// TestSearchStemsAndTypos types, in the header's box, a word the site
+// has only in other forms, words with a mistake in their first letters,
+// and one too far from any word, which gets a "did you mean".
+func TestSearchStemsAndTypos(t *testing.T) {
+	ctx := Browser(t)
+	base, _, _ := searchSite(t, nil)
+	type want struct {
+		query, href, mark string
+	}
+	for _, w := range []want{
+		{"rotating", "/decisions/0010-follow-the-sun-on-call-rotation/", "rotation"},
+		{"migrations ", "/decisions/0007-deduplicate-with-idempotency-keys/", "Migration"},
+		{"afka", "/decisions/0005-use-kafka-for-change-events/", "Kafka"},  // a missing first letter
+		{"akfka", "/decisions/0005-use-kafka-for-change-events/", "Kafka"}, // swapped first letters
+		{"ledgre", "/decisions/0007-deduplicate-with-idempotency-keys/", "ledger"},
+	} {
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(base+"/"),
+			chromedp.Click(".site-search input"),
+			chromedp.KeyEvent(w.query),
+			waitDone(w.query),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]shownResult](shownJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(shown, func(r shownResult) bool { return strings.HasPrefix(r.Href, w.href) })
+		if i < 0 {
+			t.Errorf("%q: results %v, want %s", w.query, shown, w.href)
+			continue
+		}
+		if !slices.ContainsFunc(shown[i].Marks, func(m string) bool { return strings.EqualFold(m, w.mark) }) {
+			t.Errorf("%q: %s highlights %q, want %q", w.query, w.href, shown[i].Marks, w.mark)
+		}
+	}
+
+	// Nothing matches "xxpostgres"; "postgres" is two edits away.
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.Click(".site-search input"),
+		chromedp.KeyEvent("xxpostgres"),
+		waitDone("xxpostgres"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sug, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".search-panel [data-search-suggest]")?.dataset.searchSuggest ?? ""`))
+	if err != nil || sug != "postgres" {
+		t.Fatalf("did you mean %q (%v), want postgres", sug, err)
+	}
+	err = chromedp.Do(ctx, chromedp.Click(".search-panel [data-search-suggest]"), waitDone("postgres"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]shownResult](shownJS))
+	if err != nil || len(shown) == 0 {
+		t.Fatalf("no results after following the suggestion (%v)", err)
+	}
 }
 
 // TestSearchEscapes indexes a document whose title and body hold markup:

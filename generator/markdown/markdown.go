@@ -86,9 +86,14 @@ type Section struct {
 // Result is what Convert learns about a document.
 type Result struct {
 	HTML []byte
-	// Title is the text of the first heading when it is a level-1 heading.
-	// That heading is left out of HTML, so that it is not shown twice.
-	Title    string
+	// Title is the text of the level-1 heading that titles the document
+	// (see titleHeading). That heading is left out of HTML, so that it is
+	// not shown twice, unless keepH1 asked to keep it.
+	Title string
+	// TitleID is the id of the title heading when it was left out of
+	// HTML: the page shows the title under that id, so that links to the
+	// heading ("guide.md#guide-to-x") still land. Headings leaves it out.
+	TitleID  string
 	Headings []site.Heading
 	TOC      []*site.TOCItem
 	Links    []Link
@@ -114,13 +119,18 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 
-	if h, ok := firstHeading(doc); ok && h.Level == 1 {
+	// Ids are assigned with the title heading still in place, so that it
+	// keeps the id it has on GitHub and no other heading takes it.
+	assignIDs(doc, src)
+	if h, ok := titleHeading(doc); ok {
 		r.Title = plain(h, src)
 		if keepH1 == nil || !keepH1(r.Title) {
+			id, _ := h.AttributeString("id")
+			idb, _ := id.([]byte)
+			r.TitleID = string(idb)
 			h.Parent().RemoveChild(h.Parent(), h)
 		}
 	}
-	assignIDs(doc, src)
 
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -234,20 +244,37 @@ func safeURL(dest []byte) []byte {
 	return dest
 }
 
-// firstHeading returns the first heading among the top-level blocks, when
-// nothing but HTML blocks (a logo, a badge) comes before it.
-func firstHeading(doc ast.Node) (*ast.Heading, bool) {
+// titleHeading returns the heading that titles the document: the first
+// top-level heading, when it is a level-1 heading. Blocks may come before
+// it (a README's logo, badges or a line of links), but then it must be
+// the document's only level-1 heading: a body of several "# Part"
+// headings after an introduction has no title heading.
+func titleHeading(doc ast.Node) (*ast.Heading, bool) {
+	var first *ast.Heading
+	preamble := false
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		switch n := n.(type) {
-		case *ast.Heading:
-			return n, true
-		case *ast.HTMLBlock:
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			if first == nil {
+				if _, html := n.(*ast.HTMLBlock); !html {
+					preamble = true
+				}
+			}
 			continue
-		default:
+		}
+		if first == nil {
+			if h.Level != 1 {
+				return nil, false
+			}
+			first = h
+			if !preamble {
+				return first, true
+			}
+		} else if h.Level == 1 {
 			return nil, false
 		}
 	}
-	return nil, false
+	return first, first != nil
 }
 
 // offset returns the byte offset of an inline node in src: the position

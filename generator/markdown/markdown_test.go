@@ -204,7 +204,10 @@ func TestTitle(t *testing.T) {
 		{"H1 with markup", "# The *async* `way`\n", false, "The async way", false},
 		{"H1 after an HTML block (a logo)", "<p align=\"center\"><img src=\"logo.png\"></p>\n\n# Welcome\n", false, "Welcome", false},
 		{"H1 after an HTML comment", "<!-- generated -->\n\n# Welcome\n", false, "Welcome", false},
-		{"H1 after a paragraph", "Intro.\n\n# Welcome\n", false, "", true},
+		{"H1 after a paragraph", "Intro.\n\n# Welcome\n", false, "Welcome", false},
+		{"H1 after a line of badges", "[![CI](ci.svg)](ci.md) [![Docs](d.svg)](d.md)\n\n# Welcome\n\n## Setup\n", false, "Welcome", false},
+		{"H1 after a line of links", "[Home](../README.md) | [Next](next.md)\n\n---\n\n# Welcome\n", false, "Welcome", false},
+		{"one of several H1s after a paragraph", "Intro.\n\n# Part one\n\n# Part two\n", false, "", true},
 		{"H2 first", "## Section\n\n# Welcome\n", false, "", true},
 		{"only the first of two H1s", "# One\n\n# Two\n", false, "One", true}, // the second stays
 		{"no headings", "Text.\n", false, "", false},
@@ -538,4 +541,31 @@ func suffix(i int) string {
 		return ""
 	}
 	return "-" + string(rune('0'+i))
+}
+
+// TestTitleID checks that the title heading keeps its id, reserved so
+// that a later heading of the same text gets another, whether or not the
+// heading stays in the body.
+func TestTitleID(t *testing.T) {
+	t.Parallel()
+	src := "[Home](../README.md) · [Next](next.md)\n\n# Guide to using BrightHire\n\n## Guide to using BrightHire\n"
+	for _, keep := range []bool{false, true} {
+		r, err := New(Options{}).Convert([]byte(src), nil, func(string) bool { return keep })
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantID := "guide-to-using-brighthire"
+		if keep {
+			wantID = "" // the heading is in the body, with its id
+			if !strings.Contains(string(r.HTML), `<h1 id="guide-to-using-brighthire">`) {
+				t.Errorf("kept title heading: HTML = %s, want the h1 with its id", r.HTML)
+			}
+		}
+		if r.TitleID != wantID {
+			t.Errorf("keep=%v: TitleID = %q, want %q", keep, r.TitleID, wantID)
+		}
+		if len(r.Headings) == 0 || r.Headings[len(r.Headings)-1].ID != "guide-to-using-brighthire-1" {
+			t.Errorf("keep=%v: Headings = %+v, want the H2 as guide-to-using-brighthire-1", keep, r.Headings)
+		}
+	}
 }

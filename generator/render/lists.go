@@ -48,16 +48,18 @@ func newPager(base string, n, total int) *Pager {
 	if n < total {
 		pg.Next = pageURL(base, n+1)
 	}
-	last := 0
+	// Shown: the first and last pages and pagerWindow either side of n;
+	// a gap of one page shows that page rather than "…".
+	shown := func(i int) bool {
+		return i == 1 || i == total || i >= n-pagerWindow && i <= n+pagerWindow
+	}
 	for i := 1; i <= total; i++ {
-		if i != 1 && i != total && (i < n-pagerWindow || i > n+pagerWindow) {
-			continue
-		}
-		if last != 0 && i > last+1 {
+		switch {
+		case shown(i), shown(i-1) && shown(i+1):
+			pg.Pages = append(pg.Pages, PagerLink{Number: i, URL: pageURL(base, i)})
+		case shown(i - 1):
 			pg.Pages = append(pg.Pages, PagerLink{})
 		}
-		pg.Pages = append(pg.Pages, PagerLink{Number: i, URL: pageURL(base, i)})
-		last = i
 	}
 	return pg
 }

@@ -56,6 +56,8 @@ type View struct {
 	CheckIn  site.CheckIn   // a person's check-in this cycle
 	CheckIns []site.CheckIn // a team's members' check-ins this cycle
 
+	Groups    []site.TeamObjectives    // the board's objectives of the period, the first Latest
+	Hidden    int                      // how many of them Groups leaves out
 	Events    []*site.Event            // the events list
 	Attention *site.Attention          // what needs a person's, or everyone's, attention
 	Record    *site.TeamAccountability // a team's check-in record, or a person's alone
@@ -213,6 +215,7 @@ func (r *renderer) pages() []job {
 
 	board := r.view("board", s.Config.Title, "/", "board")
 	board.Description = s.Config.Description
+	board.Groups, board.Hidden = firstObjectives(s.Board.Objectives, Latest)
 	add(board)
 
 	handbookFeed := r.feedLink("handbook/", "Handbook changes")
@@ -520,4 +523,21 @@ func (r *renderer) feeds() []feed {
 	}
 	out = append(out, r.eventFeed())
 	return out
+}
+
+// firstObjectives returns the groups holding the first n objectives of
+// groups, and how many it leaves out: the board shows a few of the
+// period's objectives and links to the rest.
+func firstObjectives(groups []site.TeamObjectives, n int) ([]site.TeamObjectives, int) {
+	var out []site.TeamObjectives
+	hidden := 0
+	for _, g := range groups {
+		k := min(n, len(g.Objectives))
+		if k > 0 {
+			out = append(out, site.TeamObjectives{Team: g.Team, Objectives: g.Objectives[:k]})
+		}
+		n -= k
+		hidden += len(g.Objectives) - k
+	}
+	return out, hidden
 }

@@ -60,6 +60,9 @@ type Options struct {
 	// build's time and options, and the program itself. Each output's
 	// Key is made from it.
 	Key cache.Key
+	// Cache, when set, keeps the search index's work from one build to
+	// the next (see search.Options.Cache).
+	Cache *cache.Cache
 	// Reuse, when set, reports whether the caller still has the output
 	// at path made from inputs with the given key: the last build's file
 	// on disk, or the dev server's page in memory. Render then skips it,

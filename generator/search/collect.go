@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,7 +31,7 @@ type entry struct {
 	team    string   // team id, for the team facet
 	authors []string // person ids, for the author facet
 	status  string
-	byline  []string // shown under the result's title
+	byline  []string // shown under the result's title; the date is apart
 	meta    string   // names, tags and numbers, indexed with weightMeta
 	// titleExtra is indexed as part of the title: a decision's number.
 	titleExtra string
@@ -43,12 +44,6 @@ type entry struct {
 func collect(s *site.Site) []*entry {
 	var out []*entry
 	add := func(e *entry) { out = append(out, e) }
-	label := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Format("2 Jan 2006")
-	}
 
 	for _, p := range s.Pages {
 		e := &entry{doc: &p.Doc, kind: site.KindPage, date: p.Date}
@@ -74,7 +69,7 @@ func collect(s *site.Site) []*entry {
 			team = u.Team.Name
 			e.meta = join(e.meta, u.Team.Name, u.Team.ID)
 		}
-		e.byline = nonEmpty(author, team, label(u.Date))
+		e.byline = nonEmpty(author, team)
 		if u.Status != "" {
 			e.byline = append(e.byline, u.Status.Label())
 		}
@@ -98,12 +93,12 @@ func collect(s *site.Site) []*entry {
 		if d.Number > 0 {
 			number = strconv.Itoa(d.Number)
 			// "0007", "7" and "ADR-0007" all find decision 7 first.
-			e.titleExtra = join("ADR "+number, d.ID[:max(0, strings.IndexByte(d.ID, '-'))])
+			e.titleExtra = "ADR " + d.ID[:max(0, strings.IndexByte(d.ID, '-'))] + " ADR " + number
 		}
 		e.meta = join(e.meta, strings.Join(names, "\n"))
-		e.byline = nonEmpty("Decision "+number, d.Status, label(d.Date))
+		e.byline = nonEmpty("Decision "+number, d.Status)
 		if number == "" {
-			e.byline = nonEmpty("Decision", d.Status, label(d.Date))
+			e.byline = nonEmpty("Decision", d.Status)
 		}
 		add(e)
 	}
@@ -148,12 +143,29 @@ func collect(s *site.Site) []*entry {
 		add(e)
 	}
 	for _, e := range out {
-		e.meta = join(e.meta, strings.Join(e.doc.Tags, "\n"))
+		e.meta = join(e.meta, strings.Join(e.doc.Tags, "\n"), slugWords(e.doc.Path))
 	}
 	slices.SortStableFunc(out, func(a, b *entry) int {
 		return cmp.Or(cmp.Compare(a.kind, b.kind), slices.Compare(a.sort, b.sort), cmp.Compare(a.doc.Path, b.doc.Path))
 	})
 	return out
+}
+
+// slugWords returns the words of a document's file name, which its
+// author chose to say what it is about ("time-off.md", "faster-sync.md"):
+// without the extension, a date or number in front, and for a folder's
+// index file, the folder's name.
+func slugWords(p string) string {
+	p = strings.TrimSuffix(p, path.Ext(p))
+	base := path.Base(p)
+	if base == "_index" || base == "index" || strings.EqualFold(base, "readme") {
+		base = path.Base(path.Dir(p))
+	}
+	if len(base) > 11 && base[4] == '-' && base[7] == '-' && base[10] == '-' {
+		base = base[11:] // 2026-10-29-ana-hot-shard
+	}
+	base = strings.TrimLeft(base, "0123456789")
+	return strings.TrimLeft(base, "-_")
 }
 
 func join(parts ...string) string {

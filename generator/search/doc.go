@@ -9,10 +9,22 @@
 // tables included), tags, author and team names, people's roles and
 // handles, decision numbers ("0007" and "7"), objectives' key results and
 // updates' blockers. Title matches weigh the most, then headings, then the
-// names and tags, then the body (BM25F-style: the weighted term frequency
-// is saturated once). Updates get a small boost that fades with age.
-// Scores are computed here, at build time, and stored quantised to one
-// byte per posting ("impacts"), so the client only adds numbers.
+// names, tags and file name words, then the body (BM25F-style: the
+// weighted term frequency is saturated once). Documents are weighed by
+// kind (handbook pages first), and updates get a small boost that fades
+// with age. Scores are computed here, at build time, and stored quantised
+// to one byte per posting ("impacts"), without the term's idf, which the
+// client multiplies in: an impact depends only on its own document, so an
+// edit changes only the shards of the terms it touches (see
+// incremental.go).
+//
+// # Stems
+//
+// With a stemmer for the site's language (StemmerFor), the vocabulary
+// also holds an entry "stem#" for each stem that several terms share or
+// that differs from its one term: the union of their postings, or, for a
+// single term, its name (an alias). The client stems query words with the
+// same English stemmer and looks the stem's entry up beside the word.
 //
 // # Files
 //
@@ -29,8 +41,10 @@
 //	p-HASH.bin          the positions of the same shard's terms, fetched
 //	                    only for "quoted phrases"
 //	y-HASH.bin          a typo lexicon: every term of 4 or more letters
-//	                    starting with one letter, fetched only when a word
-//	                    of 5 or more letters is not in the index
+//	                    starting (key "p" and two letters) or ending (key
+//	                    "s" and two letters, terms stored reversed) with
+//	                    two letters, fetched only when a word
+//	                    of 4 or more letters matches nothing
 //	f-HASH.bin          facets: for each kind, team, author, status and
 //	                    tag, its label and the documents that have it
 //	d/HASH/N.bin        document N's title, URL, date, kind, the line under
@@ -47,7 +61,8 @@
 // shares with the previous term, the rest of the term, its document
 // frequency and the length of its postings; then the postings of each
 // term: document number gaps as varints, followed by one impact byte per
-// document. A positions shard holds, for each term, the byte length of its
+// document; a stem's alias has a document frequency of 0 and the aliased
+// term as its postings. A positions shard holds, for each term, the byte length of its
 // block and then, for each of its documents, the number of positions and
 // the position gaps. The facets file holds, for each facet (kind, team,
 // author, status, tag), the number of values and, for each value, its key,

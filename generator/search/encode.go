@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	gohash "hash"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -22,6 +24,8 @@ type writer struct {
 	files []File
 	fast  []bool // compress quickly: the many small document files
 	added map[string]bool
+	memo  *memo // compressed files of the last build, or nil
+	stats *stats
 }
 
 // add stores raw data as "dir/prefix-HASH.bin" and returns the file name
@@ -29,7 +33,13 @@ type writer struct {
 // shards whose terms each occur once per document, on a big site) are
 // one file.
 func (w *writer) add(prefix string, raw []byte) string {
-	name := prefix + "-" + hash(raw) + ".bin"
+	return w.addAs(prefix, hash(raw), raw)
+}
+
+// addAs stores raw as "dir/prefix-HASH.bin" under the given hash of its
+// content and returns the file name relative to dir.
+func (w *writer) addAs(prefix, hash string, raw []byte) string {
+	name := prefix + "-" + hash + ".bin"
 	if w.added == nil {
 		w.added = map[string]bool{}
 	}
@@ -45,18 +55,37 @@ func (w *writer) addNamed(path string, raw []byte, fast bool) {
 	w.fast = append(w.fast, fast)
 }
 
-// finish compresses every file added so far.
+// finish compresses every file added so far, or takes its compressed
+// bytes from the last build's.
 func (w *writer) finish() error {
+	keys := make([][32]byte, len(w.files))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range w.files {
 		g.Go(func() error {
+			if w.memo != nil {
+				keys[i] = memoKey(w.files[i].Data, w.fast[i])
+				if data, ok := w.memo.get(keys[i]); ok {
+					w.files[i].Data = data
+					return nil
+				}
+			}
 			data, err := compress(w.files[i].Data, w.fast[i])
+			if w.memo != nil && err == nil {
+				w.memo.put(keys[i], data)
+			}
 			w.files[i].Data = data
+			w.stats.compressed.Add(1)
 			return err
 		})
 	}
-	return g.Wait()
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	if w.memo != nil {
+		w.memo.save(keys)
+	}
+	return nil
 }
 
 // compress gzips data. The header carries no name or time, so equal input
@@ -83,7 +112,9 @@ func compress(data []byte, fast bool) ([]byte, error) {
 }
 
 var (
-	gzipBest = sync.Pool{New: func() any { return newGzip(gzip.BestCompression) }}
+	// Level 6 for shards: on a 10,000-document site, level 9 saves 0.04%
+	// of their bytes for more CPU time.
+	gzipBest = sync.Pool{New: func() any { return newGzip(6) }}
 	gzipFast = sync.Pool{New: func() any { return newGzip(gzip.BestSpeed) }}
 )
 
@@ -149,6 +180,19 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) []
 			bytes += postingSize(vocab[terms[hi]])
 			hi++
 		}
+		// Among the last quarter of the shard's terms, end it where two
+		// neighbours share the shortest prefix: a word, its stem's entry
+		// ("postgr#" sorts before "postgres") and its longer forms then
+		// stay in one shard, which a query fetches whole.
+		if hi < len(terms) {
+			best, shared := hi, commonPrefix(terms[hi-1], terms[hi])
+			for k := hi - 1; k > lo+(hi-lo)*3/4 && shared > 0; k-- {
+				if c := commonPrefix(terms[k-1], terms[k]); c < shared {
+					best, shared = k, c
+				}
+			}
+			hi = best
+		}
 		bounds = append(bounds, [2]int{lo, hi})
 		lo = hi
 	}
@@ -159,14 +203,28 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) []
 	})
 	out := make([][3]string, len(bounds))
 	for i, bd := range bounds {
-		out[i] = [3]string{terms[bd[0]], w.add("t", enc[i][0]), w.add("p", enc[i][1])}
+		// The two files share one name, the hash of both: the manifest,
+		// which every query fetches, holds half the hashes.
+		h := newHasher()
+		h.write(enc[i][0])
+		h.write(enc[i][1])
+		out[i] = [3]string{terms[bd[0]], w.addAs("t", h.sum(), enc[i][0]), w.addAs("p", h.sum(), enc[i][1])}
 	}
 	return out
 }
 
+// commonPrefix returns the length in bytes of the prefix a and b share.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
 // postingSize estimates a term's share of a shard: its text, a byte or
 // two per document and its impact bytes.
-func postingSize(p *postings) int { return 8 + 3*len(p.docs) }
+func postingSize(p *postings) int { return 8 + len(p.alias) + 3*len(p.docs) }
 
 func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile []byte) {
 	var head, body, pos, blocks []byte
@@ -176,6 +234,9 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 	for _, t := range terms {
 		p := vocab[t]
 		start := len(body)
+		// A stem's alias has no documents; its postings are the name of
+		// the term it stands for.
+		body = append(body, p.alias...)
 		body = appendDeltas(body, p.docs)
 		body = append(body, p.impact...)
 		head = appendTerm(head, prev, t)
@@ -194,33 +255,57 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 	return append(head, body...), append(pos, blocks...)
 }
 
-// typos writes one lexicon per first letter of the terms of 4 or more
-// letters, the only ones one edit away from a word of 5 or more, and
-// returns their names by letter.
-func (w *writer) typos(terms []string) map[string]string {
+// typos writes the typo lexicons and returns their names by key. A term
+// of minTypoLen or more letters is in two lexicons: "p" and its first two
+// characters, and "s" and its last two. One typing mistake leaves a
+// word's first two or its last two characters as they were (except a
+// swap of the middle two of four), so a word's candidates are in the two
+// lexicons its own ends name, whichever letter the mistake is in. Terms
+// of a suffix lexicon are stored reversed, so that front coding shares
+// their common endings ("-ing", "-tion"). The lexicons' names by key go
+// into a file of their own, whose name typos returns: the manifest, which
+// every query fetches, stays small, and only a query with a typing
+// mistake fetches the list.
+func (w *writer) typos(terms []string) string {
 	groups := map[string][]string{}
 	var order []string
-	for _, t := range terms {
-		r, size := utf8.DecodeRuneInString(t)
-		if !isLetterRune(r) || utf8.RuneCountInString(t) < 4 {
-			continue
-		}
-		k := t[:size]
+	add := func(k, t string) {
 		if groups[k] == nil {
 			order = append(order, k)
 		}
 		groups[k] = append(groups[k], t)
 	}
-	out := map[string]string{}
+	for _, t := range terms {
+		if strings.HasSuffix(t, stemMark) || utf8.RuneCountInString(t) < minTypoLen {
+			continue
+		}
+		r := []rune(t)
+		add("p"+string(r[:2]), t)
+		add("s"+string(r[len(r)-2:]), reverse(t))
+	}
+	var list []byte
+	list = appendUvarint(list, uint64(len(order)))
 	for _, k := range order {
+		g := groups[k]
+		if k[0] == 's' {
+			slices.Sort(g)
+		}
 		var buf []byte
-		buf = appendUvarint(buf, uint64(len(groups[k])))
+		buf = appendUvarint(buf, uint64(len(g)))
 		prev := ""
-		for _, t := range groups[k] {
+		for _, t := range g {
 			buf = appendTerm(buf, prev, t)
 			prev = t
 		}
-		out[k] = w.add("y", buf)
+		list = appendString(list, k)
+		list = appendString(list, w.add("y", buf))
 	}
-	return out
+	return w.add("y", list)
+}
+
+// reverse returns s with its characters in reverse order.
+func reverse(s string) string {
+	r := []rune(s)
+	slices.Reverse(r)
+	return string(r)
 }

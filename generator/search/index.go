@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -40,6 +41,10 @@ type Options struct {
 	// BucketSize is how many document files share a content-hashed
 	// folder. Default DefaultBucketSize.
 	BucketSize int
+	// Cache, when set, keeps documents' analyses and compressed files
+	// from one build to the next (see incremental.go): the index is the
+	// same, made with less work when little changed. Nil: no cache.
+	Cache *cache.Cache
 }
 
 // Defaults of Options. A 16 KB shard compresses to about 8 KB and holds a
@@ -64,6 +69,19 @@ const (
 	titleBonus = 2.0
 )
 
+// kindBoost weighs documents by kind: a handbook page is the reference a
+// reader most often looks for, then the decision that settled a question;
+// an update is news, which the recency boost lifts while it is fresh.
+// Tuned on testdata/judged.txt (TestJudged).
+var kindBoost = map[site.Kind]float64{
+	site.KindPage:      1.25,
+	site.KindDecision:  1.15,
+	site.KindObjective: 1.1,
+	site.KindPerson:    1,
+	site.KindTeam:      1,
+	site.KindUpdate:    0.9,
+}
+
 // File is one file of the index.
 type File struct {
 	Path string // slash-separated, relative to the output folder
@@ -77,6 +95,9 @@ type Index struct {
 	Manifest string
 	// Docs and Terms count the documents and distinct terms indexed.
 	Docs, Terms int
+	// Analysed and Compressed count the documents analysed and the files
+	// compressed by this build, not taken from Options.Cache.
+	Analysed, Compressed int
 }
 
 // postings are a term's documents in order, with what scoring and
@@ -88,6 +109,10 @@ type postings struct {
 	npos   []uint32  // how many positions each document has
 	pos    []uint32  // the positions, document after document
 	impact []byte
+	// alias is set on a stem's entry whose only word is another term
+	// ("deploy#" when the index has "deployment" alone): the entry names
+	// that term instead of repeating its postings.
+	alias string
 }
 
 // partial is the inverted index of a contiguous range of documents.
@@ -113,8 +138,11 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	// Index contiguous ranges of documents in parallel, each into its own
 	// partial index, then join them in order: a term's postings are the
 	// ranges' postings one after the other, still sorted by document.
+	// Chunks are whole groups of the analysis cache.
 	chunk := max(64, len(entries)/(4*runtime.GOMAXPROCS(0)))
+	chunk = (chunk + analysisGroup - 1) / analysisGroup * analysisGroup
 	parts := make([]partial, (len(entries)+chunk-1)/chunk)
+	var st stats
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for c := range parts {
@@ -122,7 +150,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 			lo := c * chunk
 			hi := min(lo+chunk, len(entries))
 			var err error
-			parts[c], err = indexRange(entries[lo:hi], uint32(lo))
+			parts[c], err = indexRange(entries[lo:hi], uint32(lo), opts.Cache, &st)
 			return err
 		})
 	}
@@ -157,9 +185,16 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 		terms = append(terms, t)
 	}
 	slices.Sort(terms)
+	stemmer := StemmerFor(s.Config.Language)
+	if stemmer != nil {
+		terms = addStems(terms, vocab, stemmer)
+	}
 	score(terms, vocab, lengths, entries, total, s.Now)
 
-	w := &writer{dir: opts.Dir}
+	w := &writer{dir: opts.Dir, stats: &st}
+	if opts.Cache != nil {
+		w.memo = openMemo(opts.Cache, opts.Dir)
+	}
 	shards := w.shards(terms, vocab, opts.ShardSize)
 	typos := w.typos(terms)
 	facets := w.facets(s, entries)
@@ -168,7 +203,11 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 		return nil, err
 	}
 
-	m := manifest{Version: 1, Docs: len(entries), Terms: len(terms), Shards: shards, Typos: typos, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
+	lang := ""
+	if stemmer != nil {
+		lang = stemmer.Lang
+	}
+	m := manifest{Version: 1, Stem: lang, Docs: len(entries), Terms: len(terms), Shards: shards, Typos: typos, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
 	data, err := json.Marshal(m)
 	if err != nil {
 		return nil, err
@@ -176,34 +215,57 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	name := opts.Dir + "/manifest.json"
 	w.files = append(w.files, File{Path: name, Data: data})
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
-	return &Index{Files: w.files, Manifest: name, Docs: len(entries), Terms: len(terms)}, nil
+	return &Index{Files: w.files, Manifest: name, Docs: len(entries), Terms: len(terms),
+		Analysed: int(st.analysed.Load()), Compressed: int(st.compressed.Load())}, nil
 }
 
 // manifest is the JSON entry point of the index; see the package comment.
 type manifest struct {
 	Version int `json:"v"`
-	Docs    int `json:"docs"`
-	Terms   int `json:"terms"`
+	// Stem is the language of the stemmer the index was built with, ""
+	// for none: the client stems query words the same way.
+	Stem  string `json:"stem,omitempty"`
+	Docs  int    `json:"docs"`
+	Terms int    `json:"terms"`
 	// Shards lists [first term, term file, positions file] per shard.
 	Shards [][3]string `json:"shards"`
-	// Typos maps a first letter to its typo lexicon file.
-	Typos   map[string]string `json:"typos"`
-	Facets  string            `json:"facets"`
-	Bucket  int               `json:"bucket"`
-	Buckets []string          `json:"buckets"`
+	// Typos names the file that lists the typo lexicons by key.
+	Typos   string   `json:"typos"`
+	Facets  string   `json:"facets"`
+	Bucket  int      `json:"bucket"`
+	Buckets []string `json:"buckets"`
 }
 
-// indexRange indexes documents numbered from first on.
-func indexRange(entries []*entry, first uint32) (partial, error) {
+// indexRange indexes documents numbered from first on, a multiple of
+// analysisGroup, taking the analyses of unchanged groups from c.
+func indexRange(entries []*entry, first uint32, c *cache.Cache, st *stats) (partial, error) {
 	part := partial{vocab: map[string]*postings{}}
 	var sc scratch
-	for i, e := range entries {
-		n, file, err := sc.analyse(e, &part, first+uint32(i))
-		if err != nil {
-			return part, fmt.Errorf("index %s: %w", e.doc.File, err)
+	for lo := 0; lo < len(entries); lo += analysisGroup {
+		group := entries[lo:min(lo+analysisGroup, len(entries))]
+		var key cache.Key
+		if c != nil {
+			key = groupKey(group)
+			if data, ok := c.Get(analysisNS, key); ok && decodeGroup(data, len(group), first+uint32(lo), &part) {
+				continue
+			}
 		}
-		part.lengths = append(part.lengths, n)
-		part.files = append(part.files, file)
+		var enc []byte
+		for i, e := range group {
+			n, file, err := sc.analyse(e, &part, first+uint32(lo+i))
+			if err != nil {
+				return part, fmt.Errorf("index %s: %w", e.doc.File, err)
+			}
+			part.lengths = append(part.lengths, n)
+			part.files = append(part.files, file)
+			if c != nil {
+				enc = encodeDoc(enc, n, file, sc.order, sc.ps)
+			}
+		}
+		st.analysed.Add(int64(len(group)))
+		if c != nil {
+			c.Put(analysisNS, key, enc)
+		}
 	}
 	return part, nil
 }
@@ -352,52 +414,137 @@ type docFile struct {
 	Sections [][3]string `json:"s"`
 }
 
-// score computes each posting's impact, quantised to 1..255 against the
-// largest: the term's BM25 score over the weighted fields outside the
-// title, plus titleBonus when the title has the term (a title match
-// should not saturate away with the body's), times the document's
-// recency boost.
+// score computes each posting's impact: the term's BM25 term-frequency
+// part over the weighted fields outside the title, plus titleBonus when
+// the title has the term (a title match should not saturate away with
+// the body's), times the document's boost, quantised to 1..255 against
+// the largest such value there can be. The term's idf is left to the
+// client, which knows its document frequency from the shard.
+//
+// An impact so depends on its own document alone, with the average and
+// the document's lengths rounded to steps of about 9% and an update's age
+// to whole days: editing one document changes the postings of its own
+// terms, and the shards that hold no changed term keep their bytes (see
+// Options.Cache).
 func score(terms []string, vocab map[string]*postings, lengths []int, entries []*entry, total int, now time.Time) {
-	avg := max(1, float64(total)/max(1, float64(len(lengths))))
+	avg := roughly(max(1, float64(total)/max(1, float64(len(lengths)))))
+	// norm[d] is the BM25 length normalisation of document d.
+	norm := make([]float64, len(lengths))
+	for d, l := range lengths {
+		norm[d] = k1 * (1 - b + b*roughly(float64(max(1, l)))/avg)
+	}
 	boost := make([]float64, len(lengths))
+	day := func(t time.Time) float64 { return float64(t.Unix() / 86400) }
 	for i, e := range entries {
-		boost[i] = 1
+		boost[i] = kindBoost[e.kind]
 		if e.kind == site.KindUpdate && !e.date.IsZero() && !now.IsZero() {
-			age := max(0, now.Sub(e.date).Hours()/recencyHalfLife.Hours())
+			age := max(0, day(now)-day(e.date)) / (recencyHalfLife.Hours() / 24)
 			boost[i] += recencyBoost * math.Pow(0.5, age)
 		}
 	}
-	ps := make([]*postings, len(terms))
-	for i, t := range terms {
-		ps[i] = vocab[t]
-	}
-	raw := make([][]float64, len(terms))
-	tops := make([]float64, len(terms))
+	top := (k1 + 1 + titleBonus) * maxBoost()
 	parallel(len(terms), 256, func(i int) {
-		p := ps[i]
-		idf := idf(len(lengths), len(p.docs))
-		scores := make([]float64, len(p.docs))
+		p := vocab[terms[i]]
+		if p.alias != "" {
+			return
+		}
+		p.impact = make([]byte, len(p.docs))
 		for j, doc := range p.docs {
 			tf := float64(p.tf[j])
-			dl := float64(lengths[doc])
-			s := tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
+			s := tf * (k1 + 1) / (tf + norm[doc])
 			if p.title[j] {
 				s += titleBonus
 			}
-			s *= idf * boost[doc]
-			scores[j] = s
-			tops[i] = max(tops[i], s)
-		}
-		raw[i] = scores
-	})
-	top := slices.Max(append(tops, 0))
-	parallel(len(terms), 256, func(i int) {
-		p := ps[i]
-		p.impact = make([]byte, len(p.docs))
-		for j, s := range raw[i] {
+			s *= boost[doc]
 			p.impact[j] = byte(max(1, min(255, math.Round(s/top*255))))
 		}
 	})
+}
+
+// maxBoost is the largest boost a document can have.
+func maxBoost() float64 {
+	m := kindBoost[site.KindUpdate] + recencyBoost
+	for _, v := range kindBoost {
+		m = max(m, v)
+	}
+	return m
+}
+
+// roughly rounds x > 0 to a step of a geometric series (2^(1/8), about
+// 9%), so that a small edit seldom changes it.
+func roughly(x float64) float64 {
+	return math.Exp2(math.Round(8*math.Log2(x)) / 8)
+}
+
+// addStems adds, for each stem that more than one term shares or that
+// differs from its only term, an entry "stem#" (see stemMark) that
+// matches the documents of all its terms, and returns the sorted
+// vocabulary with them. A stem equal to its only term needs no entry: the
+// client looks the stem up as a term when its entry is missing.
+func addStems(terms []string, vocab map[string]*postings, st *Stemmer) []string {
+	stems := make([]string, len(terms))
+	parallel(len(terms), 1024, func(i int) { stems[i] = st.Stem(terms[i]) })
+	groups := map[string][]string{}
+	var order []string
+	for i, t := range terms {
+		g := groups[stems[i]]
+		if g == nil {
+			order = append(order, stems[i])
+		}
+		groups[stems[i]] = append(g, t)
+	}
+	added := make([]*postings, len(order))
+	parallel(len(order), 256, func(i int) {
+		g := groups[order[i]]
+		switch {
+		case len(g) == 1 && g[0] == order[i]:
+		case len(g) == 1:
+			added[i] = &postings{alias: g[0]}
+		default:
+			added[i] = mergePostings(g, vocab)
+		}
+	})
+	for i, p := range added {
+		if p != nil {
+			key := order[i] + stemMark
+			vocab[key] = p
+			terms = append(terms, key)
+		}
+	}
+	slices.Sort(terms)
+	return terms
+}
+
+// mergePostings returns the postings of any of terms: the weighted term
+// frequencies add up, and the title has the stem when it has any of them.
+// Positions are left out: phrases match words as written.
+func mergePostings(terms []string, vocab map[string]*postings) *postings {
+	type hit struct {
+		doc   uint32
+		tf    float32
+		title bool
+	}
+	var all []hit
+	for _, t := range terms {
+		p := vocab[t]
+		for j, d := range p.docs {
+			all = append(all, hit{d, p.tf[j], p.title[j]})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
+	out := &postings{}
+	for _, h := range all {
+		if n := len(out.docs); n > 0 && out.docs[n-1] == h.doc {
+			out.tf[n-1] += h.tf
+			out.title[n-1] = out.title[n-1] || h.title
+			continue
+		}
+		out.docs = append(out.docs, h.doc)
+		out.tf = append(out.tf, h.tf)
+		out.title = append(out.title, h.title)
+		out.npos = append(out.npos, 0)
+	}
+	return out
 }
 
 // parallel calls f for 0..n-1, in chunks of at least least calls spread

@@ -12,30 +12,44 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // Query rules, shared with the browser client (layouts/assets/search/):
 //
 //   - words are combined with AND; "quoted phrases" must appear as
 //     written, and a word that tokenises into several terms ("on-call")
-//     is a phrase;
+//     is a phrase; in an English index, stop words ("how", "do", "we")
+//     are optional unless the query has only stop words;
+//   - when no document has every required word, the documents with the
+//     most of them come first, ranked by score among equals;
 //   - the last word, unless a space follows it, also matches every term
 //     it begins (prefix matching while typing), at prefixWeight;
-//   - a word of 5 or more letters that is not in the index matches the
-//     terms one edit away (insert, delete, replace or swap two neighbours)
-//     that start with the same letter, at typoWeight;
+//   - with an English index (manifest "stem": "en"), a word also matches
+//     the words that share its Snowball stem ("deploying" finds
+//     "deployment"), at stemWeight, so the form written ranks first;
+//   - a word of minTypoLen or more letters that matches nothing as
+//     written, stemmed or as a prefix matches the terms one edit away
+//     (insert, delete, replace or swap two neighbours), found in the
+//     typo lexicons of its first two and its last two characters, at
+//     typoWeight;
+//   - when a required word matches nothing, a word of minTypoLen or
+//     more letters is replaced by the most frequent term two edits away,
+//     and that query is suggested ("did you mean") if it finds something;
 //   - a document's score is the sum over the words of the best weighted
-//     impact among the word's matching terms, each rescaled to the idf
-//     of all the documents the word matches; ties go to index order;
+//     impact among the word's matching terms, times the idf of all the
+//     documents the word matches (a phrase: the sum of its terms'
+//     impacts times their idf); ties go to index order;
 //   - filters keep documents that have one of the chosen values of each
 //     filtered facet; a facet's counts apply every other facet's filter.
 const (
+	stemWeight   = 0.9
 	prefixWeight = 0.8
 	typoWeight   = 0.6
 	// minTypoLen is the shortest word that gets typo tolerance.
-	minTypoLen = 5
+	minTypoLen = 4
 	// minPrefixLen is the shortest word that is expanded as a prefix;
 	// maxPrefixShards and maxExpansions bound what a prefix fetches.
 	minPrefixLen    = 2
@@ -50,6 +64,8 @@ var Facets = []string{"kind", "team", "author", "status", "tag"}
 type Query struct {
 	Text    string
 	Filters map[string][]string
+	// noSuggest is set on the queries suggest tries.
+	noSuggest bool
 }
 
 // Hit is one result.
@@ -65,6 +81,9 @@ type Hit struct {
 // Results of a search.
 type Results struct {
 	Hits []Hit // best first
+	// Suggest is a query close to the one run that finds something, when
+	// this one found nothing ("did you mean").
+	Suggest string
 	// Counts holds, by facet and value key, how many results each filter
 	// value would leave.
 	Counts map[string]map[string]int
@@ -79,6 +98,11 @@ type Searcher struct {
 	m      manifest
 	facets map[string][]FacetValue
 	shards map[int]*shard
+	// stem is the English stemmer when the index has English stems: the
+	// one stemmer the client also has.
+	stem *Stemmer
+	// typoFiles lists the typo lexicons by key, read when first needed.
+	typoFiles map[string]string
 }
 
 // FacetValue is a value of a facet (a team, a tag, ...): its key in
@@ -96,6 +120,9 @@ func Open(idx *Index) (*Searcher, error) {
 	}
 	if err := json.Unmarshal(s.files[idx.Manifest], &s.m); err != nil {
 		return nil, fmt.Errorf("manifest: %w", err)
+	}
+	if s.m.Stem == "en" {
+		s.stem = StemmerFor("en")
 	}
 	data, err := s.read(s.m.Facets)
 	if err != nil {
@@ -225,6 +252,10 @@ func (s *Searcher) lookup(term string) (*posting, error) {
 	if !ok {
 		return nil, nil
 	}
+	if sh.df[j] == 0 && strings.HasSuffix(term, stemMark) {
+		// A stem's alias: the postings name the one term it stands for.
+		return s.lookup(string(sh.postings[j]))
+	}
 	return decodePosting(sh, j), nil
 }
 
@@ -247,7 +278,7 @@ func (s *Searcher) prefixed(prefix string) ([]*posting, error) {
 			return nil, err
 		}
 		for j, t := range sh.terms {
-			if len(t) > len(prefix) && strings.HasPrefix(t, prefix) {
+			if len(t) > len(prefix) && strings.HasPrefix(t, prefix) && !strings.HasSuffix(t, stemMark) {
 				out = append(out, decodePosting(sh, j))
 			}
 		}
@@ -260,38 +291,80 @@ func topByDF(ps []*posting) []*posting {
 	return ps[:min(len(ps), maxExpansions)]
 }
 
-// typos returns the terms one edit away from word, with its first letter.
+// typos returns the terms one edit away from word.
 func (s *Searcher) typos(word string) ([]*posting, error) {
-	r, size := utf8.DecodeRuneInString(word)
-	name, ok := s.m.Typos[word[:size]]
-	if !ok || !unicode.IsLetter(r) {
-		return nil, nil
-	}
-	data, err := s.read(name)
-	if err != nil {
-		return nil, err
-	}
-	rd := &reader{b: data}
-	n := int(rd.uvarint())
-	prev := ""
 	var out []*posting
-	for range n {
-		shared := int(rd.uvarint())
-		if shared > len(prev) {
-			return nil, errors.New("corrupt typo lexicon")
+	err := s.lexicon(word, func(t string) error {
+		if !OneEdit(word, t) {
+			return nil
 		}
-		prev = prev[:shared] + rd.string()
-		if OneEdit(word, prev) {
-			p, err := s.lookup(prev)
+		p, err := s.lookup(t)
+		if p != nil {
+			out = append(out, p)
+		}
+		return err
+	})
+	return topByDF(out), err
+}
+
+// lexicon calls f with each term of the typo lexicons of word's first two
+// and last two characters (see writer.typos), once.
+func (s *Searcher) lexicon(word string, f func(t string) error) error {
+	r := []rune(word)
+	if len(r) < minTypoLen {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, key := range []string{"p" + string(r[:2]), "s" + string(r[len(r)-2:])} {
+		if s.typoFiles == nil {
+			data, err := s.read(s.m.Typos)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			if p != nil {
-				out = append(out, p)
+			rd := &reader{b: data}
+			s.typoFiles = map[string]string{}
+			for range rd.uvarint() {
+				k := rd.string()
+				s.typoFiles[k] = rd.string()
 			}
+			if rd.err != nil {
+				return rd.err
+			}
+		}
+		name, ok := s.typoFiles[key]
+		if !ok {
+			continue
+		}
+		data, err := s.read(name)
+		if err != nil {
+			return err
+		}
+		rd := &reader{b: data}
+		n := int(rd.uvarint())
+		prev := ""
+		for range n {
+			shared := int(rd.uvarint())
+			if shared > len(prev) {
+				return errors.New("corrupt typo lexicon")
+			}
+			prev = prev[:shared] + rd.string()
+			t := prev
+			if key[0] == 's' {
+				t = reverse(prev)
+			}
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			if err := f(t); err != nil {
+				return err
+			}
+		}
+		if rd.err != nil {
+			return rd.err
 		}
 	}
-	return topByDF(out), rd.err
+	return nil
 }
 
 // OneEdit reports whether a and b differ by exactly one insertion,
@@ -362,16 +435,13 @@ func Parse(text string) []clause {
 func (s *Searcher) Search(q Query) (Results, error) {
 	n := s.m.Docs
 	scores := make([]float64, n)
-	matched := map[string]bool{} // every term the query matched, for sections
+	matched := &matchSet{terms: map[string]bool{}, stems: map[string]bool{}, stem: s.stem}
+	var unmatched []int // required clauses that match no document on their own
 	clauses := Parse(q.Text)
+	required := s.required(clauses)
 	var match []bool
-	if len(clauses) > 0 {
-		match = make([]bool, n)
-		for d := range match {
-			match[d] = true
-		}
-	}
-	for _, c := range clauses {
+	coverage := make([]int, n) // required clauses each document matches
+	for ci, c := range clauses {
 		best := make(map[uint32]float64)
 		var err error
 		if c.phrase {
@@ -382,15 +452,33 @@ func (s *Searcher) Search(q Query) (Results, error) {
 		if err != nil {
 			return Results{}, err
 		}
-		for d := range n {
-			if v, ok := best[uint32(d)]; ok && match[d] {
-				scores[d] += v
-			} else {
-				match[d] = false
+		if len(best) == 0 && required[ci] {
+			unmatched = append(unmatched, ci)
+		}
+		for d, v := range best {
+			scores[d] += v
+			if required[ci] {
+				coverage[d]++
 			}
 		}
 	}
-	if len(clauses) == 0 {
+	if len(clauses) > 0 {
+		// Documents with every required clause; failing that, with the
+		// most of them (see the query rules).
+		want := 0
+		for _, r := range required {
+			if r {
+				want++
+			}
+		}
+		if !slices.Contains(coverage, want) {
+			want = 1
+		}
+		match = make([]bool, n)
+		for d := range match {
+			match[d] = coverage[d] >= want
+		}
+	} else {
 		if len(q.Filters) == 0 {
 			return Results{Counts: map[string]map[string]int{}}, nil
 		}
@@ -442,7 +530,16 @@ func (s *Searcher) Search(q Query) (Results, error) {
 			res.Hits = append(res.Hits, Hit{Doc: d, Score: scores[d]})
 		}
 	}
-	slices.SortStableFunc(res.Hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	slices.SortStableFunc(res.Hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(coverage[b.Doc], coverage[a.Doc]), cmp.Compare(b.Score, a.Score))
+	})
+	if len(unmatched) > 0 && !q.noSuggest {
+		sug, err := s.suggest(q, clauses, unmatched)
+		if err != nil {
+			return res, err
+		}
+		res.Suggest = sug
+	}
 	for i := range res.Hits {
 		if err := s.describe(&res.Hits[i], matched); err != nil {
 			return res, err
@@ -451,9 +548,27 @@ func (s *Searcher) Search(q Query) (Results, error) {
 	return res, nil
 }
 
+// required reports which clauses a document must match: all but the
+// English stop words ("how", "do", "we"), unless the query has nothing
+// else. A stop word still adds to the score of the documents that have it.
+func (s *Searcher) required(clauses []clause) []bool {
+	req := make([]bool, len(clauses))
+	any := false
+	for i, c := range clauses {
+		req[i] = c.phrase || s.stem == nil || !english.IsStopWord(c.terms[0])
+		any = any || req[i]
+	}
+	if !any {
+		for i := range req {
+			req[i] = true
+		}
+	}
+	return req
+}
+
 // word collects, for each document, the best weighted impact among the
 // terms a word matches.
-func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, matched map[string]bool) error {
+func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, matched *matchSet) error {
 	var variants []*posting
 	var weights []float64
 	exact, err := s.lookup(term)
@@ -462,6 +577,21 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, match
 	}
 	if exact != nil {
 		variants, weights = append(variants, exact), append(weights, 1)
+	}
+	if s.stem != nil {
+		st := s.stem.Stem(term)
+		p, err := s.lookup(st + stemMark)
+		if err == nil && p == nil && st != term {
+			// A stem with one term, which is the stem itself, has no
+			// entry of its own.
+			p, err = s.lookup(st)
+		}
+		if err != nil {
+			return err
+		}
+		if p != nil && (exact == nil || p.term != exact.term) {
+			variants, weights = append(variants, p), append(weights, stemWeight)
+		}
 	}
 	if prefix && utf8.RuneCountInString(term) >= minPrefixLen {
 		more, err := s.prefixed(term)
@@ -481,9 +611,9 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, match
 			variants, weights = append(variants, p), append(weights, typoWeight)
 		}
 	}
-	// A longer, rarer term a prefix or typo reaches would outscore the
-	// word itself; score every variant with the rarity of the word's
-	// whole match instead (an impact is proportional to its term's idf).
+	// Impacts leave out the term's idf. Every variant is scored with the
+	// rarity of the word's whole match: a longer, rarer term a prefix or
+	// typo reaches must not outscore the word itself.
 	union := map[uint32]bool{}
 	for _, p := range variants {
 		for _, d := range p.docs {
@@ -492,8 +622,8 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, match
 	}
 	idfAll := idf(s.m.Docs, len(union))
 	for i, p := range variants {
-		matched[p.term] = true
-		f := weights[i] * idfAll / idf(s.m.Docs, len(p.docs))
+		matched.add(p.term)
+		f := weights[i] * idfAll
 		for j, d := range p.docs {
 			v := float64(p.impact[j]) * f
 			if v > best[d] {
@@ -504,13 +634,105 @@ func (s *Searcher) word(term string, prefix bool, best map[uint32]float64, match
 	return nil
 }
 
+// matchSet holds the terms and stems a query matched, to find the
+// section to link to (and, in the client, the words to highlight).
+type matchSet struct {
+	terms, stems map[string]bool
+	stem         *Stemmer
+}
+
+func (m *matchSet) add(term string) {
+	if st, ok := strings.CutSuffix(term, stemMark); ok {
+		m.stems[st] = true
+	} else {
+		m.terms[term] = true
+	}
+}
+
+func (m *matchSet) has(term string) bool {
+	return m.terms[term] || m.stem != nil && len(m.stems) > 0 && m.stems[m.stem.Stem(term)]
+}
+
+// suggest returns the query with each word that matched nothing replaced
+// by the most frequent term at most two edits away, if that query finds
+// something.
+func (s *Searcher) suggest(q Query, clauses []clause, unmatched []int) (string, error) {
+	words := make([]string, len(clauses))
+	for i, c := range clauses {
+		words[i] = strings.Join(c.terms, " ")
+		if c.phrase {
+			words[i] = `"` + words[i] + `"`
+		}
+	}
+	changed := false
+	for _, ci := range unmatched {
+		c := clauses[ci]
+		if c.phrase {
+			continue
+		}
+		word, best, bestDF := c.terms[0], "", 0
+		err := s.lexicon(word, func(t string) error {
+			if editDistance(word, t) > 2 {
+				return nil
+			}
+			p, err := s.lookup(t)
+			if p != nil && len(p.docs) > bestDF {
+				best, bestDF = t, len(p.docs)
+			}
+			return err
+		})
+		if err != nil {
+			return "", err
+		}
+		if best != "" {
+			words[ci], changed = best, true
+		}
+	}
+	if !changed {
+		return "", nil
+	}
+	text := strings.Join(words, " ") + " " // a complete word, not a prefix
+	res, err := s.Search(Query{Text: text, Filters: q.Filters, noSuggest: true})
+	if err != nil || len(res.Hits) == 0 {
+		return "", err
+	}
+	return strings.TrimSpace(text), nil
+}
+
+// editDistance is the number of insertions, deletions, substitutions and
+// swaps of neighbours that turn a into b (optimal string alignment).
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}
+
 // idf is the inverse document frequency the index scores with.
 func idf(n, df int) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // phrase finds the documents where terms appear one after the other.
-func (s *Searcher) phrase(words []string, best map[uint32]float64, matched map[string]bool) error {
+func (s *Searcher) phrase(words []string, best map[uint32]float64, matched *matchSet) error {
 	ps := make([]*posting, len(words))
 	for i, w := range words {
 		p, err := s.lookup(w)
@@ -538,7 +760,7 @@ func (s *Searcher) phrase(words []string, best map[uint32]float64, matched map[s
 			} else if c == nil || len(c.pos[i-1]) == 0 {
 				continue
 			}
-			c.score += float64(p.impact[j])
+			c.score += float64(p.impact[j]) * idf(s.m.Docs, len(p.docs))
 			c.pos[i] = pos[j]
 		}
 	}
@@ -549,7 +771,7 @@ func (s *Searcher) phrase(words []string, best map[uint32]float64, matched map[s
 		best[d] = c.score
 	}
 	for _, w := range words {
-		matched[w] = true
+		matched.add(w)
 	}
 	return nil
 }
@@ -572,7 +794,7 @@ func adjacent(pos [][]uint32) bool {
 // describe fills a hit's title, URL and deep link from its document file:
 // the section where the terms the query matched occur most, headings
 // counting thrice; none when the title matches as well as any section.
-func (s *Searcher) describe(h *Hit, want map[string]bool) error {
+func (s *Searcher) describe(h *Hit, want *matchSet) error {
 	data, err := s.read(fmt.Sprintf("d/%s/%d.bin", s.m.Buckets[h.Doc/s.m.Bucket], h.Doc))
 	if err != nil {
 		return err
@@ -585,7 +807,7 @@ func (s *Searcher) describe(h *Hit, want map[string]bool) error {
 	count := func(text string) int {
 		n := 0
 		for _, t := range Terms(text) {
-			if want[t] {
+			if want.has(t) {
 				n++
 			}
 		}

@@ -649,6 +649,9 @@ func (l *linker) linkLinks() {
 }
 
 func hasHeading(d *Doc, id string) bool {
+	if d.TitleID != "" && d.TitleID == id {
+		return true
+	}
 	for _, h := range d.Headings {
 		if h.ID == id {
 			return true

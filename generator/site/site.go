@@ -151,6 +151,10 @@ type Doc struct {
 	// "/updates/2026-11-20-ana-search-shards/".
 	URL   string
 	Title string
+	// TitleID is the id of the Markdown heading the title came from, when
+	// that heading is not in Body: the page's own title carries the id,
+	// so links to the heading resolve.
+	TitleID string
 	// Date orders the document in lists and feeds: an update's or a
 	// decision's date, a handbook page's last change or review; zero for
 	// people, teams and objectives.

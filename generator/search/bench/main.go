@@ -13,6 +13,13 @@
 // from focusing the box with the query typed to the results shown) and
 // warm (the same query typed again in the same page). It prints a
 // Markdown table for the README.
+//
+// Relevance is measured on the repository's example site (content/),
+// built and indexed by Pagefind the same way, with the judged queries of
+// generator/search/testdata/judged.txt: MRR@10 and how many queries have
+// a relevant page in the top 3, for the handbook's ranking (the Go
+// searcher, which applies the client's rules; see generator/e2e) and
+// Pagefind's (its JavaScript API in Chromium), each query as typed.
 package main
 
 import (
@@ -47,7 +54,16 @@ func main() {
 	n := flag.Int("n", 10000, "documents in the generated site")
 	work := flag.String("work", ".cache/searchbench", "working folder (replaced)")
 	runs := flag.Int("runs", 3, "times each measurement is repeated; the median is reported")
+	relOnly := flag.Bool("relevance", false, "only measure relevance on the example site")
 	flag.Parse()
+	if *relOnly {
+		here, _ := filepath.Abs("generator/search/bench")
+		if _, err := relevance(*work, here); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*n, *work, *runs); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -164,6 +180,12 @@ func run(n int, work string, runs int) error {
 			q, kb(r.oursCold), r.oursColdMs, r.oursWarmMs, r.oursHits, kb(r.pfCold), r.pfColdMs, r.pfWarmMs, r.pfHits)
 	}
 
+	step("relevance on the example site")
+	rel, err := relevance(work, here)
+	if err != nil {
+		return err
+	}
+
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nSite: %d documents (%d pages) from `go run ./cmd/corpus -n %d`; %d runs, medians; bytes are gzip-compressed response bodies.\n\n", n, res.Pages, n, runs)
 	fmt.Fprintf(&b, "| | handbook | Pagefind 1.6 |\n|---|---:|---:|\n")
@@ -179,13 +201,110 @@ func run(n int, work string, runs int) error {
 	}
 	fmt.Fprintf(&b, "| bytes per cold query (median of queries) | %.1f KB | %.1f KB |\n", kb(median(so)), kb(median(sp)))
 	fmt.Fprintf(&b, "| keystroke to results, cold | %.0f ms | %.0f ms |\n", median(co), median(cp))
-	fmt.Fprintf(&b, "| keystroke to results, warm | %.1f ms | %.1f ms |\n\n", median(wo), median(wp))
+	fmt.Fprintf(&b, "| keystroke to results, warm | %.1f ms | %.1f ms |\n", median(wo), median(wp))
+	fmt.Fprintf(&b, "| MRR@10, %d judged queries on the example site | %.3f | %.3f |\n", rel.queries, rel.ours.MRR, rel.pagefind.MRR)
+	fmt.Fprintf(&b, "| right page first / in the top 3 | %d / %d | %d / %d |\n\n", rel.ours.Hit1, rel.ours.Hit3, rel.pagefind.Hit1, rel.pagefind.Hit3)
 	fmt.Fprintf(&b, "| query | handbook cold | Pagefind cold | handbook warm | Pagefind warm | results (handbook / Pagefind) |\n|---|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
 		fmt.Fprintf(&b, "| %s | %.1f KB, %.0f ms | %.1f KB, %.0f ms | %.1f ms | %.1f ms | %s / %s |\n", r.query, kb(r.oursCold), r.oursColdMs, kb(r.pfCold), r.pfColdMs, r.oursWarmMs, r.pfWarmMs, r.oursHits, r.pfHits)
 	}
 	fmt.Print(b.String())
 	return os.WriteFile(filepath.Join(work, "results.md"), []byte(b.String()), 0o644)
+}
+
+type relevanceResult struct {
+	queries        int
+	ours, pagefind search.Relevance
+}
+
+// relevance builds the example site into work/judged, indexes it with
+// Pagefind too, and ranks the judged queries with both.
+func relevance(work, here string) (relevanceResult, error) {
+	var rr relevanceResult
+	judged, err := search.ReadJudged("generator/search/testdata/judged.txt")
+	if err != nil {
+		return rr, err
+	}
+	rr.queries = len(judged)
+	out := filepath.Join(work, "judged", "public")
+	res, err := generator.Build(context.Background(), generator.Config{Content: "content", Out: out, Layouts: filepath.Join(work, "no-layouts"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		return rr, err
+	}
+	idx, err := search.Build(res.Site, search.Options{})
+	if err != nil {
+		return rr, err
+	}
+	s, err := search.Open(idx)
+	if err != nil {
+		return rr, err
+	}
+	var ours, theirs [][]string
+	var qs []string
+	for _, j := range judged {
+		r, err := s.Search(search.Query{Text: j.Query})
+		if err != nil {
+			return rr, err
+		}
+		var urls []string
+		for _, h := range r.Hits[:min(10, len(r.Hits))] {
+			urls = append(urls, h.URL)
+		}
+		ours = append(ours, urls)
+		qs = append(qs, j.Query)
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return rr, err
+	}
+	if err := command(here, "npx", "--no-install", "pagefind", "--site", abs); err != nil {
+		return rr, err
+	}
+	srv, err := serve(out)
+	if err != nil {
+		return rr, err
+	}
+	defer srv.close()
+	dir, err := os.MkdirTemp("", "searchbench-chromium-")
+	if err != nil {
+		return rr, err
+	}
+	defer os.RemoveAll(dir)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium()), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(dir))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancelB := chromedp.NewContext(actx)
+	defer cancelB()
+	ctx, cancelC := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancelC()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.base+"/")); err != nil {
+		return rr, err
+	}
+	js := `(async (qs) => {
+		const pf = await import("/pagefind/pagefind.js");
+		await pf.init();
+		const out = [];
+		for (const q of qs) {
+			const r = await pf.search(q);
+			const d = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+			out.push(d.map((x) => x.url));
+		}
+		return out;
+	})(` + quote(strings.Join(qs, "\n")) + `.split("\n"))`
+	theirs, err = chromedp.Run(ctx, chromedp.Evaluate[[][]string](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return rr, fmt.Errorf("pagefind: %w", err)
+	}
+	for i, urls := range theirs {
+		for k, u := range urls {
+			u = strings.TrimSuffix(strings.SplitN(u, "#", 2)[0], "index.html")
+			urls[k] = u
+		}
+		fmt.Printf("%-36q ours %d, pagefind %d\n", qs[i], judged[i].Rank(ours[i]), judged[i].Rank(urls))
+	}
+	rr.ours, rr.pagefind = search.Measure(judged, ours), search.Measure(judged, theirs)
+	fmt.Printf("MRR@10 ours %.3f, pagefind %.3f\n", rr.ours.MRR, rr.pagefind.MRR)
+	return rr, nil
 }
 
 // cpu returns the CPU time the process has used, user and system.

@@ -4,23 +4,40 @@
 // Go for the index tests). Keep the two in step.
 
 import { terms as tokenTerms } from "./tokenize";
+import { stem as stemEnglish } from "./stem";
 
 export const facetNames = ["kind", "team", "author", "status", "tag"] as const;
 export type Facet = (typeof facetNames)[number];
 
+const stemWeight = 0.9;
 const prefixWeight = 0.8;
 const typoWeight = 0.6;
-const minTypoLen = 5;
+const minTypoLen = 4;
+// stopWords are optional in queries on an English index: the list of
+// github.com/kljensen/snowball/english.IsStopWord, which query.go uses.
+const stopWords = new Set(
+  ("a about above after again against all am an and any are as at be because been before being below " +
+    "between both but by can did do does doing don down during each few for from further had has have " +
+    "having he her here hers herself him himself his how i if in into is it its itself just me more most " +
+    "my myself no nor not now of off on once only or other our ours ourselves out over own s same she " +
+    "should so some such t than that the their theirs them themselves then there these they this those " +
+    "through to too under until up very was we were what when where which while who whom why will with " +
+    "you your yours yourself yourselves").split(" "),
+);
+
+// stemMark ends a stem's entry in the vocabulary ("deploy#").
+const stemMark = "#";
 const minPrefixLen = 2;
 const maxPrefixShards = 3;
 const maxExpansions = 64;
 
 interface Manifest {
   v: number;
+  stem?: string; // the language of the index's stems; the client has "en"
   docs: number;
   terms: number;
   shards: [string, string, string][];
-  typos: Record<string, string>;
+  typos: string; // the file listing the typo lexicons by key
   facets: string;
   bucket: number;
   buckets: string[];
@@ -55,8 +72,39 @@ export interface Hit {
 export interface Results {
   hits: Hit[];
   counts: Record<Facet, Map<string, number>>;
-  // terms holds every index term the query matched, for highlights.
-  terms: Set<string>;
+  // terms holds every index term and stem the query matched, for
+  // highlights.
+  terms: Matched;
+  // suggest is a close query that finds something, when this one found
+  // nothing ("did you mean").
+  suggest?: string;
+}
+
+// stemmed remembers the stems of the words of the results shown: excerpts
+// and headings are checked word by word on every keystroke.
+const stemmed = new Map<string, string>();
+
+// Matched is the set of terms a query matched, and of stems, so that
+// "deploying" highlights "deployment".
+export class Matched {
+  readonly terms = new Set<string>();
+  readonly stems = new Set<string>();
+  constructor(private readonly stem: ((t: string) => string) | null) {}
+  add(term: string): void {
+    if (term.endsWith(stemMark)) this.stems.add(term.slice(0, -stemMark.length));
+    else this.terms.add(term);
+  }
+  has(term: string): boolean {
+    if (this.terms.has(term)) return true;
+    if (this.stem === null || this.stems.size === 0) return false;
+    let st = stemmed.get(term);
+    if (st === undefined) {
+      if (stemmed.size > 50000) stemmed.clear();
+      st = this.stem(term);
+      stemmed.set(term, st);
+    }
+    return this.stems.has(st);
+  }
 }
 
 // Varint and string reader over a decoded file.
@@ -171,6 +219,29 @@ export function parse(text: string): Clause[] {
 
 // oneEdit reports whether a and b are one insertion, deletion,
 // substitution or swap of neighbours apart.
+// editDistance counts insertions, deletions, substitutions and swaps of
+// neighbours from a to b, as query.go's editDistance does.
+export function editDistance(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  const d: number[][] = [];
+  for (let i = 0; i <= x.length; i++) {
+    d.push(new Array<number>(y.length + 1).fill(0));
+    d[i][0] = i;
+  }
+  for (let j = 0; j <= y.length; j++) d[0][j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[x.length][y.length];
+}
+
+const reverse = (s: string) => Array.from(s).reverse().join("");
+
 export function oneEdit(a: string, b: string): boolean {
   let x = Array.from(a);
   let y = Array.from(b);
@@ -198,11 +269,16 @@ export class Index {
   private shards = new Map<number, Promise<Shard>>();
   private docs = new Map<number, Promise<DocFile>>();
   private facetsP?: Promise<Record<Facet, FacetValue[]>>;
+  private typoFilesP?: Promise<Map<string, string>>;
+
+  private readonly stem: ((t: string) => string) | null;
 
   private constructor(
     private readonly dir: string,
     private readonly m: Manifest,
-  ) {}
+  ) {
+    this.stem = m.stem === "en" ? stemEnglish : null;
+  }
 
   static async open(manifestURL: string): Promise<Index> {
     const res = await fetch(manifestURL);
@@ -325,7 +401,10 @@ export class Index {
   private async lookup(term: string): Promise<Posting | null> {
     const sh = await this.shard(this.shardOf(term));
     const j = sh.index.get(term);
-    return j === undefined ? null : this.posting(sh, j);
+    if (j === undefined) return null;
+    // A stem's alias: its postings name the one term it stands for.
+    if (sh.df[j] === 0 && term.endsWith(stemMark)) return this.lookup(utf8.decode(sh.postings[j]));
+    return this.posting(sh, j);
   }
 
   private async prefixed(prefix: string): Promise<Posting[]> {
@@ -339,54 +418,121 @@ export class Index {
     const out: Posting[] = [];
     for (const sh of await Promise.all(ids.map((i) => this.shard(i)))) {
       sh.terms.forEach((t, j) => {
-        if (t.length > prefix.length && t.startsWith(prefix)) out.push(this.posting(sh, j));
+        if (t.length > prefix.length && t.startsWith(prefix) && !t.endsWith(stemMark)) out.push(this.posting(sh, j));
       });
     }
     return topByDF(out);
   }
 
-  private async typos(word: string): Promise<Posting[]> {
-    const first = Array.from(word)[0];
-    const name = this.m.typos[first];
-    if (!name) return [];
-    const r = new Reader(await this.file(name));
-    const cands: string[] = [];
-    frontCoded(r, r.uvarint(), (t) => {
-      if (oneEdit(word, t)) cands.push(t);
+  // lexicon returns the terms of the typo lexicons of word's first two
+  // and last two characters; see typos in generator/search/encode.go.
+  private async lexicon(word: string): Promise<string[]> {
+    const r = Array.from(word);
+    if (r.length < minTypoLen) return [];
+    const keys = ["p" + r.slice(0, 2).join(""), "s" + r.slice(-2).join("")];
+    const lexicons = await this.typoFiles();
+    const files = await Promise.all(keys.map((k) => (lexicons.has(k) ? this.file(lexicons.get(k)!) : Promise.resolve(null))));
+    const seen = new Set<string>();
+    const out: string[] = [];
+    files.forEach((data, i) => {
+      if (!data) return;
+      const rd = new Reader(data);
+      frontCoded(rd, rd.uvarint(), (t) => {
+        const term = keys[i][0] === "s" ? reverse(t) : t;
+        if (!seen.has(term)) {
+          seen.add(term);
+          out.push(term);
+        }
+      });
     });
+    return out;
+  }
+
+  // typoFiles returns the typo lexicons' files by key.
+  private typoFiles(): Promise<Map<string, string>> {
+    if (!this.typoFilesP) {
+      this.typoFilesP = this.file(this.m.typos).then((data) => {
+        const r = new Reader(data);
+        const out = new Map<string, string>();
+        for (let n = r.uvarint(); n > 0; n--) {
+          const k = r.string();
+          out.set(k, r.string());
+        }
+        return out;
+      });
+      this.typoFilesP.catch(() => (this.typoFilesP = undefined));
+    }
+    return this.typoFilesP;
+  }
+
+  private async typos(word: string): Promise<Posting[]> {
+    const cands = (await this.lexicon(word)).filter((t) => oneEdit(word, t));
     const found = await Promise.all(cands.map((t) => this.lookup(t)));
     return topByDF(found.filter((p): p is Posting => p !== null));
+  }
+
+  // suggest returns the query with each word that matched nothing
+  // replaced by the most frequent term two edits away, if that finds
+  // something; see suggest in generator/search/query.go.
+  private async suggest(q: Query, clauses: Clause[], unmatched: number[]): Promise<string | undefined> {
+    const words = clauses.map((c) => (c.phrase ? `"${c.terms.join(" ")}"` : c.terms.join(" ")));
+    let changed = false;
+    for (const ci of unmatched) {
+      const c = clauses[ci];
+      if (c.phrase) continue;
+      const word = c.terms[0];
+      const cands = (await this.lexicon(word)).filter((t) => editDistance(word, t) <= 2);
+      const ps = await Promise.all(cands.map((t) => this.lookup(t)));
+      let best = "";
+      let df = 0;
+      ps.forEach((p, i) => {
+        if (p && p.docs.length > df) {
+          best = cands[i];
+          df = p.docs.length;
+        }
+      });
+      if (best !== "") {
+        words[ci] = best;
+        changed = true;
+      }
+    }
+    if (!changed) return undefined;
+    const text = words.join(" ") + " ";
+    const res = await this.search({ text, filters: q.filters }, false, false);
+    return res.hits.length > 0 ? text.trim() : undefined;
   }
 
   // search runs a query; see the rules in generator/search/query.go.
   // Without counts and filters it leaves the facets file unfetched (the
   // drop-down under the header's box shows neither).
-  async search(q: Query, counts = true): Promise<Results> {
+  async search(q: Query, counts = true, suggest = true): Promise<Results> {
     const n = this.m.docs;
     const clauses = parse(q.text);
     const filtered = facetNames.filter((f) => (q.filters[f]?.length ?? 0) > 0);
     const facetsP = counts || filtered.length > 0 ? this.facets() : null;
     const scores = new Float64Array(n);
-    const termSet = new Set<string>();
+    const termSet = new Matched(this.stem);
     let match: Uint8Array | null = null;
     const perClause = await Promise.all(
       clauses.map((c) => (c.phrase ? this.phrase(c.terms, termSet) : this.word(c.terms[0], c.prefix, termSet))),
     );
-    for (const best of perClause) {
-      if (!match) {
-        match = new Uint8Array(n);
-        for (const [d, v] of best) {
-          match[d] = 1;
-          scores[d] = v;
-        }
-        continue;
+    const required = this.required(clauses);
+    const unmatched = perClause.flatMap((best, i) => (best.size === 0 && required[i] ? [i] : []));
+    // coverage[d]: the required clauses document d matches.
+    const coverage = new Uint16Array(n);
+    perClause.forEach((best, i) => {
+      for (const [d, v] of best) {
+        scores[d] += v;
+        if (required[i]) coverage[d]++;
       }
-      for (let d = 0; d < n; d++) {
-        if (!match[d]) continue;
-        const v = best.get(d);
-        if (v === undefined) match[d] = 0;
-        else scores[d] += v;
-      }
+    });
+    if (clauses.length > 0) {
+      // Documents with every required clause; failing that, with the
+      // most of them.
+      let want = required.filter((r) => r).length;
+      if (!coverage.includes(want)) want = 1;
+      match = new Uint8Array(n);
+      for (let d = 0; d < n; d++) match[d] = coverage[d] >= want ? 1 : 0;
     }
     const facets = facetsP ? await facetsP : null;
     const tally = {} as Record<Facet, Map<string, number>>;
@@ -395,11 +541,16 @@ export class Index {
       if (filtered.length === 0) return { hits: [], counts: tally, terms: termSet };
       match = new Uint8Array(n).fill(1);
     }
+    const order = (a: Hit, b: Hit) => coverage[b.doc] - coverage[a.doc] || b.score - a.score;
+    const withSuggestion = async (r: Results): Promise<Results> => {
+      if (unmatched.length > 0 && suggest) r.suggest = await this.suggest(q, clauses, unmatched);
+      return r;
+    };
     if (!facets) {
       const hits: Hit[] = [];
       for (let d = 0; d < n; d++) if (match[d]) hits.push({ doc: d, score: scores[d] });
-      hits.sort((a, b) => b.score - a.score);
-      return { hits, counts: tally, terms: termSet };
+      hits.sort(order);
+      return withSuggestion({ hits, counts: tally, terms: termSet });
     }
     // ok[f][d]: document d passes facet f's filter.
     const ok = new Map<Facet, Uint8Array>();
@@ -422,20 +573,41 @@ export class Index {
     }
     const hits: Hit[] = [];
     for (let d = 0; d < n; d++) if (match[d] && passes(d, "")) hits.push({ doc: d, score: scores[d] });
-    hits.sort((a, b) => b.score - a.score);
-    return { hits, counts: tally, terms: termSet };
+    hits.sort(order);
+    return withSuggestion({ hits, counts: tally, terms: termSet });
   }
 
-  private async word(term: string, prefix: boolean, termSet: Set<string>): Promise<Map<number, number>> {
+  // required tells which clauses a document must match: all but English
+  // stop words, unless the query has nothing else; see query.go.
+  private required(clauses: Clause[]): boolean[] {
+    const req = clauses.map((c) => c.phrase || !this.stem || !stopWords.has(c.terms[0]));
+    return req.some((r) => r) ? req : req.map(() => true);
+  }
+
+  // stemmed returns the entry of a word's stem; a stem whose one term is
+  // the stem itself has none, and is looked up as a term.
+  private async stemmed(term: string): Promise<Posting | null> {
+    if (!this.stem) return null;
+    const st = this.stem(term);
+    const p = await this.lookup(st + stemMark);
+    return p ?? (st !== term ? this.lookup(st) : null);
+  }
+
+  private async word(term: string, prefix: boolean, termSet: Matched): Promise<Map<number, number>> {
     const variants: Posting[] = [];
     const weights: number[] = [];
-    const [exact, more] = await Promise.all([
+    const [exact, stemmed, more] = await Promise.all([
       this.lookup(term),
+      this.stemmed(term),
       prefix && runes(term) >= minPrefixLen ? this.prefixed(term) : Promise.resolve([]),
     ]);
     if (exact) {
       variants.push(exact);
       weights.push(1);
+    }
+    if (stemmed && (!exact || stemmed.term !== exact.term)) {
+      variants.push(stemmed);
+      weights.push(stemWeight);
     }
     for (const p of more) {
       variants.push(p);
@@ -453,7 +625,7 @@ export class Index {
     const best = new Map<number, number>();
     variants.forEach((p, i) => {
       termSet.add(p.term);
-      const f = (weights[i] * idfAll) / idf(this.m.docs, p.docs.length);
+      const f = weights[i] * idfAll;
       p.docs.forEach((d, j) => {
         const v = p.impact[j] * f;
         if (v > (best.get(d) ?? 0)) best.set(d, v);
@@ -462,7 +634,7 @@ export class Index {
     return best;
   }
 
-  private async phrase(words: string[], termSet: Set<string>): Promise<Map<number, number>> {
+  private async phrase(words: string[], termSet: Matched): Promise<Map<number, number>> {
     const best = new Map<number, number>();
     const ps = await Promise.all(words.map((w) => this.lookup(w)));
     if (ps.some((p) => p === null)) return best;
@@ -470,13 +642,14 @@ export class Index {
     const pos = await Promise.all(post.map((p) => this.positions(p.shard, p.i)));
     // Candidates: documents with every term, with their positions.
     let cands = new Map<number, { score: number; pos: Uint32Array[] }>();
-    post[0].docs.forEach((d, j) => cands.set(d, { score: post[0].impact[j], pos: [pos[0][j]] }));
+    const idfs = post.map((p) => idf(this.m.docs, p.docs.length));
+    post[0].docs.forEach((d, j) => cands.set(d, { score: post[0].impact[j] * idfs[0], pos: [pos[0][j]] }));
     for (let i = 1; i < post.length; i++) {
       const next = new Map<number, { score: number; pos: Uint32Array[] }>();
       post[i].docs.forEach((d, j) => {
         const c = cands.get(d);
         if (!c) return;
-        c.score += post[i].impact[j];
+        c.score += post[i].impact[j] * idfs[i];
         c.pos.push(pos[i][j]);
         next.set(d, c);
       });

@@ -5,6 +5,11 @@
 import { tokenize } from "./tokenize";
 import type { DocFile } from "./engine";
 
+// Terms is what a query matched: a word matches when has says so.
+interface Terms {
+  has(term: string): boolean;
+}
+
 const headingWeight = 3;
 const excerptChars = 220;
 const leadChars = 70;
@@ -13,7 +18,7 @@ const leadChars = 70;
 // the one where the matched terms occur most (headings count thrice), or
 // -1 when the title matches as well as any section does. It follows
 // describe in generator/search/query.go.
-export function bestSection(doc: DocFile, terms: Set<string>): number {
+export function bestSection(doc: DocFile, terms: Terms): number {
   const count = (text: string) => tokenize(text).filter((t) => terms.has(t.term)).length;
   let top = count(doc.t) * headingWeight;
   let best = -1;
@@ -29,7 +34,7 @@ export function bestSection(doc: DocFile, terms: Set<string>): number {
 
 // excerpt returns a short passage of the document around the first match,
 // with the matched words in <mark>, as a fragment of text and mark nodes.
-export function excerpt(doc: DocFile, section: number, terms: Set<string>): DocumentFragment {
+export function excerpt(doc: DocFile, section: number, terms: Terms): DocumentFragment {
   const frag = document.createDocumentFragment();
   // Prefer the linked section's text, then the first section with a match.
   const order = section >= 0 ? [section, ...doc.s.keys()] : [...doc.s.keys()];
@@ -77,7 +82,7 @@ export function excerpt(doc: DocFile, section: number, terms: Set<string>): Docu
 }
 
 // highlight returns text with the matched words in <mark>.
-export function highlight(text: string, terms: Set<string>): DocumentFragment {
+export function highlight(text: string, terms: Terms): DocumentFragment {
   const frag = document.createDocumentFragment();
   let at = 0;
   for (const t of tokenize(text)) {

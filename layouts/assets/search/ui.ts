@@ -3,7 +3,7 @@
 // counts and more results. Both keep the focus in the box: arrow keys move
 // through the results and Enter opens one.
 
-import { Index, facetNames, type DocFile, type Facet, type Hit, type Query, type Results } from "./engine";
+import { Index, facetNames, type DocFile, type Facet, type Hit, type Matched, type Query, type Results } from "./engine";
 import { bestSection, excerpt, highlight } from "./excerpt";
 
 const kindLabels: Record<string, string> = {
@@ -35,6 +35,32 @@ function open(url: string): Promise<Index> {
   return opened;
 }
 
+const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+// formatDate writes a document's date (YYYY-MM-DD) as pages do: "20 Nov 2026".
+function formatDate(d: string): string {
+  const [y, m, day] = d.split("-").map(Number);
+  return `${day} ${months[m - 1] ?? ""} ${y}`;
+}
+
+// suggestion returns "Did you mean …?" with a link that runs the close
+// query the engine found, or null.
+function suggestion(res: Results, base: string, input: HTMLInputElement): HTMLElement | null {
+  if (!res.suggest) return null;
+  const p = el("span", "search-suggest");
+  const a = el("a", "", res.suggest);
+  a.href = `${base}/search/?q=${encodeURIComponent(res.suggest)}`;
+  a.dataset.searchSuggest = res.suggest;
+  a.addEventListener("click", (e) => {
+    e.preventDefault();
+    input.value = res.suggest!;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.focus();
+  });
+  p.append(" Did you mean ", a, "?");
+  return p;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
@@ -44,7 +70,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
 
 // renderHit builds one result: <li data-search-result> with a link to the
 // page, deep-linked to the best matching heading.
-function renderHit(doc: DocFile, terms: Set<string>, base: string, id: string): HTMLLIElement {
+function renderHit(doc: DocFile, terms: Matched, base: string, id: string): HTMLLIElement {
   const li = el("li", "search-result");
   li.dataset.searchResult = "";
   li.id = id;
@@ -57,6 +83,11 @@ function renderHit(doc: DocFile, terms: Set<string>, base: string, id: string): 
   const kind = el("span", "search-kind", kindLabels[doc.k] ?? doc.k);
   const head = el("p", "search-head");
   head.append(a, " ", kind);
+  if (doc.d) {
+    const time = el("time", "search-date", formatDate(doc.d));
+    time.dateTime = doc.d;
+    head.append(" ", time);
+  }
   li.append(head);
   if (doc.b && doc.b.length > 0) li.append(el("p", "search-byline", doc.b.join(" · ")));
   if (sec >= 0) {
@@ -70,7 +101,7 @@ function renderHit(doc: DocFile, terms: Set<string>, base: string, id: string): 
   return li;
 }
 
-async function renderHits(index: Index, hits: Hit[], terms: Set<string>, base: string, from: number): Promise<HTMLLIElement[]> {
+async function renderHits(index: Index, hits: Hit[], terms: Matched, base: string, from: number): Promise<HTMLLIElement[]> {
   const docs = await Promise.all(hits.map((h) => index.doc(h.doc)));
   return docs.map((d, i) => renderHit(d, terms, base, `search-result-${from + i}`));
 }
@@ -168,7 +199,12 @@ export function setupPanel(form: HTMLFormElement): void {
     const items = await renderHits(index, res.hits.slice(0, panelSize), res.terms, base, 0);
     if (my !== seq) return;
     list.replaceChildren(...items);
-    if (items.length === 0) list.append(el("li", "search-none", `No results for “${q.trim()}”`));
+    if (items.length === 0) {
+      const none = el("li", "search-none", `No results for “${q.trim()}”.`);
+      const sug = suggestion(res, base, input);
+      if (sug) none.append(sug);
+      list.append(none);
+    }
     more.href = `${base}/search/?q=${encodeURIComponent(q)}`;
     more.textContent = res.hits.length > panelSize ? `All ${res.hits.length} results →` : "Search page →";
     active.reset();
@@ -278,6 +314,8 @@ export function setupPage(form: HTMLFormElement): void {
       status.textContent = `Search ${index.size} documents.`;
     } else if (res.hits.length === 0) {
       status.textContent = text ? `No results for “${text}”.` : "No results.";
+      const sug = suggestion(res, base, input);
+      if (sug) status.append(sug);
     } else {
       status.textContent = `${res.hits.length} ${res.hits.length === 1 ? "result" : "results"}${text ? ` for “${text}”` : ""}.`;
     }

@@ -1,0 +1,248 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"math"
+	"sync"
+	"sync/atomic"
+
+	"github.com/handbook/handbook/generator/cache"
+)
+
+// The index is rebuilt from scratch on every build, but with a cache
+// (Options.Cache) it does not redo what is unchanged:
+//
+//   - documents are analysed (tokenised into terms with weights and
+//     positions) in groups of analysisGroup consecutive documents, and a
+//     group whose documents' indexed text is unchanged is read back from
+//     the cache instead;
+//   - every file is compressed once: a file whose bytes are those of a
+//     file of the last build takes that build's compressed bytes. Impacts
+//     depend on their own document only (see score), so editing one
+//     document changes the shards of its own terms, and the others keep
+//     their bytes.
+//
+// Both are checked by TestIncremental against a build without cache.
+
+// analysisGroup is how many consecutive documents share an entry of the
+// analysis cache: few entries to read, and an edit re-analyses only its
+// group.
+const analysisGroup = 64
+
+// Cache namespaces and the version of their entries' layout.
+const (
+	analysisNS      = "search-analysis"
+	compressedNS    = "search-compressed"
+	analysisVersion = 1
+)
+
+// stats counts the work a build did, for tests and the benchmark.
+type stats struct {
+	analysed, compressed atomic.Int64
+}
+
+// groupKey identifies the analysis of a group of documents: everything
+// analyse reads of them.
+func groupKey(entries []*entry) cache.Key {
+	h := cache.NewHasher(analysisNS).Int(analysisVersion)
+	for _, e := range entries {
+		d := e.doc
+		h.String(d.Title).String(e.titleExtra).String(e.meta).String(d.URL).String(e.kind.String()).String(d.File)
+		h.String(e.date.Format("2006-01-02")).Int(int64(len(e.byline)))
+		for _, s := range e.byline {
+			h.String(s)
+		}
+		h.Int(int64(len(d.Sections)))
+		for _, s := range d.Sections {
+			h.String(s.ID).String(s.Title).String(s.Text)
+		}
+	}
+	return h.Sum()
+}
+
+// encodeDoc appends one analysed document to an analysis entry: its
+// length, its document file, and each term with its weighted frequency,
+// title flag and positions, as analyse added them to the postings ps.
+func encodeDoc(buf []byte, n int, file []byte, order []string, ps []*postings) []byte {
+	buf = binary.AppendUvarint(buf, uint64(n))
+	buf = binary.AppendUvarint(buf, uint64(len(file)))
+	buf = append(buf, file...)
+	buf = binary.AppendUvarint(buf, uint64(len(order)))
+	for i, t := range order {
+		p := ps[i]
+		last := len(p.docs) - 1
+		buf = appendString(buf, t)
+		buf = binary.AppendUvarint(buf, uint64(math.Float32bits(p.tf[last])))
+		title := uint64(0)
+		if p.title[last] {
+			title = 1
+		}
+		buf = binary.AppendUvarint(buf, title)
+		k := p.npos[last]
+		buf = appendGaps(buf, p.pos[len(p.pos)-int(k):])
+	}
+	return buf
+}
+
+// decodeGroup adds an analysis entry of count documents, numbered from
+// first, to part. It reports false, having added nothing, for an entry
+// that is damaged.
+func decodeGroup(data []byte, count int, first uint32, part *partial) bool {
+	// A first pass checks the whole entry, so that a damaged one adds
+	// nothing; the second adds it, looking terms up without copying them.
+	if !walkGroup(data, count, nil) {
+		return false
+	}
+	return walkGroup(data, count, func(i int, n int, file []byte, term []byte, tf float32, title bool, r *reader, npos int) {
+		if term == nil {
+			part.lengths = append(part.lengths, n)
+			part.files = append(part.files, file)
+			return
+		}
+		p := part.vocab[string(term)]
+		if p == nil {
+			p = &postings{}
+			part.vocab[string(term)] = p
+		}
+		p.docs = append(p.docs, first+uint32(i))
+		p.tf = append(p.tf, tf)
+		p.title = append(p.title, title)
+		p.npos = append(p.npos, uint32(npos))
+		prev := uint32(0)
+		for range npos {
+			prev += uint32(r.uvarint())
+			p.pos = append(p.pos, prev)
+		}
+	})
+}
+
+// walkGroup reads an analysis entry, calling add (when not nil) for each
+// term of each document, and once per document with a nil term after its
+// terms; add reads the term's npos positions from r. It reports whether
+// the entry was read whole and without error.
+func walkGroup(data []byte, count int, add func(i, n int, file, term []byte, tf float32, title bool, r *reader, npos int)) bool {
+	r := &reader{b: data}
+	for i := range count {
+		n := int(r.uvarint())
+		file := r.bytes(int(r.uvarint()))
+		terms := int(r.uvarint())
+		for range terms {
+			term := r.bytes(int(r.uvarint()))
+			tf := math.Float32frombits(uint32(r.uvarint()))
+			title := r.uvarint() == 1
+			npos := int(r.uvarint())
+			if r.err != nil || len(term) == 0 || npos > len(r.b) {
+				return false
+			}
+			if add != nil {
+				add(i, n, file, term, tf, title, r, npos)
+			} else {
+				for range npos {
+					r.uvarint()
+				}
+			}
+		}
+		if r.err != nil {
+			return false
+		}
+		if add != nil {
+			add(i, n, file, nil, 0, false, r, 0)
+		}
+	}
+	return r.err == nil && len(r.b) == 0
+}
+
+// memo holds the compressed bytes of the last build's files by a hash of
+// their raw bytes and compression level, in one cache entry.
+type memo struct {
+	c    *cache.Cache
+	key  cache.Key
+	mu   sync.Mutex
+	old  map[[32]byte][]byte
+	used map[[32]byte][]byte
+}
+
+func openMemo(c *cache.Cache, dir string) *memo {
+	m := &memo{c: c, key: cache.NewHasher(compressedNS).String(dir).Sum(), old: map[[32]byte][]byte{}, used: map[[32]byte][]byte{}}
+	data, ok := c.Get(compressedNS, m.key)
+	if !ok {
+		return m
+	}
+	r := &reader{b: data}
+	n := int(r.uvarint())
+	for range n {
+		var k [32]byte
+		copy(k[:], r.bytes(32))
+		v := r.bytes(int(r.uvarint()))
+		if r.err != nil {
+			clear(m.old)
+			break
+		}
+		m.old[k] = v
+	}
+	return m
+}
+
+func memoKey(raw []byte, fast bool) [32]byte {
+	h := sha256.New()
+	h.Write(raw)
+	if fast {
+		h.Write([]byte{1})
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// get returns the compressed bytes of raw from the last build, if any.
+func (m *memo) get(k [32]byte) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.old[k]
+	if ok {
+		m.used[k] = v
+	}
+	return v, ok
+}
+
+// unchanged reports whether every file used was the last build's.
+func (m *memo) unchanged() bool {
+	for k := range m.used {
+		if _, ok := m.old[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *memo) put(k [32]byte, v []byte) {
+	m.mu.Lock()
+	m.used[k] = v
+	m.mu.Unlock()
+}
+
+// save keeps this build's files for the next one; files of older builds
+// are dropped.
+func (m *memo) save(order [][32]byte) {
+	var buf []byte
+	buf = binary.AppendUvarint(buf, uint64(len(m.used)))
+	seen := map[[32]byte]bool{}
+	for _, k := range order {
+		v, ok := m.used[k]
+		if !ok || seen[k] {
+			continue
+		}
+		seen[k] = true
+		buf = append(buf, k[:]...)
+		buf = binary.AppendUvarint(buf, uint64(len(v)))
+		buf = append(buf, v...)
+	}
+	if len(seen) != len(m.used) {
+		return // not every file was compressed: keep the last entry
+	}
+	if len(m.used) == len(m.old) && len(seen) == len(m.old) && m.unchanged() {
+		return // the same files as last time
+	}
+	m.c.Put(compressedNS, m.key, buf)
+}

@@ -1,0 +1,101 @@
+package search_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/cache"
+	"github.com/handbook/handbook/generator/search"
+	"github.com/handbook/handbook/generator/site"
+)
+
+// TestIncremental edits one document of the example site and builds the
+// index again with the cache of the first build: the files must be those
+// of a build without cache, made by analysing only the edited document's
+// group and compressing only the files that changed.
+func TestIncremental(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	load := func() *site.Site {
+		t.Helper()
+		res, err := generator.Build(context.Background(), generator.Config{Content: content, Layouts: filepath.Join(dir, "none"), Out: filepath.Join(dir, "public"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), NoGit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Site
+	}
+	c := cache.Open(filepath.Join(dir, "cache"))
+	first, err := search.Build(load(), search.Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Analysed != first.Docs || first.Compressed != len(first.Files)-1 {
+		t.Errorf("first build analysed %d of %d documents and compressed %d of %d files, want all", first.Analysed, first.Docs, first.Compressed, len(first.Files)-1)
+	}
+
+	// The same site again: nothing to analyse or compress.
+	s := load()
+	again, err := search.Build(s, search.Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Analysed != 0 || again.Compressed != 0 {
+		t.Errorf("unchanged site: analysed %d documents, compressed %d files, want none", again.Analysed, again.Compressed)
+	}
+	sameFiles(t, again, first)
+
+	// One word more in one page.
+	p := filepath.Join(content, "handbook", "rhythms", "time-off.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte("Rest is part of the job."), []byte("Rest is part of the job, truly."), 1)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s = load()
+	edited, err := search.Build(s, search.Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean, err := search.Build(s, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, edited, clean)
+	t.Logf("after a one-word edit: analysed %d of %d documents, compressed %d of %d files", edited.Analysed, edited.Docs, edited.Compressed, len(edited.Files)-1)
+	if edited.Analysed > 64 {
+		t.Errorf("after a one-word edit, analysed %d documents, want one group of at most 64", edited.Analysed)
+	}
+	// The edited document's file and bucket, the shards of "truly" and
+	// of the terms whose postings moved, the typo lexicons of "truly":
+	// a handful of files, not the index.
+	if max := (len(edited.Files) - 1) / 4; edited.Compressed > max || edited.Compressed == 0 {
+		t.Errorf("after a one-word edit, compressed %d of %d files, want 1 to %d", edited.Compressed, len(edited.Files)-1, max)
+	}
+}
+
+func sameFiles(t *testing.T, got, want *search.Index) {
+	t.Helper()
+	if !slices.EqualFunc(got.Files, want.Files, func(a, b search.File) bool { return a.Path == b.Path && bytes.Equal(a.Data, b.Data) }) {
+		var diff []string
+		for i := range min(len(got.Files), len(want.Files)) {
+			if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
+				diff = append(diff, got.Files[i].Path+" "+want.Files[i].Path)
+			}
+		}
+		t.Fatalf("the index differs from a build without cache (%d and %d files): %s", len(got.Files), len(want.Files), strings.Join(diff[:min(5, len(diff))], ", "))
+	}
+}
