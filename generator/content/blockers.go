@@ -99,8 +99,9 @@ func textMentions(text string, pos diag.Pos) []site.Mention {
 }
 
 // decodeBlockers sets u's blockers from its body's section, or else from
-// its front matter, and the @mentions in them.
-func decodeBlockers(f *fields, u *site.Update, md markdown.Result, src *source) {
+// its front matter, and the @mentions in them; bodyMentions are the
+// section's, from bodyMentions.
+func decodeBlockers(f *fields, u *site.Update, md markdown.Result, bodyMentions []site.Mention) {
 	fm := f.strs(false, "blockers", "blocker")
 	items, inBody := sectionBlockers(md.Sections)
 	if inBody {
@@ -109,7 +110,7 @@ func decodeBlockers(f *fields, u *site.Update, md markdown.Result, src *source) 
 			f.diags.Warnf(v.pos, "%s: the body has a \"Blockers\" section too, and it is the one used; remove this list or move it into the section", key)
 		}
 		u.Blockers, u.BlockersInBody = items, true
-		u.Mentions = bodyMentions(src)
+		u.Mentions = bodyMentions
 		return
 	}
 	u.Blockers = fm

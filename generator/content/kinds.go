@@ -54,7 +54,7 @@ func pageFallbackTitle(rel string) string {
 	return humanize(path.Base(rel))
 }
 
-func decodeUpdate(f *fields, d site.Doc, md markdown.Result, src *source) *site.Update {
+func decodeUpdate(f *fields, d site.Doc, md markdown.Result, bodyMentions []site.Mention) *site.Update {
 	u := &site.Update{Doc: d}
 	u.Title = firstOf(f.str("title"), md.Title)
 	u.AuthorID = strings.ToLower(f.str("author"))
@@ -83,7 +83,7 @@ func decodeUpdate(f *fields, d site.Doc, md markdown.Result, src *source) *site.
 			u.Progress = append(u.Progress, site.Progress{Key: k, ObjectiveID: strings.ToLower(obj), KeyResultID: strings.ToLower(kr), Value: n, Pos: pos})
 		}
 	}
-	decodeBlockers(f, u, md, src)
+	decodeBlockers(f, u, md, bodyMentions)
 	return u
 }
 

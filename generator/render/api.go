@@ -242,32 +242,44 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 	if err := emit(Output{Path: "api/schema.json", Data: apiSchema}); err != nil {
 		return err
 	}
-	data, err := encodeJSON(full)
+	// Each item is encoded once, for site.json and its kind's file: the
+	// export holds the whole site, and encoding it whole, twice, held
+	// several copies of it in memory at once.
+	lists := make([]apiList, len(apiKinds))
+	var err error
+	for i, kind := range apiKinds {
+		l := &lists[i]
+		l.name = kind
+		switch kind {
+		case "people":
+			l.items, l.present, err = encodeItems(full.People)
+		case "teams":
+			l.items, l.present, err = encodeItems(full.Teams)
+		case "pages":
+			l.items, l.present, err = encodeItems(full.Pages)
+		case "updates":
+			l.items, l.present, err = encodeItems(full.Updates)
+		case "decisions":
+			l.items, l.present, err = encodeItems(full.Decisions)
+		case "objectives":
+			l.items, l.present, err = encodeItems(full.Objs)
+		case "events":
+			l.items, l.present, err = encodeItems(full.Events)
+		}
+		if err != nil {
+			return fmt.Errorf("encode api/%s.json: %w", kind, err)
+		}
+	}
+	head := apiFile{Schema: full.Schema, Version: full.Version, Generated: full.Generated}
+	data, err := encodeAPIFile(head, full.Site, lists)
 	if err != nil {
 		return fmt.Errorf("encode api/site.json: %w", err)
 	}
 	if err := emit(Output{Path: "api/site.json", Data: data}); err != nil {
 		return err
 	}
-	for _, kind := range apiKinds {
-		f := apiFile{Schema: full.Schema, Version: full.Version, Generated: full.Generated}
-		switch kind {
-		case "people":
-			f.People = full.People
-		case "teams":
-			f.Teams = full.Teams
-		case "pages":
-			f.Pages = full.Pages
-		case "updates":
-			f.Updates = full.Updates
-		case "decisions":
-			f.Decisions = full.Decisions
-		case "objectives":
-			f.Objs = full.Objs
-		case "events":
-			f.Events = full.Events
-		}
-		data, err := encodeJSON(f)
+	for i, kind := range apiKinds {
+		data, err := encodeAPIFile(head, nil, lists[i:i+1])
 		if err != nil {
 			return fmt.Errorf("encode api/%s.json: %w", kind, err)
 		}
@@ -276,6 +288,74 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 		}
 	}
 	return nil
+}
+
+// apiList is one list of an API file, its items encoded.
+type apiList struct {
+	name    string
+	present bool // a nil list is left out of the file
+	items   [][]byte
+}
+
+// encodeItems encodes each item of list as encodeJSON writes it inside a
+// file's top-level list: indented two levels deep.
+func encodeItems[T any](list *[]T) ([][]byte, bool, error) {
+	if list == nil {
+		return nil, false, nil
+	}
+	items := make([][]byte, len(*list))
+	for i, it := range *list {
+		b, err := json.MarshalIndent(it, "    ", "  ")
+		if err != nil {
+			return nil, false, err
+		}
+		items[i] = b
+	}
+	return items, true, nil
+}
+
+// encodeAPIFile writes what encodeJSON writes for head with site and
+// lists set, from the items already encoded.
+func encodeAPIFile(head apiFile, site *apiConfig, lists []apiList) ([]byte, error) {
+	head.Site = site
+	shell, err := encodeJSON(head)
+	if err != nil {
+		return nil, err
+	}
+	// The shell ends "\n}\n"; the lists go before that, each
+	// "  \"name\": [\n    item,\n    item\n  ]" or "  \"name\": []".
+	shell = bytes.TrimSuffix(shell, []byte("\n}\n"))
+	size := len(shell) + 4
+	for _, l := range lists {
+		size += len(l.name) + 16
+		for _, it := range l.items {
+			size += len(it) + 6
+		}
+	}
+	b := make([]byte, 0, size)
+	b = append(b, shell...)
+	for _, l := range lists {
+		if !l.present {
+			continue
+		}
+		b = append(b, ",\n  "...)
+		name, _ := json.Marshal(l.name)
+		b = append(b, name...)
+		b = append(b, ": ["...)
+		for i, it := range l.items {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n    "...)
+			b = append(b, it...)
+		}
+		if len(l.items) > 0 {
+			b = append(b, "\n  "...)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, "\n}\n"...)
+	return b, nil
 }
 
 func encodeJSON(v any) ([]byte, error) {
