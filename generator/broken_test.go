@@ -20,6 +20,7 @@ func TestHostileFileNames(t *testing.T) {
 	dir := t.TempDir()
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
 	sitetest.WriteFiles(t, content, map[string]string{
+		"site.toml":                    "base_url = \"https://example.com/\"\n",
 		"handbook/ok.md":               "# Page\n",
 		"handbook/latin1-caf\xe9.md":   "# Page\n",
 		"handbook/new\nline.md":        "# Page\n",

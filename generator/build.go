@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/handbook/handbook/generator/cache"
@@ -103,6 +102,9 @@ type Model struct {
 	// Key identifies every input of the build a page may show, beyond
 	// the layouts and its own document's body: see render.Options.Key.
 	Key cache.Key
+
+	contentHash cache.Key // content.Result.Hash
+	unchanged   bool      // content.Result.Unchanged
 }
 
 // Load reads the content folder, adds dates from git history, and links
@@ -110,6 +112,12 @@ type Model struct {
 // content has errors it returns them as a diag.ErrorList, with the model
 // filled in as far as it could be, so that callers can report more.
 func Load(ctx context.Context, cfg Config) (Model, error) {
+	return load(ctx, cfg, false)
+}
+
+// load is Load; with stop, it returns a Model with only unchanged and
+// contentHash set when the content is what the cache's snapshot holds.
+func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 	cfg = cfg.withDefaults()
 	if cfg.Progress != nil {
 		cfg.Progress("reading", 0)
@@ -124,8 +132,20 @@ func Load(ctx context.Context, cfg Config) (Model, error) {
 		m.Content = os.DirFS(cfg.Content)
 	}
 	c := cfg.cache()
-	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c})
-	m.Static = loaded.Static
+	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, StopIfUnchanged: stop})
+	m.Static, m.contentHash, m.unchanged = loaded.Static, loaded.Hash, loaded.Unchanged
+	if m.unchanged {
+		return m, nil
+	}
+	if loaded.Content.Config.BaseURL == "/" {
+		// Feed readers and search engines cannot follow a link without
+		// a host: every entry would point nowhere.
+		what := "base_url is not set"
+		if !loaded.HasConfig {
+			what = "there is no " + content.ConfigFile + ", so base_url is not set"
+		}
+		diags.Warnf(loaded.BaseURLPos, "%s: feeds, the sitemap and the JSON export carry links without a host; set base_url = \"https://handbook.example.com/\", the address the site is served from", what)
+	}
 	key := cache.NewHasher("build").Key(c.Salt()).Key(loaded.Hash).
 		Int(cfg.Now.UnixNano()).String(cfg.Now.Location().String()).Bool(cfg.Drafts)
 	if !cfg.NoGit && cfg.FS == nil {
@@ -161,7 +181,7 @@ func Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
 // Render renders every output of the model in memory, with the layouts
 // cfg names.
 func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
-	return m.render(ctx, cfg, render.Options{})
+	return m.render(ctx, cfg, nil)
 }
 
 // RenderFrom is Render for a caller that keeps the outputs of its last
@@ -173,51 +193,33 @@ func RenderFrom(ctx context.Context, cfg Config, prev []render.Output) (Result, 
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, nil, err
 	}
-	byPath := make(map[string]render.Output, len(prev))
-	groups := map[cache.Key]bool{}
-	for _, o := range prev {
-		byPath[o.Path] = o
-		groups[o.Key] = true
-	}
-	reuse := func(p string, key cache.Key) bool {
-		if key == (cache.Key{}) {
-			return false
-		}
-		if strings.HasSuffix(p, "/") {
-			// A group's files share a key no other output has.
-			return groups[key]
-		}
-		o, ok := byPath[p]
-		return ok && o.Key == key
-	}
-	res, outs, err := m.render(ctx, cfg, render.Options{Reuse: reuse})
+	mem := write.NewMemory(prev)
+	res, _, err := m.render(ctx, cfg, mem)
 	if err != nil {
 		return res, nil, err
 	}
-	var all []render.Output
-	for _, o := range outs {
-		switch {
-		case !o.Reused:
-			all = append(all, o)
-		case strings.HasSuffix(o.Path, "/"):
-			for _, q := range prev {
-				if q.Key == o.Key && strings.HasPrefix(q.Path, o.Path) {
-					all = append(all, q)
-				}
-			}
-		default:
-			all = append(all, byPath[o.Path])
-		}
-	}
-	slices.SortFunc(all, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
+	all := mem.Outputs()
 	res.Files = len(all)
 	return res, all, nil
 }
 
-// render renders the model; with opts.Emit, straight into the output
-// folder.
-func (m Model) render(ctx context.Context, cfg Config, opts render.Options) (Result, []render.Output, error) {
+// store is where a build's outputs go: the output folder (write.Site) or
+// memory (write.Memory, for the dev server). Each holds the last build's
+// outputs with the key of their inputs, and keeps those whose key did not
+// change instead of having them made again.
+type store interface {
+	Reuse(path string, key cache.Key) bool
+	Put(render.Output) error
+}
+
+// render renders the model: into st when it is set, else into the
+// outputs returned.
+func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []render.Output, error) {
 	cfg = cfg.withDefaults()
+	var opts render.Options
+	if st != nil {
+		opts.Reuse, opts.Emit = st.Reuse, st.Put
+	}
 	res := Result{Diagnostics: m.Diagnostics, Site: m.Site}
 	var siteLayouts fs.FS
 	if info, err := os.Stat(cfg.Layouts); err == nil && info.IsDir() {
@@ -249,18 +251,50 @@ func (m Model) render(ctx context.Context, cfg Config, opts render.Options) (Res
 // writes the output folder, each file as soon as it is made. When the
 // content has errors it returns them as a diag.ErrorList in the result's
 // diagnostics and the error, and leaves the output folder untouched.
+//
+// With a cache, a build from the same inputs as the build that wrote the
+// output folder (every content file, layout and option as it was, the
+// folder as it was left) returns what that build reported without
+// reading, rendering or writing anything; its result has no Site.
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
+	clock := cfg.Now.IsZero()
 	cfg = cfg.withDefaults()
-	m, err := Load(ctx, cfg)
+	c := cfg.cache()
+	var inputs cache.Key
+	known, same := false, false
+	var rec record
+	if c != nil {
+		var gitKey cache.Key
+		if !cfg.NoGit && cfg.FS == nil {
+			if cfg.Git == nil {
+				cfg.Git = gitinfo.Read(ctx, cfg.Content)
+			}
+			gitKey = cfg.Git.Key()
+		}
+		inputs, known = cfg.inputsKey(clock, c.Salt(), gitKey, start)
+		var ok bool
+		rec, ok = readRecord(c, cfg.Out)
+		same = known && ok && rec.Inputs == inputs && write.Current(c, cfg.Out)
+	}
+	m, err := load(ctx, cfg, same)
+	if m.unchanged && m.contentHash == rec.Content {
+		return Result{Pages: rec.Pages, Feeds: rec.Feeds, Files: rec.Files, Diagnostics: rec.Diagnostics, Duration: time.Since(start)}, nil
+	}
+	if m.unchanged {
+		m, err = load(ctx, cfg, false)
+	}
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
 	}
-	w, err := write.Open(cfg.Out, cfg.cache())
+	// The output folder is about to change: a record left from before
+	// would describe what it no longer holds.
+	removeRecord(c, cfg.Out)
+	w, err := write.Open(cfg.Out, c)
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
 	}
-	res, _, err := m.render(ctx, cfg, render.Options{Reuse: w.Reuse, Emit: w.Put})
+	res, _, err := m.render(ctx, cfg, w)
 	if err != nil {
 		w.Abort()
 		return res, err
@@ -269,6 +303,9 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		return res, err
 	}
 	res.Files = w.Files()
+	if known {
+		writeRecord(c, cfg.Out, record{Inputs: inputs, Content: m.contentHash, Pages: res.Pages, Feeds: res.Feeds, Files: res.Files, Diagnostics: res.Diagnostics})
+	}
 	res.Duration = time.Since(start)
 	return res, nil
 }

@@ -37,11 +37,12 @@ func stamps(t *testing.T, dir string) map[string]time.Time {
 }
 
 // TestCacheNeverStale builds a copy of the example site with a cache,
-// changes one input after another (a body, front matter, a new and a
-// deleted file, an image, a page other documents link to, site.toml, a
-// layout, the build's time), and
-// checks after each change that the cached build's output folder is
-// byte for byte what a clean build without a cache writes.
+// changes one input after another (a body, front matter alone, a file
+// changed back, touched, renamed, a new and a deleted file, an image, a
+// page other documents link to, site.toml, a layout, the build's time),
+// and checks after each change that the cached build's output folder is
+// byte for byte what a clean build without a cache writes, and that a
+// build after it with nothing changed reports the same.
 func TestCacheNeverStale(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -112,6 +113,29 @@ func TestCacheNeverStale(t *testing.T) {
 				return strings.Replace(s, "then MySQL.", "then MySQL and SQLite.", 1)
 			})
 		}, true, false},
+		{"an update's front matter only", func() {
+			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
+				return strings.Replace(s, "status: on-track", "status: at-risk", 1)
+			})
+		}, false, false},
+		{"that update changed back", func() {
+			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
+				s = strings.Replace(s, "status: at-risk", "status: on-track", 1)
+				return strings.Replace(s, "then MySQL and SQLite.", "then MySQL.", 1)
+			})
+		}, false, false},
+		{"a file touched, its bytes the same", func() {
+			p := filepath.Join(content, "updates", "2026-11-24-ana-batched-writes.md")
+			if err := os.Chtimes(p, time.Now(), time.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}, true, false},
+		{"an update renamed", func() {
+			from := filepath.Join(content, "updates", "2026-11-24-priya-sample-data.md")
+			if err := os.Rename(from, filepath.Join(content, "updates", "2026-11-24-priya-sample-data-source.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, false},
 		{"a person's name", func() {
 			edit("people/ana.md", func(s string) string { return strings.Replace(s, "Ana Souza", "Ana S. Souza", 1) })
 		}, false, false},
@@ -211,6 +235,13 @@ func TestCacheNeverStale(t *testing.T) {
 		if step.few && got.Rendered > got.Pages/4 {
 			t.Errorf("after changing %s, the cached build rendered %d of %d pages and feed files, want few", step.name, got.Rendered, got.Pages+got.Feeds)
 		}
+		// Nothing changed since: the build reports the same without
+		// making anything.
+		again := build(cfg)
+		if again.Rendered != 0 || again.Pages != got.Pages || again.Feeds != got.Feeds || again.Files != got.Files || !slices.Equal(again.Diagnostics, got.Diagnostics) {
+			t.Errorf("after changing %s, a build with nothing changed since made %d files, reported %d pages, %d feed files, %d files, %d diagnostics; want 0, %d, %d, %d, %d",
+				step.name, again.Rendered, again.Pages, again.Feeds, again.Files, len(again.Diagnostics), got.Pages, got.Feeds, got.Files, len(got.Diagnostics))
+		}
 	}
 }
 
@@ -268,4 +299,58 @@ func outputData(outs []render.Output, p string) []byte {
 		}
 	}
 	return nil
+}
+
+// TestUnchangedBuildStops checks that a build from the inputs of the build
+// that wrote the output folder stops once it has seen that nothing
+// changed (its result has no Site), and that any change to an input or
+// to the output folder makes it build again.
+func TestUnchangedBuildStops(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyDir(t, "../content", content)
+	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
+	build := func(cfg Config) Result {
+		t.Helper()
+		res, err := Build(context.Background(), cfg)
+		if err != nil {
+			t.Fatalf("Build: %v\n%v", err, res.Diagnostics)
+		}
+		return res
+	}
+	first := build(cfg)
+	if first.Site == nil {
+		t.Fatal("the first build stopped early")
+	}
+	again := build(cfg)
+	if again.Site != nil {
+		t.Error("a build with nothing changed read the content again")
+	}
+	if again.Pages != first.Pages || again.Files != first.Files || !slices.Equal(again.Diagnostics, first.Diagnostics) {
+		t.Errorf("a build with nothing changed reported %d pages, %d files, %v; want %d, %d, %v", again.Pages, again.Files, again.Diagnostics, first.Pages, first.Files, first.Diagnostics)
+	}
+	changes := []struct {
+		name   string
+		change func(*Config)
+	}{
+		{"the time", func(c *Config) { c.Now = c.Now.Add(time.Minute) }},
+		{"drafts", func(c *Config) { c.Drafts = true }},
+		{"a file", func(*Config) {
+			p := filepath.Join(content, "people", "ana.md")
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, append(data, "\nMore.\n"...), 0o644)
+		}},
+		{"the output folder", func(*Config) { os.RemoveAll(cfg.Out) }},
+		{"the time from the clock", func(c *Config) { c.Now = time.Time{} }},
+	}
+	for _, ch := range changes {
+		ch.change(&cfg)
+		if res := build(cfg); res.Site == nil {
+			t.Errorf("after changing %s, the build stopped early", ch.name)
+		}
+	}
+	if res := build(cfg); res.Site == nil {
+		t.Error("a build on the clock's time stopped early")
+	}
 }

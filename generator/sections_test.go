@@ -23,7 +23,7 @@ func TestFolderSections(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	files := map[string]string{
-		"content/site.toml": "title = \"T\"\n",
+		"content/site.toml": "title = \"T\"\nbase_url = \"https://example.com/\"\n",
 		"content/handbook/engineering-practices/review.md":        "---\nweight: 2\n---\n# Code review\n\nHow we review.\n",
 		"content/handbook/engineering-practices/testing/unit.md":  "# Unit tests\n\nSmall and fast.\n",
 		"content/handbook/engineering-practices/testing/index.md": "---\ntitle: Testing\nsidebar_position: 1\n---\nHow we test.\n",

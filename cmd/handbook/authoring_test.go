@@ -54,6 +54,7 @@ func TestNewCommand(t *testing.T) {
 	t.Parallel()
 	r := gittest.New(t)
 	r.Write(map[string]string{
+		"content/site.toml":         "base_url = \"https://example.com/\"\n",
 		"content/people/ana.md":     "---\nname: Ana Souza\nteam: platform\nemail: ana@example.com\n---\n",
 		"content/teams/platform.md": "---\nname: Platform\n---\n",
 	})
@@ -95,15 +96,28 @@ func TestNewCommand(t *testing.T) {
 			t.Errorf("handbook %s: exit %d, stderr %q", strings.Join(args, " "), code, errOut)
 		}
 	}
+	// New documents are valid, but their template text must be replaced
+	// before they are published: check fails on it, and on nothing else.
 	code, out, errOut = runCmd(t, "check", "--content", content, "--layouts", filepath.Join(r.Dir, "layouts"), "--now", "2026-11-25", "--strict")
-	if code != 0 || out != "" {
-		t.Errorf("check of new documents: exit %d\n%s%s", code, out, errOut)
+	if code != 1 {
+		t.Errorf("check of untouched new documents: exit %d, want 1\n%s%s", code, out, errOut)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.Contains(line, "template text from handbook new is still here") {
+			t.Errorf("check of new documents: %s", line)
+		}
+	}
+	for _, name := range []string{"0001-use-go.md", "faster-sync.md", "on-call.md", "zoe-park.md", "growth.md"} {
+		if !strings.Contains(out, name+":") {
+			t.Errorf("check does not flag the template text of %s:\n%s", name, out)
+		}
 	}
 }
 
 func TestCheckCommand(t *testing.T) {
 	t.Parallel()
 	dir := writeSite(t, map[string]string{
+		"content/site.toml":                   "base_url = \"https://example.com/\"\n",
 		"content/people/ana.md":               "---\nname: Ana\n---\n",
 		"content/updates/2026-11-20-ana-x.md": "---\nauthor: bob\ndate: 2026-11-20\n---\nHi.\n",
 		"content/handbook/index.md":           "---\nreviewed: 2025-01-01\nreview_every: 6 months\n---\n# Home\n",
@@ -113,7 +127,7 @@ func TestCheckCommand(t *testing.T) {
 
 	code, out, errOut := runCmd(t, args...)
 	want := content + "/handbook/index.md:2:11: warning: page was due for review on 2025-07-01; its owner should check it and update reviewed\n" +
-		content + "/updates/2026-11-20-ana-x.md:2:9: unknown author \"bob\"\n"
+		content + "/updates/2026-11-20-ana-x.md:2:9: unknown author \"bob\" (people are ana); add people/bob.md for them: handbook new person --title \"bob\"\n"
 	if code != 1 || out != want {
 		t.Errorf("check: exit %d, stdout:\n%s\nwant:\n%s", code, out, want)
 	}
@@ -122,7 +136,7 @@ func TestCheckCommand(t *testing.T) {
 	}
 
 	code, out, _ = runCmd(t, append(args, "--format", "github")...)
-	if code != 1 || !strings.Contains(out, "::error file="+content+"/updates/2026-11-20-ana-x.md,line=2,col=9,title=handbook check::unknown author \"bob\"\n") ||
+	if code != 1 || !strings.Contains(out, "::error file="+content+"/updates/2026-11-20-ana-x.md,line=2,col=9,title=handbook check::unknown author \"bob\" (people are ana); add people/bob.md for them: handbook new person --title \"bob\"\n") ||
 		!strings.Contains(out, "::warning file=") {
 		t.Errorf("check --format github: exit %d\n%s", code, out)
 	}

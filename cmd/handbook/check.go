@@ -49,6 +49,7 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 	siteFlags(fs, &cfg, &now)
 	fs.StringVar(&format, "format", "text", "output `format`: text, github (workflow commands that annotate a pull request) or json")
 	fs.BoolVar(&strict, "strict", false, "fail on warnings too")
+	fs.StringVar(&cfg.BaseURL, "base-url", "", "base `URL` of the published site (overrides site.toml), as the build is given")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +21,7 @@ import (
 )
 
 func runInit(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("init", `handbook init [--example] [DIR]
+	flags := newFlags("init", `handbook init [--example] [--base-url URL] [DIR]
 
 Start a new handbook in DIR (default: the current folder): content/ with
 site.toml (every key explained), you as its first person (from git's
@@ -33,8 +34,14 @@ With --example, write the full example site (Northwind, seven people and
 three teams) instead, to see every feature at work.
 
 Nothing is overwritten: when any of the files exists, init lists them and
-writes nothing.`, stdout, stderr)
+writes nothing.
+
+site.toml's base_url is --base-url, else the GitHub Pages address of the
+folder's git remote "origin" when it is on GitHub, else the address
+handbook serve uses (http://127.0.0.1:1313/): change it to where you
+publish. The workflows pass the real address with --base-url.`, stdout, stderr)
 	example := flags.Bool("example", false, "write the full Northwind example instead of a small new site")
+	baseURL := flags.String("base-url", "", "the `URL` the site is published at, for site.toml's base_url")
 	dir, args := splitDir(args)
 	if code := parseFlags(flags, args, stdout); code >= 0 {
 		return code
@@ -63,6 +70,10 @@ writes nothing.`, stdout, stderr)
 			notes = append(notes, note)
 		}
 		st.Timezone, _ = time.LoadLocation(zone)
+		st.BaseURL, note = initBaseURL(*baseURL, gitRemote(existingParent(dir)))
+		if note != "" {
+			notes = append(notes, note)
+		}
 		files, err = scaffold.Site(st)
 	}
 	if err != nil {
@@ -249,4 +260,61 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// localBaseURL is the address handbook serve listens on by default.
+const localBaseURL = "http://127.0.0.1:1313/"
+
+// initBaseURL returns the base_url a new site starts with: flag when set,
+// else the GitHub Pages address of remote (the URL of git's "origin"),
+// else the local address, with a note saying to change it. A site
+// always has one, so that its first build has no warning and its feeds
+// never carry links without a host.
+func initBaseURL(flag, remote string) (url, note string) {
+	if flag != "" {
+		return flag, ""
+	}
+	if u := pagesURL(remote); u != "" {
+		return u, fmt.Sprintf("base_url is %s, where GitHub Pages publishes this repository;\n"+
+			"change it in content/site.toml if you publish elsewhere.", u)
+	}
+	return localBaseURL, "base_url is " + localBaseURL + ", handbook serve's address: set it in content/site.toml to\n" +
+		"where you publish (the workflows pass the real address with --base-url)."
+}
+
+// pagesURL returns the GitHub Pages address of a repository on GitHub,
+// given its remote URL in any of git's forms, or "" for other remotes.
+func pagesURL(remote string) string {
+	r := strings.TrimSuffix(strings.TrimSpace(remote), "/")
+	r = strings.TrimSuffix(r, ".git")
+	var rest string
+	for _, prefix := range []string{"https://github.com/", "http://github.com/", "ssh://git@github.com/", "git@github.com:"} {
+		if after, ok := strings.CutPrefix(r, prefix); ok {
+			rest = after
+			break
+		}
+	}
+	owner, repo, ok := strings.Cut(rest, "/")
+	if !ok || owner == "" || repo == "" || strings.Contains(repo, "/") {
+		return ""
+	}
+	owner = strings.ToLower(owner)
+	if strings.EqualFold(repo, owner+".github.io") {
+		return "https://" + owner + ".github.io/"
+	}
+	return "https://" + owner + ".github.io/" + repo + "/"
+}
+
+// gitRemote returns the URL of dir's git remote "origin", or "".
+func gitRemote(dir string) string {
+	if _, err := exec.LookPath("git"); err != nil {
+		return ""
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "git", "-C", dir, "remote", "get-url", "origin").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }

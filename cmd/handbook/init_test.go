@@ -42,6 +42,11 @@ func TestInitBuildsClean(t *testing.T) {
 		}
 	}
 	site, _ := os.ReadFile(filepath.Join(dir, "content", "site.toml"))
+	// A folder that is not in git, or has no GitHub remote, starts with
+	// handbook serve's address, so that the first build has no warning.
+	if !strings.Contains(string(site), "\nbase_url = \"http://127.0.0.1:1313/\"") {
+		t.Errorf("site.toml does not set base_url to the local address:\n%s", site)
+	}
 	if !strings.Contains(string(site), `title = "Acme Handbook"`) {
 		t.Errorf("site.toml does not name the site after its folder:\n%s", site)
 	}
@@ -259,6 +264,30 @@ func TestIdentity(t *testing.T) {
 		email, who, note := identity(tc.git, account)
 		if email != tc.wantEmail || who != tc.wantWho || (tc.note == "") != (note == "") || !strings.Contains(note, tc.note) {
 			t.Errorf("%s: identity = %q, %q, note %q; want %q, %q, note with %q", tc.name, email, who, note, tc.wantEmail, tc.wantWho, tc.note)
+		}
+	}
+}
+
+func TestInitBaseURL(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ flag, remote, want string }{
+		{"https://docs.acme.example/", "git@github.com:acme/handbook.git", "https://docs.acme.example/"},
+		{"", "git@github.com:Acme/handbook.git", "https://acme.github.io/handbook/"},
+		{"", "https://github.com/acme/handbook", "https://acme.github.io/handbook/"},
+		{"", "https://github.com/acme/handbook.git/", "https://acme.github.io/handbook/"},
+		{"", "ssh://git@github.com/acme/handbook.git", "https://acme.github.io/handbook/"},
+		{"", "https://github.com/Acme/acme.github.io.git", "https://acme.github.io/"},
+		{"", "https://gitlab.com/acme/handbook.git", localBaseURL},
+		{"", "https://github.com/acme", localBaseURL},
+		{"", "", localBaseURL},
+	}
+	for _, tt := range tests {
+		got, note := initBaseURL(tt.flag, tt.remote)
+		if got != tt.want {
+			t.Errorf("initBaseURL(%q, %q) = %q, want %q", tt.flag, tt.remote, got, tt.want)
+		}
+		if (note == "") != (tt.flag != "") {
+			t.Errorf("initBaseURL(%q, %q): note %q; want one exactly when the address was not given", tt.flag, tt.remote, note)
 		}
 	}
 }

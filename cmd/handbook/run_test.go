@@ -54,6 +54,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 func TestBuildSummary(t *testing.T) {
 	t.Parallel()
 	dir := writeSite(t, map[string]string{
+		"content/site.toml":                   "base_url = \"https://example.com/\"\n",
 		"content/people/ana.md":               "---\nname: Ana\n---\n",
 		"content/updates/2026-11-20-ana-x.md": "---\nauthor: ana\ndate: 2026-11-20\n---\nSee [missing](nope.md).\n",
 		"content/handbook/index.md":           "# Home\n",
@@ -76,6 +77,7 @@ func TestBuildSummary(t *testing.T) {
 func TestBuildErrors(t *testing.T) {
 	t.Parallel()
 	dir := writeSite(t, map[string]string{
+		"content/site.toml":                   "base_url = \"https://example.com/\"\n",
 		"content/people/ana.md":               "---\nname: Ana\n---\n",
 		"content/updates/2026-11-20-ana-x.md": "---\nauthor: bob\ndate: 2026-11-20\nstatus: fine\n---\n",
 		"content/decisions/0001-x.md":         "---\ndate: 2026-13-01\n---\n# X\n",
@@ -89,7 +91,7 @@ func TestBuildErrors(t *testing.T) {
 	want := []string{
 		prefix + "/decisions/0001-x.md:1:1: warning: decision has no status (want proposed, accepted, rejected, deprecated, superseded)",
 		prefix + `/decisions/0001-x.md:2:7: date: impossible date "2026-13-01"`,
-		prefix + `/updates/2026-11-20-ana-x.md:2:9: unknown author "bob"`,
+		prefix + `/updates/2026-11-20-ana-x.md:2:9: unknown author "bob" (people are ana); add people/bob.md for them: handbook new person --title "bob"`,
 		prefix + `/updates/2026-11-20-ana-x.md:4:9: unknown status "fine" (want on-track, at-risk, off-track)`,
 		"build failed: 3 errors, 1 warning; " + filepath.Join(dir, "public") + " left unchanged",
 	}

@@ -266,12 +266,56 @@ func TestReport(t *testing.T) {
 	}
 	targets := r.targets()
 	for _, want := range []string{
-		"at most 1/5 of Hugo's wall time: NOT MET (0.50×)",
-		"at most 1/3 of Hugo's: met (0.25×)",
+		"at most 1/3 of Hugo's wall time: **missed** (0.50×: 2.00 s against 4.00 s)",
+		"at most 1/4 of Hugo's: met (0.25×: 100 MiB against 400 MiB)",
+		"output at 10,000 documents at most Hugo's bytes: met (0.50×: 1 MiB against 2 MiB)",
 		"under 300 ms: met (250 ms)",
 	} {
 		if !strings.Contains(targets, want) {
 			t.Errorf("targets lack %q:\n%s", want, targets)
+		}
+	}
+}
+
+func TestLargeTargetsAndPageWeights(t *testing.T) {
+	t.Parallel()
+	small := output{largest: map[string]page{"home": {"index.html", 10000}, "updates/*": {"updates/a/index.html", 20000}, "tags/": {"tags/index.html", 5000}}}
+	big := output{largest: map[string]page{"home": {"index.html", 10100}, "updates/*": {"updates/b/index.html", 40000}, "people/*": {"people/x/index.html", 3000}}}
+	r := report{runs: 1, sizes: []int{1000, 10000, 100000}, tools: []string{"handbook"}, results: []result{
+		{tool: "handbook", docs: 1000, scenario: full, output: small},
+		{tool: "handbook", docs: 10000, scenario: full, usage: usage{Wall: 5 * time.Second, CPU: 8 * time.Second}},
+		{tool: "handbook", docs: 10000, scenario: noChange, usage: usage{Wall: 100 * time.Millisecond}},
+		{tool: "handbook", docs: 100000, scenario: full, usage: usage{Wall: 70 * time.Second, CPU: 80 * time.Second, RSS: 1 << 30}, output: big},
+	}}
+	targets := r.targets()
+	for _, want := range []string{
+		"no change at 10k under 150 ms: met (100 ms)",
+		"100k documents in under 60 s: **missed** (70.00 s)",
+		"100k documents in under 2 GB peak RSS: met (1024 MiB)",
+		"CPU at 100k at most 11× CPU at 10k: met (10.0×: 80.00 s against 8.00 s)",
+		"| home | 10.0 KB | 10.1 KB | 1.01× | met |",
+		"| updates/* | 20.0 KB | 40.0 KB | 2.00× | **missed** |",
+		"| people/* | – | 3.0 KB |  | met |",
+		"Page weight: 3 of 4 kinds met.",
+	} {
+		if !strings.Contains(targets, want) {
+			t.Errorf("targets lack %q:\n%s", want, targets)
+		}
+	}
+}
+
+func TestPageKind(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ rel, want string }{
+		{"index.html", "home"},
+		{"404.html", "404.html"},
+		{"updates/index.html", "updates/"},
+		{"updates/page/3/index.html", "updates/"},
+		{"updates/2026-11-24-x/index.html", "updates/*"},
+		{"handbook/alpha/beta/index.html", "handbook/*"},
+	} {
+		if got := pageKind(tc.rel); got != tc.want {
+			t.Errorf("pageKind(%q) = %q, want %q", tc.rel, got, tc.want)
 		}
 	}
 }

@@ -43,11 +43,19 @@ func (t target) clean() error {
 type output struct {
 	pages, files int // HTML files, all files
 	bytes        int64
+	// largest is the largest HTML page of each kind (see pageKind).
+	largest map[string]page
+}
+
+// page is an HTML file of the output and its size.
+type page struct {
+	path  string
+	bytes int64
 }
 
 // output sums up the output folder.
 func (t target) output() (output, error) {
-	var o output
+	o := output{largest: map[string]page{}}
 	err := filepath.WalkDir(t.out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -60,10 +68,33 @@ func (t target) output() (output, error) {
 		o.bytes += info.Size()
 		if strings.HasSuffix(p, ".html") {
 			o.pages++
+			rel, _ := filepath.Rel(t.out, p)
+			rel = filepath.ToSlash(rel)
+			k := pageKind(rel)
+			if info.Size() > o.largest[k].bytes {
+				o.largest[k] = page{path: rel, bytes: info.Size()}
+			}
 		}
 		return nil
 	})
 	return o, err
+}
+
+// pageKind names the kind of page an HTML file of the output is: its
+// top folder, and whether it is that folder's list ("updates/", with its
+// further pages "updates/page/2/") or a page under it ("updates/*").
+// Pages at the top are "home" (index.html) or their own name.
+func pageKind(rel string) string {
+	dir, rest, nested := strings.Cut(rel, "/")
+	switch {
+	case !nested && rel == "index.html":
+		return "home"
+	case !nested:
+		return rel
+	case rest == "index.html" || strings.HasPrefix(rest, "page/"):
+		return dir + "/"
+	}
+	return dir + "/*"
 }
 
 // handbookTarget builds content with the handbook binary bin, as of the

@@ -156,6 +156,13 @@ func (c *Cache) Put(ns string, k Key, data []byte) {
 	}
 }
 
+// Remove removes the entry stored under k in the namespace ns.
+func (c *Cache) Remove(ns string, k Key) {
+	if c != nil {
+		os.Remove(c.file(ns, c.key(k)))
+	}
+}
+
 // executable returns the hash of the running program, computed once.
 var executable = sync.OnceValue(func() Key {
 	h := NewHasher("executable")

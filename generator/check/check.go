@@ -187,19 +187,6 @@ func (c *checker) refs() {
 			}
 		}
 	}
-	for _, u := range c.site.Updates {
-		for _, b := range u.Blockers {
-			for _, w := range strings.Fields(b) {
-				name, ok := strings.CutPrefix(strings.TrimRight(w, ".,;:!?)"), "@")
-				if !ok || name == "" {
-					continue
-				}
-				if !slices.ContainsFunc(ids, func(id string) bool { return strings.EqualFold(id, name) }) {
-					c.diags.Warnf(pos(&u.Doc, "blockers", "blocker"), "blockers: @%s is not a person or team%s", name, diag.Suggest(name, ids))
-				}
-			}
-		}
-	}
 }
 
 // ids lists every person's id and handle and every team's id.

@@ -162,7 +162,9 @@ func BenchmarkExample(b *testing.B) {
 // problem the renderer finds, reported like the others.
 func TestClash(t *testing.T) {
 	t.Parallel()
-	dir := writeArchive(t, txtar.Parse([]byte(`-- content/people/ana.md --
+	dir := writeArchive(t, txtar.Parse([]byte(`-- content/site.toml --
+base_url = "https://example.com/"
+-- content/people/ana.md --
 ---
 name: Ana
 ---
@@ -183,7 +185,7 @@ name: Ana
 func TestShallowClone(t *testing.T) {
 	t.Parallel()
 	r := gittest.New(t)
-	r.Write(map[string]string{"content/handbook/index.md": "# Home\n"})
+	r.Write(map[string]string{"content/handbook/index.md": "# Home\n", "content/site.toml": "base_url = \"https://example.com/\"\n"})
 	r.Commit("Ana <ana@example.com>", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), "one")
 	r.Commit("Ana <ana@example.com>", time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), "two")
 	clone := filepath.Join(t.TempDir(), "clone")

@@ -9,7 +9,7 @@ import (
 	"github.com/handbook/handbook/generator/site"
 )
 
-// converted is a cache entry: a conversion, and what the conversion asked
+// converted is a conversion, and what the conversion asked
 // the rest of the content about, to check that the answers still hold.
 type converted struct {
 	Result markdown.Result
@@ -27,18 +27,14 @@ type rewrite struct {
 	Href  string
 }
 
-// convert converts a document's body, or takes the conversion from the
-// cache when the body is the same and every link still resolves to the
-// same href. rewrite may be called for a cached entry that is then
-// rejected: reset undoes what those calls recorded.
-func (l *loader) convert(conv *markdown.Converter, body []byte, rw markdown.Rewriter, keepH1 func(string) bool, reset func()) (markdown.Result, error) {
-	if l.opts.Cache == nil {
-		return conv.Convert(body, rw, keepH1)
-	}
-	key := cache.NewHasher("markdown").Bool(l.cfg.RawHTML).Bytes(body).Sum()
-	if data, ok := l.opts.Cache.Get("markdown", key); ok {
-		if c, ok := decodeConverted(data); ok && c.valid(rw, keepH1) {
-			return c.Result, nil
+// convert converts a document's body, or takes the conversion of a file
+// of the last build with the same body, when every link of it still
+// resolves to the same href. rewrite may be called for a conversion that
+// is then rejected: reset undoes what those calls recorded.
+func (l *loader) convert(conv *markdown.Converter, body []byte, bodyHash cache.Key, rw markdown.Rewriter, keepH1 func(string) bool, reset func()) (converted, error) {
+	if e := l.prev.body(bodyHash); e != nil {
+		if p, ok := decodeParse(e.parsed, ""); ok && p.conv.valid(rw, keepH1) {
+			return p.conv, nil
 		}
 		reset()
 	}
@@ -53,12 +49,8 @@ func (l *loader) convert(conv *markdown.Converter, body []byte, rw markdown.Rewr
 		return c.KeepH1
 	}
 	res, err := conv.Convert(body, record, keep)
-	if err != nil {
-		return res, err
-	}
 	c.Result = res
-	l.opts.Cache.Put("markdown", key, c.encode())
-	return res, nil
+	return c, err
 }
 
 // valid reports whether the cached conversion is what converting again
@@ -73,9 +65,12 @@ func (c *converted) valid(rw markdown.Rewriter, keepH1 func(string) bool) bool {
 	return c.Result.Title == "" || keepH1(c.Result.Title) == c.KeepH1
 }
 
-// hashes returns a document's ListHash and SourceHash.
-func hashes(rel string, src *source, md markdown.Result, links []site.Link, resolved []resolution) (list, full cache.Key) {
-	h := cache.NewHasher("document").String(rel).Bytes(src.text[:src.start])
+// hashes returns a document's ListHash and SourceHash, from the hashes
+// of its front matter and body and what was made of them. extra is what
+// else other pages show of the document: an update's blockers read from
+// its body.
+func hashes(rel string, fmHash, bodyHash cache.Key, md markdown.Result, links []site.Link, resolved []resolution, extra []string) (list, full cache.Key) {
+	h := cache.NewHasher("document").String(rel).Key(fmHash)
 	h.String(md.Title).String(md.Summary)
 	for _, x := range md.Headings {
 		h.Int(int64(x.Level)).String(x.ID).String(x.Text)
@@ -83,8 +78,12 @@ func hashes(rel string, src *source, md markdown.Result, links []site.Link, reso
 	for i, x := range links {
 		h.String(x.Dest).String(x.Target).String(x.Fragment).Bool(x.Image).String(resolved[i].href)
 	}
+	h.Int(int64(len(extra)))
+	for _, x := range extra {
+		h.String(x)
+	}
 	list = h.Sum()
-	return list, cache.NewHasher("source").Key(list).Bytes(src.body).Sum()
+	return list, cache.NewHasher("source").Key(list).Key(bodyHash).Sum()
 }
 
 // hash returns Result.Hash.

@@ -18,17 +18,21 @@ import (
 const ConfigFile = "site.toml"
 
 // decodeConfig reads site.toml. A missing file gives the defaults.
-func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
+// basePos is where base_url is set, or where it would be: the top of the
+// file, or the file alone when there is none.
+func decodeConfig(file string, data []byte, diags *diag.List) (site.Config, diag.Pos) {
 	cfg := site.Config{Title: "Handbook", Language: "en", EditBranch: "main", ContentDir: "content", Timezone: time.UTC, Cadence: site.Weekly, BaseURL: "/", FeedItems: site.DefaultFeedItems}
+	basePos := diag.Pos{File: file}
 	if data == nil {
-		return cfg
+		return cfg, basePos
 	}
+	basePos.Line, basePos.Col = 1, 1
 	data = []byte(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(strings.TrimPrefix(string(data), "\ufeff")))
 	m, err := decodeTOML(data, func(line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Col: col} })
 	if err != nil {
 		fe := err.(*frontError)
 		diags.Errorf(within(data, fe.pos), "%s", fe.msg)
-		return cfg
+		return cfg, basePos
 	}
 	f := newFields(m, file, time.UTC, diags)
 	if s := f.str("title"); s != "" {
@@ -44,6 +48,10 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 		}
 	}
 	if v, key, ok := f.get("base_url", "baseURL"); ok {
+		basePos = v.pos
+		if basePos.Line == 0 {
+			basePos = f.m.keyPos[key]
+		}
 		s, _ := scalarString(v)
 		if norm, err := NormalizeBaseURL(s); err != nil {
 			f.errorf(v, key, "%v", err)
@@ -70,7 +78,7 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 		s, _ := scalarString(v)
 		loc, err := time.LoadLocation(s)
 		if err != nil || s == "" {
-			f.errorf(v, key, "unknown time zone %q (want an IANA name such as \"Europe/Berlin\")", s)
+			f.errorf(v, key, "%s", unknownZone(s, "Europe/Berlin"))
 		} else {
 			cfg.Timezone = loc
 		}
@@ -99,7 +107,7 @@ func decodeConfig(file string, data []byte, diags *diag.List) site.Config {
 	for k := range f.params() {
 		diags.Warnf(m.keyPos[k], "unknown key %q in %s is ignored", k, ConfigFile)
 	}
-	return cfg
+	return cfg, basePos
 }
 
 // NormalizeBaseURL checks a base URL and gives it a final slash. An empty

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/markdown"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -53,9 +54,9 @@ func pageFallbackTitle(rel string) string {
 	return humanize(path.Base(rel))
 }
 
-func decodeUpdate(f *fields, d site.Doc, h1 string) *site.Update {
+func decodeUpdate(f *fields, d site.Doc, md markdown.Result, bodyMentions []site.Mention) *site.Update {
 	u := &site.Update{Doc: d}
-	u.Title = firstOf(f.str("title"), h1)
+	u.Title = firstOf(f.str("title"), md.Title)
 	u.AuthorID = strings.ToLower(f.str("author"))
 	f.require(d, "missing author: an update needs the id of the person who wrote it", "author")
 	u.Date = f.date("date")
@@ -82,7 +83,7 @@ func decodeUpdate(f *fields, d site.Doc, h1 string) *site.Update {
 			u.Progress = append(u.Progress, site.Progress{Key: k, ObjectiveID: strings.ToLower(obj), KeyResultID: strings.ToLower(kr), Value: n, Pos: pos})
 		}
 	}
-	u.Blockers = f.strs(false, "blockers", "blocker")
+	decodeBlockers(f, u, md, bodyMentions)
 	return u
 }
 
@@ -332,7 +333,7 @@ func decodePerson(f *fields, d site.Doc, h1 string) *site.Person {
 		loc, err := time.LoadLocation(p.Timezone)
 		if err != nil {
 			v, key, _ := f.get("timezone", "tz")
-			f.errorf(v, key, "unknown time zone %q (want an IANA name such as \"America/Sao_Paulo\")", p.Timezone)
+			f.errorf(v, key, "%s", unknownZone(p.Timezone, "America/Sao_Paulo"))
 		} else {
 			p.Location = loc
 		}
@@ -390,7 +391,7 @@ func decodeTeam(f *fields, d site.Doc, h1 string) *site.Team {
 		loc, err := time.LoadLocation(t.Timezone)
 		if err != nil {
 			v, key, _ := f.get("timezone", "tz")
-			f.errorf(v, key, "unknown time zone %q (want an IANA name such as \"Europe/Berlin\")", t.Timezone)
+			f.errorf(v, key, "%s", unknownZone(t.Timezone, "Europe/Berlin"))
 		} else {
 			t.Location = loc
 		}

@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -35,8 +36,18 @@ type Options struct {
 	// Check reports broken links and missing images as errors rather
 	// than warnings.
 	Check bool
-	// Cache, when set, keeps converted Markdown between builds.
+	// Cache, when set, keeps a snapshot of the content folder between
+	// builds (see snapshot): a file whose bytes did not change is not
+	// parsed again, nor read when its stat did not change either.
 	Cache *cache.Cache
+	// StopIfUnchanged, with a Cache, makes Load stop after looking at
+	// the files when none changed since the snapshot: the Result then
+	// has Unchanged set, Hash and Static, and nothing else.
+	StopIfUnchanged bool
+
+	// clock, when set, is read instead of time.Now to tell how long ago
+	// files changed: tests make every file look settled with it.
+	clock func() time.Time
 }
 
 // MaxFileSize is the largest content file Load reads. Larger files are
@@ -54,6 +65,13 @@ type Result struct {
 	// document's own may show: site.toml, every document's ListHash and
 	// the static files' names.
 	Hash cache.Key
+	// BaseURLPos is where site.toml sets base_url, or would: the top of
+	// the file, or the file alone when HasConfig is false.
+	BaseURLPos diag.Pos
+	HasConfig  bool
+	// Unchanged reports that Options.StopIfUnchanged stopped Load: every
+	// file has the bytes it had when the cache's snapshot was taken.
+	Unchanged bool
 }
 
 // Load reads every file of fsys, the content folder.
@@ -62,13 +80,23 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		opts.Dir = "content"
 	}
 	var diags diag.List
-	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}, dirFiles: map[string][]string{}}
+	l := &loader{fsys: fsys, opts: opts, md: map[string]bool{}, static: map[string]bool{}, dirFiles: map[string][]string{}, stamps: map[string]cache.Stamp{}, placeholders: newPlaceholderFinders()}
 
+	now := time.Now
+	if opts.clock != nil {
+		now = opts.clock
+	}
+	start := now().UnixNano()
+	if opts.Cache != nil {
+		l.prev = readSnapshot(opts.Cache, opts.Dir)
+	}
 	var cfgData []byte
+	cfgStamp := cache.Stamp{}
 	// Like every file, site.toml is not read through a symbolic link (the
 	// walk below warns about it): a link to a file outside the content
 	// folder would print pieces of it in error messages.
 	if info, err := fs.Lstat(fsys, ConfigFile); err == nil && info.Mode()&fs.ModeSymlink == 0 {
+		cfgStamp = cache.StampOf(info)
 		cfgData, err = fs.ReadFile(fsys, ConfigFile)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: l.display(ConfigFile)}, "read %s: %v", ConfigFile, err)
@@ -76,7 +104,8 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(diag.Pos{File: l.display(ConfigFile)}, "read %s: %v", ConfigFile, err)
 	}
-	l.cfg = decodeConfig(l.display(ConfigFile), cfgData, &diags)
+	cfg, basePos := decodeConfig(l.display(ConfigFile), cfgData, &diags)
+	l.cfg = cfg
 	if opts.BaseURL != "" {
 		norm, err := NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
@@ -85,18 +114,37 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			l.cfg.BaseURL = norm
 		}
 	}
+	res0 := Result{BaseURLPos: basePos, HasConfig: cfgData != nil}
 	l.base = l.cfg.BasePath()
 
 	files := l.walk(&diags)
+	var static []string
+	for p := range l.static {
+		static = append(static, p)
+	}
+	slices.Sort(static)
+	if l.prev != nil && l.prev.rawHTML != l.cfg.RawHTML {
+		l.prev = nil // every conversion changes
+	}
+	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, files: map[string]*fileEntry{}}
+	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: sum(cfgData)}
+	if opts.StopIfUnchanged && l.unchanged(next.files[ConfigFile], files, static) {
+		return Result{Static: static, Hash: l.prev.hash, Unchanged: true}, diags
+	}
+	if l.prev != nil && !l.prev.loadParsed(opts.Cache) {
+		l.prev = nil
+	}
 
 	converter := markdown.New(markdown.Options{RawHTML: l.cfg.RawHTML})
 	docs := make([]parsed, len(files))
+	entries := make([]*fileEntry, len(files))
+	same := make([]bool, len(files))
 	slots := make([]diag.List, len(files))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, rel := range files {
 		g.Go(func() error {
-			docs[i] = l.parse(rel, converter, &slots[i])
+			docs[i], entries[i], same[i] = l.parse(rel, converter, &slots[i])
 			return nil
 		})
 	}
@@ -104,8 +152,27 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	for _, s := range slots {
 		diags.Append(s)
 	}
+	// Static files are not read here unless their stat changed: render
+	// copies them.
+	for _, p := range static {
+		e := l.prev.file(p)
+		st := l.stamps[p]
+		if e == nil || !l.prev.trusted(e, st) {
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				continue // render reports it
+			}
+			e = &fileEntry{sum: sum(data)}
+		}
+		next.files[p] = &fileEntry{stamp: st, sum: e.sum}
+	}
+	for i, rel := range files {
+		if entries[i] != nil {
+			next.files[rel] = entries[i]
+		}
+	}
 
-	var res Result
+	res := res0
 	byURL := map[string]string{}
 	for i, d := range docs {
 		if d.doc == nil {
@@ -134,11 +201,62 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	}
 	res.Content.Config = l.cfg
 	res.Hash = l.hash(cfgData, docs)
-	for p := range l.static {
-		res.Static = append(res.Static, p)
+	res.Static = static
+	if opts.Cache != nil && !l.sameSnapshot(next, res.Hash, same) {
+		next.hash = res.Hash
+		writeSnapshot(opts.Cache, opts.Dir, next, l.prev)
 	}
-	slices.Sort(res.Static)
 	return res, diags
+}
+
+// unchanged reports whether every file has the bytes it had in the
+// snapshot, and no file came or went. It reads only files whose stat
+// it cannot trust, and stops at the first change.
+func (l *loader) unchanged(cfg *fileEntry, files, static []string) bool {
+	prev := l.prev
+	if prev == nil || len(prev.files) != 1+len(files)+len(static) {
+		return false
+	}
+	if e := prev.file(ConfigFile); e == nil || e.sum != cfg.sum {
+		return false
+	}
+	for _, list := range [][]string{files, static} {
+		for _, p := range list {
+			e := prev.file(p)
+			if e == nil {
+				return false
+			}
+			if prev.trusted(e, l.stamps[p]) {
+				continue
+			}
+			data, err := fs.ReadFile(l.fsys, p)
+			if err != nil || sum(data) != e.sum {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameSnapshot reports whether next would store what the snapshot read
+// holds, so that it need not be written again.
+func (l *loader) sameSnapshot(next *snapshot, hash cache.Key, same []bool) bool {
+	prev := l.prev
+	if prev == nil || prev.hash != hash || len(prev.files) != len(next.files) {
+		return false
+	}
+	for _, ok := range same {
+		if !ok {
+			return false
+		}
+	}
+	for p, e := range next.files {
+		old := prev.file(p)
+		if old == nil || old.sum != e.sum || old.stamp != e.stamp || len(old.parsed) != len(e.parsed) {
+			return false
+		}
+	}
+	return true
 }
 
 type loader struct {
@@ -150,6 +268,12 @@ type loader struct {
 	static map[string]bool // content paths of other published files
 	// dirFiles lists the Markdown files of each folder, for landing pages.
 	dirFiles map[string][]string
+	// placeholders finds template text `handbook new` wrote.
+	placeholders placeholderFinders
+	// stamps is how each file looked when walked.
+	stamps map[string]cache.Stamp
+	// prev is the snapshot of the last build with this cache, or nil.
+	prev *snapshot
 }
 
 func (l *loader) display(rel string) string { return path.Join(l.opts.Dir, rel) }
@@ -219,6 +343,9 @@ func (l *loader) walk(diags *diag.List) []string {
 			return nil
 		}
 		info, err := d.Info()
+		if err == nil {
+			l.stamps[p] = cache.StampOf(info)
+		}
 		if err == nil && info.Size() > MaxFileSize {
 			diags.Errorf(diag.Pos{File: l.display(p)}, "file is too large (%.1f MB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)
 			return nil
@@ -265,33 +392,97 @@ type parsed struct {
 	value any       // *site.Page, *site.Update, ...
 }
 
-func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (out parsed) {
+// parse reads a Markdown file into its document. It also returns the
+// file's entry for the next snapshot, and whether the file has the bytes
+// the last snapshot had.
+func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (out parsed, entry *fileEntry, same bool) {
 	file := l.display(rel)
 	defer func() {
 		// Content must never crash a build: a panic in a library on odd
 		// input becomes a diagnostic for that file.
 		if r := recover(); r != nil {
 			diags.Errorf(diag.Pos{File: file}, "internal error reading this file: %v", r)
-			out = parsed{}
+			out, entry = parsed{}, nil
 		}
 	}()
-	data, err := fs.ReadFile(l.fsys, rel)
-	if err != nil {
-		diags.Errorf(diag.Pos{File: file}, "read: %v", unwrapPath(err))
-		return parsed{}
+	st := l.stamps[rel]
+	prev := l.prev.file(rel)
+	var data []byte
+	if prev != nil && !l.prev.trusted(prev, st) {
+		var err error
+		if data, err = fs.ReadFile(l.fsys, rel); err != nil {
+			diags.Errorf(diag.Pos{File: file}, "read: %v", unwrapPath(err))
+			return parsed{}, nil, false
+		}
+		if sum(data) != prev.sum {
+			prev = nil
+		}
 	}
-	src := split(file, data, diags)
-	meta := src.meta
+	if prev != nil {
+		entry, same = &fileEntry{stamp: st, sum: prev.sum, parsed: prev.parsed}, true
+		if len(prev.parsed) > 0 {
+			if p, ok := decodeParse(prev.parsed, file); ok {
+				var local diag.List
+				if out, ok := l.document(rel, file, p, nil, conv, &local); ok {
+					diags.Append(local)
+					return out, entry, true
+				}
+			}
+		}
+	}
+	if data == nil {
+		var err error
+		if data, err = fs.ReadFile(l.fsys, rel); err != nil {
+			diags.Errorf(diag.Pos{File: file}, "read: %v", unwrapPath(err))
+			return parsed{}, nil, false
+		}
+	}
+	entry = &fileEntry{stamp: st, sum: sum(data)}
+	var local diag.List
+	src := split(file, data, &local)
+	// Template text is looked for here, where the file's text is at hand:
+	// a file that has some is not kept parsed in the snapshot (it is not
+	// clean), so the next build reads it and reports it again.
+	placeholderSev := diag.Warning
+	if l.opts.Check {
+		placeholderSev = diag.Error
+	}
+	kind := site.KindOfFolder(strings.SplitN(rel, "/", 2)[0])
+	l.placeholders.check(kind, src, placeholderSev, &local)
+	var mentions []site.Mention
+	if kind == site.KindUpdate {
+		mentions = bodyMentions(src)
+	}
+	p := &cachedParse{has: src.has, unread: src.unread, meta: src.meta, fmHash: sum(src.text[:src.start]), bodyHash: sum(src.body), mentions: mentions}
+	clean := len(local) == 0
+	diags.Append(local)
+	out, ok := l.document(rel, file, p, src, conv, diags)
+	if clean && ok {
+		if b, ok := p.encode(); ok {
+			entry.parsed = b
+		}
+	}
+	return out, entry, same
+}
+
+// document makes the document of a file from its parts: from src, the
+// file just split, or when src is nil from p, a snapshot's entry. ok is
+// false when the file could not be converted, or when p's conversion no
+// longer holds (a link now leads elsewhere): the caller parses the file
+// again, and diagnostics reported so far are to be dropped.
+func (l *loader) document(rel, file string, p *cachedParse, src *source, conv *markdown.Converter, diags *diag.List) (out parsed, ok bool) {
+	meta := p.meta
 	if meta == nil {
 		meta = newMapping()
 	}
 	f := newFields(meta, file, l.cfg.Timezone, diags)
-	f.unread = src.unread
+	f.unread = p.unread
 	kind := site.KindOfFolder(strings.SplitN(rel, "/", 2)[0])
 
 	d := site.Doc{Kind: kind, Path: rel, File: file, URL: URL(rel)}
 	d.Draft = f.boolean("draft")
 	d.Tags = f.tags()
+	d.Aliases = decodeAliases(f)
 
 	fmTitle := f.str("title")
 	if kind == site.KindPerson || kind == site.KindTeam {
@@ -304,16 +495,28 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		return r.href
 	}
 	keepH1 := func(h1 string) bool { return fmTitle != "" && fmTitle != h1 }
-	md, err := l.convert(conv, src.body, rewrite, keepH1, func() { resolved = resolved[:0] })
-	var limit *markdown.LimitError
-	if errors.As(err, &limit) {
-		diags.Errorf(src.pos(src.start+limit.Offset), "%s", limit.Msg)
-		return parsed{}
+	if src == nil {
+		if !p.conv.valid(rewrite, keepH1) || len(p.linkPos) != len(p.conv.Result.Links) {
+			return parsed{}, false
+		}
+	} else {
+		var err error
+		p.conv, err = l.convert(conv, src.body, p.bodyHash, rewrite, keepH1, func() { resolved = resolved[:0] })
+		var limit *markdown.LimitError
+		if errors.As(err, &limit) {
+			diags.Errorf(src.pos(src.start+limit.Offset), "%s", limit.Msg)
+			return parsed{}, false
+		}
+		if err != nil {
+			diags.Errorf(diag.Pos{File: file}, "convert Markdown: %v", err)
+			return parsed{}, false
+		}
+		p.linkPos = make([]diag.Pos, len(p.conv.Result.Links))
+		for i, link := range p.conv.Result.Links {
+			p.linkPos[i] = src.pos(src.start + link.Offset)
+		}
 	}
-	if err != nil {
-		diags.Errorf(diag.Pos{File: file}, "convert Markdown: %v", err)
-		return parsed{}
-	}
+	md := p.conv.Result
 	// goldmark escapes text and, unless the site enables raw HTML,
 	// leaves raw HTML out: the body is safe to insert into a page.
 	d.Body = template.HTML(md.HTML)
@@ -327,7 +530,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	}
 	for i, link := range md.Links {
 		r := resolved[i]
-		pos := src.pos(src.start + link.Offset)
+		pos := p.linkPos[i]
 		if r.warning != "" {
 			sev := diag.Warning
 			if l.opts.Check {
@@ -344,7 +547,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		p := decodePage(f, d, md.Title)
 		v, out.doc = p, &p.Doc
 	case site.KindUpdate:
-		u := decodeUpdate(f, d, md.Title)
+		u := decodeUpdate(f, d, md, p.mentions)
 		v, out.doc = u, &u.Doc
 	case site.KindDecision:
 		x := decodeDecision(f, d, md.Title, &l.cfg)
@@ -359,10 +562,14 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 		t := decodeTeam(f, d, md.Title)
 		v, out.doc = t, &t.Doc
 	default:
-		return parsed{}
+		return parsed{}, true
 	}
 	out.value = v
-	out.doc.ListHash, out.doc.SourceHash = hashes(rel, src, md, d.Links, resolved)
+	var extra []string
+	if u, ok := v.(*site.Update); ok && u.BlockersInBody {
+		extra = u.Blockers
+	}
+	out.doc.ListHash, out.doc.SourceHash = hashes(rel, p.fmHash, p.bodyHash, md, d.Links, resolved, extra)
 	out.doc.Fields = f.positions()
 	out.doc.Params = f.params()
 	if out.doc.Summary == "" || kind == site.KindPage {
@@ -373,7 +580,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	if p, ok := v.(*site.Page); ok && p.Description != "" {
 		p.Summary = p.Description
 	}
-	return out
+	return out, true
 }
 
 // resolution is what a link destination turned out to be.

@@ -5,8 +5,11 @@
 //
 // A corpus of n documents has people and teams (about 1% and one team per
 // eight people), objectives with key results (about 1%), decision records
-// in MADR form that supersede each other (5%), handbook sections and
-// pages with owners and review dates (5%), and updates for the rest:
+// in MADR form that supersede each other (5%), handbook pages with owners
+// and review dates (5%: half in flat folders of up to 250 pages without
+// index files, half in sections with index files that hold folders with
+// and without index files, one of them nested a level deeper), and
+// updates for the rest:
 // Done/Next/Blockers check-ins over the year before 2026-11-25 (see Now),
 // with statuses, tags, key-result progress, code blocks, tables, blockers
 // naming people, and links to decisions, handbook pages and other
@@ -64,7 +67,8 @@ type decision struct {
 }
 
 type page struct {
-	section, slug, title string // section "" for a section's landing page
+	path  string // content path, "handbook/..."
+	title string
 }
 
 type gen struct {
@@ -429,35 +433,61 @@ func (g *gen) decisionLink(from string) string {
 	return fmt.Sprintf("[ADR-%04d](%sdecisions/%04d-%s.md)", d.number, from, d.number, d.slug)
 }
 
+// Handbook shapes: half the pages in flat folders of up to flatSize
+// pages without index files (as a docs folder dropped into a repository
+// is), the other half in sections with index files that hold nested
+// sections, with and without index files of their own.
+const flatSize = 250
+
 func (g *gen) makePages(n int) {
-	sections := max(1, n/8)
 	used := map[string]bool{}
-	for i := range n {
-		if i < sections {
-			title := g.title(1)
-			s := slug(title)
-			for used[s] {
-				s += "-x"
-			}
-			used[s] = true
-			g.pages = append(g.pages, page{slug: s, title: title})
-			continue
-		}
-		sec := g.pages[i%sections].slug
-		title := g.title(2 + g.r.IntN(2))
+	// unique returns a path in dir for a new file named after title.
+	unique := func(dir, title string) string {
 		s := slug(title)
-		for used[sec+"/"+s] {
+		for used[dir+"/"+s] {
 			s += "-x"
 		}
-		used[sec+"/"+s] = true
-		g.pages = append(g.pages, page{section: sec, slug: s, title: title})
+		used[dir+"/"+s] = true
+		return dir + "/" + s
+	}
+	add := func(dir string, index bool, words int) string {
+		title := g.title(words)
+		p := unique(dir, title)
+		if index {
+			g.pages = append(g.pages, page{path: p + "/_index.md", title: title})
+			return p
+		}
+		g.pages = append(g.pages, page{path: p + ".md", title: title})
+		return p
+	}
+	flat := n / 2
+	for left := flat; left > 0; {
+		dir := unique("handbook", g.title(1)) // no index file
+		for range min(left, flatSize) {
+			add(dir, false, 2+g.r.IntN(2))
+			left--
+		}
+	}
+	// The rest: top-level sections of about forty pages, each with
+	// three folders below it: one with an index file, one without, and
+	// one without whose pages sit one level deeper still.
+	rest := n - flat
+	var dirs []string
+	for rest > 0 {
+		top := add("handbook", true, 1)
+		indexed := add(top, true, 1)
+		rest -= 2
+		deeper := unique(unique(top, g.title(1)), g.title(1))
+		dirs = append(dirs[:0], top, indexed, unique(top, g.title(1)), deeper)
+		k := max(0, min(rest, 38))
+		for i := range k {
+			add(dirs[i%len(dirs)], false, 2+g.r.IntN(2))
+		}
+		rest -= k
 	}
 	for i, p := range g.pages {
-		path := "handbook/" + p.slug + "/_index.md"
-		from := "../../"
-		if p.section != "" {
-			path = "handbook/" + p.section + "/" + p.slug + ".md"
-		}
+		path := p.path
+		from := strings.Repeat("../", strings.Count(path, "/"))
 		owner := g.teams[i%len(g.teams)].id
 		if g.chance(0.5) {
 			owner = g.people[g.r.IntN(len(g.people))].id
@@ -476,15 +506,7 @@ func (g *gen) makePages(n int) {
 			}
 			if g.chance(0.3) {
 				o := g.pages[g.r.IntN(len(g.pages))]
-				target := o.slug + "/_index.md"
-				if o.section != "" {
-					target = o.section + "/" + o.slug + ".md"
-				}
-				prefix := "../"
-				if p.section == "" {
-					prefix = "../"
-				}
-				fmt.Fprintf(&b, "\nRead [%s](%s%s) too.\n", o.title, prefix, target)
+				fmt.Fprintf(&b, "\nRead [%s](%s%s) too.\n", o.title, from, o.path)
 			}
 			if g.chance(0.15) {
 				b.WriteString(g.table())
@@ -561,8 +583,9 @@ func (g *gen) makeUpdates(n int) {
 		blocker := "None."
 		if status != "on-track" {
 			other := g.people[g.r.IntN(len(g.people))]
+			// Written where `handbook new update` puts it: the body's
+			// Blockers section is the one source of an update's blockers.
 			blocker = fmt.Sprintf("Waiting on @%s for %s %s.", other.id, g.word(), g.pick(domain))
-			fmt.Fprintf(&fm, "blockers:\n  - %q\n", blocker)
 		}
 		fm.WriteString("---\n")
 		var b strings.Builder
@@ -582,11 +605,7 @@ func (g *gen) makeUpdates(n int) {
 		}
 		if g.chance(0.1) && len(g.pages) > 0 {
 			o := g.pages[g.r.IntN(len(g.pages))]
-			target := o.slug + "/_index.md"
-			if o.section != "" {
-				target = o.section + "/" + o.slug + ".md"
-			}
-			fmt.Fprintf(&b, "\nAs [the handbook](../handbook/%s) says.\n", target)
+			fmt.Fprintf(&b, "\nAs [the handbook](../%s) says.\n", o.path)
 		}
 		if g.chance(0.15) && len(g.updates) > 0 {
 			fmt.Fprintf(&b, "\nSee [the earlier update](%s.md).\n", g.updates[g.r.IntN(len(g.updates))])

@@ -26,7 +26,7 @@ var (
 func history(t *testing.T) *gittest.Repo {
 	r := gittest.New(t)
 	r.Write(map[string]string{
-		"content/site.toml":            "timezone = \"Europe/Berlin\"\n",
+		"content/site.toml":            "timezone = \"Europe/Berlin\"\nbase_url = \"https://example.com/\"\n",
 		"content/people/ana.md":        "---\nname: Ana Souza\nemail: ana@example.com\n---\n",
 		"content/handbook/index.md":    "# Home\n",
 		"content/handbook/on call.md":  "---\nreviewed: 2026-01-05\n---\n# On call\n",

@@ -46,7 +46,7 @@ func New(opts Options) *Converter {
 	if opts.RawHTML {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
 	}
-	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(indentedCode{}, 100)))
+	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(indentedCode{}, 100), util.Prioritized(mermaidRenderer{}, 100)))
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -57,7 +57,7 @@ func New(opts Options) *Converter {
 		// Heading ids are assigned after parsing, from each heading's
 		// text: goldmark's automatic ids are made from the raw line, so
 		// link targets and tags would leak into them.
-		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithASTTransformers(util.Prioritized(blockTransformer{}, 100))),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	return &Converter{md: md, opts: opts}

@@ -20,7 +20,7 @@ import (
 
 // APIVersion is the export's version; it changes when a field changes
 // meaning or goes away, not when one is added.
-const APIVersion = 1
+const APIVersion = 2
 
 // apiSchema is the JSON Schema of the export, kept beside this file and
 // published as /api/schema.json.
@@ -74,6 +74,7 @@ type apiCheckIn struct {
 	State       string  `json:"state"`
 	WindowStart string  `json:"window_start"`
 	WindowEnd   string  `json:"window_end"`
+	Due         string  `json:"due"`
 	Update      *string `json:"update"`
 	Streak      int     `json:"streak"`
 }
@@ -241,32 +242,44 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 	if err := emit(Output{Path: "api/schema.json", Data: apiSchema}); err != nil {
 		return err
 	}
-	data, err := encodeJSON(full)
+	// Each item is encoded once, for site.json and its kind's file: the
+	// export holds the whole site, and encoding it whole, twice, held
+	// several copies of it in memory at once.
+	lists := make([]apiList, len(apiKinds))
+	var err error
+	for i, kind := range apiKinds {
+		l := &lists[i]
+		l.name = kind
+		switch kind {
+		case "people":
+			l.items, l.present, err = encodeItems(full.People)
+		case "teams":
+			l.items, l.present, err = encodeItems(full.Teams)
+		case "pages":
+			l.items, l.present, err = encodeItems(full.Pages)
+		case "updates":
+			l.items, l.present, err = encodeItems(full.Updates)
+		case "decisions":
+			l.items, l.present, err = encodeItems(full.Decisions)
+		case "objectives":
+			l.items, l.present, err = encodeItems(full.Objs)
+		case "events":
+			l.items, l.present, err = encodeItems(full.Events)
+		}
+		if err != nil {
+			return fmt.Errorf("encode api/%s.json: %w", kind, err)
+		}
+	}
+	head := apiFile{Schema: full.Schema, Version: full.Version, Generated: full.Generated}
+	data, err := encodeAPIFile(head, full.Site, lists)
 	if err != nil {
 		return fmt.Errorf("encode api/site.json: %w", err)
 	}
 	if err := emit(Output{Path: "api/site.json", Data: data}); err != nil {
 		return err
 	}
-	for _, kind := range apiKinds {
-		f := apiFile{Schema: full.Schema, Version: full.Version, Generated: full.Generated}
-		switch kind {
-		case "people":
-			f.People = full.People
-		case "teams":
-			f.Teams = full.Teams
-		case "pages":
-			f.Pages = full.Pages
-		case "updates":
-			f.Updates = full.Updates
-		case "decisions":
-			f.Decisions = full.Decisions
-		case "objectives":
-			f.Objs = full.Objs
-		case "events":
-			f.Events = full.Events
-		}
-		data, err := encodeJSON(f)
+	for i, kind := range apiKinds {
+		data, err := encodeAPIFile(head, nil, lists[i:i+1])
 		if err != nil {
 			return fmt.Errorf("encode api/%s.json: %w", kind, err)
 		}
@@ -275,6 +288,74 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 		}
 	}
 	return nil
+}
+
+// apiList is one list of an API file, its items encoded.
+type apiList struct {
+	name    string
+	present bool // a nil list is left out of the file
+	items   [][]byte
+}
+
+// encodeItems encodes each item of list as encodeJSON writes it inside a
+// file's top-level list: indented two levels deep.
+func encodeItems[T any](list *[]T) ([][]byte, bool, error) {
+	if list == nil {
+		return nil, false, nil
+	}
+	items := make([][]byte, len(*list))
+	for i, it := range *list {
+		b, err := json.MarshalIndent(it, "    ", "  ")
+		if err != nil {
+			return nil, false, err
+		}
+		items[i] = b
+	}
+	return items, true, nil
+}
+
+// encodeAPIFile writes what encodeJSON writes for head with site and
+// lists set, from the items already encoded.
+func encodeAPIFile(head apiFile, site *apiConfig, lists []apiList) ([]byte, error) {
+	head.Site = site
+	shell, err := encodeJSON(head)
+	if err != nil {
+		return nil, err
+	}
+	// The shell ends "\n}\n"; the lists go before that, each
+	// "  \"name\": [\n    item,\n    item\n  ]" or "  \"name\": []".
+	shell = bytes.TrimSuffix(shell, []byte("\n}\n"))
+	size := len(shell) + 4
+	for _, l := range lists {
+		size += len(l.name) + 16
+		for _, it := range l.items {
+			size += len(it) + 6
+		}
+	}
+	b := make([]byte, 0, size)
+	b = append(b, shell...)
+	for _, l := range lists {
+		if !l.present {
+			continue
+		}
+		b = append(b, ",\n  "...)
+		name, _ := json.Marshal(l.name)
+		b = append(b, name...)
+		b = append(b, ": ["...)
+		for i, it := range l.items {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n    "...)
+			b = append(b, it...)
+		}
+		if len(l.items) > 0 {
+			b = append(b, "\n  "...)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, "\n}\n"...)
+	return b, nil
 }
 
 func encodeJSON(v any) ([]byte, error) {
@@ -310,7 +391,7 @@ func (r *renderer) apiFile() apiFile {
 			ap.Away = append(ap.Away, apiSpan{From: a.From.Format(time.RFC3339), To: a.To.Format(time.RFC3339)})
 		}
 		c := s.CheckInAt(p, now)
-		ap.CheckIn = apiCheckIn{State: checkInLabel(c.State), WindowStart: c.Start.Format(time.RFC3339), WindowEnd: c.End.Format(time.RFC3339), Streak: s.Accountability(p, now, 1).Streak}
+		ap.CheckIn = apiCheckIn{State: c.Record.Slug(), WindowStart: c.Start.Format(time.RFC3339), WindowEnd: c.End.Format(time.RFC3339), Due: c.Due.Format(time.RFC3339), Streak: s.Accountability(p, now, 1).Streak}
 		if c.Update != nil {
 			u := r.abs(c.Update.URL)
 			ap.CheckIn.Update = &u

@@ -36,11 +36,11 @@ func (r *renderer) funcs() template.FuncMap {
 		"title":        func(s string) string { return capitalize(s) },
 		"doc":          r.docValue,
 		"kind":         func(d *site.Doc) string { return d.Kind.String() },
-		"checkin":      checkInLabel,
 		"away":         func(p *site.Person, t time.Time) bool { return p.AwayOn(t) },
 		"overdue":      func(p *site.Page, now time.Time) bool { return p.Overdue(now) },
 		"open":         func(d *site.Decision, now time.Time) bool { return d.Open(now) },
 		"window":       r.window,
+		"asof":         r.asOf,
 		"plural":       plural,
 		"statuslabel":  statusLabel,
 		"overlapchart": overlapChart,
@@ -140,22 +140,18 @@ func localTime(loc *time.Location, now time.Time) string {
 	return now.In(loc).Format("15:04")
 }
 
-func checkInLabel(st site.CheckInState) string {
-	switch st {
-	case site.Posted:
-		return "posted"
-	case site.Away:
-		return "away"
-	case site.NotJoined:
-		return "not yet joined"
-	}
-	return "missing"
-}
-
 // window describes a person's current check-in window.
 func (r *renderer) window(p *site.Person) string {
-	start, end := r.site.Cadence(p.Team).Window(r.site.Now, r.site.Location(p.Team))
-	return fmt.Sprintf("%s – %s", start.Format("2 Jan"), end.AddDate(0, 0, -1).Format("2 Jan"))
+	w := r.site.CheckInAt(p, r.site.Now)
+	return fmt.Sprintf("%s – %s", w.Start.Format("2 Jan"), w.End.AddDate(0, 0, -1).Format("2 Jan"))
+}
+
+// asOf says when the site was built, in the site's time zone, named:
+// "Wed 25 Nov 2026, 13:00 Europe/Berlin". Every page that says "as of"
+// says it this way, so that the board and the team pages agree.
+func (r *renderer) asOf() string {
+	loc := r.site.Location(nil)
+	return r.site.Now.In(loc).Format("Mon 2 Jan 2006, 15:04") + " " + loc.String()
 }
 
 // icon returns a small inline SVG for a status, so that status never

@@ -133,6 +133,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	rest := r.calendars()
 	rest = append(rest, assets.outputs...)
 	rest = append(rest, r.sitemap(jobs), Output{Path: "robots.txt", Data: r.robots()})
+	rest = append(rest, r.redirects()...)
 	for _, o := range rest {
 		if err := e.put(o); err != nil {
 			return Result{}, err

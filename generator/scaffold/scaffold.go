@@ -29,7 +29,8 @@ type Request struct {
 	Email, Name string
 	// Team is a team's id, or empty.
 	Team string
-	// Now is when the document is written; its day is the date.
+	// Now is when the document is written; its day in the author's time
+	// zone (else the site's) is the date.
 	Now time.Time
 }
 
@@ -63,8 +64,6 @@ func New(fsys fs.FS, req Request) (Doc, error) {
 	loaded, _ := content.Load(only(fsys, content.ConfigFile, site.KindPerson.Folder(), site.KindTeam.Folder()), content.Options{})
 	c := loaded.Content
 	cfg := c.Config
-	day := req.Now.In(cfg.Timezone)
-	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, cfg.Timezone)
 
 	var author *site.Person
 	if req.Author != "" {
@@ -79,6 +78,15 @@ func New(fsys fs.FS, req Request) (Doc, error) {
 		who := strings.TrimSpace(req.Name + " <" + req.Email + ">")
 		return Doc{}, errorf("cannot tell who is writing: git's user.email and user.name (%s) match no person in %s/; pass --author ID", who, site.KindPerson.Folder())
 	}
+	// The date is today where the author is: a check-in written on
+	// Friday in Tokyo is Friday's, whatever the site's zone says.
+	loc := cfg.Timezone
+	if author != nil && author.Location != nil {
+		loc = author.Location
+	}
+	day := req.Now.In(loc)
+	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
+
 	var team *site.Team
 	if req.Team != "" {
 		for _, t := range c.Teams {

@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/content"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -112,9 +114,33 @@ func TestNewDocumentsBuild(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
+	// The only problem of a new document is the template text left to
+	// replace, which every kind has: content.Placeholders knows what
+	// this package writes.
+	flagged := map[string]bool{}
 	for _, d := range res.Diagnostics {
-		if strings.Contains(d.Pos.File, "shipped") {
+		if !strings.Contains(d.Pos.File, "shipped") {
+			continue
+		}
+		if !strings.Contains(d.Msg, "template text from handbook new is still here") {
 			t.Errorf("a new document has a problem: %s", d)
+		}
+		flagged[filepath.Base(filepath.Dir(d.Pos.File))] = true
+	}
+	for _, k := range site.Kinds {
+		if !flagged[k.Folder()] {
+			t.Errorf("the template text of a new %s is not flagged", k)
+		}
+	}
+	for kind, texts := range content.Placeholders {
+		for _, text := range texts {
+			found := false
+			for _, d := range res.Diagnostics {
+				found = found || strings.Contains(d.Msg, strconv.Quote(strings.ReplaceAll(text, "%s", "…")))
+			}
+			if !found {
+				t.Errorf("placeholder %q of %s is not written by New", text, kind)
+			}
 		}
 	}
 	s := res.Site
@@ -213,5 +239,65 @@ func TestYAMLString(t *testing.T) {
 		if got := yamlString(tt.in); got != tt.want {
 			t.Errorf("yamlString(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A check-in written on Friday morning in Tokyo, when it is still
+// Thursday in the site's zone (Los Angeles), is dated Friday and counts
+// for Friday on a daily team's board.
+func TestTokyoFridayCheckIn(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.toml":          "timezone = \"America/Los_Angeles\"\nbase_url = \"https://example.com/\"\n",
+		"teams/core.md":      "---\nname: Core\ncadence: daily\n---\n",
+		"people/mei.md":      "---\nname: Mei Tanaka\nteam: core\ntimezone: Asia/Tokyo\njoined: 2026-01-01\n---\n",
+		"people/sam.md":      "---\nname: Sam Lee\nteam: core\njoined: 2026-01-01\n---\n",
+		"handbook/_index.md": "# Handbook\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Skip("no time zone database")
+	}
+	friday := time.Date(2026, 12, 4, 9, 0, 0, 0, tokyo) // Thursday 16:00 in Los Angeles
+	doc, err := New(os.DirFS(dir), Request{Kind: site.KindUpdate, Author: "mei", Now: friday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Path != "updates/2026-12-04-mei.md" || !strings.Contains(string(doc.Data), "date: 2026-12-04\n") {
+		t.Fatalf("New dated Mei's Friday check-in %s:\n%s", doc.Path, doc.Data)
+	}
+	p := filepath.Join(dir, filepath.FromSlash(doc.Path))
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, doc.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Friday evening in Tokyo: Mei's Friday window, posted on time.
+	now := time.Date(2026, 12, 4, 20, 0, 0, 0, tokyo)
+	res, err := generator.Build(context.Background(), generator.Config{Content: dir, Layouts: filepath.Join(dir, "none"), Out: filepath.Join(t.TempDir(), "public"), Now: now})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	s := res.Site
+	var mei *site.Person
+	for _, x := range s.People {
+		if x.ID == "mei" {
+			mei = x
+		}
+	}
+	c := s.CheckInAt(mei, now)
+	if c.Record != site.OnTime || c.Update == nil || c.DueDay().Weekday() != time.Friday || c.DueDay().Day() != 4 {
+		t.Errorf("Mei's check-in on Friday evening in Tokyo: %v, due %v, update %v; want on time for Friday 4 December", c.Record, c.DueDay(), c.Update)
+	}
+	// It does not count for Thursday.
+	if th := s.CheckInAt(mei, now.AddDate(0, 0, -1)); th.Update != nil || th.DueDay().Day() != 3 {
+		t.Errorf("Mei's Thursday window (due %v) has update %v, want none", th.DueDay(), th.Update)
 	}
 }

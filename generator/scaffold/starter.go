@@ -36,6 +36,9 @@ type Starter struct {
 	// Version is the handbook version the workflows and netlify.toml
 	// install; empty means "latest".
 	Version string
+	// BaseURL is the address the site is published at, written to
+	// site.toml; empty leaves the key commented out.
+	BaseURL string
 }
 
 // File is a file of a new site, its path relative to the site's folder
@@ -54,6 +57,7 @@ type starterData struct {
 	Timezone           string
 	Today, Quarter     string
 	Version, GoVersion string
+	BaseURL            string
 }
 
 func (s Starter) data() (starterData, error) {
@@ -89,6 +93,7 @@ func (s Starter) data() (starterData, error) {
 		d.Version = "latest"
 	}
 	d.GoVersion = GoVersion
+	d.BaseURL = s.BaseURL
 	return d, nil
 }
 

@@ -48,6 +48,7 @@ func TestSiteBuildsClean(t *testing.T) {
 			}
 			res, err := generator.Build(context.Background(), generator.Config{
 				Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: filepath.Join(dir, "public"), Now: tc.now,
+				BaseURL: "https://acme.example/", // as the workflows pass it
 			})
 			if err != nil || len(res.Diagnostics) > 0 {
 				t.Fatalf("build: %v\n%v", err, res.Diagnostics)

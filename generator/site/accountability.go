@@ -23,8 +23,8 @@ const (
 	Excused                  // away on the day the check-in was due
 	OnTime                   // posted by the end of the due day
 	Late                     // posted after the due day, inside the window
-	Pending                  // the current window, nothing posted yet
-	Missed                   // the window ended with nothing posted
+	Pending                  // nothing posted yet, and the due day is not over
+	Missed                   // the due day is over and nothing was posted
 )
 
 // String returns the record as readers see it: "on time".
@@ -37,7 +37,7 @@ func (r Record) String() string {
 	case Late:
 		return "late"
 	case Pending:
-		return "not yet posted"
+		return "due"
 	case Missed:
 		return "missed"
 	}
@@ -45,15 +45,7 @@ func (r Record) String() string {
 }
 
 // Slug returns the record for class names and JSON: "on-time".
-func (r Record) Slug() string {
-	switch r {
-	case Pending:
-		return "pending"
-	case NotCounted:
-		return "not-counted"
-	}
-	return strings.ReplaceAll(r.String(), " ", "-")
-}
+func (r Record) Slug() string { return strings.ReplaceAll(r.String(), " ", "-") }
 
 // Posted reports whether a check-in was posted in the window.
 func (r Record) Posted() bool { return r == OnTime || r == Late }
@@ -62,11 +54,13 @@ func (r Record) Posted() bool { return r == OnTime || r == Late }
 func (r Record) Counted() bool { return r != NotCounted && r != Excused && r != Pending }
 
 // Window is one check-in window of a person and what they did in it.
+// Windows are calendar days of the team's cadence, read in the person's
+// own time zone: a check-in written on Friday in Tokyo counts for Friday.
 type Window struct {
-	Start, End time.Time // [Start, End) in the team's time zone
+	Start, End time.Time // [Start, End) in the person's time zone
 	// Due is when the check-in was due: midnight after the window's last
 	// working day (Friday for weekly and biweekly windows, the day
-	// itself for daily ones).
+	// itself for daily ones), in the person's time zone.
 	Due    time.Time
 	Record Record
 	Update *Update // the first update posted in the window
@@ -138,7 +132,8 @@ type TeamAccountability struct {
 	Weeks    []Week
 	People   []Accountability // members, by name
 	// Streak counts the windows in a row, up to now, in which everyone
-	// who was due posted.
+	// who was due posted. A window in which someone's check-in is still
+	// due neither extends nor breaks it.
 	Streak int
 }
 
@@ -165,6 +160,27 @@ func (s *Site) clock(t *Team) checkInClock {
 	return checkInClock{cadence: s.Cadence(t), loc: s.Location(t)}
 }
 
+// personClock is p's check-in calendar: their team's cadence, in their
+// own time zone, else their team's, else the site's. A check-in is due by
+// the end of the due day where its author lives.
+func (s *Site) personClock(p *Person) checkInClock {
+	c := s.clock(p.Team)
+	if p.Location != nil {
+		c.loc = p.Location
+	}
+	return c
+}
+
+// PersonLocation returns the time zone p's check-ins are counted in:
+// their own, else their team's, else the site's.
+func (s *Site) PersonLocation(p *Person) *time.Location { return s.personClock(p).loc }
+
+// same returns the window of c with the same calendar days as w, which
+// may be counted in another time zone.
+func (c checkInClock) same(w Window) Window {
+	return c.window(StartOfDay(Day(w.Start, w.Start.Location()), c.loc))
+}
+
 // window returns the window containing t, with its due time.
 func (c checkInClock) window(t time.Time) Window {
 	start, end := c.cadence.Window(t, c.loc)
@@ -180,7 +196,10 @@ func (c checkInClock) prev(w Window) Window { return c.window(w.Start.Add(-time.
 
 // record fills in what p did in window w, as seen at now. Windows that
 // ended before from, the team's first check-in, are not counted: a team
-// that starts writing check-ins has not missed the years before.
+// that starts writing check-ins has not missed the years before. The
+// window containing now always counts: a new team is due this week.
+// A check-in is missed as soon as its due day is over, not only when the
+// window ends; posting on the weekend turns it into a late one.
 func record(p *Person, w Window, now, from time.Time) Window {
 	loc := w.Start.Location()
 	first, due, last := Day(w.Start, loc), Day(w.Due, loc), Day(w.End, loc)
@@ -197,11 +216,13 @@ func record(p *Person, w Window, now, from time.Time) Window {
 	}
 	dueDay := due.AddDate(0, 0, -1)
 	switch {
-	case !p.Joined.IsZero() && Day(p.Joined, loc).After(first), from.IsZero() || !Day(from, loc).Before(last):
+	case !p.Joined.IsZero() && Day(p.Joined, loc).After(first):
+		w.Record = NotCounted
+	case !now.Before(w.End) && (from.IsZero() || !Day(from, loc).Before(last)):
 		w.Record = NotCounted
 	case awayOnDay(p, dueDay):
 		w.Record = Excused
-	case now.Before(w.End):
+	case now.Before(w.Due):
 		w.Record = Pending
 	default:
 		w.Record = Missed
@@ -250,7 +271,7 @@ func gridWeeks(now time.Time, loc *time.Location, n int) []Week {
 // Accountability returns p's check-in record over the weeks weeks up to
 // and including the week of now, in their team's time zone and cadence.
 func (s *Site) Accountability(p *Person, now time.Time, weeks int) Accountability {
-	c := s.clock(p.Team)
+	c := s.personClock(p)
 	return accountability(p, c, now, firstCheckIn(p.Team, p), gridWeeks(now, c.loc, weeks))
 }
 
@@ -303,8 +324,10 @@ func (s *Site) TeamAccountability(t *Team, now time.Time, weeks int) TeamAccount
 	c := s.clock(t)
 	ta := TeamAccountability{Team: t, Cadence: c.cadence, Location: c.loc, Weeks: gridWeeks(now, c.loc, weeks)}
 	from := firstCheckIn(t, nil)
-	for _, m := range t.Members {
-		ta.People = append(ta.People, accountability(m, c, now, from, ta.Weeks))
+	clocks := make([]checkInClock, len(t.Members))
+	for i, m := range t.Members {
+		clocks[i] = s.personClock(m)
+		ta.People = append(ta.People, accountability(m, clocks[i], now, from, ta.Weeks))
 	}
 	if from.IsZero() {
 		return ta
@@ -314,20 +337,22 @@ func (s *Site) TeamAccountability(t *Team, now time.Time, weeks int) TeamAccount
 		if w.End.Before(from) {
 			break
 		}
-		due, posted := 0, 0
-		for _, m := range t.Members {
-			r := record(m, w, now, from).Record
+		due, posted, pending := 0, 0, false
+		for i, m := range t.Members {
+			r := record(m, clocks[i].same(w), now, from).Record
 			if r.Counted() {
 				due++
 			}
 			if r.Posted() {
 				posted++
 			}
+			pending = pending || r == Pending
 		}
 		if due > posted {
 			break
 		}
-		if due > 0 {
+		// Everyone posted only when nobody's check-in is still due.
+		if due > 0 && !pending {
 			ta.Streak++
 		}
 		w = c.prev(w)

@@ -34,7 +34,6 @@ timezone: America/Los_Angeles
 ---
 name: Ana
 team: core
-timezone: America/Sao_Paulo
 joined: 2024-01-01
 ---
 -- people/lukas.md --
@@ -170,11 +169,11 @@ func TestAccountability(t *testing.T) {
 		// Away on the due days of W46 and W47: excused, the streak holds.
 		{"lukas", 5, "W44=missed W45=on_time W46=excused W47=excused W48=on_time", 2, [4]int{2, 0, 1, 2}},
 		// Joined on the Wednesday of W46: counted from W47; W48 is not over.
-		{"mei", 4, "W45=not_counted W46=not_counted W47=missed W48=not_yet_posted", 0, [4]int{0, 0, 1, 0}},
+		{"mei", 4, "W45=not_counted W46=not_counted W47=missed W48=due", 0, [4]int{0, 0, 1, 0}},
 		// Daily in Tokyo: Friday's window runs to Monday, so Saturday is
 		// late for it; 23:30 and 00:30 fall on two days. It is Wednesday
 		// evening in Tokyo.
-		{"kenji", 2, "W47=1_late,_4_missed W48=2_on_time,_1_not_yet_posted", 3, [4]int{2, 1, 4, 0}},
+		{"kenji", 2, "W47=1_late,_4_missed W48=2_on_time,_1_due", 3, [4]int{2, 1, 4, 0}},
 		// Biweekly: a window is due every other Friday.
 		{"jo", 4, "W45=missed W46=no_check-in_due W47=on_time W48=no_check-in_due", 1, [4]int{1, 0, 1, 0}},
 	} {
@@ -211,15 +210,17 @@ func TestAccountabilityWindows(t *testing.T) {
 		t.Errorf("current window's update = %v", w.Update)
 	}
 
-	// The current window turns from pending to missed when it ends, and a
-	// window stays pending after its due day while it is open.
+	// The current window is due until its due day, Friday, is over, and
+	// missed from then on, also while the window is open.
 	mei := s.Person("mei")
 	for _, tc := range []struct {
 		now  time.Time
 		want site.Record
 	}{
+		{at(t, "Europe/Berlin", "2026-11-26 23:00"), site.Pending},
 		{at(t, "Europe/Berlin", "2026-11-27 23:59"), site.Pending},
-		{at(t, "Europe/Berlin", "2026-11-29 23:59"), site.Pending},
+		{at(t, "Europe/Berlin", "2026-11-28 00:00"), site.Missed},
+		{at(t, "Europe/Berlin", "2026-11-29 23:59"), site.Missed},
 		{at(t, "Europe/Berlin", "2026-11-30 00:00"), site.Missed},
 	} {
 		a := s.Accountability(mei, tc.now, 2)
@@ -243,8 +244,9 @@ func TestTeamAccountability(t *testing.T) {
 		team   string
 		streak int
 	}{
-		// W48 counts (Mei is pending, the others posted); in W47 Mei missed.
-		{"core", 1},
+		// W48 does not count while Mei's check-in is still due, although
+		// the others posted; in W47 Mei missed.
+		{"core", 0},
 		// Tuesday, Monday and Friday (late); Thursday missed.
 		{"ops", 3},
 		{"growth", 1},

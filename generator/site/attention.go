@@ -13,7 +13,7 @@ import (
 type Attention struct {
 	Person     *Person
 	Proposals  []Ask           // open proposals, most urgent first
-	CheckIns   []CheckIn       // check-ins missing in the current window
+	CheckIns   []CheckIn       // check-ins missed in the current window: due day over, nothing posted
 	Reviews    []*Page         // pages past their review date, most overdue first
 	KeyResults []KeyResultFlag // key results of current objectives, by objective
 	Blockers   []Blocker       // current blockers, newest first
@@ -88,7 +88,7 @@ func (s *Site) Attention(p *Person, now time.Time) Attention {
 		if p != nil && q != p {
 			continue
 		}
-		if c := s.CheckInAt(q, now); c.State == Missing {
+		if c := s.CheckInAt(q, now); c.Record == Missed {
 			a.CheckIns = append(a.CheckIns, c)
 		}
 	}
@@ -114,7 +114,7 @@ func (s *Site) Attention(p *Person, now time.Time) Attention {
 		u := q.Updates[0]
 		// Blockers are current while they are in the author's latest
 		// update, and it is from this check-in window or the last.
-		c := s.clock(q.Team)
+		c := s.personClock(q)
 		if u.Date.After(now) || u.Date.Before(c.prev(c.window(now)).Start) {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/handbook/handbook/generator/site"
 )
@@ -211,19 +212,15 @@ blocker updates/kofi-1120.md "Waiting on @anasouza for the schema" names ana
 blocker updates/jo-1110.md "Need Ana Souza to review the copy" names ana
 `},
 		{"kofi", `proposal 0001 [decision-maker consulted] asks kofi,ana
-check-in kofi
 review handbook/kofi.md due 2026-01-01
 kr kofis/x off-track=false unreported=true last=never
 blocker updates/ana-1124.md "kofi is on leave" names kofi
 `},
 		{"jo", `proposal 0003 [decision-maker] asks ana,jo
-check-in jo
 `},
 		{"", `proposal 0003 [] asks ana,jo
 proposal 0001 [] asks kofi,ana
 proposal 0004 [] asks ana
-check-in jo
-check-in kofi
 review handbook/kofi.md due 2026-01-01
 review handbook/team.md due 2026-05-01
 review handbook/guide.md due 2026-07-01
@@ -247,6 +244,29 @@ blocker updates/jo-1110.md "Need Ana Souza to review the copy" names ana
 		}
 		if a.Len() != strings.Count(tc.want, "\n") {
 			t.Errorf("attention of %q: Len = %d", tc.person, a.Len())
+		}
+	}
+
+	// A check-in is missed only once its due day, Friday, is over in its
+	// author's zone: Kofi's in Berlin, Jo's in Los Angeles.
+	for _, tc := range []struct {
+		now  time.Time
+		want string
+	}{
+		{at(t, "Europe/Berlin", "2026-11-26 23:30"), ""},
+		{at(t, "Europe/Berlin", "2026-11-27 23:59"), ""},
+		{at(t, "Europe/Berlin", "2026-11-28 00:00"), "check-in kofi\n"},
+		{at(t, "America/Los_Angeles", "2026-11-27 23:59"), "check-in kofi\n"},
+		// Jo's team is biweekly: due on 4 December.
+		{at(t, "America/Los_Angeles", "2026-12-04 23:59"), "check-in ana\ncheck-in kofi\n"},
+		{at(t, "America/Los_Angeles", "2026-12-05 00:00"), "check-in ana\ncheck-in jo\ncheck-in kofi\n"},
+	} {
+		var got strings.Builder
+		for _, c := range s.Attention(nil, tc.now).CheckIns {
+			fmt.Fprintf(&got, "check-in %s\n", c.Person.ID)
+		}
+		if got.String() != tc.want {
+			t.Errorf("missed check-ins at %v: %q, want %q", tc.now, got.String(), tc.want)
 		}
 	}
 

@@ -33,11 +33,17 @@ const ChangeDays = 14
 // DecidedOnBoard is how many recent decisions the board lists.
 const DecidedOnBoard = 5
 
-// Missing returns the check-ins that are due and not yet posted.
-func (b Board) Missing() []CheckIn {
+// Missing returns the check-ins whose due day is over with nothing
+// posted.
+func (b Board) Missing() []CheckIn { return b.withRecord(Missed) }
+
+// Due returns the check-ins not posted yet whose due day is not over.
+func (b Board) Due() []CheckIn { return b.withRecord(Pending) }
+
+func (b Board) withRecord(r Record) []CheckIn {
 	var out []CheckIn
 	for _, c := range b.CheckIns {
-		if c.State == Missing {
+		if c.Record == r {
 			out = append(out, c)
 		}
 	}
@@ -51,24 +57,17 @@ type TeamObjectives struct {
 	Objectives []*Objective
 }
 
-// CheckInState says where a person stands in the current check-in window.
-type CheckInState uint8
-
-// The check-in states.
-const (
-	Missing   CheckInState = iota // due in this window, not posted yet
-	Posted                        // posted in this window
-	Away                          // away for the whole window or now: excused
-	NotJoined                     // joined after the window began
-)
-
-// CheckIn is a person's check-in state in the window containing now.
+// CheckIn is a person's check-in in the window containing now: the one
+// definition of their check-in state that the board, team and person
+// pages, the attention lists and the JSON export all show.
 type CheckIn struct {
-	Person     *Person
-	State      CheckInState
-	Start, End time.Time // the window, in the team's time zone
-	Update     *Update   // the update posted in the window, if any
-	Last       *Update   // their latest update, if any
+	Person *Person
+	// Window is the current window, its due time and its record:
+	// Pending ("due") until the end of the due day in the person's time
+	// zone, Missed after it, OnTime or Late once posted, Excused when
+	// away on the due day, NotCounted before they joined.
+	Window
+	Last *Update // their latest update, if any
 }
 
 // Day returns the calendar day of t as midnight UTC, for comparing days
@@ -105,38 +104,12 @@ func (s *Site) Cadence(t *Team) Cadence {
 	return Weekly
 }
 
-// CheckInAt returns p's check-in state in the window containing t.
+// CheckInAt returns p's check-in in the window containing t, counted in
+// p's time zone with their team's cadence.
 func (s *Site) CheckInAt(p *Person, t time.Time) CheckIn {
-	start, end := s.Cadence(p.Team).Window(t, s.Location(p.Team))
-	c := CheckIn{Person: p, Start: start, End: end}
+	c := CheckIn{Person: p, Window: record(p, s.personClock(p).window(t), t, firstCheckIn(p.Team, p))}
 	if len(p.Updates) > 0 {
 		c.Last = p.Updates[0]
-	}
-	first, last := Day(start, start.Location()), Day(end, end.Location())
-	for _, u := range p.Updates {
-		if d := Day(u.Date, start.Location()); !d.Before(first) && d.Before(last) {
-			c.Update = u
-			c.State = Posted
-			return c
-		}
-	}
-	// Joining and away dates are calendar days, compared with the days of
-	// the window and with today as the team's clock reads.
-	loc := start.Location()
-	y, m, d := t.In(loc).Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	switch {
-	case !p.Joined.IsZero() && Day(p.Joined, loc).After(first):
-		c.State = NotJoined
-	default:
-		for _, a := range p.Away {
-			from, to := Day(a.From, loc), Day(a.To, loc)
-			now := !today.Before(from) && !today.After(to)
-			whole := !from.After(first) && !to.AddDate(0, 0, 1).Before(last)
-			if now || whole {
-				c.State = Away
-			}
-		}
 	}
 	return c
 }

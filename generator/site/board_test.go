@@ -6,19 +6,7 @@ import (
 	"time"
 )
 
-func stateName(s CheckInState) string {
-	switch s {
-	case Missing:
-		return "Missing"
-	case Posted:
-		return "Posted"
-	case Away:
-		return "Away"
-	case NotJoined:
-		return "NotJoined"
-	}
-	return "?"
-}
+func stateName(r Record) string { return r.String() }
 
 func TestDay(t *testing.T) {
 	t.Parallel()
@@ -71,7 +59,7 @@ func TestCheckInAt(t *testing.T) {
 		away    [][2]string
 		updates []time.Time
 		now     time.Time
-		want    CheckInState
+		want    Record
 		posted  int // index in updates of the update posted in the window; -1 for none
 		start   time.Time
 		end     time.Time
@@ -89,50 +77,50 @@ func TestCheckInAt(t *testing.T) {
 	sBerlin, eBerlin := week(berlin, "2026-11-23", "2026-11-30")
 
 	tests := []tc{
-		{name: "posted this week", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-18"), date(t, "2026-11-24")}, now: noon(t, "2026-11-25"), want: Posted, posted: 1, start: s1, end: e1},
-		{name: "posted on the window's first day", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-23")}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: s1, end: e1},
-		{name: "posted on the window's last day", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-29")}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: s1, end: e1},
-		{name: "posted late on sunday", cfg: utcConfig(), updates: []time.Time{at(t, "2026-11-29 23:30", utc)}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: s1, end: e1},
-		{name: "last week's update is missing this week", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-22")}, now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: s1, end: e1},
-		{name: "next week's update does not count", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-30")}, now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: s1, end: e1},
-		{name: "no updates at all", cfg: utcConfig(), now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: s1, end: e1},
-		{name: "away today", cfg: utcConfig(), away: [][2]string{{"2026-11-25", "2026-11-26"}}, updates: []time.Time{date(t, "2026-11-18")}, now: noon(t, "2026-11-25"), want: Away, posted: -1, start: s1, end: e1},
-		{name: "away the whole week", cfg: utcConfig(), away: [][2]string{{"2026-11-20", "2026-12-04"}}, now: noon(t, "2026-11-25"), want: Away, posted: -1, start: s1, end: e1},
-		{name: "back from leave is due", cfg: utcConfig(), away: [][2]string{{"2026-11-16", "2026-11-24"}}, now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: s1, end: e1},
-		{name: "away later this week is due", cfg: utcConfig(), away: [][2]string{{"2026-11-26", "2026-11-27"}}, now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: s1, end: e1},
-		{name: "posted wins over away", cfg: utcConfig(), away: [][2]string{{"2026-11-25", "2026-11-27"}}, updates: []time.Time{date(t, "2026-11-23")}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: s1, end: e1},
-		{name: "joined after the window began", cfg: utcConfig(), joined: "2026-11-24", now: noon(t, "2026-11-25"), want: NotJoined, posted: -1, start: s1, end: e1},
-		{name: "joined on the window's first day is due", cfg: utcConfig(), joined: "2026-11-23", now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: s1, end: e1},
-		{name: "joined long ago is due", cfg: utcConfig(), joined: "2025-01-06", now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: s1, end: e1},
-		{name: "a newcomer who posted has posted", cfg: utcConfig(), joined: "2026-11-24", updates: []time.Time{date(t, "2026-11-25")}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: s1, end: e1},
+		{name: "posted this week", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-18"), date(t, "2026-11-24")}, now: noon(t, "2026-11-25"), want: OnTime, posted: 1, start: s1, end: e1},
+		{name: "posted on the window's first day", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-23")}, now: noon(t, "2026-11-25"), want: OnTime, posted: 0, start: s1, end: e1},
+		{name: "posted on the window's last day", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-29")}, now: noon(t, "2026-11-25"), want: Late, posted: 0, start: s1, end: e1},
+		{name: "posted late on sunday", cfg: utcConfig(), updates: []time.Time{at(t, "2026-11-29 23:30", utc)}, now: noon(t, "2026-11-25"), want: Late, posted: 0, start: s1, end: e1},
+		{name: "last week's update is missing this week", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-22")}, now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: s1, end: e1},
+		{name: "next week's update does not count", cfg: utcConfig(), updates: []time.Time{date(t, "2026-11-30")}, now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: s1, end: e1},
+		{name: "no updates at all", cfg: utcConfig(), now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: s1, end: e1},
+		{name: "away today but not on friday is due", cfg: utcConfig(), away: [][2]string{{"2026-11-25", "2026-11-26"}}, updates: []time.Time{date(t, "2026-11-18")}, now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: s1, end: e1},
+		{name: "away the whole week", cfg: utcConfig(), away: [][2]string{{"2026-11-20", "2026-12-04"}}, now: noon(t, "2026-11-25"), want: Excused, posted: -1, start: s1, end: e1},
+		{name: "back from leave is due", cfg: utcConfig(), away: [][2]string{{"2026-11-16", "2026-11-24"}}, now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: s1, end: e1},
+		{name: "away on friday is excused", cfg: utcConfig(), away: [][2]string{{"2026-11-26", "2026-11-27"}}, now: noon(t, "2026-11-25"), want: Excused, posted: -1, start: s1, end: e1},
+		{name: "posted wins over away", cfg: utcConfig(), away: [][2]string{{"2026-11-25", "2026-11-27"}}, updates: []time.Time{date(t, "2026-11-23")}, now: noon(t, "2026-11-25"), want: OnTime, posted: 0, start: s1, end: e1},
+		{name: "joined after the window began", cfg: utcConfig(), joined: "2026-11-24", now: noon(t, "2026-11-25"), want: NotCounted, posted: -1, start: s1, end: e1},
+		{name: "joined on the window's first day is due", cfg: utcConfig(), joined: "2026-11-23", now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: s1, end: e1},
+		{name: "joined long ago is due", cfg: utcConfig(), joined: "2025-01-06", now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: s1, end: e1},
+		{name: "a newcomer who posted has posted", cfg: utcConfig(), joined: "2026-11-24", updates: []time.Time{date(t, "2026-11-25")}, now: noon(t, "2026-11-25"), want: OnTime, posted: 0, start: s1, end: e1},
 
 		// Daily: the weekend belongs to Friday.
-		{name: "daily friday update counts on sunday", cfg: utcConfig(), cadence: Daily, updates: []time.Time{date(t, "2026-11-27")}, now: noon(t, "2026-11-29"), want: Posted, posted: 0, start: sDaily, end: eDaily},
-		{name: "daily saturday update counts for friday", cfg: utcConfig(), cadence: Daily, updates: []time.Time{date(t, "2026-11-28")}, now: noon(t, "2026-11-27"), want: Posted, posted: 0, start: sDaily, end: eDaily},
-		{name: "daily thursday update is missing on friday", cfg: utcConfig(), cadence: Daily, updates: []time.Time{date(t, "2026-11-26")}, now: noon(t, "2026-11-27"), want: Missing, posted: -1, start: sDaily, end: eDaily},
+		{name: "daily friday update counts on sunday", cfg: utcConfig(), cadence: Daily, updates: []time.Time{date(t, "2026-11-27")}, now: noon(t, "2026-11-29"), want: OnTime, posted: 0, start: sDaily, end: eDaily},
+		{name: "daily saturday update counts for friday", cfg: utcConfig(), cadence: Daily, updates: []time.Time{date(t, "2026-11-28")}, now: noon(t, "2026-11-27"), want: Late, posted: 0, start: sDaily, end: eDaily},
+		{name: "daily thursday update is missing on friday", cfg: utcConfig(), cadence: Daily, updates: []time.Time{date(t, "2026-11-26")}, now: noon(t, "2026-11-27"), want: Pending, posted: -1, start: sDaily, end: eDaily},
 		// Biweekly: an update in the first week counts in the second.
-		{name: "biweekly first week counts in the second", cfg: utcConfig(), cadence: Biweekly, updates: []time.Time{date(t, "2026-11-24")}, now: noon(t, "2026-12-03"), want: Posted, posted: 0, start: sBi, end: eBi},
+		{name: "biweekly first week counts in the second", cfg: utcConfig(), cadence: Biweekly, updates: []time.Time{date(t, "2026-11-24")}, now: noon(t, "2026-12-03"), want: OnTime, posted: 0, start: sBi, end: eBi},
 		// The site's cadence is the default; the team's wins.
-		{name: "site cadence daily", cfg: Config{Timezone: utc, Cadence: Daily}, updates: []time.Time{date(t, "2026-11-24")}, now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: day(t, "2026-11-25", utc), end: day(t, "2026-11-26", utc)},
-		{name: "team weekly over site daily", cfg: Config{Timezone: utc, Cadence: Daily}, cadence: Weekly, updates: []time.Time{date(t, "2026-11-24")}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: s1, end: e1},
-		{name: "no cadence anywhere is weekly", cfg: Config{Timezone: utc}, updates: []time.Time{date(t, "2026-11-23")}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: s1, end: e1},
+		{name: "site cadence daily", cfg: Config{Timezone: utc, Cadence: Daily}, updates: []time.Time{date(t, "2026-11-24")}, now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: day(t, "2026-11-25", utc), end: day(t, "2026-11-26", utc)},
+		{name: "team weekly over site daily", cfg: Config{Timezone: utc, Cadence: Daily}, cadence: Weekly, updates: []time.Time{date(t, "2026-11-24")}, now: noon(t, "2026-11-25"), want: OnTime, posted: 0, start: s1, end: e1},
+		{name: "no cadence anywhere is weekly", cfg: Config{Timezone: utc}, updates: []time.Time{date(t, "2026-11-23")}, now: noon(t, "2026-11-25"), want: OnTime, posted: 0, start: s1, end: e1},
 		// The site's zone is the default; the team's wins.
-		{name: "site zone", cfg: Config{Timezone: berlin, Cadence: Weekly}, updates: []time.Time{day(t, "2026-11-23", berlin)}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: sBerlin, end: eBerlin},
+		{name: "site zone", cfg: Config{Timezone: berlin, Cadence: Weekly}, updates: []time.Time{day(t, "2026-11-23", berlin)}, now: noon(t, "2026-11-25"), want: OnTime, posted: 0, start: sBerlin, end: eBerlin},
 
 		// A date without a time is that day in any zone: Monday's update,
 		// midnight UTC, is Sunday afternoon in Los Angeles but still counts
 		// as Monday there.
-		{name: "date-only monday in los angeles", cfg: utcConfig(), loc: la, updates: []time.Time{date(t, "2026-11-23")}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: sLA, end: eLA},
-		{name: "date-only sunday in los angeles is last week", cfg: utcConfig(), loc: la, updates: []time.Time{date(t, "2026-11-22")}, now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: sLA, end: eLA},
-		{name: "date-only sunday in tokyo", cfg: utcConfig(), loc: tokyo, updates: []time.Time{date(t, "2026-11-29")}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: sTK, end: eTK},
-		{name: "date-only monday in tokyo is next week", cfg: utcConfig(), loc: tokyo, updates: []time.Time{date(t, "2026-11-30")}, now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: sTK, end: eTK},
-		{name: "date-only monday in berlin site read in tokyo", cfg: Config{Timezone: berlin, Cadence: Weekly}, loc: tokyo, updates: []time.Time{day(t, "2026-11-23", berlin)}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: sTK, end: eTK},
+		{name: "date-only monday in los angeles", cfg: utcConfig(), loc: la, updates: []time.Time{date(t, "2026-11-23")}, now: noon(t, "2026-11-25"), want: OnTime, posted: 0, start: sLA, end: eLA},
+		{name: "date-only sunday in los angeles is last week", cfg: utcConfig(), loc: la, updates: []time.Time{date(t, "2026-11-22")}, now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: sLA, end: eLA},
+		{name: "date-only sunday in tokyo", cfg: utcConfig(), loc: tokyo, updates: []time.Time{date(t, "2026-11-29")}, now: noon(t, "2026-11-25"), want: Late, posted: 0, start: sTK, end: eTK},
+		{name: "date-only monday in tokyo is next week", cfg: utcConfig(), loc: tokyo, updates: []time.Time{date(t, "2026-11-30")}, now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: sTK, end: eTK},
+		{name: "date-only monday in berlin site read in tokyo", cfg: Config{Timezone: berlin, Cadence: Weekly}, loc: tokyo, updates: []time.Time{day(t, "2026-11-23", berlin)}, now: noon(t, "2026-11-25"), want: OnTime, posted: 0, start: sTK, end: eTK},
 		// A time is read in the team's zone: 03:00 UTC on Monday is
 		// Sunday evening in Los Angeles, last week.
-		{name: "timed update converted to los angeles", cfg: utcConfig(), loc: la, updates: []time.Time{at(t, "2026-11-23 03:00", utc)}, now: noon(t, "2026-11-25"), want: Missing, posted: -1, start: sLA, end: eLA},
-		{name: "timed update on monday in los angeles", cfg: utcConfig(), loc: la, updates: []time.Time{at(t, "2026-11-23 09:00", utc)}, now: noon(t, "2026-11-25"), want: Posted, posted: 0, start: sLA, end: eLA},
+		{name: "timed update converted to los angeles", cfg: utcConfig(), loc: la, updates: []time.Time{at(t, "2026-11-23 03:00", utc)}, now: noon(t, "2026-11-25"), want: Pending, posted: -1, start: sLA, end: eLA},
+		{name: "timed update on monday in los angeles", cfg: utcConfig(), loc: la, updates: []time.Time{at(t, "2026-11-23 09:00", utc)}, now: noon(t, "2026-11-25"), want: OnTime, posted: 0, start: sLA, end: eLA},
 		// "Now" is read in the team's zone too.
-		{name: "now is still last week in los angeles", cfg: utcConfig(), loc: la, updates: []time.Time{date(t, "2026-11-16")}, now: at(t, "2026-11-23 03:00", utc), want: Posted, posted: 0, start: sPrevLA, end: ePrevLA},
+		{name: "now is still last week in los angeles", cfg: utcConfig(), loc: la, updates: []time.Time{date(t, "2026-11-16")}, now: at(t, "2026-11-23 03:00", utc), want: OnTime, posted: 0, start: sPrevLA, end: ePrevLA},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,8 +141,8 @@ func TestCheckInAt(t *testing.T) {
 			}
 			s := checkInSite(t, tt.cfg, team, ana, updates...)
 			c := s.CheckInAt(ana, tt.now)
-			if c.State != tt.want {
-				t.Errorf("CheckInAt(ana, %v).State = %v, want %v", tt.now, stateName(c.State), stateName(tt.want))
+			if c.Record != tt.want {
+				t.Errorf("CheckInAt(ana, %v).Record = %v, want %v", tt.now, stateName(c.Record), stateName(tt.want))
 			}
 			if c.Person != ana {
 				t.Errorf("CheckInAt(ana, %v).Person = %v, want ana", tt.now, c.Person)
@@ -194,19 +182,19 @@ func TestCheckInAtDatesAcrossZones(t *testing.T) {
 		joined string
 		away   [2]string
 		now    time.Time
-		want   CheckInState
+		want   Record
 	}{
 		// Joined Monday 23 November, the window's first day: due, as it is
 		// for a team in UTC or Los Angeles. In Tokyo, midnight UTC is
 		// after the window's start (Monday 00:00 JST), so it says NotJoined.
-		{name: "joined on the first day in tokyo", zone: "Asia/Tokyo", joined: "2026-11-23", now: noon(t, "2026-11-25"), want: Missing},
+		{name: "joined on the first day in tokyo", zone: "Asia/Tokyo", joined: "2026-11-23", now: noon(t, "2026-11-25"), want: Pending},
 		// Away Monday 23 to Sunday 29 November: the whole week. On Sunday
 		// evening in Los Angeles (04:00 UTC Monday) the span, read as UTC
 		// instants, has ended and does not cover the LA window.
-		{name: "away all week, sunday evening in los angeles", zone: "America/Los_Angeles", away: [2]string{"2026-11-23", "2026-11-29"}, now: at(t, "2026-11-30 04:00", time.UTC), want: Away},
+		{name: "away all week, sunday evening in los angeles", zone: "America/Los_Angeles", away: [2]string{"2026-11-23", "2026-11-29"}, now: at(t, "2026-11-30 04:00", time.UTC), want: Excused},
 		// Away until Sunday 22 November: back on Monday 23 in Tokyo, where
 		// it is already Monday at 22:00 UTC on Sunday.
-		{name: "back on monday morning in tokyo", zone: "Asia/Tokyo", away: [2]string{"2026-11-16", "2026-11-22"}, now: at(t, "2026-11-22 22:00", time.UTC), want: Missing},
+		{name: "back on monday morning in tokyo", zone: "Asia/Tokyo", away: [2]string{"2026-11-16", "2026-11-22"}, now: at(t, "2026-11-22 22:00", time.UTC), want: Pending},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,7 +208,7 @@ func TestCheckInAtDatesAcrossZones(t *testing.T) {
 				ana.Away = []Span{{From: date(t, tt.away[0]), To: date(t, tt.away[1])}}
 			}
 			s := checkInSite(t, utcConfig(), team, ana)
-			if got := s.CheckInAt(ana, tt.now).State; got != tt.want {
+			if got := s.CheckInAt(ana, tt.now).Record; got != tt.want {
 				t.Errorf("CheckInAt(ana, %v) in %s = %v, want %v", tt.now, tt.zone, stateName(got), stateName(tt.want))
 			}
 		})
@@ -462,17 +450,18 @@ func TestBoardObjectivesLatestCheckIns(t *testing.T) {
 
 	var states []string
 	for _, ci := range s.Board.CheckIns {
-		states = append(states, ci.Person.ID+":"+stateName(ci.State))
+		states = append(states, ci.Person.ID+":"+stateName(ci.Record))
 	}
-	if want := []string{"ana:Posted", "kofi:Missing", "mei:Missing"}; !slices.Equal(states, want) {
+	// Wednesday: Kofi and Mei are due by the end of Friday, not missing.
+	if want := []string{"ana:on time", "kofi:due", "mei:due"}; !slices.Equal(states, want) {
 		t.Errorf("Board.CheckIns = %q, want %q", states, want)
 	}
-	var missing []string
-	for _, ci := range s.Board.Missing() {
-		missing = append(missing, ci.Person.ID)
+	var due []string
+	for _, ci := range s.Board.Due() {
+		due = append(due, ci.Person.ID)
 	}
-	if want := []string{"kofi", "mei"}; !slices.Equal(missing, want) {
-		t.Errorf("Board.Missing() = %q, want %q", missing, want)
+	if want := []string{"kofi", "mei"}; !slices.Equal(due, want) || len(s.Board.Missing()) != 0 {
+		t.Errorf("Board.Due() = %q, want %q; Missing() = %v, want none", due, want, s.Board.Missing())
 	}
 }
 

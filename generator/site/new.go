@@ -239,10 +239,11 @@ func (l *linker) linkUpdates() {
 	slices.SortFunc(s.Updates, func(a, b *Update) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Path, b.Path))
 	})
+	handles := l.handles()
 	for _, u := range s.Updates {
 		u.Author = l.people[u.AuthorID]
 		if u.Author == nil && u.AuthorID != "" {
-			l.unknown(u.Pos("author"), "author", u.AuthorID, slices.Collect(maps.Keys(l.people)))
+			l.unknownPerson(u.Pos("author"), "author", u.AuthorID)
 		}
 		if u.Title == "" {
 			// A check-in needs no title: name it after its author and day.
@@ -299,6 +300,11 @@ func (l *linker) linkUpdates() {
 			kr.Reports = append(kr.Reports, Report{Date: u.Date, Value: p.Value, Update: u})
 			u.Progress[i].Objective, u.Progress[i].KeyResult = o, kr
 			addObjective(o)
+		}
+		for _, m := range u.Mentions {
+			if !slices.ContainsFunc(handles, func(h string) bool { return strings.EqualFold(h, m.Name) }) {
+				l.diags.Warnf(m.Pos, "blockers: @%s is not a person or team%s", m.Name, diag.Suggest(m.Name, handles))
+			}
 		}
 		for _, text := range u.Blockers {
 			b := Blocker{Update: u, Text: text, Mentions: named(text, s.People)}
@@ -723,6 +729,46 @@ func (l *linker) ref(name string) Ref {
 		}
 	}
 	return r
+}
+
+// handles lists what an @mention may name: every person's id and handle
+// and every team's id, sorted.
+func (l *linker) handles() []string {
+	var ids []string
+	for _, p := range l.site.People {
+		ids = append(ids, p.ID)
+		if p.Handle != "" {
+			ids = append(ids, p.Handle)
+		}
+	}
+	for _, t := range l.site.Teams {
+		ids = append(ids, t.ID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// unknownPerson reports a person's id that names nobody: with the id
+// meant when it is a likely typo, else with some of the ids there are and
+// how to add the missing person.
+func (l *linker) unknownPerson(pos diag.Pos, what, id string) {
+	known := slices.Sorted(maps.Keys(l.people))
+	if s := diag.Suggest(id, known); s != "" {
+		l.diags.Errorf(pos, "unknown %s %q%s", what, id, s)
+		return
+	}
+	hint := "add them to " + KindPerson.Folder() + "/"
+	if id == Slug(id) {
+		hint = fmt.Sprintf("add %s/%s.md for them: handbook new person --title %q", KindPerson.Folder(), id, id)
+	}
+	switch n := len(known); {
+	case n == 0:
+		l.diags.Errorf(pos, "unknown %s %q: there are no people yet; %s", what, id, hint)
+	case n <= 5:
+		l.diags.Errorf(pos, "unknown %s %q (people are %s); %s", what, id, strings.Join(known, ", "), hint)
+	default:
+		l.diags.Errorf(pos, "unknown %s %q (people are %s and %d more); %s", what, id, strings.Join(known[:4], ", "), n-4, hint)
+	}
 }
 
 func (l *linker) unknown(pos diag.Pos, what, id string, known []string) {

@@ -19,12 +19,15 @@ type Schedule struct {
 }
 
 // Schedule returns the check-in schedule of team t, or of person p (in
-// their team's time zone and cadence) when p is set.
+// their own time zone and their team's cadence) when p is set.
 func (s *Site) Schedule(t *Team, p *Person, now time.Time) Schedule {
 	if p != nil {
 		t = p.Team
 	}
 	c := s.clock(t)
+	if p != nil {
+		c = s.personClock(p)
+	}
 	sc := Schedule{Team: t, Person: p, Cadence: c.cadence, Location: c.loc}
 	from := firstCheckIn(t, p)
 	if from.IsZero() {

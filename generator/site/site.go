@@ -170,6 +170,10 @@ type Doc struct {
 	Links    []Link
 	Tags     []string
 	Draft    bool
+	// Aliases are the site paths the document was published at before
+	// it moved ("/handbook/old-name/"); each gets a page that redirects
+	// here, and a line in Netlify's _redirects.
+	Aliases []string
 	// Params holds front-matter keys the kind does not define, so that
 	// files written for other tools (MADR, Jekyll) still build.
 	Params map[string]any
@@ -313,7 +317,13 @@ type Update struct {
 	Status     Status
 	Objectives []string
 	Progress   []Progress
-	Blockers   []string
+	// Blockers are read from the body's "## Blockers" section when it
+	// has one (BlockersInBody), else from front matter; "None" is none.
+	Blockers       []string
+	BlockersInBody bool
+	// Mentions are the @handles written in the blockers, where they are
+	// written, for reporting the ones that name nobody.
+	Mentions []Mention
 
 	// Derived by New.
 	Author          *Person
@@ -321,6 +331,12 @@ type Update struct {
 	ObjectiveRefs   []*Objective
 	BlockerMentions []*Person // people named in blockers, by id, name or handle
 	Blocked         []Blocker // each blocker with the people it names
+}
+
+// Mention is an @handle written in a blocker, and where.
+type Mention struct {
+	Name string // without the "@"
+	Pos  diag.Pos
 }
 
 // Progress is a key-result value an update reports.

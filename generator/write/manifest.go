@@ -113,3 +113,23 @@ func removeManifest(c *cache.Cache, dir string) {
 		os.Remove(manifestFile(c, dir))
 	}
 }
+
+// Current reports whether the cache holds the manifest of the site in
+// dir: dir is still the folder the last build with this cache wrote,
+// and nothing was added to or removed from its top level since.
+func Current(c *cache.Cache, dir string) bool {
+	if c == nil {
+		return false
+	}
+	id, ok := folderID(dir)
+	if !ok {
+		return false
+	}
+	f, err := os.Open(manifestFile(c, dir))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	header, err := bufio.NewReader(f).ReadString('\n')
+	return err == nil && header == manifestHeader+" "+c.Salt().String()+" "+id+"\n"
+}

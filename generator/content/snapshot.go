@@ -1,0 +1,449 @@
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"maps"
+	"math"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/handbook/handbook/generator/cache"
+	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/site"
+)
+
+// A snapshot is what the last build with the same cache learnt about every
+// file of the content folder: how each file looked on disk (size, times,
+// inode), a hash of its bytes, and for a Markdown file its front matter
+// decoded and its body converted. A build reads it in one piece and then
+//
+//   - reads no file whose stat is what the snapshot holds (see trusted),
+//   - parses and converts no file whose bytes hash as before,
+//   - converts no body that some file of the last build had, when its
+//     links still lead where they did (a moved file, a changed front
+//     matter),
+//
+// so that a build after a one-file change reads, parses and converts one
+// file, and a build after no change at all can tell so from stats alone
+// (Result.Unchanged). What a file means to the rest of the site (its
+// document, its links' targets, its diagnostics) is worked out again every
+// build from these parts: only the file's own bytes decide them.
+type snapshot struct {
+	rawHTML bool
+	// hash is Result.Hash of the build that wrote it.
+	hash cache.Key
+	// start is when that build looked at the files (Unix nanoseconds):
+	// see cache.Stamp.Settled.
+	start int64
+	files map[string]*fileEntry
+	// order holds the entries in path order, as stored.
+	order []*fileEntry
+	// blob is the key of the entry that holds the parsed files.
+	blob cache.Key
+	// bodies finds an entry by the hash of its body, once the parsed
+	// files are loaded.
+	bodies map[cache.Key]*fileEntry
+}
+
+// snapshotVersion starts every snapshot; change it with the layout.
+const snapshotVersion = 4
+
+// fileEntry is one file of a snapshot.
+type fileEntry struct {
+	stamp cache.Stamp
+	sum   cache.Key // of the file's bytes
+	// parsed holds the encoded front matter and conversion of a
+	// Markdown file, empty when the file had problems: such files
+	// are parsed every build, so that their diagnostics are.
+	parsed []byte
+	size   int // of parsed, before it is loaded
+}
+
+// file returns the entry of the file at rel; a nil snapshot has none.
+func (s *snapshot) file(rel string) *fileEntry {
+	if s == nil {
+		return nil
+	}
+	return s.files[rel]
+}
+
+// body returns an entry whose body hashes to k.
+func (s *snapshot) body(k cache.Key) *fileEntry {
+	if s == nil {
+		return nil
+	}
+	return s.bodies[k]
+}
+
+// trusted reports whether a file whose stat is now st still has the
+// bytes e.sum was taken of, without reading it: same size, times and
+// inode, and last changed well before the snapshot's build looked at it.
+func (s *snapshot) trusted(e *fileEntry, st cache.Stamp) bool {
+	return e.stamp == st && st.Settled(s.start)
+}
+
+// snapshotKey names the snapshot of a content folder. The snapshot is two
+// cache entries: an index of the files, which tells whether any changed,
+// and the parsed files, read only when some did.
+func snapshotKey(dir string) cache.Key {
+	return cache.NewHasher("content-snapshot").String(dir).Sum()
+}
+
+// readSnapshot reads the index of the snapshot of dir; loadParsed reads
+// the rest.
+func readSnapshot(c *cache.Cache, dir string) *snapshot {
+	data, ok := c.Get("content", snapshotKey(dir))
+	if !ok {
+		return nil
+	}
+	d := decoder{b: data}
+	if d.uint() != snapshotVersion {
+		return nil
+	}
+	s := &snapshot{rawHTML: d.bool(), hash: d.key(), start: d.int(), blob: d.key()}
+	n := d.count()
+	s.files = make(map[string]*fileEntry, n)
+	s.order = make([]*fileEntry, 0, n)
+	for range n {
+		rel := d.string()
+		e := &fileEntry{}
+		e.stamp = cache.Stamp{Size: d.int(), Mtime: d.int(), Ctime: d.int(), Ino: d.uint(), Mode: uint32(d.uint())}
+		e.sum = d.key()
+		e.size = int(d.uint())
+		if d.bad {
+			return nil
+		}
+		s.files[rel] = e
+		s.order = append(s.order, e)
+	}
+	if d.bad || len(d.b) != 0 {
+		return nil
+	}
+	return s
+}
+
+// loadParsed reads the parsed files of the snapshot, and reports whether
+// it could: without them the snapshot still tells which files changed.
+func (s *snapshot) loadParsed(c *cache.Cache) bool {
+	total := 0
+	for _, e := range s.order {
+		total += e.size
+	}
+	data, ok := c.Get("content", s.blob)
+	if !ok || len(data) != total {
+		return false
+	}
+	s.bodies = make(map[cache.Key]*fileEntry, len(s.order))
+	off := 0
+	for _, e := range s.order {
+		e.parsed = data[off : off+e.size : off+e.size]
+		off += e.size
+		if len(e.parsed) > 0 {
+			// The payload starts with the body's hash.
+			b := decoder{b: e.parsed}
+			s.bodies[b.key()] = e
+		}
+	}
+	return true
+}
+
+// writeSnapshot stores the snapshot of this build's files, in path order,
+// and removes the parsed files of the snapshot it replaces.
+func writeSnapshot(c *cache.Cache, dir string, s *snapshot, prev *snapshot) {
+	order := slices.Sorted(maps.Keys(s.files))
+	size := 0
+	for _, e := range s.files {
+		size += len(e.parsed)
+	}
+	blob := make([]byte, 0, size)
+	for _, rel := range order {
+		blob = append(blob, s.files[rel].parsed...)
+	}
+	s.blob = cache.NewHasher("content-parsed").String(dir).Int(s.start).Int(int64(os.Getpid())).Int(int64(len(blob))).Sum()
+	c.Put("content", s.blob, blob)
+	idx := encoder{b: make([]byte, 0, 128*len(order)+64)}
+	idx.uint(snapshotVersion)
+	idx.bool(s.rawHTML)
+	idx.key(s.hash)
+	idx.int(s.start)
+	idx.key(s.blob)
+	idx.uint(uint64(len(order)))
+	for _, rel := range order {
+		f := s.files[rel]
+		idx.string(rel)
+		idx.int(f.stamp.Size)
+		idx.int(f.stamp.Mtime)
+		idx.int(f.stamp.Ctime)
+		idx.uint(f.stamp.Ino)
+		idx.uint(uint64(f.stamp.Mode))
+		idx.key(f.sum)
+		idx.uint(uint64(len(f.parsed)))
+	}
+	c.Put("content", snapshotKey(dir), idx.b)
+	if prev != nil && prev.blob != s.blob {
+		c.Remove("content", prev.blob)
+	}
+}
+
+// cachedParse is the part of parsing a Markdown file that depends on its
+// bytes alone.
+type cachedParse struct {
+	bodyHash, fmHash cache.Key
+	has, unread      bool
+	meta             *mapping
+	// linkPos is where each link of the conversion starts.
+	linkPos []diag.Pos
+	// mentions are the @mentions of the body's Blockers section, read
+	// from the file's text, which a snapshot's entry does not keep.
+	mentions []site.Mention
+	conv     converted
+}
+
+func (p *cachedParse) encode() ([]byte, bool) {
+	e := encoder{b: make([]byte, 0, 2*len(p.conv.Result.HTML)+512)}
+	e.key(p.bodyHash)
+	e.key(p.fmHash)
+	e.bool(p.has)
+	e.bool(p.unread)
+	e.bool(p.meta != nil)
+	if p.meta != nil && !e.mapping(p.meta) {
+		return nil, false
+	}
+	e.uint(uint64(len(p.linkPos)))
+	for _, pos := range p.linkPos {
+		e.uint(uint64(pos.Line))
+		e.uint(uint64(pos.Col))
+	}
+	e.uint(uint64(len(p.mentions)))
+	for _, m := range p.mentions {
+		e.string(m.Name)
+		e.uint(uint64(m.Pos.Line))
+		e.uint(uint64(m.Pos.Col))
+	}
+	e.bytes(p.conv.encode())
+	return e.b, true
+}
+
+// decodeParse reads an entry's payload; file is the file's name as
+// diagnostics print it, which positions take.
+func decodeParse(data []byte, file string) (*cachedParse, bool) {
+	d := decoder{b: data}
+	p := &cachedParse{bodyHash: d.key(), fmHash: d.key(), has: d.bool(), unread: d.bool()}
+	if d.bool() {
+		p.meta = d.mapping(file, 0)
+	}
+	for range d.count() {
+		p.linkPos = append(p.linkPos, diag.Pos{File: file, Line: int(d.uint()), Col: int(d.uint())})
+	}
+	for range d.count() {
+		name := d.string()
+		p.mentions = append(p.mentions, site.Mention{Name: name, Pos: diag.Pos{File: file, Line: int(d.uint()), Col: int(d.uint())}})
+	}
+	conv, ok := decodeConverted(d.raw())
+	p.conv = conv
+	return p, ok && !d.bad && len(d.b) == 0
+}
+
+// Value tags.
+const (
+	tagNil = iota
+	tagString
+	tagInt
+	tagFloat
+	tagBool
+	tagTime
+	tagList
+	tagMapping
+)
+
+// Time zones of times in front matter.
+const (
+	zoneUTC = iota
+	zoneLocal
+	zoneFixed
+)
+
+// mapping encodes m; it fails on a time whose zone would not survive.
+func (e *encoder) mapping(m *mapping) bool {
+	e.uint(uint64(len(m.keys)))
+	for _, k := range m.keys {
+		e.string(k)
+		e.pos(m.keyPos[k])
+		if !e.value(m.vals[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *encoder) pos(p diag.Pos) {
+	e.bool(p.File != "")
+	e.uint(uint64(p.Line))
+	e.uint(uint64(p.Col))
+}
+
+func (e *encoder) value(v value) bool {
+	switch x := v.v.(type) {
+	case nil:
+		e.uint(tagNil)
+	case string:
+		e.uint(tagString)
+		e.string(x)
+	case int64:
+		e.uint(tagInt)
+		e.int(x)
+	case float64:
+		e.uint(tagFloat)
+		e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(x))
+	case bool:
+		e.uint(tagBool)
+		e.bool(x)
+	case time.Time:
+		// Front matter times are in UTC, in the local zone, or in a
+		// fixed zone (an offset; BurntSushi/toml's "date-local" and
+		// the like); other zones are not kept.
+		name, off := x.Zone()
+		loc := x.Location()
+		zone := uint64(zoneFixed)
+		switch {
+		case loc == time.UTC:
+			zone = zoneUTC
+		case loc == time.Local:
+			zone = zoneLocal
+		case loc.String() != name:
+			return false
+		}
+		e.uint(tagTime)
+		e.uint(zone)
+		e.string(name)
+		e.int(int64(off))
+		e.int(x.Unix())
+		e.uint(uint64(x.Nanosecond()))
+	case []value:
+		e.uint(tagList)
+		e.uint(uint64(len(x)))
+		for _, it := range x {
+			if !e.value(it) {
+				return false
+			}
+		}
+	case *mapping:
+		e.uint(tagMapping)
+		if !e.mapping(x) {
+			return false
+		}
+	default:
+		return false
+	}
+	e.pos(v.pos)
+	e.string(v.text)
+	return true
+}
+
+func (d *decoder) mapping(file string, depth int) *mapping {
+	m := newMapping()
+	if depth > 64 {
+		d.bad, d.b = true, nil
+		return m
+	}
+	for range d.count() {
+		k := d.string()
+		pos := d.pos(file)
+		m.set(k, d.value(file, depth), pos)
+	}
+	return m
+}
+
+func (d *decoder) pos(file string) diag.Pos {
+	var p diag.Pos
+	if d.bool() {
+		p.File = file
+	}
+	p.Line, p.Col = int(d.uint()), int(d.uint())
+	return p
+}
+
+func (d *decoder) value(file string, depth int) value {
+	var v value
+	switch d.uint() {
+	case tagNil:
+	case tagString:
+		v.v = d.string()
+	case tagInt:
+		v.v = d.int()
+	case tagFloat:
+		if len(d.b) < 8 {
+			d.bad, d.b = true, nil
+			return v
+		}
+		v.v = math.Float64frombits(binary.LittleEndian.Uint64(d.b))
+		d.b = d.b[8:]
+	case tagBool:
+		v.v = d.bool()
+	case tagTime:
+		zone, name, off := d.uint(), d.string(), int(d.int())
+		t := time.Unix(d.int(), int64(d.uint()))
+		switch zone {
+		case zoneUTC:
+			t = t.UTC()
+		case zoneLocal:
+			t = t.In(time.Local)
+		default:
+			t = t.In(time.FixedZone(name, off))
+		}
+		v.v = t
+	case tagList:
+		list := []value{}
+		for range d.count() {
+			list = append(list, d.value(file, depth+1))
+		}
+		v.v = list
+	case tagMapping:
+		v.v = d.mapping(file, depth+1)
+	default:
+		d.bad, d.b = true, nil
+	}
+	v.pos = d.pos(file)
+	v.text = d.string()
+	return v
+}
+
+func (e *encoder) int(n int64)     { e.b = binary.AppendVarint(e.b, n) }
+func (e *encoder) key(k cache.Key) { e.b = append(e.b, k[:]...) }
+
+func (d *decoder) int() int64 {
+	n, k := binary.Varint(d.b)
+	if k <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
+}
+
+func (d *decoder) key() cache.Key {
+	var k cache.Key
+	if len(d.b) < len(k) {
+		d.bad, d.b = true, nil
+		return k
+	}
+	copy(k[:], d.b)
+	d.b = d.b[len(k):]
+	return k
+}
+
+// raw reads a length-prefixed byte slice without copying it.
+func (d *decoder) raw() []byte {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.bad, d.b = true, nil
+		return nil
+	}
+	b := d.b[:n:n]
+	d.b = d.b[n:]
+	return b
+}
+
+func sum(b []byte) cache.Key { return sha256.Sum256(b) }

@@ -1,0 +1,146 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/handbook/handbook/generator/cache"
+	"github.com/handbook/handbook/generator/diag"
+)
+
+// countingFS is a folder that counts the files read from it.
+type countingFS struct {
+	fs.FS
+	reads atomic.Int64
+}
+
+func (c *countingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	return fs.ReadDir(c.FS, name)
+}
+
+func (c *countingFS) ReadFile(name string) ([]byte, error) {
+	c.reads.Add(1)
+	return fs.ReadFile(c.FS, name)
+}
+
+func (c *countingFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(c.FS, name) }
+
+func (c *countingFS) ReadLink(name string) (string, error) { return fs.ReadLink(c.FS, name) }
+
+// TestSnapshot loads the example site with a cache after each of a series
+// of changes, and checks that the documents and diagnostics are exactly
+// what a load without a cache gives, that files whose stat did not change
+// are not read, and that Unchanged is set only when no file changed.
+func TestSnapshot(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	c := cache.Open(t.TempDir())
+	// An hour from now every file looks settled, so stats are trusted.
+	later := func() time.Time { return time.Now().Add(time.Hour) }
+	opts := Options{Dir: "content", Cache: c, clock: later}
+	load := func(opts Options) (Result, diag.List, int64) {
+		t.Helper()
+		fsys := &countingFS{FS: os.DirFS(dir)}
+		res, diags := Load(fsys, opts)
+		return res, diags.Sort(), fsys.reads.Load()
+	}
+	compare := func(step string) {
+		t.Helper()
+		got, gotDiags, _ := load(opts)
+		want, wantDiags, _ := load(Options{Dir: "content"})
+		if !reflect.DeepEqual(gotDiags, wantDiags) {
+			t.Errorf("%s: diagnostics with the snapshot\n%v\nwant\n%v", step, gotDiags, wantDiags)
+		}
+		got.Content.Config, want.Content.Config = want.Content.Config, got.Content.Config
+		if !reflect.DeepEqual(got.Content, want.Content) || got.Hash != want.Hash || !reflect.DeepEqual(got.Static, want.Static) {
+			t.Errorf("%s: the content loaded with the snapshot differs from a load without it", step)
+		}
+	}
+	unchanged := func(step string, want bool) {
+		t.Helper()
+		o := opts
+		o.StopIfUnchanged = true
+		res, _, _ := load(o)
+		if res.Unchanged != want {
+			t.Errorf("%s: Unchanged = %v, want %v", step, res.Unchanged, want)
+		}
+	}
+	update := filepath.Join(dir, "updates", "2026-11-24-ana-batched-writes.md")
+	edit := func(p, old, new string) {
+		t.Helper()
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), old) {
+			t.Fatalf("%s has no %q", p, old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	unchanged("no snapshot yet", false)
+	compare("first load")
+	unchanged("nothing changed", true)
+	if _, _, reads := load(opts); reads != 1 {
+		t.Errorf("a load with nothing changed read %d files, want 1 (site.toml)", reads)
+	}
+
+	// Same size, same modification time: the inode's change time
+	// still tells.
+	info, err := os.Stat(update)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(update, "then MySQL.", "then MySQl.")
+	if err := os.Chtimes(update, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	unchanged("a body edited in place, size and time kept", false)
+	compare("a body edited in place")
+
+	edit(update, "status: on-track", "status: at-risk")
+	compare("front matter only")
+	edit(update, "status: at-risk", "status: on-track")
+	edit(update, "then MySQl.", "then MySQL.")
+	compare("the file changed back")
+	if err := os.Chtimes(update, time.Now(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	unchanged("a file touched", true)
+	compare("a file touched")
+
+	// A moved page: the update that links to it keeps its bytes, but
+	// its conversion must not be reused.
+	if err := os.Rename(filepath.Join(dir, "handbook", "rhythms", "time-zones.md"), filepath.Join(dir, "handbook", "time-zones.md")); err != nil {
+		t.Fatal(err)
+	}
+	unchanged("a page moved", false)
+	compare("a page moved")
+	if err := os.Remove(update); err != nil {
+		t.Fatal(err)
+	}
+	compare("a file deleted")
+	edit(filepath.Join(dir, ConfigFile), "Northwind Labs", "Northwind")
+	unchanged("site.toml", false)
+	compare("site.toml")
+	// A damaged cache is a miss, never an error.
+	filepath.WalkDir(c.Dir(), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.WriteFile(p, []byte("damaged"), 0o644)
+		}
+		return nil
+	})
+	unchanged("a damaged snapshot", false)
+	compare("a damaged snapshot")
+}
