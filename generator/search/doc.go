@@ -34,8 +34,11 @@
 // the page learns its address from a data attribute.
 //
 //	manifest.json       the entry point: document count, the first term
-//	                    and file names of each term shard, the typo
+//	                    and file name of each shard directory, the typo
 //	                    lexicons, the facets file and the document buckets
+//	s-HASH.bin          a shard directory: the first term and the hash
+//	                    of each of 32 consecutive term shards, whose
+//	                    files are t-HASH.bin and p-HASH.bin
 //	t-HASH.bin          a term shard: a contiguous range of the sorted
 //	                    vocabulary with each term's postings
 //	p-HASH.bin          the positions of the same shard's terms, fetched
@@ -67,7 +70,9 @@
 // the position gaps. The facets file holds, for each facet (kind, team,
 // author, status, tag), the number of values and, for each value, its key,
 // its label, its document count and the document number gaps. A typo
-// lexicon is the count and then front-coded terms, as in a shard.
+// lexicon is the count and then front-coded terms, as in a shard. A shard
+// directory is the count and then, for each shard, its front-coded first
+// term and its hash as a string.
 //
 // Everything taken from content (titles, excerpts, names) is stored as
 // data, JSON-escaped or length-prefixed, and the client inserts it as

@@ -171,8 +171,13 @@ func appendTerm(b []byte, prev, term string) []byte {
 }
 
 // shards splits the sorted vocabulary into term shards and their
-// positions, and returns [first term, terms file, positions file] for each.
-func (w *writer) shards(terms []string, vocab map[string]*postings, size int) [][3]string {
+// positions, and returns the shards' directories: [first term, file] for
+// each run of shardsPerDir shards. The manifest, which every query
+// fetches, lists only the directories; a directory lists its shards' first
+// terms and the hash that names their two files ("t-HASH.bin",
+// "p-HASH.bin"). Small shards thus cost a query few bytes without making
+// the manifest grow with their number.
+func (w *writer) shards(terms []string, vocab map[string]*postings, size int) [][2]string {
 	var bounds [][2]int
 	for lo := 0; lo < len(terms); {
 		hi, bytes := lo, 0
@@ -201,17 +206,32 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) []
 		t, p := encodeShard(terms[bounds[i][0]:bounds[i][1]], vocab)
 		enc[i] = [2][]byte{t, p}
 	})
-	out := make([][3]string, len(bounds))
-	for i, bd := range bounds {
-		// The two files share one name, the hash of both: the manifest,
-		// which every query fetches, holds half the hashes.
-		h := newHasher()
-		h.write(enc[i][0])
-		h.write(enc[i][1])
-		out[i] = [3]string{terms[bd[0]], w.addAs("t", h.sum(), enc[i][0]), w.addAs("p", h.sum(), enc[i][1])}
+	var dirs [][2]string
+	for lo := 0; lo < len(bounds); lo += shardsPerDir {
+		hi := min(lo+shardsPerDir, len(bounds))
+		dir := appendUvarint(nil, uint64(hi-lo))
+		prev := ""
+		for i := lo; i < hi; i++ {
+			// The two files share one name, the hash of both: a
+			// directory holds half the hashes.
+			h := newHasher()
+			h.write(enc[i][0])
+			h.write(enc[i][1])
+			w.addAs("t", h.sum(), enc[i][0])
+			w.addAs("p", h.sum(), enc[i][1])
+			first := terms[bounds[i][0]]
+			dir = appendTerm(dir, prev, first)
+			dir = appendString(dir, h.sum())
+			prev = first
+		}
+		dirs = append(dirs, [2]string{terms[bounds[lo][0]], w.add("s", dir)})
 	}
-	return out
+	return dirs
 }
+
+// shardsPerDir is how many shards a directory lists: about 400 bytes
+// compressed, fetched with the first shard of its range a query needs.
+const shardsPerDir = 32
 
 // commonPrefix returns the length in bytes of the prefix a and b share.
 func commonPrefix(a, b string) int {

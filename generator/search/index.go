@@ -47,13 +47,15 @@ type Options struct {
 	Cache *cache.Cache
 }
 
-// Defaults of Options. A 16 KB shard compresses to about 8 KB and holds a
-// few hundred terms of a 10,000-document site; a 64-document bucket keeps
+// Defaults of Options. A 4 KB shard compresses to about 2.5 KB and holds
+// about 60 terms of a 10,000-document site, so a query word costs little
+// more than its own postings (the manifest lists directories of shards,
+// not shards, so it does not grow with their number); a 64-document bucket keeps
 // the manifest's list of buckets short while a change to one document
 // renames only its neighbours' folder. See generator/search/bench for the
 // measurements.
 const (
-	DefaultShardSize  = 16 << 10
+	DefaultShardSize  = 4 << 10
 	DefaultBucketSize = 64
 )
 
@@ -195,7 +197,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if opts.Cache != nil {
 		w.memo = openMemo(opts.Cache, opts.Dir)
 	}
-	shards := w.shards(terms, vocab, opts.ShardSize)
+	dirs := w.shards(terms, vocab, opts.ShardSize)
 	typos := w.typos(terms)
 	facets := w.facets(s, entries)
 	buckets := w.docs(files, opts.BucketSize)
@@ -207,7 +209,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if stemmer != nil {
 		lang = stemmer.Lang
 	}
-	m := manifest{Version: 1, Stem: lang, Docs: len(entries), Terms: len(terms), Shards: shards, Typos: typos, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
+	m := manifest{Version: 2, Stem: lang, Docs: len(entries), Terms: len(terms), Shards: dirs, PerDir: shardsPerDir, Typos: typos, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
 	data, err := json.Marshal(m)
 	if err != nil {
 		return nil, err
@@ -227,8 +229,10 @@ type manifest struct {
 	Stem  string `json:"stem,omitempty"`
 	Docs  int    `json:"docs"`
 	Terms int    `json:"terms"`
-	// Shards lists [first term, term file, positions file] per shard.
-	Shards [][3]string `json:"shards"`
+	// Shards lists [first term, directory file] per directory of
+	// PerDir shards (see shards in encode.go).
+	Shards [][2]string `json:"shards"`
+	PerDir int         `json:"per"`
 	// Typos names the file that lists the typo lexicons by key.
 	Typos   string   `json:"typos"`
 	Facets  string   `json:"facets"`

@@ -226,7 +226,7 @@ func TestDeepLinks(t *testing.T) {
 	}
 }
 
-var fileName = regexp.MustCompile(`^search/((manifest\.json)|([tpyf]-[0-9a-f]{12}\.bin)|(d/[0-9a-f]{12}/[0-9]+\.bin))$`)
+var fileName = regexp.MustCompile(`^search/((manifest\.json)|([tpyfs]-[0-9a-f]{12}\.bin)|(d/[0-9a-f]{12}/[0-9]+\.bin))$`)
 
 func TestFilesDeterministicHashedEscaped(t *testing.T) {
 	t.Parallel()

@@ -98,6 +98,9 @@ type Searcher struct {
 	m      manifest
 	facets map[string][]FacetValue
 	shards map[int]*shard
+	// entries are the shards' first terms and hashes, from the manifest's
+	// directories.
+	entries [][2]string
 	// stem is the English stemmer when the index has English stems: the
 	// one stemmer the client also has.
 	stem *Stemmer
@@ -123,6 +126,25 @@ func Open(idx *Index) (*Searcher, error) {
 	}
 	if s.m.Stem == "en" {
 		s.stem = StemmerFor("en")
+	}
+	for _, d := range s.m.Shards {
+		data, err := s.read(d[1])
+		if err != nil {
+			return nil, err
+		}
+		r := &reader{b: data}
+		prev := ""
+		for range r.uvarint() {
+			shared := int(r.uvarint())
+			if shared > len(prev) {
+				return nil, errors.New("corrupt shard directory")
+			}
+			prev = prev[:shared] + r.string()
+			s.entries = append(s.entries, [2]string{prev, r.string()})
+		}
+		if r.err != nil {
+			return nil, r.err
+		}
 	}
 	data, err := s.read(s.m.Facets)
 	if err != nil {
@@ -169,13 +191,13 @@ func (s *Searcher) shard(i int) (*shard, error) {
 	if sh := s.shards[i]; sh != nil {
 		return sh, nil
 	}
-	data, err := s.read(s.m.Shards[i][1])
+	data, err := s.read("t-" + s.entries[i][1] + ".bin")
 	if err != nil {
 		return nil, err
 	}
 	r := &reader{b: data}
 	n := int(r.uvarint())
-	sh := &shard{terms: make([]string, n), df: make([]int, n), postings: make([][]byte, n), posFile: s.m.Shards[i][2]}
+	sh := &shard{terms: make([]string, n), df: make([]int, n), postings: make([][]byte, n), posFile: "p-" + s.entries[i][1] + ".bin"}
 	lens := make([]int, n)
 	prev := ""
 	for j := range n {
@@ -225,10 +247,10 @@ func (s *Searcher) positions(sh *shard, j int) ([][]uint32, error) {
 
 // shardOf returns the shard whose range holds term.
 func (s *Searcher) shardOf(term string) int {
-	i, _ := slices.BinarySearchFunc(s.m.Shards, term, func(sh [3]string, t string) int {
+	i, _ := slices.BinarySearchFunc(s.entries, term, func(sh [2]string, t string) int {
 		return cmp.Compare(sh[0], t)
 	})
-	if i < len(s.m.Shards) && s.m.Shards[i][0] == term {
+	if i < len(s.entries) && s.entries[i][0] == term {
 		return i
 	}
 	return max(0, i-1)
@@ -244,6 +266,9 @@ type posting struct {
 }
 
 func (s *Searcher) lookup(term string) (*posting, error) {
+	if len(s.entries) == 0 {
+		return nil, nil
+	}
 	sh, err := s.shard(s.shardOf(term))
 	if err != nil {
 		return nil, err
@@ -269,8 +294,11 @@ func decodePosting(sh *shard, j int) *posting {
 // with it, from at most maxPrefixShards shards.
 func (s *Searcher) prefixed(prefix string) ([]*posting, error) {
 	var out []*posting
-	for i := s.shardOf(prefix); i < len(s.m.Shards) && i < s.shardOf(prefix)+maxPrefixShards; i++ {
-		if first := s.m.Shards[i][0]; first > prefix && !strings.HasPrefix(first, prefix) {
+	if len(s.entries) == 0 {
+		return nil, nil
+	}
+	for i := s.shardOf(prefix); i < len(s.entries) && i < s.shardOf(prefix)+maxPrefixShards; i++ {
+		if first := s.entries[i][0]; first > prefix && !strings.HasPrefix(first, prefix) {
 			break
 		}
 		sh, err := s.shard(i)

@@ -55,6 +55,9 @@ func main() {
 	work := flag.String("work", ".cache/searchbench", "working folder (replaced)")
 	runs := flag.Int("runs", 3, "times each measurement is repeated; the median is reported")
 	relOnly := flag.Bool("relevance", false, "only measure relevance on the example site")
+	flag.BoolVar(&cfg.reuse, "reuse", false, "keep the generated documents of an earlier run in the working folder")
+	flag.BoolVar(&cfg.pagefind, "pagefind", true, "measure Pagefind too (false: the handbook only, and no relevance)")
+	flag.BoolVar(&cfg.paths, "paths", false, "print the bytes of each file a cold query fetches")
 	flag.Parse()
 	if *relOnly {
 		here, _ := filepath.Abs("generator/search/bench")
@@ -70,6 +73,9 @@ func main() {
 	}
 }
 
+// cfg holds the flags that change what run does.
+var cfg struct{ reuse, pagefind, paths bool }
+
 func run(n int, work string, runs int) error {
 	here, err := filepath.Abs("generator/search/bench")
 	if err != nil {
@@ -78,13 +84,15 @@ func run(n int, work string, runs int) error {
 	if _, err := os.Stat(filepath.Join(here, "package.json")); err != nil {
 		return fmt.Errorf("run from the repository's root: %w", err)
 	}
-	if err := os.RemoveAll(work); err != nil {
-		return err
-	}
 	contentDir, out := filepath.Join(work, "content"), filepath.Join(work, "public")
-	step("generate %d documents", n)
-	if err := command("", "go", "run", "./cmd/corpus", "-n", fmt.Sprint(n), "-out", contentDir); err != nil {
-		return err
+	if _, err := os.Stat(contentDir); err != nil || !cfg.reuse {
+		if err := os.RemoveAll(work); err != nil {
+			return err
+		}
+		step("generate %d documents", n)
+		if err := command("", "go", "run", "./cmd/corpus", "-n", fmt.Sprint(n), "-out", contentDir); err != nil {
+			return err
+		}
 	}
 
 	step("build")
@@ -109,39 +117,20 @@ func run(n int, work string, runs int) error {
 	indexTime, indexCPU := median(indexTimes), median(indexCPUs)
 	fmt.Printf("build %v (%v CPU, %d pages), index step %v (%v CPU)\n", buildTime.Round(time.Millisecond), buildCPU.Round(time.Millisecond), res.Pages, indexTime.Round(time.Millisecond), indexCPU.Round(time.Millisecond))
 
-	step("pagefind")
-	if _, err := os.Stat(filepath.Join(here, "node_modules", "pagefind")); err != nil {
-		if err := command(here, "npm", "ci", "--no-audit", "--no-fund"); err != nil {
+	var pagefindTime time.Duration
+	if cfg.pagefind {
+		if pagefindTime, err = runPagefind(here, out); err != nil {
 			return err
 		}
 	}
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return err
-	}
-	start = time.Now()
-	if err := command(here, "npx", "--no-install", "pagefind", "--site", abs); err != nil {
-		return err
-	}
-	pagefindTime := time.Since(start)
-	ui := `<!doctype html><html lang="en"><meta charset="utf-8"><title>Pagefind</title>
-<link href="/pagefind/pagefind-ui.css" rel="stylesheet"><script src="/pagefind/pagefind-ui.js"></script>
-<div id="search"></div>
-<script>window.addEventListener("DOMContentLoaded", () => { new PagefindUI({ element: "#search" }); });</script>`
-	if err := os.WriteFile(filepath.Join(out, "pagefind-ui.html"), []byte(ui), 0o644); err != nil {
-		return err
-	}
-
 	oursSize, oursFiles, err := du(filepath.Join(out, "search"), func(p string) bool { return !strings.HasSuffix(p, "index.html") })
 	if err != nil {
 		return err
 	}
 	jsSize, jsFiles, _ := du(filepath.Join(out, "assets"), func(p string) bool { return strings.Contains(p, "search-") })
 	oursSize, oursFiles = oursSize+jsSize, oursFiles+jsFiles
-	pfSize, pfFiles, err := du(filepath.Join(out, "pagefind"), nil)
-	if err != nil {
-		return err
-	}
+	pfSize, pfFiles, _ := du(filepath.Join(out, "pagefind"), nil)
+	fmt.Printf("index on disk: %.1f MB in %d files\n", mb(oursSize), oursFiles)
 
 	step("serve and measure in Chromium")
 	srv, err := serve(out)
@@ -167,23 +156,30 @@ func run(n int, work string, runs int) error {
 				return fmt.Errorf("ours %q: %w", q, err)
 			}
 			oc, ocm, owm, r.oursHits = append(oc, b), append(ocm, cold), append(owm, warm), hits
+			if !cfg.pagefind {
+				continue
+			}
 			b, cold, warm, hits, err = measure(srv, "/pagefind-ui.html", pagefind, q)
 			if err != nil {
 				return fmt.Errorf("pagefind %q: %w", q, err)
 			}
 			pc, pcm, pwm, r.pfHits = append(pc, b), append(pcm, cold), append(pwm, warm), hits
 		}
-		r.oursCold, r.pfCold = median(oc), median(pc)
-		r.oursColdMs, r.oursWarmMs, r.pfColdMs, r.pfWarmMs = median(ocm), median(owm), median(pcm), median(pwm)
+		r.oursCold, r.oursColdMs, r.oursWarmMs = median(oc), median(ocm), median(owm)
+		if cfg.pagefind {
+			r.pfCold, r.pfColdMs, r.pfWarmMs = median(pc), median(pcm), median(pwm)
+		}
 		rows = append(rows, r)
 		fmt.Printf("%-22q ours %6.1f KB %6.0f ms cold %5.1f ms warm (%s) | pagefind %6.1f KB %6.0f ms cold %5.1f ms warm (%s)\n",
 			q, kb(r.oursCold), r.oursColdMs, r.oursWarmMs, r.oursHits, kb(r.pfCold), r.pfColdMs, r.pfWarmMs, r.pfHits)
 	}
 
-	step("relevance on the example site")
-	rel, err := relevance(work, here)
-	if err != nil {
-		return err
+	var rel relevanceResult
+	if cfg.pagefind {
+		step("relevance on the example site")
+		if rel, err = relevance(work, here); err != nil {
+			return err
+		}
 	}
 
 	var b strings.Builder
@@ -210,6 +206,34 @@ func run(n int, work string, runs int) error {
 	}
 	fmt.Print(b.String())
 	return os.WriteFile(filepath.Join(work, "results.md"), []byte(b.String()), 0o644)
+}
+
+// runPagefind indexes the built site in out with Pagefind's CLI and adds
+// a page with its default UI; it returns the time Pagefind took.
+func runPagefind(here, out string) (time.Duration, error) {
+	step("pagefind")
+	if _, err := os.Stat(filepath.Join(here, "node_modules", "pagefind")); err != nil {
+		if err := command(here, "npm", "ci", "--no-audit", "--no-fund"); err != nil {
+			return 0, err
+		}
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	if err := command(here, "npx", "--no-install", "pagefind", "--site", abs); err != nil {
+		return 0, err
+	}
+	took := time.Since(start)
+	ui := `<!doctype html><html lang="en"><meta charset="utf-8"><title>Pagefind</title>
+<link href="/pagefind/pagefind-ui.css" rel="stylesheet"><script src="/pagefind/pagefind-ui.js"></script>
+<div id="search"></div>
+<script>window.addEventListener("DOMContentLoaded", () => { new PagefindUI({ element: "#search" }); });</script>`
+	if err := os.WriteFile(filepath.Join(out, "pagefind-ui.html"), []byte(ui), 0o644); err != nil {
+		return 0, err
+	}
+	return took, nil
 }
 
 type relevanceResult struct {
@@ -420,6 +444,22 @@ func (s *server) take(keep func(string) bool) int64 {
 	return n
 }
 
+// print lists the byte counts of paths matching keep, largest first.
+func (s *server) print(keep func(string) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var paths []string
+	for p := range s.bytes {
+		if keep(p) {
+			paths = append(paths, p)
+		}
+	}
+	sort.Slice(paths, func(i, j int) bool { return s.bytes[paths[i]] > s.bytes[paths[j]] })
+	for _, p := range paths {
+		fmt.Printf("\t%6d %s\n", s.bytes[p], p)
+	}
+}
+
 type recorder struct {
 	header http.Header
 	body   bytes.Buffer
@@ -527,6 +567,9 @@ func measure(s *server, page string, e engine, q string) (int64, float64, float6
 		return 0, 0, 0, "", err
 	}
 	time.Sleep(300 * time.Millisecond) // late fetches (more fragments) still count
+	if cfg.paths && e.input == ours.input {
+		s.print(e.counts)
+	}
 	bytes := before + s.take(e.counts)
 	hits, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`String(`+e.hits+`)`))
 	clearJS := fmt.Sprintf(`(() => { const i = document.querySelector(%s); i.value = ""; i.dispatchEvent(new Event("input", { bubbles: true })); })()`, quote(e.input))

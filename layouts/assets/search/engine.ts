@@ -36,7 +36,8 @@ interface Manifest {
   stem?: string; // the language of the index's stems; the client has "en"
   docs: number;
   terms: number;
-  shards: [string, string, string][];
+  shards: [string, string][]; // directories of shards: first term, file
+  per: number; // shards per directory
   typos: string; // the file listing the typo lexicons by key
   facets: string;
   bucket: number;
@@ -267,6 +268,7 @@ const runes = (s: string) => Array.from(s).length;
 export class Index {
   private files = new Map<string, Promise<Uint8Array>>();
   private shards = new Map<number, Promise<Shard>>();
+  private dirs = new Map<number, Promise<[string[], string[]]>>();
   private docs = new Map<number, Promise<DocFile>>();
   private facetsP?: Promise<Record<Facet, FacetValue[]>>;
   private typoFilesP?: Promise<Map<string, string>>;
@@ -342,13 +344,42 @@ export class Index {
     return p;
   }
 
+  // directory returns a directory's shards: their first terms and hashes.
+  private directory(k: number): Promise<[string[], string[]]> {
+    let p = this.dirs.get(k);
+    if (!p) {
+      p = this.file(this.m.shards[k][1]).then((data) => {
+        const r = new Reader(data);
+        const firsts: string[] = [];
+        const hashes: string[] = [];
+        frontCoded(r, r.uvarint(), (t) => {
+          firsts.push(t);
+          hashes.push(r.string());
+        });
+        return [firsts, hashes];
+      });
+      this.dirs.set(k, p);
+      p.catch(() => this.dirs.delete(k));
+    }
+    return p;
+  }
+
+  // entry returns shard i's first term and hash, or null past the last.
+  private async entry(i: number): Promise<[string, string] | null> {
+    const k = Math.floor(i / this.m.per);
+    if (k >= this.m.shards.length) return null;
+    const [firsts, hashes] = await this.directory(k);
+    const j = i - k * this.m.per;
+    return j < firsts.length ? [firsts[j], hashes[j]] : null;
+  }
+
   private shard(i: number): Promise<Shard> {
     let p = this.shards.get(i);
     if (!p) {
-      p = this.file(this.m.shards[i][1]).then((data) => {
-        const r = new Reader(data);
+      p = this.entry(i).then(async (e) => {
+        const r = new Reader(await this.file(`t-${e![1]}.bin`));
         const n = r.uvarint();
-        const sh: Shard = { terms: [], index: new Map(), df: [], postings: [], posFile: this.m.shards[i][2] };
+        const sh: Shard = { terms: [], index: new Map(), df: [], postings: [], posFile: `p-${e![1]}.bin` };
         const lens: number[] = [];
         frontCoded(r, n, (t, j) => {
           sh.terms.push(t);
@@ -379,17 +410,12 @@ export class Index {
     return out;
   }
 
-  // shardOf returns the shard whose range holds term.
-  private shardOf(term: string): number {
-    const s = this.m.shards;
-    let lo = 0;
-    let hi = s.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareTerms(s[mid][0], term) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.max(0, lo - 1);
+  // shardOf returns the shard whose range holds term: its directory
+  // from the manifest, then the shard from the directory.
+  private async shardOf(term: string): Promise<number> {
+    const k = lastAtMost(this.m.shards.map((d) => d[0]), term);
+    const [firsts] = await this.directory(k);
+    return k * this.m.per + lastAtMost(firsts, term);
   }
 
   private posting(sh: Shard, j: number): Posting {
@@ -399,7 +425,8 @@ export class Index {
   }
 
   private async lookup(term: string): Promise<Posting | null> {
-    const sh = await this.shard(this.shardOf(term));
+    if (this.m.shards.length === 0) return null;
+    const sh = await this.shard(await this.shardOf(term));
     const j = sh.index.get(term);
     if (j === undefined) return null;
     // A stem's alias: its postings name the one term it stands for.
@@ -408,11 +435,12 @@ export class Index {
   }
 
   private async prefixed(prefix: string): Promise<Posting[]> {
-    const first = this.shardOf(prefix);
+    if (this.m.shards.length === 0) return [];
+    const first = await this.shardOf(prefix);
     const ids: number[] = [];
-    for (let i = first; i < this.m.shards.length && i < first + maxPrefixShards; i++) {
-      const t = this.m.shards[i][0];
-      if (i > first && !t.startsWith(prefix)) break;
+    for (let i = first; i < first + maxPrefixShards; i++) {
+      const e = await this.entry(i);
+      if (!e || (i > first && !e[0].startsWith(prefix))) break;
       ids.push(i);
     }
     const out: Posting[] = [];
@@ -659,6 +687,19 @@ export class Index {
     for (const w of words) termSet.add(w);
     return best;
   }
+}
+
+// lastAtMost returns the index of the last of the sorted terms that is at
+// most term, or 0.
+function lastAtMost(sorted: string[], term: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareTerms(sorted[mid], term) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 function topByDF(ps: Posting[]): Posting[] {
