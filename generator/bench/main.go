@@ -343,6 +343,16 @@ func appendLine(path, line string) error {
 		return err
 	}
 	body := strings.TrimRight(string(data), "\n")
+	// An update's Blockers section, last in the corpus's updates, is
+	// shown on the board and attention pages; an item there is a change
+	// every page may show. Add to the list before it instead (Next),
+	// which only the update's own page shows.
+	if i := strings.LastIndex(body, "\n\n## Blockers"); i > 0 {
+		before := body[:i]
+		if last := before[strings.LastIndex(before, "\n")+1:]; strings.HasPrefix(last, "- ") {
+			return os.WriteFile(path, []byte(before+"\n- "+line+body[i:]+"\n"), 0o644)
+		}
+	}
 	last := body[strings.LastIndex(body, "\n")+1:]
 	if strings.HasPrefix(last, "- ") {
 		body += "\n- " + line + "\n"
