@@ -48,6 +48,10 @@ type Config struct {
 	// NoGit leaves out last-modified dates from git history. By default
 	// they are read in one pass when the content is in a git repository.
 	NoGit bool
+	// Renamed maps a content path git saw renamed to where it went, so
+	// that a link to the old file says where the file is now; check
+	// reads it from git. Nil means no such hints.
+	Renamed map[string]content.Renamed
 	// Git, when set, is the history to take dates from instead of reading
 	// it again: the dev server reads it once.
 	Git *gitinfo.History
@@ -132,7 +136,7 @@ func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 		m.Content = os.DirFS(cfg.Content)
 	}
 	c := cfg.cache()
-	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, StopIfUnchanged: stop})
+	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, StopIfUnchanged: stop, Renamed: cfg.Renamed})
 	m.Static, m.contentHash, m.unchanged = loaded.Static, loaded.Hash, loaded.Unchanged
 	if m.unchanged {
 		return m, nil

@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/content"
 	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/gitinfo"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -48,6 +50,18 @@ func Run(ctx context.Context, cfg generator.Config) (Report, error) {
 	// Dates from git change no problem, and a shallow clone's warning
 	// would fail --strict in CI for nothing.
 	cfg.NoGit = true
+	// Renames are read apart from dates: a link to a renamed file says
+	// where it went. A shallow clone knows fewer renames, and says less.
+	if cfg.FS == nil && cfg.Renamed == nil {
+		dir := cfg.Content
+		if dir == "" {
+			dir = "content"
+		}
+		cfg.Renamed = map[string]content.Renamed{}
+		for from, r := range gitinfo.Renames(ctx, dir) {
+			cfg.Renamed[from] = content.Renamed{To: r.To, Commit: r.Commit}
+		}
+	}
 	if cfg.Now.IsZero() {
 		cfg.Now = time.Now()
 	}

@@ -199,3 +199,37 @@ func TestShallowClone(t *testing.T) {
 		t.Errorf("check in a shallow clone: %v %v", err, rep.Diagnostics)
 	}
 }
+
+// TestRenamedLinkTarget renames a page in git and keeps a link to its old
+// name: check says where the page went and what to link to instead.
+func TestRenamedLinkTarget(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	r.Write(map[string]string{
+		"content/site.toml":                    "base_url = \"https://example.com/\"\n",
+		"content/handbook/index.md":            "# Home\n\nSee [the guide](guides/old-guide.md#setup).\n",
+		"content/handbook/guides/old-guide.md": "# Guide\n\nA guide with enough words in it for git to see the rename.\n\n## Setup\n\nInstall it.\n",
+	})
+	r.Commit("Ana <ana@example.com>", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), "add the guide")
+	r.Git("mv", "content/handbook/guides/old-guide.md", "content/handbook/new-guide.md")
+	r.Commit("Ana <ana@example.com>", time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), "move the guide")
+
+	rep, err := Run(context.Background(), generator.Config{Content: filepath.Join(r.Dir, "content"), Layouts: filepath.Join(r.Dir, "layouts"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, d := range rep.Diagnostics {
+		msgs = append(msgs, d.String())
+	}
+	want := "link to missing file guides/old-guide.md#setup; it was renamed to " + filepath.Join(r.Dir, "content") + "/handbook/new-guide.md in "
+	found := false
+	for _, m := range msgs {
+		if strings.Contains(m, want) && strings.HasSuffix(m, ": link to new-guide.md#setup") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("check did not suggest the renamed file; diagnostics:\n%s\nwant one containing %q and ending in %q", strings.Join(msgs, "\n"), want, ": link to new-guide.md#setup")
+	}
+}

@@ -44,6 +44,9 @@ type Options struct {
 	// the files when none changed since the snapshot: the Result then
 	// has Unchanged set, Hash and Static, and nothing else.
 	StopIfUnchanged bool
+	// Renamed maps a path relative to the content folder that git saw
+	// renamed to where it went: a link to the old path says so.
+	Renamed map[string]Renamed
 
 	// clock, when set, is read instead of time.Now to tell how long ago
 	// files changed: tests make every file look settled with it.
@@ -538,7 +541,7 @@ func (l *loader) document(rel, file string, p *cachedParse, src *source, conv *m
 			}
 			diags.Addf(sev, pos, "%s", r.warning)
 		}
-		d.Links = append(d.Links, site.Link{Pos: pos, Dest: link.Dest, Target: r.target, Fragment: r.fragment, Image: link.Image})
+		d.Links = append(d.Links, site.Link{Pos: pos, Dest: link.Dest, Target: r.target, Fragment: r.fragment, Image: link.Image, Hint: r.hint})
 	}
 
 	var v any
@@ -589,6 +592,7 @@ type resolution struct {
 	target   string // content path of a linked Markdown file
 	fragment string
 	warning  string
+	hint     string // where a missing target went, from Options.Renamed
 }
 
 // resolve rewrites a link in the file at content path from. Links to
@@ -638,6 +642,8 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 		r.target = joined
 		if l.md[joined] {
 			r.href = l.base + URL(joined) + hash
+		} else {
+			r.hint = l.renamedHint(from, joined, hash)
 		}
 		return r
 	}
@@ -661,6 +667,9 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 	r.warning = fmt.Sprintf("link to missing file %s", dest)
 	if image {
 		r.warning = fmt.Sprintf("missing image %s", dest)
+	}
+	if h := l.renamedHint(from, joined, hash); h != "" {
+		r.warning += "; " + h
 	}
 	return r
 }
@@ -695,4 +704,42 @@ func (l *loader) landing(dir string) string {
 		}
 	}
 	return best
+}
+
+// renamedHint says where the missing file joined went, when git renamed
+// it, and what the file at from should link to instead; "" otherwise.
+func (l *loader) renamedHint(from, joined, hash string) string {
+	mv, ok := l.opts.Renamed[joined]
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("it was renamed to %s in %s: link to %s", path.Join(l.opts.Dir, mv.To), mv.Commit, relativeLink(path.Dir(from), mv.To)+hash)
+}
+
+// Renamed is where a content file went when git renamed it.
+type Renamed struct {
+	// To is the file's path now, relative to the content folder.
+	To string
+	// Commit names the commit that renamed it.
+	Commit string
+}
+
+// relativeLink returns the slash-separated link from the folder dir to
+// the file to, both relative to the content folder.
+func relativeLink(dir, to string) string {
+	from := strings.Split(dir, "/")
+	if dir == "." {
+		from = nil
+	}
+	parts := strings.Split(to, "/")
+	i := 0
+	for i < len(from) && i < len(parts)-1 && from[i] == parts[i] {
+		i++
+	}
+	var b strings.Builder
+	for range from[i:] {
+		b.WriteString("../")
+	}
+	b.WriteString(strings.Join(parts[i:], "/"))
+	return b.String()
 }

@@ -640,7 +640,11 @@ func (l *linker) linkLinks() {
 				if l.drafts[link.Target] {
 					l.diags.Addf(l.tolerated, link.Pos, "link to draft %s", link.Dest)
 				} else {
-					l.diags.Addf(l.tolerated, link.Pos, "link to missing file %s", link.Dest)
+					msg := "link to missing file " + link.Dest
+					if link.Hint != "" {
+						msg += "; " + link.Hint
+					}
+					l.diags.Addf(l.tolerated, link.Pos, "%s", msg)
 				}
 				continue
 			}

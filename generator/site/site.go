@@ -238,6 +238,8 @@ type Link struct {
 	Target   string
 	Fragment string // without "#"
 	Image    bool
+	// Hint, for a link to a missing file, says where the file went.
+	Hint string
 }
 
 // Status is an update's or objective's status.
