@@ -12,7 +12,6 @@ import (
 	"errors"
 	"net/url"
 	"path"
-	"slices"
 	"strings"
 	"time"
 
@@ -168,7 +167,7 @@ func (c *checker) updates() {
 // Decision records name people freely ("everyone", "Legal"), so there only
 // a near miss of a known id is reported, as a likely typo.
 func (c *checker) refs() {
-	ids := c.ids()
+	ids := c.site.MentionIDs()
 	unknown := func(d *site.Doc, r site.Ref, field string, keys ...string) {
 		if r.Person != nil || r.Team != nil || r.Name == "" || !idLike(r.Name) {
 			return
@@ -201,22 +200,6 @@ func (c *checker) refs() {
 			}
 		}
 	}
-}
-
-// ids lists every person's id and handle and every team's id.
-func (c *checker) ids() []string {
-	var ids []string
-	for _, p := range c.site.People {
-		ids = append(ids, p.ID)
-		if p.Handle != "" {
-			ids = append(ids, p.Handle)
-		}
-	}
-	for _, t := range c.site.Teams {
-		ids = append(ids, t.ID)
-	}
-	slices.Sort(ids)
-	return slices.Compact(ids)
 }
 
 // idLike reports whether a name is written like an id ("priya",

@@ -239,7 +239,7 @@ func (l *linker) linkUpdates() {
 	slices.SortFunc(s.Updates, func(a, b *Update) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Path, b.Path))
 	})
-	handles := l.handles()
+	handles := l.site.MentionIDs()
 	for _, u := range s.Updates {
 		u.Author = l.people[u.AuthorID]
 		if u.Author == nil && u.AuthorID != "" {
@@ -733,23 +733,6 @@ func (l *linker) ref(name string) Ref {
 		}
 	}
 	return r
-}
-
-// handles lists what an @mention may name: every person's id and handle
-// and every team's id, sorted.
-func (l *linker) handles() []string {
-	var ids []string
-	for _, p := range l.site.People {
-		ids = append(ids, p.ID)
-		if p.Handle != "" {
-			ids = append(ids, p.Handle)
-		}
-	}
-	for _, t := range l.site.Teams {
-		ids = append(ids, t.ID)
-	}
-	slices.Sort(ids)
-	return slices.Compact(ids)
 }
 
 // unknownPerson reports a person's id that names nobody: with the id

@@ -8,6 +8,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"time"
 
 	"github.com/handbook/handbook/generator/diag"
@@ -566,4 +567,21 @@ type Tag struct {
 	Slug string
 	URL  string
 	Docs []*Doc // newest first for dated documents, then by title
+}
+
+// MentionIDs lists what an @mention may name: every person's id and
+// handle and every team's id, sorted, each once.
+func (s *Site) MentionIDs() []string {
+	var ids []string
+	for _, p := range s.People {
+		ids = append(ids, p.ID)
+		if p.Handle != "" {
+			ids = append(ids, p.Handle)
+		}
+	}
+	for _, t := range s.Teams {
+		ids = append(ids, t.ID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
