@@ -104,14 +104,17 @@ func createNew(p string, data []byte) error {
 // gitIdentity returns git's user.email and user.name as seen from dir,
 // or empty strings when git or the settings are missing.
 func gitIdentity(dir string) (email, name string) {
-	get := func(key string) string {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		out, err := exec.CommandContext(ctx, "git", "-C", dir, "config", key).Output()
-		if err != nil {
-			return ""
-		}
-		return strings.TrimSpace(string(out))
+	return gitOutput(dir, "config", "user.email"), gitOutput(dir, "config", "user.name")
+}
+
+// gitOutput runs git in dir and returns what it printed, trimmed, or ""
+// when git fails or takes over 5 seconds.
+func gitOutput(dir string, args ...string) string {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...).Output()
+	if err != nil {
+		return ""
 	}
-	return get("user.email"), get("user.name")
+	return strings.TrimSpace(string(out))
 }
