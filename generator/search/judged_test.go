@@ -29,29 +29,10 @@ func TestJudged(t *testing.T) {
 	if len(judged) < 40 {
 		t.Fatalf("only %d judged queries", len(judged))
 	}
-	dir := t.TempDir()
-	res, err := generator.Build(context.Background(), generator.Config{Content: "../../content", Layouts: filepath.Join(dir, "none"), Out: filepath.Join(dir, "public"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := search.Build(res.Site, search.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := search.Open(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, s := buildSearcher(t, generator.Config{Content: "../../content", Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
 	var ranked [][]string
 	for _, j := range judged {
-		r, err := s.Search(search.Query{Text: j.Query}) // as typed: the last word is a prefix
-		if err != nil {
-			t.Fatal(err)
-		}
-		var urls []string
-		for _, h := range r.Hits[:min(10, len(r.Hits))] {
-			urls = append(urls, h.URL)
-		}
+		urls := top10(t, s, j.Query) // as typed: the last word is a prefix
 		ranked = append(ranked, urls)
 		if rank := j.Rank(urls); rank != 1 {
 			t.Logf("%q: first relevant at %d; top 3 %q", j.Query, rank, urls[:min(3, len(urls))])
@@ -79,18 +60,7 @@ func TestJudgedCorpus(t *testing.T) {
 	if err := corpus.Write(filepath.Join(dir, "content"), corpus.Generate(1000, 1)); err != nil {
 		t.Fatal(err)
 	}
-	res, err := generator.Build(context.Background(), generator.Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := search.Build(res.Site, search.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := search.Open(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, s := buildSearcher(t, generator.Config{Content: filepath.Join(dir, "content"), Now: corpus.Now(), NoGit: true})
 	var judged []search.Judged
 	var ranked [][]string
 	for i, d := range res.Site.Decisions {
@@ -112,14 +82,7 @@ func TestJudgedCorpus(t *testing.T) {
 			words = words[max(0, len(words)-2):]
 		}
 		j := search.Judged{Query: strings.Join(words, " "), Relevant: []string{d.URL}}
-		r, err := s.Search(search.Query{Text: j.Query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var urls []string
-		for _, h := range r.Hits[:min(10, len(r.Hits))] {
-			urls = append(urls, h.URL)
-		}
+		urls := top10(t, s, j.Query)
 		judged, ranked = append(judged, j), append(ranked, urls)
 	}
 	m := search.Measure(judged, ranked)
@@ -127,4 +90,39 @@ func TestJudgedCorpus(t *testing.T) {
 	if len(judged) < 40 || m.MRR < minCorpusMRR {
 		t.Errorf("MRR@10 = %.3f on %d queries, want at least %.3f on 40 or more", m.MRR, len(judged), minCorpusMRR)
 	}
+}
+
+// buildSearcher builds the site cfg names, with the built-in layouts, into
+// a temporary folder, and opens a searcher on its index.
+func buildSearcher(t *testing.T, cfg generator.Config) (generator.Result, *search.Searcher) {
+	t.Helper()
+	dir := t.TempDir()
+	cfg.Layouts, cfg.Out = filepath.Join(dir, "none"), filepath.Join(dir, "public")
+	res, err := generator.Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := search.Build(res.Site, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := search.Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, s
+}
+
+// top10 returns the URLs of the first 10 results for query.
+func top10(t *testing.T, s *search.Searcher, query string) []string {
+	t.Helper()
+	r, err := s.Search(search.Query{Text: query})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls []string
+	for _, h := range r.Hits[:min(10, len(r.Hits))] {
+		urls = append(urls, h.URL)
+	}
+	return urls
 }
