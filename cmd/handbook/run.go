@@ -150,12 +150,24 @@ site is left as it was.`, stdout, stderr)
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "base `URL` of the published site (overrides site.toml)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include drafts")
 	fs.StringVar(&cfg.Cache, "cache", defaultCache, "build cache `folder`, kept between builds to skip unchanged work (\"\" for none)")
+	var prof profiles
+	prof.flags(fs)
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
 	if code := setNow("build", now, &cfg, stderr); code >= 0 {
 		return code
 	}
+	stopProfiles, err := prof.start()
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return exitUsage
+	}
+	defer func() {
+		if err := stopProfiles(); err != nil {
+			fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		}
+	}()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
