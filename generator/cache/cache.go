@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 // Key identifies a cache entry: a SHA-256 of its inputs.
@@ -93,7 +94,7 @@ type Cache struct {
 // Open returns the cache kept in dir, which is created when first
 // written to.
 func Open(dir string) *Cache {
-	return &Cache{dir: dir, salt: executable()}
+	return &Cache{dir: dir, salt: salt(dir)}
 }
 
 // Dir returns the cache's folder.
@@ -161,6 +162,47 @@ func (c *Cache) Remove(ns string, k Key) {
 	if c != nil {
 		os.Remove(c.file(ns, c.key(k)))
 	}
+}
+
+// salts holds the salt each cache folder gave this process: a build opens
+// its cache several times, the dev server once per rebuild.
+var salts sync.Map // folder -> Key
+
+// salt returns the hash of the running program. Hashing it reads the
+// whole executable (tens of megabytes, tens of milliseconds: as long as
+// the rest of a build with nothing to do), so the cache in dir keeps the
+// hash under the executable's stamp: a program rebuilt or replaced gets
+// a new inode or change time, and is hashed again.
+func salt(dir string) Key {
+	if k, ok := salts.Load(dir); ok {
+		return k.(Key)
+	}
+	k := executable()
+	if exe, err := os.Executable(); err == nil {
+		k = stampedSalt(dir, exe, time.Now().UnixNano(), executable)
+	}
+	salts.Store(dir, k)
+	return k
+}
+
+// stampedSalt returns the hash of the program at exe as of now (Unix
+// nanoseconds), taken from the cache in dir when a program with the same
+// stamp was hashed before, else computed by hash and kept there.
+func stampedSalt(dir, exe string, now int64, hash func() Key) Key {
+	info, err := os.Stat(exe)
+	st := StampOf(info)
+	if err != nil || !st.Settled(now) {
+		// Just built: a stamp taken now could match other bytes.
+		return hash()
+	}
+	c := &Cache{dir: dir}
+	name := NewHasher("executable stamp").String(exe).Int(st.Size).Int(st.Mtime).Int(st.Ctime).Int(int64(st.Ino)).Sum()
+	if data, ok := c.Get("executable", name); ok && len(data) == len(Key{}) {
+		return Key(data)
+	}
+	k := hash()
+	c.Put("executable", name, k[:])
+	return k
 }
 
 // executable returns the hash of the running program, computed once.

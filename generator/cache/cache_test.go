@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestGetPut(t *testing.T) {
@@ -58,5 +59,38 @@ func TestHasherSeparatesValues(t *testing.T) {
 	}
 	if a != NewHasher("k").String("ab").String("c").Sum() {
 		t.Error("the same values give different keys")
+	}
+}
+
+func TestStampedSalt(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	exe := filepath.Join(t.TempDir(), "handbook")
+	if err := os.WriteFile(exe, []byte("program one"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	hashes := 0
+	hash := func(s string) func() Key {
+		return func() Key { hashes++; return NewHasher("test").String(s).Sum() }
+	}
+	later := time.Now().Add(time.Minute).UnixNano()
+	// Just written: never trusted by its stamp.
+	if got, want := stampedSalt(dir, exe, time.Now().UnixNano(), hash("one")), hash("one")(); got != want {
+		t.Fatalf("salt of a new program = %v, want its hash %v", got, want)
+	}
+	hashes = 0
+	one := stampedSalt(dir, exe, later, hash("one"))
+	if again := stampedSalt(dir, exe, later, hash("not read")); again != one || hashes != 1 {
+		t.Errorf("salt of an unchanged program = %v after %d hashes, want %v from the cache after 1", again, hashes, one)
+	}
+	// Rewritten in place, even with the same size and time: its change
+	// time moves, and it is hashed again.
+	info, _ := os.Stat(exe)
+	if err := os.WriteFile(exe, []byte("program two"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(exe, info.ModTime(), info.ModTime())
+	if got, want := stampedSalt(dir, exe, later, hash("two")), hash("two")(); got != want {
+		t.Errorf("salt of a rewritten program = %v, want its new hash %v", got, want)
 	}
 }
