@@ -131,8 +131,14 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	}
 	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, files: map[string]*fileEntry{}}
 	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: sum(cfgData)}
-	if opts.StopIfUnchanged && l.unchanged(next.files[ConfigFile], files, static) {
-		return Result{Static: static, Hash: l.prev.hash, Unchanged: true}, diags
+	if opts.StopIfUnchanged {
+		if same, read := l.unchanged(next.files[ConfigFile], files, static); same {
+			if read {
+				l.stamps[ConfigFile] = cfgStamp
+				l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps)
+			}
+			return Result{Static: static, Hash: l.prev.hash, Unchanged: true}, diags
+		}
 	}
 	if l.prev != nil && !l.prev.loadParsed(opts.Cache) {
 		l.prev = nil
@@ -213,32 +219,34 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 }
 
 // unchanged reports whether every file has the bytes it had in the
-// snapshot, and no file came or went. It reads only files whose stat
-// it cannot trust, and stops at the first change.
-func (l *loader) unchanged(cfg *fileEntry, files, static []string) bool {
+// snapshot, and no file came or went; read is whether it had to read a
+// file to tell. It reads only files whose stat it cannot trust, and stops
+// at the first change.
+func (l *loader) unchanged(cfg *fileEntry, files, static []string) (same, read bool) {
 	prev := l.prev
 	if prev == nil || len(prev.files) != 1+len(files)+len(static) {
-		return false
+		return false, false
 	}
 	if e := prev.file(ConfigFile); e == nil || e.sum != cfg.sum {
-		return false
+		return false, false
 	}
 	for _, list := range [][]string{files, static} {
 		for _, p := range list {
 			e := prev.file(p)
 			if e == nil {
-				return false
+				return false, read
 			}
 			if prev.trusted(e, l.stamps[p]) {
 				continue
 			}
+			read = true
 			data, err := fs.ReadFile(l.fsys, p)
 			if err != nil || sum(data) != e.sum {
-				return false
+				return false, read
 			}
 		}
 	}
-	return true
+	return true, read
 }
 
 // sameSnapshot reports whether next would store what the snapshot read
@@ -286,6 +294,7 @@ func (l *loader) display(rel string) string { return path.Join(l.opts.Dir, rel) 
 // point outside the content folder, or at itself.
 func (l *loader) walk(diags *diag.List) []string {
 	var files []string
+	var found []foundFile
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Errorf(diag.Pos{File: l.display(p)}, "read: %v", unwrapPath(err))
@@ -323,7 +332,7 @@ func (l *loader) walk(diags *diag.List) []string {
 			}
 			return nil
 		}
-		top, _, nested := strings.Cut(p, "/")
+		_, _, nested := strings.Cut(p, "/")
 		if !nested {
 			switch {
 			case d.IsDir() && site.KindOfFolder(name) != 0:
@@ -345,30 +354,54 @@ func (l *loader) walk(diags *diag.List) []string {
 			diags.Warnf(diag.Pos{File: l.display(p)}, "not a regular file; ignored")
 			return nil
 		}
-		info, err := d.Info()
-		if err == nil {
+		found = append(found, foundFile{p, d})
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(diag.Pos{File: l.opts.Dir}, "read content: %v", err)
+	}
+	// Every file's stat, in parallel: a build with nothing to do is
+	// these ten thousand system calls and little else.
+	infos := make([]fs.FileInfo, len(found))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	const batch = 256
+	for lo := 0; lo < len(found); lo += batch {
+		g.Go(func() error {
+			for i := lo; i < min(lo+batch, len(found)); i++ {
+				infos[i], _ = found[i].d.Info()
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	for i, f := range found {
+		p, name := f.path, f.d.Name()
+		top, _, _ := strings.Cut(p, "/")
+		info := infos[i]
+		if info != nil {
 			l.stamps[p] = cache.StampOf(info)
 		}
-		if err == nil && info.Size() > MaxFileSize {
+		if info != nil && info.Size() > MaxFileSize {
 			diags.Errorf(diag.Pos{File: l.display(p)}, "file is too large (%.1f MB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxFileSize>>20)
-			return nil
+			continue
 		}
 		if isMarkdown(name) && isSection(p) && top != site.KindPage.Folder() {
 			// Folders of updates, decisions, people... have generated
 			// lists; a README.md there (common in MADR repositories)
 			// describes the folder for people browsing the repository.
 			diags.Warnf(diag.Pos{File: l.display(p)}, "%s is not read in %s/ (the list at /%s/ is generated); move it to handbook/ to publish it", name, top, top)
-			return nil
+			continue
 		}
 		if isMarkdown(name) {
 			if !isSection(p) && ID(p) == "" {
 				diags.Errorf(diag.Pos{File: l.display(p)}, "file name %q has no letter or digit to make a URL from; rename the file", name)
-				return nil
+				continue
 			}
 			l.md[p] = true
 			l.dirFiles[path.Dir(p)] = append(l.dirFiles[path.Dir(p)], p)
 			files = append(files, p)
-			return nil
+			continue
 		}
 		switch top {
 		case site.KindPage.Folder(), site.KindUpdate.Folder(), site.KindDecision.Folder(), site.KindObjective.Folder():
@@ -376,12 +409,14 @@ func (l *loader) walk(diags *diag.List) []string {
 		case site.KindPerson.Folder(), site.KindTeam.Folder():
 			l.static[p] = true // avatars and the like
 		}
-		return nil
-	})
-	if err != nil {
-		diags.Errorf(diag.Pos{File: l.opts.Dir}, "read content: %v", err)
 	}
 	return files
+}
+
+// foundFile is a regular file the walk found in a content folder.
+type foundFile struct {
+	path string
+	d    fs.DirEntry
 }
 
 func isMarkdown(name string) bool {

@@ -163,6 +163,18 @@ func writeSnapshot(c *cache.Cache, dir string, s *snapshot, prev *snapshot) {
 	}
 	s.blob = cache.NewHasher("content-parsed").String(dir).Int(s.start).Int(int64(os.Getpid())).Int(int64(len(blob))).Sum()
 	c.Put("content", s.blob, blob)
+	for _, f := range s.files {
+		f.size = len(f.parsed)
+	}
+	writeIndex(c, dir, s, order)
+	if prev != nil && prev.blob != s.blob {
+		c.Remove("content", prev.blob)
+	}
+}
+
+// writeIndex stores the index of s, whose files' sizes are set, with the
+// files in the given order.
+func writeIndex(c *cache.Cache, dir string, s *snapshot, order []string) {
 	idx := encoder{b: make([]byte, 0, 128*len(order)+64)}
 	idx.uint(snapshotVersion)
 	idx.bool(s.rawHTML)
@@ -179,12 +191,28 @@ func writeSnapshot(c *cache.Cache, dir string, s *snapshot, prev *snapshot) {
 		idx.uint(f.stamp.Ino)
 		idx.uint(uint64(f.stamp.Mode))
 		idx.key(f.sum)
-		idx.uint(uint64(len(f.parsed)))
+		idx.uint(uint64(f.size))
 	}
 	c.Put("content", snapshotKey(dir), idx.b)
-	if prev != nil && prev.blob != s.blob {
-		c.Remove("content", prev.blob)
+}
+
+// restamp stores the index of s again, as taken at start with the files'
+// stamps now: the load that calls it found every file unchanged, but had
+// to read some to tell, their stamps being too recent to trust. Without
+// it every later load would read them again.
+func (s *snapshot) restamp(c *cache.Cache, dir string, start int64, stamps map[string]cache.Stamp) {
+	next := &snapshot{rawHTML: s.rawHTML, hash: s.hash, start: start, blob: s.blob, files: make(map[string]*fileEntry, len(s.files))}
+	order := make([]string, 0, len(s.files))
+	for rel, e := range s.files {
+		st, ok := stamps[rel]
+		if !ok {
+			return
+		}
+		next.files[rel] = &fileEntry{stamp: st, sum: e.sum, size: e.size}
+		order = append(order, rel)
 	}
+	slices.Sort(order)
+	writeIndex(c, dir, next, order)
 }
 
 // cachedParse is the part of parsing a Markdown file that depends on its

@@ -89,6 +89,20 @@ func TestSnapshot(t *testing.T) {
 		}
 	}
 
+	// Files just written are read to tell they did not change, until a
+	// load has seen them settled.
+	fresh := cache.Open(t.TempDir())
+	if _, _, reads := load(Options{Dir: "content", Cache: fresh}); reads < 2 {
+		t.Fatalf("the first load read %d files", reads)
+	}
+	stop := Options{Dir: "content", Cache: fresh, clock: later, StopIfUnchanged: true}
+	if res, _, reads := load(stop); !res.Unchanged || reads < 2 {
+		t.Errorf("a load of files too recent to trust: Unchanged = %v, %d files read; want true, every file", res.Unchanged, reads)
+	}
+	if res, _, reads := load(stop); !res.Unchanged || reads != 1 {
+		t.Errorf("the load after it: Unchanged = %v, %d files read; want true, 1 (site.toml)", res.Unchanged, reads)
+	}
+
 	unchanged("no snapshot yet", false)
 	compare("first load")
 	unchanged("nothing changed", true)
