@@ -177,9 +177,11 @@ func salt(dir string) Key {
 	if k, ok := salts.Load(dir); ok {
 		return k.(Key)
 	}
-	k := executable()
+	var k Key
 	if exe, err := os.Executable(); err == nil {
 		k = stampedSalt(dir, exe, time.Now().UnixNano(), executable)
+	} else {
+		k = executable()
 	}
 	salts.Store(dir, k)
 	return k
