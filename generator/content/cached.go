@@ -19,6 +19,9 @@ type converted struct {
 	// KeepH1 is the answer to keepH1 for the leading H1, when Result has
 	// a Title: it depends on the front matter's title.
 	KeepH1 bool
+	// aliased is set when Result.HTML shares a snapshot's bytes, which
+	// are never written to: the document's body may share them too.
+	aliased bool
 }
 
 type rewrite struct {

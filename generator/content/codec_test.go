@@ -30,16 +30,19 @@ func TestConvertedRoundTrip(t *testing.T) {
 		t.Fatalf("sample converted to too little to test: %+v", res)
 	}
 	data := c.encode()
-	got, ok := decodeConverted(data)
-	if !ok || !reflect.DeepEqual(got, c) {
-		t.Errorf("decode(encode(c)) = %+v, %v\nwant %+v", got, ok, c)
-	}
-	for n := range len(data) {
-		if _, ok := decodeConverted(data[:n]); ok {
-			t.Errorf("decodeConverted accepted the entry cut to %d of %d bytes", n, len(data))
+	for _, alias := range []bool{false, true} {
+		got, ok := decodeConverted(data, alias)
+		got.aliased = false
+		if !ok || !reflect.DeepEqual(got, c) {
+			t.Errorf("decode(encode(c)), alias %v = %+v, %v\nwant %+v", alias, got, ok, c)
 		}
-	}
-	if _, ok := decodeConverted(append(data, 0)); ok {
-		t.Errorf("decodeConverted accepted the entry with a byte added")
+		for n := range len(data) {
+			if _, ok := decodeConverted(data[:n], alias); ok {
+				t.Errorf("decodeConverted accepted the entry cut to %d of %d bytes", n, len(data))
+			}
+		}
+		if _, ok := decodeConverted(append(data, 0), alias); ok {
+			t.Errorf("decodeConverted accepted the entry with a byte added")
+		}
 	}
 }

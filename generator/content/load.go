@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sync/errgroup"
 
@@ -557,7 +558,11 @@ func (l *loader) document(rel, file string, p *cachedParse, src *source, conv *m
 	md := p.conv.Result
 	// goldmark escapes text and, unless the site enables raw HTML,
 	// leaves raw HTML out: the body is safe to insert into a page.
-	d.Body = template.HTML(md.HTML)
+	if p.conv.aliased {
+		d.Body = template.HTML(unsafe.String(unsafe.SliceData(md.HTML), len(md.HTML)))
+	} else {
+		d.Body = template.HTML(md.HTML)
+	}
 	d.Summary = md.Summary
 	d.Headings = md.Headings
 	d.TitleID = md.TitleID

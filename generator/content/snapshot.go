@@ -257,7 +257,8 @@ func (p *cachedParse) encode() ([]byte, bool) {
 // decodeParse reads an entry's payload; file is the file's name as
 // diagnostics print it, which positions take.
 func decodeParse(data []byte, file string) (*cachedParse, bool) {
-	d := decoder{b: data}
+	// data is a snapshot's: its strings may share its bytes.
+	d := decoder{b: data, alias: true}
 	p := &cachedParse{bodyHash: d.key(), fmHash: d.key(), has: d.bool(), unread: d.bool()}
 	if d.bool() {
 		p.meta = d.mapping(file, 0)
@@ -269,7 +270,7 @@ func decodeParse(data []byte, file string) (*cachedParse, bool) {
 		name := d.string()
 		p.mentions = append(p.mentions, site.Mention{Name: name, Pos: diag.Pos{File: file, Line: int(d.uint()), Col: int(d.uint())}})
 	}
-	conv, ok := decodeConverted(d.raw())
+	conv, ok := decodeConverted(d.raw(), true)
 	p.conv = conv
 	return p, ok && !d.bad && len(d.b) == 0
 }
