@@ -141,8 +141,8 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			return Result{Static: static, Hash: l.prev.hash, Unchanged: true}, diags
 		}
 	}
-	if l.prev != nil && !l.prev.loadParsed(opts.Cache) {
-		l.prev = nil
+	if l.prev != nil {
+		l.prev.loadParsed(opts.Cache)
 	}
 
 	converter := markdown.New(markdown.Options{RawHTML: l.cfg.RawHTML})

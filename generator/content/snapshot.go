@@ -3,11 +3,13 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"hash/fnv"
+	"io"
 	"maps"
 	"math"
-	"os"
 	"slices"
 	"time"
+	"unsafe"
 
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/diag"
@@ -38,17 +40,18 @@ type snapshot struct {
 	// see cache.Stamp.Settled.
 	start int64
 	files map[string]*fileEntry
-	// order holds the entries in path order, as stored.
-	order []*fileEntry
-	// blob is the key of the entry that holds the parsed files.
-	blob cache.Key
+	// order holds the paths of the entries in path order, as stored.
+	order []string
+	// buckets holds the keys of the entries that hold the parsed files,
+	// each those of the files whose paths fall into it (see bucketOf).
+	buckets []cache.Key
 	// bodies finds an entry by the hash of its body, once the parsed
 	// files are loaded.
 	bodies map[cache.Key]*fileEntry
 }
 
 // snapshotVersion starts every snapshot; change it with the layout.
-const snapshotVersion = 4
+const snapshotVersion = 5
 
 // fileEntry is one file of a snapshot.
 type fileEntry struct {
@@ -84,11 +87,31 @@ func (s *snapshot) trusted(e *fileEntry, st cache.Stamp) bool {
 	return e.stamp == st && st.Settled(s.start)
 }
 
-// snapshotKey names the snapshot of a content folder. The snapshot is two
-// cache entries: an index of the files, which tells whether any changed,
-// and the parsed files, read only when some did.
+// snapshotKey names the snapshot of a content folder. The snapshot is an
+// index of the files, which tells whether any changed, and buckets of
+// parsed files, read only when some did. A build that changes a few
+// files writes the index and the few buckets they fall into: at 10,000
+// documents the parsed files are some 30 MB.
 func snapshotKey(dir string) cache.Key {
 	return cache.NewHasher("content-snapshot").String(dir).Sum()
+}
+
+// bucketCount returns how many buckets a snapshot of n files has: a power
+// of two, so that it changes (and every file moves) only when the
+// content doubles or halves, of some hundred files each.
+func bucketCount(n int) int {
+	b := 16
+	for b*128 < n {
+		b *= 2
+	}
+	return b
+}
+
+// bucketOf returns the bucket of the file at rel among n buckets.
+func bucketOf(rel string, n int) int {
+	h := fnv.New32a()
+	io.WriteString(h, rel)
+	return int(h.Sum32() % uint32(n))
 }
 
 // readSnapshot reads the index of the snapshot of dir; loadParsed reads
@@ -102,13 +125,17 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 	if d.uint() != snapshotVersion {
 		return nil
 	}
-	s := &snapshot{rawHTML: d.bool(), hash: d.key(), start: d.int(), blob: d.key()}
+	s := &snapshot{rawHTML: d.bool(), hash: d.key(), start: d.int()}
+	for range d.count() {
+		s.buckets = append(s.buckets, d.key())
+	}
 	n := d.count()
 	s.files = make(map[string]*fileEntry, n)
-	s.order = make([]*fileEntry, 0, n)
-	for range n {
+	s.order = make([]string, 0, n)
+	entries := make([]fileEntry, n)
+	for i := range n {
 		rel := d.string()
-		e := &fileEntry{}
+		e := &entries[i]
 		e.stamp = cache.Stamp{Size: d.int(), Mtime: d.int(), Ctime: d.int(), Ino: d.uint(), Mode: uint32(d.uint())}
 		e.sum = d.key()
 		e.size = int(d.uint())
@@ -116,71 +143,131 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 			return nil
 		}
 		s.files[rel] = e
-		s.order = append(s.order, e)
+		s.order = append(s.order, rel)
 	}
-	if d.bad || len(d.b) != 0 {
+	if d.bad || len(d.b) != 0 || len(s.buckets) != bucketCount(n) {
 		return nil
 	}
 	return s
 }
 
-// loadParsed reads the parsed files of the snapshot, and reports whether
-// it could: without them the snapshot still tells which files changed.
-func (s *snapshot) loadParsed(c *cache.Cache) bool {
-	total := 0
-	for _, e := range s.order {
-		total += e.size
+// loadParsed reads the parsed files of the snapshot, bucket by bucket.
+// The files of a bucket that is missing or damaged have none: they are
+// parsed again.
+func (s *snapshot) loadParsed(c *cache.Cache) {
+	lists := s.bucketLists(s.order)
+	s.bodies = make(map[cache.Key]*fileEntry, len(s.order))
+	for i, list := range lists {
+		total := 0
+		for _, rel := range list {
+			total += s.files[rel].size
+		}
+		if total == 0 {
+			continue
+		}
+		data, ok := c.Get("content", s.buckets[i])
+		if !ok || len(data) != total {
+			continue
+		}
+		off := 0
+		for _, rel := range list {
+			e := s.files[rel]
+			e.parsed = data[off : off+e.size : off+e.size]
+			off += e.size
+			if len(e.parsed) > 0 {
+				// The payload starts with the body's hash.
+				b := decoder{b: e.parsed}
+				s.bodies[b.key()] = e
+			}
+		}
 	}
-	data, ok := c.Get("content", s.blob)
-	if !ok || len(data) != total {
+}
+
+// bucketLists returns the paths of order, a sorted list of s's files, by
+// bucket.
+func (s *snapshot) bucketLists(order []string) [][]string {
+	lists := make([][]string, len(s.buckets))
+	for _, rel := range order {
+		b := bucketOf(rel, len(lists))
+		lists[b] = append(lists[b], rel)
+	}
+	return lists
+}
+
+// writeSnapshot stores the snapshot of this build's files, and removes
+// the buckets of the snapshot it replaces that it does not keep. A bucket
+// whose files are the same, each with the very bytes prev loaded, is
+// kept as it is.
+func writeSnapshot(c *cache.Cache, dir string, s *snapshot, prev *snapshot) {
+	order := slices.Sorted(maps.Keys(s.files))
+	s.buckets = make([]cache.Key, bucketCount(len(order)))
+	lists := s.bucketLists(order)
+	var prevLists [][]string
+	if prev != nil && len(prev.buckets) == len(s.buckets) {
+		prevLists = prev.bucketLists(prev.order)
+	}
+	kept := map[cache.Key]bool{}
+	for i, list := range lists {
+		if prevLists != nil && sameBucket(list, prevLists[i], s, prev) {
+			s.buckets[i] = prev.buckets[i]
+			kept[s.buckets[i]] = true
+			continue
+		}
+		size := 0
+		for _, rel := range list {
+			size += len(s.files[rel].parsed)
+		}
+		blob := make([]byte, 0, size)
+		for _, rel := range list {
+			blob = append(blob, s.files[rel].parsed...)
+		}
+		s.buckets[i] = cache.NewHasher("content-parsed").String(dir).Bytes(blob).Sum()
+		kept[s.buckets[i]] = true
+		if size > 0 {
+			c.Put("content", s.buckets[i], blob)
+		}
+	}
+	for _, f := range s.files {
+		f.size = len(f.parsed)
+	}
+	writeIndex(c, dir, s, order)
+	if prev != nil {
+		for _, k := range prev.buckets {
+			if !kept[k] {
+				c.Remove("content", k)
+			}
+		}
+	}
+}
+
+// sameBucket reports whether the bucket of next's files at paths holds
+// what prev's bucket of the files at old holds: the same files, each with
+// the bytes prev loaded for it, not merely equal ones.
+func sameBucket(paths, old []string, next, prev *snapshot) bool {
+	if !slices.Equal(paths, old) {
 		return false
 	}
-	s.bodies = make(map[cache.Key]*fileEntry, len(s.order))
-	off := 0
-	for _, e := range s.order {
-		e.parsed = data[off : off+e.size : off+e.size]
-		off += e.size
-		if len(e.parsed) > 0 {
-			// The payload starts with the body's hash.
-			b := decoder{b: e.parsed}
-			s.bodies[b.key()] = e
+	for _, rel := range paths {
+		a, b := next.files[rel].parsed, prev.files[rel]
+		if len(a) != b.size || len(a) != len(b.parsed) || (len(a) > 0 && unsafe.SliceData(a) != unsafe.SliceData(b.parsed)) {
+			return false
 		}
 	}
 	return true
 }
 
-// writeSnapshot stores the snapshot of this build's files, in path order,
-// and removes the parsed files of the snapshot it replaces.
-func writeSnapshot(c *cache.Cache, dir string, s *snapshot, prev *snapshot) {
-	order := slices.Sorted(maps.Keys(s.files))
-	size := 0
-	for _, e := range s.files {
-		size += len(e.parsed)
-	}
-	blob := make([]byte, 0, size)
-	for _, rel := range order {
-		blob = append(blob, s.files[rel].parsed...)
-	}
-	s.blob = cache.NewHasher("content-parsed").String(dir).Int(s.start).Int(int64(os.Getpid())).Int(int64(len(blob))).Sum()
-	c.Put("content", s.blob, blob)
-	for _, f := range s.files {
-		f.size = len(f.parsed)
-	}
-	writeIndex(c, dir, s, order)
-	if prev != nil && prev.blob != s.blob {
-		c.Remove("content", prev.blob)
-	}
-}
-
 // writeIndex stores the index of s, whose files' sizes are set, with the
 // files in the given order.
 func writeIndex(c *cache.Cache, dir string, s *snapshot, order []string) {
-	idx := encoder{b: make([]byte, 0, 128*len(order)+64)}
+	idx := encoder{b: make([]byte, 0, 128*len(order)+64+32*len(s.buckets))}
 	idx.uint(snapshotVersion)
 	idx.bool(s.rawHTML)
 	idx.key(s.hash)
 	idx.int(s.start)
-	idx.key(s.blob)
+	idx.uint(uint64(len(s.buckets)))
+	for _, k := range s.buckets {
+		idx.key(k)
+	}
 	idx.uint(uint64(len(order)))
 	for _, rel := range order {
 		f := s.files[rel]
@@ -201,18 +288,15 @@ func writeIndex(c *cache.Cache, dir string, s *snapshot, order []string) {
 // to read some to tell, their stamps being too recent to trust. Without
 // it every later load would read them again.
 func (s *snapshot) restamp(c *cache.Cache, dir string, start int64, stamps map[string]cache.Stamp) {
-	next := &snapshot{rawHTML: s.rawHTML, hash: s.hash, start: start, blob: s.blob, files: make(map[string]*fileEntry, len(s.files))}
-	order := make([]string, 0, len(s.files))
+	next := &snapshot{rawHTML: s.rawHTML, hash: s.hash, start: start, buckets: s.buckets, files: make(map[string]*fileEntry, len(s.files))}
 	for rel, e := range s.files {
 		st, ok := stamps[rel]
 		if !ok {
 			return
 		}
 		next.files[rel] = &fileEntry{stamp: st, sum: e.sum, size: e.size}
-		order = append(order, rel)
 	}
-	slices.Sort(order)
-	writeIndex(c, dir, next, order)
+	writeIndex(c, dir, next, s.order)
 }
 
 // cachedParse is the part of parsing a Markdown file that depends on its

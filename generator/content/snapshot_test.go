@@ -123,6 +123,29 @@ func TestSnapshot(t *testing.T) {
 	unchanged("a body edited in place, size and time kept", false)
 	compare("a body edited in place")
 
+	// One file changed: the index and one bucket are written again,
+	// the other buckets kept.
+	before := readSnapshot(c, "content")
+	edit(update, "then MySQl.", "then MySQL!")
+	compare("one file changed")
+	after := readSnapshot(c, "content")
+	if before == nil || after == nil || len(before.buckets) != len(after.buckets) {
+		t.Fatalf("snapshots before and after one change: %v, %v", before != nil, after != nil)
+	}
+	changed := 0
+	for i := range before.buckets {
+		if before.buckets[i] != after.buckets[i] {
+			changed++
+		}
+	}
+	if changed != 1 {
+		t.Errorf("one file changed: %d of %d buckets written again, want 1", changed, len(after.buckets))
+	}
+	// A lost bucket costs its files a parse, never a wrong document.
+	c.Remove("content", after.buckets[bucketOf("updates/2026-11-24-ana-batched-writes.md", len(after.buckets))])
+	compare("a bucket lost")
+	edit(update, "then MySQL!", "then MySQl.")
+
 	edit(update, "status: on-track", "status: at-risk")
 	compare("front matter only")
 	edit(update, "status: at-risk", "status: on-track")
