@@ -94,6 +94,12 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	if opts.Cache != nil {
 		l.prev = readSnapshot(opts.Cache, opts.Dir)
 	}
+	if l.prev != nil {
+		// As many files as last time, most likely: maps of the right
+		// size from the start, not grown ten times over.
+		n := len(l.prev.files)
+		l.md, l.stamps = make(map[string]bool, n), make(map[string]cache.Stamp, n)
+	}
 	var cfgData []byte
 	cfgStamp := cache.Stamp{}
 	// Like every file, site.toml is not read through a symbolic link (the
@@ -134,7 +140,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: sum(cfgData)}
 	if opts.StopIfUnchanged {
 		if same, read := l.unchanged(next.files[ConfigFile], files, static); same {
-			if read {
+			// Reading a few files (the one just edited) costs less than
+			// writing the index again.
+			if read > restampAfter {
 				l.stamps[ConfigFile] = cfgStamp
 				l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps)
 			}
@@ -224,17 +232,21 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	return res, diags
 }
 
+// restampAfter is how many files a load that finds nothing changed may
+// read to tell before it writes the snapshot's index again.
+const restampAfter = 32
+
 // unchanged reports whether every file has the bytes it had in the
-// snapshot, and no file came or went; read is whether it had to read a
-// file to tell. It reads only files whose stat it cannot trust, and stops
+// snapshot, and no file came or went; read is how many files it had to
+// read to tell. It reads only files whose stat it cannot trust, and stops
 // at the first change.
-func (l *loader) unchanged(cfg *fileEntry, files, static []string) (same, read bool) {
+func (l *loader) unchanged(cfg *fileEntry, files, static []string) (same bool, read int) {
 	prev := l.prev
 	if prev == nil || len(prev.files) != 1+len(files)+len(static) {
-		return false, false
+		return false, 0
 	}
 	if e := prev.file(ConfigFile); e == nil || e.sum != cfg.sum {
-		return false, false
+		return false, 0
 	}
 	for _, list := range [][]string{files, static} {
 		for _, p := range list {
@@ -245,7 +257,7 @@ func (l *loader) unchanged(cfg *fileEntry, files, static []string) (same, read b
 			if prev.trusted(e, l.stamps[p]) {
 				continue
 			}
-			read = true
+			read++
 			data, err := fs.ReadFile(l.fsys, p)
 			if err != nil || sum(data) != e.sum {
 				return false, read
