@@ -199,6 +199,28 @@ func TestCacheNeverStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, false, false},
+		{"an update's body, with half the snapshot's entries lost", func() {
+			// Every other entry: some buckets of parsed files, perhaps
+			// the index. A lost entry costs a parse, never a wrong page.
+			entries, _ := filepath.Glob(filepath.Join(cfg.Cache, "content", "*", "*"))
+			slices.Sort(entries)
+			for i := 0; i < len(entries); i += 2 {
+				os.Remove(entries[i])
+			}
+			edit("updates/2026-09-30-kofi-pager-audit.md", func(s string) string {
+				return strings.Replace(s, "for 13 October.", "for 14 October.", 1)
+			})
+		}, true, false},
+		{"the site's manifest cut short", func() {
+			manifests, _ := filepath.Glob(filepath.Join(cfg.Cache, "site", "*"))
+			for _, m := range manifests {
+				data, _ := os.ReadFile(m)
+				os.WriteFile(m, data[:len(data)/2], 0o644)
+			}
+			edit("updates/2026-09-30-kofi-pager-audit.md", func(s string) string {
+				return strings.Replace(s, "for 14 October.", "for 13 October.", 1)
+			})
+		}, false, false},
 		{"the build's time", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false},
 	}
 	for _, step := range steps {
