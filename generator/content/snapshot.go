@@ -7,9 +7,13 @@ import (
 	"io"
 	"maps"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 	"unsafe"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/diag"
@@ -46,8 +50,10 @@ type snapshot struct {
 	// each those of the files whose paths fall into it (see bucketOf).
 	buckets []cache.Key
 	// bodies finds an entry by the hash of its body, once the parsed
-	// files are loaded.
-	bodies map[cache.Key]*fileEntry
+	// files are loaded; made when first asked, since only a file
+	// whose bytes changed asks.
+	bodies     map[cache.Key]*fileEntry
+	bodiesOnce sync.Once
 }
 
 // snapshotVersion starts every snapshot; change it with the layout.
@@ -72,11 +78,22 @@ func (s *snapshot) file(rel string) *fileEntry {
 	return s.files[rel]
 }
 
-// body returns an entry whose body hashes to k.
+// body returns an entry whose body hashes to k. It is safe to call from
+// several goroutines once the parsed files are loaded.
 func (s *snapshot) body(k cache.Key) *fileEntry {
 	if s == nil {
 		return nil
 	}
+	s.bodiesOnce.Do(func() {
+		s.bodies = make(map[cache.Key]*fileEntry, len(s.order))
+		for _, rel := range s.order {
+			if e := s.files[rel]; len(e.parsed) > 0 {
+				// The payload starts with the body's hash.
+				b := decoder{b: e.parsed}
+				s.bodies[b.key()] = e
+			}
+		}
+	})
 	return s.bodies[k]
 }
 
@@ -151,36 +168,39 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 	return s
 }
 
-// loadParsed reads the parsed files of the snapshot, bucket by bucket.
-// The files of a bucket that is missing or damaged have none: they are
-// parsed again.
+// loadParsed reads the parsed files of the snapshot, bucket by bucket,
+// in parallel: at 10,000 documents some 30 MB that a build with one file
+// changed waits for. The files of a bucket that is missing or damaged
+// have none: they are parsed again.
 func (s *snapshot) loadParsed(c *cache.Cache) {
 	lists := s.bucketLists(s.order)
-	s.bodies = make(map[cache.Key]*fileEntry, len(s.order))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, list := range lists {
-		total := 0
-		for _, rel := range list {
-			total += s.files[rel].size
-		}
-		if total == 0 {
-			continue
-		}
-		data, ok := c.Get("content", s.buckets[i])
-		if !ok || len(data) != total {
-			continue
-		}
-		off := 0
-		for _, rel := range list {
-			e := s.files[rel]
-			e.parsed = data[off : off+e.size : off+e.size]
-			off += e.size
-			if len(e.parsed) > 0 {
-				// The payload starts with the body's hash.
-				b := decoder{b: e.parsed}
-				s.bodies[b.key()] = e
+		g.Go(func() error {
+			// Each bucket's files are its own: no two goroutines
+			// write one entry.
+			total := 0
+			for _, rel := range list {
+				total += s.files[rel].size
 			}
-		}
+			if total == 0 {
+				return nil
+			}
+			data, ok := c.Get("content", s.buckets[i])
+			if !ok || len(data) != total {
+				return nil
+			}
+			off := 0
+			for _, rel := range list {
+				e := s.files[rel]
+				e.parsed = data[off : off+e.size : off+e.size]
+				off += e.size
+			}
+			return nil
+		})
 	}
+	g.Wait()
 }
 
 // bucketLists returns the paths of order, a sorted list of s's files, by
