@@ -313,6 +313,10 @@ func (l *loader) display(rel string) string { return path.Join(l.opts.Dir, rel) 
 func (l *loader) walk(diags *diag.List) []string {
 	var files []string
 	var found []foundFile
+	if l.prev != nil {
+		files = make([]string, 0, len(l.prev.files))
+		found = make([]foundFile, 0, len(l.prev.files))
+	}
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Errorf(diag.Pos{File: l.display(p)}, "read: %v", unwrapPath(err))
