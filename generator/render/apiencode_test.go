@@ -2,12 +2,15 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"testing"
 )
 
 // TestAPIFileEncoding checks that an API file put together from items
-// encoded one by one is byte for byte what encoding the whole file gives:
-// lists left out, empty, and with items whose text needs escaping.
+// encoded one by one holds what encoding the whole file gives, with one
+// item per line: lists left out, empty, and with items whose text needs
+// escaping.
 func TestAPIFileEncoding(t *testing.T) {
 	t.Parallel()
 	people := []apiPerson{{ID: "ana", Name: "Ana <b>&</b> \"Souza\""}, {ID: "bo", Name: "Bo\nline"}}
@@ -44,8 +47,25 @@ func TestAPIFileEncoding(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: encodeAPIFile =\n%s\nwant\n%s", tc.name, got, want)
+		var gotV, wantV any
+		if err := json.Unmarshal(got, &gotV); err != nil {
+			t.Fatalf("%s: %v\n%s", tc.name, err, got)
+		}
+		if err := json.Unmarshal(want, &wantV); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(gotV, wantV) {
+			t.Errorf("%s: encodeAPIFile =\n%s\nwant the same data as\n%s", tc.name, got, want)
+		}
+		if bytes.Contains(got, []byte("<")) || bytes.Contains(got, []byte("&")) {
+			t.Errorf("%s: < or & not escaped:\n%s", tc.name, got)
+		}
+		for _, l := range lists {
+			for _, it := range l.items {
+				if !bytes.Contains(got, append([]byte("\n    "), append(it, '\n')...)) && !bytes.Contains(got, append([]byte("\n    "), append(it, ',')...)) {
+					t.Errorf("%s: item %s not on a line of its own:\n%s", tc.name, it, got)
+				}
+			}
 		}
 	}
 }
