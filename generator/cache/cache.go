@@ -164,27 +164,18 @@ func (c *Cache) Remove(ns string, k Key) {
 	}
 }
 
-// salts holds the salt each cache folder gave this process: a build opens
-// its cache several times, the dev server once per rebuild.
-var salts sync.Map // folder -> Key
-
 // salt returns the hash of the running program. Hashing it reads the
 // whole executable (tens of megabytes, tens of milliseconds: as long as
 // the rest of a build with nothing to do), so the cache in dir keeps the
 // hash under the executable's stamp: a program rebuilt or replaced gets
-// a new inode or change time, and is hashed again.
+// a new inode or change time, and is hashed again. Looking it up is a
+// stat and a read of 32 bytes.
 func salt(dir string) Key {
-	if k, ok := salts.Load(dir); ok {
-		return k.(Key)
+	exe, err := os.Executable()
+	if err != nil {
+		return executable()
 	}
-	var k Key
-	if exe, err := os.Executable(); err == nil {
-		k = stampedSalt(dir, exe, time.Now().UnixNano(), executable)
-	} else {
-		k = executable()
-	}
-	salts.Store(dir, k)
-	return k
+	return stampedSalt(dir, exe, time.Now().UnixNano(), executable)
 }
 
 // stampedSalt returns the hash of the program at exe as of now (Unix
