@@ -130,3 +130,21 @@ func historySummary(o *site.Objective, events []*site.Event, now time.Time) stri
 	}
 	return fmt.Sprintf("Status in %s, as of %s: %s.", o.Period.Name, now.Format("2 Jan 2006"), strings.Join(parts, ", "))
 }
+
+// iconShape draws a status's icon in a 16 by 16 box, inside the history
+// chart where CSS masks do not reach: the shapes of site.css's icons
+// (see iconName). The marks inside are drawn in the background's colour
+// by the class ic-mark, so they show in both themes.
+func iconShape(status string) string {
+	switch iconName(status) {
+	case "ok":
+		return `<circle cx="8" cy="8" r="7"/><path class="ic-mark" d="M4.5 8.2l2.3 2.3 4.7-4.8" fill="none" stroke-width="1.8"/>`
+	case "warn":
+		return `<path d="M8 1l7 13H1z"/><path class="ic-mark" d="M8 6v3.5M8 11.2v.6" stroke-width="1.8"/>`
+	case "bad":
+		return `<rect x="1" y="1" width="14" height="14" rx="3"/><path class="ic-mark" d="M5 5l6 6M11 5l-6 6" stroke-width="1.8"/>`
+	case "gone":
+		return `<circle cx="8" cy="8" r="7"/><path class="ic-mark" d="M4.5 8h7" stroke-width="1.8"/>`
+	}
+	return `<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>`
+}
