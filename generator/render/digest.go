@@ -42,6 +42,14 @@ func (r *renderer) digestPages(add func(*View)) {
 				v.Pager.Prev = digests[i+1].URL()
 			}
 			add(v)
+			// The page shows the first few updates, blockers and key
+			// results of the week; all of them are a link away.
+			if more(d.Updates) || more(d.Blockers) || more(d.Movements) {
+				weekCrumbs := append(v.Crumbs[:len(v.Crumbs):len(v.Crumbs)], Crumb{Title: v.Title, URL: d.URL()})
+				r.listPages(add, d.URL()+"updates/", "Updates in "+v.Title, "The week's updates, oldest first.", section, weekCrumbs, len(d.Updates), func(v *View, lo, hi int) {
+					v.Updates = d.Updates[lo:hi]
+				})
+			}
 		}
 	}
 }

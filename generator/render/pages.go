@@ -50,6 +50,8 @@ type View struct {
 	Nav       *NavList         // the handbook sidebar, for handbook pages
 	Children  []*site.Page     // a section's pages, one page of them
 	Docs      []*site.Doc      // a list of documents, one page of it
+	People    []*site.Person   // the people list, one page of it
+	Teams     []*site.Team     // the teams list, one page of it
 	// navAt is the page Nav is made for, when the page is rendered: a
 	// sidebar for each of thousands of pages would be held all at once.
 	navAt    *site.Page
@@ -289,9 +291,12 @@ func (r *renderer) pages() []job {
 		}
 	}
 
-	people := r.view("people", "People", "/people/", "people")
-	people.Description = "Everyone on the team, where they are and what they work on."
-	add(people)
+	paginate(add, "/people/", len(s.People), func(n, lo, hi int) *View {
+		v := r.view("people", "People", pageURL("/people/", n), "people")
+		v.Description = "Everyone on the team, where they are and what they work on."
+		v.People = s.People[lo:hi]
+		return v
+	})
 	for _, p := range s.People {
 		v := r.docView("person", &p.Doc, "people").withFeed(r.feedLink("people/"+p.ID+"/", "Updates from "+p.Name))
 		v.Person = p
@@ -332,14 +337,17 @@ func (r *renderer) pages() []job {
 		}
 	}
 
-	teams := r.view("teams", "Teams", "/teams/", "teams")
-	teams.Description = "Teams, their members and their check-in cadence."
-	add(teams)
+	paginate(add, "/teams/", len(s.Teams), func(n, lo, hi int) *View {
+		v := r.view("teams", "Teams", pageURL("/teams/", n), "teams")
+		v.Description = "Teams, their members and their check-in cadence."
+		v.Teams = s.Teams[lo:hi]
+		return v
+	})
 	for _, t := range s.Teams {
 		v := r.docView("team", &t.Doc, "teams").withFeed(r.feedLink("teams/"+t.ID+"/", t.Name+" updates"))
 		v.Team = t
 		v.Updates = t.Updates[:min(len(t.Updates), Latest)]
-		for _, m := range t.Members {
+		for _, m := range t.Members[:min(len(t.Members), Latest)] {
 			v.CheckIns = append(v.CheckIns, s.CheckInAt(m, s.Now))
 		}
 		r.teamExtras(v, t)
@@ -352,6 +360,13 @@ func (r *renderer) pages() []job {
 			r.listPages(add, t.URL+"updates/", t.Name+" updates", "The team's check-ins, newest first.", "teams", crumbs, len(t.Updates), func(v *View, lo, hi int) {
 				v.withFeed(feed)
 				v.Updates = t.Updates[lo:hi]
+			})
+		}
+		if more(t.Members) {
+			r.listPages(add, t.URL+"members/", t.Name+" members", "The team's members and their check-ins this cycle.", "teams", crumbs, len(t.Members), func(v *View, lo, hi int) {
+				for _, m := range t.Members[lo:hi] {
+					v.CheckIns = append(v.CheckIns, s.CheckInAt(m, s.Now))
+				}
 			})
 		}
 		if more(t.Objectives) {
