@@ -14,8 +14,12 @@ import (
 )
 
 // pageSizeCorpora are the two sizes of synthetic site TestPageSize
-// builds: ten times the documents, the same page weight.
-var pageSizeCorpora = [2]int{1000, 3000}
+// builds: three times the documents, the same page weight. The smaller
+// one is large enough to fill every window a page shows (the latest
+// Latest of a list, a page of PerPage, a team's first Latest members: it
+// has 20 people in teams of 10 and 20 objectives), so that what the test
+// sees grow is the page, not a window the smaller site left half empty.
+var pageSizeCorpora = [2]int{2000, 6000}
 
 // TestPageSize builds the benchmark corpus at two sizes and fails when the
 // largest page of any kind grows with the site: no page's HTML may depend

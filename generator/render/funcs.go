@@ -53,6 +53,9 @@ func (r *renderer) funcs() template.FuncMap {
 		"attention":    func(p *site.Person) site.Attention { return r.site.Attention(p, r.site.Now) },
 		"latest":       latest,
 		"more":         more,
+		"first":        first,
+		"digestitems":  func() int { return DigestItems },
+		"last":         last,
 		"hasPrefix":    strings.HasPrefix,
 		"trimPrefix":   strings.TrimPrefix,
 	}

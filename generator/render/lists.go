@@ -101,6 +101,26 @@ func latest(list any) any {
 	return v.Slice(0, Latest).Interface()
 }
 
+// first returns the first n items of a slice: the template function
+// first, for a window of a list whose length the layout chooses.
+func first(n int, list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= n {
+		return list
+	}
+	return v.Slice(0, max(0, n)).Interface()
+}
+
+// last returns the last n items of a slice: the template function last,
+// for the most recent of a list kept oldest first.
+func last(n int, list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= n {
+		return list
+	}
+	return v.Slice(v.Len()-max(0, n), v.Len()).Interface()
+}
+
 // more reports whether a slice has items beyond the first Latest: the
 // template function more, for the link to the whole list.
 func more(list any) bool {

@@ -12,6 +12,11 @@ import (
 	"github.com/handbook/handbook/generator/site"
 )
 
+// BoardItems is how many of the period's objectives and of the latest
+// status changes the board shows: it is read at a glance, and each list
+// links to the whole of it.
+const BoardItems = 5
+
 // View is what every template receives as its dot. Exactly one of the
 // fields after Dev is set for a document page; list pages set the list.
 type View struct {
@@ -217,7 +222,8 @@ func (r *renderer) pages() []job {
 
 	board := r.view("board", s.Config.Title, "/", "board")
 	board.Description = s.Config.Description
-	board.Groups, board.Hidden = firstObjectives(s.Board.Objectives, Latest)
+	board.Groups, board.Hidden = firstObjectives(s.Board.Objectives, BoardItems)
+	board.Events = s.Board.Changes[:min(len(s.Board.Changes), BoardItems)]
 	add(board)
 
 	handbookFeed := r.feedLink("handbook/", "Handbook changes")
