@@ -99,7 +99,7 @@ var (
 
 // pageKinds are the path segments that name a kind of page rather than
 // a document: everything else is an id.
-var pageKinds = []string{"updates", "members", "decisions", "objectives", "pages", "attention", "digest", "status", "reviews", "blockers", "check-ins"}
+var pageKinds = []string{"updates", "members", "history", "decisions", "objectives", "pages", "attention", "digest", "status", "reviews", "blockers", "check-ins"}
 
 // pageKind names the kind of the page at an output path:
 // "people/ana/updates/page/2/index.html" -> "people/*/updates",

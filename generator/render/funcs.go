@@ -54,6 +54,8 @@ func (r *renderer) funcs() template.FuncMap {
 		"latest":       latest,
 		"more":         more,
 		"first":        first,
+		"recent":       site.Recent,
+		"older":        site.Older,
 		"digestitems":  func() int { return DigestItems },
 		"last":         last,
 		"hasPrefix":    strings.HasPrefix,

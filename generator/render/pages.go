@@ -66,6 +66,7 @@ type View struct {
 	Groups    []site.TeamObjectives    // the board's objectives of the period, the first Latest
 	Hidden    int                      // how many of them Groups leaves out
 	Events    []*site.Event            // the events list
+	History   []*site.Event            // a document's older status changes, one page of them
 	Attention *site.Attention          // what needs a person's, or everyone's, attention
 	Record    *site.TeamAccountability // a team's check-in record, or a person's alone
 	Overlap   *site.Overlap            // a team's working hours
@@ -277,6 +278,7 @@ func (r *renderer) pages() []job {
 		v.Decision = d
 		v.Crumbs = []Crumb{{Title: "Decisions", URL: "/decisions/"}}
 		add(v)
+		r.historyPages(add, &d.Doc, d.Events, "decisions", append(v.Crumbs, Crumb{Title: d.Title, URL: d.URL}))
 	}
 
 	paginate(add, "/objectives/", len(s.Objectives), func(n, lo, hi int) *View {
@@ -291,6 +293,7 @@ func (r *renderer) pages() []job {
 		crumbs := []Crumb{{Title: "Objectives", URL: "/objectives/"}}
 		v.Crumbs = crumbs
 		add(v)
+		r.historyPages(add, &o.Doc, o.Events, "objectives", append(crumbs, Crumb{Title: o.Title, URL: o.URL}))
 		if more(o.Updates) {
 			r.listPages(add, o.URL+"updates/", "Updates on "+o.Title, "Updates that name or report on the objective, newest first.", "objectives",
 				append(crumbs, Crumb{Title: o.Title, URL: o.URL}), len(o.Updates), func(v *View, lo, hi int) { v.Updates = o.Updates[lo:hi] })
@@ -443,6 +446,28 @@ func (r *renderer) handbookPage(add func(*View), p *site.Page, feed FeedLink) {
 		}
 		return v
 	})
+}
+
+// historyPages adds the history pages of a document whose page lists
+// only its latest status changes: the older ones, oldest first,
+// site.HistoryPerPage to a page, at the paths site.Event.URL names.
+func (r *renderer) historyPages(add func(*View), d *site.Doc, events []*site.Event, section string, crumbs []Crumb) {
+	older := site.Older(events)
+	if len(older) == 0 {
+		return
+	}
+	base := site.HistoryURL(d.URL, 1)
+	total := (len(older) + site.HistoryPerPage - 1) / site.HistoryPerPage
+	for num := 1; num <= total; num++ {
+		v := r.view("list", "Earlier status changes of "+d.Title, site.HistoryURL(d.URL, num), section)
+		v.Description, v.Crumbs = "Status changes before the latest, oldest first.", crumbs
+		v.History = older[(num-1)*site.HistoryPerPage : min(num*site.HistoryPerPage, len(older))]
+		if num > 1 {
+			v.Title = fmt.Sprintf("%s, page %d of %d", v.Title, num, total)
+		}
+		v.Pager = newPager(base, num, total)
+		add(v)
+	}
 }
 
 // decisionStatuses lists the statuses in use, standard ones first in
