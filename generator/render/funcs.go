@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/handbook/handbook/generator/site"
 )
@@ -17,49 +16,50 @@ import (
 // generator/doc.go.
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"link":         r.link,
-		"abs":          r.abs,
-		"date":         formatDate,
-		"isodate":      isoDate,
-		"shortdate":    func(t time.Time) string { return t.Format("2 Jan") },
-		"relative":     relative,
-		"pct":          pct,
-		"num":          num,
-		"icon":         icon,
-		"bar":          bar,
-		"sparkline":    sparkline,
-		"historychart": func(o *site.Objective) template.HTML { return historyChart(o, r.site.Now) },
-		"initials":     initials,
-		"localtime":    localTime,
-		"join":         strings.Join,
-		"short":        func(s string) string { return cut(s, shortLen) },
-		"describe":     func(s string) string { return cut(s, describeLen) },
-		"lower":        strings.ToLower,
-		"slug":         site.Slug,
-		"title":        func(s string) string { return capitalize(s) },
-		"doc":          r.docValue,
-		"kind":         func(d *site.Doc) string { return d.Kind.String() },
-		"away":         func(p *site.Person, t time.Time) bool { return p.AwayOn(t) },
-		"overdue":      func(p *site.Page, now time.Time) bool { return p.Overdue(now) },
-		"open":         func(d *site.Decision, now time.Time) bool { return d.Open(now) },
-		"window":       r.window,
-		"asof":         r.asOf,
-		"plural":       plural,
-		"statuslabel":  statusLabel,
-		"overlapchart": overlapChart,
-		"stretches":    stretchList,
-		"weektitle":    digestTitle,
-		"weeksummary":  digestSummary,
-		"attention":    func(p *site.Person) site.Attention { return r.site.Attention(p, r.site.Now) },
-		"latest":       latest,
-		"more":         more,
-		"first":        first,
-		"recent":       site.Recent,
-		"older":        site.Older,
-		"digestitems":  func() int { return DigestItems },
-		"last":         last,
-		"hasPrefix":    strings.HasPrefix,
-		"trimPrefix":   strings.TrimPrefix,
+		"link":          r.link,
+		"abs":           r.abs,
+		"date":          formatDate,
+		"isodate":       isoDate,
+		"shortdate":     func(t time.Time) string { return t.Format("2 Jan") },
+		"relative":      relative,
+		"pct":           pct,
+		"num":           num,
+		"icon":          icon,
+		"bar":           bar,
+		"sparkline":     sparkline,
+		"historychart":  func(o *site.Objective) template.HTML { return historyChart(o, r.site.Now) },
+		"initials":      initials,
+		"localtime":     localTime,
+		"join":          strings.Join,
+		"short":         func(s string) string { return cut(s, shortLen) },
+		"describe":      func(s string) string { return cut(s, describeLen) },
+		"lower":         strings.ToLower,
+		"slug":          site.Slug,
+		"title":         func(s string) string { return capitalize(s) },
+		"doc":           r.docValue,
+		"kind":          func(d *site.Doc) string { return d.Kind.String() },
+		"away":          func(p *site.Person, t time.Time) bool { return p.AwayOn(t) },
+		"overdue":       func(p *site.Page, now time.Time) bool { return p.Overdue(now) },
+		"open":          func(d *site.Decision, now time.Time) bool { return d.Open(now) },
+		"window":        r.window,
+		"asof":          r.asOf,
+		"plural":        plural,
+		"statuslabel":   statusLabel,
+		"overlapchart":  overlapChart,
+		"stretches":     stretchList,
+		"weektitle":     digestTitle,
+		"weeksummary":   digestSummary,
+		"attention":     func(p *site.Person) site.Attention { return r.site.Attention(p, r.site.Now) },
+		"latest":        latest,
+		"more":          more,
+		"first":         first,
+		"recent":        site.Recent,
+		"older":         site.Older,
+		"digestitems":   func() int { return DigestItems },
+		"digestupdates": func() int { return DigestUpdates },
+		"last":          last,
+		"hasPrefix":     strings.HasPrefix,
+		"trimPrefix":    strings.TrimPrefix,
 	}
 }
 
@@ -242,10 +242,21 @@ const describeLen = 160
 // cut shortens s to about n characters at a word boundary, with an
 // ellipsis: the one-line summary of a list item, a meta description.
 func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	if len(s) <= n { // bytes: at least as many as characters
 		return s
 	}
-	r := string([]rune(s)[:n])
+	end, count := len(s), 0
+	for i := range s {
+		if count == n {
+			end = i
+			break
+		}
+		count++
+	}
+	if end == len(s) {
+		return s
+	}
+	r := s[:end]
 	at := strings.LastIndexByte(r, ' ')
 	if at < len(r)/2 {
 		at = len(r)

@@ -116,3 +116,12 @@ func TestCut(t *testing.T) {
 		}
 	}
 }
+
+func TestCutExactLength(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"ab cd", "äb cd", "日本 語日"} {
+		if got := cut(s, 5); got != s {
+			t.Errorf("cut(%q, 5) = %q, want it whole", s, got)
+		}
+	}
+}
