@@ -51,6 +51,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"weeksummary":   digestSummary,
 		"attention":     func(p *site.Person) site.Attention { return r.site.Attention(p, r.site.Now) },
 		"latest":        latest,
+		"item":          r.item,
 		"more":          more,
 		"first":         first,
 		"recent":        site.Recent,
