@@ -68,9 +68,18 @@ func newPager(base string, n, total int) *Pager {
 // view of page num, showing items [lo, hi); paginate sets its pager, and
 // names pages after the first "Title, page 2 of 5".
 func paginate(add func(*View), base string, n int, fill func(num, lo, hi int) *View) {
-	total := pageCount(n)
+	paginateBy(add, base, n, PerPage, fill)
+}
+
+// TagsPerPage is how many tags a page of the tags index lists: a tag is
+// a word and a count, so a page holds more of them than of documents.
+const TagsPerPage = 100
+
+// paginateBy is paginate with per items a page.
+func paginateBy(add func(*View), base string, n, per int, fill func(num, lo, hi int) *View) {
+	total := max(1, (n+per-1)/per)
 	for num := 1; num <= total; num++ {
-		v := fill(num, (num-1)*PerPage, min(num*PerPage, n))
+		v := fill(num, (num-1)*per, min(num*per, n))
 		if num > 1 {
 			v.Title = fmt.Sprintf("%s, page %d of %d", v.Title, num, total)
 		}

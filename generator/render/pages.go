@@ -57,6 +57,7 @@ type View struct {
 	Docs      []*site.Doc      // a list of documents, one page of it
 	People    []*site.Person   // the people list, one page of it
 	Teams     []*site.Team     // the teams list, one page of it
+	TagList   []*site.Tag      // the tags index, one page of it
 	// navAt is the page Nav is made for, when the page is rendered: a
 	// sidebar for each of thousands of pages would be held all at once.
 	navAt    *site.Page
@@ -390,7 +391,11 @@ func (r *renderer) pages() []job {
 	if len(s.Tags) > 0 {
 		// Only the tag pages' breadcrumbs lead to the index: without
 		// tags, no link would reach it.
-		add(r.view("tags", "Tags", "/tags/", "tags"))
+		paginateBy(add, "/tags/", len(s.Tags), TagsPerPage, func(n, lo, hi int) *View {
+			v := r.view("tags", "Tags", pageURL("/tags/", n), "tags")
+			v.TagList = s.Tags[lo:hi]
+			return v
+		})
 	}
 	for _, t := range s.Tags {
 		feed := r.feedLink(strings.TrimPrefix(t.URL, "/"), "Tagged "+t.Name)
