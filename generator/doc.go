@@ -103,7 +103,24 @@
 // team's or objective's page shows the latest 10 of each list and links
 // to the whole one, paginated (/people/<id>/updates/, list.html); the
 // sidebar shows at most 15 entries of each section on the way to the
-// current page (render.NavWindow) and links to the section's list.
+// current page (render.NavWindow) and links to the section's list. The
+// people and teams indexes are paginated; a team's page shows its first
+// 10 members (table, check-in grid, working hours) and links to
+// /teams/<id>/members/; a document's page lists its latest 10 status
+// changes (site.RecentEvents) and the older ones are on
+// <doc>/history/, where site.Event.URL points; a week's digest shows 10
+// of its updates, blockers and key results (render.DigestUpdates), 5 of
+// its other lists (render.DigestItems) and links to
+// <week>/updates/; the board shows 5 of the period's objectives and
+// status changes (render.BoardItems). generator/pagesize_test.go builds
+// 2,000 and 6,000 documents and fails when any page kind's largest page
+// grows.
+//
+// Pages stay light: status icons are empty <i class="ic ic-NAME">
+// elements drawn by site.css, progress bars are <progress> elements,
+// list items show a title, who, when, status and one line of summary,
+// and a document names its feeds in RSS only (the home of a feed names
+// every format).
 //
 // # Status history
 //
@@ -147,8 +164,8 @@
 //	shortdate T        "20 Nov"
 //	relative NOW T     "today", "in 6 days", "3 days ago"
 //	pct F, num F       "75%"; 420 or 7.9 without needless decimals
-//	icon STATUS        an inline SVG icon for an update or decision status
-//	bar F              a progress bar (0..1) as inline SVG
+//	icon STATUS        an update's or decision's status icon, drawn by site.css
+//	bar F              a progress bar (0..1), a <progress> element
 //	sparkline KR       a key result's reported values over time, as SVG
 //	historychart OBJ   an objective's status over its period, as SVG
 //	initials NAME      "AS" for "Ana Souza"
@@ -159,6 +176,13 @@
 //	                   status questions asked of the model
 //	latest LIST        the first 10 items of a list; more LIST: whether it
 //	                   has more (for the link to the whole list)
+//	first N LIST       the first N items of a list; last N LIST: the last N
+//	recent EVENTS      the latest status changes a page lists; older EVENTS:
+//	                   the ones left to the history pages
+//	short S            a summary cut to about a line (140 characters)
+//	describe S         a summary cut for a meta description (160 characters)
+//	digestitems, digestupdates
+//	                   how many items a digest shows of each list
 //	doc DOC            the typed document (*site.Update, ...) holding a Doc
 //	kind DOC           "page", "update", "decision", ...
 //	plural N ONE MANY  "1 member", "3 members"

@@ -8,6 +8,17 @@ import (
 	"github.com/handbook/handbook/generator/site"
 )
 
+// DigestUpdates is how many of the week's updates, blockers and key
+// results a digest shows, and DigestItems how many of each of its other
+// lists (decisions, objectives, handbook pages): a digest is a summary,
+// and its page and feed item weigh the same however busy the week was.
+// The week's updates have a page of their own when there are more; the
+// other lists link to theirs.
+const (
+	DigestUpdates = 10
+	DigestItems   = 5
+)
+
 // digestPages adds the weekly digests: /digest/ and one page per week,
 // and the same under each team's page.
 func (r *renderer) digestPages(add func(*View)) {
@@ -42,6 +53,14 @@ func (r *renderer) digestPages(add func(*View)) {
 				v.Pager.Prev = digests[i+1].URL()
 			}
 			add(v)
+			// The page shows the first DigestUpdates updates, blockers
+			// and key results of the week; all of them are a link away.
+			if max(len(d.Updates), len(d.Blockers), len(d.Movements)) > DigestUpdates {
+				weekCrumbs := append(v.Crumbs[:len(v.Crumbs):len(v.Crumbs)], Crumb{Title: v.Title, URL: d.URL()})
+				r.listPages(add, d.URL()+"updates/", "Updates in "+v.Title, "The week's updates, oldest first.", section, weekCrumbs, len(d.Updates), func(v *View, lo, hi int) {
+					v.Updates = d.Updates[lo:hi]
+				})
+			}
 		}
 	}
 }

@@ -16,42 +16,51 @@ import (
 // generator/doc.go.
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"link":         r.link,
-		"abs":          r.abs,
-		"date":         formatDate,
-		"isodate":      isoDate,
-		"shortdate":    func(t time.Time) string { return t.Format("2 Jan") },
-		"relative":     relative,
-		"pct":          pct,
-		"num":          num,
-		"icon":         icon,
-		"bar":          bar,
-		"sparkline":    sparkline,
-		"historychart": func(o *site.Objective) template.HTML { return historyChart(o, r.site.Now) },
-		"initials":     initials,
-		"localtime":    localTime,
-		"join":         strings.Join,
-		"lower":        strings.ToLower,
-		"slug":         site.Slug,
-		"title":        func(s string) string { return capitalize(s) },
-		"doc":          r.docValue,
-		"kind":         func(d *site.Doc) string { return d.Kind.String() },
-		"away":         func(p *site.Person, t time.Time) bool { return p.AwayOn(t) },
-		"overdue":      func(p *site.Page, now time.Time) bool { return p.Overdue(now) },
-		"open":         func(d *site.Decision, now time.Time) bool { return d.Open(now) },
-		"window":       r.window,
-		"asof":         r.asOf,
-		"plural":       plural,
-		"statuslabel":  statusLabel,
-		"overlapchart": overlapChart,
-		"stretches":    stretchList,
-		"weektitle":    digestTitle,
-		"weeksummary":  digestSummary,
-		"attention":    func(p *site.Person) site.Attention { return r.site.Attention(p, r.site.Now) },
-		"latest":       latest,
-		"more":         more,
-		"hasPrefix":    strings.HasPrefix,
-		"trimPrefix":   strings.TrimPrefix,
+		"link":          r.link,
+		"abs":           r.abs,
+		"date":          formatDate,
+		"isodate":       isoDate,
+		"shortdate":     func(t time.Time) string { return t.Format("2 Jan") },
+		"relative":      relative,
+		"pct":           pct,
+		"num":           num,
+		"icon":          icon,
+		"bar":           bar,
+		"sparkline":     sparkline,
+		"historychart":  func(o *site.Objective) template.HTML { return historyChart(o, r.site.Now) },
+		"initials":      initials,
+		"localtime":     localTime,
+		"join":          strings.Join,
+		"short":         func(s string) string { return cut(s, shortLen) },
+		"describe":      func(s string) string { return cut(s, describeLen) },
+		"lower":         strings.ToLower,
+		"slug":          site.Slug,
+		"title":         func(s string) string { return capitalize(s) },
+		"doc":           r.docValue,
+		"kind":          func(d *site.Doc) string { return d.Kind.String() },
+		"away":          func(p *site.Person, t time.Time) bool { return p.AwayOn(t) },
+		"overdue":       func(p *site.Page, now time.Time) bool { return p.Overdue(now) },
+		"open":          func(d *site.Decision, now time.Time) bool { return d.Open(now) },
+		"window":        r.window,
+		"asof":          r.asOf,
+		"plural":        plural,
+		"statuslabel":   statusLabel,
+		"overlapchart":  overlapChart,
+		"stretches":     stretchList,
+		"weektitle":     digestTitle,
+		"weeksummary":   digestSummary,
+		"attention":     func(p *site.Person) site.Attention { return r.site.Attention(p, r.site.Now) },
+		"latest":        latest,
+		"item":          r.item,
+		"more":          more,
+		"first":         first,
+		"recent":        site.Recent,
+		"older":         site.Older,
+		"digestitems":   func() int { return DigestItems },
+		"digestupdates": func() int { return DigestUpdates },
+		"last":          last,
+		"hasPrefix":     strings.HasPrefix,
+		"trimPrefix":    strings.TrimPrefix,
 	}
 }
 
@@ -154,37 +163,40 @@ func (r *renderer) asOf() string {
 	return r.site.Now.In(loc).Format("Mon 2 Jan 2006, 15:04") + " " + loc.String()
 }
 
-// icon returns a small inline SVG for a status, so that status never
-// depends on colour alone. Update statuses and decision statuses share it.
+// icon returns a status's icon, so that status never depends on colour
+// alone: an empty element whose shape the stylesheet draws (a mask in
+// the text's colour, see "Icons" in site.css). Drawing it in CSS keeps
+// the shape out of every page that shows a status, which is most of
+// them, many times over. Update statuses and decision statuses share it.
 func icon(status string) template.HTML {
-	return template.HTML(`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="currentColor">` + iconShape(status) + `</svg>`)
+	return template.HTML(`<i class="ic ic-` + iconName(status) + `"></i>`)
 }
 
-// iconShape draws a status's icon in a 16 by 16 box: a check in a disc,
-// a mark in a triangle, a cross in a square, a bar in a disc, or a ring.
-// The marks inside are drawn in the background's colour by the class
-// ic-mark, so they show in both themes.
-func iconShape(status string) string {
+// iconName names the shape of a status's icon in site.css: a check in a
+// disc, a mark in a triangle, a cross in a square, a bar in a disc, or a
+// ring.
+func iconName(status string) string {
 	switch status {
 	case string(site.OnTrack), site.Accepted:
-		return `<circle cx="8" cy="8" r="7"/><path class="ic-mark" d="M4.5 8.2l2.3 2.3 4.7-4.8" fill="none" stroke-width="1.8"/>`
+		return "ok"
 	case string(site.AtRisk), site.Proposed:
-		return `<path d="M8 1l7 13H1z"/><path class="ic-mark" d="M8 6v3.5M8 11.2v.6" stroke-width="1.8"/>`
+		return "warn"
 	case string(site.OffTrack), site.Rejected:
-		return `<rect x="1" y="1" width="14" height="14" rx="3"/><path class="ic-mark" d="M5 5l6 6M11 5l-6 6" stroke-width="1.8"/>`
+		return "bad"
 	case site.Superseded, site.Deprecated:
-		return `<circle cx="8" cy="8" r="7"/><path class="ic-mark" d="M4.5 8h7" stroke-width="1.8"/>`
+		return "gone"
 	}
-	return `<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>`
+	return "none"
 }
 
-// bar draws a progress bar as inline SVG: widths are attributes, not
-// inline styles, so a Content-Security-Policy without 'unsafe-inline'
-// allows it.
+// bar shows progress as a <progress> element the stylesheet draws: its
+// value is an attribute, not an inline style, so a
+// Content-Security-Policy without 'unsafe-inline' allows it, and it is a
+// tenth of the bytes of a drawn bar.
 func bar(frac float64) template.HTML {
 	frac = max(0, min(1, frac))
-	w := strconv.FormatFloat(math.Round(frac*1000)/10, 'f', -1, 64)
-	return template.HTML(fmt.Sprintf(`<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" width="100%%" height="8" role="img" aria-label="%s complete"><rect class="bar-track" width="100" height="8" rx="4"/><rect class="bar-fill" width="%s" height="8" rx="4"/></svg>`, pct(frac), w))
+	p := pct(frac)
+	return template.HTML(`<progress class="bar" max="100" value="` + strings.TrimSuffix(p, "%") + `">` + p + `</progress>`)
 }
 
 // sparkline draws a key result's reported values over time, with the
@@ -218,4 +230,37 @@ func sparkline(kr *site.KeyResult) template.HTML {
 	label := fmt.Sprintf("%s: %d reports, from %s to %s %s (target %s)", kr.Title, len(kr.Reports), num(kr.Reports[0].Value), num(last.Value), kr.Unit, num(kr.Target))
 	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s"><line class="spark-target" x1="0" x2="%.0f" y1="%.1f" y2="%.1f"/><polyline class="spark-line" points="%s"/><circle class="spark-dot" cx="%.1f" cy="%.1f" r="2.5"/></svg>`,
 		w, h, w, h, html.EscapeString(label), w, y(kr.Target), y(kr.Target), strings.Join(pts, " "), x(last.Date), y(last.Value)))
+}
+
+// shortLen is how many characters of a summary a list item shows: about
+// a line, so that a list's weight is its length, not its items' prose.
+const shortLen = 140
+
+// describeLen is how many characters of a page's summary its meta
+// description holds: what search engines show of it.
+const describeLen = 160
+
+// cut shortens s to about n characters at a word boundary, with an
+// ellipsis: the one-line summary of a list item, a meta description.
+func cut(s string, n int) string {
+	if len(s) <= n { // bytes: at least as many as characters
+		return s
+	}
+	end, count := len(s), 0
+	for i := range s {
+		if count == n {
+			end = i
+			break
+		}
+		count++
+	}
+	if end == len(s) {
+		return s
+	}
+	r := s[:end]
+	at := strings.LastIndexByte(r, ' ')
+	if at < len(r)/2 {
+		at = len(r)
+	}
+	return strings.TrimRight(r[:at], " ,;:.…") + "…"
 }

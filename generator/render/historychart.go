@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"strings"
 	"time"
 
@@ -105,7 +106,20 @@ func historyChart(o *site.Objective, now time.Time) template.HTML {
 			at(x(now)), at(x(now)), bandY-3, bandBottom+3, now.Format("2 Jan 2006"))
 	}
 	// The icons last, over the ticks: each centred on its change, or
-	// inside the chart at its ends.
+	// inside the chart at its ends. Each shape is drawn once, as a
+	// symbol, and each change uses it: a chart's weight grows by a line
+	// per change, not a drawing.
+	var shapes []string
+	for _, e := range events {
+		if n := iconName(e.To); !slices.Contains(shapes, n) {
+			shapes = append(shapes, n)
+		}
+	}
+	b.WriteString(`<defs>`)
+	for _, n := range shapes {
+		fmt.Fprintf(&b, `<symbol id="hc-i-%s" viewBox="0 0 16 16"><g fill="currentColor">%s</g></symbol>`, n, iconShape(n))
+	}
+	b.WriteString(`</defs>`)
 	for _, e := range events {
 		shift := -iconSize / 2
 		switch xe := x(e.Date); {
@@ -114,8 +128,8 @@ func historyChart(o *site.Objective, now time.Time) template.HTML {
 		case xe == 100:
 			shift = -iconSize
 		}
-		fmt.Fprintf(&b, `<svg class="hc-mark hc-%s" x="%s" y="%.0f" width="%.0f" height="%.0f" overflow="visible"><g transform="translate(%.0f 0) scale(%.3f)" fill="currentColor">%s</g></svg>`,
-			site.Slug(e.To), at(x(e.Date)), iconY, iconSize, iconSize, shift, iconSize/16, iconShape(e.To))
+		fmt.Fprintf(&b, `<svg class="hc-mark hc-%s" x="%s" y="%.0f" width="%.0f" height="%.0f" overflow="visible"><use href="#hc-i-%s" x="%.0f" width="%.0f" height="%.0f"/></svg>`,
+			site.Slug(e.To), at(x(e.Date)), iconY, iconSize, iconSize, iconName(e.To), shift, iconSize, iconSize)
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
@@ -129,4 +143,22 @@ func historySummary(o *site.Objective, events []*site.Event, now time.Time) stri
 		parts[i] = statusLabel(e.To) + " from " + e.Date.Format("2 Jan")
 	}
 	return fmt.Sprintf("Status in %s, as of %s: %s.", o.Period.Name, now.Format("2 Jan 2006"), strings.Join(parts, ", "))
+}
+
+// iconShape draws the icon named name (see iconName) in a 16 by 16 box,
+// for the history chart, where CSS masks do not reach: the shapes of
+// site.css's icons. The marks inside are drawn in the background's colour
+// by the class ic-mark, so they show in both themes.
+func iconShape(name string) string {
+	switch name {
+	case "ok":
+		return `<circle cx="8" cy="8" r="7"/><path class="ic-mark" d="M4.5 8.2l2.3 2.3 4.7-4.8" fill="none" stroke-width="1.8"/>`
+	case "warn":
+		return `<path d="M8 1l7 13H1z"/><path class="ic-mark" d="M8 6v3.5M8 11.2v.6" stroke-width="1.8"/>`
+	case "bad":
+		return `<rect x="1" y="1" width="14" height="14" rx="3"/><path class="ic-mark" d="M5 5l6 6M11 5l-6 6" stroke-width="1.8"/>`
+	case "gone":
+		return `<circle cx="8" cy="8" r="7"/><path class="ic-mark" d="M4.5 8h7" stroke-width="1.8"/>`
+	}
+	return `<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>`
 }

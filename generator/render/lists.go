@@ -68,9 +68,18 @@ func newPager(base string, n, total int) *Pager {
 // view of page num, showing items [lo, hi); paginate sets its pager, and
 // names pages after the first "Title, page 2 of 5".
 func paginate(add func(*View), base string, n int, fill func(num, lo, hi int) *View) {
-	total := pageCount(n)
+	paginateBy(add, base, n, PerPage, fill)
+}
+
+// TagsPerPage is how many tags a page of the tags index lists: a tag is
+// a word and a count, so a page holds more of them than of documents.
+const TagsPerPage = 100
+
+// paginateBy is paginate with per items a page.
+func paginateBy(add func(*View), base string, n, per int, fill func(num, lo, hi int) *View) {
+	total := max(1, (n+per-1)/per)
 	for num := 1; num <= total; num++ {
-		v := fill(num, (num-1)*PerPage, min(num*PerPage, n))
+		v := fill(num, (num-1)*per, min(num*per, n))
 		if num > 1 {
 			v.Title = fmt.Sprintf("%s, page %d of %d", v.Title, num, total)
 		}
@@ -99,6 +108,26 @@ func latest(list any) any {
 		return list
 	}
 	return v.Slice(0, Latest).Interface()
+}
+
+// first returns the first n items of a slice: the template function
+// first, for a window of a list whose length the layout chooses.
+func first(n int, list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= n {
+		return list
+	}
+	return v.Slice(0, max(0, n)).Interface()
+}
+
+// last returns the last n items of a slice: the template function last,
+// for the most recent of a list kept oldest first.
+func last(n int, list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= n {
+		return list
+	}
+	return v.Slice(v.Len()-max(0, n), v.Len()).Interface()
 }
 
 // more reports whether a slice has items beyond the first Latest: the

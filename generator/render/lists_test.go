@@ -97,3 +97,31 @@ func TestNav(t *testing.T) {
 		t.Errorf("window at the end starts at %s", w.Items[0].Page.Title)
 	}
 }
+
+func TestCut(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"short enough", 20, "short enough"},
+		{"one two three four", 12, "one two…"},
+		{"one two, three four", 10, "one two…"},
+		{"averyveryverylongword", 8, "averyver…"},
+		{"ünïcödé wörds here", 9, "ünïcödé…"},
+	} {
+		if got := cut(tt.s, tt.n); got != tt.want {
+			t.Errorf("cut(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestCutExactLength(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"ab cd", "äb cd", "日本 語日"} {
+		if got := cut(s, 5); got != s {
+			t.Errorf("cut(%q, 5) = %q, want it whole", s, got)
+		}
+	}
+}

@@ -12,6 +12,11 @@ import (
 	"github.com/handbook/handbook/generator/site"
 )
 
+// BoardItems is how many of the period's objectives and of the latest
+// status changes the board shows: it is read at a glance, and each list
+// links to the whole of it.
+const BoardItems = 5
+
 // View is what every template receives as its dot. Exactly one of the
 // fields after Dev is set for a document page; list pages set the list.
 type View struct {
@@ -50,6 +55,9 @@ type View struct {
 	Nav       *NavList         // the handbook sidebar, for handbook pages
 	Children  []*site.Page     // a section's pages, one page of them
 	Docs      []*site.Doc      // a list of documents, one page of it
+	People    []*site.Person   // the people list, one page of it
+	Teams     []*site.Team     // the teams list, one page of it
+	TagList   []*site.Tag      // the tags index, one page of it
 	// navAt is the page Nav is made for, when the page is rendered: a
 	// sidebar for each of thousands of pages would be held all at once.
 	navAt    *site.Page
@@ -59,6 +67,7 @@ type View struct {
 	Groups    []site.TeamObjectives    // the board's objectives of the period, the first Latest
 	Hidden    int                      // how many of them Groups leaves out
 	Events    []*site.Event            // the events list
+	History   []*site.Event            // a document's older status changes, one page of them
 	Attention *site.Attention          // what needs a person's, or everyone's, attention
 	Record    *site.TeamAccountability // a team's check-in record, or a person's alone
 	Overlap   *site.Overlap            // a team's working hours
@@ -215,7 +224,8 @@ func (r *renderer) pages() []job {
 
 	board := r.view("board", s.Config.Title, "/", "board")
 	board.Description = s.Config.Description
-	board.Groups, board.Hidden = firstObjectives(s.Board.Objectives, Latest)
+	board.Groups, board.Hidden = firstObjectives(s.Board.Objectives, BoardItems)
+	board.Events = s.Board.Changes[:min(len(s.Board.Changes), BoardItems)]
 	add(board)
 
 	handbookFeed := r.feedLink("handbook/", "Handbook changes")
@@ -269,6 +279,7 @@ func (r *renderer) pages() []job {
 		v.Decision = d
 		v.Crumbs = []Crumb{{Title: "Decisions", URL: "/decisions/"}}
 		add(v)
+		r.historyPages(add, &d.Doc, d.Events, "decisions", append(v.Crumbs, Crumb{Title: d.Title, URL: d.URL}))
 	}
 
 	paginate(add, "/objectives/", len(s.Objectives), func(n, lo, hi int) *View {
@@ -283,15 +294,19 @@ func (r *renderer) pages() []job {
 		crumbs := []Crumb{{Title: "Objectives", URL: "/objectives/"}}
 		v.Crumbs = crumbs
 		add(v)
+		r.historyPages(add, &o.Doc, o.Events, "objectives", append(crumbs, Crumb{Title: o.Title, URL: o.URL}))
 		if more(o.Updates) {
 			r.listPages(add, o.URL+"updates/", "Updates on "+o.Title, "Updates that name or report on the objective, newest first.", "objectives",
 				append(crumbs, Crumb{Title: o.Title, URL: o.URL}), len(o.Updates), func(v *View, lo, hi int) { v.Updates = o.Updates[lo:hi] })
 		}
 	}
 
-	people := r.view("people", "People", "/people/", "people")
-	people.Description = "Everyone on the team, where they are and what they work on."
-	add(people)
+	paginate(add, "/people/", len(s.People), func(n, lo, hi int) *View {
+		v := r.view("people", "People", pageURL("/people/", n), "people")
+		v.Description = "Everyone on the team, where they are and what they work on."
+		v.People = s.People[lo:hi]
+		return v
+	})
 	for _, p := range s.People {
 		v := r.docView("person", &p.Doc, "people").withFeed(r.feedLink("people/"+p.ID+"/", "Updates from "+p.Name))
 		v.Person = p
@@ -332,14 +347,17 @@ func (r *renderer) pages() []job {
 		}
 	}
 
-	teams := r.view("teams", "Teams", "/teams/", "teams")
-	teams.Description = "Teams, their members and their check-in cadence."
-	add(teams)
+	paginate(add, "/teams/", len(s.Teams), func(n, lo, hi int) *View {
+		v := r.view("teams", "Teams", pageURL("/teams/", n), "teams")
+		v.Description = "Teams, their members and their check-in cadence."
+		v.Teams = s.Teams[lo:hi]
+		return v
+	})
 	for _, t := range s.Teams {
 		v := r.docView("team", &t.Doc, "teams").withFeed(r.feedLink("teams/"+t.ID+"/", t.Name+" updates"))
 		v.Team = t
 		v.Updates = t.Updates[:min(len(t.Updates), Latest)]
-		for _, m := range t.Members {
+		for _, m := range t.Members[:min(len(t.Members), Latest)] {
 			v.CheckIns = append(v.CheckIns, s.CheckInAt(m, s.Now))
 		}
 		r.teamExtras(v, t)
@@ -354,6 +372,13 @@ func (r *renderer) pages() []job {
 				v.Updates = t.Updates[lo:hi]
 			})
 		}
+		if more(t.Members) {
+			r.listPages(add, t.URL+"members/", t.Name+" members", "The team's members and their check-ins this cycle.", "teams", crumbs, len(t.Members), func(v *View, lo, hi int) {
+				for _, m := range t.Members[lo:hi] {
+					v.CheckIns = append(v.CheckIns, s.CheckInAt(m, s.Now))
+				}
+			})
+		}
 		if more(t.Objectives) {
 			r.listPages(add, t.URL+"objectives/", t.Name+" objectives", "The team's objectives, newest period first.", "teams", crumbs, len(t.Objectives), func(v *View, lo, hi int) {
 				for _, o := range t.Objectives[lo:hi] {
@@ -366,7 +391,11 @@ func (r *renderer) pages() []job {
 	if len(s.Tags) > 0 {
 		// Only the tag pages' breadcrumbs lead to the index: without
 		// tags, no link would reach it.
-		add(r.view("tags", "Tags", "/tags/", "tags"))
+		paginateBy(add, "/tags/", len(s.Tags), TagsPerPage, func(n, lo, hi int) *View {
+			v := r.view("tags", "Tags", pageURL("/tags/", n), "tags")
+			v.TagList = s.Tags[lo:hi]
+			return v
+		})
 	}
 	for _, t := range s.Tags {
 		feed := r.feedLink(strings.TrimPrefix(t.URL, "/"), "Tagged "+t.Name)
@@ -422,6 +451,28 @@ func (r *renderer) handbookPage(add func(*View), p *site.Page, feed FeedLink) {
 		}
 		return v
 	})
+}
+
+// historyPages adds the history pages of a document whose page lists
+// only its latest status changes: the older ones, oldest first,
+// site.HistoryPerPage to a page, at the paths site.Event.URL names.
+func (r *renderer) historyPages(add func(*View), d *site.Doc, events []*site.Event, section string, crumbs []Crumb) {
+	older := site.Older(events)
+	if len(older) == 0 {
+		return
+	}
+	base := site.HistoryURL(d.URL, 1)
+	total := (len(older) + site.HistoryPerPage - 1) / site.HistoryPerPage
+	for num := 1; num <= total; num++ {
+		v := r.view("list", "Earlier status changes of "+d.Title, site.HistoryURL(d.URL, num), section)
+		v.Description, v.Crumbs = "Status changes before the latest, oldest first.", crumbs
+		v.History = older[(num-1)*site.HistoryPerPage : min(num*site.HistoryPerPage, len(older))]
+		if num > 1 {
+			v.Title = fmt.Sprintf("%s, page %d of %d", v.Title, num, total)
+		}
+		v.Pager = newPager(base, num, total)
+		add(v)
+	}
 }
 
 // decisionStatuses lists the statuses in use, standard ones first in

@@ -173,6 +173,8 @@ type renderer struct {
 	values map[*site.Doc]any // each document's typed value
 	// headers holds the site header of each section (see header).
 	headers sync.Map
+	// items holds each update's list item, rendered once (see item).
+	items sync.Map
 	// digests holds each team's weekly digests (nil: the site's), for
 	// the digest pages and their feeds.
 	digests map[*site.Team][]*site.Digest

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/handbook/handbook/generator/site"
 )
 
 // templates holds one template set per page layout. Each set is the
@@ -108,3 +110,25 @@ type headerKey struct {
 // tens of kilobytes, and growing a new buffer for each of thousands of
 // pages was a tenth of a big site's build.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// item returns an update's list item, the template "update-item",
+// rendered the first time a page asks for it: the same item appears on
+// the updates list, its author's, team's, objective's and week's lists,
+// so rendering it once saves most of the work of every list page. It
+// depends only on the update and the site, like the site header.
+func (r *renderer) item(u *site.Update) (template.HTML, error) {
+	if h, ok := r.items.Load(u); ok {
+		return h.(template.HTML), nil
+	}
+	set := r.tmpl["list"]
+	if set == nil || set.Lookup("update-item") == nil {
+		return "", fmt.Errorf("no update-item template")
+	}
+	var b bytes.Buffer
+	if err := set.ExecuteTemplate(&b, "update-item", u); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.items.Store(u, h)
+	return h, nil
+}

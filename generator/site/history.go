@@ -73,8 +73,50 @@ func (e *Event) Doc() *Doc {
 	return &e.Objective.Doc
 }
 
-// URL returns the event's site path: its anchor on the document's page.
-func (e *Event) URL() string { return e.Doc().URL + "#event-" + e.ID }
+// RecentEvents is how many of a document's latest status changes its
+// page lists; the older ones are on its history pages, HistoryPerPage to
+// a page, oldest first. A page's weight does not grow with how often a
+// status changed.
+const RecentEvents = 10
+
+// HistoryPerPage is how many status changes a history page lists.
+const HistoryPerPage = 20
+
+// URL returns the event's site path: its anchor on the document's page,
+// or on the history page that lists it (see RecentEvents).
+func (e *Event) URL() string {
+	doc, events := e.Doc(), e.docEvents()
+	i := slices.Index(events, e)
+	if i < 0 || i >= len(events)-RecentEvents {
+		return doc.URL + "#event-" + e.ID
+	}
+	return HistoryURL(doc.URL, i/HistoryPerPage+1) + "#event-" + e.ID
+}
+
+// HistoryURL returns the site path of page n of the history of the
+// document at url: "/objectives/x/history/", ".../history/page/2/".
+func HistoryURL(url string, n int) string {
+	if n <= 1 {
+		return url + "history/"
+	}
+	return fmt.Sprintf("%shistory/page/%d/", url, n)
+}
+
+// Older returns the status changes of a document its page leaves to its
+// history pages: all but the RecentEvents latest.
+func Older(events []*Event) []*Event { return events[:max(0, len(events)-RecentEvents)] }
+
+// Recent returns the RecentEvents latest status changes of a document,
+// the ones its page lists.
+func Recent(events []*Event) []*Event { return events[max(0, len(events)-RecentEvents):] }
+
+// docEvents returns the events of the event's document, oldest first.
+func (e *Event) docEvents() []*Event {
+	if e.Decision != nil {
+		return e.Decision.Events
+	}
+	return e.Objective.Events
+}
 
 // Subject names the document the way event texts do: "decision 0012",
 // "objective Make sync feel instant".

@@ -242,3 +242,30 @@ func docValue(s *site.Site, path string) any {
 	}
 	return nil
 }
+
+// TestEventURLNamesThePageThatListsIt checks that an event's URL is its
+// anchor on the page that lists it: the document's page for the latest
+// RecentEvents, a history page for the older ones.
+func TestEventURLNamesThePageThatListsIt(t *testing.T) {
+	t.Parallel()
+	o := &site.Objective{Doc: site.Doc{URL: "/objectives/x/"}}
+	n := site.RecentEvents + site.HistoryPerPage + 5 // two history pages
+	for i := range n {
+		o.Events = append(o.Events, &site.Event{Objective: o, ID: fmt.Sprint(i)})
+	}
+	for i, want := range map[int]string{
+		0:                         "/objectives/x/history/#event-0",
+		site.HistoryPerPage - 1:   fmt.Sprintf("/objectives/x/history/#event-%d", site.HistoryPerPage-1),
+		site.HistoryPerPage:       fmt.Sprintf("/objectives/x/history/page/2/#event-%d", site.HistoryPerPage),
+		n - site.RecentEvents - 1: fmt.Sprintf("/objectives/x/history/page/2/#event-%d", n-site.RecentEvents-1),
+		n - site.RecentEvents:     fmt.Sprintf("/objectives/x/#event-%d", n-site.RecentEvents),
+		n - 1:                     fmt.Sprintf("/objectives/x/#event-%d", n-1),
+	} {
+		if got := o.Events[i].URL(); got != want {
+			t.Errorf("event %d of %d: URL() = %q, want %q", i, n, got, want)
+		}
+	}
+	if got := len(site.Older(o.Events)) + len(site.Recent(o.Events)); got != n {
+		t.Errorf("site.Older and site.Recent hold %d events, want %d", got, n)
+	}
+}
