@@ -2,12 +2,12 @@ package search
 
 import (
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -56,7 +56,7 @@ type Options struct {
 // measurements.
 const (
 	DefaultShardSize  = 4 << 10
-	DefaultBucketSize = 64
+	DefaultBucketSize = 512
 )
 
 // BM25 parameters and the recency boost of updates.
@@ -97,7 +97,11 @@ type Index struct {
 	Manifest string
 	// Docs and Terms count the documents and distinct terms indexed.
 	Docs, Terms int
-	// Analysed and Compressed count the documents analysed and the files
+	// Parts counts the parts of the index compressed on their own (term
+	// shards, lexicons, document files, ...), most of them packed into
+	// fewer files.
+	Parts int
+	// Analysed and Compressed count the documents analysed and the parts
 	// compressed by this build, not taken from Options.Cache.
 	Analysed, Compressed int
 }
@@ -197,19 +201,31 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if opts.Cache != nil {
 		w.memo = openMemo(opts.Cache, opts.Dir)
 	}
-	dirs := w.shards(terms, vocab, opts.ShardSize)
-	typos := w.typos(terms)
-	facets := w.facets(s, entries)
-	buckets := w.docs(files, opts.BucketSize)
-	if err := w.finish(); err != nil {
+	shards, err := w.shards(terms, vocab, opts.ShardSize)
+	if err != nil {
 		return nil, err
 	}
+	typos, typoList, err := w.typos(terms)
+	if err != nil {
+		return nil, err
+	}
+	facets, err := w.facets(s, entries)
+	if err != nil {
+		return nil, err
+	}
+	buckets, err := w.docs(files, opts.BucketSize)
+	if err != nil {
+		return nil, err
+	}
+	w.finish()
 
 	lang := ""
 	if stemmer != nil {
 		lang = stemmer.Lang
 	}
-	m := manifest{Version: 2, Stem: lang, Docs: len(entries), Terms: len(terms), Shards: dirs, PerDir: shardsPerDir, Typos: typos, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
+	m := manifest{Version: 3, Stem: lang, Docs: len(entries), Terms: len(terms),
+		Pack: shards.terms, Positions: shards.positions, Shards: shards.firsts, Dirs: shards.dirs, PerDir: shardsPerDir,
+		Typos: typos, TypoList: typoList, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
 	data, err := json.Marshal(m)
 	if err != nil {
 		return nil, err
@@ -218,7 +234,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	w.files = append(w.files, File{Path: name, Data: data})
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return &Index{Files: w.files, Manifest: name, Docs: len(entries), Terms: len(terms),
-		Analysed: int(st.analysed.Load()), Compressed: int(st.compressed.Load())}, nil
+		Analysed: int(st.analysed.Load()), Parts: w.parts, Compressed: int(st.compressed.Load())}, nil
 }
 
 // manifest is the JSON entry point of the index; see the package comment.
@@ -229,13 +245,22 @@ type manifest struct {
 	Stem  string `json:"stem,omitempty"`
 	Docs  int    `json:"docs"`
 	Terms int    `json:"terms"`
-	// Shards lists [first term, directory file] per directory of
-	// PerDir shards (see shards in encode.go).
-	Shards [][2]string `json:"shards"`
-	PerDir int         `json:"per"`
-	// Typos names the file that lists the typo lexicons by key.
-	Typos   string   `json:"typos"`
-	Facets  string   `json:"facets"`
+	// Pack and Positions name the term pack and the positions pack.
+	Pack      string `json:"pack"`
+	Positions string `json:"pos"`
+	// Shards lists the first term of each directory of PerDir shards,
+	// and Dirs the directory's span in the term pack (see shards in
+	// encode.go).
+	Shards []string `json:"shards"`
+	Dirs   []span   `json:"dirs"`
+	PerDir int      `json:"per"`
+	// Typos names the typo pack, and TypoList the span in it of the list
+	// of lexicons by key.
+	Typos    string `json:"typos"`
+	TypoList span   `json:"typolist"`
+	Facets   string `json:"facets"`
+	// Bucket is how many documents a document pack holds; Buckets names
+	// the packs.
 	Bucket  int      `json:"bucket"`
 	Buckets []string `json:"buckets"`
 }
@@ -570,7 +595,7 @@ func parallel(n, least int, f func(i int)) {
 }
 
 // facets returns the facets file's name.
-func (w *writer) facets(s *site.Site, entries []*entry) string {
+func (w *writer) facets(s *site.Site, entries []*entry) (string, error) {
 	type value struct {
 		key, label string
 		docs       []uint32
@@ -646,7 +671,11 @@ func (w *writer) facets(s *site.Site, entries []*entry) string {
 			buf = appendGaps(buf, v.docs)
 		}
 	}
-	return w.add("f", buf)
+	z, err := w.compress([][]byte{buf}, false)
+	if err != nil {
+		return "", err
+	}
+	return w.add("f", z[0]), nil
 }
 
 func capitalize(s string) string {
@@ -656,21 +685,32 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// docs writes each document's file into its bucket's folder and returns
-// the buckets' hashes.
-func (w *writer) docs(files [][]byte, size int) []string {
-	var buckets []string
-	for lo := 0; lo < len(files); lo += size {
-		hi := min(lo+size, len(files))
-		h := newHasher()
-		for i := lo; i < hi; i++ {
-			h.write(files[i])
-		}
-		name := h.sum()
-		buckets = append(buckets, name)
-		for i := lo; i < hi; i++ {
-			w.addNamed(w.dir+"/d/"+name+"/"+strconv.Itoa(i)+".bin", files[i], true)
-		}
+// docs packs the document files, size to a pack, and returns the packs'
+// names. A pack starts with size+1 offsets, little-endian uint32s, of its
+// documents' files and of its end: the client reads document i's span
+// from bytes 4i to 4i+8, then the document. Its name covers the bucket of
+// documents: an edit renames only its own bucket's pack.
+func (w *writer) docs(files [][]byte, size int) ([]string, error) {
+	z, err := w.compress(files, true)
+	if err != nil {
+		return nil, err
 	}
-	return buckets
+	var buckets []string
+	for lo := 0; lo < len(z); lo += size {
+		hi := min(lo+size, len(z))
+		head := make([]byte, 4*(hi-lo+1))
+		end := len(head)
+		for i := lo; i < hi; i++ {
+			end += len(z[i])
+		}
+		data := make([]byte, 0, end)
+		data = append(data, head...)
+		for i := lo; i < hi; i++ {
+			binary.LittleEndian.PutUint32(data[4*(i-lo):], uint32(len(data)))
+			data = append(data, z[i]...)
+		}
+		binary.LittleEndian.PutUint32(data[4*(hi-lo):], uint32(len(data)))
+		buckets = append(buckets, w.add("d", data))
+	}
+	return buckets, nil
 }
