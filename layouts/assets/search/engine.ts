@@ -281,8 +281,10 @@ const runes = (s: string) => Array.from(s).length;
 // Index is an opened search index. Files are fetched once and kept.
 export class Index {
   private files = new Map<string, Promise<Uint8Array>>();
-  // wholes holds the packs a host sent whole, ignoring a Range request.
+  // wholes holds the packs a host sent whole, ignoring a Range request;
+  // rangesP tells whether the host honours them.
   private wholes = new Map<string, Promise<Uint8Array>>();
+  private rangesP?: Promise<boolean>;
   private shards = new Map<number, Promise<Shard>>();
   private dirs = new Map<number, Promise<[string[], DirEntry[]]>>();
   private docs = new Map<number, Promise<DocFile>>();
@@ -336,23 +338,50 @@ export class Index {
     return new Uint8Array(await res.arrayBuffer());
   }
 
-  // range returns the bytes of a pack at sp.
+  // range returns the bytes of a pack at sp. The first request learns
+  // whether the host honours Range; the others wait for it, so that a
+  // host that does not is asked for each pack once.
   private async range(name: string, sp: Span): Promise<Uint8Array> {
     const [off, len] = sp;
-    const whole = this.wholes.get(name);
-    if (whole) return (await whole).subarray(off, off + len);
-    const res = await fetch(this.dir + name, { headers: { Range: `bytes=${off}-${off + len - 1}` } });
-    if (!res.ok) throw new Error(`search index ${name}: ${res.status}`);
-    const data = new Uint8Array(await res.arrayBuffer());
-    if (res.status === 206) {
-      const m = /^bytes (\d+)-/.exec(res.headers.get("Content-Range") ?? "");
-      const start = m ? Number(m[1]) : off;
-      if (start > off || start + data.length < off + len) throw new Error(`search index ${name}: short range`);
-      return data.subarray(off - start, off - start + len);
+    if (this.rangesP && !(await this.rangesP)) return (await this.whole(name)).subarray(off, off + len);
+    const resP = fetch(this.dir + name, { headers: { Range: `bytes=${off}-${off + len - 1}` } });
+    const first = !this.rangesP;
+    if (first) {
+      this.rangesP = resP.then((r) => {
+        if (r.ok && r.status !== 206) this.keepWhole(name, r);
+        return r.status === 206;
+      });
+      this.rangesP.catch(() => (this.rangesP = undefined));
     }
-    this.wholes.set(name, Promise.resolve(data));
-    return data.subarray(off, off + len);
+    const res = await resP;
+    if (!res.ok) throw new Error(`search index ${name}: ${res.status}`);
+    if (res.status !== 206) {
+      if (!first) this.keepWhole(name, res);
+      return (await this.wholes.get(name)!).subarray(off, off + len);
+    }
+    const data = new Uint8Array(await res.arrayBuffer());
+    const m = /^bytes (\d+)-/.exec(res.headers.get("Content-Range") ?? "");
+    const start = m ? Number(m[1]) : off;
+    if (start > off || start + data.length < off + len) throw new Error(`search index ${name}: short range`);
+    return data.subarray(off - start, off - start + len);
   }
+
+  // keepWhole keeps a pack the host sent whole for its other parts.
+  private keepWhole(name: string, res: Response): void {
+    if (!this.wholes.has(name)) this.wholes.set(name, res.arrayBuffer().then((b) => new Uint8Array(b)));
+  }
+
+  // whole returns a whole pack, fetched once.
+  private whole(name: string): Promise<Uint8Array> {
+    let p = this.wholes.get(name);
+    if (!p) {
+      p = this.fetchAll(name);
+      this.wholes.set(name, p);
+      p.catch(() => this.wholes.delete(name));
+    }
+    return p;
+  }
+
   facets(): Promise<Record<Facet, FacetValue[]>> {
     if (!this.facetsP) {
       this.facetsP = this.file(this.m.facets).then((data) => {
