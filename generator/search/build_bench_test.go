@@ -32,12 +32,19 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	start := cpuTime()
+	var idx *search.Index
 	for b.Loop() {
-		if _, err := search.Build(m.Site, search.Options{}); err != nil {
+		if idx, err = search.Build(m.Site, search.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
+	size := 0
+	for _, f := range idx.Files {
+		size += len(f.Data)
+	}
+	b.ReportMetric(float64(size), "index-bytes")
+	b.ReportMetric(float64(len(idx.Files)), "files")
 }
 
 // cpuTime is the process's user and system CPU time.

@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -10,8 +9,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/gzip"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -44,35 +45,42 @@ func (w *writer) add(prefix string, data []byte) string {
 }
 
 // compress compresses each raw part, or takes its compressed bytes from
-// the last build's, in parallel.
+// the last build's, in parallel: a worker per processor, each with its own
+// gzip writer (a writer's tables are large and costly to allocate), takes
+// the next chunk of parts.
 func (w *writer) compress(raw [][]byte, fast bool) ([][]byte, error) {
 	out := make([][]byte, len(raw))
 	keys := make([][32]byte, len(raw))
+	const chunk = 16
+	var next atomic.Int64
 	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	const chunk = 64
-	for lo := 0; lo < len(raw); lo += chunk {
+	for range min(runtime.GOMAXPROCS(0), (len(raw)+chunk-1)/chunk) {
 		g.Go(func() error {
 			zw := newGzip(fast)
-			for i := lo; i < min(lo+chunk, len(raw)); i++ {
-				if w.memo != nil {
-					keys[i] = memoKey(raw[i], fast)
-					if data, ok := w.memo.get(keys[i]); ok {
-						out[i] = data
-						continue
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(raw) {
+					return nil
+				}
+				for i := lo; i < min(lo+chunk, len(raw)); i++ {
+					if w.memo != nil {
+						keys[i] = memoKey(raw[i], fast)
+						if data, ok := w.memo.get(keys[i]); ok {
+							out[i] = data
+							continue
+						}
 					}
+					data, err := compress(zw, raw[i])
+					if err != nil {
+						return err
+					}
+					if w.memo != nil {
+						w.memo.put(keys[i], data)
+					}
+					out[i] = data
+					w.stats.compressed.Add(1)
 				}
-				data, err := compress(zw, raw[i])
-				if err != nil {
-					return err
-				}
-				if w.memo != nil {
-					w.memo.put(keys[i], data)
-				}
-				out[i] = data
-				w.stats.compressed.Add(1)
 			}
-			return nil
 		})
 	}
 	err := g.Wait()

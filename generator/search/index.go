@@ -301,6 +301,7 @@ func indexRange(entries []*entry, first uint32, c *cache.Cache, st *stats) (part
 
 // scratch is reused from document to document.
 type scratch struct {
+	tk    tokenizer
 	occs  []occ
 	group []int32 // each occurrence's term, an index into stat
 	ids   map[string]int
@@ -331,12 +332,13 @@ type termStat struct {
 func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, error) {
 	if sc.ids == nil {
 		sc.ids, sc.once = map[string]int{}, map[string]bool{}
+		sc.tk.intern = map[string]string{}
 	}
 	sc.occs = sc.occs[:0]
 	clear(sc.once)
 	pos, n := uint32(0), 0
 	index := func(text string, weight float32, title bool) {
-		toks := Tokenize(text)
+		toks := sc.tk.tokenize(text)
 		first := pos
 		for _, t := range toks {
 			w := weight

@@ -2,8 +2,8 @@ package search
 
 import (
 	"bytes"
-	"encoding/binary"
 	"compress/gzip"
+	"encoding/binary"
 	"io"
 	"maps"
 	"regexp"
