@@ -346,26 +346,35 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 // manifest, which every query fetches, stays small, and only a query with
 // a typing mistake fetches the list.
 func (w *writer) typos(terms []string) (string, span, error) {
-	groups := map[string][]string{}
-	var order []string
-	add := func(k, t string) {
-		if groups[k] == nil {
+	// A lexicon's key is its kind and two characters.
+	type key struct {
+		kind byte
+		a, b rune
+	}
+	groups := map[key][]string{}
+	var order []key
+	add := func(k key, t string) {
+		g, ok := groups[k]
+		if !ok {
 			order = append(order, k)
 		}
-		groups[k] = append(groups[k], t)
+		groups[k] = append(g, t)
 	}
 	for _, t := range terms {
 		if strings.HasSuffix(t, stemMark) || utf8.RuneCountInString(t) < minTypoLen {
 			continue
 		}
-		r := []rune(t)
-		add("p"+string(r[:2]), t)
-		add("s"+string(r[len(r)-2:]), reverse(t))
+		a, n := utf8.DecodeRuneInString(t)
+		b, _ := utf8.DecodeRuneInString(t[n:])
+		add(key{'p', a, b}, t)
+		z, n := utf8.DecodeLastRuneInString(t)
+		y, _ := utf8.DecodeLastRuneInString(t[:len(t)-n])
+		add(key{'s', y, z}, reverse(t))
 	}
 	lexicons := make([][]byte, len(order))
 	for i, k := range order {
 		g := groups[k]
-		if k[0] == 's' {
+		if k.kind == 's' {
 			slices.Sort(g)
 		}
 		var buf []byte
@@ -385,7 +394,7 @@ func (w *writer) typos(terms []string) (string, span, error) {
 	var list []byte
 	list = appendUvarint(list, uint64(len(order)))
 	for i, k := range order {
-		list = appendString(list, k)
+		list = appendString(list, string([]rune{rune(k.kind), k.a, k.b}))
 		list = appendUvarint(list, uint64(spans[i][0]))
 		list = appendUvarint(list, uint64(spans[i][1]))
 	}

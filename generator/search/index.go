@@ -144,8 +144,10 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	// Index contiguous ranges of documents in parallel, each into its own
 	// partial index, then join them in order: a term's postings are the
 	// ranges' postings one after the other, still sorted by document.
-	// Chunks are whole groups of the analysis cache.
-	chunk := max(64, len(entries)/(4*runtime.GOMAXPROCS(0)))
+	// Chunks are whole groups of the analysis cache, one per processor:
+	// joining costs a map lookup and appends per term and chunk.
+	procs := runtime.GOMAXPROCS(0)
+	chunk := max(64, (len(entries)+procs-1)/procs)
 	chunk = (chunk + analysisGroup - 1) / analysisGroup * analysisGroup
 	parts := make([]partial, (len(entries)+chunk-1)/chunk)
 	var st stats
@@ -535,15 +537,26 @@ func addStems(terms []string, vocab map[string]*postings, st *Stemmer) []string 
 			added[i] = mergePostings(g, vocab)
 		}
 	})
+	var keys []string
 	for i, p := range added {
 		if p != nil {
 			key := order[i] + stemMark
 			vocab[key] = p
-			terms = append(terms, key)
+			keys = append(keys, key)
 		}
 	}
-	slices.Sort(terms)
-	return terms
+	// Merge the sorted stems' entries into the sorted terms.
+	slices.Sort(keys)
+	out := make([]string, 0, len(terms)+len(keys))
+	for len(terms) > 0 && len(keys) > 0 {
+		if keys[0] < terms[0] {
+			out, keys = append(out, keys[0]), keys[1:]
+		} else {
+			out, terms = append(out, terms[0]), terms[1:]
+		}
+	}
+	out = append(out, terms...)
+	return append(out, keys...)
 }
 
 // mergePostings returns the postings of any of terms: the weighted term
