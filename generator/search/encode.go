@@ -303,7 +303,7 @@ func commonPrefix(a, b string) int {
 
 // postingSize estimates a term's share of a shard: its text, a byte or
 // two per document and its impact bytes.
-func postingSize(p *postings) int { return 8 + len(p.alias) + 3*len(p.docs) }
+func postingSize(p *postings) int { return 8 + len(p.alias) + 3*len(p.hits) }
 
 func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile []byte) {
 	var head, body, pos, blocks []byte
@@ -316,18 +316,22 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 		// A stem's alias has no documents; its postings are the name of
 		// the term it stands for.
 		body = append(body, p.alias...)
-		body = appendDeltas(body, p.docs)
+		prevDoc := uint32(0)
+		for _, h := range p.hits {
+			body = appendUvarint(body, uint64(h.doc-prevDoc))
+			prevDoc = h.doc
+		}
 		body = append(body, p.impact...)
 		head = appendTerm(head, prev, t)
-		head = appendUvarint(head, uint64(len(p.docs)))
+		head = appendUvarint(head, uint64(len(p.hits)))
 		head = appendUvarint(head, uint64(len(body)-start))
 		prev = t
 
 		start = len(blocks)
 		at := uint32(0)
-		for _, k := range p.npos {
-			blocks = appendGaps(blocks, p.pos[at:at+k])
-			at += k
+		for _, h := range p.hits {
+			blocks = appendGaps(blocks, p.pos[at:at+h.npos])
+			at += h.npos
 		}
 		pos = appendUvarint(pos, uint64(len(blocks)-start))
 	}

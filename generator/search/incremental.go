@@ -71,15 +71,15 @@ func encodeDoc(buf []byte, n int, file []byte, order []string, ps []*postings) [
 	buf = binary.AppendUvarint(buf, uint64(len(order)))
 	for i, t := range order {
 		p := ps[i]
-		last := len(p.docs) - 1
+		last := p.hits[len(p.hits)-1]
 		buf = appendString(buf, t)
-		buf = binary.AppendUvarint(buf, uint64(math.Float32bits(p.tf[last])))
+		buf = binary.AppendUvarint(buf, uint64(math.Float32bits(last.tf)))
 		title := uint64(0)
-		if p.title[last] {
+		if last.title {
 			title = 1
 		}
 		buf = binary.AppendUvarint(buf, title)
-		k := p.npos[last]
+		k := last.npos
 		buf = appendGaps(buf, p.pos[len(p.pos)-int(k):])
 	}
 	return buf
@@ -105,10 +105,7 @@ func decodeGroup(data []byte, count int, first uint32, part *partial) bool {
 			p = &postings{}
 			part.vocab[string(term)] = p
 		}
-		p.docs = append(p.docs, first+uint32(i))
-		p.tf = append(p.tf, tf)
-		p.title = append(p.title, title)
-		p.npos = append(p.npos, uint32(npos))
+		p.hits = append(p.hits, hit{doc: first + uint32(i), tf: tf, title: title, npos: uint32(npos)})
 		prev := uint32(0)
 		for range npos {
 			prev += uint32(r.uvarint())

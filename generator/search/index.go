@@ -109,16 +109,22 @@ type Index struct {
 // postings are a term's documents in order, with what scoring and
 // phrases need.
 type postings struct {
-	docs   []uint32
-	tf     []float32 // weighted term frequency outside the title
-	title  []bool    // the title has the term
-	npos   []uint32  // how many positions each document has
-	pos    []uint32  // the positions, document after document
+	hits   []hit
+	pos    []uint32 // the positions, document after document
 	impact []byte
 	// alias is set on a stem's entry whose only word is another term
 	// ("deploy#" when the index has "deployment" alone): the entry names
 	// that term instead of repeating its postings.
 	alias string
+}
+
+// hit is a document of a term's postings. One slice of them, rather than
+// one per field, is one append per document and term.
+type hit struct {
+	doc   uint32
+	tf    float32 // weighted term frequency outside the title
+	npos  uint32  // how many positions the document has
+	title bool    // the title has the term
 }
 
 // partial is the inverted index of a contiguous range of documents.
@@ -176,10 +182,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 				vocab[t] = p
 				continue
 			}
-			q.docs = append(q.docs, p.docs...)
-			q.tf = append(q.tf, p.tf...)
-			q.title = append(q.title, p.title...)
-			q.npos = append(q.npos, p.npos...)
+			q.hits = append(q.hits, p.hits...)
 			q.pos = append(q.pos, p.pos...)
 		}
 		for _, l := range part.lengths {
@@ -408,10 +411,7 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 		}
 		sc.ps = append(sc.ps, p)
 		i := len(sc.ps) - 1
-		p.docs = append(p.docs, doc)
-		p.tf = append(p.tf, sc.stat[i].tf)
-		p.title = append(p.title, sc.stat[i].title)
-		p.npos = append(p.npos, 0)
+		p.hits = append(p.hits, hit{doc: doc, tf: sc.stat[i].tf, title: sc.stat[i].title})
 	}
 	for k, o := range sc.occs {
 		i := sc.group[k]
@@ -424,7 +424,7 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 		ts.last = o.pos + 1
 		p := sc.ps[i]
 		p.pos = append(p.pos, o.pos)
-		p.npos[len(p.npos)-1]++
+		p.hits[len(p.hits)-1].npos++
 	}
 
 	date := ""
@@ -481,14 +481,14 @@ func score(terms []string, vocab map[string]*postings, lengths []int, entries []
 		if p.alias != "" {
 			return
 		}
-		p.impact = make([]byte, len(p.docs))
-		for j, doc := range p.docs {
-			tf := float64(p.tf[j])
-			s := tf * (k1 + 1) / (tf + norm[doc])
-			if p.title[j] {
+		p.impact = make([]byte, len(p.hits))
+		for j, h := range p.hits {
+			tf := float64(h.tf)
+			s := tf * (k1 + 1) / (tf + norm[h.doc])
+			if h.title {
 				s += titleBonus
 			}
-			s *= boost[doc]
+			s *= boost[h.doc]
 			p.impact[j] = byte(max(1, min(255, math.Round(s/top*255))))
 		}
 	})
@@ -563,30 +563,21 @@ func addStems(terms []string, vocab map[string]*postings, st *Stemmer) []string 
 // frequencies add up, and the title has the stem when it has any of them.
 // Positions are left out: phrases match words as written.
 func mergePostings(terms []string, vocab map[string]*postings) *postings {
-	type hit struct {
-		doc   uint32
-		tf    float32
-		title bool
-	}
 	var all []hit
 	for _, t := range terms {
-		p := vocab[t]
-		for j, d := range p.docs {
-			all = append(all, hit{d, p.tf[j], p.title[j]})
+		for _, h := range vocab[t].hits {
+			all = append(all, hit{doc: h.doc, tf: h.tf, title: h.title})
 		}
 	}
 	slices.SortStableFunc(all, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
 	out := &postings{}
 	for _, h := range all {
-		if n := len(out.docs); n > 0 && out.docs[n-1] == h.doc {
-			out.tf[n-1] += h.tf
-			out.title[n-1] = out.title[n-1] || h.title
+		if n := len(out.hits); n > 0 && out.hits[n-1].doc == h.doc {
+			out.hits[n-1].tf += h.tf
+			out.hits[n-1].title = out.hits[n-1].title || h.title
 			continue
 		}
-		out.docs = append(out.docs, h.doc)
-		out.tf = append(out.tf, h.tf)
-		out.title = append(out.title, h.title)
-		out.npos = append(out.npos, 0)
+		out.hits = append(out.hits, h)
 	}
 	return out
 }
