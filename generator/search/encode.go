@@ -125,7 +125,7 @@ func (w *writer) finish() {
 // equal input gives equal output.
 func compress(zw *gzip.Writer, data []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.Grow(len(data)/3 + 64)
+	buf.Grow(len(data)/2 + 64)
 	zw.Reset(&buf)
 	if _, err := zw.Write(data); err != nil {
 		return nil, err
@@ -306,7 +306,18 @@ func commonPrefix(a, b string) int {
 func postingSize(p *postings) int { return 8 + len(p.alias) + 3*len(p.hits) }
 
 func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile []byte) {
-	var head, body, pos, blocks []byte
+	// Size the buffers once: a term's head is its text and a few varints,
+	// its postings a gap and an impact per document, its positions a
+	// count and a gap or two per document.
+	nh, nb, np := 0, 0, 0
+	for _, t := range terms {
+		p := vocab[t]
+		nh += len(t) + 8
+		nb += len(p.alias) + 3*len(p.hits)
+		np += 4 + 2*len(p.hits) + 2*len(p.pos)
+	}
+	head, body := make([]byte, 0, nh+nb), make([]byte, 0, nb)
+	pos, blocks := make([]byte, 0, 4*len(terms)+8), make([]byte, 0, np)
 	head = appendUvarint(head, uint64(len(terms)))
 	pos = appendUvarint(pos, uint64(len(terms)))
 	prev := ""
