@@ -38,8 +38,8 @@ type Options struct {
 	// postings are larger gets a shard of its own. Default
 	// DefaultShardSize.
 	ShardSize int
-	// BucketSize is how many document files share a content-hashed
-	// folder. Default DefaultBucketSize.
+	// BucketSize is how many documents share a document pack. Default
+	// DefaultBucketSize.
 	BucketSize int
 	// Cache, when set, keeps documents' analyses and compressed files
 	// from one build to the next (see incremental.go): the index is the
@@ -50,10 +50,10 @@ type Options struct {
 // Defaults of Options. A 4 KB shard compresses to about 2.5 KB and holds
 // about 60 terms of a 10,000-document site, so a query word costs little
 // more than its own postings (the manifest lists directories of shards,
-// not shards, so it does not grow with their number); a 64-document bucket keeps
-// the manifest's list of buckets short while a change to one document
-// renames only its neighbours' folder. See generator/search/bench for the
-// measurements.
+// not shards, so it does not grow with their number). A document pack of
+// 512 documents keeps the manifest's list of packs short (20 at 10,000
+// documents) while a change to one document rewrites one pack. See
+// generator/search/bench for the measurements.
 const (
 	DefaultShardSize  = 4 << 10
 	DefaultBucketSize = 512
