@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	gohash "hash"
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"strings"
@@ -57,6 +58,7 @@ func (w *writer) compress(raw [][]byte, fast bool) ([][]byte, error) {
 	for range min(runtime.GOMAXPROCS(0), (len(raw)+chunk-1)/chunk) {
 		g.Go(func() error {
 			zw := newGzip(fast)
+			var buf bytes.Buffer
 			for {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= len(raw) {
@@ -70,7 +72,7 @@ func (w *writer) compress(raw [][]byte, fast bool) ([][]byte, error) {
 							continue
 						}
 					}
-					data, err := compress(zw, raw[i])
+					data, err := compress(zw, &buf, raw[i])
 					if err != nil {
 						return err
 					}
@@ -101,15 +103,20 @@ func pack(head []byte, parts [][]byte) ([]byte, []span) {
 	data := make([]byte, len(head), size)
 	copy(data, head)
 	spans := make([]span, len(parts))
-	at := map[string]int{}
+	// The parts with each hash, to look equal parts up without copying
+	// them into keys.
+	seed := maphash.MakeSeed()
+	seen := map[uint64][]int{}
 	for i, p := range parts {
-		off, ok := at[string(p)]
-		if !ok {
-			off = len(data)
-			at[string(p)] = off
-			data = append(data, p...)
+		h := maphash.Bytes(seed, p)
+		j := slices.IndexFunc(seen[h], func(j int) bool { return bytes.Equal(parts[j], p) })
+		if j >= 0 {
+			spans[i] = spans[seen[h][j]]
+			continue
 		}
-		spans[i] = span{off, len(p)}
+		seen[h] = append(seen[h], i)
+		spans[i] = span{len(data), len(p)}
+		data = append(data, p...)
 	}
 	return data, spans
 }
@@ -121,19 +128,19 @@ func (w *writer) finish() {
 	}
 }
 
-// compress gzips data with zw. The header carries no name or time, so
-// equal input gives equal output.
-func compress(zw *gzip.Writer, data []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(data)/2 + 64)
-	zw.Reset(&buf)
+// compress gzips data with zw into buf, and returns a copy of exactly its
+// size: buf, reused, grows once to the largest part. The header carries
+// no name or time, so equal input gives equal output.
+func compress(zw *gzip.Writer, buf *bytes.Buffer, data []byte) ([]byte, error) {
+	buf.Reset()
+	zw.Reset(buf)
 	if _, err := zw.Write(data); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // newGzip returns a gzip writer at level 6 for term shards, which every
