@@ -41,7 +41,7 @@ type Options struct {
 	// BucketSize is how many documents share a document pack. Default
 	// DefaultBucketSize.
 	BucketSize int
-	// Cache, when set, keeps documents' analyses and compressed files
+	// Cache, when set, keeps documents' analyses and compressed parts
 	// from one build to the next (see incremental.go): the index is the
 	// same, made with less work when little changed. Nil: no cache.
 	Cache *cache.Cache
