@@ -204,7 +204,7 @@ func TestAPIHostileContent(t *testing.T) {
 	if err := siteSchema.Validate(v); err != nil {
 		t.Errorf("api/site.json does not match the schema: %v", err)
 	}
-	if !bytes.Contains(data, []byte(`"odd": "NaN"`)) || !bytes.Contains(data, []byte(`"+Inf"`)) {
+	if !bytes.Contains(data, []byte(`"odd":"NaN"`)) || !bytes.Contains(data, []byte(`"+Inf"`)) {
 		t.Errorf("non-finite numbers are not kept as text:\n%s", data)
 	}
 }

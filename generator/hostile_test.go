@@ -119,16 +119,16 @@ func TestHostile(t *testing.T) {
 			t.Errorf("updates/feed.xml has no item titled %q: %v", want, titles)
 		}
 	}
-	// A plain-text summary is escaped into RSS's HTML description, and
-	// left as text in JSON Feed's summary.
+	// A plain-text summary is escaped into the HTML of a tag feed's
+	// item content.
 	const summary = `"><img src=x onerror=localStorage.p_description=1>`
-	for file, want := range map[string]string{"tags/safe/feed.xml": html.EscapeString(summary), "tags/safe/feed.json": summary} {
+	for _, file := range []string{"tags/safe/feed.xml", "tags/safe/atom.xml", "tags/safe/feed.json"} {
 		f, err := gofeed.NewParser().Parse(bytes.NewReader(readFile(t, filepath.Join(out, file))))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(f.Items) != 1 || f.Items[0].Description != want {
-			t.Errorf("%s: item description is not %q: %+v", file, want, f.Items)
+		if want := "<p>" + html.EscapeString(summary) + "</p>"; len(f.Items) != 1 || f.Items[0].Content != want {
+			t.Errorf("%s: item content is not %q: %+v", file, want, f.Items)
 		}
 	}
 }

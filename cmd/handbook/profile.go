@@ -1,26 +1,34 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
-	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
+	"time"
 )
 
 // profiles are the build's -cpuprofile and -memprofile flags: what a
-// maintainer looks at when a build is slow, read with go tool pprof.
+// maintainer looks at when a build is slow or large, read with go tool
+// pprof.
 type profiles struct {
 	cpu, mem string
 }
 
 func (p *profiles) flags(fs *flag.FlagSet) {
 	fs.StringVar(&p.cpu, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
-	fs.StringVar(&p.mem, "memprofile", "", "write a heap profile at the end of the build to `file` (for go tool pprof)")
+	fs.StringVar(&p.mem, "memprofile", "", "write a heap profile taken when the live heap was largest to `file` (for go tool pprof)")
 }
 
-// start starts the CPU profile; the function it returns stops it and
-// writes the heap profile.
+// start starts the profiles; the function it returns stops them and
+// writes them out.
+//
+// The peak of the live heap is what decides a build's peak memory, and
+// a profile taken at the end shows a heap already let go. So the heap
+// is looked at every 100 ms, and its profile taken whenever the live
+// heap is larger than at any time before.
 func (p profiles) start() (stop func() error, err error) {
 	var cpu *os.File
 	if p.cpu != "" {
@@ -32,7 +40,36 @@ func (p profiles) start() (stop func() error, err error) {
 			return nil, fmt.Errorf("cpu profile: %w", err)
 		}
 	}
+	var peak bytes.Buffer
+	done := make(chan struct{})
+	watched := make(chan struct{})
+	if p.mem != "" {
+		go func() {
+			defer close(watched)
+			sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+			var most uint64
+			tick := time.NewTicker(100 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				metrics.Read(sample)
+				if live := sample[0].Value.Uint64(); live > most {
+					most = live
+					peak.Reset()
+					pprof.Lookup("heap").WriteTo(&peak, 0)
+				}
+				select {
+				case <-done:
+					return
+				case <-tick.C:
+				}
+			}
+		}()
+	} else {
+		close(watched)
+	}
 	return func() error {
+		close(done)
+		<-watched
 		if cpu != nil {
 			pprof.StopCPUProfile()
 			if err := cpu.Close(); err != nil {
@@ -42,15 +79,6 @@ func (p profiles) start() (stop func() error, err error) {
 		if p.mem == "" {
 			return nil
 		}
-		f, err := os.Create(p.mem)
-		if err != nil {
-			return err
-		}
-		runtime.GC()
-		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
+		return os.WriteFile(p.mem, peak.Bytes(), 0o644)
 	}, nil
 }

@@ -242,120 +242,136 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 	if err := emit(Output{Path: "api/schema.json", Data: apiSchema}); err != nil {
 		return err
 	}
-	// Each item is encoded once, for site.json and its kind's file: the
-	// export holds the whole site, and encoding it whole, twice, held
-	// several copies of it in memory at once.
+	// Each item is encoded once, straight into site.json, and each kind's
+	// file is site.json's list of that kind under the same head: the
+	// export holds the whole site, and only site.json is held in memory
+	// at once.
+	head := apiFile{Schema: full.Schema, Version: full.Version, Generated: full.Generated}
 	lists := make([]apiList, len(apiKinds))
-	var err error
 	for i, kind := range apiKinds {
 		l := &lists[i]
 		l.name = kind
 		switch kind {
 		case "people":
-			l.items, l.present, err = encodeItems(full.People)
+			l.encode = listEncoder(full.People)
 		case "teams":
-			l.items, l.present, err = encodeItems(full.Teams)
+			l.encode = listEncoder(full.Teams)
 		case "pages":
-			l.items, l.present, err = encodeItems(full.Pages)
+			l.encode = listEncoder(full.Pages)
 		case "updates":
-			l.items, l.present, err = encodeItems(full.Updates)
+			l.encode = listEncoder(full.Updates)
 		case "decisions":
-			l.items, l.present, err = encodeItems(full.Decisions)
+			l.encode = listEncoder(full.Decisions)
 		case "objectives":
-			l.items, l.present, err = encodeItems(full.Objs)
+			l.encode = listEncoder(full.Objs)
 		case "events":
-			l.items, l.present, err = encodeItems(full.Events)
-		}
-		if err != nil {
-			return fmt.Errorf("encode api/%s.json: %w", kind, err)
+			l.encode = listEncoder(full.Events)
 		}
 	}
-	head := apiFile{Schema: full.Schema, Version: full.Version, Generated: full.Generated}
-	data, err := encodeAPIFile(head, full.Site, lists)
+	data, spans, err := encodeAPIFile(head, full.Site, lists)
 	if err != nil {
 		return fmt.Errorf("encode api/site.json: %w", err)
 	}
 	if err := emit(Output{Path: "api/site.json", Data: data}); err != nil {
 		return err
 	}
+	shell, err := apiShell(head)
+	if err != nil {
+		return err
+	}
 	for i, kind := range apiKinds {
-		data, err := encodeAPIFile(head, nil, lists[i:i+1])
-		if err != nil {
-			return fmt.Errorf("encode api/%s.json: %w", kind, err)
+		list := data[spans[i][0]:spans[i][1]]
+		b := make([]byte, 0, len(shell)+len(list)+8)
+		b = append(b, shell...)
+		if len(list) > 0 {
+			b = append(b, ",\n  "...)
+			b = append(b, list...)
 		}
-		if err := emit(Output{Path: "api/" + kind + ".json", Data: data}); err != nil {
+		b = append(b, "\n}\n"...)
+		if err := emit(Output{Path: "api/" + kind + ".json", Data: b}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// apiList is one list of an API file, its items encoded.
+// apiList is one list of an API file.
 type apiList struct {
-	name    string
-	present bool // a nil list is left out of the file
-	items   [][]byte
+	name string
+	// encode appends the list's items to b, each on a line of its own
+	// after a comma or the list's opening; ok is false for a nil list,
+	// which is left out of the file.
+	encode func(b []byte) (_ []byte, ok bool, err error)
 }
 
-// encodeItems encodes each item of list as encodeJSON writes it inside a
-// file's top-level list: indented two levels deep.
-func encodeItems[T any](list *[]T) ([][]byte, bool, error) {
-	if list == nil {
-		return nil, false, nil
-	}
-	items := make([][]byte, len(*list))
-	for i, it := range *list {
-		b, err := json.MarshalIndent(it, "    ", "  ")
-		if err != nil {
-			return nil, false, err
+// listEncoder returns the encode function of an apiList. Each item is
+// on one line: an API file is indented down to its lists and has one
+// item per line, readable, easy to diff and grep, and without the
+// indentation that made up a third of a large export.
+func listEncoder[T any](list *[]T) func([]byte) ([]byte, bool, error) {
+	return func(b []byte) ([]byte, bool, error) {
+		if list == nil {
+			return b, false, nil
 		}
-		items[i] = b
-	}
-	return items, true, nil
-}
-
-// encodeAPIFile writes what encodeJSON writes for head with site and
-// lists set, from the items already encoded.
-func encodeAPIFile(head apiFile, site *apiConfig, lists []apiList) ([]byte, error) {
-	head.Site = site
-	shell, err := encodeJSON(head)
-	if err != nil {
-		return nil, err
-	}
-	// The shell ends "\n}\n"; the lists go before that, each
-	// "  \"name\": [\n    item,\n    item\n  ]" or "  \"name\": []".
-	shell = bytes.TrimSuffix(shell, []byte("\n}\n"))
-	size := len(shell) + 4
-	for _, l := range lists {
-		size += len(l.name) + 16
-		for _, it := range l.items {
-			size += len(it) + 6
-		}
-	}
-	b := make([]byte, 0, size)
-	b = append(b, shell...)
-	for _, l := range lists {
-		if !l.present {
-			continue
-		}
-		b = append(b, ",\n  "...)
-		name, _ := json.Marshal(l.name)
-		b = append(b, name...)
-		b = append(b, ": ["...)
-		for i, it := range l.items {
+		for i, it := range *list {
+			item, err := json.Marshal(it)
+			if err != nil {
+				return b, true, err
+			}
 			if i > 0 {
 				b = append(b, ',')
 			}
 			b = append(b, "\n    "...)
-			b = append(b, it...)
+			b = append(b, item...)
 		}
-		if len(l.items) > 0 {
+		if len(*list) > 0 {
 			b = append(b, "\n  "...)
 		}
+		return b, true, nil
+	}
+}
+
+// apiShell is what encodeJSON writes for head, without its closing
+// "\n}\n": the lists go there.
+func apiShell(head apiFile) ([]byte, error) {
+	shell, err := encodeJSON(head)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(shell, []byte("\n}\n")), nil
+}
+
+// encodeAPIFile writes head with site and lists set: the JSON encodeJSON
+// would write for the whole file, except that each item is on one line.
+// spans holds where each list, from its quoted name to its closing
+// bracket, is in the file; a list left out has an empty span.
+func encodeAPIFile(head apiFile, site *apiConfig, lists []apiList) (_ []byte, spans [][2]int, err error) {
+	head.Site = site
+	b, err := apiShell(head)
+	if err != nil {
+		return nil, nil, err
+	}
+	spans = make([][2]int, len(lists))
+	for i, l := range lists {
+		at := len(b)
+		b = append(b, ",\n  "...)
+		start := len(b)
+		name, _ := json.Marshal(l.name)
+		b = append(b, name...)
+		b = append(b, ": ["...)
+		var ok bool
+		if b, ok, err = l.encode(b); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", l.name, err)
+		}
+		if !ok {
+			b = b[:at]
+			continue
+		}
 		b = append(b, ']')
+		spans[i] = [2]int{start, len(b)}
 	}
 	b = append(b, "\n}\n"...)
-	return b, nil
+	return b, spans, nil
 }
 
 func encodeJSON(v any) ([]byte, error) {

@@ -2,12 +2,15 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"testing"
 )
 
 // TestAPIFileEncoding checks that an API file put together from items
-// encoded one by one is byte for byte what encoding the whole file gives:
-// lists left out, empty, and with items whose text needs escaping.
+// encoded one by one holds what encoding the whole file gives, with one
+// item per line: lists left out, empty, and with items whose text needs
+// escaping.
 func TestAPIFileEncoding(t *testing.T) {
 	t.Parallel()
 	people := []apiPerson{{ID: "ana", Name: "Ana <b>&</b> \"Souza\""}, {ID: "bo", Name: "Bo\nline"}}
@@ -26,26 +29,39 @@ func TestAPIFileEncoding(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var lists []apiList
-		add := func(name string, items [][]byte, present bool, err error) {
-			if err != nil {
-				t.Fatal(err)
-			}
-			lists = append(lists, apiList{name: name, items: items, present: present})
-		}
-		items, ok, err := encodeItems(tc.file.People)
-		add("people", items, ok, err)
-		items, ok, err = encodeItems(tc.file.Teams)
-		add("teams", items, ok, err)
-		items, ok, err = encodeItems(tc.file.Events)
-		add("events", items, ok, err)
+		lists := []apiList{{"people", listEncoder(tc.file.People)}, {"teams", listEncoder(tc.file.Teams)}, {"events", listEncoder(tc.file.Events)}}
 		head := apiFile{Schema: tc.file.Schema, Version: tc.file.Version, Generated: tc.file.Generated}
-		got, err := encodeAPIFile(head, tc.file.Site, lists)
+		got, spans, err := encodeAPIFile(head, tc.file.Site, lists)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: encodeAPIFile =\n%s\nwant\n%s", tc.name, got, want)
+		for i, sp := range spans {
+			if sp != ([2]int{}) && !bytes.HasPrefix(got[sp[0]:sp[1]], []byte(`"`+lists[i].name+`": [`)) {
+				t.Errorf("%s: span of %s is %q", tc.name, lists[i].name, got[sp[0]:sp[1]])
+			}
+		}
+		var gotV, wantV any
+		if err := json.Unmarshal(got, &gotV); err != nil {
+			t.Fatalf("%s: %v\n%s", tc.name, err, got)
+		}
+		if err := json.Unmarshal(want, &wantV); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(gotV, wantV) {
+			t.Errorf("%s: encodeAPIFile =\n%s\nwant the same data as\n%s", tc.name, got, want)
+		}
+		if bytes.Contains(got, []byte("<")) || bytes.Contains(got, []byte("&")) {
+			t.Errorf("%s: < or & not escaped:\n%s", tc.name, got)
+		}
+		// One item per line: every line inside a list is a whole item.
+		for _, sp := range spans {
+			for _, line := range bytes.Split(got[sp[0]:sp[1]], []byte("\n")) {
+				if item, ok := bytes.CutPrefix(line, []byte("    ")); ok {
+					if item = bytes.TrimSuffix(item, []byte(",")); !json.Valid(item) {
+						t.Errorf("%s: line %q is not one item", tc.name, line)
+					}
+				}
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -30,10 +31,11 @@ type feed struct {
 	// items, when set, makes the docs: items the build writes from the
 	// model (weekly digests), not from documents' bodies.
 	items func() ([]*site.Doc, error)
-	// summaries makes items carry the document's summary and a link to
-	// it instead of the whole body: a person's, team's or tag's feed
-	// repeats items the updates, decisions and handbook feeds carry in
-	// full, and a site has hundreds of them.
+	// summaries makes items carry the document's summary and its link
+	// instead of the whole body: a person's, team's or tag's feed repeats
+	// items the updates, decisions and handbook feeds carry in full, and
+	// a site has hundreds of them. The summary is the item's content, as
+	// one HTML paragraph, and is not repeated as a description.
 	summaries bool
 	// limit, when set, is how many items the feed carries at most, if
 	// fewer than feed_items: a weekly digest is a whole week's page.
@@ -123,10 +125,12 @@ func (r *renderer) renderFeed(f feed) ([]Output, error) {
 			Link:        &feeds.Link{Href: link},
 			Id:          link,
 			IsPermaLink: "true",
-			Description: html.EscapeString(site.CleanText(d.Summary)),
 			Content:     r.feedContent(f, d),
 			Created:     d.Date,
 			Updated:     d.Date,
+		}
+		if !f.summaries {
+			fi.Description = html.EscapeString(site.CleanText(d.Summary))
 		}
 		if name := it.name(); name != "" {
 			fi.Author = &feeds.Author{Name: name}
@@ -196,7 +200,9 @@ func (r *renderer) renderFeed(f feed) ([]Output, error) {
 	for i, ji := range jf.Items {
 		it := items[i]
 		ji.Tags = it.doc.Tags
-		ji.Summary = site.CleanText(it.doc.Summary)
+		if !f.summaries {
+			ji.Summary = site.CleanText(it.doc.Summary)
+		}
 		ji.Author = nil
 		ji.Authors = nil
 		if name := it.name(); name != "" {
@@ -207,10 +213,10 @@ func (r *renderer) renderFeed(f feed) ([]Output, error) {
 			ji.Authors = []*feeds.JSONAuthor{a}
 		}
 	}
+	// Compact, as feed readers read it: indentation was a third of the
+	// bytes of a feed of summaries.
 	var jb bytes.Buffer
-	enc := json.NewEncoder(&jb)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(jf); err != nil {
+	if err := json.NewEncoder(&jb).Encode(jf); err != nil {
 		return nil, fmt.Errorf("encode %sfeed.json: %w", f.dir, err)
 	}
 
@@ -332,15 +338,11 @@ func (r *renderer) feedItems() int {
 }
 
 // feedContent is an item's content: the document's body with absolute
-// links, or for a feed of summaries, the summary and a link to the page.
+// links, or for a feed of summaries, the summary (or the title, for a
+// document without one) as a paragraph.
 func (r *renderer) feedContent(f feed, d *site.Doc) string {
-	if !f.summaries {
-		return r.absolutize(string(d.Body))
+	if f.summaries {
+		return "<p>" + html.EscapeString(cmp.Or(site.CleanText(d.Summary), d.Title)) + "</p>"
 	}
-	var b strings.Builder
-	if s := site.CleanText(d.Summary); s != "" {
-		b.WriteString("<p>" + html.EscapeString(s) + "</p>")
-	}
-	b.WriteString(`<p><a href="` + html.EscapeString(r.abs(d.URL)) + `">` + html.EscapeString(d.Title) + "</a></p>")
-	return b.String()
+	return r.absolutize(string(d.Body))
 }
