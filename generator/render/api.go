@@ -268,27 +268,36 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 			l.encode = listEncoder(full.Events)
 		}
 	}
-	data, spans, err := encodeAPIFile(head, full.Site, lists)
+	// Each list is encoded into a scratch buffer and kept in one of its
+	// exact size: at 100,000 documents a buffer grown by appending held
+	// twice the export.
+	encoded := make([][]byte, len(lists))
+	var scratch []byte
+	for i, l := range lists {
+		b, ok, err := encodeList(scratch[:0], l)
+		if err != nil {
+			return fmt.Errorf("encode api/%s.json: %w", l.name, err)
+		}
+		if ok {
+			encoded[i] = bytes.Clone(b)
+		}
+		scratch = b
+	}
+	scratch = nil
+	shell, err := apiShell(head, full.Site)
 	if err != nil {
 		return fmt.Errorf("encode api/site.json: %w", err)
 	}
-	if err := emit(Output{Path: "api/site.json", Data: data}); err != nil {
+	if err := emit(Output{Path: "api/site.json", Data: assembleAPIFile(shell, encoded...)}); err != nil {
 		return err
 	}
-	shell, err := apiShell(head)
-	if err != nil {
+	if shell, err = apiShell(head, nil); err != nil {
 		return err
 	}
 	for i, kind := range apiKinds {
-		list := data[spans[i][0]:spans[i][1]]
-		b := make([]byte, 0, len(shell)+len(list)+8)
-		b = append(b, shell...)
-		if len(list) > 0 {
-			b = append(b, ",\n  "...)
-			b = append(b, list...)
-		}
-		b = append(b, "\n}\n"...)
-		if err := emit(Output{Path: "api/" + kind + ".json", Data: b}); err != nil {
+		data := assembleAPIFile(shell, encoded[i])
+		encoded[i] = nil
+		if err := emit(Output{Path: "api/" + kind + ".json", Data: data}); err != nil {
 			return err
 		}
 	}
@@ -331,9 +340,22 @@ func listEncoder[T any](list *[]T) func([]byte) ([]byte, bool, error) {
 	}
 }
 
-// apiShell is what encodeJSON writes for head, without its closing
-// "\n}\n": the lists go there.
-func apiShell(head apiFile) ([]byte, error) {
+// encodeList appends l as a member of an API file's top-level object,
+// `"name": [...]`; ok is false for a list left out of the file.
+func encodeList(b []byte, l apiList) (_ []byte, ok bool, err error) {
+	name, _ := json.Marshal(l.name)
+	b = append(b, name...)
+	b = append(b, ": ["...)
+	if b, ok, err = l.encode(b); err != nil || !ok {
+		return b, false, err
+	}
+	return append(b, ']'), true, nil
+}
+
+// apiShell is what encodeJSON writes for head with site set, without
+// its closing "\n}\n": the lists go there.
+func apiShell(head apiFile, site *apiConfig) ([]byte, error) {
+	head.Site = site
 	shell, err := encodeJSON(head)
 	if err != nil {
 		return nil, err
@@ -341,37 +363,27 @@ func apiShell(head apiFile) ([]byte, error) {
 	return bytes.TrimSuffix(shell, []byte("\n}\n")), nil
 }
 
-// encodeAPIFile writes head with site and lists set: the JSON encodeJSON
-// would write for the whole file, except that each item is on one line.
-// spans holds where each list, from its quoted name to its closing
-// bracket, is in the file; a list left out has an empty span.
-func encodeAPIFile(head apiFile, site *apiConfig, lists []apiList) (_ []byte, spans [][2]int, err error) {
-	head.Site = site
-	b, err := apiShell(head)
-	if err != nil {
-		return nil, nil, err
-	}
-	spans = make([][2]int, len(lists))
-	for i, l := range lists {
-		at := len(b)
-		b = append(b, ",\n  "...)
-		start := len(b)
-		name, _ := json.Marshal(l.name)
-		b = append(b, name...)
-		b = append(b, ": ["...)
-		var ok bool
-		if b, ok, err = l.encode(b); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", l.name, err)
+// assembleAPIFile puts an API file together from its shell and its
+// encoded lists, nil ones left out, in a buffer of its exact size: the
+// JSON encodeJSON would write for the whole file, except that each item
+// is on one line.
+func assembleAPIFile(shell []byte, lists ...[]byte) []byte {
+	const sep, end = ",\n  ", "\n}\n"
+	size := len(shell) + len(end)
+	for _, l := range lists {
+		if l != nil {
+			size += len(sep) + len(l)
 		}
-		if !ok {
-			b = b[:at]
-			continue
-		}
-		b = append(b, ']')
-		spans[i] = [2]int{start, len(b)}
 	}
-	b = append(b, "\n}\n"...)
-	return b, spans, nil
+	b := make([]byte, 0, size)
+	b = append(b, shell...)
+	for _, l := range lists {
+		if l != nil {
+			b = append(b, sep...)
+			b = append(b, l...)
+		}
+	}
+	return append(b, end...)
 }
 
 func encodeJSON(v any) ([]byte, error) {
