@@ -171,7 +171,13 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	vocab := map[string]*postings{}
+	// Sized for the terms of every range, which overcounts those that
+	// several share: the map does not grow, rehashing, while it fills.
+	size := 0
+	for _, part := range parts {
+		size += len(part.vocab)
+	}
+	vocab := make(map[string]*postings, size)
 	var lengths []int
 	var files [][]byte
 	total := 0
@@ -273,7 +279,9 @@ type manifest struct {
 // indexRange indexes documents numbered from first on, a multiple of
 // analysisGroup, taking the analyses of unchanged groups from c.
 func indexRange(entries []*entry, first uint32, c *cache.Cache, st *stats) (partial, error) {
-	part := partial{vocab: map[string]*postings{}}
+	// A vocabulary grows with the documents, by a few new terms each: a
+	// map sized for that does not grow, rehashing, while it fills.
+	part := partial{vocab: make(map[string]*postings, 8*len(entries))}
 	var sc scratch
 	for lo := 0; lo < len(entries); lo += analysisGroup {
 		group := entries[lo:min(lo+analysisGroup, len(entries))]
@@ -517,7 +525,7 @@ func roughly(x float64) float64 {
 func addStems(terms []string, vocab map[string]*postings, st *Stemmer) []string {
 	stems := make([]string, len(terms))
 	parallel(len(terms), 1024, func(i int) { stems[i] = st.Stem(terms[i]) })
-	groups := map[string][]string{}
+	groups := make(map[string][]string, len(terms))
 	var order []string
 	for i, t := range terms {
 		g := groups[stems[i]]
