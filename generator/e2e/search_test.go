@@ -4,11 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,6 +31,14 @@ var exampleNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 // global hbsearch, serves it, and returns its URL, the build and a Go
 // searcher over the same index.
 func searchSite(t *testing.T, extra map[string]string) (string, generator.Result, *search.Searcher) {
+	t.Helper()
+	out, res, s := buildSearchSite(t, extra)
+	return Serve(t, out), res, s
+}
+
+// buildSearchSite is searchSite without the server: it returns the
+// output folder.
+func buildSearchSite(t *testing.T, extra map[string]string) (string, generator.Result, *search.Searcher) {
 	t.Helper()
 	dir := t.TempDir()
 	contentDir := filepath.Join(dir, "content")
@@ -77,7 +89,7 @@ func searchSite(t *testing.T, extra map[string]string) (string, generator.Result
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Serve(t, out), res, s
+	return out, res, s
 }
 
 func mustAbs(t *testing.T, p string) string {
@@ -516,6 +528,68 @@ func TestSearchStemsAndTypos(t *testing.T) {
 	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]shownResult](shownJS))
 	if err != nil || len(shown) == 0 {
 		t.Fatalf("no results after following the suggestion (%v)", err)
+	}
+}
+
+// TestSearchRanges searches a host that honours Range requests, which
+// fetches parts of the index's packs, and one that ignores them and
+// sends whole packs: the client finds the same, fetching each pack once.
+func TestSearchRanges(t *testing.T) {
+	ctx := Browser(t)
+	out, _, _ := buildSearchSite(t, nil)
+	for _, ranges := range []bool{true, false} {
+		var mu sync.Mutex
+		partial, whole := map[string]int{}, map[string]int{}
+		files := http.FileServer(http.Dir(out))
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			// Count what the server sends, not the browser's cache
+			// revalidating what it has.
+			if strings.HasSuffix(r.URL.Path, ".bin") && r.Header.Get("If-Modified-Since") == "" {
+				mu.Lock()
+				if r.Header.Get("Range") != "" && ranges {
+					partial[path.Base(r.URL.Path)]++
+				} else {
+					whole[path.Base(r.URL.Path)]++
+				}
+				mu.Unlock()
+			}
+			if !ranges {
+				r.Header.Del("Range")
+			}
+			files.ServeHTTP(w, r)
+		}))
+		for _, q := range []string{"rotating", "ledgre"} {
+			err := chromedp.Do(ctx,
+				chromedp.Navigate(srv.URL+"/"),
+				chromedp.Click(".site-search input"),
+				chromedp.KeyEvent(q),
+				waitDone(q),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]shownResult](shownJS))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(shown) == 0 || shown[0].Title == "" {
+				t.Errorf("ranges %v, %q: results %v, want some with titles", ranges, q, shown)
+			}
+		}
+		srv.Close()
+		mu.Lock()
+		if ranges && (len(partial) == 0 || len(whole) > 1) {
+			t.Errorf("with ranges: %v fetched in parts, %v whole, want packs in parts and at most the facets whole", partial, whole)
+		}
+		for name, n := range whole {
+			if !ranges && n > 1 {
+				t.Errorf("without ranges: %s fetched %d times, want once", name, n)
+			}
+		}
+		if !ranges && len(partial) > 0 {
+			t.Errorf("without ranges: %v fetched in parts", partial)
+		}
+		mu.Unlock()
 	}
 }
 

@@ -28,37 +28,50 @@
 //
 // # Files
 //
-// Build returns these files, all under Options.Dir ("search/"). Names
+// Build returns a few files, all under Options.Dir ("search/"). Names
 // carry a hash of their content, so they can be cached forever, except
 // the manifest, which pages link to under a fixed name (see ManifestPath);
 // the page learns its address from a data attribute.
 //
-//	manifest.json       the entry point: document count, the first term
-//	                    and file name of each shard directory, the typo
-//	                    lexicons, the facets file and the document buckets
-//	s-HASH.bin          a shard directory: the first term and the hash
-//	                    of each of 32 consecutive term shards, whose
-//	                    files are t-HASH.bin and p-HASH.bin
-//	t-HASH.bin          a term shard: a contiguous range of the sorted
-//	                    vocabulary with each term's postings
-//	p-HASH.bin          the positions of the same shard's terms, fetched
-//	                    only for "quoted phrases"
-//	y-HASH.bin          a typo lexicon: every term of 4 or more letters
-//	                    starting (key "p" and two letters) or ending (key
-//	                    "s" and two letters, terms stored reversed) with
-//	                    two letters, fetched only when a word
-//	                    of 4 or more letters matches nothing
+// Most of the index is many small parts (term shards, typo lexicons,
+// document files), each compressed on its own and laid end to end in a
+// pack file; the client fetches a part with an HTTP Range request for
+// its span (offset and length), which the manifest or another part
+// gives. A site of 10,000 documents so writes about 25 files, not
+// thousands: creating a file is a large part of a build's time. A host
+// that ignores Range requests sends a whole pack, which the client then
+// keeps for the pack's other parts.
+//
+//	manifest.json       the entry point: document count, the packs' names,
+//	                    the first term and span of each shard directory,
+//	                    the span of the list of typo lexicons, the facets
+//	                    file and the document packs
+//	t-HASH.bin          the term pack: term shards, each a contiguous
+//	                    range of the sorted vocabulary with each term's
+//	                    postings, then the shard directories, each
+//	                    listing the first term and the spans in the term
+//	                    and positions packs of 32 consecutive shards
+//	p-HASH.bin          the positions pack: each shard's positions,
+//	                    fetched only for "quoted phrases"
+//	y-HASH.bin          the typo pack: the typo lexicons, every term of 4
+//	                    or more letters starting (key "p" and two
+//	                    letters) or ending (key "s" and two letters, terms
+//	                    stored reversed) with two letters, then their list
+//	                    by key; fetched only when a word of 4 or more
+//	                    letters matches nothing
 //	f-HASH.bin          facets: for each kind, team, author, status and
 //	                    tag, its label and the documents that have it
-//	d/HASH/N.bin        document N's title, URL, date, kind, the line under
+//	d-HASH.bin          a document pack of Options.BucketSize documents:
+//	                    their offsets (little-endian uint32s, one per
+//	                    document and one for the end), then each
+//	                    document's title, URL, date, kind, the line under
 //	                    its title and its sections (heading id, heading,
-//	                    text), for excerpts and deep links; fetched only for
-//	                    the results shown. HASH covers the bucket of
-//	                    documents N belongs to.
+//	                    text), for excerpts and deep links; fetched only
+//	                    for the results shown
 //
-// Binary files are gzip streams (the client inflates them with the
-// browser's DecompressionStream) of a simple format: unsigned varints
-// (LEB128) and strings as a varint length and UTF-8 bytes.
+// Parts are gzip streams (the client inflates them with the browser's
+// DecompressionStream) of a simple format: unsigned varints (LEB128) and
+// strings as a varint length and UTF-8 bytes; a span is two varints.
 //
 // A term shard holds, for each term in order: the length of the prefix it
 // shares with the previous term, the rest of the term, its document
@@ -70,9 +83,10 @@
 // the position gaps. The facets file holds, for each facet (kind, team,
 // author, status, tag), the number of values and, for each value, its key,
 // its label, its document count and the document number gaps. A typo
-// lexicon is the count and then front-coded terms, as in a shard. A shard
-// directory is the count and then, for each shard, its front-coded first
-// term and its hash as a string.
+// lexicon is the count and then front-coded terms, as in a shard; their
+// list is the count and, for each, its key and span. A shard directory is
+// the count and then, for each shard, its front-coded first term and its
+// spans in the term pack and the positions pack.
 //
 // Everything taken from content (titles, excerpts, names) is stored as
 // data, JSON-escaped or length-prefixed, and the client inserts it as

@@ -2,123 +2,157 @@ package search
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	gohash "hash"
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/gzip"
 	"golang.org/x/sync/errgroup"
 )
 
-// writer collects the index files. Names come from a hash of the raw
-// content, so they are known at once; compression runs in parallel in
-// finish.
+// writer collects the index files. Most of the index is packed: many
+// small parts (term shards, lexicons, document files), each compressed on
+// its own, laid one after another in a few pack files, which the client
+// fetches part by part with HTTP Range requests (see pack). A site of
+// 10,000 documents so writes a few dozen files instead of thousands, and
+// creating files is a large share of a build's time.
 type writer struct {
 	dir   string
 	files []File
-	fast  []bool // compress quickly: the many small document files
-	added map[string]bool
-	memo  *memo // compressed files of the last build, or nil
+	memo  *memo // compressed parts of the last build, or nil
+	keys  [][32]byte
 	stats *stats
+	// parts counts the parts compressed on their own, from the memo or
+	// not.
+	parts int
 }
 
-// add stores raw data as "dir/prefix-HASH.bin" and returns the file name
-// relative to dir. Two shards with the same content (the positions of two
-// shards whose terms each occur once per document, on a big site) are
-// one file.
-func (w *writer) add(prefix string, raw []byte) string {
-	return w.addAs(prefix, hash(raw), raw)
-}
+// span is where a part lies in its pack: its offset and length in bytes.
+type span [2]int
 
-// addAs stores raw as "dir/prefix-HASH.bin" under the given hash of its
-// content and returns the file name relative to dir.
-func (w *writer) addAs(prefix, hash string, raw []byte) string {
-	name := prefix + "-" + hash + ".bin"
-	if w.added == nil {
-		w.added = map[string]bool{}
-	}
-	if !w.added[name] {
-		w.added[name] = true
-		w.addNamed(w.dir+"/"+name, raw, false)
-	}
+// add stores data as "dir/prefix-HASH.bin" and returns the file name
+// relative to dir.
+func (w *writer) add(prefix string, data []byte) string {
+	name := prefix + "-" + hash(data) + ".bin"
+	w.files = append(w.files, File{Path: w.dir + "/" + name, Data: data})
 	return name
 }
 
-func (w *writer) addNamed(path string, raw []byte, fast bool) {
-	w.files = append(w.files, File{Path: path, Data: raw})
-	w.fast = append(w.fast, fast)
-}
-
-// finish compresses every file added so far, or takes its compressed
-// bytes from the last build's.
-func (w *writer) finish() error {
-	keys := make([][32]byte, len(w.files))
+// compress compresses each raw part, or takes its compressed bytes from
+// the last build's, in parallel: a worker per processor, each with its own
+// gzip writer (a writer's tables are large and costly to allocate), takes
+// the next chunk of parts.
+func (w *writer) compress(raw [][]byte, fast bool) ([][]byte, error) {
+	out := make([][]byte, len(raw))
+	keys := make([][32]byte, len(raw))
+	const chunk = 16
+	var next atomic.Int64
 	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range w.files {
+	for range min(runtime.GOMAXPROCS(0), (len(raw)+chunk-1)/chunk) {
 		g.Go(func() error {
-			if w.memo != nil {
-				keys[i] = memoKey(w.files[i].Data, w.fast[i])
-				if data, ok := w.memo.get(keys[i]); ok {
-					w.files[i].Data = data
+			zw := newGzip(fast)
+			var buf bytes.Buffer
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(raw) {
 					return nil
 				}
+				for i := lo; i < min(lo+chunk, len(raw)); i++ {
+					if w.memo != nil {
+						keys[i] = memoKey(raw[i], fast)
+						if data, ok := w.memo.get(keys[i]); ok {
+							out[i] = data
+							continue
+						}
+					}
+					data, err := compress(zw, &buf, raw[i])
+					if err != nil {
+						return err
+					}
+					if w.memo != nil {
+						w.memo.put(keys[i], data)
+					}
+					out[i] = data
+					w.stats.compressed.Add(1)
+				}
 			}
-			data, err := compress(w.files[i].Data, w.fast[i])
-			if w.memo != nil && err == nil {
-				w.memo.put(keys[i], data)
-			}
-			w.files[i].Data = data
-			w.stats.compressed.Add(1)
-			return err
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	if w.memo != nil {
-		w.memo.save(keys)
-	}
-	return nil
+	err := g.Wait()
+	w.keys = append(w.keys, keys...)
+	w.parts += len(raw)
+	return out, err
 }
 
-// compress gzips data. The header carries no name or time, so equal input
-// gives equal output. The fast level is about half the work for 2% more
-// bytes on small files.
-func compress(data []byte, fast bool) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(data)/3 + 64)
-	// A gzip writer allocates about a megabyte; reuse them.
-	pool := &gzipBest
-	if fast {
-		pool = &gzipFast
+// pack lays compressed parts one after another, each distinct part once
+// (two shards with the same content, such as the positions of two shards
+// whose terms each occur once per document, share their bytes), after
+// head, and returns the pack and where each part is.
+func pack(head []byte, parts [][]byte) ([]byte, []span) {
+	size := len(head)
+	for _, p := range parts {
+		size += len(p)
 	}
-	zw := pool.Get().(*gzip.Writer)
-	defer pool.Put(zw)
-	zw.Reset(&buf)
+	data := make([]byte, len(head), size)
+	copy(data, head)
+	spans := make([]span, len(parts))
+	// The parts with each hash, to look equal parts up without copying
+	// them into keys.
+	seed := maphash.MakeSeed()
+	seen := map[uint64][]int{}
+	for i, p := range parts {
+		h := maphash.Bytes(seed, p)
+		j := slices.IndexFunc(seen[h], func(j int) bool { return bytes.Equal(parts[j], p) })
+		if j >= 0 {
+			spans[i] = spans[seen[h][j]]
+			continue
+		}
+		seen[h] = append(seen[h], i)
+		spans[i] = span{len(data), len(p)}
+		data = append(data, p...)
+	}
+	return data, spans
+}
+
+// finish keeps this build's compressed parts for the next build.
+func (w *writer) finish() {
+	if w.memo != nil {
+		w.memo.save(w.keys)
+	}
+}
+
+// compress gzips data with zw into buf, and returns a copy of exactly its
+// size: buf, reused, grows once to the largest part. The header carries
+// no name or time, so equal input gives equal output.
+func compress(zw *gzip.Writer, buf *bytes.Buffer, data []byte) ([]byte, error) {
+	buf.Reset()
+	zw.Reset(buf)
 	if _, err := zw.Write(data); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
-var (
-	// Level 6 for shards: on a 10,000-document site, level 9 saves 0.04%
-	// of their bytes for more CPU time.
-	gzipBest = sync.Pool{New: func() any { return newGzip(6) }}
-	gzipFast = sync.Pool{New: func() any { return newGzip(gzip.BestSpeed) }}
-)
-
-func newGzip(level int) *gzip.Writer {
+// newGzip returns a gzip writer at level 6 for term shards, which every
+// query fetches (on a 10,000-document site, level 9 saves 0.04% of their
+// bytes for more CPU time), or, when fast, at the fastest level: about
+// half the work for a few per cent more bytes, for the parts that a query
+// fetches few of or seldom.
+func newGzip(fast bool) *gzip.Writer {
+	level := 6
+	if fast {
+		level = gzip.BestSpeed
+	}
 	zw, _ := gzip.NewWriterLevel(nil, level)
 	return zw
 }
@@ -170,14 +204,22 @@ func appendTerm(b []byte, prev, term string) []byte {
 	return appendString(b, term[shared:])
 }
 
+// shardSet is where the term shards went: the term pack (shards, then
+// their directories), the positions pack, and each directory's first term
+// and span in the term pack.
+type shardSet struct {
+	terms, positions string
+	firsts           []string
+	dirs             []span
+}
+
 // shards splits the sorted vocabulary into term shards and their
-// positions, and returns the shards' directories: [first term, file] for
-// each run of shardsPerDir shards. The manifest, which every query
-// fetches, lists only the directories; a directory lists its shards' first
-// terms and the hash that names their two files ("t-HASH.bin",
-// "p-HASH.bin"). Small shards thus cost a query few bytes without making
-// the manifest grow with their number.
-func (w *writer) shards(terms []string, vocab map[string]*postings, size int) [][2]string {
+// positions, packs them, and returns where they went. The manifest, which
+// every query fetches, lists only directories of shardsPerDir shards; a
+// directory lists its shards' first terms and their spans in the two
+// packs. Small shards thus cost a query few bytes without making the
+// manifest grow with their number.
+func (w *writer) shards(terms []string, vocab map[string]*postings, size int) (shardSet, error) {
 	var bounds [][2]int
 	for lo := 0; lo < len(terms); {
 		hi, bytes := lo, 0
@@ -201,32 +243,59 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) []
 		bounds = append(bounds, [2]int{lo, hi})
 		lo = hi
 	}
-	enc := make([][2][]byte, len(bounds))
+	ts, ps := make([][]byte, len(bounds)), make([][]byte, len(bounds))
 	parallel(len(bounds), 1, func(i int) {
-		t, p := encodeShard(terms[bounds[i][0]:bounds[i][1]], vocab)
-		enc[i] = [2][]byte{t, p}
+		ts[i], ps[i] = encodeShard(terms[bounds[i][0]:bounds[i][1]], vocab)
 	})
-	var dirs [][2]string
+	var err error
+	var set shardSet
+	if ts, err = w.compress(ts, false); err != nil {
+		return set, err
+	}
+	// Positions are fetched only for quoted phrases: compressing them
+	// quickly costs few queries a few bytes.
+	if ps, err = w.compress(ps, true); err != nil {
+		return set, err
+	}
+	tpack, tspans := pack(nil, ts)
+	ppack, pspans := pack(nil, ps)
+	var dirs [][]byte
 	for lo := 0; lo < len(bounds); lo += shardsPerDir {
 		hi := min(lo+shardsPerDir, len(bounds))
 		dir := appendUvarint(nil, uint64(hi-lo))
 		prev := ""
 		for i := lo; i < hi; i++ {
-			// The two files share one name, the hash of both: a
-			// directory holds half the hashes.
-			h := newHasher()
-			h.write(enc[i][0])
-			h.write(enc[i][1])
-			w.addAs("t", h.sum(), enc[i][0])
-			w.addAs("p", h.sum(), enc[i][1])
 			first := terms[bounds[i][0]]
 			dir = appendTerm(dir, prev, first)
-			dir = appendString(dir, h.sum())
+			for _, sp := range []span{tspans[i], pspans[i]} {
+				dir = appendUvarint(dir, uint64(sp[0]))
+				dir = appendUvarint(dir, uint64(sp[1]))
+			}
 			prev = first
 		}
-		dirs = append(dirs, [2]string{terms[bounds[lo][0]], w.add("s", dir)})
+		dirs = append(dirs, dir)
+		set.firsts = append(set.firsts, terms[bounds[lo][0]])
 	}
-	return dirs
+	if dirs, err = w.compress(dirs, false); err != nil {
+		return set, err
+	}
+	// The directories go after the shards, whose spans they hold.
+	var dspans []span
+	tpack, dspans = appendParts(tpack, dirs)
+	set.dirs = dspans
+	set.terms = w.add("t", tpack)
+	set.positions = w.add("p", ppack)
+	return set, nil
+}
+
+// appendParts appends parts to a pack and returns it with their spans.
+func appendParts(data []byte, parts [][]byte) ([]byte, []span) {
+	spans := make([]span, len(parts))
+	for i, p := range parts {
+		spans[i] = span{len(data), len(p)}
+		data = append(data, p...)
+	}
+	return data, spans
 }
 
 // shardsPerDir is how many shards a directory lists: about 400 bytes
@@ -244,10 +313,21 @@ func commonPrefix(a, b string) int {
 
 // postingSize estimates a term's share of a shard: its text, a byte or
 // two per document and its impact bytes.
-func postingSize(p *postings) int { return 8 + len(p.alias) + 3*len(p.docs) }
+func postingSize(p *postings) int { return 8 + len(p.alias) + 3*len(p.hits) }
 
 func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile []byte) {
-	var head, body, pos, blocks []byte
+	// Size the buffers once: a term's head is its text and a few varints,
+	// its postings a gap and an impact per document, its positions a
+	// count and a gap or two per document.
+	nh, nb, np := 0, 0, 0
+	for _, t := range terms {
+		p := vocab[t]
+		nh += len(t) + 8
+		nb += len(p.alias) + 3*len(p.hits)
+		np += 4 + 2*len(p.hits) + 2*len(p.pos)
+	}
+	head, body := make([]byte, 0, nh+nb), make([]byte, 0, nb)
+	pos, blocks := make([]byte, 0, 4*len(terms)+8), make([]byte, 0, np)
 	head = appendUvarint(head, uint64(len(terms)))
 	pos = appendUvarint(pos, uint64(len(terms)))
 	prev := ""
@@ -257,57 +337,69 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 		// A stem's alias has no documents; its postings are the name of
 		// the term it stands for.
 		body = append(body, p.alias...)
-		body = appendDeltas(body, p.docs)
+		prevDoc := uint32(0)
+		for _, h := range p.hits {
+			body = appendUvarint(body, uint64(h.doc-prevDoc))
+			prevDoc = h.doc
+		}
 		body = append(body, p.impact...)
 		head = appendTerm(head, prev, t)
-		head = appendUvarint(head, uint64(len(p.docs)))
+		head = appendUvarint(head, uint64(len(p.hits)))
 		head = appendUvarint(head, uint64(len(body)-start))
 		prev = t
 
 		start = len(blocks)
 		at := uint32(0)
-		for _, k := range p.npos {
-			blocks = appendGaps(blocks, p.pos[at:at+k])
-			at += k
+		for _, h := range p.hits {
+			blocks = appendGaps(blocks, p.pos[at:at+h.npos])
+			at += h.npos
 		}
 		pos = appendUvarint(pos, uint64(len(blocks)-start))
 	}
 	return append(head, body...), append(pos, blocks...)
 }
 
-// typos writes the typo lexicons and returns their names by key. A term
-// of minTypoLen or more letters is in two lexicons: "p" and its first two
-// characters, and "s" and its last two. One typing mistake leaves a
-// word's first two or its last two characters as they were (except a
-// swap of the middle two of four), so a word's candidates are in the two
-// lexicons its own ends name, whichever letter the mistake is in. Terms
-// of a suffix lexicon are stored reversed, so that front coding shares
-// their common endings ("-ing", "-tion"). The lexicons' names by key go
-// into a file of their own, whose name typos returns: the manifest, which
-// every query fetches, stays small, and only a query with a typing
-// mistake fetches the list.
-func (w *writer) typos(terms []string) string {
-	groups := map[string][]string{}
-	var order []string
-	add := func(k, t string) {
-		if groups[k] == nil {
+// typos packs the typo lexicons and returns the pack's name and the span
+// of their list in it. A term of minTypoLen or more letters is in two
+// lexicons: "p" and its first two characters, and "s" and its last two.
+// One typing mistake leaves a word's first two or its last two characters
+// as they were (except a swap of the middle two of four), so a word's
+// candidates are in the two lexicons its own ends name, whichever letter
+// the mistake is in. Terms of a suffix lexicon are stored reversed, so
+// that front coding shares their common endings ("-ing", "-tion"). The
+// list of the lexicons' spans by key follows them in the pack: the
+// manifest, which every query fetches, stays small, and only a query with
+// a typing mistake fetches the list.
+func (w *writer) typos(terms []string) (string, span, error) {
+	// A lexicon's key is its kind and two characters.
+	type key struct {
+		kind byte
+		a, b rune
+	}
+	groups := map[key][]string{}
+	var order []key
+	add := func(k key, t string) {
+		g, ok := groups[k]
+		if !ok {
 			order = append(order, k)
 		}
-		groups[k] = append(groups[k], t)
+		groups[k] = append(g, t)
 	}
 	for _, t := range terms {
 		if strings.HasSuffix(t, stemMark) || utf8.RuneCountInString(t) < minTypoLen {
 			continue
 		}
-		r := []rune(t)
-		add("p"+string(r[:2]), t)
-		add("s"+string(r[len(r)-2:]), reverse(t))
+		a, n := utf8.DecodeRuneInString(t)
+		b, _ := utf8.DecodeRuneInString(t[n:])
+		add(key{'p', a, b}, t)
+		z, n := utf8.DecodeLastRuneInString(t)
+		y, _ := utf8.DecodeLastRuneInString(t[:len(t)-n])
+		add(key{'s', y, z}, reverse(t))
 	}
-	var list []byte
-	list = appendUvarint(list, uint64(len(order)))
-	for _, k := range order {
+	lexicons := make([][]byte, len(order))
+	for i, k := range order {
 		g := groups[k]
-		if k[0] == 's' {
+		if k.kind == 's' {
 			slices.Sort(g)
 		}
 		var buf []byte
@@ -317,10 +409,27 @@ func (w *writer) typos(terms []string) string {
 			buf = appendTerm(buf, prev, t)
 			prev = t
 		}
-		list = appendString(list, k)
-		list = appendString(list, w.add("y", buf))
+		lexicons[i] = buf
 	}
-	return w.add("y", list)
+	// Fetched only for a word that matches nothing: compressed quickly.
+	lexicons, err := w.compress(lexicons, true)
+	if err != nil {
+		return "", span{}, err
+	}
+	data, spans := pack(nil, lexicons)
+	var list []byte
+	list = appendUvarint(list, uint64(len(order)))
+	for i, k := range order {
+		list = appendString(list, string([]rune{rune(k.kind), k.a, k.b}))
+		list = appendUvarint(list, uint64(spans[i][0]))
+		list = appendUvarint(list, uint64(spans[i][1]))
+	}
+	z, err := w.compress([][]byte{list}, false)
+	if err != nil {
+		return "", span{}, err
+	}
+	data, spans = appendParts(data, z)
+	return w.add("y", data), spans[0], nil
 }
 
 // reverse returns s with its characters in reverse order.

@@ -17,11 +17,12 @@ import (
 //     positions) in groups of analysisGroup consecutive documents, and a
 //     group whose documents' indexed text is unchanged is read back from
 //     the cache instead;
-//   - every file is compressed once: a file whose bytes are those of a
-//     file of the last build takes that build's compressed bytes. Impacts
-//     depend on their own document only (see score), so editing one
-//     document changes the shards of its own terms, and the others keep
-//     their bytes.
+//   - every part (shard, lexicon, document file; see writer) is
+//     compressed once: a part whose bytes are those of a part of the
+//     last build takes that build's compressed bytes, and packs are only
+//     laid end to end. Impacts depend on their own document only (see
+//     score), so editing one document changes the shards of its own
+//     terms, and the others keep their bytes.
 //
 // Both are checked by TestIncremental against a build without cache.
 
@@ -71,15 +72,15 @@ func encodeDoc(buf []byte, n int, file []byte, order []string, ps []*postings) [
 	buf = binary.AppendUvarint(buf, uint64(len(order)))
 	for i, t := range order {
 		p := ps[i]
-		last := len(p.docs) - 1
+		last := p.hits[len(p.hits)-1]
 		buf = appendString(buf, t)
-		buf = binary.AppendUvarint(buf, uint64(math.Float32bits(p.tf[last])))
+		buf = binary.AppendUvarint(buf, uint64(math.Float32bits(last.tf)))
 		title := uint64(0)
-		if p.title[last] {
+		if last.title {
 			title = 1
 		}
 		buf = binary.AppendUvarint(buf, title)
-		k := p.npos[last]
+		k := last.npos
 		buf = appendGaps(buf, p.pos[len(p.pos)-int(k):])
 	}
 	return buf
@@ -105,10 +106,7 @@ func decodeGroup(data []byte, count int, first uint32, part *partial) bool {
 			p = &postings{}
 			part.vocab[string(term)] = p
 		}
-		p.docs = append(p.docs, first+uint32(i))
-		p.tf = append(p.tf, tf)
-		p.title = append(p.title, title)
-		p.npos = append(p.npos, uint32(npos))
+		p.hits = append(p.hits, hit{doc: first + uint32(i), tf: tf, title: title, npos: uint32(npos)})
 		prev := uint32(0)
 		for range npos {
 			prev += uint32(r.uvarint())
@@ -153,7 +151,7 @@ func walkGroup(data []byte, count int, add func(i, n int, file, term []byte, tf 
 	return r.err == nil && len(r.b) == 0
 }
 
-// memo holds the compressed bytes of the last build's files by a hash of
+// memo holds the compressed bytes of the last build's parts by a hash of
 // their raw bytes and compression level, in one cache entry.
 type memo struct {
 	c    *cache.Cache
@@ -206,7 +204,7 @@ func (m *memo) get(k [32]byte) ([]byte, bool) {
 	return v, ok
 }
 
-// unchanged reports whether every file used was the last build's.
+// unchanged reports whether every part used was the last build's.
 func (m *memo) unchanged() bool {
 	for k := range m.used {
 		if _, ok := m.old[k]; !ok {
@@ -222,7 +220,7 @@ func (m *memo) put(k [32]byte, v []byte) {
 	m.mu.Unlock()
 }
 
-// save keeps this build's files for the next one; files of older builds
+// save keeps this build's parts for the next one; parts of older builds
 // are dropped.
 func (m *memo) save(order [][32]byte) {
 	var buf []byte
@@ -239,10 +237,10 @@ func (m *memo) save(order [][32]byte) {
 		buf = append(buf, v...)
 	}
 	if len(seen) != len(m.used) {
-		return // not every file was compressed: keep the last entry
+		return // not every part was compressed: keep the last entry
 	}
 	if len(m.used) == len(m.old) && len(seen) == len(m.old) && m.unchanged() {
-		return // the same files as last time
+		return // the same parts as last time
 	}
 	m.c.Put(compressedNS, m.key, buf)
 }

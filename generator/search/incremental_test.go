@@ -40,8 +40,8 @@ func TestIncremental(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.Analysed != first.Docs || first.Compressed != len(first.Files)-1 {
-		t.Errorf("first build analysed %d of %d documents and compressed %d of %d files, want all", first.Analysed, first.Docs, first.Compressed, len(first.Files)-1)
+	if first.Analysed != first.Docs || first.Compressed != first.Parts {
+		t.Errorf("first build analysed %d of %d documents and compressed %d of %d parts, want all", first.Analysed, first.Docs, first.Compressed, first.Parts)
 	}
 
 	// The same site again: nothing to analyse or compress.
@@ -75,15 +75,15 @@ func TestIncremental(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameFiles(t, edited, clean)
-	t.Logf("after a one-word edit: analysed %d of %d documents, compressed %d of %d files", edited.Analysed, edited.Docs, edited.Compressed, len(edited.Files)-1)
+	t.Logf("after a one-word edit: analysed %d of %d documents, compressed %d of %d parts", edited.Analysed, edited.Docs, edited.Compressed, edited.Parts)
 	if edited.Analysed > 64 {
 		t.Errorf("after a one-word edit, analysed %d documents, want one group of at most 64", edited.Analysed)
 	}
-	// The edited document's file and bucket, the shards of "truly" and
-	// of the terms whose postings moved, the typo lexicons of "truly":
-	// a handful of files, not the index.
-	if max := (len(edited.Files) - 1) / 4; edited.Compressed > max || edited.Compressed == 0 {
-		t.Errorf("after a one-word edit, compressed %d of %d files, want 1 to %d", edited.Compressed, len(edited.Files)-1, max)
+	// The edited document's file, the shards of "truly" and of the
+	// terms whose postings moved, their directories, the typo lexicons of
+	// "truly" and their list: a handful of parts, not the index.
+	if max := edited.Parts / 4; edited.Compressed > max || edited.Compressed == 0 {
+		t.Errorf("after a one-word edit, compressed %d of %d parts, want 1 to %d", edited.Compressed, edited.Parts, max)
 	}
 }
 

@@ -2,12 +2,12 @@ package search
 
 import (
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -38,10 +38,10 @@ type Options struct {
 	// postings are larger gets a shard of its own. Default
 	// DefaultShardSize.
 	ShardSize int
-	// BucketSize is how many document files share a content-hashed
-	// folder. Default DefaultBucketSize.
+	// BucketSize is how many documents share a document pack. Default
+	// DefaultBucketSize.
 	BucketSize int
-	// Cache, when set, keeps documents' analyses and compressed files
+	// Cache, when set, keeps documents' analyses and compressed parts
 	// from one build to the next (see incremental.go): the index is the
 	// same, made with less work when little changed. Nil: no cache.
 	Cache *cache.Cache
@@ -50,13 +50,13 @@ type Options struct {
 // Defaults of Options. A 4 KB shard compresses to about 2.5 KB and holds
 // about 60 terms of a 10,000-document site, so a query word costs little
 // more than its own postings (the manifest lists directories of shards,
-// not shards, so it does not grow with their number); a 64-document bucket keeps
-// the manifest's list of buckets short while a change to one document
-// renames only its neighbours' folder. See generator/search/bench for the
-// measurements.
+// not shards, so it does not grow with their number). A document pack of
+// 512 documents keeps the manifest's list of packs short (20 at 10,000
+// documents) while a change to one document rewrites one pack. See
+// generator/search/bench for the measurements.
 const (
 	DefaultShardSize  = 4 << 10
-	DefaultBucketSize = 64
+	DefaultBucketSize = 512
 )
 
 // BM25 parameters and the recency boost of updates.
@@ -97,7 +97,11 @@ type Index struct {
 	Manifest string
 	// Docs and Terms count the documents and distinct terms indexed.
 	Docs, Terms int
-	// Analysed and Compressed count the documents analysed and the files
+	// Parts counts the parts of the index compressed on their own (term
+	// shards, lexicons, document files, ...), most of them packed into
+	// fewer files.
+	Parts int
+	// Analysed and Compressed count the documents analysed and the parts
 	// compressed by this build, not taken from Options.Cache.
 	Analysed, Compressed int
 }
@@ -105,16 +109,22 @@ type Index struct {
 // postings are a term's documents in order, with what scoring and
 // phrases need.
 type postings struct {
-	docs   []uint32
-	tf     []float32 // weighted term frequency outside the title
-	title  []bool    // the title has the term
-	npos   []uint32  // how many positions each document has
-	pos    []uint32  // the positions, document after document
+	hits   []hit
+	pos    []uint32 // the positions, document after document
 	impact []byte
 	// alias is set on a stem's entry whose only word is another term
 	// ("deploy#" when the index has "deployment" alone): the entry names
 	// that term instead of repeating its postings.
 	alias string
+}
+
+// hit is a document of a term's postings. One slice of them, rather than
+// one per field, is one append per document and term.
+type hit struct {
+	doc   uint32
+	tf    float32 // weighted term frequency outside the title
+	npos  uint32  // how many positions the document has
+	title bool    // the title has the term
 }
 
 // partial is the inverted index of a contiguous range of documents.
@@ -140,8 +150,10 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	// Index contiguous ranges of documents in parallel, each into its own
 	// partial index, then join them in order: a term's postings are the
 	// ranges' postings one after the other, still sorted by document.
-	// Chunks are whole groups of the analysis cache.
-	chunk := max(64, len(entries)/(4*runtime.GOMAXPROCS(0)))
+	// Chunks are whole groups of the analysis cache, one per processor:
+	// joining costs a map lookup and appends per term and chunk.
+	procs := runtime.GOMAXPROCS(0)
+	chunk := max(64, (len(entries)+procs-1)/procs)
 	chunk = (chunk + analysisGroup - 1) / analysisGroup * analysisGroup
 	parts := make([]partial, (len(entries)+chunk-1)/chunk)
 	var st stats
@@ -159,7 +171,13 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	vocab := map[string]*postings{}
+	// Sized for the terms of every range, which overcounts those that
+	// several share: the map does not grow, rehashing, while it fills.
+	size := 0
+	for _, part := range parts {
+		size += len(part.vocab)
+	}
+	vocab := make(map[string]*postings, size)
 	var lengths []int
 	var files [][]byte
 	total := 0
@@ -170,10 +188,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 				vocab[t] = p
 				continue
 			}
-			q.docs = append(q.docs, p.docs...)
-			q.tf = append(q.tf, p.tf...)
-			q.title = append(q.title, p.title...)
-			q.npos = append(q.npos, p.npos...)
+			q.hits = append(q.hits, p.hits...)
 			q.pos = append(q.pos, p.pos...)
 		}
 		for _, l := range part.lengths {
@@ -197,19 +212,31 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if opts.Cache != nil {
 		w.memo = openMemo(opts.Cache, opts.Dir)
 	}
-	dirs := w.shards(terms, vocab, opts.ShardSize)
-	typos := w.typos(terms)
-	facets := w.facets(s, entries)
-	buckets := w.docs(files, opts.BucketSize)
-	if err := w.finish(); err != nil {
+	shards, err := w.shards(terms, vocab, opts.ShardSize)
+	if err != nil {
 		return nil, err
 	}
+	typos, typoList, err := w.typos(terms)
+	if err != nil {
+		return nil, err
+	}
+	facets, err := w.facets(s, entries)
+	if err != nil {
+		return nil, err
+	}
+	buckets, err := w.docs(files, opts.BucketSize)
+	if err != nil {
+		return nil, err
+	}
+	w.finish()
 
 	lang := ""
 	if stemmer != nil {
 		lang = stemmer.Lang
 	}
-	m := manifest{Version: 2, Stem: lang, Docs: len(entries), Terms: len(terms), Shards: dirs, PerDir: shardsPerDir, Typos: typos, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
+	m := manifest{Version: 3, Stem: lang, Docs: len(entries), Terms: len(terms),
+		Pack: shards.terms, Positions: shards.positions, Shards: shards.firsts, Dirs: shards.dirs, PerDir: shardsPerDir,
+		Typos: typos, TypoList: typoList, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
 	data, err := json.Marshal(m)
 	if err != nil {
 		return nil, err
@@ -218,7 +245,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	w.files = append(w.files, File{Path: name, Data: data})
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return &Index{Files: w.files, Manifest: name, Docs: len(entries), Terms: len(terms),
-		Analysed: int(st.analysed.Load()), Compressed: int(st.compressed.Load())}, nil
+		Analysed: int(st.analysed.Load()), Parts: w.parts, Compressed: int(st.compressed.Load())}, nil
 }
 
 // manifest is the JSON entry point of the index; see the package comment.
@@ -229,13 +256,22 @@ type manifest struct {
 	Stem  string `json:"stem,omitempty"`
 	Docs  int    `json:"docs"`
 	Terms int    `json:"terms"`
-	// Shards lists [first term, directory file] per directory of
-	// PerDir shards (see shards in encode.go).
-	Shards [][2]string `json:"shards"`
-	PerDir int         `json:"per"`
-	// Typos names the file that lists the typo lexicons by key.
-	Typos   string   `json:"typos"`
-	Facets  string   `json:"facets"`
+	// Pack and Positions name the term pack and the positions pack.
+	Pack      string `json:"pack"`
+	Positions string `json:"pos"`
+	// Shards lists the first term of each directory of PerDir shards,
+	// and Dirs the directory's span in the term pack (see shards in
+	// encode.go).
+	Shards []string `json:"shards"`
+	Dirs   []span   `json:"dirs"`
+	PerDir int      `json:"per"`
+	// Typos names the typo pack, and TypoList the span in it of the list
+	// of lexicons by key.
+	Typos    string `json:"typos"`
+	TypoList span   `json:"typolist"`
+	Facets   string `json:"facets"`
+	// Bucket is how many documents a document pack holds; Buckets names
+	// the packs.
 	Bucket  int      `json:"bucket"`
 	Buckets []string `json:"buckets"`
 }
@@ -243,7 +279,9 @@ type manifest struct {
 // indexRange indexes documents numbered from first on, a multiple of
 // analysisGroup, taking the analyses of unchanged groups from c.
 func indexRange(entries []*entry, first uint32, c *cache.Cache, st *stats) (partial, error) {
-	part := partial{vocab: map[string]*postings{}}
+	// A vocabulary grows with the documents, by a few new terms each: a
+	// map sized for that does not grow, rehashing, while it fills.
+	part := partial{vocab: make(map[string]*postings, 8*len(entries))}
 	var sc scratch
 	for lo := 0; lo < len(entries); lo += analysisGroup {
 		group := entries[lo:min(lo+analysisGroup, len(entries))]
@@ -276,6 +314,7 @@ func indexRange(entries []*entry, first uint32, c *cache.Cache, st *stats) (part
 
 // scratch is reused from document to document.
 type scratch struct {
+	tk    tokenizer
 	occs  []occ
 	group []int32 // each occurrence's term, an index into stat
 	ids   map[string]int
@@ -306,12 +345,13 @@ type termStat struct {
 func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, error) {
 	if sc.ids == nil {
 		sc.ids, sc.once = map[string]int{}, map[string]bool{}
+		sc.tk.intern = map[string]string{}
 	}
 	sc.occs = sc.occs[:0]
 	clear(sc.once)
 	pos, n := uint32(0), 0
 	index := func(text string, weight float32, title bool) {
-		toks := Tokenize(text)
+		toks := sc.tk.tokenize(text)
 		first := pos
 		for _, t := range toks {
 			w := weight
@@ -379,10 +419,7 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 		}
 		sc.ps = append(sc.ps, p)
 		i := len(sc.ps) - 1
-		p.docs = append(p.docs, doc)
-		p.tf = append(p.tf, sc.stat[i].tf)
-		p.title = append(p.title, sc.stat[i].title)
-		p.npos = append(p.npos, 0)
+		p.hits = append(p.hits, hit{doc: doc, tf: sc.stat[i].tf, title: sc.stat[i].title})
 	}
 	for k, o := range sc.occs {
 		i := sc.group[k]
@@ -395,7 +432,7 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 		ts.last = o.pos + 1
 		p := sc.ps[i]
 		p.pos = append(p.pos, o.pos)
-		p.npos[len(p.npos)-1]++
+		p.hits[len(p.hits)-1].npos++
 	}
 
 	date := ""
@@ -452,14 +489,14 @@ func score(terms []string, vocab map[string]*postings, lengths []int, entries []
 		if p.alias != "" {
 			return
 		}
-		p.impact = make([]byte, len(p.docs))
-		for j, doc := range p.docs {
-			tf := float64(p.tf[j])
-			s := tf * (k1 + 1) / (tf + norm[doc])
-			if p.title[j] {
+		p.impact = make([]byte, len(p.hits))
+		for j, h := range p.hits {
+			tf := float64(h.tf)
+			s := tf * (k1 + 1) / (tf + norm[h.doc])
+			if h.title {
 				s += titleBonus
 			}
-			s *= boost[doc]
+			s *= boost[h.doc]
 			p.impact[j] = byte(max(1, min(255, math.Round(s/top*255))))
 		}
 	})
@@ -488,7 +525,7 @@ func roughly(x float64) float64 {
 func addStems(terms []string, vocab map[string]*postings, st *Stemmer) []string {
 	stems := make([]string, len(terms))
 	parallel(len(terms), 1024, func(i int) { stems[i] = st.Stem(terms[i]) })
-	groups := map[string][]string{}
+	groups := make(map[string][]string, len(terms))
 	var order []string
 	for i, t := range terms {
 		g := groups[stems[i]]
@@ -508,45 +545,47 @@ func addStems(terms []string, vocab map[string]*postings, st *Stemmer) []string 
 			added[i] = mergePostings(g, vocab)
 		}
 	})
+	var keys []string
 	for i, p := range added {
 		if p != nil {
 			key := order[i] + stemMark
 			vocab[key] = p
-			terms = append(terms, key)
+			keys = append(keys, key)
 		}
 	}
-	slices.Sort(terms)
-	return terms
+	// Merge the sorted stems' entries into the sorted terms.
+	slices.Sort(keys)
+	out := make([]string, 0, len(terms)+len(keys))
+	for len(terms) > 0 && len(keys) > 0 {
+		if keys[0] < terms[0] {
+			out, keys = append(out, keys[0]), keys[1:]
+		} else {
+			out, terms = append(out, terms[0]), terms[1:]
+		}
+	}
+	out = append(out, terms...)
+	return append(out, keys...)
 }
 
 // mergePostings returns the postings of any of terms: the weighted term
 // frequencies add up, and the title has the stem when it has any of them.
 // Positions are left out: phrases match words as written.
 func mergePostings(terms []string, vocab map[string]*postings) *postings {
-	type hit struct {
-		doc   uint32
-		tf    float32
-		title bool
-	}
 	var all []hit
 	for _, t := range terms {
-		p := vocab[t]
-		for j, d := range p.docs {
-			all = append(all, hit{d, p.tf[j], p.title[j]})
+		for _, h := range vocab[t].hits {
+			all = append(all, hit{doc: h.doc, tf: h.tf, title: h.title})
 		}
 	}
 	slices.SortStableFunc(all, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
 	out := &postings{}
 	for _, h := range all {
-		if n := len(out.docs); n > 0 && out.docs[n-1] == h.doc {
-			out.tf[n-1] += h.tf
-			out.title[n-1] = out.title[n-1] || h.title
+		if n := len(out.hits); n > 0 && out.hits[n-1].doc == h.doc {
+			out.hits[n-1].tf += h.tf
+			out.hits[n-1].title = out.hits[n-1].title || h.title
 			continue
 		}
-		out.docs = append(out.docs, h.doc)
-		out.tf = append(out.tf, h.tf)
-		out.title = append(out.title, h.title)
-		out.npos = append(out.npos, 0)
+		out.hits = append(out.hits, h)
 	}
 	return out
 }
@@ -570,7 +609,7 @@ func parallel(n, least int, f func(i int)) {
 }
 
 // facets returns the facets file's name.
-func (w *writer) facets(s *site.Site, entries []*entry) string {
+func (w *writer) facets(s *site.Site, entries []*entry) (string, error) {
 	type value struct {
 		key, label string
 		docs       []uint32
@@ -646,7 +685,11 @@ func (w *writer) facets(s *site.Site, entries []*entry) string {
 			buf = appendGaps(buf, v.docs)
 		}
 	}
-	return w.add("f", buf)
+	z, err := w.compress([][]byte{buf}, false)
+	if err != nil {
+		return "", err
+	}
+	return w.add("f", z[0]), nil
 }
 
 func capitalize(s string) string {
@@ -656,21 +699,32 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// docs writes each document's file into its bucket's folder and returns
-// the buckets' hashes.
-func (w *writer) docs(files [][]byte, size int) []string {
-	var buckets []string
-	for lo := 0; lo < len(files); lo += size {
-		hi := min(lo+size, len(files))
-		h := newHasher()
-		for i := lo; i < hi; i++ {
-			h.write(files[i])
-		}
-		name := h.sum()
-		buckets = append(buckets, name)
-		for i := lo; i < hi; i++ {
-			w.addNamed(w.dir+"/d/"+name+"/"+strconv.Itoa(i)+".bin", files[i], true)
-		}
+// docs packs the document files, size to a pack, and returns the packs'
+// names. A pack starts with size+1 offsets, little-endian uint32s, of its
+// documents' files and of its end: the client reads document i's span
+// from bytes 4i to 4i+8, then the document. Its name covers the bucket of
+// documents: an edit renames only its own bucket's pack.
+func (w *writer) docs(files [][]byte, size int) ([]string, error) {
+	z, err := w.compress(files, true)
+	if err != nil {
+		return nil, err
 	}
-	return buckets
+	var buckets []string
+	for lo := 0; lo < len(z); lo += size {
+		hi := min(lo+size, len(z))
+		head := make([]byte, 4*(hi-lo+1))
+		end := len(head)
+		for i := lo; i < hi; i++ {
+			end += len(z[i])
+		}
+		data := make([]byte, 0, end)
+		data = append(data, head...)
+		for i := lo; i < hi; i++ {
+			binary.LittleEndian.PutUint32(data[4*(i-lo):], uint32(len(data)))
+			data = append(data, z[i]...)
+		}
+		binary.LittleEndian.PutUint32(data[4*(hi-lo):], uint32(len(data)))
+		buckets = append(buckets, w.add("d", data))
+	}
+	return buckets, nil
 }

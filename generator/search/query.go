@@ -98,14 +98,21 @@ type Searcher struct {
 	m      manifest
 	facets map[string][]FacetValue
 	shards map[int]*shard
-	// entries are the shards' first terms and hashes, from the manifest's
+	// entries are the shards' first terms and spans, from the manifest's
 	// directories.
-	entries [][2]string
+	entries []shardEntry
 	// stem is the English stemmer when the index has English stems: the
 	// one stemmer the client also has.
 	stem *Stemmer
-	// typoFiles lists the typo lexicons by key, read when first needed.
-	typoFiles map[string]string
+	// typoFiles lists the typo lexicons' spans by key, read when first
+	// needed.
+	typoFiles map[string]span
+}
+
+// shardEntry is a shard as its directory lists it.
+type shardEntry struct {
+	first            string
+	terms, positions span
 }
 
 // FacetValue is a value of a facet (a team, a tag, ...): its key in
@@ -127,10 +134,13 @@ func Open(idx *Index) (*Searcher, error) {
 	if s.m.Stem == "en" {
 		s.stem = StemmerFor("en")
 	}
-	for _, d := range s.m.Shards {
-		data, err := s.read(d[1])
+	for k, d := range s.m.Dirs {
+		data, err := s.readPart(s.m.Pack, d)
 		if err != nil {
 			return nil, err
+		}
+		if k >= len(s.m.Shards) {
+			return nil, errors.New("corrupt manifest")
 		}
 		r := &reader{b: data}
 		prev := ""
@@ -140,7 +150,10 @@ func Open(idx *Index) (*Searcher, error) {
 				return nil, errors.New("corrupt shard directory")
 			}
 			prev = prev[:shared] + r.string()
-			s.entries = append(s.entries, [2]string{prev, r.string()})
+			e := shardEntry{first: prev}
+			e.terms = span{int(r.uvarint()), int(r.uvarint())}
+			e.positions = span{int(r.uvarint()), int(r.uvarint())}
+			s.entries = append(s.entries, e)
 		}
 		if r.err != nil {
 			return nil, r.err
@@ -171,6 +184,32 @@ func (s *Searcher) read(name string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no index file %s", name)
 	}
+	return gunzip(name, data)
+}
+
+// readPart reads the part of a pack at sp, as the client does with an
+// HTTP Range request.
+func (s *Searcher) readPart(name string, sp span) ([]byte, error) {
+	data, err := s.readRaw(name, sp)
+	if err != nil {
+		return nil, err
+	}
+	return gunzip(name, data)
+}
+
+// readRaw returns the bytes of a pack at sp, as they are stored.
+func (s *Searcher) readRaw(name string, sp span) ([]byte, error) {
+	data, ok := s.files[s.dir+name]
+	if !ok {
+		return nil, fmt.Errorf("no index file %s", name)
+	}
+	if sp[0] < 0 || sp[1] < 0 || sp[0]+sp[1] > len(data) {
+		return nil, fmt.Errorf("%s: part %d+%d past the end", name, sp[0], sp[1])
+	}
+	return data[sp[0] : sp[0]+sp[1]], nil
+}
+
+func gunzip(name string, data []byte) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -184,20 +223,20 @@ type shard struct {
 	df       []int
 	postings [][]byte // per term: gaps then impacts
 	pos      [][]byte // per term, filled on demand
-	posFile  string
+	posPart  span
 }
 
 func (s *Searcher) shard(i int) (*shard, error) {
 	if sh := s.shards[i]; sh != nil {
 		return sh, nil
 	}
-	data, err := s.read("t-" + s.entries[i][1] + ".bin")
+	data, err := s.readPart(s.m.Pack, s.entries[i].terms)
 	if err != nil {
 		return nil, err
 	}
 	r := &reader{b: data}
 	n := int(r.uvarint())
-	sh := &shard{terms: make([]string, n), df: make([]int, n), postings: make([][]byte, n), posFile: "p-" + s.entries[i][1] + ".bin"}
+	sh := &shard{terms: make([]string, n), df: make([]int, n), postings: make([][]byte, n), posPart: s.entries[i].positions}
 	lens := make([]int, n)
 	prev := ""
 	for j := range n {
@@ -219,7 +258,7 @@ func (s *Searcher) shard(i int) (*shard, error) {
 
 func (s *Searcher) positions(sh *shard, j int) ([][]uint32, error) {
 	if sh.pos == nil {
-		data, err := s.read(sh.posFile)
+		data, err := s.readPart(s.m.Positions, sh.posPart)
 		if err != nil {
 			return nil, err
 		}
@@ -247,10 +286,10 @@ func (s *Searcher) positions(sh *shard, j int) ([][]uint32, error) {
 
 // shardOf returns the shard whose range holds term.
 func (s *Searcher) shardOf(term string) int {
-	i, _ := slices.BinarySearchFunc(s.entries, term, func(sh [2]string, t string) int {
-		return cmp.Compare(sh[0], t)
+	i, _ := slices.BinarySearchFunc(s.entries, term, func(sh shardEntry, t string) int {
+		return cmp.Compare(sh.first, t)
 	})
-	if i < len(s.entries) && s.entries[i][0] == term {
+	if i < len(s.entries) && s.entries[i].first == term {
 		return i
 	}
 	return max(0, i-1)
@@ -298,7 +337,7 @@ func (s *Searcher) prefixed(prefix string) ([]*posting, error) {
 		return nil, nil
 	}
 	for i := s.shardOf(prefix); i < len(s.entries) && i < s.shardOf(prefix)+maxPrefixShards; i++ {
-		if first := s.entries[i][0]; first > prefix && !strings.HasPrefix(first, prefix) {
+		if first := s.entries[i].first; first > prefix && !strings.HasPrefix(first, prefix) {
 			break
 		}
 		sh, err := s.shard(i)
@@ -345,25 +384,25 @@ func (s *Searcher) lexicon(word string, f func(t string) error) error {
 	seen := map[string]bool{}
 	for _, key := range []string{"p" + string(r[:2]), "s" + string(r[len(r)-2:])} {
 		if s.typoFiles == nil {
-			data, err := s.read(s.m.Typos)
+			data, err := s.readPart(s.m.Typos, s.m.TypoList)
 			if err != nil {
 				return err
 			}
 			rd := &reader{b: data}
-			s.typoFiles = map[string]string{}
+			s.typoFiles = map[string]span{}
 			for range rd.uvarint() {
 				k := rd.string()
-				s.typoFiles[k] = rd.string()
+				s.typoFiles[k] = span{int(rd.uvarint()), int(rd.uvarint())}
 			}
 			if rd.err != nil {
 				return rd.err
 			}
 		}
-		name, ok := s.typoFiles[key]
+		sp, ok := s.typoFiles[key]
 		if !ok {
 			continue
 		}
-		data, err := s.read(name)
+		data, err := s.readPart(s.m.Typos, sp)
 		if err != nil {
 			return err
 		}
@@ -823,7 +862,7 @@ func adjacent(pos [][]uint32) bool {
 // the section where the terms the query matched occur most, headings
 // counting thrice; none when the title matches as well as any section.
 func (s *Searcher) describe(h *Hit, want *matchSet) error {
-	data, err := s.read(fmt.Sprintf("d/%s/%d.bin", s.m.Buckets[h.Doc/s.m.Bucket], h.Doc))
+	data, err := s.doc(h.Doc)
 	if err != nil {
 		return err
 	}
@@ -848,6 +887,24 @@ func (s *Searcher) describe(h *Hit, want *matchSet) error {
 		}
 	}
 	return nil
+}
+
+// doc reads document n's file from its pack: its span from the offsets
+// at the pack's start, then the file.
+func (s *Searcher) doc(n int) ([]byte, error) {
+	if s.m.Bucket <= 0 || n/s.m.Bucket >= len(s.m.Buckets) {
+		return nil, fmt.Errorf("no document %d", n)
+	}
+	name, i := s.m.Buckets[n/s.m.Bucket], n%s.m.Bucket
+	head, err := s.readRaw(name, span{4 * i, 8})
+	if err != nil {
+		return nil, err
+	}
+	start, end := int(binary.LittleEndian.Uint32(head)), int(binary.LittleEndian.Uint32(head[4:]))
+	if end < start {
+		return nil, fmt.Errorf("%s: corrupt offsets of document %d", name, n)
+	}
+	return s.readPart(name, span{start, end - start})
 }
 
 // reader decodes the binary files; the first error sticks.

@@ -37,8 +37,26 @@ type Token struct {
 //     those scripts do not separate words with spaces;
 //   - terms are cut to MaxTermRunes characters.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/6+1)
-	var cur []byte
+	var tk tokenizer
+	return tk.tokenize(text)
+}
+
+// tokenizer tokenises one text after another, reusing its buffers: the
+// index tokenises every field of every document.
+type tokenizer struct {
+	toks []Token
+	cur  []byte
+	// intern, when not nil, holds the terms that are not a substring of
+	// their text as written ("The" is "the"), so that each is allocated
+	// once rather than at each occurrence.
+	intern map[string]string
+}
+
+// tokenize is Tokenize; the tokens it returns are valid until the next
+// call.
+func (tk *tokenizer) tokenize(text string) []Token {
+	toks := tk.toks[:0]
+	cur := tk.cur[:0]
 	start, end, n := 0, 0, 0
 	// verbatim is true while cur equals text[start:end], so the term can
 	// be a substring of text instead of a new string: most words are.
@@ -47,7 +65,14 @@ func Tokenize(text string) []Token {
 		if len(cur) > 0 {
 			term := text[start:end]
 			if !verbatim || term != string(cur) {
-				term = string(cur)
+				if t, ok := tk.intern[string(cur)]; ok {
+					term = t
+				} else {
+					term = string(cur)
+					if tk.intern != nil {
+						tk.intern[term] = term
+					}
+				}
 			}
 			toks = append(toks, Token{Term: term, Start: start, End: end})
 			cur = cur[:0]
@@ -150,6 +175,7 @@ func Tokenize(text string) []Token {
 		i = next
 	}
 	flush()
+	tk.toks, tk.cur = toks, cur
 	return toks
 }
 

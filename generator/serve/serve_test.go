@@ -303,3 +303,35 @@ func TestLayoutsFolderAppears(t *testing.T) {
 		t.Errorf("the new layout is not used:\n%s", page)
 	}
 }
+
+// TestSearchRanges checks that the dev server answers the Range requests
+// with which the search client fetches parts of the index's packs.
+func TestSearchRanges(t *testing.T) {
+	t.Parallel()
+	dir := testSite(t)
+	base := start(t, dir)
+	code, _, manifest := get(t, base+"/search/manifest.json")
+	if code != 200 {
+		t.Fatalf("GET manifest: %d", code)
+	}
+	var m struct {
+		Pack string `json:"pack"`
+	}
+	if err := json.Unmarshal([]byte(manifest), &m); err != nil || m.Pack == "" {
+		t.Fatalf("manifest %s: %v", manifest, err)
+	}
+	req, err := http.NewRequest("GET", base+"/search/"+m.Pack, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Range", "bytes=0-9")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusPartialContent || len(b) != 10 || !strings.HasPrefix(resp.Header.Get("Content-Range"), "bytes 0-9/") {
+		t.Errorf("Range bytes=0-9 of %s: %d, %d bytes, Content-Range %q; want 206 and 10 bytes", m.Pack, resp.StatusCode, len(b), resp.Header.Get("Content-Range"))
+	}
+}

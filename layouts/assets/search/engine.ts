@@ -31,17 +31,31 @@ const minPrefixLen = 2;
 const maxPrefixShards = 3;
 const maxExpansions = 64;
 
+// Span is where a part lies in its pack: offset and length in bytes.
+type Span = [number, number];
+
 interface Manifest {
   v: number;
   stem?: string; // the language of the index's stems; the client has "en"
   docs: number;
   terms: number;
-  shards: [string, string][]; // directories of shards: first term, file
+  pack: string; // the term pack: shards and their directories
+  pos: string; // the positions pack
+  shards: string[]; // each directory's first term
+  dirs: Span[]; // each directory's span in the term pack
   per: number; // shards per directory
-  typos: string; // the file listing the typo lexicons by key
+  typos: string; // the typo pack
+  typolist: Span; // the list of typo lexicons by key, in the typo pack
   facets: string;
-  bucket: number;
-  buckets: string[];
+  bucket: number; // documents per document pack
+  buckets: string[]; // the document packs
+}
+
+// DirEntry is a shard as its directory lists it.
+interface DirEntry {
+  first: string;
+  terms: Span;
+  pos: Span;
 }
 
 export interface FacetValue {
@@ -175,7 +189,7 @@ interface Shard {
   index: Map<string, number>;
   df: number[];
   postings: Uint8Array[];
-  posFile: string;
+  posPart: Span;
   pos?: Uint8Array[];
 }
 
@@ -267,11 +281,15 @@ const runes = (s: string) => Array.from(s).length;
 // Index is an opened search index. Files are fetched once and kept.
 export class Index {
   private files = new Map<string, Promise<Uint8Array>>();
+  // wholes holds the packs a host sent whole, ignoring a Range request;
+  // rangesP tells whether the host honours them.
+  private wholes = new Map<string, Promise<Uint8Array>>();
+  private rangesP?: Promise<boolean>;
   private shards = new Map<number, Promise<Shard>>();
-  private dirs = new Map<number, Promise<[string[], string[]]>>();
+  private dirs = new Map<number, Promise<[string[], DirEntry[]]>>();
   private docs = new Map<number, Promise<DocFile>>();
   private facetsP?: Promise<Record<Facet, FacetValue[]>>;
-  private typoFilesP?: Promise<Map<string, string>>;
+  private typoFilesP?: Promise<Map<string, Span>>;
 
   private readonly stem: ((t: string) => string) | null;
 
@@ -293,21 +311,73 @@ export class Index {
     return this.m.docs;
   }
 
-  // file fetches and inflates one index file. Hosts that already sent
-  // it with Content-Encoding: gzip leave nothing to inflate.
-  private file(name: string): Promise<Uint8Array> {
-    let p = this.files.get(name);
+  // file fetches and inflates one index file, or with sp one part of a
+  // pack, with an HTTP Range request (raw: the part is not compressed).
+  // Hosts that already sent a file with Content-Encoding: gzip leave
+  // nothing to inflate. A host that ignores Range sends the whole pack,
+  // which is kept for the pack's other parts.
+  private file(name: string, sp?: Span, raw = false): Promise<Uint8Array> {
+    const key = sp ? `${name}@${sp[0]}+${sp[1]}` : name;
+    let p = this.files.get(key);
     if (!p) {
       p = (async () => {
-        const res = await fetch(this.dir + name);
-        if (!res.ok) throw new Error(`search index ${name}: ${res.status}`);
-        const data = new Uint8Array(await res.arrayBuffer());
-        if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
+        const data = sp ? await this.range(name, sp) : await this.fetchAll(name);
+        if (raw || data[0] !== 0x1f || data[1] !== 0x8b) return data;
         const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
         return new Uint8Array(await new Response(stream).arrayBuffer());
       })();
-      this.files.set(name, p);
-      p.catch(() => this.files.delete(name));
+      this.files.set(key, p);
+      p.catch(() => this.files.delete(key));
+    }
+    return p;
+  }
+
+  private async fetchAll(name: string): Promise<Uint8Array> {
+    const res = await fetch(this.dir + name);
+    if (!res.ok) throw new Error(`search index ${name}: ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+
+  // range returns the bytes of a pack at sp. The first request learns
+  // whether the host honours Range; the others wait for it, so that a
+  // host that does not is asked for each pack once.
+  private async range(name: string, sp: Span): Promise<Uint8Array> {
+    const [off, len] = sp;
+    if (this.rangesP && !(await this.rangesP)) return (await this.whole(name)).subarray(off, off + len);
+    const resP = fetch(this.dir + name, { headers: { Range: `bytes=${off}-${off + len - 1}` } });
+    const first = !this.rangesP;
+    if (first) {
+      this.rangesP = resP.then((r) => {
+        if (r.ok && r.status !== 206) this.keepWhole(name, r);
+        return r.status === 206;
+      });
+      this.rangesP.catch(() => (this.rangesP = undefined));
+    }
+    const res = await resP;
+    if (!res.ok) throw new Error(`search index ${name}: ${res.status}`);
+    if (res.status !== 206) {
+      if (!first) this.keepWhole(name, res);
+      return (await this.wholes.get(name)!).subarray(off, off + len);
+    }
+    const data = new Uint8Array(await res.arrayBuffer());
+    const m = /^bytes (\d+)-/.exec(res.headers.get("Content-Range") ?? "");
+    const start = m ? Number(m[1]) : off;
+    if (start > off || start + data.length < off + len) throw new Error(`search index ${name}: short range`);
+    return data.subarray(off - start, off - start + len);
+  }
+
+  // keepWhole keeps a pack the host sent whole for its other parts.
+  private keepWhole(name: string, res: Response): void {
+    if (!this.wholes.has(name)) this.wholes.set(name, res.arrayBuffer().then((b) => new Uint8Array(b)));
+  }
+
+  // whole returns a whole pack, fetched once.
+  private whole(name: string): Promise<Uint8Array> {
+    let p = this.wholes.get(name);
+    if (!p) {
+      p = this.fetchAll(name);
+      this.wholes.set(name, p);
+      p.catch(() => this.wholes.delete(name));
     }
     return p;
   }
@@ -337,26 +407,37 @@ export class Index {
   doc(n: number): Promise<DocFile> {
     let p = this.docs.get(n);
     if (!p) {
-      const bucket = this.m.buckets[Math.floor(n / this.m.bucket)];
-      p = this.file(`d/${bucket}/${n}.bin`).then((b) => JSON.parse(utf8.decode(b)) as DocFile);
+      // A document pack starts with its parts' offsets: document i's
+      // span is in bytes 4i to 4i+8.
+      const pack = this.m.buckets[Math.floor(n / this.m.bucket)];
+      const i = n % this.m.bucket;
+      p = this.file(pack, [4 * i, 8], true).then(async (h) => {
+        const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
+        const start = v.getUint32(0, true);
+        const end = v.getUint32(4, true);
+        const b = await this.file(pack, [start, end - start]);
+        return JSON.parse(utf8.decode(b)) as DocFile;
+      });
       this.docs.set(n, p);
+      p.catch(() => this.docs.delete(n));
     }
     return p;
   }
 
-  // directory returns a directory's shards: their first terms and hashes.
-  private directory(k: number): Promise<[string[], string[]]> {
+  // directory returns a directory's shards: their first terms, and
+  // their spans in the term and positions packs.
+  private directory(k: number): Promise<[string[], DirEntry[]]> {
     let p = this.dirs.get(k);
     if (!p) {
-      p = this.file(this.m.shards[k][1]).then((data) => {
+      p = this.file(this.m.pack, this.m.dirs[k]).then((data) => {
         const r = new Reader(data);
         const firsts: string[] = [];
-        const hashes: string[] = [];
+        const entries: DirEntry[] = [];
         frontCoded(r, r.uvarint(), (t) => {
           firsts.push(t);
-          hashes.push(r.string());
+          entries.push({ first: t, terms: [r.uvarint(), r.uvarint()], pos: [r.uvarint(), r.uvarint()] });
         });
-        return [firsts, hashes];
+        return [firsts, entries];
       });
       this.dirs.set(k, p);
       p.catch(() => this.dirs.delete(k));
@@ -364,22 +445,23 @@ export class Index {
     return p;
   }
 
-  // entry returns shard i's first term and hash, or null past the last.
-  private async entry(i: number): Promise<[string, string] | null> {
+  // entry returns shard i as its directory lists it, or null past the
+  // last.
+  private async entry(i: number): Promise<DirEntry | null> {
     const k = Math.floor(i / this.m.per);
     if (k >= this.m.shards.length) return null;
-    const [firsts, hashes] = await this.directory(k);
+    const [, entries] = await this.directory(k);
     const j = i - k * this.m.per;
-    return j < firsts.length ? [firsts[j], hashes[j]] : null;
+    return j < entries.length ? entries[j] : null;
   }
 
   private shard(i: number): Promise<Shard> {
     let p = this.shards.get(i);
     if (!p) {
       p = this.entry(i).then(async (e) => {
-        const r = new Reader(await this.file(`t-${e![1]}.bin`));
+        const r = new Reader(await this.file(this.m.pack, e!.terms));
         const n = r.uvarint();
-        const sh: Shard = { terms: [], index: new Map(), df: [], postings: [], posFile: `p-${e![1]}.bin` };
+        const sh: Shard = { terms: [], index: new Map(), df: [], postings: [], posPart: e!.pos };
         const lens: number[] = [];
         frontCoded(r, n, (t, j) => {
           sh.terms.push(t);
@@ -398,7 +480,7 @@ export class Index {
 
   private async positions(sh: Shard, j: number): Promise<Uint32Array[]> {
     if (!sh.pos) {
-      const r = new Reader(await this.file(sh.posFile));
+      const r = new Reader(await this.file(this.m.pos, sh.posPart));
       const n = r.uvarint();
       const lens: number[] = [];
       for (let k = 0; k < n; k++) lens.push(r.uvarint());
@@ -413,7 +495,7 @@ export class Index {
   // shardOf returns the shard whose range holds term: its directory
   // from the manifest, then the shard from the directory.
   private async shardOf(term: string): Promise<number> {
-    const k = lastAtMost(this.m.shards.map((d) => d[0]), term);
+    const k = lastAtMost(this.m.shards, term);
     const [firsts] = await this.directory(k);
     return k * this.m.per + lastAtMost(firsts, term);
   }
@@ -440,7 +522,7 @@ export class Index {
     const ids: number[] = [];
     for (let i = first; i < first + maxPrefixShards; i++) {
       const e = await this.entry(i);
-      if (!e || (i > first && !e[0].startsWith(prefix))) break;
+      if (!e || (i > first && !e.first.startsWith(prefix))) break;
       ids.push(i);
     }
     const out: Posting[] = [];
@@ -459,7 +541,9 @@ export class Index {
     if (r.length < minTypoLen) return [];
     const keys = ["p" + r.slice(0, 2).join(""), "s" + r.slice(-2).join("")];
     const lexicons = await this.typoFiles();
-    const files = await Promise.all(keys.map((k) => (lexicons.has(k) ? this.file(lexicons.get(k)!) : Promise.resolve(null))));
+    const files = await Promise.all(
+      keys.map((k) => (lexicons.has(k) ? this.file(this.m.typos, lexicons.get(k)!) : Promise.resolve(null))),
+    );
     const seen = new Set<string>();
     const out: string[] = [];
     files.forEach((data, i) => {
@@ -476,15 +560,15 @@ export class Index {
     return out;
   }
 
-  // typoFiles returns the typo lexicons' files by key.
-  private typoFiles(): Promise<Map<string, string>> {
+  // typoFiles returns the typo lexicons' spans in the typo pack by key.
+  private typoFiles(): Promise<Map<string, Span>> {
     if (!this.typoFilesP) {
-      this.typoFilesP = this.file(this.m.typos).then((data) => {
+      this.typoFilesP = this.file(this.m.typos, this.m.typolist).then((data) => {
         const r = new Reader(data);
-        const out = new Map<string, string>();
+        const out = new Map<string, Span>();
         for (let n = r.uvarint(); n > 0; n--) {
           const k = r.string();
-          out.set(k, r.string());
+          out.set(k, [r.uvarint(), r.uvarint()]);
         }
         return out;
       });

@@ -1,0 +1,55 @@
+package search_test
+
+import (
+	"context"
+	"flag"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/corpus"
+	"github.com/handbook/handbook/generator/search"
+)
+
+var benchDocs = flag.Int("search.docs", 2000, "documents in BenchmarkBuild's generated site")
+
+// BenchmarkBuild times the index step alone on a generated site of
+// -search.docs documents (go test ./generator/search -run '^$' -bench Build
+// -search.docs 10000), and reports its CPU time over all threads, which
+// depends less than the wall time on what else the machine is doing.
+func BenchmarkBuild(b *testing.B) {
+	dir := b.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := corpus.Write(content, corpus.Generate(*benchDocs, 1)); err != nil {
+		b.Fatal(err)
+	}
+	m, err := generator.Load(context.Background(), generator.Config{Content: content, Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	var idx *search.Index
+	for b.Loop() {
+		if idx, err = search.Build(m.Site, search.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
+	size := 0
+	for _, f := range idx.Files {
+		size += len(f.Data)
+	}
+	b.ReportMetric(float64(size), "index-bytes")
+	b.ReportMetric(float64(len(idx.Files)), "files")
+}
+
+// cpuTime is the process's user and system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
