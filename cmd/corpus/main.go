@@ -17,6 +17,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -38,12 +39,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(fs.Output(), "Usage: corpus -n N -out DIR [-seed S]\n\nWrites a synthetic handbook site of N documents of every kind into DIR.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return 0
-		}
+	// The flag package prints the usage itself on -h and on errors; hold
+	// it back, so that help goes to stdout and errors to stderr, once.
+	var held bytes.Buffer
+	fs.SetOutput(&held)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		io.Copy(stdout, &held)
+		return 0
+	}
+	if err != nil {
+		io.Copy(stderr, &held)
 		return 2
 	}
 	if *out == "" || *n < 10 || fs.NArg() > 0 {

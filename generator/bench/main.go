@@ -84,16 +84,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(fs.Output(), "Usage: go run ./generator/bench [flags]\n\nBuilds generated corpora with the handbook and with Hugo and prints\nwall time, CPU time and peak RSS of a full build, a one-file rebuild\nand a no-change rebuild as a Markdown table.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return 0
-		}
+	// The flag package prints the usage itself on -h and on errors; hold
+	// it back, so that help goes to stdout and errors to stderr, once.
+	var held bytes.Buffer
+	fs.SetOutput(&held)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		io.Copy(stdout, &held)
+		return 0
+	}
+	if err != nil {
+		io.Copy(stderr, &held)
 		return 2
 	}
 	cfg := config{runs: *runs, work: *work, hugo: *hugo, time: *timeBin, readme: *readme}
-	var err error
 	if cfg.sizes, err = parseSizes(*sizes); err == nil {
 		cfg.tools, err = parseTools(*tools)
 	}
