@@ -227,44 +227,86 @@ func (r report) targets() string {
 }
 
 // pageWeights compares the largest page of each kind the handbook wrote
-// for the smallest and the largest corpus: a page's size should depend on
-// what it is about, not on how large the site is.
+// for each corpus: a page's size should depend on what it is about, not
+// on how large the site is. The verdict compares the smallest corpus with
+// the largest; with three sizes or more, the ratio of the last two shows
+// whether a kind still grows once the smaller site fills its lists.
 func (r report) pageWeights() string {
 	if len(r.sizes) < pageWeightMinimum {
 		return ""
 	}
-	lo, hi := r.sizes[0], r.sizes[len(r.sizes)-1]
-	a, ok1 := r.find("handbook", lo, full)
-	z, ok2 := r.find("handbook", hi, full)
-	if !ok1 || !ok2 || len(a.largest) == 0 {
+	var runs []result
+	var sizes []int
+	for _, n := range r.sizes {
+		if o, ok := r.find("handbook", n, full); ok && len(o.largest) > 0 {
+			runs = append(runs, o)
+			sizes = append(sizes, n)
+		}
+	}
+	if len(runs) < pageWeightMinimum {
 		return ""
 	}
+	lo, hi := sizes[0], sizes[len(sizes)-1]
+	a, z := runs[0], runs[len(runs)-1]
 	var b strings.Builder
-	fmt.Fprintf(&b, "Largest page of each kind, %s and %s documents (met: no heavier than %.0f%% more):\n\n", thousands(lo), thousands(hi), (pageWeightSlack-1)*100)
-	fmt.Fprintf(&b, "| page kind | %s | %s | ratio | |\n|---|---:|---:|---:|---|\n", thousands(lo), thousands(hi))
-	kinds := slices.Sorted(maps.Keys(a.largest))
-	for k := range z.largest {
-		if _, ok := a.largest[k]; !ok {
-			kinds = append(kinds, k)
+	fmt.Fprintf(&b, "Largest page of each kind (met: no heavier at %s documents than at %s, within %.0f%%):\n\n", thousands(hi), thousands(lo), (pageWeightSlack-1)*100)
+	b.WriteString("| page kind |")
+	for _, n := range sizes {
+		fmt.Fprintf(&b, " %s |", thousands(n))
+	}
+	fmt.Fprintf(&b, " %s / %s |", thousands(hi), thousands(lo))
+	if len(runs) > 2 {
+		fmt.Fprintf(&b, " %s / %s |", thousands(hi), thousands(sizes[len(sizes)-2]))
+	}
+	b.WriteString(" |\n|---|")
+	for range len(sizes) + 1 {
+		b.WriteString("---:|")
+	}
+	if len(runs) > 2 {
+		b.WriteString("---:|")
+	}
+	b.WriteString("---|\n")
+	kinds := map[string]bool{}
+	for _, o := range runs {
+		for k := range o.largest {
+			kinds[k] = true
 		}
 	}
-	slices.Sort(kinds)
 	missed := 0
-	for _, k := range kinds {
-		p, q := a.largest[k], z.largest[k]
-		ratio, verdict := "", "met"
-		if p.bytes > 0 && q.bytes > 0 {
-			x := float64(q.bytes) / float64(p.bytes)
-			ratio = fmt.Sprintf("%.2f×", x)
-			if x > pageWeightSlack {
-				verdict = "**missed**"
-				missed++
-			}
+	for _, k := range slices.Sorted(maps.Keys(kinds)) {
+		fmt.Fprintf(&b, "| %s |", k)
+		for _, o := range runs {
+			fmt.Fprintf(&b, " %s |", kib(o.largest[k].bytes))
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", k, kib(p.bytes), kib(q.bytes), ratio, verdict)
+		x, ok := ratio(z.largest[k].bytes, a.largest[k].bytes)
+		verdict := "met"
+		if ok && x > pageWeightSlack {
+			verdict = "**missed**"
+			missed++
+		}
+		fmt.Fprintf(&b, " %s |", ratioCell(x, ok))
+		if len(runs) > 2 {
+			fmt.Fprintf(&b, " %s |", ratioCell(ratio(z.largest[k].bytes, runs[len(runs)-2].largest[k].bytes)))
+		}
+		fmt.Fprintf(&b, " %s |\n", verdict)
 	}
 	fmt.Fprintf(&b, "\nPage weight: %d of %d kinds met.\n", len(kinds)-missed, len(kinds))
 	return b.String()
+}
+
+// ratio is a over b, when both are known.
+func ratio(a, b int64) (float64, bool) {
+	if a == 0 || b == 0 {
+		return 0, false
+	}
+	return float64(a) / float64(b), true
+}
+
+func ratioCell(x float64, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("%.2f×", x)
 }
 
 func kib(n int64) string {
