@@ -49,7 +49,7 @@ func (w *writer) add(prefix string, data []byte) string {
 // the last build's, in parallel: a worker per processor, each with its own
 // gzip writer (a writer's tables are large and costly to allocate), takes
 // the next chunk of parts.
-func (w *writer) compress(raw [][]byte, fast bool) ([][]byte, error) {
+func (w *writer) compress(raw [][]byte) ([][]byte, error) {
 	out := make([][]byte, len(raw))
 	keys := make([][32]byte, len(raw))
 	const chunk = 16
@@ -57,7 +57,7 @@ func (w *writer) compress(raw [][]byte, fast bool) ([][]byte, error) {
 	var g errgroup.Group
 	for range min(runtime.GOMAXPROCS(0), (len(raw)+chunk-1)/chunk) {
 		g.Go(func() error {
-			zw := newGzip(fast)
+			zw := newGzip()
 			var buf bytes.Buffer
 			for {
 				lo := int(next.Add(chunk)) - chunk
@@ -66,7 +66,7 @@ func (w *writer) compress(raw [][]byte, fast bool) ([][]byte, error) {
 				}
 				for i := lo; i < min(lo+chunk, len(raw)); i++ {
 					if w.memo != nil {
-						keys[i] = memoKey(raw[i], fast)
+						keys[i] = memoKey(raw[i])
 						if data, ok := w.memo.get(keys[i]); ok {
 							out[i] = data
 							continue
@@ -143,19 +143,18 @@ func compress(zw *gzip.Writer, buf *bytes.Buffer, data []byte) ([]byte, error) {
 	return bytes.Clone(buf.Bytes()), nil
 }
 
-// newGzip returns a gzip writer at level 6 for term shards, which every
-// query fetches (on a 10,000-document site, level 9 saves 0.04% of their
-// bytes for more CPU time), or, when fast, at the fastest level: about
-// half the work for a few per cent more bytes, for the parts that a query
-// fetches few of or seldom.
-func newGzip(fast bool) *gzip.Writer {
-	level := 6
-	if fast {
-		level = gzip.BestSpeed
-	}
-	zw, _ := gzip.NewWriterLevel(nil, level)
+// newGzip returns a gzip writer at the fastest level. On a 10,000
+// document site it writes 1.1% more bytes than level 6 and saves about
+// 80 ms of the index step's 1.3 s of CPU (BenchmarkBuild); level 9 would
+// save another 0.04% of the bytes for more time.
+func newGzip() *gzip.Writer {
+	zw, _ := gzip.NewWriterLevel(nil, gzipLevel)
 	return zw
 }
+
+// gzipLevel is the compression level of every part; compressed parts
+// kept from the last build are keyed by it too.
+const gzipLevel = gzip.BestSpeed
 
 type hasher struct{ h gohash.Hash }
 
@@ -249,12 +248,12 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) (s
 	})
 	var err error
 	var set shardSet
-	if ts, err = w.compress(ts, false); err != nil {
+	if ts, err = w.compress(ts); err != nil {
 		return set, err
 	}
 	// Positions are fetched only for quoted phrases: compressing them
 	// quickly costs few queries a few bytes.
-	if ps, err = w.compress(ps, true); err != nil {
+	if ps, err = w.compress(ps); err != nil {
 		return set, err
 	}
 	tpack, tspans := pack(nil, ts)
@@ -276,7 +275,7 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) (s
 		dirs = append(dirs, dir)
 		set.firsts = append(set.firsts, terms[bounds[lo][0]])
 	}
-	if dirs, err = w.compress(dirs, false); err != nil {
+	if dirs, err = w.compress(dirs); err != nil {
 		return set, err
 	}
 	// The directories go after the shards, whose spans they hold.
@@ -412,7 +411,7 @@ func (w *writer) typos(terms []string) (string, span, error) {
 		lexicons[i] = buf
 	}
 	// Fetched only for a word that matches nothing: compressed quickly.
-	lexicons, err := w.compress(lexicons, true)
+	lexicons, err := w.compress(lexicons)
 	if err != nil {
 		return "", span{}, err
 	}
@@ -424,7 +423,7 @@ func (w *writer) typos(terms []string) (string, span, error) {
 		list = appendUvarint(list, uint64(spans[i][0]))
 		list = appendUvarint(list, uint64(spans[i][1]))
 	}
-	z, err := w.compress([][]byte{list}, false)
+	z, err := w.compress([][]byte{list})
 	if err != nil {
 		return "", span{}, err
 	}

@@ -182,12 +182,10 @@ func openMemo(c *cache.Cache, dir string) *memo {
 	return m
 }
 
-func memoKey(raw []byte, fast bool) [32]byte {
+func memoKey(raw []byte) [32]byte {
 	h := sha256.New()
 	h.Write(raw)
-	if fast {
-		h.Write([]byte{1})
-	}
+	h.Write([]byte{gzipLevel})
 	var k [32]byte
 	h.Sum(k[:0])
 	return k

@@ -685,7 +685,7 @@ func (w *writer) facets(s *site.Site, entries []*entry) (string, error) {
 			buf = appendGaps(buf, v.docs)
 		}
 	}
-	z, err := w.compress([][]byte{buf}, false)
+	z, err := w.compress([][]byte{buf})
 	if err != nil {
 		return "", err
 	}
@@ -705,7 +705,7 @@ func capitalize(s string) string {
 // from bytes 4i to 4i+8, then the document. Its name covers the bucket of
 // documents: an edit renames only its own bucket's pack.
 func (w *writer) docs(files [][]byte, size int) ([]string, error) {
-	z, err := w.compress(files, true)
+	z, err := w.compress(files)
 	if err != nil {
 		return nil, err
 	}

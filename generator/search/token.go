@@ -122,6 +122,13 @@ func (tk *tokenizer) tokenize(text string) []Token {
 			i++
 			continue
 		}
+		// Fast path: ASCII separators, all but the apostrophe and the
+		// decimal point, which may join the words around them.
+		if c := text[i]; c < utf8.RuneSelf && c != '\'' && c != '.' {
+			flush()
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		next := i + size
 		if isCJK(r) {
@@ -207,7 +214,7 @@ func fold(r rune) string {
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
-		return string(r)
+		return asciiChars[r : r+1]
 	}
 	s := norm.NFKD.String(string(unicode.ToLower(r)))
 	if !strings.ContainsFunc(s, isMark) {
@@ -226,6 +233,16 @@ func fold(r rune) string {
 	}
 	return norm.NFC.String(b.String())
 }
+
+// asciiChars holds every ASCII character at its own offset, so that
+// fold can return one without allocating.
+var asciiChars = func() string {
+	var b [utf8.RuneSelf]byte
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return string(b[:])
+}()
 
 func isMark(r rune) bool { return unicode.Is(unicode.M, r) }
 
