@@ -240,6 +240,7 @@ func (l *linker) linkUpdates() {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Path, b.Path))
 	})
 	handles := l.site.MentionIDs()
+	names := newNameIndex(s.People)
 	for _, u := range s.Updates {
 		u.Author = l.people[u.AuthorID]
 		if u.Author == nil && u.AuthorID != "" {
@@ -307,7 +308,7 @@ func (l *linker) linkUpdates() {
 			}
 		}
 		for _, text := range u.Blockers {
-			b := Blocker{Update: u, Text: text, Mentions: named(text, s.People)}
+			b := Blocker{Update: u, Text: text, Mentions: names.named(text)}
 			u.Blocked = append(u.Blocked, b)
 			for _, p := range b.Mentions {
 				if !slices.Contains(u.BlockerMentions, p) {
@@ -352,18 +353,59 @@ func derivedStatus(o *Objective) Status {
 	return worst
 }
 
+// nameIndex finds the people a text names. It lists each person under
+// the words that can start a mention of them (their @handle, @id, id and
+// the first word of a full name), so that a text is checked against the
+// few people its words can name rather than against everyone: blockers
+// grow with the site, and so do people.
+type nameIndex struct {
+	people []*Person
+	first  map[string][]int // a word that can start a mention → indexes into people
+}
+
+func newNameIndex(people []*Person) nameIndex {
+	x := nameIndex{people: people, first: map[string][]int{}}
+	add := func(w string, i int) {
+		if l := x.first[w]; len(l) == 0 || l[len(l)-1] != i {
+			x.first[w] = append(l, i)
+		}
+	}
+	for i, p := range people {
+		if p.Handle != "" {
+			add("@"+strings.ToLower(p.Handle), i)
+		}
+		add("@"+p.ID, i)
+		add(p.ID, i)
+		if name := strings.Fields(strings.ToLower(p.Name)); len(name) > 1 {
+			add(name[0], i)
+		}
+	}
+	return x
+}
+
 // named returns the people text names by @handle, id or full name, in the
 // order of people.
-func named(text string, people []*Person) []*Person {
-	var out []*Person
+func (x nameIndex) named(text string) []*Person {
 	if text == "" {
 		return nil
 	}
 	ws := words(text)
-	for _, p := range people {
-		if mentionedIn(ws, p) {
-			out = append(out, p)
+	var checked, found []int
+	for _, w := range ws {
+		for _, i := range x.first[strings.TrimRight(w, ".")] {
+			if slices.Contains(checked, i) {
+				continue
+			}
+			checked = append(checked, i)
+			if mentionedIn(ws, x.people[i]) {
+				found = append(found, i)
+			}
 		}
+	}
+	slices.Sort(found)
+	var out []*Person
+	for _, i := range found {
+		out = append(out, x.people[i])
 	}
 	return out
 }
