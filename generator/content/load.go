@@ -158,20 +158,11 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	entries := make([]*fileEntry, len(files))
 	same := make([]bool, len(files))
 	slots := make([]diag.List, len(files))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
 	// Files in batches: most come from the snapshot in microseconds,
 	// less than a goroutine of their own costs to start and grow.
-	const batch = 32
-	for lo := 0; lo < len(files); lo += batch {
-		g.Go(func() error {
-			for i := lo; i < min(lo+batch, len(files)); i++ {
-				docs[i], entries[i], same[i] = l.parse(files[i], converter, &slots[i])
-			}
-			return nil
-		})
-	}
-	g.Wait()
+	inBatches(len(files), 32, func(i int) {
+		docs[i], entries[i], same[i] = l.parse(files[i], converter, &slots[i])
+	})
 	for _, s := range slots {
 		diags.Append(s)
 	}
@@ -385,18 +376,9 @@ func (l *loader) walk(diags *diag.List) []string {
 	// Every file's stat, in parallel: a build with nothing to do is
 	// these ten thousand system calls and little else.
 	infos := make([]fs.FileInfo, len(found))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	const batch = 256
-	for lo := 0; lo < len(found); lo += batch {
-		g.Go(func() error {
-			for i := lo; i < min(lo+batch, len(found)); i++ {
-				infos[i], _ = found[i].d.Info()
-			}
-			return nil
-		})
-	}
-	g.Wait()
+	inBatches(len(found), 256, func(i int) {
+		infos[i], _ = found[i].d.Info()
+	})
 	for i, f := range found {
 		p, name := f.path, f.d.Name()
 		top, _, _ := strings.Cut(p, "/")
@@ -803,4 +785,20 @@ func relativeLink(dir, to string) string {
 	}
 	b.WriteString(strings.Join(parts[i:], "/"))
 	return b.String()
+}
+
+// inBatches calls f for 0 to n-1, in batches of size run in parallel, a
+// goroutine per processor at a time.
+func inBatches(n, size int, f func(i int)) {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for lo := 0; lo < n; lo += size {
+		g.Go(func() error {
+			for i := lo; i < min(lo+size, n); i++ {
+				f(i)
+			}
+			return nil
+		})
+	}
+	g.Wait()
 }
