@@ -84,16 +84,21 @@ func (r *renderer) header(set *template.Template, v *View) (template.HTML, error
 	if set.Lookup("site-header") == nil {
 		return "", nil
 	}
-	key := headerKey{set, v.Section, v.Template == "search"}
-	if h, ok := r.headers.Load(key); ok {
+	return once(&r.headers, headerKey{set, v.Section, v.Template == "search"}, set, "site-header", v)
+}
+
+// once returns the template name of set executed with data, rendered the
+// first time key is asked for and kept in m under key after that.
+func once(m *sync.Map, key any, set *template.Template, name string, data any) (template.HTML, error) {
+	if h, ok := m.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	var b bytes.Buffer
-	if err := set.ExecuteTemplate(&b, "site-header", v); err != nil {
+	if err := set.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	r.headers.Store(key, h)
+	m.Store(key, h)
 	return h, nil
 }
 
@@ -117,18 +122,9 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // so rendering it once saves most of the work of every list page. It
 // depends only on the update and the site, like the site header.
 func (r *renderer) item(u *site.Update) (template.HTML, error) {
-	if h, ok := r.items.Load(u); ok {
-		return h.(template.HTML), nil
-	}
 	set := r.tmpl["list"]
 	if set == nil || set.Lookup("update-item") == nil {
 		return "", fmt.Errorf("no update-item template")
 	}
-	var b bytes.Buffer
-	if err := set.ExecuteTemplate(&b, "update-item", u); err != nil {
-		return "", err
-	}
-	h := template.HTML(b.String())
-	r.items.Store(u, h)
-	return h, nil
+	return once(&r.items, u, set, "update-item", u)
 }
