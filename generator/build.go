@@ -106,6 +106,9 @@ type Model struct {
 	// Key identifies every input of the build a page may show, beyond
 	// the layouts and its own document's body: see render.Options.Key.
 	Key cache.Key
+	// Base is Key without the documents and the exact time: see
+	// render.Options.Base.
+	Base cache.Key
 
 	contentHash cache.Key // content.Result.Hash
 	unchanged   bool      // content.Result.Unchanged
@@ -152,6 +155,7 @@ func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 	}
 	key := cache.NewHasher("build").Key(c.Salt()).Key(loaded.Hash).
 		Int(cfg.Now.UnixNano()).String(cfg.Now.Location().String()).Bool(cfg.Drafts)
+	base := cache.NewHasher("build base").Key(c.Salt()).Key(loaded.ConfigHash).Bool(cfg.Drafts)
 	if !cfg.NoGit && cfg.FS == nil {
 		history := cfg.Git
 		if history == nil {
@@ -159,8 +163,9 @@ func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 		}
 		diags.Append(history.Apply(&loaded.Content, cfg.Content))
 		key.Key(history.Key())
+		base.Key(history.Key())
 	}
-	m.Key = key.Sum()
+	m.Key, m.Base = key.Sum(), base.Sum()
 	s, more := site.New(loaded.Content, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Check: cfg.Check})
 	diags.Append(more)
 	m.Site = s
@@ -233,7 +238,12 @@ func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []rend
 	}
 	opts.Layouts = render.Overlay(siteLayouts, layouts.FS)
 	opts.Content, opts.Static, opts.ContentDir = m.Content, m.Static, cfg.Content
-	opts.Dev, opts.Key = cfg.Dev, m.Key
+	opts.Dev, opts.Key, opts.Base = cfg.Dev, m.Key, m.Base
+	scoped, err := render.SameTemplates(siteLayouts, layouts.FS)
+	if err != nil {
+		return res, nil, err
+	}
+	opts.Scoped = scoped
 	opts.Cache = cfg.cache()
 	if cfg.Progress != nil {
 		opts.Progress = func(n int) { cfg.Progress("making", n) }

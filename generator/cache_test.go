@@ -106,50 +106,72 @@ func TestCacheNeverStale(t *testing.T) {
 		few bool
 		// fails says the build must fail and leave the output as it was.
 		fails bool
+		// kept lists output files the build must leave alone: pages
+		// whose scope the change is outside of.
+		kept []string
 	}{
 		{"an update's body", func() {
 			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
 				// Past the summary, which lists show.
 				return strings.Replace(s, "then MySQL.", "then MySQL and SQLite.", 1)
 			})
-		}, true, false},
+		}, true, false, nil},
 		{"an update's front matter only", func() {
 			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
 				return strings.Replace(s, "status: on-track", "status: at-risk", 1)
 			})
-		}, false, false},
+		}, false, false, nil},
 		{"that update changed back", func() {
 			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
 				s = strings.Replace(s, "status: at-risk", "status: on-track", 1)
 				return strings.Replace(s, "then MySQL and SQLite.", "then MySQL.", 1)
 			})
-		}, false, false},
+		}, false, false, nil},
 		{"a file touched, its bytes the same", func() {
 			p := filepath.Join(content, "updates", "2026-11-24-ana-batched-writes.md")
 			if err := os.Chtimes(p, time.Now(), time.Now()); err != nil {
 				t.Fatal(err)
 			}
-		}, true, false},
+		}, true, false, nil},
 		{"an update renamed", func() {
 			from := filepath.Join(content, "updates", "2026-11-24-priya-sample-data.md")
 			if err := os.Rename(from, filepath.Join(content, "updates", "2026-11-24-priya-sample-data-source.md")); err != nil {
 				t.Fatal(err)
 			}
-		}, false, false},
+		}, false, false, nil},
 		{"a person's name", func() {
 			edit("people/ana.md", func(s string) string { return strings.Replace(s, "Ana Souza", "Ana S. Souza", 1) })
-		}, false, false},
+		}, false, false, nil},
+		{"a team's name, which its members' updates show", func() {
+			edit("teams/platform.md", func(s string) string { return strings.Replace(s, "name: Platform", "name: Platform Engineering", 1) })
+		}, false, false, []string{"updates/2026-10-15-jordan-pricing-faq/index.html", "decisions/0002-use-postgres-for-the-sync-ledger/index.html"}},
+		{"a new update with progress, which moves an objective other updates show", func() {
+			write(filepath.Join(content, "updates", "2026-11-25-kofi-restore-time.md"), "---\ntitle: Restore time halved\nauthor: kofi\ndate: 2026-11-25\nstatus: off-track\nobjectives: [calmer-on-call]\nprogress:\n  calmer-on-call/restore-time: 31\n---\n## Done\n\n- Faster restores.\n")
+		}, false, false, []string{"updates/2026-10-15-jordan-pricing-faq/index.html", "decisions/0002-use-postgres-for-the-sync-ledger/index.html", "handbook/rhythms/index.html"}},
+		{"a key result's title, which updates reporting on it show", func() {
+			edit("objectives/calmer-on-call.md", func(s string) string {
+				return strings.Replace(s, "Median time to restore service", "Median time to restore", 1)
+			})
+		}, false, false, []string{"updates/2026-10-15-jordan-pricing-faq/index.html"}},
+		{"a handbook page's link to an update, which the update lists", func() {
+			edit("handbook/rhythms/time-zones.md", func(s string) string {
+				return s + "\nSee [the pricing FAQ](../../updates/2026-10-15-jordan-pricing-faq.md).\n"
+			})
+		}, false, false, []string{"updates/2026-10-29-ana-hot-shard/index.html"}},
+		{"a decision that supersedes another, which shows it", func() {
+			write(filepath.Join(content, "decisions", "0013-paid-tier-only.md"), "---\nstatus: accepted\ndate: 2026-11-25\nsupersedes: [\"0011\"]\n---\n# Paid tier only\n\nNo free tier.\n")
+		}, false, false, []string{"decisions/0002-use-postgres-for-the-sync-ledger/index.html", "updates/2026-10-29-ana-hot-shard/index.html"}},
 		{"a new decision", func() {
 			write(filepath.Join(content, "decisions", "0012-cache-builds.md"), "---\nstatus: proposed\ndate: 2026-11-25\n---\n# Cache builds\n\nKeep a cache.\n")
-		}, false, false},
+		}, false, false, nil},
 		{"a deleted update", func() {
 			if err := os.Remove(filepath.Join(content, "updates", "2026-11-24-ana-batched-writes.md")); err != nil {
 				t.Fatal(err)
 			}
-		}, false, false},
+		}, false, false, nil},
 		{"an image", func() {
 			write(filepath.Join(content, "handbook", "logo.svg"), `<svg xmlns="http://www.w3.org/2000/svg"/>`)
-		}, true, false},
+		}, true, false, nil},
 		{"an image's bytes, keeping its size and time", func() {
 			p := filepath.Join(content, "handbook", "logo.svg")
 			info, err := os.Stat(p)
@@ -160,25 +182,18 @@ func TestCacheNeverStale(t *testing.T) {
 			if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
 				t.Fatal(err)
 			}
-		}, true, false},
+		}, true, false, nil},
 		{"a file where a page's folder goes", func() {
 			write(filepath.Join(content, "handbook", "communication", "chat"), "in the way")
-		}, false, true},
+		}, false, true, nil},
 		{"that file gone again", func() {
 			if err := os.Remove(filepath.Join(content, "handbook", "communication", "chat")); err != nil {
 				t.Fatal(err)
 			}
-		}, false, false},
+		}, false, false, nil},
 		{"site.toml", func() {
 			edit("site.toml", func(s string) string { return strings.Replace(s, "Northwind Labs", "Northwind", 1) })
-		}, false, false},
-		{"a layout", func() {
-			data, err := os.ReadFile("../layouts/update.html")
-			if err != nil {
-				t.Fatal(err)
-			}
-			write(filepath.Join(layouts, "update.html"), strings.Replace(string(data), `<div class="prose">`, `<div class="prose changed">`, 1))
-		}, false, false},
+		}, false, false, nil},
 		{"a linked page moved", func() {
 			// content/updates/2026-10-30-chloe-office-hours.md links to it:
 			// its body is the same, but the link now leads elsewhere.
@@ -186,19 +201,19 @@ func TestCacheNeverStale(t *testing.T) {
 			if err := os.Rename(from, filepath.Join(content, "handbook", "time-zones.md")); err != nil {
 				t.Fatal(err)
 			}
-		}, false, false},
+		}, false, false, nil},
 		{"a sibling's title, which neighbours' sidebars show", func() {
 			edit("handbook/rhythms/decisions.md", func(s string) string { return strings.Replace(s, "title: ", "title: Renamed ", 1) })
-		}, false, false},
+		}, false, false, nil},
 		{"a folder without an index file, which gets a landing page", func() {
 			write(filepath.Join(content, "handbook", "engineering-practices", "code-review.md"), "# Code review\n\nHow we review.\n")
 			write(filepath.Join(content, "handbook", "engineering-practices", "testing", "unit.md"), "# Unit tests\n\nSmall.\n")
-		}, false, false},
+		}, false, false, nil},
 		{"that folder's pages gone, and its landing pages with them", func() {
 			if err := os.RemoveAll(filepath.Join(content, "handbook", "engineering-practices")); err != nil {
 				t.Fatal(err)
 			}
-		}, false, false},
+		}, false, false, nil},
 		{"an update's body, with half the snapshot's entries lost", func() {
 			// Every other entry: some buckets of parsed files, perhaps
 			// the index. A lost entry costs a parse, never a wrong page.
@@ -210,7 +225,7 @@ func TestCacheNeverStale(t *testing.T) {
 			edit("updates/2026-09-30-kofi-pager-audit.md", func(s string) string {
 				return strings.Replace(s, "for 13 October.", "for 14 October.", 1)
 			})
-		}, true, false},
+		}, true, false, nil},
 		{"the site's manifest cut short", func() {
 			manifests, _ := filepath.Glob(filepath.Join(cfg.Cache, "site", "*"))
 			for _, m := range manifests {
@@ -220,11 +235,23 @@ func TestCacheNeverStale(t *testing.T) {
 			edit("updates/2026-09-30-kofi-pager-audit.md", func(s string) string {
 				return strings.Replace(s, "for 14 October.", "for 13 October.", 1)
 			})
-		}, false, false},
-		{"the build's time", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false},
+		}, false, false, nil},
+		// A month on: decision windows close, handbook reviews fall due,
+		// every footer's date changes.
+		{"a month later", func() { cfg.Now = cfg.Now.AddDate(0, 1, 0) }, false, false, nil},
+		{"a layout", func() {
+			data, err := os.ReadFile("../layouts/update.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(filepath.Join(layouts, "update.html"), strings.Replace(string(data), `<div class="prose">`, `<div class="prose changed">`, 1))
+		}, false, false, nil},
+		{"the build's time", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false, nil},
 	}
 	for _, step := range steps {
 		before := tree(t, cfg.Out)
+		made := stamps(t, cfg.Out)
+		time.Sleep(10 * time.Millisecond)
 		step.change()
 		if step.fails {
 			if _, err := Build(context.Background(), cfg); err == nil {
@@ -253,6 +280,15 @@ func TestCacheNeverStale(t *testing.T) {
 			}
 			slices.Sort(diff)
 			t.Errorf("after changing %s, the cached build differs from a clean one in %d files: %v", step.name, len(diff), diff[:min(len(diff), 10)])
+		}
+		now := stamps(t, cfg.Out)
+		for _, k := range step.kept {
+			p := filepath.Join(cfg.Out, k)
+			if _, ok := made[p]; !ok {
+				t.Errorf("after changing %s: %s was not there before", step.name, k)
+			} else if !now[p].Equal(made[p]) {
+				t.Errorf("after changing %s, the cached build wrote %s again, want it kept", step.name, k)
+			}
 		}
 		if step.few && got.Rendered > got.Pages/4 {
 			t.Errorf("after changing %s, the cached build rendered %d of %d pages and feed files, want few", step.name, got.Rendered, got.Pages+got.Feeds)

@@ -69,6 +69,9 @@ type Result struct {
 	// document's own may show: site.toml, every document's ListHash and
 	// the static files' names.
 	Hash cache.Key
+	// ConfigHash identifies site.toml as read: what every page may show
+	// whatever the documents say.
+	ConfigHash cache.Key
 	// BaseURLPos is where site.toml sets base_url, or would: the top of
 	// the file, or the file alone when HasConfig is false.
 	BaseURLPos diag.Pos
@@ -215,6 +218,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	}
 	res.Content.Config = l.cfg
 	res.Hash = l.hash(cfgData, docs)
+	res.ConfigHash = cache.NewHasher("config").Bytes(cfgData).String(l.cfg.BaseURL).Sum()
 	res.Static = static
 	if opts.Cache != nil && !l.sameSnapshot(next, res.Hash, same) {
 		next.hash = res.Hash

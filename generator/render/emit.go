@@ -75,9 +75,16 @@ func (r *renderer) reuse(p, source string, key cache.Key, e *emitter) (bool, err
 }
 
 // page renders a page unless its inputs are unchanged: the site's key,
-// and the body of the document it shows, which no other page shows.
+// or the narrower one of its scope, and the body of the document it
+// shows, which no other page shows.
 func (r *renderer) page(j job, e *emitter) error {
-	h := cache.NewHasher("page").Key(r.key).String(j.path)
+	h := cache.NewHasher("page")
+	if j.view.scope != nil && r.opts.Scoped {
+		h.Key(r.base).String(j.path)
+		j.view.scope(h)
+	} else {
+		h.Key(r.key).String(j.path)
+	}
 	source := ""
 	if d := j.view.Doc; d != nil {
 		h.Key(d.SourceHash)

@@ -1,8 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 )
 
@@ -67,4 +70,34 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 		return 0
 	})
 	return out, nil
+}
+
+// SameTemplates reports whether the templates a site's layouts folder
+// holds, if any, are all byte for byte the built-in ones: only then may
+// pages have the narrow keys of scope.go, which list what the built-in
+// templates show.
+func SameTemplates(site, builtin fs.FS) (bool, error) {
+	if site == nil {
+		return true, nil
+	}
+	same := true
+	err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
+			return err
+		}
+		mine, err := fs.ReadFile(site, p)
+		if err != nil {
+			return err
+		}
+		theirs, err := fs.ReadFile(builtin, p)
+		if err != nil || !bytes.Equal(mine, theirs) {
+			same = false
+			return fs.SkipAll
+		}
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("read layouts: %w", err)
+	}
+	return same, nil
 }

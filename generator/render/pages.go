@@ -60,7 +60,10 @@ type View struct {
 	TagList   []*site.Tag      // the tags index, one page of it
 	// navAt is the page Nav is made for, when the page is rendered: a
 	// sidebar for each of thousands of pages would be held all at once.
-	navAt    *site.Page
+	navAt *site.Page
+	// scope, when set, is what the page shows beyond the base and its
+	// document, for its key (see scope.go).
+	scope    scope
 	CheckIn  site.CheckIn   // a person's check-in this cycle
 	CheckIns []site.CheckIn // a team's members' check-ins this cycle
 
@@ -245,7 +248,7 @@ func (r *renderer) pages() []job {
 	})
 	for _, u := range s.Updates {
 		v := r.docView("update", &u.Doc, "updates").withFeed(updatesFeed)
-		v.Update = u
+		v.Update, v.scope = u, r.updateScope(u)
 		v.Crumbs = []Crumb{{Title: "Updates", URL: "/updates/"}}
 		add(v)
 	}
@@ -276,7 +279,7 @@ func (r *renderer) pages() []job {
 	}
 	for _, d := range s.Decisions {
 		v := r.docView("decision", &d.Doc, "decisions").withFeed(decisionsFeed)
-		v.Decision = d
+		v.Decision, v.scope = d, r.decisionScope(d)
 		v.Crumbs = []Crumb{{Title: "Decisions", URL: "/decisions/"}}
 		add(v)
 		r.historyPages(add, &d.Doc, d.Events, "decisions", append(v.Crumbs, Crumb{Title: d.Title, URL: d.URL}))
@@ -445,7 +448,7 @@ func (r *renderer) handbookPage(add func(*View), p *site.Page, feed FeedLink) {
 			}
 		}
 		v.withFeed(feed)
-		v.Page, v.navAt, v.Crumbs = p, p, crumbs
+		v.Page, v.navAt, v.Crumbs, v.scope = p, p, crumbs, r.pageScope(p)
 		if p.Section {
 			v.Children = p.Children[lo:hi]
 		}

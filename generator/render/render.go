@@ -60,6 +60,14 @@ type Options struct {
 	// build's time and options, and the program itself. Each output's
 	// Key is made from it.
 	Key cache.Key
+	// Base identifies what every page shows whatever the content says:
+	// the program, site.toml and the build's options, but not its time.
+	// The pages of single documents are keyed from it, their document
+	// and what they show of others (see scope.go).
+	Base cache.Key
+	// Scoped gives those pages their narrow keys. It must be false when
+	// the site overrides a layout, which may show anything.
+	Scoped bool
 	// Cache, when set, keeps the search index's work from one build to
 	// the next (see search.Options.Cache).
 	Cache *cache.Cache
@@ -108,6 +116,8 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	r.key = cache.NewHasher("render").Key(opts.Key).Key(lk).Bool(opts.Dev).Sum()
+	r.base = cache.NewHasher("render base").Key(opts.Base).Key(lk).Bool(opts.Dev).String(formatDate(s.Now)).Sum()
+	r.handbookKey = handbookTree(s)
 	e := &emitter{emit: opts.Emit, progress: opts.Progress}
 
 	// Pages and feeds, the bulk of the work, in parallel; each written
@@ -164,13 +174,17 @@ func Render(s *site.Site, opts Options) (Result, error) {
 }
 
 type renderer struct {
-	key    cache.Key // Options.Key with the layouts
-	site   *site.Site
-	opts   Options
-	tmpl   templates
-	assets Assets
-	search SearchLinks
-	values map[*site.Doc]any // each document's typed value
+	key  cache.Key // Options.Key with the layouts
+	base cache.Key // Options.Base with the layouts and the footer's date
+	// handbookKey covers what handbook pages show of the whole handbook
+	// (see pageScope).
+	handbookKey cache.Key
+	site        *site.Site
+	opts        Options
+	tmpl        templates
+	assets      Assets
+	search      SearchLinks
+	values      map[*site.Doc]any // each document's typed value
 	// headers holds the site header of each section (see header).
 	headers sync.Map
 	// items holds each update's list item, rendered once (see item).
