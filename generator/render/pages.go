@@ -222,6 +222,9 @@ func (r *renderer) pages() []job {
 	s := r.site
 	var jobs []job
 	add := func(v *View) {
+		if v.scope == nil {
+			v.scope = r.listScope(v)
+		}
 		jobs = append(jobs, job{path: outputPath(v.URL), view: v})
 	}
 

@@ -141,7 +141,8 @@ func refs(h *cache.Hasher, rs []site.Ref) {
 func events(h *cache.Hasher, es []*site.Event) {
 	h.Int(int64(len(es)))
 	for _, e := range es {
-		h.String(e.ID).Int(e.Date.UnixNano()).String(e.Source.String()).String(e.From).String(e.To)
+		h.String(e.ID).Int(e.Date.UnixNano()).String(e.Source.String()).String(e.From).String(e.To).String(e.URL()).String(e.Text())
+		h.Key(e.Doc().ListHash)
 		if e.Update != nil {
 			h.Key(e.Update.ListHash)
 		} else {
@@ -157,4 +158,111 @@ func backlinks(h *cache.Hasher, d *site.Doc) {
 	for _, b := range d.Backlinks {
 		h.Key(b.ListHash)
 	}
+}
+
+// listScope returns the scope of a page that lists documents with
+// layouts/updates.html, list.html or tag.html, or of a week's digest
+// (digestScope): what the view says of
+// itself (title, pager, links) and, for each item, what its entry
+// shows. It returns nil for any other page, and for a list of check-ins,
+// which are as of the build's time.
+func (r *renderer) listScope(v *View) scope {
+	switch v.Template {
+	case "digest":
+		return r.digestScope(v)
+	case "updates", "tag":
+	case "list":
+		if v.CheckIns != nil {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return func(h *cache.Hasher) {
+		h.String("list")
+		viewKey(h, v)
+		if t := v.Tag; t != nil {
+			h.String(t.Name).String(t.URL).Int(int64(len(t.Docs)))
+		}
+		h.Int(int64(len(v.Updates)))
+		for _, u := range v.Updates {
+			updateItem(h, u)
+		}
+		h.Int(int64(len(v.Decisions)))
+		for _, d := range v.Decisions {
+			h.Key(d.ListHash).String(d.Status).String(d.NumberString())
+			for _, x := range d.SupersededBy {
+				h.Key(x.ListHash).String(x.NumberString())
+			}
+		}
+		h.Int(int64(len(v.Docs)))
+		for _, d := range v.Docs {
+			h.Key(d.ListHash).String(d.URL).String(d.Title).Int(d.Date.UnixNano())
+		}
+		events(h, v.History)
+		events(h, v.Events)
+	}
+}
+
+// viewKey adds what base.html shows of a view that has no document, and
+// its pager.
+func viewKey(h *cache.Hasher, v *View) {
+	h.String(v.Template).String(v.Title).String(v.Description).String(v.Section).String(v.Calendar)
+	for _, c := range v.Crumbs {
+		h.String(c.Title).String(c.URL)
+	}
+	h.String("feeds")
+	for _, f := range v.Feeds {
+		h.String(f.Title).String(f.RSS).String(f.Atom).String(f.JSON)
+	}
+	if p := v.Pager; p != nil {
+		h.Int(int64(p.Number)).Int(int64(p.Total)).String(p.Prev).String(p.Next)
+		for _, l := range p.Pages {
+			h.Int(int64(l.Number)).String(l.URL)
+		}
+	}
+}
+
+// digestScope follows layouts/digest.html: the week's summary and the
+// first items of each of its lists.
+func (r *renderer) digestScope(v *View) scope {
+	d := v.Digest
+	return func(h *cache.Hasher) {
+		h.String("digest")
+		viewKey(h, v)
+		teamKey(h, d.Team)
+		h.String(d.Week.String()).Bool(d.Complete).String(digestSummary(d))
+		events(h, d.Decided)
+		events(h, d.Opened)
+		events(h, d.Objectives)
+		h.Int(int64(len(d.Movements)))
+		for _, m := range d.Movements {
+			objectiveKey(h, m.Objective)
+			h.Bool(m.KeyResult != nil).Int(int64(math.Float64bits(m.From))).Int(int64(math.Float64bits(m.To))).Int(int64(len(m.Reports)))
+		}
+		h.Int(int64(len(d.Updates)))
+		for _, u := range d.Updates {
+			updateItem(h, u)
+		}
+		h.Int(int64(len(d.Blockers)))
+		for _, b := range d.Blockers {
+			h.String(b.Text)
+			updateItem(h, b.Update)
+		}
+		for _, ps := range [][]*site.Page{d.NewPages, d.Reviewed} {
+			h.Int(int64(len(ps)))
+			for _, p := range ps {
+				h.Key(p.ListHash).String(p.URL).String(p.Title)
+				ref(h, p.Owner)
+			}
+		}
+	}
+}
+
+// updateItem adds what an update's entry in a list shows (the template
+// update-item in layouts/partials.html).
+func updateItem(h *cache.Hasher, u *site.Update) {
+	h.Key(u.ListHash).String(string(u.Status))
+	personKey(h, u.Author)
+	teamKey(h, u.Team)
 }
