@@ -14,9 +14,11 @@ import (
 // (Options.Cache) it does not redo what is unchanged:
 //
 //   - documents are analysed (tokenised into terms with weights and
-//     positions) in groups of analysisGroup consecutive documents, and a
-//     group whose documents' indexed text is unchanged is read back from
-//     the cache instead;
+//     positions) in groups of about analysisGroup consecutive documents,
+//     and a group whose documents' indexed text is unchanged is read back
+//     from the cache instead. Where a group ends depends on its last
+//     document alone (see groups), so a new or deleted document changes
+//     its own group, not every group after it;
 //   - every part (shard, lexicon, document file; see writer) is
 //     compressed once: a part whose bytes are those of a part of the
 //     last build takes that build's compressed bytes, and packs are only
@@ -27,15 +29,39 @@ import (
 // Both are checked by TestIncremental against a build without cache.
 
 // analysisGroup is how many consecutive documents share an entry of the
-// analysis cache: few entries to read, and an edit re-analyses only its
-// group.
-const analysisGroup = 64
+// analysis cache on average: few entries to read, and an edit
+// re-analyses only its group. No group has more than maxGroup.
+const (
+	analysisGroup = 64
+	maxGroup      = 4 * analysisGroup
+)
+
+// groups splits entries into the runs that share an entry of the
+// analysis cache, as [lo, hi) pairs. A run ends after a document whose
+// URL hashes to a multiple of analysisGroup, or at maxGroup documents:
+// boundaries do not move when a document elsewhere comes or goes, as
+// fixed-size runs would after an insertion.
+func groups(entries []*entry) [][2]int {
+	var out [][2]int
+	lo := 0
+	for i, e := range entries {
+		sum := sha256.Sum256([]byte(e.doc.URL))
+		if binary.LittleEndian.Uint32(sum[:4])%analysisGroup == 0 || i+1-lo == maxGroup {
+			out = append(out, [2]int{lo, i + 1})
+			lo = i + 1
+		}
+	}
+	if lo < len(entries) {
+		out = append(out, [2]int{lo, len(entries)})
+	}
+	return out
+}
 
 // Cache namespaces and the version of their entries' layout.
 const (
 	analysisNS      = "search-analysis"
 	compressedNS    = "search-compressed"
-	analysisVersion = 1
+	analysisVersion = 2
 )
 
 // stats counts the work a build did, for tests and the benchmark.

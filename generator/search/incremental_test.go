@@ -12,6 +12,7 @@ import (
 
 	"github.com/handbook/handbook/generator"
 	"github.com/handbook/handbook/generator/cache"
+	"github.com/handbook/handbook/generator/corpus"
 	"github.com/handbook/handbook/generator/search"
 	"github.com/handbook/handbook/generator/site"
 )
@@ -76,14 +77,61 @@ func TestIncremental(t *testing.T) {
 	}
 	sameFiles(t, edited, clean)
 	t.Logf("after a one-word edit: analysed %d of %d documents, compressed %d of %d parts", edited.Analysed, edited.Docs, edited.Compressed, edited.Parts)
-	if edited.Analysed > 64 {
-		t.Errorf("after a one-word edit, analysed %d documents, want one group of at most 64", edited.Analysed)
+	if edited.Analysed > maxGroup {
+		t.Errorf("after a one-word edit, analysed %d documents, want one group of at most %d", edited.Analysed, maxGroup)
 	}
 	// The edited document's file, the shards of "truly" and of the
 	// terms whose postings moved, their directories, the typo lexicons of
 	// "truly" and their list: a handful of parts, not the index.
 	if max := edited.Parts / 4; edited.Compressed > max || edited.Compressed == 0 {
 		t.Errorf("after a one-word edit, compressed %d of %d parts, want 1 to %d", edited.Compressed, edited.Parts, max)
+	}
+}
+
+// maxGroup is the most documents that share an entry of the analysis
+// cache (search.maxGroup).
+const maxGroup = 256
+
+// TestIncrementalNewDocument adds an update to a generated site of 1,000
+// documents: the groups of the analysis cache end where their last
+// document says, so only the group the new update joins is analysed
+// again, not every group after it.
+func TestIncrementalNewDocument(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := corpus.Write(content, corpus.Generate(1000, 1)); err != nil {
+		t.Fatal(err)
+	}
+	load := func() *site.Site {
+		t.Helper()
+		m, err := generator.Load(context.Background(), generator.Config{Content: content, Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m.Site
+	}
+	c := cache.Open(filepath.Join(dir, "cache"))
+	if _, err := search.Build(load(), search.Options{Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	update := "---\ntitle: Quarterly planning notes\nauthor: ana-souza\ndate: 2026-11-25\nstatus: on-track\n---\n## Done\n\n- Planned the quarter.\n"
+	if err := os.WriteFile(filepath.Join(content, "updates", "2026-11-25-ana-souza-planning.md"), []byte(update), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := load()
+	added, err := search.Build(s, search.Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean, err := search.Build(s, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, added, clean)
+	t.Logf("after a new update: analysed %d of %d documents", added.Analysed, added.Docs)
+	if added.Analysed == 0 || added.Analysed > maxGroup {
+		t.Errorf("after a new update, analysed %d of %d documents, want its group alone, at most %d", added.Analysed, added.Docs, maxGroup)
 	}
 }
 

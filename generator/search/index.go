@@ -153,18 +153,22 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	// Chunks are whole groups of the analysis cache, one per processor:
 	// joining costs a map lookup and appends per term and chunk.
 	procs := runtime.GOMAXPROCS(0)
-	chunk := max(64, (len(entries)+procs-1)/procs)
-	chunk = (chunk + analysisGroup - 1) / analysisGroup * analysisGroup
-	parts := make([]partial, (len(entries)+chunk-1)/chunk)
+	size := max(analysisGroup, (len(entries)+procs-1)/procs)
+	var chunks [][][2]int
+	for _, gr := range groups(entries) {
+		if n := len(chunks); n == 0 || gr[0]-chunks[n-1][0][0] >= size {
+			chunks = append(chunks, nil)
+		}
+		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], gr)
+	}
+	parts := make([]partial, len(chunks))
 	var st stats
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for c := range parts {
+	for c, runs := range chunks {
 		g.Go(func() error {
-			lo := c * chunk
-			hi := min(lo+chunk, len(entries))
 			var err error
-			parts[c], err = indexRange(entries[lo:hi], uint32(lo), opts.Cache, &st)
+			parts[c], err = indexRange(entries, runs, opts.Cache, &st)
 			return err
 		})
 	}
@@ -173,7 +177,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	}
 	// Sized for the terms of every range, which overcounts those that
 	// several share: the map does not grow, rehashing, while it fills.
-	size := 0
+	size = 0
 	for _, part := range parts {
 		size += len(part.vocab)
 	}
@@ -276,25 +280,27 @@ type manifest struct {
 	Buckets []string `json:"buckets"`
 }
 
-// indexRange indexes documents numbered from first on, a multiple of
-// analysisGroup, taking the analyses of unchanged groups from c.
-func indexRange(entries []*entry, first uint32, c *cache.Cache, st *stats) (partial, error) {
+// indexRange indexes the consecutive groups runs of entries (see
+// groups), taking the analyses of unchanged groups from c.
+func indexRange(entries []*entry, runs [][2]int, c *cache.Cache, st *stats) (partial, error) {
 	// A vocabulary grows with the documents, by a few new terms each: a
 	// map sized for that does not grow, rehashing, while it fills.
-	part := partial{vocab: make(map[string]*postings, 8*len(entries))}
+	n := runs[len(runs)-1][1] - runs[0][0]
+	part := partial{vocab: make(map[string]*postings, 8*n)}
 	var sc scratch
-	for lo := 0; lo < len(entries); lo += analysisGroup {
-		group := entries[lo:min(lo+analysisGroup, len(entries))]
+	for _, run := range runs {
+		lo := run[0]
+		group := entries[lo:run[1]]
 		var key cache.Key
 		if c != nil {
 			key = groupKey(group)
-			if data, ok := c.Get(analysisNS, key); ok && decodeGroup(data, len(group), first+uint32(lo), &part) {
+			if data, ok := c.Get(analysisNS, key); ok && decodeGroup(data, len(group), uint32(lo), &part) {
 				continue
 			}
 		}
 		var enc []byte
 		for i, e := range group {
-			n, file, err := sc.analyse(e, &part, first+uint32(lo+i))
+			n, file, err := sc.analyse(e, &part, uint32(lo+i))
 			if err != nil {
 				return part, fmt.Errorf("index %s: %w", e.doc.File, err)
 			}
