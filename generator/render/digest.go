@@ -34,7 +34,7 @@ func (r *renderer) digestPages(add func(*View)) {
 		}
 		index := site.DigestURL(t, site.Week{})
 		feed := r.digestFeedLink(t)
-		paginate(add, index, len(digests), func(n, lo, hi int) *View {
+		paginateNewest(add, index, len(digests), func(n, lo, hi int) *View {
 			v := r.view("digests", "Weekly digest: "+name, pageURL(index, n), section).withFeed(feed)
 			v.Description = "What happened each week: updates, decisions, proposals, key results and handbook pages."
 			v.Team, v.Digests, v.Crumbs = t, digests[lo:hi], crumbs

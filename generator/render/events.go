@@ -11,7 +11,7 @@ import (
 // eventPages adds the page of every status change.
 func (r *renderer) eventPages(add func(*View)) {
 	events := r.site.Events
-	paginate(add, "/events/", len(events), func(n, lo, hi int) *View {
+	paginateNewest(add, "/events/", len(events), func(n, lo, hi int) *View {
 		v := r.view("events", "Status changes", pageURL("/events/", n), "decisions").withFeed(r.eventFeedLink())
 		v.Description = "Every change of a decision's or an objective's status, newest first."
 		v.Events = events[lo:hi]

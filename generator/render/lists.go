@@ -41,12 +41,17 @@ func pageCount(n int) int { return max(1, (n+PerPage-1)/PerPage) }
 // next, the first and last pages, and a few around n. A gap between
 // numbers is a PagerLink with Number 0.
 func newPager(base string, n, total int) *Pager {
+	return pagerAt(n, total, func(i int) string { return pageURL(base, i) })
+}
+
+// pagerAt is newPager with url giving the site path of each page.
+func pagerAt(n, total int, url func(int) string) *Pager {
 	pg := &Pager{Number: n, Total: total}
 	if n > 1 {
-		pg.Prev = pageURL(base, n-1)
+		pg.Prev = url(n - 1)
 	}
 	if n < total {
-		pg.Next = pageURL(base, n+1)
+		pg.Next = url(n + 1)
 	}
 	// Shown: the first and last pages and pagerWindow either side of n;
 	// a gap of one page shows that page rather than "…".
@@ -56,7 +61,7 @@ func newPager(base string, n, total int) *Pager {
 	for i := 1; i <= total; i++ {
 		switch {
 		case shown(i), shown(i-1) && shown(i+1):
-			pg.Pages = append(pg.Pages, PagerLink{Number: i, URL: pageURL(base, i)})
+			pg.Pages = append(pg.Pages, PagerLink{Number: i, URL: url(i)})
 		case shown(i - 1):
 			pg.Pages = append(pg.Pages, PagerLink{})
 		}
@@ -69,6 +74,47 @@ func newPager(base string, n, total int) *Pager {
 // names pages after the first "Title, page 2 of 5".
 func paginate(add func(*View), base string, n int, fill func(num, lo, hi int) *View) {
 	paginateBy(add, base, n, PerPage, fill)
+}
+
+// paginateNewest is paginate for a list that grows at its front, newest
+// first: updates, decisions, a tag's documents. Its first page holds the
+// newest PerPage items; the older ones are counted from the list's end,
+// PerPage to a page, and page/N/ keeps its address as items are added:
+// page/2/ holds the oldest, the highest number the newest after the
+// first page's, which may be part full. A new item changes the first
+// page and the part-full one alone; only when that one fills does a new
+// page start, and every page's pager (whose numbers count from the
+// newest) change with it. fill gets the number in the page's address, 1
+// for the first page.
+func paginateNewest(add func(*View), base string, n int, fill func(num, lo, hi int) *View) {
+	per := PerPage
+	rest := max(0, n-per)           // items after the first page
+	older := (rest + per - 1) / per // pages after the first
+	total := older + 1
+	// The page numbered shown, counted from the newest, is at
+	// page/addr(shown)/.
+	addr := func(shown int) int {
+		if shown == 1 {
+			return 1
+		}
+		return total + 2 - shown
+	}
+	url := func(shown int) string { return pageURL(base, addr(shown)) }
+	for shown := 1; shown <= total; shown++ {
+		a := addr(shown)
+		lo, hi := 0, min(n, per)
+		if a > 1 {
+			// Items counted from the oldest: page/a/ has
+			// [(a-2)*per, (a-1)*per) of them.
+			lo, hi = n-min((a-1)*per, rest), n-(a-2)*per
+		}
+		v := fill(a, lo, hi)
+		if shown > 1 {
+			v.Title = fmt.Sprintf("%s, page %d of %d", v.Title, shown, total)
+		}
+		v.Pager = pagerAt(shown, total, url)
+		add(v)
+	}
 }
 
 // TagsPerPage is how many tags a page of the tags index lists: a tag is
@@ -92,7 +138,7 @@ func paginateBy(add func(*View), base string, n, per int, fill func(num, lo, hi 
 // person's updates, a team's, an objective's. fill sets the items of each
 // page.
 func (r *renderer) listPages(add func(*View), base, title, description, section string, crumbs []Crumb, n int, fill func(v *View, lo, hi int)) {
-	paginate(add, base, n, func(num, lo, hi int) *View {
+	paginateNewest(add, base, n, func(num, lo, hi int) *View {
 		v := r.view("list", title, pageURL(base, num), section)
 		v.Description, v.Crumbs = description, crumbs
 		fill(v, lo, hi)

@@ -41,6 +41,56 @@ func TestNewPager(t *testing.T) {
 	}
 }
 
+// TestPaginateNewest checks that the pages of a list that grows at its
+// front keep their addresses and items as items are added, and that
+// every item is on exactly one page.
+func TestPaginateNewest(t *testing.T) {
+	t.Parallel()
+	for n := 0; n <= 3*PerPage+3; n++ {
+		got := map[string][]int{}
+		seen := map[int]int{}
+		paginateNewest(func(v *View) {}, "/x/", n, func(num, lo, hi int) *View {
+			v := &View{URL: pageURL("/x/", num)}
+			if hi-lo > PerPage || (num == 1) != (lo == 0) {
+				t.Errorf("%d items: page %d holds [%d, %d)", n, num, lo, hi)
+			}
+			for i := lo; i < hi; i++ {
+				got[v.URL] = append(got[v.URL], n-1-i)
+				seen[n-1-i]++
+			}
+			return v
+		})
+		for i := range n {
+			if seen[i] != 1 {
+				t.Errorf("%d items: item %d is on %d pages, want 1", n, i, seen[i])
+			}
+		}
+		// One more item: every page but the first and the newest of the
+		// others has the same items at the same address.
+		next := map[string][]int{}
+		var newest string
+		paginateNewest(func(v *View) {
+			if v.Pager.Number == 2 {
+				newest = v.URL
+			}
+		}, "/x/", n+1, func(num, lo, hi int) *View {
+			v := &View{URL: pageURL("/x/", num)}
+			for i := lo; i < hi; i++ {
+				next[v.URL] = append(next[v.URL], n-i)
+			}
+			return v
+		})
+		for url, items := range got {
+			if url == "/x/" || url == newest {
+				continue
+			}
+			if !slices.Equal(next[url], items) {
+				t.Errorf("%d items, then one more: %s held %v, then %v", n, url, items, next[url])
+			}
+		}
+	}
+}
+
 func TestFirstObjectives(t *testing.T) {
 	t.Parallel()
 	objs := func(n int) []*site.Objective {

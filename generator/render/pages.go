@@ -243,7 +243,7 @@ func (r *renderer) pages() []job {
 	}
 
 	updatesFeed := r.feedLink("updates/", "Updates")
-	paginate(add, "/updates/", len(s.Updates), func(n, lo, hi int) *View {
+	paginateNewest(add, "/updates/", len(s.Updates), func(n, lo, hi int) *View {
 		v := r.view("updates", "Updates", pageURL("/updates/", n), "updates").withFeed(updatesFeed)
 		v.Description = "Check-ins from everyone, newest first."
 		v.Updates = s.Updates[lo:hi]
@@ -258,7 +258,7 @@ func (r *renderer) pages() []job {
 
 	decisionsFeed := r.feedLink("decisions/", "Decisions")
 	statuses := r.decisionStatuses()
-	paginate(add, "/decisions/", len(s.Decisions), func(n, lo, hi int) *View {
+	paginateNewest(add, "/decisions/", len(s.Decisions), func(n, lo, hi int) *View {
 		v := r.view("decisions", "Decisions", pageURL("/decisions/", n), "decisions").withFeed(decisionsFeed)
 		v.Description = "Every decision record, with its status."
 		v.Decisions, v.Statuses = s.Decisions[lo:hi], statuses
@@ -271,7 +271,7 @@ func (r *renderer) pages() []job {
 				ds = append(ds, d)
 			}
 		}
-		paginate(add, st.URL, len(ds), func(n, lo, hi int) *View {
+		paginateNewest(add, st.URL, len(ds), func(n, lo, hi int) *View {
 			v := r.view("decisions", "Decisions: "+st.Status, pageURL(st.URL, n), "decisions").withFeed(decisionsFeed)
 			v.Status, v.Statuses = st.Status, statuses
 			v.Description = fmt.Sprintf("Decision records with status %s.", st.Status)
@@ -405,7 +405,7 @@ func (r *renderer) pages() []job {
 	}
 	for _, t := range s.Tags {
 		feed := r.feedLink(strings.TrimPrefix(t.URL, "/"), "Tagged "+t.Name)
-		paginate(add, t.URL, len(t.Docs), func(n, lo, hi int) *View {
+		paginateNewest(add, t.URL, len(t.Docs), func(n, lo, hi int) *View {
 			v := r.view("tag", "Tagged “"+t.Name+"”", pageURL(t.URL, n), "tags").withFeed(feed)
 			v.Tag, v.Docs = t, t.Docs[lo:hi]
 			v.Crumbs = []Crumb{{Title: "Tags", URL: "/tags/"}}
