@@ -161,8 +161,8 @@ func backlinks(h *cache.Hasher, d *site.Doc) {
 }
 
 // listScope returns the scope of a page that lists documents with
-// layouts/updates.html, list.html or tag.html, or of a week's digest
-// (digestScope): what the view says of
+// layouts/updates.html, list.html, tag.html, events.html or
+// decisions.html, or of the digests (digestScope, digestsScope): what the view says of
 // itself (title, pager, links) and, for each item, what its entry
 // shows. It returns nil for any other page, and for a list of check-ins,
 // which are as of the build's time.
@@ -170,7 +170,9 @@ func (r *renderer) listScope(v *View) scope {
 	switch v.Template {
 	case "digest":
 		return r.digestScope(v)
-	case "updates", "tag":
+	case "digests":
+		return r.digestsScope(v)
+	case "updates", "tag", "events", "decisions":
 	case "list":
 		if v.CheckIns != nil {
 			return nil
@@ -182,7 +184,17 @@ func (r *renderer) listScope(v *View) scope {
 		h.String("list")
 		viewKey(h, v)
 		if t := v.Tag; t != nil {
-			h.String(t.Name).String(t.URL).Int(int64(len(t.Docs)))
+			h.String(t.Name).String(t.URL)
+			if v.Pager == nil || v.Pager.Number == 1 {
+				// The first page says how many documents have the tag.
+				h.Int(int64(len(t.Docs)))
+			}
+		}
+		if v.Template == "decisions" {
+			h.Int(int64(len(r.site.Decisions))).String(v.Status)
+			for _, st := range v.Statuses {
+				h.String(st.Status).String(st.Slug).String(st.URL).Int(int64(st.Count))
+			}
 		}
 		h.Int(int64(len(v.Updates)))
 		for _, u := range v.Updates {
@@ -255,6 +267,20 @@ func (r *renderer) digestScope(v *View) scope {
 				h.Key(p.ListHash).String(p.URL).String(p.Title)
 				ref(h, p.Owner)
 			}
+		}
+	}
+}
+
+// digestsScope follows layouts/digests.html: each week's title and
+// summary.
+func (r *renderer) digestsScope(v *View) scope {
+	return func(h *cache.Hasher) {
+		h.String("digests")
+		viewKey(h, v)
+		teamKey(h, v.Team)
+		h.String(r.site.Location(v.Team).String())
+		for _, d := range v.Digests {
+			h.String(d.URL()).String(digestTitle(d)).Bool(d.Complete).String(digestSummary(d))
 		}
 	}
 }
