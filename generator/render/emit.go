@@ -13,6 +13,7 @@ import (
 
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/search"
+	"github.com/handbook/handbook/generator/site"
 )
 
 // emitter passes outputs on as they are made, and keeps what checkPaths
@@ -116,15 +117,20 @@ func (r *renderer) page(j job, e *emitter) error {
 // feed renders a feed's three files unless its items' sources and the
 // site's key are unchanged.
 func (r *renderer) feed(f feed, e *emitter) error {
-	h := cache.NewHasher("feed").Key(r.key).String(f.dir)
-	for _, d := range f.docs[:min(len(f.docs), f.max(r.feedItems()))] {
-		h.Key(d.SourceHash)
-		if d.SourceHash == (cache.Key{}) {
-			// Made by the build (digests, events): what it shows.
-			h.String(d.URL).String(d.Title).String(d.Summary).String(string(d.Body))
+	var key cache.Key
+	if r.opts.Scoped && f.items == nil && !madeItems(f.docs) {
+		key = r.feedKey(f)
+	} else {
+		h := cache.NewHasher("feed").Key(r.key).String(f.dir)
+		for _, d := range f.docs[:min(len(f.docs), f.max(r.feedItems()))] {
+			h.Key(d.SourceHash)
+			if d.SourceHash == (cache.Key{}) {
+				// Made by the build (digests, events): what it shows.
+				h.String(d.URL).String(d.Title).String(d.Summary).String(string(d.Body))
+			}
 		}
+		key = h.Sum()
 	}
-	key := h.Sum()
 	files := []string{f.dir + feedFiles.RSS, f.dir + feedFiles.Atom, f.dir + feedFiles.JSON}
 	if r.opts.Reuse != nil && r.opts.Reuse(files[0], key) && r.opts.Reuse(files[1], key) && r.opts.Reuse(files[2], key) {
 		for _, p := range files {
@@ -152,6 +158,12 @@ func (r *renderer) feed(f feed, e *emitter) error {
 		}
 	}
 	return nil
+}
+
+// madeItems reports whether any of docs was made by the build (a status
+// change's item) rather than read from a file.
+func madeItems(docs []*site.Doc) bool {
+	return slices.ContainsFunc(docs, func(d *site.Doc) bool { return d.SourceHash == (cache.Key{}) })
 }
 
 // searchIndex builds the search index unless no document changed: it

@@ -292,3 +292,25 @@ func updateItem(h *cache.Hasher, u *site.Update) {
 	personKey(h, u.Author)
 	teamKey(h, u.Team)
 }
+
+// feedKey returns the key of a feed of documents (not one whose items
+// the build makes, such as digests): what renderFeed writes of the feed
+// and of each item, its document and the people named as its author.
+func (r *renderer) feedKey(f feed) cache.Key {
+	h := cache.NewHasher("feed scoped").Key(r.base).String(f.dir).String(f.title).String(f.description).String(f.page).Bool(f.summaries)
+	docs := f.docs[:min(len(f.docs), f.max(r.feedItems()))]
+	h.Int(int64(len(docs)))
+	for _, d := range docs {
+		h.Key(d.SourceHash)
+		switch v := r.docValue(d).(type) {
+		case *site.Update:
+			personKey(h, v.Author)
+		case *site.Decision:
+			refs(h, v.DecisionMakers)
+		case *site.Page:
+			ref(h, v.Owner)
+			h.String(v.ModifiedBy)
+		}
+	}
+	return h.Sum()
+}
