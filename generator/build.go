@@ -238,7 +238,7 @@ func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []rend
 	}
 	opts.Layouts = render.Overlay(siteLayouts, layouts.FS)
 	opts.Content, opts.Static, opts.ContentDir = m.Content, m.Static, cfg.Content
-	opts.Dev, opts.Key, opts.Base = cfg.Dev, m.Key, m.Base
+	opts.Dev, opts.Key, opts.Base, opts.Lists = cfg.Dev, m.Key, m.Base, m.contentHash
 	scoped, err := render.SameTemplates(siteLayouts, layouts.FS)
 	if err != nil {
 		return res, nil, err

@@ -167,9 +167,10 @@ func madeItems(docs []*site.Doc) bool {
 }
 
 // searchIndex builds the search index unless no document changed: it
-// holds every document's text.
+// holds every document's text, and what lists show of them. Of the time
+// it depends on the day alone, which ranks recent updates higher.
 func (r *renderer) searchIndex(e *emitter) error {
-	h := cache.NewHasher("search").Key(r.key)
+	h := cache.NewHasher("search").Key(r.base).Key(r.opts.Lists).Int(r.site.Now.Unix() / 86400)
 	for _, d := range r.site.Docs() {
 		h.Key(d.SourceHash)
 	}

@@ -65,6 +65,10 @@ type Options struct {
 	// The pages of single documents are keyed from it, their document
 	// and what they show of others (see scope.go).
 	Base cache.Key
+	// Lists identifies what any page may show of every document, besides
+	// its body: content.Result.Hash. The search index is keyed from it and
+	// Base, with the day rather than the time.
+	Lists cache.Key
 	// Scoped gives those pages their narrow keys. It must be false when
 	// the site overrides a layout, which may show anything.
 	Scoped bool
