@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -101,8 +102,10 @@ func hasFrontMatter(file string) bool {
 // hasMarkdown reports whether the content folder holds a Markdown file.
 func hasMarkdown(content string) bool {
 	found := errors.New("found")
-	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".md") {
+	// Read as the build reads it: a content folder that is a symbolic
+	// link is followed.
+	err := fs.WalkDir(os.DirFS(content), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") {
 			return found
 		}
 		return nil

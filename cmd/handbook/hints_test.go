@@ -1,10 +1,26 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// TestHintsFollowLinks builds a finished site whose content folder is a
+// symbolic link: it has documents, so no hint says it has none.
+func TestHintsFollowLinks(t *testing.T) {
+	t.Parallel()
+	dir := writeSite(t, map[string]string{"real/site.toml": "title = \"Acme\"\n", "real/handbook/index.md": "# Home\n"})
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "content")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	_, _, stderr := runCmd(t, "build", "--content", filepath.Join(dir, "content"), "--layouts", filepath.Join(dir, "none"),
+		"--out", filepath.Join(dir, "public"), "--cache", "", "--now", "2026-11-25")
+	if strings.Contains(stderr, "hint:") {
+		t.Errorf("hints for a finished site in a linked folder:\n%s", stderr)
+	}
+}
 
 // TestHints builds the sites a first build often meets and checks that
 // stderr says what to do next, and that a finished site gets no hint.
