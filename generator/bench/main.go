@@ -20,6 +20,9 @@
 //     list its body ends with, so its summary stays), the cache left
 //     warm by the build before. Hugo keeps no render cache between
 //     builds, so for Hugo this is a full build into an existing folder;
+//   - one update added: a new update beside the newest, dated the same
+//     day, as a writer's check-in of today is: every list that holds it
+//     changes, and the search index;
 //   - no change: the same build again.
 //
 // Each figure is the median of -runs builds, each started after a sync.
@@ -156,12 +159,13 @@ func parseTools(s string) ([]string, error) {
 
 // Scenarios, in the order they run and are reported.
 const (
-	full     = "full build"
-	oneFile  = "one file changed"
-	noChange = "no change"
+	full      = "full build"
+	oneFile   = "one file changed"
+	newUpdate = "one update added"
+	noChange  = "no change"
 )
 
-var scenarios = []string{full, oneFile, noChange}
+var scenarios = []string{full, oneFile, newUpdate, noChange}
 
 // result is the median cost of one scenario.
 type result struct {
@@ -279,6 +283,7 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, targets []tar
 		for i := range runs {
 			for ti, t := range targets {
 				var marker string
+				page := edited[ti] // the file whose page shows marker
 				switch sc {
 				case full:
 					if err := t.clean(); err != nil {
@@ -288,6 +293,13 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, targets []tar
 					edits++
 					marker = fmt.Sprintf("Edited by the benchmark, edit %d.", edits)
 					if err := appendLine(edited[ti], marker); err != nil {
+						return nil, err
+					}
+				case newUpdate:
+					edits++
+					marker = fmt.Sprintf("Added by the benchmark %d", edits)
+					var err error
+					if page, err = addUpdate(edited[ti], marker, edits); err != nil {
 						return nil, err
 					}
 				}
@@ -308,7 +320,7 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, targets []tar
 				}
 				samples[ti] = append(samples[ti], u)
 				if marker != "" {
-					if err := hasLine(t, edited[ti], marker); err != nil {
+					if err := hasLine(t, page, marker); err != nil {
 						return nil, err
 					}
 				}
@@ -365,6 +377,34 @@ func appendLine(path, line string) error {
 		body += "\n\n" + line + "\n"
 	}
 	return os.WriteFile(path, []byte(body), 0o644)
+}
+
+// addUpdate writes a new update beside newest, dated the same day (a
+// check-in written today), titled title, and returns its path.
+func addUpdate(newest, title string, n int) (string, error) {
+	data, err := os.ReadFile(newest)
+	if err != nil {
+		return "", err
+	}
+	text := string(data)
+	if !strings.HasPrefix(text, "---\n") {
+		return "", fmt.Errorf("%s has no front matter", newest)
+	}
+	text = "---\ntitle: \"" + title + "\"\n" + removeKey(text[len("---\n"):], "title")
+	base := filepath.Base(newest)
+	path := filepath.Join(filepath.Dir(newest), fmt.Sprintf("%s-benchmark-added-%d.md", base[:min(len(base), len("2006-01-02"))], n))
+	return path, os.WriteFile(path, []byte(text), 0o644)
+}
+
+// removeKey drops the top-level front-matter line that sets key.
+func removeKey(text, key string) string {
+	var out []string
+	for _, l := range strings.SplitAfter(text, "\n") {
+		if !strings.HasPrefix(l, key+":") {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "")
 }
 
 // hasLine checks that the page of the edited update shows line.
