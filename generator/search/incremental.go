@@ -61,7 +61,7 @@ func groups(entries []*entry) [][2]int {
 const (
 	analysisNS      = "search-analysis"
 	compressedNS    = "search-compressed"
-	analysisVersion = 2
+	analysisVersion = 3
 )
 
 // stats counts the work a build did, for tests and the benchmark.
@@ -88,26 +88,34 @@ func groupKey(entries []*entry) cache.Key {
 	return h.Sum()
 }
 
-// encodeDoc appends one analysed document to an analysis entry: its
-// length, its document file, and each term with its weighted frequency,
-// title flag and positions, as analyse added them to the postings ps.
-func encodeDoc(buf []byte, n int, file []byte, order []string, ps []*postings) []byte {
-	buf = binary.AppendUvarint(buf, uint64(n))
-	buf = binary.AppendUvarint(buf, uint64(len(file)))
-	buf = append(buf, file...)
-	buf = binary.AppendUvarint(buf, uint64(len(order)))
-	for i, t := range order {
-		p := ps[i]
-		last := p.hits[len(p.hits)-1]
+// encodeGroup writes the analysis of a group of documents, numbered
+// from first, as g holds it: each document's length and file, then each
+// term once with its postings (document, weighted frequency, title flag
+// and positions). Reading it back costs a lookup per term of the group,
+// not per term of each document.
+func encodeGroup(g *partial, first uint32) []byte {
+	var buf []byte
+	buf = binary.AppendUvarint(buf, uint64(len(g.lengths)))
+	for i, n := range g.lengths {
+		buf = binary.AppendUvarint(buf, uint64(n))
+		buf = appendString(buf, string(g.files[i]))
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(g.vocab)))
+	for t, p := range g.vocab {
 		buf = appendString(buf, t)
-		buf = binary.AppendUvarint(buf, uint64(math.Float32bits(last.tf)))
-		title := uint64(0)
-		if last.title {
-			title = 1
+		buf = binary.AppendUvarint(buf, uint64(len(p.hits)))
+		at := 0
+		for _, h := range p.hits {
+			buf = binary.AppendUvarint(buf, uint64(h.doc-first))
+			buf = binary.AppendUvarint(buf, uint64(math.Float32bits(h.tf)))
+			title := uint64(0)
+			if h.title {
+				title = 1
+			}
+			buf = binary.AppendUvarint(buf, title)
+			buf = appendGaps(buf, p.pos[at:at+int(h.npos)])
+			at += int(h.npos)
 		}
-		buf = binary.AppendUvarint(buf, title)
-		k := last.npos
-		buf = appendGaps(buf, p.pos[len(p.pos)-int(k):])
 	}
 	return buf
 }
@@ -118,60 +126,77 @@ func encodeDoc(buf []byte, n int, file []byte, order []string, ps []*postings) [
 func decodeGroup(data []byte, count int, first uint32, part *partial) bool {
 	// A first pass checks the whole entry, so that a damaged one adds
 	// nothing; the second adds it, looking terms up without copying them.
-	if !walkGroup(data, count, nil) {
+	if !walkGroup(data, count, nil, nil) {
 		return false
 	}
-	return walkGroup(data, count, func(i int, n int, file []byte, term []byte, tf float32, title bool, r *reader, npos int) {
-		if term == nil {
-			part.lengths = append(part.lengths, n)
-			part.files = append(part.files, file)
-			return
-		}
+	return walkGroup(data, count, func(n int, file []byte) {
+		part.lengths = append(part.lengths, n)
+		part.files = append(part.files, file)
+	}, func(term []byte, hits int, r *reader) {
 		p := part.vocab[string(term)]
 		if p == nil {
-			p = &postings{}
+			p = &postings{hits: make([]hit, 0, hits)}
 			part.vocab[string(term)] = p
 		}
-		p.hits = append(p.hits, hit{doc: first + uint32(i), tf: tf, title: title, npos: uint32(npos)})
-		prev := uint32(0)
-		for range npos {
-			prev += uint32(r.uvarint())
-			p.pos = append(p.pos, prev)
+		for range hits {
+			doc := first + uint32(r.uvarint())
+			tf := math.Float32frombits(uint32(r.uvarint()))
+			title := r.uvarint() == 1
+			npos := int(r.uvarint())
+			p.hits = append(p.hits, hit{doc: doc, tf: tf, title: title, npos: uint32(npos)})
+			prev := uint32(0)
+			for range npos {
+				prev += uint32(r.uvarint())
+				p.pos = append(p.pos, prev)
+			}
 		}
 	})
 }
 
-// walkGroup reads an analysis entry, calling add (when not nil) for each
-// term of each document, and once per document with a nil term after its
-// terms; add reads the term's npos positions from r. It reports whether
-// the entry was read whole and without error.
-func walkGroup(data []byte, count int, add func(i, n int, file, term []byte, tf float32, title bool, r *reader, npos int)) bool {
+// walkGroup reads an analysis entry (see encodeGroup), calling doc (when
+// not nil) for each document and term for each term, which reads the
+// term's postings from r. Without term, it checks that every posting
+// reads, and stays within the group. It reports whether the entry was
+// read whole and without error.
+func walkGroup(data []byte, count int, doc func(n int, file []byte), term func(t []byte, hits int, r *reader)) bool {
 	r := &reader{b: data}
-	for i := range count {
+	if int(r.uvarint()) != count {
+		return false
+	}
+	for range count {
 		n := int(r.uvarint())
 		file := r.bytes(int(r.uvarint()))
-		terms := int(r.uvarint())
-		for range terms {
-			term := r.bytes(int(r.uvarint()))
-			tf := math.Float32frombits(uint32(r.uvarint()))
-			title := r.uvarint() == 1
-			npos := int(r.uvarint())
-			if r.err != nil || len(term) == 0 || npos > len(r.b) {
-				return false
-			}
-			if add != nil {
-				add(i, n, file, term, tf, title, r, npos)
-			} else {
-				for range npos {
-					r.uvarint()
-				}
-			}
-		}
 		if r.err != nil {
 			return false
 		}
-		if add != nil {
-			add(i, n, file, nil, 0, false, r, 0)
+		if doc != nil {
+			doc(n, file)
+		}
+	}
+	terms := int(r.uvarint())
+	for range terms {
+		t := r.bytes(int(r.uvarint()))
+		hits := int(r.uvarint())
+		if r.err != nil || len(t) == 0 || hits <= 0 || hits > count {
+			return false
+		}
+		if term != nil {
+			term(t, hits, r)
+			continue
+		}
+		last := -1
+		for range hits {
+			d := int(r.uvarint())
+			r.uvarint()
+			r.uvarint()
+			npos := int(r.uvarint())
+			if r.err != nil || d <= last || d >= count || npos > len(r.b) {
+				return false
+			}
+			last = d
+			for range npos {
+				r.uvarint()
+			}
 		}
 	}
 	return r.err == nil && len(r.b) == 0

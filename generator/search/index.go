@@ -134,6 +134,22 @@ type partial struct {
 	files   [][]byte // document files (JSON)
 }
 
+// join appends q, the partial index of the documents that follow p's, to
+// p. q's postings become p's where p has none of the term.
+func (p *partial) join(q *partial) {
+	for t, x := range q.vocab {
+		y := p.vocab[t]
+		if y == nil {
+			p.vocab[t] = x
+			continue
+		}
+		y.hits = append(y.hits, x.hits...)
+		y.pos = append(y.pos, x.pos...)
+	}
+	p.lengths = append(p.lengths, q.lengths...)
+	p.files = append(p.files, q.files...)
+}
+
 // Build indexes every document of s.
 func Build(s *site.Site, opts Options) (*Index, error) {
 	if opts.Dir == "" {
@@ -181,25 +197,15 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	for _, part := range parts {
 		size += len(part.vocab)
 	}
-	vocab := make(map[string]*postings, size)
-	var lengths []int
-	var files [][]byte
+	all := partial{vocab: make(map[string]*postings, size)}
+	for i := range parts {
+		all.join(&parts[i])
+		parts[i] = partial{}
+	}
+	vocab, lengths, files := all.vocab, all.lengths, all.files
 	total := 0
-	for _, part := range parts {
-		for t, p := range part.vocab {
-			q := vocab[t]
-			if q == nil {
-				vocab[t] = p
-				continue
-			}
-			q.hits = append(q.hits, p.hits...)
-			q.pos = append(q.pos, p.pos...)
-		}
-		for _, l := range part.lengths {
-			total += l
-		}
-		lengths = append(lengths, part.lengths...)
-		files = append(files, part.files...)
+	for _, l := range lengths {
+		total += l
 	}
 	terms := make([]string, 0, len(vocab))
 	for t := range vocab {
@@ -298,22 +304,22 @@ func indexRange(entries []*entry, runs [][2]int, c *cache.Cache, st *stats) (par
 				continue
 			}
 		}
-		var enc []byte
+		// Analysed into a partial index of its own, written to the cache
+		// by term, then joined to the chunk's.
+		g := partial{vocab: make(map[string]*postings, 64*len(group))}
 		for i, e := range group {
-			n, file, err := sc.analyse(e, &part, uint32(lo+i))
+			n, file, err := sc.analyse(e, &g, uint32(lo+i))
 			if err != nil {
 				return part, fmt.Errorf("index %s: %w", e.doc.File, err)
 			}
-			part.lengths = append(part.lengths, n)
-			part.files = append(part.files, file)
-			if c != nil {
-				enc = encodeDoc(enc, n, file, sc.order, sc.ps)
-			}
+			g.lengths = append(g.lengths, n)
+			g.files = append(g.files, file)
 		}
 		st.analysed.Add(int64(len(group)))
 		if c != nil {
-			c.Put(analysisNS, key, enc)
+			c.Put(analysisNS, key, encodeGroup(&g, uint32(lo)))
 		}
+		part.join(&g)
 	}
 	return part, nil
 }
