@@ -20,7 +20,7 @@ import (
 //     document alone (see groups), so a new or deleted document changes
 //     its own group, not every group after it;
 //   - every part (shard, lexicon, document file; see writer) is
-//     compressed once: a part whose bytes are those of a part of the
+//     compressed once (see memo): a part whose bytes are those of a part of the
 //     last build takes that build's compressed bytes, and packs are only
 //     laid end to end. Impacts depend on their own document only (see
 //     score), so editing one document changes the shards of its own
@@ -203,32 +203,43 @@ func walkGroup(data []byte, count int, doc func(n int, file []byte), term func(t
 }
 
 // memo holds the compressed bytes of the last build's parts by a hash of
-// their raw bytes and compression level, in one cache entry.
+// their raw bytes and compression level, in memoBuckets cache entries by
+// the hash's first byte: an edit changes a few parts, and rewrites the
+// entries that hold them rather than all of them.
 type memo struct {
 	c    *cache.Cache
-	key  cache.Key
+	dir  string
 	mu   sync.Mutex
-	old  map[[32]byte][]byte
+	old  [memoBuckets]map[[32]byte][]byte
 	used map[[32]byte][]byte
 }
 
+const memoBuckets = 256
+
+func (m *memo) key(b int) cache.Key {
+	return cache.NewHasher(compressedNS).String(m.dir).Int(int64(b)).Sum()
+}
+
 func openMemo(c *cache.Cache, dir string) *memo {
-	m := &memo{c: c, key: cache.NewHasher(compressedNS).String(dir).Sum(), old: map[[32]byte][]byte{}, used: map[[32]byte][]byte{}}
-	data, ok := c.Get(compressedNS, m.key)
-	if !ok {
-		return m
-	}
-	r := &reader{b: data}
-	n := int(r.uvarint())
-	for range n {
-		var k [32]byte
-		copy(k[:], r.bytes(32))
-		v := r.bytes(int(r.uvarint()))
-		if r.err != nil {
-			clear(m.old)
-			break
+	m := &memo{c: c, dir: dir, used: map[[32]byte][]byte{}}
+	for b := range m.old {
+		m.old[b] = map[[32]byte][]byte{}
+		data, ok := c.Get(compressedNS, m.key(b))
+		if !ok {
+			continue
 		}
-		m.old[k] = v
+		r := &reader{b: data}
+		n := int(r.uvarint())
+		for range n {
+			var k [32]byte
+			copy(k[:], r.bytes(32))
+			v := r.bytes(int(r.uvarint()))
+			if r.err != nil || int(k[0]) != b {
+				clear(m.old[b])
+				break
+			}
+			m.old[b][k] = v
+		}
 	}
 	return m
 }
@@ -246,21 +257,11 @@ func memoKey(raw []byte) [32]byte {
 func (m *memo) get(k [32]byte) ([]byte, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	v, ok := m.old[k]
+	v, ok := m.old[k[0]][k]
 	if ok {
 		m.used[k] = v
 	}
 	return v, ok
-}
-
-// unchanged reports whether every part used was the last build's.
-func (m *memo) unchanged() bool {
-	for k := range m.used {
-		if _, ok := m.old[k]; !ok {
-			return false
-		}
-	}
-	return true
 }
 
 func (m *memo) put(k [32]byte, v []byte) {
@@ -269,27 +270,41 @@ func (m *memo) put(k [32]byte, v []byte) {
 	m.mu.Unlock()
 }
 
-// save keeps this build's parts for the next one; parts of older builds
-// are dropped.
+// save keeps this build's parts for the next one, in order; parts of
+// older builds are dropped. An entry that would hold what it holds is
+// not written again.
 func (m *memo) save(order [][32]byte) {
-	var buf []byte
-	buf = binary.AppendUvarint(buf, uint64(len(m.used)))
-	seen := map[[32]byte]bool{}
+	var keys [memoBuckets][][32]byte
+	seen := make(map[[32]byte]bool, len(m.used))
 	for _, k := range order {
-		v, ok := m.used[k]
-		if !ok || seen[k] {
+		if _, ok := m.used[k]; !ok || seen[k] {
 			continue
 		}
 		seen[k] = true
-		buf = append(buf, k[:]...)
-		buf = binary.AppendUvarint(buf, uint64(len(v)))
-		buf = append(buf, v...)
+		keys[k[0]] = append(keys[k[0]], k)
 	}
 	if len(seen) != len(m.used) {
-		return // not every part was compressed: keep the last entry
+		return // not every part was compressed: keep the last entries
 	}
-	if len(m.used) == len(m.old) && len(seen) == len(m.old) && m.unchanged() {
-		return // the same parts as last time
+	for b, ks := range keys {
+		same := len(ks) == len(m.old[b])
+		for _, k := range ks {
+			if _, ok := m.old[b][k]; !ok {
+				same = false
+				break
+			}
+		}
+		if same {
+			continue
+		}
+		var buf []byte
+		buf = binary.AppendUvarint(buf, uint64(len(ks)))
+		for _, k := range ks {
+			v := m.used[k]
+			buf = append(buf, k[:]...)
+			buf = binary.AppendUvarint(buf, uint64(len(v)))
+			buf = append(buf, v...)
+		}
+		m.c.Put(compressedNS, m.key(b), buf)
 	}
-	m.c.Put(compressedNS, m.key, buf)
 }
