@@ -296,7 +296,7 @@ func (r *renderer) pages() []job {
 	})
 	for _, o := range s.Objectives {
 		v := r.docView("objective", &o.Doc, "objectives")
-		v.Objective = o
+		v.Objective, v.scope = o, r.objectiveScope(o)
 		crumbs := []Crumb{{Title: "Objectives", URL: "/objectives/"}}
 		v.Crumbs = crumbs
 		add(v)

@@ -66,6 +66,31 @@ func (r *renderer) decisionScope(d *site.Decision) scope {
 	}
 }
 
+// objectiveScope follows layouts/objective.html: its status and progress,
+// each key result's reports, its status history with its chart (drawn
+// up to the build's time), and its latest updates.
+func (r *renderer) objectiveScope(o *site.Objective) scope {
+	now := r.site.Now
+	return func(h *cache.Hasher) {
+		h.String("objective").String(string(o.Status)).Int(int64(math.Float64bits(o.Progress()))).Int(now.UnixNano())
+		ref(h, o.OwnerRef)
+		teamKey(h, o.Team)
+		for _, kr := range o.KeyResults {
+			h.String(kr.ID).Int(int64(len(kr.Reports)))
+			for _, rep := range kr.Reports {
+				h.Int(rep.Date.UnixNano()).Int(int64(math.Float64bits(rep.Value)))
+			}
+		}
+		events(h, o.Events)
+		latest := o.Updates[:min(len(o.Updates), Latest)]
+		h.Int(int64(len(o.Updates))).Int(int64(len(latest)))
+		for _, u := range latest {
+			updateItem(h, u)
+		}
+		backlinks(h, &o.Doc)
+	}
+}
+
 // pageScope follows layouts/page.html: the sidebar, breadcrumbs and
 // children come from the handbook's tree, so every handbook page's key
 // covers the whole handbook (handbookKey); its review notice depends on
