@@ -34,9 +34,14 @@ type View struct {
 	Doc         *site.Doc // the document shown, if any
 	// Header is the site header, rendered once per section (see
 	// renderer.header); empty makes base.html render it itself.
-	Header  template.HTML
-	EditURL string
-	Dev     bool
+	Header template.HTML
+	// HeadLinks and Footer are the head's links (icon, stylesheet, feeds,
+	// script) and the footer's lines before the page's own address,
+	// rendered once for every page with the same feeds (see
+	// renderer.execute); empty makes base.html render them itself.
+	HeadLinks, Footer template.HTML
+	EditURL           string
+	Dev               bool
 
 	Page      *site.Page
 	Update    *site.Update

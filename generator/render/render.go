@@ -192,8 +192,10 @@ type renderer struct {
 	assets      Assets
 	search      SearchLinks
 	values      map[*site.Doc]any // each document's typed value
-	// headers holds the site header of each section (see header).
-	headers sync.Map
+	// headers holds the site header of each section (see header), and
+	// heads and footers the head's links and the footer for each set
+	// of feeds (see execute).
+	headers, heads, footers sync.Map
 	// items holds each update's list item, rendered once (see item).
 	items sync.Map
 	// digests holds each team's weekly digests (nil: the site's), for

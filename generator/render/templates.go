@@ -66,14 +66,40 @@ func (r *renderer) execute(j job, b *bytes.Buffer) error {
 	if !ok {
 		return fmt.Errorf("no layout %s.html", j.view.Template)
 	}
-	if j.view.Header == "" {
-		h, err := r.header(set, j.view)
+	v := j.view
+	if v.Header == "" {
+		h, err := r.header(set, v)
 		if err != nil {
 			return err
 		}
-		j.view.Header = h
+		v.Header = h
 	}
-	return set.ExecuteTemplate(b, "base.html", j.view)
+	if set.Lookup("head-links") != nil && set.Lookup("site-footer") != nil {
+		// Both depend on the page's feeds alone (and on whether it is
+		// a document's page, which names only RSS): the same for every
+		// update's page, say.
+		k := feedsKey{set: set, every: v.Doc == nil || v.Person != nil || v.Team != nil}
+		for _, f := range v.Feeds {
+			k.feeds += f.Title + "\x00" + f.RSS + "\x00" + f.Atom + "\x00" + f.JSON + "\x00"
+		}
+		var err error
+		if v.HeadLinks, err = once(&r.heads, k, set, "head-links", v); err != nil {
+			return err
+		}
+		if v.Footer, err = once(&r.footers, k, set, "site-footer", v); err != nil {
+			return err
+		}
+	}
+	return set.ExecuteTemplate(b, "base.html", v)
+}
+
+// feedsKey is what the head's links and the footer depend on besides
+// the site: the template set, the page's feeds, and whether the page
+// names every format of them.
+type feedsKey struct {
+	set   *template.Template
+	feeds string
+	every bool
 }
 
 // header returns the site header of v's page: the same on every page of
