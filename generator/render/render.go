@@ -135,13 +135,11 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	allFeeds := append(r.feeds(), r.digestFeeds()...)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	// The search index and the export first: each is one task, the
-	// longest of them, and would otherwise wait for every page to be
-	// under way.
+	// The search index first: it is one task, the longest, and would
+	// otherwise wait for every page to be under way. The export last, as
+	// before: what it holds while it is assembled (a fifth of a big
+	// site's peak heap) is then held with as few pages' views as may be.
 	g.Go(func() error { return r.searchIndex(e) })
-	g.Go(func() error {
-		return r.group("api/", r.apiOutputs, e)
-	})
 	for i := range jobs {
 		j := jobs[i]
 		jobs[i] = job{}
@@ -151,6 +149,9 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	for _, f := range allFeeds {
 		g.Go(func() error { return r.feed(f, e) })
 	}
+	g.Go(func() error {
+		return r.group("api/", r.apiOutputs, e)
+	})
 	if err := g.Wait(); err != nil {
 		return Result{}, err
 	}
