@@ -715,25 +715,34 @@ func hasHeading(d *Doc, id string) bool {
 
 func (l *linker) linkTags() {
 	byslug := map[string]*Tag{}
+	// Each document's title in lower case, made once rather than in
+	// every comparison of the sorts below.
+	lower := map[*Doc]string{}
+	var slugs []string
 	for _, d := range l.site.Docs() {
+		// A document is in a tag once, however many of its tags have
+		// that slug ("Go" and "go").
+		slugs = slugs[:0]
 		for _, name := range d.Tags {
 			slug := Slug(name)
-			if slug == "" {
+			if slug == "" || slices.Contains(slugs, slug) {
 				continue
 			}
+			slugs = append(slugs, slug)
 			t := byslug[slug]
 			if t == nil {
 				t = &Tag{Name: name, Slug: slug, URL: "/tags/" + slug + "/"}
 				byslug[slug] = t
 			}
-			if !slices.Contains(t.Docs, d) {
-				t.Docs = append(t.Docs, d)
-			}
+			t.Docs = append(t.Docs, d)
+		}
+		if len(slugs) > 0 {
+			lower[d] = strings.ToLower(d.Title)
 		}
 	}
 	for _, t := range byslug {
 		slices.SortFunc(t.Docs, func(a, b *Doc) int {
-			return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Path, b.Path))
+			return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(lower[a], lower[b]), cmp.Compare(a.Path, b.Path))
 		})
 	}
 	l.site.Tags = slices.SortedFunc(maps.Values(byslug), func(a, b *Tag) int { return cmp.Compare(a.Slug, b.Slug) })
