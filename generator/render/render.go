@@ -126,12 +126,6 @@ func Render(s *site.Site, opts Options) (Result, error) {
 
 	// Pages and feeds, the bulk of the work, in parallel; each written
 	// as soon as it is made, so memory holds only those in flight.
-	jobs := r.pages()
-	pages := len(jobs)
-	// The sitemap is made first, so that each page's view can be let go
-	// as soon as the page is made: at 100,000 documents the views alone
-	// held 150 MB.
-	sitemap := r.sitemap(jobs)
 	allFeeds := append(r.feeds(), r.digestFeeds()...)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -140,12 +134,17 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	// before: what it holds while it is assembled (a fifth of a big
 	// site's peak heap) is then held with as few pages' views as may be.
 	g.Go(func() error { return r.searchIndex(e) })
-	for i := range jobs {
-		j := jobs[i]
-		jobs[i] = job{}
+	// Pages are made as they are listed: g.Go waits for a free
+	// processor, so views are built no faster than pages are made, and
+	// each is let go with its page. The sitemap keeps what it needs of
+	// each.
+	var sm sitemap
+	pages := 0
+	r.pages(func(j job) {
+		pages++
+		sm.add(r, j.view)
 		g.Go(func() error { return r.page(j, e) })
-	}
-	jobs = nil
+	})
 	for _, f := range allFeeds {
 		g.Go(func() error { return r.feed(f, e) })
 	}
@@ -158,7 +157,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 
 	rest := r.calendars()
 	rest = append(rest, assets.outputs...)
-	rest = append(rest, sitemap, Output{Path: "robots.txt", Data: r.robots()})
+	rest = append(rest, sm.output(), Output{Path: "robots.txt", Data: r.robots()})
 	rest = append(rest, r.redirects()...)
 	for _, o := range rest {
 		if err := e.put(o); err != nil {

@@ -15,21 +15,27 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap lists every HTML page but the 404 and search pages, with the document's
-// date as lastmod where there is one.
-func (r *renderer) sitemap(jobs []job) Output {
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, j := range jobs {
-		if j.view.Template == "404" || j.view.Template == "search" {
-			continue
-		}
-		u := sitemapURL{Loc: r.abs(j.view.URL)}
-		if d := j.view.Doc; d != nil && !d.Date.IsZero() {
-			u.LastMod = d.Date.Format("2006-01-02")
-		}
-		set.URLs = append(set.URLs, u)
+// sitemap lists every HTML page but the 404 and search pages, with the
+// document's date as lastmod where there is one.
+type sitemap struct {
+	urls []sitemapURL
+}
+
+// add lists the page v, if it belongs in the sitemap.
+func (m *sitemap) add(r *renderer, v *View) {
+	if v.Template == "404" || v.Template == "search" {
+		return
 	}
-	data, err := encodeXML(set)
+	u := sitemapURL{Loc: r.abs(v.URL)}
+	if d := v.Doc; d != nil && !d.Date.IsZero() {
+		u.LastMod = d.Date.Format("2006-01-02")
+	}
+	m.urls = append(m.urls, u)
+}
+
+// output encodes the sitemap.
+func (m *sitemap) output() Output {
+	data, err := encodeXML(urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: m.urls})
 	if err != nil {
 		// Encoding plain strings cannot fail; keep the build going.
 		data = nil
