@@ -350,8 +350,8 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 		start = len(blocks)
 		at := uint32(0)
 		for _, h := range p.hits {
-			blocks = appendGaps(blocks, p.pos[at:at+h.npos])
-			at += h.npos
+			blocks = appendGaps(blocks, p.pos[at:at+h.npos()])
+			at += h.npos()
 		}
 		pos = appendUvarint(pos, uint64(len(blocks)-start))
 	}

@@ -12,8 +12,8 @@ func TestGroupEntry(t *testing.T) {
 	t.Parallel()
 	g := partial{
 		vocab: map[string]*postings{
-			"shard": {hits: []hit{{doc: 10, tf: 2.5, npos: 2, title: true}, {doc: 12, tf: 1, npos: 1}}, pos: []uint32{0, 7, 3}},
-			"plan":  {hits: []hit{{doc: 11, tf: 0.5, npos: 0}}},
+			"shard": {hits: []hit{newHit(10, 2.5, true, 2), newHit(12, 1, false, 1)}, pos: []uint32{0, 7, 3}},
+			"plan":  {hits: []hit{newHit(11, 0.5, false, 0)}},
 		},
 		lengths: []int{9, 4, 12},
 		files:   [][]byte{[]byte(`{"t":"a"}`), []byte(`{"t":"b"}`), []byte(`{"t":"c"}`)},

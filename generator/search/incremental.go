@@ -109,12 +109,12 @@ func encodeGroup(g *partial, first uint32) []byte {
 			buf = binary.AppendUvarint(buf, uint64(h.doc-first))
 			buf = binary.AppendUvarint(buf, uint64(math.Float32bits(h.tf)))
 			title := uint64(0)
-			if h.title {
+			if h.title() {
 				title = 1
 			}
 			buf = binary.AppendUvarint(buf, title)
-			buf = appendGaps(buf, p.pos[at:at+int(h.npos)])
-			at += int(h.npos)
+			buf = appendGaps(buf, p.pos[at:at+int(h.npos())])
+			at += int(h.npos())
 		}
 	}
 	return buf
@@ -143,7 +143,7 @@ func decodeGroup(data []byte, count int, first uint32, part *partial) bool {
 			tf := math.Float32frombits(uint32(r.uvarint()))
 			title := r.uvarint() == 1
 			npos := int(r.uvarint())
-			p.hits = append(p.hits, hit{doc: doc, tf: tf, title: title, npos: uint32(npos)})
+			p.hits = append(p.hits, newHit(doc, tf, title, uint32(npos)))
 			prev := uint32(0)
 			for range npos {
 				prev += uint32(r.uvarint())

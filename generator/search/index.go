@@ -121,11 +121,27 @@ type postings struct {
 // hit is a document of a term's postings. One slice of them, rather than
 // one per field, is one append per document and term.
 type hit struct {
-	doc   uint32
-	tf    float32 // weighted term frequency outside the title
-	npos  uint32  // how many positions the document has
-	title bool    // the title has the term
+	doc uint32
+	tf  float32 // weighted term frequency outside the title
+	// meta is how many positions the document has, shifted left by one,
+	// and 1 if the title has the term: twelve bytes a hit rather than
+	// sixteen, a fifth of the index's memory at 100,000 documents.
+	meta uint32
 }
+
+func newHit(doc uint32, tf float32, title bool, npos uint32) hit {
+	h := hit{doc: doc, tf: tf, meta: npos << 1}
+	if title {
+		h.meta |= 1
+	}
+	return h
+}
+
+// npos is how many positions the document has.
+func (h hit) npos() uint32 { return h.meta >> 1 }
+
+// title reports whether the title has the term.
+func (h hit) title() bool { return h.meta&1 != 0 }
 
 // partial is the inverted index of a contiguous range of documents.
 type partial struct {
@@ -438,7 +454,7 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 		}
 		sc.ps = append(sc.ps, p)
 		i := len(sc.ps) - 1
-		p.hits = append(p.hits, hit{doc: doc, tf: sc.stat[i].tf, title: sc.stat[i].title})
+		p.hits = append(p.hits, newHit(doc, sc.stat[i].tf, sc.stat[i].title, 0))
 	}
 	for k, o := range sc.occs {
 		i := sc.group[k]
@@ -451,7 +467,7 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 		ts.last = o.pos + 1
 		p := sc.ps[i]
 		p.pos = append(p.pos, o.pos)
-		p.hits[len(p.hits)-1].npos++
+		p.hits[len(p.hits)-1].meta += 2 // one more position
 	}
 
 	date := ""
@@ -512,7 +528,7 @@ func score(terms []string, vocab map[string]*postings, lengths []int, entries []
 		for j, h := range p.hits {
 			tf := float64(h.tf)
 			s := tf * (k1 + 1) / (tf + norm[h.doc])
-			if h.title {
+			if h.title() {
 				s += titleBonus
 			}
 			s *= boost[h.doc]
@@ -593,7 +609,7 @@ func mergePostings(terms []string, vocab map[string]*postings) *postings {
 	var all []hit
 	for _, t := range terms {
 		for _, h := range vocab[t].hits {
-			all = append(all, hit{doc: h.doc, tf: h.tf, title: h.title})
+			all = append(all, newHit(h.doc, h.tf, h.title(), 0))
 		}
 	}
 	slices.SortStableFunc(all, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
@@ -601,7 +617,7 @@ func mergePostings(terms []string, vocab map[string]*postings) *postings {
 	for _, h := range all {
 		if n := len(out.hits); n > 0 && out.hits[n-1].doc == h.doc {
 			out.hits[n-1].tf += h.tf
-			out.hits[n-1].title = out.hits[n-1].title || h.title
+			out.hits[n-1].meta |= h.meta & 1
 			continue
 		}
 		out.hits = append(out.hits, h)
