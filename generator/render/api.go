@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"runtime"
 	"strconv"
 	"time"
 
 	"github.com/handbook/handbook/generator/site"
+	"golang.org/x/sync/errgroup"
 )
 
 // The JSON export is the model for other tools (chat bots, dashboards):
@@ -322,18 +324,40 @@ func listEncoder[T any](list *[]T) func([]byte) ([]byte, bool, error) {
 		if list == nil {
 			return b, false, nil
 		}
-		for i, it := range *list {
-			item, err := json.Marshal(it)
-			if err != nil {
-				return b, true, err
-			}
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n    "...)
-			b = append(b, item...)
+		// Runs of items are encoded in parallel and appended in order:
+		// at 100,000 documents one goroutine took 2 s, most of it after
+		// the last page was made.
+		items := *list
+		const run = 256
+		runs := make([][]byte, (len(items)+run-1)/run)
+		var g errgroup.Group
+		g.SetLimit(runtime.GOMAXPROCS(0))
+		for k := range runs {
+			g.Go(func() error {
+				var out []byte
+				for i := k * run; i < min((k+1)*run, len(items)); i++ {
+					item, err := json.Marshal(items[i])
+					if err != nil {
+						return err
+					}
+					if i > 0 {
+						out = append(out, ',')
+					}
+					out = append(out, "\n    "...)
+					out = append(out, item...)
+				}
+				runs[k] = out
+				return nil
+			})
 		}
-		if len(*list) > 0 {
+		if err := g.Wait(); err != nil {
+			return b, true, err
+		}
+		for k, out := range runs {
+			b = append(b, out...)
+			runs[k] = nil
+		}
+		if len(items) > 0 {
 			b = append(b, "\n  "...)
 		}
 		return b, true, nil
