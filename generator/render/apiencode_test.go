@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -16,6 +17,12 @@ func TestAPIFileEncoding(t *testing.T) {
 	people := []apiPerson{{ID: "ana", Name: "Ana <b>&</b> \"Souza\""}, {ID: "bo", Name: "Bo\nline"}}
 	teams := []apiTeam{}
 	events := []apiEvent{{}}
+	// More people than one run of the parallel encoder: the runs must
+	// join in order, separated as one list.
+	var many []apiPerson
+	for i := range 1000 {
+		many = append(many, apiPerson{ID: fmt.Sprintf("p%d", i), Name: fmt.Sprintf("Person %d", i)})
+	}
 	for _, tc := range []struct {
 		name string
 		file apiFile
@@ -24,6 +31,7 @@ func TestAPIFileEncoding(t *testing.T) {
 		{"site and lists", apiFile{Schema: "s", Version: 1, Generated: "g", Site: &apiConfig{Title: "T<"}, People: &people, Teams: &teams, Events: &events}},
 		{"one list", apiFile{Schema: "s", Version: 1, Generated: "g", People: &people}},
 		{"one empty list", apiFile{Schema: "s", Version: 1, Generated: "g", Teams: &teams}},
+		{"many items", apiFile{Schema: "s", Version: 1, Generated: "g", People: &many, Events: &events}},
 	} {
 		want, err := encodeJSON(tc.file)
 		if err != nil {
