@@ -139,7 +139,11 @@ func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 		m.Content = os.DirFS(cfg.Content)
 	}
 	c := cfg.cache()
-	loaded, diags := content.Load(m.Content, content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, StopIfUnchanged: stop, Renamed: cfg.Renamed})
+	opts := content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, StopIfUnchanged: stop, Renamed: cfg.Renamed}
+	if cfg.FS == nil {
+		opts.Root = cfg.Content
+	}
+	loaded, diags := content.Load(m.Content, opts)
 	m.Static, m.contentHash, m.unchanged = loaded.Static, loaded.Hash, loaded.Unchanged
 	if m.unchanged {
 		return m, nil

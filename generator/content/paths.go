@@ -68,6 +68,21 @@ func ID(rel string) string {
 	return site.Slug(strings.TrimSuffix(base, path.Ext(base)))
 }
 
+// hasID reports whether ID(rel) is not empty. A name with an ASCII
+// letter or digit has one, whatever else it holds: the walk asks this of
+// every file, and making ten thousand slugs took 16 ms of a build with
+// nothing to do.
+func hasID(rel string) bool {
+	base := path.Base(rel)
+	name := strings.TrimSuffix(base, path.Ext(base))
+	for i := 0; i < len(name); i++ {
+		if c := name[i] | 0x20; 'a' <= c && c <= 'z' || '0' <= name[i] && name[i] <= '9' {
+			return true
+		}
+	}
+	return ID(rel) != ""
+}
+
 // humanize turns a file or folder name into a title: "time-off" -> "Time off".
 func humanize(name string) string {
 	name = strings.TrimSuffix(name, path.Ext(name))

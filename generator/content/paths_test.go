@@ -59,10 +59,18 @@ func TestID(t *testing.T) {
 		{"objectives/faster-sync.md", "faster-sync"},
 		{"updates/2026/2026-11-20-x.md", "2026-11-20-x"},
 		{"people/!!!.md", ""},
+		{"people/@[`{.md", ""},
+		{"people/\u0301.md", ""},
+		{"people/e\u0301.md", "é"},
+		{"people/\u0301e.md", "e"},
+		{"people/１.md", "１"},
 	}
 	for _, tt := range tests {
 		if got := ID(tt.rel); got != tt.want {
 			t.Errorf("ID(%q) = %q, want %q", tt.rel, got, tt.want)
+		}
+		if got := hasID(tt.rel); got != (tt.want != "") {
+			t.Errorf("hasID(%q) = %v, want %v", tt.rel, got, tt.want != "")
 		}
 	}
 }
