@@ -421,7 +421,6 @@ func (l *loader) walk(diags *diag.List) []string {
 	return files
 }
 
-// foundFile is a regular file the walk found in a content folder.
 // look returns each found file's stamp and size, looking at them in
 // parallel: a build with nothing to do is these ten thousand system calls
 // and little else. The size of a file that cannot be looked at is 0.
@@ -481,6 +480,7 @@ func (l *loader) lookIn(found []foundFile, stamps []cache.Stamp, sizes []int64) 
 	return !failed.Load()
 }
 
+// foundFile is a regular file the walk found in a content folder.
 type foundFile struct {
 	path string
 	d    fs.DirEntry

@@ -10,8 +10,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/handbook/handbook/generator/site"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/handbook/handbook/generator/site"
 )
 
 // The JSON export is the model for other tools (chat bots, dashboards):
