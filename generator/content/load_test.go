@@ -1,7 +1,9 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -639,5 +641,61 @@ func TestNumberAsTextKeepsDigits(t *testing.T) {
 	p := page(t, res, "handbook/x.md")
 	if p.Title != "2.10" || p.Description != "1.0" {
 		t.Errorf("Title, Description = %q, %q, want %q, %q", p.Title, p.Description, "2.10", "1.0")
+	}
+}
+
+// TestLookInFolders checks that looking at files relative to their
+// folders (Options.Root) gives each file the stamp and size that
+// looking at it by path gives, for files spread over folders whose
+// entries the walk visits interleaved with their subfolders', and more
+// than one batch in a folder; and that a file too large is reported the
+// same way.
+func TestLookInFolders(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(rel string, size int) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, bytes.Repeat([]byte("x"), size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 600 {
+		write(fmt.Sprintf("updates/u%03d.md", i), i)
+	}
+	write("handbook/a.md", 1)
+	write("handbook/b/c.md", 2)
+	write("handbook/d.md", 3)
+	write("handbook/big.md", MaxFileSize+1)
+	fsys := os.DirFS(dir)
+	var found []foundFile
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			found = append(found, foundFile{p, d})
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := &loader{fsys: fsys}
+	inFolder := &loader{fsys: fsys, opts: Options{Root: dir}}
+	wantStamps, wantSizes := byPath.look(found)
+	gotStamps, gotSizes := inFolder.look(found)
+	for i, f := range found {
+		if gotStamps[i] != wantStamps[i] || gotSizes[i] != wantSizes[i] {
+			t.Errorf("%s: stamp %+v, size %d looked at in its folder; %+v, %d by path", f.path, gotStamps[i], gotSizes[i], wantStamps[i], wantSizes[i])
+		}
+		if gotSizes[i] == 0 && f.path != "updates/u000.md" {
+			t.Errorf("%s: size 0", f.path)
+		}
+	}
+	_, diags := Load(fsys, Options{Root: dir})
+	if !slices.ContainsFunc(diags, func(d diag.Diagnostic) bool {
+		return strings.HasPrefix(d.String(), "content/handbook/big.md: file is too large")
+	}) {
+		t.Errorf("diagnostics = %v, want big.md too large", diags)
 	}
 }
