@@ -679,7 +679,11 @@ func TestTags(t *testing.T) {
 	u.Tags = []string{"REMOTE WORK"}
 	old := newUpdate("2026-10-01-ana", "ana", date(t, "2026-10-01"))
 	old.Tags = []string{"remote_work"}
-	c := Content{Config: utcConfig(), Pages: []*Page{b, a}, Updates: []*Update{old, u}, People: []*Person{newPerson("ana", "Ana", "")}}
+	apple := newPage("c.md")
+	apple.Title, apple.Tags = "apple", []string{"async"}
+	banana := newPage("d.md")
+	banana.Title, banana.Tags = "Banana", []string{"async"}
+	c := Content{Config: utcConfig(), Pages: []*Page{b, a, banana, apple}, Updates: []*Update{old, u}, People: []*Person{newPerson("ana", "Ana", "")}}
 	s, _ := build(t, c, Options{Now: noon(t, "2026-11-25")})
 
 	if len(s.Tags) != 2 {
@@ -699,6 +703,10 @@ func TestTags(t *testing.T) {
 	// Dated documents newest first, then undated ones by title.
 	if got, want := paths(remote.Docs), []string{"updates/2026-11-20-ana.md", "updates/2026-10-01-ana.md", "handbook/a.md", "handbook/b.md"}; !slices.Equal(got, want) {
 		t.Errorf("remote-work Docs = %q, want %q", got, want)
+	}
+	// Titles compare without regard to case.
+	if got, want := paths(async.Docs), []string{"handbook/a.md", "handbook/c.md", "handbook/d.md"}; !slices.Equal(got, want) {
+		t.Errorf("async Docs = %q, want %q", got, want)
 	}
 }
 
