@@ -137,24 +137,44 @@ func (c *Cache) Get(ns string, k Key) ([]byte, bool) {
 
 // Put stores data under k in the namespace ns. The entry is written to a
 // temporary file and renamed into place, so that a reader never sees half
-// of it, even from a build running at the same time.
-func (c *Cache) Put(ns string, k Key, data []byte) {
+// of it, even from a build running at the same time. It reports whether
+// the entry was stored; a cache that cannot be written to is a cache
+// that misses, so most callers need not know.
+func (c *Cache) Put(ns string, k Key, data []byte) bool {
 	if c == nil {
-		return
+		return false
 	}
 	p := c.file(ns, c.key(k))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return
+		return false
 	}
 	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
 	if err != nil {
-		return
+		return false
 	}
 	_, werr := f.Write(data)
 	cerr := f.Close()
 	if werr != nil || cerr != nil || os.Rename(f.Name(), p) != nil {
 		os.Remove(f.Name())
+		return false
 	}
+	return true
+}
+
+// ReadAt reads len(b) bytes of the entry stored under k in the namespace
+// ns, from offset off, and reports whether it could: a caller that needs
+// a part of a large entry need not read it whole.
+func (c *Cache) ReadAt(ns string, k Key, b []byte, off int64) bool {
+	if c == nil {
+		return false
+	}
+	f, err := os.Open(c.file(ns, c.key(k)))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	_, err = f.ReadAt(b, off)
+	return err == nil
 }
 
 // Remove removes the entry stored under k in the namespace ns.

@@ -14,9 +14,21 @@ func TestGetPut(t *testing.T) {
 	if _, ok := c.Get("ns", k); ok {
 		t.Fatal("Get on an empty cache hit")
 	}
-	c.Put("ns", k, []byte("value"))
+	if !c.Put("ns", k, []byte("value")) {
+		t.Fatal("Put reported that it stored nothing")
+	}
 	if got, ok := c.Get("ns", k); !ok || string(got) != "value" {
 		t.Errorf("Get after Put = %q, %v; want %q", got, ok, "value")
+	}
+	part := make([]byte, 3)
+	if !c.ReadAt("ns", k, part, 1) || string(part) != "alu" {
+		t.Errorf("ReadAt(1) of 3 bytes = %q; want %q", part, "alu")
+	}
+	if c.ReadAt("ns", k, part, 4) {
+		t.Error("ReadAt past the end of the entry reported success")
+	}
+	if c.ReadAt("other", k, part, 0) {
+		t.Error("ReadAt of a missing entry reported success")
 	}
 	if _, ok := c.Get("other", k); ok {
 		t.Error("an entry is visible in another namespace")
@@ -38,7 +50,12 @@ func TestGetPut(t *testing.T) {
 func TestNilCache(t *testing.T) {
 	t.Parallel()
 	var c *Cache
-	c.Put("ns", Key{}, []byte("x"))
+	if c.Put("ns", Key{}, []byte("x")) {
+		t.Error("a nil cache stored an entry")
+	}
+	if c.ReadAt("ns", Key{}, make([]byte, 1), 0) {
+		t.Error("a nil cache read an entry")
+	}
 	if _, ok := c.Get("ns", Key{}); ok {
 		t.Error("a nil cache hit")
 	}

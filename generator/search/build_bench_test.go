@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/corpus"
 	"github.com/handbook/handbook/generator/search"
 )
@@ -52,4 +53,36 @@ func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkBuildWarm is BenchmarkBuild with a cache that holds the last
+// build's analysis and compressed parts, as a rebuild after an edit finds
+// it: every group is read back, none analysed.
+func BenchmarkBuildWarm(b *testing.B) {
+	dir := b.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := corpus.Write(content, corpus.Generate(*benchDocs, 1)); err != nil {
+		b.Fatal(err)
+	}
+	m, err := generator.Load(context.Background(), generator.Config{Content: content, Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := cache.Open(filepath.Join(dir, "cache"))
+	if _, err := search.Build(m.Site, search.Options{Cache: c}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for b.Loop() {
+		idx, err := search.Build(m.Site, search.Options{Cache: c})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if idx.Analysed != 0 {
+			b.Fatalf("analysed %d documents, want 0 from the cache", idx.Analysed)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -57,30 +58,14 @@ func (w *writer) compress(raw [][]byte) ([][]byte, error) {
 	var g errgroup.Group
 	for range min(runtime.GOMAXPROCS(0), (len(raw)+chunk-1)/chunk) {
 		g.Go(func() error {
-			zw := newGzip()
-			var buf bytes.Buffer
 			for {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= len(raw) {
 					return nil
 				}
-				for i := lo; i < min(lo+chunk, len(raw)); i++ {
-					if w.memo != nil {
-						keys[i] = memoKey(raw[i])
-						if data, ok := w.memo.get(keys[i]); ok {
-							out[i] = data
-							continue
-						}
-					}
-					data, err := compress(zw, &buf, raw[i])
-					if err != nil {
-						return err
-					}
-					if w.memo != nil {
-						w.memo.put(keys[i], data)
-					}
-					out[i] = data
-					w.stats.compressed.Add(1)
+				hi := min(lo+chunk, len(raw))
+				if err := compressInto(out[lo:hi], keys[lo:hi], raw[lo:hi], w.memo, w.stats); err != nil {
+					return err
 				}
 			}
 		})
@@ -90,6 +75,44 @@ func (w *writer) compress(raw [][]byte) ([][]byte, error) {
 	w.parts += len(raw)
 	return out, err
 }
+
+// compressParts compresses each raw part in turn, or takes its
+// compressed bytes from the memo m of the last build (when not nil), and
+// returns them with their memo keys.
+func compressParts(raw [][]byte, m *memo, st *stats) ([][]byte, [][32]byte, error) {
+	out := make([][]byte, len(raw))
+	keys := make([][32]byte, len(raw))
+	return out, keys, compressInto(out, keys, raw, m, st)
+}
+
+// compressInto is compressParts into out and keys, with a gzip writer of
+// the pool: a writer's tables are large and costly to allocate.
+func compressInto(out [][]byte, keys [][32]byte, raw [][]byte, m *memo, st *stats) error {
+	zw := gzips.Get().(*gzip.Writer)
+	defer gzips.Put(zw)
+	var buf bytes.Buffer
+	for i, r := range raw {
+		if m != nil {
+			keys[i] = memoKey(r)
+			if data, ok := m.get(keys[i]); ok {
+				out[i] = data
+				continue
+			}
+		}
+		data, err := compress(zw, &buf, r)
+		if err != nil {
+			return err
+		}
+		if m != nil {
+			m.put(keys[i], data)
+		}
+		out[i] = data
+		st.compressed.Add(1)
+	}
+	return nil
+}
+
+var gzips = sync.Pool{New: func() any { return newGzip() }}
 
 // pack lays compressed parts one after another, each distinct part once
 // (two shards with the same content, such as the positions of two shards
@@ -212,28 +235,31 @@ type shardSet struct {
 	dirs             []span
 }
 
-// shards splits the sorted vocabulary into term shards and their
-// positions, packs them, and returns where they went. The manifest, which
-// every query fetches, lists only directories of shardsPerDir shards; a
-// directory lists its shards' first terms and their spans in the two
-// packs. Small shards thus cost a query few bytes without making the
-// manifest grow with their number.
-func (w *writer) shards(terms []string, vocab map[string]*postings, size int) (shardSet, error) {
+// shardParts are the compressed term shards in order, each with its first
+// term and its positions.
+type shardParts struct {
+	firsts           []string
+	terms, positions [][]byte
+}
+
+// cutShards splits a section of the sorted vocabulary into term shards
+// of about size bytes and returns their [lo, hi) bounds.
+func cutShards(v vocab, size int) [][2]int {
 	var bounds [][2]int
-	for lo := 0; lo < len(terms); {
+	for lo := 0; lo < len(v.terms); {
 		hi, bytes := lo, 0
-		for hi < len(terms) && (hi == lo || bytes+postingSize(vocab[terms[hi]]) <= size) {
-			bytes += postingSize(vocab[terms[hi]])
+		for hi < len(v.terms) && (hi == lo || bytes+postingSize(v.posts[hi]) <= size) {
+			bytes += postingSize(v.posts[hi])
 			hi++
 		}
 		// Among the last quarter of the shard's terms, end it where two
 		// neighbours share the shortest prefix: a word, its stem's entry
 		// ("postgr#" sorts before "postgres") and its longer forms then
 		// stay in one shard, which a query fetches whole.
-		if hi < len(terms) {
-			best, shared := hi, commonPrefix(terms[hi-1], terms[hi])
+		if hi < len(v.terms) {
+			best, shared := hi, commonPrefix(v.terms[hi-1], v.terms[hi])
 			for k := hi - 1; k > lo+(hi-lo)*3/4 && shared > 0; k-- {
-				if c := commonPrefix(terms[k-1], terms[k]); c < shared {
+				if c := commonPrefix(v.terms[k-1], v.terms[k]); c < shared {
 					best, shared = k, c
 				}
 			}
@@ -242,29 +268,25 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) (s
 		bounds = append(bounds, [2]int{lo, hi})
 		lo = hi
 	}
-	ts, ps := make([][]byte, len(bounds)), make([][]byte, len(bounds))
-	parallel(len(bounds), 1, func(i int) {
-		ts[i], ps[i] = encodeShard(terms[bounds[i][0]:bounds[i][1]], vocab)
-	})
-	var err error
+	return bounds
+}
+
+// packShards packs the term shards and their positions, and returns where
+// they went. The manifest, which every query fetches, lists only
+// directories of shardsPerDir shards; a directory lists its shards' first
+// terms and their spans in the two packs. Small shards thus cost a query
+// few bytes without making the manifest grow with their number.
+func (w *writer) packShards(parts shardParts) (shardSet, error) {
 	var set shardSet
-	if ts, err = w.compress(ts); err != nil {
-		return set, err
-	}
-	// Positions are fetched only for quoted phrases: compressing them
-	// quickly costs few queries a few bytes.
-	if ps, err = w.compress(ps); err != nil {
-		return set, err
-	}
-	tpack, tspans := pack(nil, ts)
-	ppack, pspans := pack(nil, ps)
+	tpack, tspans := pack(nil, parts.terms)
+	ppack, pspans := pack(nil, parts.positions)
 	var dirs [][]byte
-	for lo := 0; lo < len(bounds); lo += shardsPerDir {
-		hi := min(lo+shardsPerDir, len(bounds))
+	for lo := 0; lo < len(parts.firsts); lo += shardsPerDir {
+		hi := min(lo+shardsPerDir, len(parts.firsts))
 		dir := appendUvarint(nil, uint64(hi-lo))
 		prev := ""
 		for i := lo; i < hi; i++ {
-			first := terms[bounds[i][0]]
+			first := parts.firsts[i]
 			dir = appendTerm(dir, prev, first)
 			for _, sp := range []span{tspans[i], pspans[i]} {
 				dir = appendUvarint(dir, uint64(sp[0]))
@@ -273,9 +295,10 @@ func (w *writer) shards(terms []string, vocab map[string]*postings, size int) (s
 			prev = first
 		}
 		dirs = append(dirs, dir)
-		set.firsts = append(set.firsts, terms[bounds[lo][0]])
+		set.firsts = append(set.firsts, parts.firsts[lo])
 	}
-	if dirs, err = w.compress(dirs); err != nil {
+	dirs, err := w.compress(dirs)
+	if err != nil {
 		return set, err
 	}
 	// The directories go after the shards, whose spans they hold.
@@ -314,13 +337,15 @@ func commonPrefix(a, b string) int {
 // two per document and its impact bytes.
 func postingSize(p *postings) int { return 8 + len(p.alias) + 3*len(p.hits) }
 
-func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile []byte) {
+// encodeShard writes a term shard of terms, whose postings are posts, and
+// its positions.
+func encodeShard(terms []string, posts []*postings) (termFile, posFile []byte) {
 	// Size the buffers once: a term's head is its text and a few varints,
 	// its postings a gap and an impact per document, its positions a
 	// count and a gap or two per document.
 	nh, nb, np := 0, 0, 0
-	for _, t := range terms {
-		p := vocab[t]
+	for i, t := range terms {
+		p := posts[i]
 		nh += len(t) + 8
 		nb += len(p.alias) + 3*len(p.hits)
 		np += 4 + 2*len(p.hits) + 2*len(p.pos)
@@ -330,8 +355,8 @@ func encodeShard(terms []string, vocab map[string]*postings) (termFile, posFile 
 	head = appendUvarint(head, uint64(len(terms)))
 	pos = appendUvarint(pos, uint64(len(terms)))
 	prev := ""
-	for _, t := range terms {
-		p := vocab[t]
+	for i, t := range terms {
+		p := posts[i]
 		start := len(body)
 		// A stem's alias has no documents; its postings are the name of
 		// the term it stands for.

@@ -1,61 +1,144 @@
 package search
 
 import (
+	"errors"
 	"reflect"
+	"slices"
 	"testing"
 )
 
-// TestGroupEntry writes a group's analysis as the cache keeps it and
-// reads it back, and checks that a damaged entry, cut short or with a
-// byte changed, adds nothing and does not panic.
-func TestGroupEntry(t *testing.T) {
-	t.Parallel()
-	g := partial{
+// testGroups are the analyses of two groups of documents, 10 to 12 and
+// 13 to 14, with terms in several sections and one term in both groups.
+func testGroups() []partial {
+	return []partial{{
 		vocab: map[string]*postings{
 			"shard": {hits: []hit{newHit(10, 2.5, true, 2), newHit(12, 1, false, 1)}, pos: []uint32{0, 7, 3}},
 			"plan":  {hits: []hit{newHit(11, 0.5, false, 0)}},
+			"42":    {hits: []hit{newHit(12, 1, false, 1)}, pos: []uint32{5}},
+			"été":   {hits: []hit{newHit(10, 1, false, 1)}, pos: []uint32{9}},
 		},
 		lengths: []int{9, 4, 12},
 		files:   [][]byte{[]byte(`{"t":"a"}`), []byte(`{"t":"b"}`), []byte(`{"t":"c"}`)},
+	}, {
+		vocab: map[string]*postings{
+			"shard":  {hits: []hit{newHit(14, 1, false, 2)}, pos: []uint32{1, 4}},
+			"sprint": {hits: []hit{newHit(13, 1, true, 0)}},
+		},
+		lengths: []int{3, 5},
+		files:   [][]byte{[]byte(`{"t":"d"}`), []byte(`{"t":"e"}`)},
+	}}
+}
+
+// TestGroupEntry writes groups' analyses as the cache keeps them, reads
+// their documents back and their sections one at a time, and checks that
+// each term's postings are those of both groups, in document order.
+func TestGroupEntry(t *testing.T) {
+	t.Parallel()
+	gs := testGroups()
+	srcs := make([]source, len(gs))
+	first := uint32(10)
+	for i := range gs {
+		g := &gs[i]
+		blob := encodeGroup(g, first)
+		lengths, files, off, ok := readGroupHead(blob, len(g.lengths))
+		if !ok {
+			t.Fatalf("group %d: readGroupHead rejected the entry encodeGroup wrote", i)
+		}
+		if !reflect.DeepEqual(lengths, g.lengths) || !reflect.DeepEqual(files, g.files) {
+			t.Errorf("group %d: documents: got %v %q, want %v %q", i, lengths, files, g.lengths, g.files)
+		}
+		if _, _, _, ok := readGroupHead(blob, len(g.lengths)+1); ok {
+			t.Errorf("group %d: readGroupHead took an entry of %d documents for %d", i, len(g.lengths), len(g.lengths)+1)
+		}
+		srcs[i] = source{first: first, count: len(g.lengths), blob: blob, off: off}
+		first += uint32(len(g.lengths))
 	}
-	data := encodeGroup(&g, 10)
-	got := partial{vocab: map[string]*postings{}}
-	if !decodeGroup(data, 3, 10, &got) {
-		t.Fatal("decodeGroup rejected the entry encodeGroup wrote")
+
+	want := map[string]*postings{
+		"shard":  {hits: []hit{newHit(10, 2.5, true, 2), newHit(12, 1, false, 1), newHit(14, 1, false, 2)}, pos: []uint32{0, 7, 3, 1, 4}},
+		"plan":   {hits: []hit{newHit(11, 0.5, false, 0)}},
+		"42":     {hits: []hit{newHit(12, 1, false, 1)}, pos: []uint32{5}},
+		"été":    {hits: []hit{newHit(10, 1, false, 1)}, pos: []uint32{9}},
+		"sprint": {hits: []hit{newHit(13, 1, true, 0)}},
 	}
-	if !reflect.DeepEqual(got.lengths, g.lengths) || !reflect.DeepEqual(got.files, g.files) {
-		t.Errorf("documents: got %v %q, want %v %q", got.lengths, got.files, g.lengths, g.files)
+	var all []string
+	for s := range sectionCount {
+		v, err := readSection(s, srcs, nil)
+		if err != nil {
+			t.Fatalf("section %d: %v", s, err)
+		}
+		if !slices.IsSorted(v.terms) {
+			t.Errorf("section %d: terms not sorted: %q", s, v.terms)
+		}
+		for i, term := range v.terms {
+			if section(term) != s {
+				t.Errorf("%s read in section %d, belongs in %d", term, s, section(term))
+			}
+			p, w := v.posts[i], want[term]
+			if w == nil || !slices.Equal(p.hits, w.hits) || !slices.Equal(p.pos, w.pos) {
+				t.Errorf("%s: got %+v, want %+v", term, p, w)
+			}
+		}
+		all = append(all, v.terms...)
 	}
-	for term, want := range g.vocab {
-		p := got.vocab[term]
-		if p == nil || !reflect.DeepEqual(p.hits, want.hits) || len(p.pos) != len(want.pos) || (len(p.pos) > 0 && !reflect.DeepEqual(p.pos, want.pos)) {
-			t.Errorf("%s: got %+v, want %+v", term, p, want)
+	if len(all) != len(want) || !slices.IsSorted(all) {
+		t.Errorf("sections hold %q, want the %d terms in order", all, len(want))
+	}
+}
+
+// TestGroupEntryDamaged checks that a damaged entry, cut short or with a
+// byte changed, fails its checksum, and that a section that does not
+// read as it was written (an entry read again from the cache, which is
+// not checked again) is an error and not a panic.
+func TestGroupEntryDamaged(t *testing.T) {
+	t.Parallel()
+	g := testGroups()[0]
+	blob := encodeGroup(&g, 10)
+	_, _, off, _ := readGroupHead(blob, 3)
+	for n := range len(blob) {
+		if _, _, _, ok := readGroupHead(blob[:n], 3); ok {
+			t.Errorf("an entry cut to %d of %d bytes was taken", n, len(blob))
 		}
 	}
-	if len(got.vocab) != len(g.vocab) {
-		t.Errorf("got %d terms, want %d", len(got.vocab), len(g.vocab))
-	}
-	if decodeGroup(data, 4, 10, &partial{vocab: map[string]*postings{}}) {
-		t.Error("decodeGroup took an entry of 3 documents for 4")
-	}
-	damaged := func(d []byte) {
-		t.Helper()
-		p := partial{vocab: map[string]*postings{}}
-		if decodeGroup(d, 3, 10, &p) {
-			return // a change that still reads whole: a valid entry
-		}
-		if len(p.vocab) != 0 || len(p.lengths) != 0 || len(p.files) != 0 {
-			t.Errorf("a damaged entry (%x) added %d terms and %d documents", d, len(p.vocab), len(p.lengths))
-		}
-	}
-	for n := range len(data) {
-		damaged(data[:n])
-	}
-	for i := range data {
+	for i := range blob {
 		for _, b := range []byte{0, 0x7f, 0x80, 0xff} {
-			d := append([]byte(nil), data...)
+			if blob[i] == b {
+				continue
+			}
+			d := slices.Clone(blob)
 			d[i] = b
-			damaged(d)
+			if _, _, _, ok := readGroupHead(d, 3); ok {
+				t.Errorf("an entry with byte %d changed to %#x was taken", i, b)
+			}
+			// Past the documents: a section's bytes, unchecked.
+			if i < int(off[0]) {
+				continue
+			}
+			src := []source{{first: 10, count: 3, blob: d, off: off}}
+			for s := range sectionCount {
+				if _, err := readSection(s, src, nil); err != nil && !errors.Is(err, errDamaged) {
+					t.Errorf("section %d with byte %d changed: %v, want errDamaged", s, i, err)
+				}
+			}
 		}
+	}
+}
+
+// TestSections checks that sections follow the order of terms and that
+// each holds some letters.
+func TestSections(t *testing.T) {
+	t.Parallel()
+	used := map[int]bool{}
+	for c := 1; c < 256; c++ {
+		if sectionOf[c] < sectionOf[c-1] {
+			t.Errorf("byte %#x is in section %d, before byte %#x's %d", c, sectionOf[c], c-1, sectionOf[c-1])
+		}
+		used[int(sectionOf[c])] = true
+	}
+	if len(used) != sectionCount {
+		t.Errorf("bytes fall in %d sections, want %d", len(used), sectionCount)
+	}
+	if section("") != 0 || section("0") != 0 || section("a") == 0 || section("z") != section("u") || section("é") != sectionCount-1 {
+		t.Errorf("sections of \"\", 0, a, u, z, é: %d %d %d %d %d %d", section(""), section("0"), section("a"), section("u"), section("z"), section("é"))
 	}
 }

@@ -3,7 +3,6 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"math"
 	"sync"
 	"sync/atomic"
 
@@ -61,7 +60,7 @@ func groups(entries []*entry) [][2]int {
 const (
 	analysisNS      = "search-analysis"
 	compressedNS    = "search-compressed"
-	analysisVersion = 3
+	analysisVersion = 4
 )
 
 // stats counts the work a build did, for tests and the benchmark.
@@ -86,120 +85,6 @@ func groupKey(entries []*entry) cache.Key {
 		}
 	}
 	return h.Sum()
-}
-
-// encodeGroup writes the analysis of a group of documents, numbered
-// from first, as g holds it: each document's length and file, then each
-// term once with its postings (document, weighted frequency, title flag
-// and positions). Reading it back costs a lookup per term of the group,
-// not per term of each document.
-func encodeGroup(g *partial, first uint32) []byte {
-	var buf []byte
-	buf = binary.AppendUvarint(buf, uint64(len(g.lengths)))
-	for i, n := range g.lengths {
-		buf = binary.AppendUvarint(buf, uint64(n))
-		buf = appendString(buf, string(g.files[i]))
-	}
-	buf = binary.AppendUvarint(buf, uint64(len(g.vocab)))
-	for t, p := range g.vocab {
-		buf = appendString(buf, t)
-		buf = binary.AppendUvarint(buf, uint64(len(p.hits)))
-		at := 0
-		for _, h := range p.hits {
-			buf = binary.AppendUvarint(buf, uint64(h.doc-first))
-			buf = binary.AppendUvarint(buf, uint64(math.Float32bits(h.tf)))
-			title := uint64(0)
-			if h.title() {
-				title = 1
-			}
-			buf = binary.AppendUvarint(buf, title)
-			buf = appendGaps(buf, p.pos[at:at+int(h.npos())])
-			at += int(h.npos())
-		}
-	}
-	return buf
-}
-
-// decodeGroup adds an analysis entry of count documents, numbered from
-// first, to part. It reports false, having added nothing, for an entry
-// that is damaged.
-func decodeGroup(data []byte, count int, first uint32, part *partial) bool {
-	// A first pass checks the whole entry, so that a damaged one adds
-	// nothing; the second adds it, looking terms up without copying them.
-	if !walkGroup(data, count, nil, nil) {
-		return false
-	}
-	return walkGroup(data, count, func(n int, file []byte) {
-		part.lengths = append(part.lengths, n)
-		part.files = append(part.files, file)
-	}, func(term []byte, hits int, r *reader) {
-		p := part.vocab[string(term)]
-		if p == nil {
-			p = &postings{hits: make([]hit, 0, hits)}
-			part.vocab[string(term)] = p
-		}
-		for range hits {
-			doc := first + uint32(r.uvarint())
-			tf := math.Float32frombits(uint32(r.uvarint()))
-			title := r.uvarint() == 1
-			npos := int(r.uvarint())
-			p.hits = append(p.hits, newHit(doc, tf, title, uint32(npos)))
-			prev := uint32(0)
-			for range npos {
-				prev += uint32(r.uvarint())
-				p.pos = append(p.pos, prev)
-			}
-		}
-	})
-}
-
-// walkGroup reads an analysis entry (see encodeGroup), calling doc (when
-// not nil) for each document and term for each term, which reads the
-// term's postings from r. Without term, it checks that every posting
-// reads, and stays within the group. It reports whether the entry was
-// read whole and without error.
-func walkGroup(data []byte, count int, doc func(n int, file []byte), term func(t []byte, hits int, r *reader)) bool {
-	r := &reader{b: data}
-	if int(r.uvarint()) != count {
-		return false
-	}
-	for range count {
-		n := int(r.uvarint())
-		file := r.bytes(int(r.uvarint()))
-		if r.err != nil {
-			return false
-		}
-		if doc != nil {
-			doc(n, file)
-		}
-	}
-	terms := int(r.uvarint())
-	for range terms {
-		t := r.bytes(int(r.uvarint()))
-		hits := int(r.uvarint())
-		if r.err != nil || len(t) == 0 || hits <= 0 || hits > count {
-			return false
-		}
-		if term != nil {
-			term(t, hits, r)
-			continue
-		}
-		last := -1
-		for range hits {
-			d := int(r.uvarint())
-			r.uvarint()
-			r.uvarint()
-			npos := int(r.uvarint())
-			if r.err != nil || d <= last || d >= count || npos > len(r.b) {
-				return false
-			}
-			last = d
-			for range npos {
-				r.uvarint()
-			}
-		}
-	}
-	return r.err == nil && len(r.b) == 0
 }
 
 // memo holds the compressed bytes of the last build's parts by a hash of

@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"math"
 	"runtime"
 	"slices"
@@ -143,27 +143,12 @@ func (h hit) npos() uint32 { return h.meta >> 1 }
 // title reports whether the title has the term.
 func (h hit) title() bool { return h.meta&1 != 0 }
 
-// partial is the inverted index of a contiguous range of documents.
+// partial is the analysis of a group of documents: each term's postings,
+// and each document's length and file.
 type partial struct {
 	vocab   map[string]*postings
 	lengths []int    // tokens per document
 	files   [][]byte // document files (JSON)
-}
-
-// join appends q, the partial index of the documents that follow p's, to
-// p. q's postings become p's where p has none of the term.
-func (p *partial) join(q *partial) {
-	for t, x := range q.vocab {
-		y := p.vocab[t]
-		if y == nil {
-			p.vocab[t] = x
-			continue
-		}
-		y.hits = append(y.hits, x.hits...)
-		y.pos = append(y.pos, x.pos...)
-	}
-	p.lengths = append(p.lengths, q.lengths...)
-	p.files = append(p.files, q.files...)
 }
 
 // Build indexes every document of s.
@@ -177,87 +162,69 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if opts.BucketSize <= 0 {
 		opts.BucketSize = DefaultBucketSize
 	}
-	entries := collect(s)
-
-	// Index contiguous ranges of documents in parallel, each into its own
-	// partial index, then join them in order: a term's postings are the
-	// ranges' postings one after the other, still sorted by document.
-	// Chunks are whole groups of the analysis cache, one per processor:
-	// joining costs a map lookup and appends per term and chunk.
-	procs := runtime.GOMAXPROCS(0)
-	size := max(analysisGroup, (len(entries)+procs-1)/procs)
-	var chunks [][][2]int
-	for _, gr := range groups(entries) {
-		if n := len(chunks); n == 0 || gr[0]-chunks[n-1][0][0] >= size {
-			chunks = append(chunks, nil)
-		}
-		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], gr)
+	idx, err := build(s, opts)
+	if errors.Is(err, errDamaged) && opts.Cache != nil {
+		// An entry of the cache was checked whole and then did not read
+		// the same (removed or rewritten meanwhile): build without it.
+		opts.Cache = nil
+		idx, err = build(s, opts)
 	}
-	parts := make([]partial, len(chunks))
+	return idx, err
+}
+
+func build(s *site.Site, opts Options) (*Index, error) {
+	entries := collect(s)
 	var st stats
+	a, err := analyseGroups(entries, opts.Cache, &st)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{dir: opts.Dir, stats: &st}
+	if opts.Cache != nil {
+		w.memo = openMemo(opts.Cache, opts.Dir)
+	}
+	// The documents' files first, so that they are let go before the
+	// sections are made.
+	buckets, err := w.docs(a.files, opts.BucketSize)
+	if err != nil {
+		return nil, err
+	}
+	a.files = nil
+	facets, err := w.facets(s, entries)
+	if err != nil {
+		return nil, err
+	}
+
+	wt := weigh(entries, a.lengths, s.Now)
+	stemmer := StemmerFor(s.Config.Language)
+	sections := make([]madeSection, sectionCount)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for c, runs := range chunks {
+	for sec := range sections {
 		g.Go(func() error {
 			var err error
-			// The first range's vocabulary becomes the whole index's: it
-			// is sized for every document's terms, so that joining the
-			// others into it does not grow it.
-			n := runs[len(runs)-1][1] - runs[0][0]
-			if c == 0 {
-				n = len(entries)
-			}
-			parts[c], err = indexRange(entries, runs, n, opts.Cache, &st)
+			sections[sec], err = makeSection(sec, a.sources, opts, stemmer, wt, w.memo, &st)
 			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	// The other ranges join the first: copying the first's terms into a
-	// new map as well was half the join, 4 s at 100,000 documents.
-	all := partial{vocab: map[string]*postings{}}
-	if len(parts) > 0 {
-		all = parts[0]
+	var terms []string
+	var parts shardParts
+	for _, m := range sections {
+		terms = append(terms, m.terms...)
+		parts.firsts = append(parts.firsts, m.firsts...)
+		parts.terms = append(parts.terms, m.termParts...)
+		parts.positions = append(parts.positions, m.posParts...)
+		w.keys = append(w.keys, m.keys...)
+		w.parts += len(m.termParts) + len(m.posParts)
 	}
-	for i := 1; i < len(parts); i++ {
-		all.join(&parts[i])
-		parts[i] = partial{}
-	}
-	parts = nil
-	vocab, lengths, files := all.vocab, all.lengths, all.files
-	total := 0
-	for _, l := range lengths {
-		total += l
-	}
-	terms := make([]string, 0, len(vocab))
-	for t := range vocab {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
-	stemmer := StemmerFor(s.Config.Language)
-	if stemmer != nil {
-		terms = addStems(terms, vocab, stemmer)
-	}
-	score(terms, vocab, lengths, entries, total, s.Now)
-
-	w := &writer{dir: opts.Dir, stats: &st}
-	if opts.Cache != nil {
-		w.memo = openMemo(opts.Cache, opts.Dir)
-	}
-	shards, err := w.shards(terms, vocab, opts.ShardSize)
+	shards, err := w.packShards(parts)
 	if err != nil {
 		return nil, err
 	}
 	typos, typoList, err := w.typos(terms)
-	if err != nil {
-		return nil, err
-	}
-	facets, err := w.facets(s, entries)
-	if err != nil {
-		return nil, err
-	}
-	buckets, err := w.docs(files, opts.BucketSize)
 	if err != nil {
 		return nil, err
 	}
@@ -279,6 +246,47 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return &Index{Files: w.files, Manifest: name, Docs: len(entries), Terms: len(terms),
 		Analysed: int(st.analysed.Load()), Parts: w.parts, Compressed: int(st.compressed.Load())}, nil
+}
+
+// madeSection is what is kept of a section once it is made: its terms
+// (for the typo lexicons), and its shards' first terms and compressed
+// term and position parts, in order.
+type madeSection struct {
+	terms               []string
+	firsts              []string
+	termParts, posParts [][]byte
+	keys                [][32]byte // the memo keys of its parts
+}
+
+// makeSection makes section sec of the index: its vocabulary, with the
+// entries of its stems, scored, cut into shards and compressed.
+func makeSection(sec int, srcs []source, opts Options, stemmer *Stemmer, wt weights, m *memo, st *stats) (madeSection, error) {
+	v, err := readSection(sec, srcs, opts.Cache)
+	if err != nil {
+		return madeSection{}, err
+	}
+	if stemmer != nil {
+		v = addStems(v, stemmer, sec)
+	}
+	score(v, wt)
+	bounds := cutShards(v, opts.ShardSize)
+	raw := make([][]byte, 0, 2*len(bounds))
+	out := madeSection{terms: v.terms}
+	for _, b := range bounds {
+		t, p := encodeShard(v.terms[b[0]:b[1]], v.posts[b[0]:b[1]])
+		raw = append(raw, t, p)
+		out.firsts = append(out.firsts, v.terms[b[0]])
+	}
+	z, keys, err := compressParts(raw, m, st)
+	if err != nil {
+		return madeSection{}, err
+	}
+	for i := 0; i < len(z); i += 2 {
+		out.termParts = append(out.termParts, z[i])
+		out.posParts = append(out.posParts, z[i+1])
+	}
+	out.keys = keys
+	return out, nil
 }
 
 // manifest is the JSON entry point of the index; see the package comment.
@@ -307,44 +315,6 @@ type manifest struct {
 	// the packs.
 	Bucket  int      `json:"bucket"`
 	Buckets []string `json:"buckets"`
-}
-
-// indexRange indexes the consecutive groups runs of entries (see
-// groups), taking the analyses of unchanged groups from c.
-func indexRange(entries []*entry, runs [][2]int, docs int, c *cache.Cache, st *stats) (partial, error) {
-	// A vocabulary grows with the documents, by a few new terms each: a
-	// map sized for that many documents' does not grow, rehashing, while
-	// it fills.
-	part := partial{vocab: make(map[string]*postings, 8*docs)}
-	var sc scratch
-	for _, run := range runs {
-		lo := run[0]
-		group := entries[lo:run[1]]
-		var key cache.Key
-		if c != nil {
-			key = groupKey(group)
-			if data, ok := c.Get(analysisNS, key); ok && decodeGroup(data, len(group), uint32(lo), &part) {
-				continue
-			}
-		}
-		// Analysed into a partial index of its own, written to the cache
-		// by term, then joined to the chunk's.
-		g := partial{vocab: make(map[string]*postings, 64*len(group))}
-		for i, e := range group {
-			n, file, err := sc.analyse(e, &g, uint32(lo+i))
-			if err != nil {
-				return part, fmt.Errorf("index %s: %w", e.doc.File, err)
-			}
-			g.lengths = append(g.lengths, n)
-			g.files = append(g.files, file)
-		}
-		st.analysed.Add(int64(len(group)))
-		if c != nil {
-			c.Put(analysisNS, key, encodeGroup(&g, uint32(lo)))
-		}
-		part.join(&g)
-	}
-	return part, nil
 }
 
 // scratch is reused from document to document.
@@ -502,39 +472,59 @@ type docFile struct {
 // to whole days: editing one document changes the postings of its own
 // terms, and the shards that hold no changed term keep their bytes (see
 // Options.Cache).
-func score(terms []string, vocab map[string]*postings, lengths []int, entries []*entry, total int, now time.Time) {
-	avg := roughly(max(1, float64(total)/max(1, float64(len(lengths)))))
-	// norm[d] is the BM25 length normalisation of document d.
-	norm := make([]float64, len(lengths))
-	for d, l := range lengths {
-		norm[d] = k1 * (1 - b + b*roughly(float64(max(1, l)))/avg)
-	}
-	boost := make([]float64, len(lengths))
-	day := func(t time.Time) float64 { return float64(t.Unix() / 86400) }
-	for i, e := range entries {
-		boost[i] = kindBoost[e.kind]
-		if e.kind == site.KindUpdate && !e.date.IsZero() && !now.IsZero() {
-			age := max(0, day(now)-day(e.date)) / (recencyHalfLife.Hours() / 24)
-			boost[i] += recencyBoost * math.Pow(0.5, age)
-		}
-	}
+func score(v vocab, wt weights) {
 	top := (k1 + 1 + titleBonus) * maxBoost()
-	parallel(len(terms), 256, func(i int) {
-		p := vocab[terms[i]]
-		if p.alias != "" {
-			return
+	n := 0
+	for _, p := range v.posts {
+		if p.alias == "" {
+			n += len(p.hits)
 		}
-		p.impact = make([]byte, len(p.hits))
+	}
+	impacts := make([]byte, n)
+	for _, p := range v.posts {
+		if p.alias != "" {
+			continue
+		}
+		p.impact, impacts = impacts[:len(p.hits):len(p.hits)], impacts[len(p.hits):]
 		for j, h := range p.hits {
 			tf := float64(h.tf)
-			s := tf * (k1 + 1) / (tf + norm[h.doc])
+			s := tf * (k1 + 1) / (tf + wt.norm[h.doc])
 			if h.title() {
 				s += titleBonus
 			}
-			s *= boost[h.doc]
+			s *= wt.boost[h.doc]
 			p.impact[j] = byte(max(1, min(255, math.Round(s/top*255))))
 		}
-	})
+	}
+}
+
+// weights are what a posting's impact takes from its document: the BM25
+// length normalisation and the document's boost.
+type weights struct {
+	norm, boost []float64
+}
+
+// weigh returns the weights of entries, whose lengths in tokens are
+// lengths.
+func weigh(entries []*entry, lengths []int, now time.Time) weights {
+	total := 0
+	for _, l := range lengths {
+		total += l
+	}
+	avg := roughly(max(1, float64(total)/max(1, float64(len(lengths)))))
+	wt := weights{norm: make([]float64, len(lengths)), boost: make([]float64, len(entries))}
+	for d, l := range lengths {
+		wt.norm[d] = k1 * (1 - b + b*roughly(float64(max(1, l)))/avg)
+	}
+	day := func(t time.Time) float64 { return float64(t.Unix() / 86400) }
+	for i, e := range entries {
+		wt.boost[i] = kindBoost[e.kind]
+		if e.kind == site.KindUpdate && !e.date.IsZero() && !now.IsZero() {
+			age := max(0, day(now)-day(e.date)) / (recencyHalfLife.Hours() / 24)
+			wt.boost[i] += recencyBoost * math.Pow(0.5, age)
+		}
+	}
+	return wt
 }
 
 // maxBoost is the largest boost a document can have.
@@ -552,63 +542,68 @@ func roughly(x float64) float64 {
 	return math.Exp2(math.Round(8*math.Log2(x)) / 8)
 }
 
-// addStems adds, for each stem that more than one term shares or that
-// differs from its only term, an entry "stem#" (see stemMark) that
-// matches the documents of all its terms, and returns the sorted
-// vocabulary with them. A stem equal to its only term needs no entry: the
-// client looks the stem up as a term when its entry is missing.
-func addStems(terms []string, vocab map[string]*postings, st *Stemmer) []string {
-	stems := make([]string, len(terms))
-	parallel(len(terms), 1024, func(i int) { stems[i] = st.Stem(terms[i]) })
-	groups := make(map[string][]string, len(terms))
+// addStems adds to v, section sec of the vocabulary, an entry "stem#"
+// (see stemMark) for each stem that more than one term shares or that
+// differs from its only term, matching the documents of all its terms,
+// and returns the sorted vocabulary with them. A stem equal to its only
+// term needs no entry: the client looks the stem up as a term when its
+// entry is missing. A stem keeps its word's first letter, and so its
+// section; an entry that would sort into another section is not made.
+func addStems(v vocab, st *Stemmer, sec int) vocab {
+	groups := make(map[string][]int32, len(v.terms))
 	var order []string
-	for i, t := range terms {
-		g := groups[stems[i]]
+	for i, t := range v.terms {
+		stem := st.Stem(t)
+		g := groups[stem]
 		if g == nil {
-			order = append(order, stems[i])
+			order = append(order, stem)
 		}
-		groups[stems[i]] = append(g, t)
+		groups[stem] = append(g, int32(i))
 	}
-	added := make([]*postings, len(order))
-	parallel(len(order), 256, func(i int) {
-		g := groups[order[i]]
+	var added vocab
+	for _, stem := range order {
+		g := groups[stem]
+		var p *postings
 		switch {
-		case len(g) == 1 && g[0] == order[i]:
+		case section(stem) != sec:
+			continue
+		case len(g) == 1 && v.terms[g[0]] == stem:
+			continue
 		case len(g) == 1:
-			added[i] = &postings{alias: g[0]}
+			p = &postings{alias: v.terms[g[0]]}
 		default:
-			added[i] = mergePostings(g, vocab)
+			p = mergePostings(v.posts, g)
 		}
-	})
-	var keys []string
-	for i, p := range added {
-		if p != nil {
-			key := order[i] + stemMark
-			vocab[key] = p
-			keys = append(keys, key)
-		}
+		added.terms = append(added.terms, stem+stemMark)
+		added.posts = append(added.posts, p)
 	}
 	// Merge the sorted stems' entries into the sorted terms.
-	slices.Sort(keys)
-	out := make([]string, 0, len(terms)+len(keys))
-	for len(terms) > 0 && len(keys) > 0 {
-		if keys[0] < terms[0] {
-			out, keys = append(out, keys[0]), keys[1:]
-		} else {
-			out, terms = append(out, terms[0]), terms[1:]
-		}
+	keys := make([]int, len(added.terms))
+	for i := range keys {
+		keys[i] = i
 	}
-	out = append(out, terms...)
-	return append(out, keys...)
+	slices.SortFunc(keys, func(a, b int) int { return strings.Compare(added.terms[a], added.terms[b]) })
+	out := vocab{terms: make([]string, 0, len(v.terms)+len(keys)), posts: make([]*postings, 0, len(v.terms)+len(keys))}
+	i := 0
+	for _, k := range keys {
+		for i < len(v.terms) && v.terms[i] < added.terms[k] {
+			out.terms, out.posts = append(out.terms, v.terms[i]), append(out.posts, v.posts[i])
+			i++
+		}
+		out.terms, out.posts = append(out.terms, added.terms[k]), append(out.posts, added.posts[k])
+	}
+	out.terms, out.posts = append(out.terms, v.terms[i:]...), append(out.posts, v.posts[i:]...)
+	return out
 }
 
-// mergePostings returns the postings of any of terms: the weighted term
-// frequencies add up, and the title has the stem when it has any of them.
-// Positions are left out: phrases match words as written.
-func mergePostings(terms []string, vocab map[string]*postings) *postings {
+// mergePostings returns the postings of any of the terms ids: the
+// weighted term frequencies add up, and the title has the stem when it
+// has any of them. Positions are left out: phrases match words as
+// written.
+func mergePostings(posts []*postings, ids []int32) *postings {
 	var all []hit
-	for _, t := range terms {
-		for _, h := range vocab[t].hits {
+	for _, id := range ids {
+		for _, h := range posts[id].hits {
 			all = append(all, newHit(h.doc, h.tf, h.title(), 0))
 		}
 	}

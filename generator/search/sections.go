@@ -1,0 +1,395 @@
+package search
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/handbook/handbook/generator/cache"
+)
+
+// The index is built in two steps, so that no step holds the whole
+// vocabulary in memory or grows a term's postings document by document:
+//
+//  1. Each group of documents (see groups) is analysed, or read back from
+//     the cache, into an entry that keeps its terms apart by section: a
+//     fixed range of the sorted vocabulary, chosen by a term's first byte.
+//  2. Each section is then made on its own, a processor each: its part of
+//     every group's entry is read (from the cache, a read of that part
+//     alone, or from memory without a cache), its terms counted, their
+//     postings laid out once at their final size and filled in document
+//     order, then stemmed, scored, cut into shards and compressed. Only the
+//     compressed shards and the terms outlive the section.
+//
+// Shards never span two sections. A section so holds about a sixteenth of
+// the vocabulary, and the peak memory of the index step is that of a few
+// sections, not of the whole index (at 100,000 documents the joined
+// vocabulary was 0.6 GB of a 1.3 GB peak).
+
+// sectionCount is how many sections the vocabulary has.
+const sectionCount = 16
+
+// sectionStarts is the first byte of each section after the first, in
+// order: digits and anything before "a" are the first section, bytes of
+// non-ASCII letters the last. English words spread over the sections
+// with none holding much more than a tenth of them.
+var sectionStarts = [sectionCount - 1]byte{'a', 'b', 'c', 'd', 'e', 'g', 'i', 'm', 'n', 'p', 'q', 's', 't', 'u', 0x80}
+
+// sectionOf maps a term's first byte to its section.
+var sectionOf = func() (t [256]uint8) {
+	s := uint8(0)
+	for c := range 256 {
+		for int(s) < len(sectionStarts) && byte(c) >= sectionStarts[s] {
+			s++
+		}
+		t[c] = s
+	}
+	return t
+}()
+
+// section returns the section of a term. Sections follow the sorted
+// order of terms: every term of a section sorts before every term of the
+// next.
+func section(term string) int {
+	if term == "" {
+		return 0
+	}
+	return int(sectionOf[term[0]])
+}
+
+// vocab is a section's vocabulary: its terms, sorted, and their postings.
+type vocab struct {
+	terms []string
+	posts []*postings
+}
+
+// A group's entry (see encodeGroup) starts with a checksum of the rest and
+// the offsets of its sections' ends, little-endian uint32s.
+const groupHead = 4 + 4*(sectionCount+1)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// errDamaged reports a cache entry that does not read as it was written.
+var errDamaged = errors.New("search: damaged analysis cache entry")
+
+// source is where step 2 finds a group's entry.
+type source struct {
+	first uint32 // the group's first document
+	count int    // its number of documents
+	key   cache.Key
+	blob  []byte // the entry, when it is not read from the cache
+	off   [sectionCount + 1]uint32
+}
+
+// part returns section s of the group's entry.
+func (src *source) part(c *cache.Cache, s int, buf []byte) ([]byte, error) {
+	lo, hi := src.off[s], src.off[s+1]
+	if src.blob != nil {
+		return src.blob[lo:hi], nil
+	}
+	if hi > lo && !c.ReadAt(analysisNS, src.key, buf[:hi-lo], int64(lo)) {
+		return nil, errDamaged
+	}
+	return buf[:hi-lo], nil
+}
+
+// encodeGroup writes the analysis of a group of documents, numbered from
+// first, as g holds it:
+//
+//	checksum   CRC-32C of everything after it
+//	offsets    sectionCount+1 uint32s: where the sections start, and the end
+//	documents  their count, then each one's length in tokens and its file
+//	sections   each: the number of terms, the byte length of their heads,
+//	           the heads (term, number of documents, number of positions),
+//	           then each term's postings: per document its number in the
+//	           group, its weighted term frequency (float32 bits), its
+//	           number of positions shifted left once with the title flag
+//	           in the low bit, and the gaps between its positions
+//
+// Heads come before postings so that counting a section's postings reads
+// only the heads. The order of terms within a section does not matter.
+func encodeGroup(g *partial, first uint32) []byte {
+	var bySection [sectionCount][]string
+	for t := range g.vocab {
+		s := section(t)
+		bySection[s] = append(bySection[s], t)
+	}
+	buf := make([]byte, groupHead)
+	buf = binary.AppendUvarint(buf, uint64(len(g.lengths)))
+	for i, n := range g.lengths {
+		buf = binary.AppendUvarint(buf, uint64(n))
+		buf = binary.AppendUvarint(buf, uint64(len(g.files[i])))
+		buf = append(buf, g.files[i]...)
+	}
+	var off [sectionCount + 1]uint32
+	var head, data []byte
+	for s, terms := range bySection {
+		off[s] = uint32(len(buf))
+		head, data = head[:0], data[:0]
+		for _, t := range terms {
+			p := g.vocab[t]
+			head = appendString(head, t)
+			head = binary.AppendUvarint(head, uint64(len(p.hits)))
+			head = binary.AppendUvarint(head, uint64(len(p.pos)))
+			at := uint32(0)
+			for _, h := range p.hits {
+				data = binary.AppendUvarint(data, uint64(h.doc-first))
+				data = binary.LittleEndian.AppendUint32(data, math.Float32bits(h.tf))
+				data = binary.AppendUvarint(data, uint64(h.meta))
+				data = appendDeltas(data, p.pos[at:at+h.npos()])
+				at += h.npos()
+			}
+		}
+		buf = binary.AppendUvarint(buf, uint64(len(terms)))
+		buf = binary.AppendUvarint(buf, uint64(len(head)))
+		buf = append(buf, head...)
+		buf = append(buf, data...)
+	}
+	off[sectionCount] = uint32(len(buf))
+	for i, o := range off {
+		binary.LittleEndian.PutUint32(buf[4+4*i:], o)
+	}
+	binary.LittleEndian.PutUint32(buf, crc32.Checksum(buf[4:], castagnoli))
+	return buf
+}
+
+// readGroupHead checks a group's entry of count documents against its
+// checksum and returns its documents' lengths and files (slices of blob)
+// and where its sections are. It reports false for an entry that is
+// damaged or not of count documents.
+func readGroupHead(blob []byte, count int) (lengths []int, files [][]byte, off [sectionCount + 1]uint32, ok bool) {
+	if len(blob) < groupHead || binary.LittleEndian.Uint32(blob) != crc32.Checksum(blob[4:], castagnoli) {
+		return nil, nil, off, false
+	}
+	prev := uint32(groupHead)
+	for i := range off {
+		off[i] = binary.LittleEndian.Uint32(blob[4+4*i:])
+		if off[i] < prev {
+			return nil, nil, off, false
+		}
+		prev = off[i]
+	}
+	if int(off[sectionCount]) != len(blob) {
+		return nil, nil, off, false
+	}
+	r := reader{b: blob[groupHead:off[0]]}
+	if int(r.uvarint()) != count {
+		return nil, nil, off, false
+	}
+	lengths, files = make([]int, count), make([][]byte, count)
+	for i := range count {
+		lengths[i] = int(r.uvarint())
+		files[i] = r.bytes(int(r.uvarint()))
+	}
+	if r.err != nil || len(r.b) != 0 {
+		return nil, nil, off, false
+	}
+	return lengths, files, off, true
+}
+
+// analysed is what step 1 made of the site's documents.
+type analysed struct {
+	sources []source
+	lengths []int    // tokens per document
+	files   [][]byte // document files (JSON)
+}
+
+// analyseGroups is step 1: it analyses each group of entries, or reads
+// its analysis back from c, a processor each. With c, a group's entry is
+// kept in the cache, and step 2 reads its sections from there; without
+// (or when it cannot be stored), it is kept in memory.
+func analyseGroups(entries []*entry, c *cache.Cache, st *stats) (analysed, error) {
+	runs := groups(entries)
+	a := analysed{sources: make([]source, len(runs)), lengths: make([]int, len(entries)), files: make([][]byte, len(entries))}
+	var next atomic.Int64
+	var g errgroup.Group
+	for range min(runtime.GOMAXPROCS(0), len(runs)) {
+		g.Go(func() error {
+			var sc scratch
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(runs) {
+					return nil
+				}
+				lo, hi := runs[i][0], runs[i][1]
+				if err := sc.analyseGroup(entries[lo:hi], uint32(lo), c, st, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
+					return err
+				}
+			}
+		})
+	}
+	return a, g.Wait()
+}
+
+// analyseGroup makes src, the source of the documents group, numbered from
+// first, and fills in their lengths and files.
+func (sc *scratch) analyseGroup(group []*entry, first uint32, c *cache.Cache, st *stats, src *source, lengths []int, files [][]byte) error {
+	*src = source{first: first, count: len(group)}
+	if c != nil {
+		src.key = groupKey(group)
+		if blob, ok := c.Get(analysisNS, src.key); ok {
+			if ls, fs, off, ok := readGroupHead(blob, len(group)); ok {
+				// The entry is read again a section at a time: only the
+				// files are kept, apart from it.
+				copy(lengths, ls)
+				for i, f := range fs {
+					files[i] = bytes.Clone(f)
+				}
+				src.off = off
+				return nil
+			}
+		}
+	}
+	g := partial{vocab: make(map[string]*postings, 64*len(group))}
+	for i, e := range group {
+		n, file, err := sc.analyse(e, &g, first+uint32(i))
+		if err != nil {
+			return fmt.Errorf("index %s: %w", e.doc.File, err)
+		}
+		g.lengths = append(g.lengths, n)
+		g.files = append(g.files, file)
+	}
+	st.analysed.Add(int64(len(group)))
+	blob := encodeGroup(&g, first)
+	_, _, off, ok := readGroupHead(blob, len(group))
+	if !ok {
+		return errors.New("search: an analysis entry does not read back")
+	}
+	src.off = off
+	copy(lengths, g.lengths)
+	copy(files, g.files)
+	if !c.Put(analysisNS, src.key, blob) {
+		src.blob = blob
+	}
+	return nil
+}
+
+// readSection reads section s of every group and returns its
+// vocabulary, sorted. It reads each group's part twice: once to count
+// each term's documents and positions, so that the postings of all its
+// terms are laid out once at their final size, and once to fill them in,
+// group after group, which is document order.
+func readSection(s int, srcs []source, c *cache.Cache) (vocab, error) {
+	size := 0
+	for i := range srcs {
+		size = max(size, int(srcs[i].off[s+1]-srcs[i].off[s]))
+	}
+	buf := make([]byte, size)
+	ids := map[string]int32{}
+	var terms []string
+	type count struct{ hits, pos int }
+	var counts []count
+	// seq lists each group's terms in the order of its heads: their ids
+	// and numbers of documents.
+	type use struct{ id, hits int32 }
+	var seq []use
+	for i := range srcs {
+		part, err := srcs[i].part(c, s, buf)
+		if err != nil {
+			return vocab{}, err
+		}
+		r := reader{b: part}
+		n := int(r.uvarint())
+		head := reader{b: r.bytes(int(r.uvarint()))}
+		for range n {
+			t := head.bytes(int(head.uvarint()))
+			hits, pos := head.uvarint(), head.uvarint()
+			if head.err != nil || hits == 0 || hits > uint64(srcs[i].count) || pos > uint64(len(r.b)) {
+				return vocab{}, errDamaged
+			}
+			id, ok := ids[string(t)]
+			if !ok {
+				id = int32(len(terms))
+				term := string(t)
+				ids[term] = id
+				terms = append(terms, term)
+				counts = append(counts, count{})
+			}
+			counts[id].hits += int(hits)
+			counts[id].pos += int(pos)
+			seq = append(seq, use{id, int32(hits)})
+		}
+		if r.err != nil || head.err != nil || len(head.b) != 0 {
+			return vocab{}, errDamaged
+		}
+	}
+	ids = nil
+
+	// Every term's postings, at their final size, in three allocations.
+	nh, np := 0, 0
+	for _, n := range counts {
+		nh += n.hits
+		np += n.pos
+	}
+	posts := make([]postings, len(terms))
+	hits, pos := make([]hit, nh), make([]uint32, np)
+	for i, n := range counts {
+		posts[i].hits, hits = hits[:0:n.hits], hits[n.hits:]
+		posts[i].pos, pos = pos[:0:n.pos], pos[n.pos:]
+	}
+
+	at := 0
+	for i := range srcs {
+		part, err := srcs[i].part(c, s, buf)
+		if err != nil {
+			return vocab{}, err
+		}
+		r := reader{b: part}
+		n := int(r.uvarint())
+		r.bytes(int(r.uvarint()))
+		if at+n > len(seq) {
+			return vocab{}, errDamaged
+		}
+		first, docs := srcs[i].first, uint64(srcs[i].count)
+		for _, u := range seq[at : at+n] {
+			p := &posts[u.id]
+			if int(u.hits) > cap(p.hits)-len(p.hits) {
+				return vocab{}, errDamaged
+			}
+			for range u.hits {
+				d := r.uvarint()
+				tf := r.bytes(4)
+				meta := r.uvarint()
+				npos := meta >> 1
+				if r.err != nil || d >= docs || meta > math.MaxUint32 || npos > uint64(cap(p.pos)-len(p.pos)) {
+					return vocab{}, errDamaged
+				}
+				p.hits = append(p.hits, hit{doc: first + uint32(d), tf: math.Float32frombits(binary.LittleEndian.Uint32(tf)), meta: uint32(meta)})
+				prev := uint32(0)
+				for range npos {
+					prev += uint32(r.uvarint())
+					p.pos = append(p.pos, prev)
+				}
+			}
+		}
+		at += n
+		if r.err != nil || len(r.b) != 0 {
+			return vocab{}, errDamaged
+		}
+	}
+	for i := range posts {
+		if len(posts[i].hits) != cap(posts[i].hits) || len(posts[i].pos) != cap(posts[i].pos) {
+			return vocab{}, errDamaged
+		}
+	}
+
+	order := make([]int32, len(terms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(terms[a], terms[b]) })
+	v := vocab{terms: make([]string, len(terms)), posts: make([]*postings, len(terms))}
+	for i, id := range order {
+		v.terms[i], v.posts[i] = terms[id], &posts[id]
+	}
+	return v, nil
+}
