@@ -133,6 +133,41 @@ func TestIncrementalNewDocument(t *testing.T) {
 	if added.Analysed == 0 || added.Analysed > maxGroup {
 		t.Errorf("after a new update, analysed %d of %d documents, want its group alone, at most %d", added.Analysed, added.Docs, maxGroup)
 	}
+
+	// A large site's entries are not all kept in memory: each section is
+	// read back from the cache.
+	reread, err := search.BuildKeeping(s, search.Options{Cache: c}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, reread, clean)
+	if reread.Analysed != 0 {
+		t.Errorf("reading sections back from the cache analysed %d documents, want 0", reread.Analysed)
+	}
+
+	// Damaged entries fail their checksum and are analysed again.
+	entries, err := filepath.Glob(filepath.Join(dir, "cache", "search-analysis", "*", "*"))
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("no analysis entries in the cache (%v)", err)
+	}
+	for _, p := range entries {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data[len(data)/2] ^= 0x55
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	repaired, err := search.BuildKeeping(s, search.Options{Cache: c}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, repaired, clean)
+	if repaired.Analysed != repaired.Docs {
+		t.Errorf("with every entry damaged, analysed %d of %d documents, want all", repaired.Analysed, repaired.Docs)
+	}
 }
 
 func sameFiles(t *testing.T, got, want *search.Index) {

@@ -153,6 +153,12 @@ type partial struct {
 
 // Build indexes every document of s.
 func Build(s *site.Site, opts Options) (*Index, error) {
+	return build(s, opts, keptEntries)
+}
+
+// build is Build keeping keep bytes of cache entries in memory (see
+// analyseGroups).
+func build(s *site.Site, opts Options, keep int64) (*Index, error) {
 	if opts.Dir == "" {
 		opts.Dir = Dir
 	}
@@ -162,20 +168,20 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if opts.BucketSize <= 0 {
 		opts.BucketSize = DefaultBucketSize
 	}
-	idx, err := build(s, opts)
+	idx, err := buildOnce(s, opts, keep)
 	if errors.Is(err, errDamaged) && opts.Cache != nil {
 		// An entry of the cache was checked whole and then did not read
 		// the same (removed or rewritten meanwhile): build without it.
 		opts.Cache = nil
-		idx, err = build(s, opts)
+		idx, err = buildOnce(s, opts, keep)
 	}
 	return idx, err
 }
 
-func build(s *site.Site, opts Options) (*Index, error) {
+func buildOnce(s *site.Site, opts Options, keep int64) (*Index, error) {
 	entries := collect(s)
 	var st stats
-	a, err := analyseGroups(entries, opts.Cache, &st)
+	a, err := analyseGroups(entries, opts.Cache, keep, &st)
 	if err != nil {
 		return nil, err
 	}

@@ -90,7 +90,8 @@ type source struct {
 	off   [sectionCount + 1]uint32
 }
 
-// part returns section s of the group's entry.
+// part returns section s of the group's entry, read into buf when it is
+// not in memory.
 func (src *source) part(c *cache.Cache, s int, buf []byte) ([]byte, error) {
 	lo, hi := src.off[s], src.off[s+1]
 	if src.blob != nil {
@@ -101,6 +102,12 @@ func (src *source) part(c *cache.Cache, s int, buf []byte) ([]byte, error) {
 	}
 	return buf[:hi-lo], nil
 }
+
+// keptEntries is how many bytes of entries read from the cache step 1
+// keeps in memory for step 2, which reads the others again a section at
+// a time: a small site's entries are read once, a large site's are not
+// all held at once.
+const keptEntries = 64 << 20
 
 // encodeGroup writes the analysis of a group of documents, numbered from
 // first, as g holds it:
@@ -205,12 +212,13 @@ type analysed struct {
 
 // analyseGroups is step 1: it analyses each group of entries, or reads
 // its analysis back from c, a processor each. With c, a group's entry is
-// kept in the cache, and step 2 reads its sections from there; without
-// (or when it cannot be stored), it is kept in memory.
-func analyseGroups(entries []*entry, c *cache.Cache, st *stats) (analysed, error) {
+// kept in the cache, and step 2 reads its sections from there, but for
+// the first keep bytes of entries, which stay in memory; without a cache
+// (or when it cannot be stored), every entry stays in memory.
+func analyseGroups(entries []*entry, c *cache.Cache, keep int64, st *stats) (analysed, error) {
 	runs := groups(entries)
 	a := analysed{sources: make([]source, len(runs)), lengths: make([]int, len(entries)), files: make([][]byte, len(entries))}
-	var next atomic.Int64
+	var next, kept atomic.Int64
 	var g errgroup.Group
 	for range min(runtime.GOMAXPROCS(0), len(runs)) {
 		g.Go(func() error {
@@ -221,7 +229,7 @@ func analyseGroups(entries []*entry, c *cache.Cache, st *stats) (analysed, error
 					return nil
 				}
 				lo, hi := runs[i][0], runs[i][1]
-				if err := sc.analyseGroup(entries[lo:hi], uint32(lo), c, st, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
+				if err := sc.analyseGroup(entries[lo:hi], uint32(lo), c, st, keep, &kept, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
 					return err
 				}
 			}
@@ -232,19 +240,24 @@ func analyseGroups(entries []*entry, c *cache.Cache, st *stats) (analysed, error
 
 // analyseGroup makes src, the source of the documents group, numbered from
 // first, and fills in their lengths and files.
-func (sc *scratch) analyseGroup(group []*entry, first uint32, c *cache.Cache, st *stats, src *source, lengths []int, files [][]byte) error {
+func (sc *scratch) analyseGroup(group []*entry, first uint32, c *cache.Cache, st *stats, keep int64, kept *atomic.Int64, src *source, lengths []int, files [][]byte) error {
 	*src = source{first: first, count: len(group)}
 	if c != nil {
 		src.key = groupKey(group)
 		if blob, ok := c.Get(analysisNS, src.key); ok {
 			if ls, fs, off, ok := readGroupHead(blob, len(group)); ok {
+				copy(lengths, ls)
+				src.off = off
+				if kept.Add(int64(len(blob))) <= keep {
+					src.blob = blob
+					copy(files, fs)
+					return nil
+				}
 				// The entry is read again a section at a time: only the
 				// files are kept, apart from it.
-				copy(lengths, ls)
 				for i, f := range fs {
 					files[i] = bytes.Clone(f)
 				}
-				src.off = off
 				return nil
 			}
 		}
@@ -274,16 +287,30 @@ func (sc *scratch) analyseGroup(group []*entry, first uint32, c *cache.Cache, st
 }
 
 // readSection reads section s of every group and returns its
-// vocabulary, sorted. It reads each group's part twice: once to count
-// each term's documents and positions, so that the postings of all its
-// terms are laid out once at their final size, and once to fill them in,
-// group after group, which is document order.
+// vocabulary, sorted. It goes through each group's part twice: once to
+// count each term's documents and positions, so that the postings of all
+// its terms are laid out once at their final size, and once to fill them
+// in, group after group, which is document order.
 func readSection(s int, srcs []source, c *cache.Cache) (vocab, error) {
+	// The parts not in memory are read once, into one buffer.
 	size := 0
 	for i := range srcs {
-		size = max(size, int(srcs[i].off[s+1]-srcs[i].off[s]))
+		if srcs[i].blob == nil {
+			size += int(srcs[i].off[s+1] - srcs[i].off[s])
+		}
 	}
 	buf := make([]byte, size)
+	parts := make([][]byte, len(srcs))
+	for i := range srcs {
+		part, err := srcs[i].part(c, s, buf)
+		if err != nil {
+			return vocab{}, err
+		}
+		if srcs[i].blob == nil {
+			buf = buf[len(part):]
+		}
+		parts[i] = part
+	}
 	ids := map[string]int32{}
 	var terms []string
 	type count struct{ hits, pos int }
@@ -292,11 +319,7 @@ func readSection(s int, srcs []source, c *cache.Cache) (vocab, error) {
 	// and numbers of documents.
 	type use struct{ id, hits int32 }
 	var seq []use
-	for i := range srcs {
-		part, err := srcs[i].part(c, s, buf)
-		if err != nil {
-			return vocab{}, err
-		}
+	for i, part := range parts {
 		r := reader{b: part}
 		n := int(r.uvarint())
 		head := reader{b: r.bytes(int(r.uvarint()))}
@@ -338,11 +361,7 @@ func readSection(s int, srcs []source, c *cache.Cache) (vocab, error) {
 	}
 
 	at := 0
-	for i := range srcs {
-		part, err := srcs[i].part(c, s, buf)
-		if err != nil {
-			return vocab{}, err
-		}
+	for i, part := range parts {
 		r := reader{b: part}
 		n := int(r.uvarint())
 		r.bytes(int(r.uvarint()))
