@@ -208,7 +208,12 @@ type analysed struct {
 	sources []source
 	lengths []int    // tokens per document
 	files   [][]byte // document files (JSON)
+	size    int64    // the entries' bytes
 }
+
+// serialSections is the size of entries beyond which step 2 makes one
+// section at a time (see Build): about 60,000 documents.
+const serialSections = 256 << 20
 
 // analyseGroups is step 1: it analyses each group of entries, or reads
 // its analysis back from c, a processor each. With c, a group's entry is
@@ -235,7 +240,11 @@ func analyseGroups(entries []*entry, c *cache.Cache, keep int64, st *stats) (ana
 			}
 		})
 	}
-	return a, g.Wait()
+	err := g.Wait()
+	for _, src := range a.sources {
+		a.size += int64(src.off[sectionCount])
+	}
+	return a, err
 }
 
 // analyseGroup makes src, the source of the documents group, numbered from
