@@ -59,16 +59,24 @@ func Browser(t testing.TB) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
 	)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelC := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium %s: %v", path, err)
+	// Chromium now and then exits as it starts when many start at once
+	// (the tests run in parallel): it gets three tries.
+	var err error
+	for range 3 {
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), append(opts, chromedp.UserDataDir(t.TempDir()))...)
+		ctx, cancelB := chromedp.NewContext(actx)
+		ctx, cancelC := context.WithTimeout(ctx, 2*time.Minute)
+		if err = chromedp.Do(ctx); err == nil {
+			t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
+			return ctx
+		}
+		cancelC()
+		cancelB()
+		cancelA()
 	}
-	return ctx
+	t.Fatalf("start Chromium %s: %v", path, err)
+	return nil
 }
 
 // Serve serves dir over HTTP on loopback for the test and returns its
