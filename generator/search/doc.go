@@ -95,7 +95,8 @@
 // # Determinism
 //
 // Documents are numbered in a fixed order (kind, then team, author and
-// date for updates, then path), work is split per document and joined in
-// that order, and gzip output carries no time stamp, so the same site
-// gives byte-identical files.
+// date for updates, then path), work is split by group of documents and
+// by section of the vocabulary and put together in that order, and gzip
+// output carries no time stamp, so the same site gives byte-identical
+// files.
 package search

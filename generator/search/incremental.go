@@ -15,9 +15,10 @@ import (
 //   - documents are analysed (tokenised into terms with weights and
 //     positions) in groups of about analysisGroup consecutive documents,
 //     and a group whose documents' indexed text is unchanged is read back
-//     from the cache instead. Where a group ends depends on its last
-//     document alone (see groups), so a new or deleted document changes
-//     its own group, not every group after it;
+//     from the cache instead, a section of the vocabulary at a time (see
+//     sections.go). Where a group ends depends on its last document alone
+//     (see groups), so a new or deleted document changes its own group,
+//     not every group after it;
 //   - every part (shard, lexicon, document file; see writer) is
 //     compressed once (see memo): a part whose bytes are those of a part of the
 //     last build takes that build's compressed bytes, and packs are only
