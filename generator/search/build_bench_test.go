@@ -12,6 +12,7 @@ import (
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/corpus"
 	"github.com/handbook/handbook/generator/search"
+	"github.com/handbook/handbook/generator/site"
 )
 
 var benchDocs = flag.Int("search.docs", 2000, "documents in BenchmarkBuild's generated site")
@@ -21,21 +22,14 @@ var benchDocs = flag.Int("search.docs", 2000, "documents in BenchmarkBuild's gen
 // -search.docs 10000), and reports its CPU time over all threads, which
 // depends less than the wall time on what else the machine is doing.
 func BenchmarkBuild(b *testing.B) {
-	dir := b.TempDir()
-	content := filepath.Join(dir, "content")
-	if err := corpus.Write(content, corpus.Generate(*benchDocs, 1)); err != nil {
-		b.Fatal(err)
-	}
-	m, err := generator.Load(context.Background(), generator.Config{Content: content, Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, _ := benchSite(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	start := cpuTime()
 	var idx *search.Index
 	for b.Loop() {
-		if idx, err = search.Build(m.Site, search.Options{}); err != nil {
+		var err error
+		if idx, err = search.Build(s, search.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -46,6 +40,21 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "index-bytes")
 	b.ReportMetric(float64(len(idx.Files)), "files")
+}
+
+// benchSite loads a generated site of -search.docs documents, written
+// to a temporary folder, which it returns too.
+func benchSite(b *testing.B) (*site.Site, string) {
+	dir := b.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := corpus.Write(content, corpus.Generate(*benchDocs, 1)); err != nil {
+		b.Fatal(err)
+	}
+	m, err := generator.Load(context.Background(), generator.Config{Content: content, Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m.Site, dir
 }
 
 // cpuTime is the process's user and system CPU time.
@@ -59,24 +68,16 @@ func cpuTime() time.Duration {
 // build's analysis and compressed parts, as a rebuild after an edit finds
 // it: every group is read back, none analysed.
 func BenchmarkBuildWarm(b *testing.B) {
-	dir := b.TempDir()
-	content := filepath.Join(dir, "content")
-	if err := corpus.Write(content, corpus.Generate(*benchDocs, 1)); err != nil {
-		b.Fatal(err)
-	}
-	m, err := generator.Load(context.Background(), generator.Config{Content: content, Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, dir := benchSite(b)
 	c := cache.Open(filepath.Join(dir, "cache"))
-	if _, err := search.Build(m.Site, search.Options{Cache: c}); err != nil {
+	if _, err := search.Build(s, search.Options{Cache: c}); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	start := cpuTime()
 	for b.Loop() {
-		idx, err := search.Build(m.Site, search.Options{Cache: c})
+		idx, err := search.Build(s, search.Options{Cache: c})
 		if err != nil {
 			b.Fatal(err)
 		}
