@@ -634,24 +634,6 @@ func mergePostings(posts []*postings, ids []int32) *postings {
 	return out
 }
 
-// parallel calls f for 0..n-1, in chunks of at least least calls spread
-// over the processors.
-func parallel(n, least int, f func(i int)) {
-	procs := runtime.GOMAXPROCS(0)
-	chunk := max(least, n/(4*procs))
-	var g errgroup.Group
-	g.SetLimit(procs)
-	for lo := 0; lo < n; lo += chunk {
-		g.Go(func() error {
-			for i := lo; i < min(lo+chunk, n); i++ {
-				f(i)
-			}
-			return nil
-		})
-	}
-	g.Wait()
-}
-
 // facets returns the facets file's name.
 func (w *writer) facets(s *site.Site, entries []*entry) (string, error) {
 	type value struct {
