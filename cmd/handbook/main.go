@@ -21,6 +21,5 @@ import (
 )
 
 func main() {
-	limitMemory()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
