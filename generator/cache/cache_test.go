@@ -77,6 +77,19 @@ func TestHasherSeparatesValues(t *testing.T) {
 	if a != NewHasher("k").String("ab").String("c").Sum() {
 		t.Error("the same values give different keys")
 	}
+	// Values of the same length: each one's bytes count, not only its
+	// length.
+	for _, pair := range [][2]*Hasher{
+		{NewHasher("k").String("ab"), NewHasher("k").String("ba")},
+		{NewHasher("k").Bytes([]byte("ab")), NewHasher("k").Bytes([]byte("ba"))},
+		{NewHasher("k").Int(1), NewHasher("k").Int(2)},
+		{NewHasher("k").Key(a), NewHasher("k").Key(b)},
+		{NewHasher("k").Key(a).Int(1), NewHasher("k").Key(a).Int(2)},
+	} {
+		if pair[0].Sum() == pair[1].Sum() {
+			t.Errorf("different values of the same length give the same key %s", pair[0].Sum())
+		}
+	}
 }
 
 func TestStampedSalt(t *testing.T) {
