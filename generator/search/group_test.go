@@ -39,10 +39,13 @@ func TestGroupEntry(t *testing.T) {
 	first := uint32(10)
 	for i := range gs {
 		g := &gs[i]
-		blob := encodeGroup(g, first)
-		lengths, files, off, ok := readGroupHead(blob, len(g.lengths))
+		blob, off := encodeGroup(g, first)
+		lengths, files, read, ok := readGroupHead(blob, len(g.lengths))
 		if !ok {
 			t.Fatalf("group %d: readGroupHead rejected the entry encodeGroup wrote", i)
+		}
+		if read != off {
+			t.Errorf("group %d: readGroupHead read sections at %v, encodeGroup wrote them at %v", i, read, off)
 		}
 		if !reflect.DeepEqual(lengths, g.lengths) || !reflect.DeepEqual(files, g.files) {
 			t.Errorf("group %d: documents: got %v %q, want %v %q", i, lengths, files, g.lengths, g.files)
@@ -93,8 +96,7 @@ func TestGroupEntry(t *testing.T) {
 func TestGroupEntryDamaged(t *testing.T) {
 	t.Parallel()
 	g := testGroups()[0]
-	blob := encodeGroup(&g, 10)
-	_, _, off, _ := readGroupHead(blob, 3)
+	blob, off := encodeGroup(&g, 10)
 	for n := range len(blob) {
 		if _, _, _, ok := readGroupHead(blob[:n], 3); ok {
 			t.Errorf("an entry cut to %d of %d bytes was taken", n, len(blob))
