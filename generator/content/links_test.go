@@ -77,6 +77,8 @@ func TestLinkRewriting(t *testing.T) {
 		// Other broken links are reported here.
 		{dest: "nothing/", href: "nothing/", root: "nothing/", warning: "content/handbook/guide/from.md:5:5: warning: link to missing file nothing/"},
 		{dest: "missing.png", href: "missing.png", root: "missing.png", warning: "content/handbook/guide/from.md:5:5: warning: link to missing file missing.png"},
+		// An escaped slash is a file name here, not a site path.
+		{dest: "%2Fupdates/", href: "%2Fupdates/", root: "%2Fupdates/", warning: "content/handbook/guide/from.md:5:5: warning: link to missing file %2Fupdates/"},
 		{dest: "../../../etc/passwd", href: "../../../etc/passwd", root: "../../../etc/passwd", warning: "content/handbook/guide/from.md:5:5: warning: link ../../../etc/passwd points outside the content folder"},
 		{dest: "../../../x.md#y", href: "../../../x.md#y", root: "../../../x.md#y", warning: "content/handbook/guide/from.md:5:5: warning: link ../../../x.md#y points outside the content folder"},
 	}

@@ -726,6 +726,9 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 		return r // a heading on this page; checked by the model
 	}
 	p, _, _ = strings.Cut(p, "?")
+	// A path is site-rooted as written: "%2Fx" is a file named "/x" in
+	// this folder, as a browser reads it.
+	rooted := strings.HasPrefix(p, "/")
 	if unesc, err := url.PathUnescape(p); err == nil {
 		p = unesc
 	}
@@ -733,7 +736,7 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 	if frag != "" {
 		hash = "#" + url.PathEscape(frag)
 	}
-	if strings.HasPrefix(p, "/") {
+	if rooted {
 		r.href = l.base + dest
 		r.fragment = ""
 		return r

@@ -1,7 +1,6 @@
 package sitetest
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -317,7 +316,7 @@ var requestRels = []string{"stylesheet", "icon", "apple-touch-icon", "mask-icon"
 // parsePage parses an HTML page served at u.
 func parsePage(u *url.URL, data []byte) *doc {
 	d := &doc{ids: map[string]bool{}, base: u}
-	root, _ := html.Parse(bytes.NewReader(data)) // html.Parse fails only on a reader's error
+	root := Parse(data)
 	add := func(v, where string, request bool) {
 		d.refs = append(d.refs, ref{url: v, where: where, request: request})
 	}
