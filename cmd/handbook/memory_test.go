@@ -1,0 +1,45 @@
+package main
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+func TestLimitFor(t *testing.T) {
+	for _, c := range []struct{ live, want uint64 }{
+		{0, floorLimit},
+		{floorLimit / 2, floorLimit},
+		{floorLimit/2 + 1, floorLimit + 2},
+		{500 << 20, 1000 << 20},
+		{softLimit / 2, softLimit},
+		{softLimit/2 + 8, softLimit},
+		{softLimit * 2 / 3, softLimit},
+		{softLimit*2/3 + 4, 2 * (softLimit*2/3 + 4)},
+		{3 << 30, 6 << 30},
+	} {
+		if got := limitFor(c.live); got != c.want {
+			t.Errorf("limitFor(%d) = %d, want %d", c.live, got, c.want)
+		}
+	}
+}
+
+// TestLimitMemory checks that the limit is set, and left alone when
+// GOMEMLIMIT sets one. Not parallel: the limit is the process's.
+func TestLimitMemory(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+
+	t.Setenv("GOMEMLIMIT", "")
+	stop := limitMemory()
+	if got := debug.SetMemoryLimit(-1); got < floorLimit || got > softLimit {
+		t.Errorf("limit = %d, want between %d and %d", got, floorLimit, softLimit)
+	}
+	stop()
+
+	debug.SetMemoryLimit(before)
+	t.Setenv("GOMEMLIMIT", "4GiB")
+	limitMemory()()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("with GOMEMLIMIT set, limit = %d, want it left at %d", got, before)
+	}
+}
