@@ -15,7 +15,9 @@
 // time, the CPU time (user and system, all threads) and the peak
 // resident set size. For each tool and size it measures:
 //
-//   - full build: the output folder and every cache removed first;
+//   - full build: the output folder and every cache removed first (moved
+//     into a trash in the work folder, emptied after the last
+//     measurement: see trash);
 //   - one file changed: a line appended to the newest update (to the
 //     list its body ends with, so its summary stays), the cache left
 //     warm by the build before. Hugo keeps no render cache between
@@ -211,11 +213,18 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 		step("warning: load average %s on %d cores: other work is running, so wall times will be noisy (CPU times less so)", m.load, m.cores)
 	}
 
+	tr := &trash{dir: filepath.Join(work, "trash")}
+	if err := tr.empty(); err != nil { // left by a run that was stopped
+		return err
+	}
 	var results []result
 	for _, n := range cfg.sizes {
 		dir := filepath.Join(work, strconv.Itoa(n))
 		corpus := filepath.Join(dir, "corpus")
 		step("write a corpus of %d documents", n)
+		if err := tr.discard(corpus); err != nil {
+			return err
+		}
 		if err := command(root, corpusBin, "-n", strconv.Itoa(n), "-out", corpus); err != nil {
 			return err
 		}
@@ -226,7 +235,7 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 			// no-change build.
 			tdir := filepath.Join(dir, tool)
 			content := filepath.Join(tdir, "content")
-			if err := os.RemoveAll(content); err != nil {
+			if err := tr.discard(content); err != nil {
 				return err
 			}
 			if err := os.CopyFS(content, os.DirFS(corpus)); err != nil {
@@ -240,11 +249,15 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 			}
 			targets = append(targets, t)
 		}
-		rs, err := measureSize(ctx, timeBin, n, cfg.runs, targets)
+		rs, err := measureSize(ctx, timeBin, n, cfg.runs, targets, tr)
 		if err != nil {
 			return err
 		}
 		results = append(results, rs...)
+	}
+	step("empty the trash")
+	if err := tr.empty(); err != nil {
+		return err
 	}
 
 	m.loadEnd = loadAverage()
@@ -267,7 +280,7 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 
 // measureSize runs every scenario on one corpus, alternating the tools
 // run by run.
-func measureSize(ctx context.Context, timeBin string, n, runs int, targets []target) ([]result, error) {
+func measureSize(ctx context.Context, timeBin string, n, runs int, targets []target, tr *trash) ([]result, error) {
 	edited := make([]string, len(targets))
 	for i, t := range targets {
 		var err error
@@ -286,7 +299,7 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, targets []tar
 				page := edited[ti] // the file whose page shows marker
 				switch sc {
 				case full:
-					if err := t.clean(); err != nil {
+					if err := t.clean(tr); err != nil {
 						return nil, err
 					}
 				case oneFile:

@@ -29,10 +29,10 @@ type target struct {
 	caches  []string // removed with out before a build from clean
 }
 
-// clean removes the output and every cache, for a build from clean.
-func (t target) clean() error {
+// clean discards the output and every cache, for a build from clean.
+func (t target) clean(tr *trash) error {
 	for _, p := range append([]string{t.out}, t.caches...) {
-		if err := os.RemoveAll(p); err != nil {
+		if err := tr.discard(p); err != nil {
 			return err
 		}
 	}
