@@ -167,10 +167,25 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	entries := make([]*fileEntry, len(files))
 	same := make([]bool, len(files))
 	slots := make([]diag.List, len(files))
+	// Without a snapshot to keep buckets from, each bucket of the next
+	// one is stored as soon as its files are parsed.
+	var w *bucketWriter
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	if opts.Cache != nil && l.prev == nil {
+		w = newBucketWriter(opts.Cache, opts.Dir, files, entries, bucketCount(len(files)+len(static)+1))
+		order = w.order()
+	}
 	// Files in batches: most come from the snapshot in microseconds,
 	// less than a goroutine of their own costs to start and grow.
-	inBatches(len(files), 32, func(i int) {
+	inBatches(len(files), 32, func(k int) {
+		i := order[k]
 		docs[i], entries[i], same[i] = l.parse(files[i], converter, &slots[i])
+		if w != nil {
+			w.parsed(i)
+		}
 	})
 	for _, s := range slots {
 		diags.Append(s)
@@ -228,6 +243,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	res.Static = static
 	if opts.Cache != nil && !l.sameSnapshot(next, res.Hash, same) {
 		next.hash = res.Hash
+		if w != nil {
+			next.buckets = w.keys
+		}
 		writeSnapshot(opts.Cache, opts.Dir, next, l.prev)
 	}
 	return res, diags

@@ -9,7 +9,9 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -164,7 +166,7 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 		s.files[rel] = e
 		s.order = append(s.order, rel)
 	}
-	if d.bad || len(d.b) != 0 || len(s.buckets) != bucketCount(n) {
+	if d.bad || len(d.b) != 0 || len(s.buckets) == 0 {
 		return nil
 	}
 	return s
@@ -219,45 +221,129 @@ func (s *snapshot) bucketLists(order []string) [][]string {
 // writeSnapshot stores the snapshot of this build's files, and removes
 // the buckets of the snapshot it replaces that it does not keep. A bucket
 // whose files are the same, each with the very bytes prev loaded, is
-// kept as it is.
+// kept as it is. A snapshot whose buckets are set has them stored
+// already, by a bucketWriter: only its index is written.
 func writeSnapshot(c *cache.Cache, dir string, s *snapshot, prev *snapshot) {
 	order := slices.Sorted(maps.Keys(s.files))
-	s.buckets = make([]cache.Key, bucketCount(len(order)))
-	lists := s.bucketLists(order)
-	var prevLists [][]string
-	if prev != nil && len(prev.buckets) == len(s.buckets) {
-		prevLists = prev.bucketLists(prev.order)
-	}
-	kept := map[cache.Key]bool{}
-	for i, list := range lists {
-		if prevLists != nil && sameBucket(list, prevLists[i], s, prev) {
-			s.buckets[i] = prev.buckets[i]
-			kept[s.buckets[i]] = true
-			continue
+	if s.buckets == nil {
+		s.buckets = make([]cache.Key, bucketCount(len(order)))
+		lists := s.bucketLists(order)
+		var prevLists [][]string
+		if prev != nil && len(prev.buckets) == len(s.buckets) {
+			prevLists = prev.bucketLists(prev.order)
 		}
-		size := 0
-		for _, rel := range list {
-			size += len(s.files[rel].parsed)
+		for i, list := range lists {
+			if prevLists != nil && sameBucket(list, prevLists[i], s, prev) {
+				s.buckets[i] = prev.buckets[i]
+				continue
+			}
+			parts := make([][]byte, len(list))
+			for k, rel := range list {
+				parts[k] = s.files[rel].parsed
+			}
+			s.buckets[i] = putBucket(c, dir, parts)
 		}
-		blob := make([]byte, 0, size)
-		for _, rel := range list {
-			blob = append(blob, s.files[rel].parsed...)
+		for _, f := range s.files {
+			f.size = len(f.parsed)
 		}
-		s.buckets[i] = cache.NewHasher("content-parsed").String(dir).Bytes(blob).Sum()
-		kept[s.buckets[i]] = true
-		if size > 0 {
-			c.Put("content", s.buckets[i], blob)
-		}
-	}
-	for _, f := range s.files {
-		f.size = len(f.parsed)
 	}
 	writeIndex(c, dir, s, order)
 	if prev != nil {
+		kept := map[cache.Key]bool{}
+		for _, k := range s.buckets {
+			kept[k] = true
+		}
 		for _, k := range prev.buckets {
 			if !kept[k] {
 				c.Remove("content", k)
 			}
+		}
+	}
+}
+
+// putBucket stores a bucket of parsed files, the parts in path order, and
+// returns its key. An empty bucket is not stored.
+func putBucket(c *cache.Cache, dir string, parts [][]byte) cache.Key {
+	size := 0
+	for _, b := range parts {
+		size += len(b)
+	}
+	blob := make([]byte, 0, size)
+	for _, b := range parts {
+		blob = append(blob, b...)
+	}
+	k := cache.NewHasher("content-parsed").String(dir).Bytes(blob).Sum()
+	if size > 0 {
+		c.Put("content", k, blob)
+	}
+	return k
+}
+
+// A bucketWriter stores the buckets of a snapshot while its files are
+// parsed, each bucket as soon as its last file is, and then lets its
+// files' parsed bytes go. Without one a build holds every file's parse
+// until the end of the load: at 100,000 documents 390 MB of a 1.1 GB
+// peak live heap, which a build with a snapshot to keep buckets from
+// does not make. The files are parsed bucket by bucket (see order), so
+// that buckets are finished all along the load.
+type bucketWriter struct {
+	c       *cache.Cache
+	dir     string
+	entries []*fileEntry   // each file's entry, set as it is parsed
+	members [][]int        // each bucket's files, in path order
+	bucket  []int          // each file's bucket
+	left    []atomic.Int32 // each bucket's files not parsed yet
+	keys    []cache.Key    // each bucket's key, once stored
+}
+
+// newBucketWriter returns a bucketWriter for files, whose entries the
+// parse sets, among nb buckets. nb must be the bucket count of the
+// snapshot's files, static ones included (they take no room in a
+// bucket), or more: files that fail to parse have no entry.
+func newBucketWriter(c *cache.Cache, dir string, files []string, entries []*fileEntry, nb int) *bucketWriter {
+	w := &bucketWriter{c: c, dir: dir, entries: entries, members: make([][]int, nb), bucket: make([]int, len(files)), left: make([]atomic.Int32, nb), keys: make([]cache.Key, nb)}
+	for i, rel := range files {
+		b := bucketOf(rel, nb)
+		w.bucket[i] = b
+		w.members[b] = append(w.members[b], i)
+	}
+	for b, m := range w.members {
+		slices.SortFunc(m, func(i, j int) int { return strings.Compare(files[i], files[j]) })
+		w.left[b].Store(int32(len(m)))
+		if len(m) == 0 {
+			w.keys[b] = putBucket(c, dir, nil)
+		}
+	}
+	return w
+}
+
+// order returns the files' indexes bucket by bucket.
+func (w *bucketWriter) order() []int {
+	order := make([]int, 0, len(w.bucket))
+	for _, m := range w.members {
+		order = append(order, m...)
+	}
+	return order
+}
+
+// parsed tells w that file i's entry is set (nil for a file that failed).
+// The call for a bucket's last file stores the bucket. It is safe to call
+// from several goroutines.
+func (w *bucketWriter) parsed(i int) {
+	b := w.bucket[i]
+	if w.left[b].Add(-1) != 0 {
+		return
+	}
+	var parts [][]byte
+	for _, j := range w.members[b] {
+		if e := w.entries[j]; e != nil {
+			parts = append(parts, e.parsed)
+		}
+	}
+	w.keys[b] = putBucket(w.c, w.dir, parts)
+	for _, j := range w.members[b] {
+		if e := w.entries[j]; e != nil {
+			e.size, e.parsed = len(e.parsed), nil
 		}
 	}
 }

@@ -104,6 +104,25 @@ func TestSnapshot(t *testing.T) {
 	}
 
 	unchanged("no snapshot yet", false)
+	// That load had no snapshot to keep buckets from: it stored each
+	// bucket as its files were parsed. Every parse reads back whole.
+	first := readSnapshot(c, "content")
+	if first == nil {
+		t.Fatal("no snapshot after the first load")
+	}
+	first.loadParsed(c)
+	stored := 0
+	for rel, e := range first.files {
+		if len(e.parsed) != e.size {
+			t.Errorf("first load: %s: %d bytes of its parse read back, want %d", rel, len(e.parsed), e.size)
+		}
+		if e.size > 0 {
+			stored++
+		}
+	}
+	if md := len(first.files) - countStatic(t, dir); stored < md*9/10 {
+		t.Errorf("first load: %d files stored parsed, want most of the %d Markdown files", stored, md)
+	}
 	compare("first load")
 	unchanged("nothing changed", true)
 	if _, _, reads := load(opts); reads != 1 {
@@ -180,4 +199,21 @@ func TestSnapshot(t *testing.T) {
 	})
 	unchanged("a damaged snapshot", false)
 	compare("a damaged snapshot")
+}
+
+// countStatic returns how many files under dir are not Markdown, site.toml
+// among them.
+func countStatic(t *testing.T, dir string) int {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !isMarkdown(d.Name()) {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
