@@ -64,6 +64,12 @@ type Config struct {
 	// ("reading", then "making") and how many files it has made, from
 	// several goroutines at once.
 	Progress func(stage string, done int)
+	// ReleaseText lets the build drop each document's section texts
+	// (site.Section.Text, read only by the search index) once the index
+	// has analysed them, for a smaller peak of memory: Result.Site then
+	// has none. For callers that do not read them, such as the command
+	// line.
+	ReleaseText bool
 }
 
 func (c Config) withDefaults() Config {
@@ -248,7 +254,7 @@ func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []rend
 		return res, nil, err
 	}
 	opts.Scoped = scoped
-	opts.Cache = cfg.cache()
+	opts.Cache, opts.ReleaseText = cfg.cache(), cfg.ReleaseText
 	if cfg.Progress != nil {
 		opts.Progress = func(n int) { cfg.Progress("making", n) }
 	}

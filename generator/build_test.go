@@ -100,10 +100,20 @@ func TestExampleSite(t *testing.T) {
 	}
 }
 
+// TestBuildIsDeterministic builds the example site twice, the second time
+// letting go of the documents' texts as the command line does: the same
+// files, and no text left in the model.
 func TestBuildIsDeterministic(t *testing.T) {
 	t.Parallel()
 	_, a := buildExample(t, nil)
-	_, b := buildExample(t, nil)
+	res, b := buildExample(t, func(c *Config) { c.ReleaseText = true })
+	for _, d := range res.Site.Docs() {
+		for _, sec := range d.Sections {
+			if sec.Text != "" {
+				t.Errorf("%s: section %q keeps its text after a build with ReleaseText", d.File, sec.ID)
+			}
+		}
+	}
 	ta, tb := tree(t, a), tree(t, b)
 	if len(ta) != len(tb) {
 		t.Fatalf("two builds wrote %d and %d files", len(ta), len(tb))

@@ -171,6 +171,8 @@ site is left as it was.`, stdout, stderr)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// Nothing here reads the documents' texts once the index has them.
+	cfg.ReleaseText = true
 	done := progress(stderr, &cfg)
 	res, err := generator.Build(ctx, cfg)
 	done()

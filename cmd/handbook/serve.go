@@ -34,6 +34,7 @@ overlay until they are fixed. Serves on the loopback address only, unless
 	if code := setNow("serve", now, &cfg, stderr); code >= 0 {
 		return code
 	}
+	cfg.ReleaseText = true // as in build
 	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "handbook serve: content folder %s not found\n", cfg.Content)
 		printHints(stderr, cfg.Content, nil)

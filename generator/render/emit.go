@@ -175,7 +175,7 @@ func (r *renderer) searchIndex(e *emitter) error {
 		h.Key(d.SourceHash)
 	}
 	return r.groupKey(search.Dir+"/", h.Sum(), func(emit func(Output) error) error {
-		index, err := search.Build(r.site, search.Options{Cache: r.opts.Cache})
+		index, err := search.Build(r.site, search.Options{Cache: r.opts.Cache, ReleaseText: r.opts.ReleaseText})
 		if err != nil {
 			return err
 		}

@@ -75,6 +75,10 @@ type Options struct {
 	// Cache, when set, keeps the search index's work from one build to
 	// the next (see search.Options.Cache).
 	Cache *cache.Cache
+	// ReleaseText lets the search index drop each document's section
+	// texts once it has read them (see search.Options.ReleaseText): for a
+	// caller that reads them nowhere else.
+	ReleaseText bool
 	// Reuse, when set, reports whether the caller still has the output
 	// at path made from inputs with the given key: the last build's file
 	// on disk, or the dev server's page in memory. Render then skips it,

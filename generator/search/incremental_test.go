@@ -182,3 +182,50 @@ func sameFiles(t *testing.T, got, want *search.Index) {
 		t.Fatalf("the index differs from a build without cache (%d and %d files): %s", len(got.Files), len(want.Files), strings.Join(diff[:min(5, len(diff))], ", "))
 	}
 }
+
+// TestReleaseText checks that an index built with ReleaseText, its
+// sections read back from the cache, is the index built without it, and
+// that it let go of every section's text.
+func TestReleaseText(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	load := func() *site.Site {
+		t.Helper()
+		res, err := generator.Build(context.Background(), generator.Config{Content: "../../content", Layouts: filepath.Join(dir, "none"), Out: filepath.Join(dir, "public"), Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), NoGit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Site
+	}
+	want, err := search.Build(load(), search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cache.Open(filepath.Join(dir, "cache"))
+	for _, cached := range []string{"analysed", "read back"} {
+		s := load()
+		texts := 0
+		for _, d := range s.Docs() {
+			for _, sec := range d.Sections {
+				if sec.Text != "" {
+					texts++
+				}
+			}
+		}
+		if texts == 0 {
+			t.Fatal("no section has text before the build")
+		}
+		got, err := search.BuildKeeping(s, search.Options{Cache: c, ReleaseText: true}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameFiles(t, got, want)
+		for _, d := range s.Docs() {
+			for _, sec := range d.Sections {
+				if sec.Text != "" {
+					t.Errorf("%s: groups %s: section %q keeps its text", d.File, cached, sec.ID)
+				}
+			}
+		}
+	}
+}

@@ -45,6 +45,11 @@ type Options struct {
 	// from one build to the next (see incremental.go): the index is the
 	// same, made with less work when little changed. Nil: no cache.
 	Cache *cache.Cache
+	// ReleaseText has Build let go of each document's section texts
+	// (site.Section.Text) once it has analysed them, so that a large
+	// site's text is not held while the rest of the site is made. Set it
+	// only when nothing reads them after Build.
+	ReleaseText bool
 }
 
 // Defaults of Options. A 4 KB shard compresses to about 2.5 KB and holds
@@ -171,7 +176,11 @@ func build(s *site.Site, opts Options, keep int64) (*Index, error) {
 	idx, err := buildOnce(s, opts, keep)
 	if errors.Is(err, errDamaged) && opts.Cache != nil {
 		// An entry of the cache was checked whole and then did not read
-		// the same (removed or rewritten meanwhile): build without it.
+		// the same (removed or rewritten meanwhile): build without it,
+		// unless the texts to analyse again are gone.
+		if opts.ReleaseText {
+			return nil, errors.New("search: the build cache changed during the build (cleaned by another command?); build again")
+		}
 		opts.Cache = nil
 		idx, err = buildOnce(s, opts, keep)
 	}
@@ -181,7 +190,7 @@ func build(s *site.Site, opts Options, keep int64) (*Index, error) {
 func buildOnce(s *site.Site, opts Options, keep int64) (*Index, error) {
 	entries := collect(s)
 	var st stats
-	a, err := analyseGroups(entries, opts.Cache, keep, &st)
+	a, err := analyseGroups(entries, opts.Cache, keep, opts.ReleaseText, &st)
 	if err != nil {
 		return nil, err
 	}

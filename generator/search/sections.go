@@ -220,8 +220,10 @@ const serialSections = 256 << 20
 // its analysis back from c, a processor each. With c, a group's entry is
 // kept in the cache, and step 2 reads its sections from there, but for
 // the first keep bytes of entries, which stay in memory; without a cache
-// (or when it cannot be stored), every entry stays in memory.
-func analyseGroups(entries []*entry, c *cache.Cache, keep int64, st *stats) (analysed, error) {
+// (or when it cannot be stored), every entry stays in memory. With
+// release, each group's section texts are let go once it is analysed or
+// read back.
+func analyseGroups(entries []*entry, c *cache.Cache, keep int64, release bool, st *stats) (analysed, error) {
 	runs := groups(entries)
 	a := analysed{sources: make([]source, len(runs)), lengths: make([]int, len(entries)), files: make([][]byte, len(entries))}
 	var next, kept atomic.Int64
@@ -237,6 +239,13 @@ func analyseGroups(entries []*entry, c *cache.Cache, keep int64, st *stats) (ana
 				lo, hi := runs[i][0], runs[i][1]
 				if err := sc.analyseGroup(entries[lo:hi], uint32(lo), c, st, keep, &kept, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
 					return err
+				}
+				if release {
+					for _, e := range entries[lo:hi] {
+						for k := range e.doc.Sections {
+							e.doc.Sections[k].Text = ""
+						}
+					}
 				}
 			}
 		})

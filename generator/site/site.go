@@ -220,7 +220,9 @@ type Heading struct {
 type Section struct {
 	ID    string
 	Title string
-	Text  string
+	// Text is the section's plain text, for the search index, which lets
+	// go of it once read when the site is rendered.
+	Text string
 }
 
 // TOCItem is an entry of a document's table of contents.
