@@ -250,7 +250,7 @@ func (c *checker) sitePath(d *site.Doc, l site.Link) {
 // matter has, or the start of the file.
 func pos(d *site.Doc, keys ...string) diag.Pos {
 	for _, k := range keys {
-		if p, ok := d.Fields[k]; ok {
+		if p, ok := d.FieldPos(k); ok {
 			return p
 		}
 	}

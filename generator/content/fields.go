@@ -97,16 +97,16 @@ func (f *fields) errorf(v value, key string, format string, args ...any) {
 // positions returns where each key's value was written (or the key, for
 // an empty value), by normalised key, so that the model can point at the
 // value it could not resolve.
-func (f *fields) positions() map[string]diag.Pos {
-	out := make(map[string]diag.Pos, len(f.m.keys))
+func (f *fields) positions() site.Fields {
+	out := make([]site.Field, 0, len(f.m.keys))
 	for _, k := range f.m.keys {
 		p := f.m.vals[k].pos
 		if p.Line == 0 {
 			p = f.m.keyPos[k]
 		}
-		out[normKey(k)] = p
+		out = append(out, site.Field{Key: normKey(k), Line: p.Line, Col: p.Col})
 	}
-	return out
+	return site.MakeFields(out...)
 }
 
 // params returns the keys no accessor asked for.

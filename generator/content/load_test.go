@@ -404,7 +404,7 @@ func TestFieldsPositions(t *testing.T) {
 	res, _ := load(t, map[string]string{
 		"updates/x.md": "---\nauthor: ana\ndate:   2026-11-20\nteam:\nCustom-Key: x\n---\n",
 	}, Options{})
-	f := doc(t, res, "updates/x.md").Fields
+	d := doc(t, res, "updates/x.md")
 	want := map[string]diag.Pos{
 		"author":     {File: "content/updates/x.md", Line: 2, Col: 9},
 		"date":       {File: "content/updates/x.md", Line: 3, Col: 9},
@@ -412,9 +412,12 @@ func TestFieldsPositions(t *testing.T) {
 		"custom_key": {File: "content/updates/x.md", Line: 5, Col: 13},
 	}
 	for k, w := range want {
-		if got := f[k]; got != w {
-			t.Errorf("Fields[%q] = %v, want %v", k, got, w)
+		if got, ok := d.FieldPos(k); !ok || got != w {
+			t.Errorf("FieldPos(%q) = %v, %v, want %v, true", k, got, ok, w)
 		}
+	}
+	if got, ok := d.FieldPos("title"); ok {
+		t.Errorf("FieldPos(title) = %v, true; want not found", got)
 	}
 }
 

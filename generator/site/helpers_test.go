@@ -16,19 +16,18 @@ import (
 func newDoc(kind Kind, rel string) Doc {
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	return Doc{
-		Kind:   kind,
-		Path:   rel,
-		File:   "content/" + rel,
-		URL:    "/" + kind.Folder() + "/" + base + "/",
-		Title:  base,
-		Fields: map[string]diag.Pos{},
+		Kind:  kind,
+		Path:  rel,
+		File:  "content/" + rel,
+		URL:   "/" + kind.Folder() + "/" + base + "/",
+		Title: base,
 	}
 }
 
 // field records that key was written at line 2 + i of the file, column 9.
 func field(d *Doc, keys ...string) {
 	for i, k := range keys {
-		d.Fields[k] = diag.Pos{File: d.File, Line: 2 + i, Col: 9}
+		d.Fields += MakeFields(Field{Key: k, Line: 2 + i, Col: 9})
 	}
 }
 

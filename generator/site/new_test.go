@@ -520,8 +520,8 @@ func TestRef(t *testing.T) {
 	}
 }
 
-func clonePerson(p *Person) *Person { x := *p; x.Fields = map[string]diag.Pos{}; return &x }
-func cloneTeam(t *Team) *Team       { x := *t; x.Fields = map[string]diag.Pos{}; return &x }
+func clonePerson(p *Person) *Person { x := *p; x.Fields = ""; return &x }
+func cloneTeam(t *Team) *Team       { x := *t; x.Fields = ""; return &x }
 
 func TestRefOwnersAndLeads(t *testing.T) {
 	t.Parallel()
@@ -960,11 +960,37 @@ func TestBasePath(t *testing.T) {
 func TestDocPos(t *testing.T) {
 	t.Parallel()
 	d := newDoc(KindUpdate, "updates/x.md")
-	d.Fields["author"] = diag.Pos{File: d.File, Line: 3, Col: 9}
+	d.Fields = MakeFields(Field{Key: "title", Line: 2, Col: 8}, Field{Key: "author", Line: 3, Col: 9})
 	if got, want := d.Pos("author"), (diag.Pos{File: "content/updates/x.md", Line: 3, Col: 9}); got != want {
 		t.Errorf("Pos(author) = %v, want %v", got, want)
 	}
 	if got, want := d.Pos("team"), (diag.Pos{File: "content/updates/x.md", Line: 1, Col: 1}); got != want {
 		t.Errorf("Pos(team) = %v, want %v (the file)", got, want)
+	}
+}
+
+func TestFields(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("k", 300)
+	f := MakeFields(Field{Key: "a", Line: 1, Col: 2}, Field{Key: long, Line: 400, Col: 70000}, Field{Key: "a", Line: 5, Col: 6}, Field{Key: "", Line: 7, Col: 8})
+	for _, tt := range []struct {
+		key       string
+		line, col int
+		ok        bool
+	}{
+		{"a", 5, 6, true}, // the last one written
+		{long, 400, 70000, true},
+		{"", 7, 8, true},
+		{"b", 0, 0, false},
+		{"k", 0, 0, false},
+	} {
+		if line, col, ok := f.lookup(tt.key); line != tt.line || col != tt.col || ok != tt.ok {
+			t.Errorf("lookup(%.10q) = %d, %d, %v; want %d, %d, %v", tt.key, line, col, ok, tt.line, tt.col, tt.ok)
+		}
+	}
+	for _, damaged := range []Fields{"\xff", "\x05ab", "\x01a\x01", Fields(string(f)[:len(f)-3])} {
+		if _, _, ok := damaged.lookup("zz"); ok {
+			t.Errorf("lookup in %q found a key it does not hold", damaged)
+		}
 	}
 }

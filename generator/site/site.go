@@ -7,6 +7,7 @@
 package site
 
 import (
+	"encoding/binary"
 	"html/template"
 	"slices"
 	"time"
@@ -180,7 +181,7 @@ type Doc struct {
 	Params map[string]any
 	// Fields holds the position of each front-matter key, so that the
 	// model can report problems it finds while linking at the right line.
-	Fields map[string]diag.Pos
+	Fields Fields
 	// Modified and ModifiedBy come from the file's git history, when known.
 	Modified   time.Time
 	ModifiedBy string
@@ -202,10 +203,70 @@ type Doc struct {
 // Pos returns the position of the front-matter key, or the file itself
 // when the key is absent.
 func (d *Doc) Pos(key string) diag.Pos {
-	if p, ok := d.Fields[key]; ok {
+	if p, ok := d.FieldPos(key); ok {
 		return p
 	}
 	return diag.Pos{File: d.File, Line: 1, Col: 1}
+}
+
+// FieldPos returns the position of the front-matter key, and whether the
+// front matter has it.
+func (d *Doc) FieldPos(key string) (diag.Pos, bool) {
+	line, col, ok := d.Fields.lookup(key)
+	return diag.Pos{File: d.File, Line: line, Col: col}, ok
+}
+
+// Fields records where each key of a document's front matter was
+// written, by normalised key. It is one string rather than a map: a
+// site of 100,000 documents would otherwise keep a million small
+// objects (maps, and the keys' strings) for the collector to trace
+// through every cycle of a build.
+type Fields string
+
+// Field is where a front-matter key was written.
+type Field struct {
+	Key       string
+	Line, Col int
+}
+
+// MakeFields records fields. The last of two with the same key wins, as
+// in a map.
+func MakeFields(fields ...Field) Fields {
+	var b []byte
+	for _, f := range fields {
+		b = binary.AppendUvarint(b, uint64(len(f.Key)))
+		b = append(b, f.Key...)
+		b = binary.AppendUvarint(b, uint64(max(f.Line, 0)))
+		b = binary.AppendUvarint(b, uint64(max(f.Col, 0)))
+	}
+	return Fields(b)
+}
+
+// lookup returns the line and column of key.
+func (f Fields) lookup(key string) (line, col int, ok bool) {
+	s := string(f)
+	next := func() int {
+		v, n := binary.Uvarint([]byte(s))
+		if n <= 0 {
+			s = ""
+			return 0
+		}
+		s = s[n:]
+		return int(v)
+	}
+	for s != "" {
+		n := next()
+		if n > len(s) {
+			break
+		}
+		k := s[:n]
+		s = s[n:]
+		l, c := next(), next()
+		if k == key {
+			line, col, ok = l, c, true
+		}
+	}
+	return line, col, ok
 }
 
 // Heading is a heading of a document's body.
