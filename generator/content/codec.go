@@ -104,7 +104,7 @@ func (e *encoder) bool(v bool) {
 	}
 }
 
-func (e *encoder) toc(items []*site.TOCItem) {
+func (e *encoder) toc(items []site.TOCItem) {
 	e.uint(uint64(len(items)))
 	for _, it := range items {
 		e.string(it.ID)
@@ -164,17 +164,19 @@ func (d *decoder) string() string {
 
 func (d *decoder) bool() bool { return d.uint() == 1 }
 
-func (d *decoder) toc(depth int) []*site.TOCItem {
+func (d *decoder) toc(depth int) []site.TOCItem {
 	n := d.count()
 	if depth > 16 {
 		d.bad, d.b = true, nil
 		return nil
 	}
-	var items []*site.TOCItem
-	for range n {
-		it := &site.TOCItem{ID: d.string(), Text: d.string()}
-		it.Items = d.toc(depth + 1)
-		items = append(items, it)
+	if n == 0 {
+		return nil
+	}
+	items := make([]site.TOCItem, n)
+	for i := range items {
+		items[i] = site.TOCItem{ID: d.string(), Text: d.string()}
+		items[i].Items = d.toc(depth + 1)
 	}
 	return items
 }

@@ -95,7 +95,7 @@ type Result struct {
 	// heading ("guide.md#guide-to-x") still land. Headings leaves it out.
 	TitleID  string
 	Headings []site.Heading
-	TOC      []*site.TOCItem
+	TOC      []site.TOCItem
 	Links    []Link
 	Sections []Section
 	Text     string // the body as plain text
@@ -178,11 +178,11 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	if err != nil {
 		return r, err
 	}
-	texts := map[string]string{}
+	headings := make(map[string]site.Heading, len(r.Headings))
 	for _, h := range r.Headings {
-		texts[h.ID] = h.Text
+		headings[h.ID] = h
 	}
-	r.TOC = tocItems(tree.Items, texts)
+	r.TOC = tocItems(tree.Items, headings)
 
 	r.Sections, r.Text, r.Summary = collectText(doc, src)
 
@@ -194,17 +194,21 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	return r, nil
 }
 
-// tocItems converts the toc extension's tree, taking each entry's text
-// from the heading's plain text: the extension's titles keep the
-// typographer's entities ("&ldquo;"), which templates would escape again.
-func tocItems(items toc.Items, texts map[string]string) []*site.TOCItem {
-	var out []*site.TOCItem
-	for _, it := range items {
-		text, ok := texts[string(it.ID)]
+// tocItems converts the toc extension's tree, taking each entry's id and
+// text from its heading, whose plain text it shares: the extension's
+// titles keep the typographer's entities ("&ldquo;"), which templates
+// would escape again.
+func tocItems(items toc.Items, headings map[string]site.Heading) []site.TOCItem {
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]site.TOCItem, len(items))
+	for i, it := range items {
+		h, ok := headings[string(it.ID)]
 		if !ok {
-			text = site.CleanText(html.UnescapeString(string(it.Title)))
+			h = site.Heading{ID: string(it.ID), Text: site.CleanText(html.UnescapeString(string(it.Title)))}
 		}
-		out = append(out, &site.TOCItem{ID: string(it.ID), Text: text, Items: tocItems(it.Items, texts)})
+		out[i] = site.TOCItem{ID: h.ID, Text: h.Text, Items: tocItems(it.Items, headings)}
 	}
 	return out
 }

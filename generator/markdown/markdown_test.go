@@ -136,7 +136,7 @@ func TestHeadings(t *testing.T) {
 	}
 }
 
-func tocString(items []*site.TOCItem) string {
+func tocString(items []site.TOCItem) string {
 	var b strings.Builder
 	for i, it := range items {
 		if i > 0 {

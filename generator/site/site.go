@@ -168,7 +168,7 @@ type Doc struct {
 	Headings []Heading
 	// Sections is the body's text split at its headings, for search.
 	Sections []Section
-	TOC      []*TOCItem
+	TOC      []TOCItem
 	Links    []Link
 	Tags     []string
 	Draft    bool
@@ -290,7 +290,7 @@ type Section struct {
 type TOCItem struct {
 	ID    string
 	Text  string
-	Items []*TOCItem
+	Items []TOCItem
 }
 
 // Link is a link or image in a document's body.
