@@ -23,6 +23,29 @@ func TestLimitFor(t *testing.T) {
 	}
 }
 
+// TestFollow checks that the limit goes up with the live heap and not
+// down.
+func TestFollow(t *testing.T) {
+	var f follower
+	for _, c := range []struct {
+		live, want uint64
+		up         bool
+	}{
+		{0, floorLimit, true},
+		{50 << 20, floorLimit, false},
+		{500 << 20, 1000 << 20, true},
+		{300 << 20, 1000 << 20, false}, // the live heap shrank
+		{600 << 20, 1200 << 20, true},
+		{0, 1200 << 20, false},
+		{softLimit, 2 * softLimit, true},
+		{softLimit / 2, 2 * softLimit, false},
+	} {
+		if up := f.follow(c.live); up != c.up || f.limit != c.want {
+			t.Errorf("follow(%d) = %v, limit %d; want %v, %d", c.live, up, f.limit, c.up, c.want)
+		}
+	}
+}
+
 // TestLimitMemory checks that the limit is set, and left alone when
 // GOMEMLIMIT sets one. Not parallel: the limit is the process's.
 func TestLimitMemory(t *testing.T) {
