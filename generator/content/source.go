@@ -1,8 +1,10 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -117,7 +119,13 @@ func split(file string, data []byte, diags *diag.List) *source {
 	first := strings.TrimSpace(string(data[off : off+lineEnd]))
 
 	var raw rawMatter
-	rest, err := frontmatter.Parse(bytes.NewReader(data), &raw, formats...)
+	// frontmatter.Parse reads through a bufio.Reader, and takes one it
+	// is given rather than making one of 4 KB for every file.
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(bytes.NewReader(data))
+	rest, err := frontmatter.Parse(br, &raw, formats...)
+	br.Reset(nil)
+	readers.Put(br)
 	if err != nil {
 		diags.Errorf(s.pos(off), "read front matter: %v", err)
 		return s
@@ -181,3 +189,6 @@ func firstInvalidUTF8(b []byte) int {
 	}
 	return 0
 }
+
+// readers holds the buffered readers front matter is parsed through.
+var readers = sync.Pool{New: func() any { return bufio.NewReader(nil) }}

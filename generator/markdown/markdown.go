@@ -5,9 +5,11 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -187,12 +189,25 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	r.Sections, r.Text, r.Summary = collectText(doc, src)
 
 	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	bw := writers.Get().(*bufio.Writer)
+	bw.Reset(&buf)
+	err = c.md.Renderer().Render(bw, src, doc)
+	if err == nil {
+		err = bw.Flush()
+	}
+	bw.Reset(nil)
+	writers.Put(bw)
+	if err != nil {
 		return r, err
 	}
 	r.HTML = buf.Bytes()
 	return r, nil
 }
+
+// writers holds buffered writers for the renderer, which makes a new
+// one of 4 KB for each document it is not given one for: 400 MB over a
+// build of 100,000 documents, for the collector to reclaim.
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // tocItems converts the toc extension's tree, taking each entry's id and
 // text from its heading, whose plain text it shares: the extension's
