@@ -191,10 +191,7 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	var buf bytes.Buffer
 	bw := writers.Get().(*bufio.Writer)
 	bw.Reset(&buf)
-	err = c.md.Renderer().Render(bw, src, doc)
-	if err == nil {
-		err = bw.Flush()
-	}
+	err = c.md.Renderer().Render(bw, src, doc) // flushes bw
 	bw.Reset(nil)
 	writers.Put(bw)
 	if err != nil {
