@@ -112,8 +112,8 @@ type Model struct {
 	// Key identifies every input of the build a page may show, beyond
 	// the layouts and its own document's body: see render.Options.Key.
 	Key cache.Key
-	// Base is Key without the documents and the exact time: see
-	// render.Options.Base.
+	// Base is Key without the documents, git history and the exact
+	// time: see render.Options.Base.
 	Base cache.Key
 
 	contentHash cache.Key // content.Result.Hash
@@ -169,11 +169,13 @@ func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 	if !cfg.NoGit && cfg.FS == nil {
 		history := cfg.Git
 		if history == nil {
-			history = gitinfo.Read(ctx, cfg.Content)
+			history = gitinfo.ReadCached(ctx, cfg.Content, c)
 		}
+		// What git says of a document is in its hashes (History.Apply),
+		// which key the pages that show it: a commit does not change
+		// the base of every page.
 		diags.Append(history.Apply(&loaded.Content, cfg.Content))
 		key.Key(history.Key())
-		base.Key(history.Key())
 	}
 	m.Key, m.Base = key.Sum(), base.Sum()
 	s, more := site.New(loaded.Content, site.Options{Now: cfg.Now, Drafts: cfg.Drafts, Check: cfg.Check})
@@ -292,7 +294,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		var gitKey cache.Key
 		if !cfg.NoGit && cfg.FS == nil {
 			if cfg.Git == nil {
-				cfg.Git = gitinfo.Read(ctx, cfg.Content)
+				cfg.Git = gitinfo.ReadCached(ctx, cfg.Content, c)
 			}
 			gitKey = cfg.Git.Key()
 		}

@@ -28,8 +28,9 @@
 // of each document's body, keyed by the body and checked on reuse against
 // where its links now lead; and the manifest of the site it wrote, with
 // the key of each file's inputs and the hash of its bytes. Each document
-// has a ListHash (front matter, title, summary, headings, links: what
-// other pages may show of it) and a SourceHash (with its body). A page's
+// has a ListHash (front matter, title, summary, headings, links and what
+// git history says of it: what other pages may show of it) and a
+// SourceHash (with its body). A page's
 // key is the site's key (every ListHash, site.toml, the git history, the
 // time, drafts, the layouts and the executable itself) and its own
 // document's SourceHash; a feed's adds its items'. So changing a

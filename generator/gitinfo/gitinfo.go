@@ -16,8 +16,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"testing/fstest"
@@ -51,6 +53,9 @@ type History struct {
 	// Err says why there is no history: ErrNoGit, ErrNotRepository, or a
 	// failure of git itself.
 	Err error
+
+	head string    // the commit read up to, for ReadCached
+	key  cache.Key // Key, when known
 }
 
 // Reasons for having no history that are not worth a warning.
@@ -62,34 +67,35 @@ var (
 // Read reads the history of the folder dir with one git log, however many
 // files it has, and the statuses of decisions and objectives with one more.
 func Read(ctx context.Context, dir string) *History {
-	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository")
-	if err != nil {
-		return &History{Err: err}
-	}
-	if strings.TrimSpace(string(out)) == "true" {
-		return &History{Shallow: true}
-	}
-	if _, err := git(ctx, dir, "rev-parse", "-q", "--verify", "HEAD"); err != nil {
-		return &History{Files: map[string]Change{}} // no commits yet
-	}
+	return ReadCached(ctx, dir, nil)
+}
+
+// readLogs reads the history of the commits rev names: a commit and its
+// ancestors, or a range old..new.
+func readLogs(ctx context.Context, dir, rev string) (*History, error) {
+	logsRead.Add(1)
 	// %x1e starts each commit, %x1f separates its fields; -z ends each
 	// file name with NUL, so names need no unquoting. --relative limits
 	// the log to dir and prints names relative to it.
-	out, err = git(ctx, dir, "-c", "log.showSignature=false", "log", "-z", "--no-renames", "--name-only", "--relative",
-		"--format=%x1e%ct%x1f%an%x1f%ae", "--", ".")
+	out, err := git(ctx, dir, "-c", "log.showSignature=false", "log", "-z", "--no-renames", "--name-only", "--relative",
+		"--format=%x1e%ct%x1f%an%x1f%ae", rev, "--", ".")
 	if err != nil {
-		return &History{Err: err}
+		return nil, err
 	}
-	statuses, err := readStatuses(ctx, dir)
+	statuses, err := readStatuses(ctx, dir, rev)
 	if err != nil {
-		return &History{Err: err}
+		return nil, err
 	}
 	files, created := parseLog(out)
-	return &History{Files: files, Created: created, Statuses: statuses}
+	return &History{Files: files, Created: created, Statuses: statuses}, nil
 }
 
-// parseLog reads git log's output, newest commit first: the first commit
-// that names a file is its last change, the last one its creation.
+// parseLog reads git log's output, newest commit first. A file's last
+// change is its latest commit, the first listed of those of the same
+// second; its creation is its earliest. Neither depends on the order of
+// commits of different times, which a log of merged branches does not
+// keep, so that a history read in parts merges into what a whole read
+// gives (see History.merge).
 func parseLog(out []byte) (files map[string]Change, created map[string]time.Time) {
 	files, created = map[string]Change{}, map[string]time.Time{}
 	for _, commit := range bytes.Split(out, []byte{0x1e}) {
@@ -111,10 +117,12 @@ func parseLog(out []byte) (files map[string]Change, created map[string]time.Time
 			if len(name) == 0 {
 				continue
 			}
-			if _, seen := files[string(name)]; !seen {
+			if last, seen := files[string(name)]; !seen || c.Time.After(last.Time) {
 				files[string(name)] = c
 			}
-			created[string(name)] = c.Time
+			if first, seen := created[string(name)]; !seen || !c.Time.After(first) {
+				created[string(name)] = c.Time
+			}
 		}
 	}
 	return files, created
@@ -177,6 +185,12 @@ func (h *History) Apply(c *site.Content, dir string) diag.List {
 	if loc == nil {
 		loc = time.UTC
 	}
+	for _, p := range c.Pages {
+		if t, ok := h.Created[p.Path]; ok && p.Created.IsZero() {
+			p.Created = t.In(loc)
+			rehash(&p.Doc, cache.NewHasher("git created").Int(t.Unix()))
+		}
+	}
 	for _, d := range c.Docs() {
 		ch, ok := h.Files[d.Path]
 		if !ok {
@@ -190,13 +204,22 @@ func (h *History) Apply(c *site.Content, dir string) diag.List {
 		if p := site.MatchPerson(c.People, ch.Email, ch.Author); p != nil {
 			d.ModifiedBy = p.Name
 		}
-	}
-	for _, p := range c.Pages {
-		if t, ok := h.Created[p.Path]; ok && p.Created.IsZero() {
-			p.Created = t.In(loc)
+		k := cache.NewHasher("git").Int(ch.Time.Unix()).String(d.ModifiedBy).Int(int64(len(d.Revisions)))
+		for _, r := range d.Revisions {
+			k.Int(r.Date.Unix()).String(r.Status)
 		}
+		rehash(d, k)
 	}
 	return nil
+}
+
+// rehash folds what git says of d, hashed in k, into d's hashes: pages
+// that show it are keyed by them (see site.Doc.ListHash), so that a build
+// makes again the pages a commit changes, and only those.
+func rehash(d *site.Doc, k *cache.Hasher) {
+	sum := k.Sum()
+	d.ListHash = cache.NewHasher("git list").Key(d.ListHash).Key(sum).Sum()
+	d.SourceHash = cache.NewHasher("git source").Key(d.SourceHash).Key(sum).Sum()
 }
 
 // Snapshot returns the folder dir as it was where the current branch
@@ -257,11 +280,33 @@ func Snapshot(ctx context.Context, dir, base string) (fs.FS, string, error) {
 
 // Key identifies what the history says, for build caches.
 func (h *History) Key() cache.Key {
+	if h.key != (cache.Key{}) {
+		return h.key
+	}
+	return h.sum()
+}
+
+// sum is Key worked out.
+func (h *History) sum() cache.Key {
 	k := cache.NewHasher("history").Bool(h.Shallow)
 	if h.Err != nil {
 		k.String(h.Err.Error())
 	}
-	// fmt prints maps sorted by key.
-	k.String(fmt.Sprint(h.Files, h.Created, h.Statuses))
+	for _, name := range slices.Sorted(maps.Keys(h.Files)) {
+		c := h.Files[name]
+		k.String(name).Int(c.Time.Unix()).String(c.Author).String(c.Email)
+	}
+	k.String("created")
+	for _, name := range slices.Sorted(maps.Keys(h.Created)) {
+		k.String(name).Int(h.Created[name].Unix())
+	}
+	k.String("statuses")
+	for _, name := range slices.Sorted(maps.Keys(h.Statuses)) {
+		revs := h.Statuses[name]
+		k.String(name).Int(int64(len(revs)))
+		for _, r := range revs {
+			k.Int(r.Date.Unix()).String(string(r.Status))
+		}
+	}
 	return k.Sum()
 }

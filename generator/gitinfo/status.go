@@ -18,13 +18,13 @@ import (
 var statusFolders = []string{site.KindDecision.Folder(), site.KindObjective.Folder()}
 
 // readStatuses reads the status every version of every decision and
-// objective had, with one more git log. The first log lists names only;
-// this one prints each changed file whole (a diff with unlimited
-// context), which is affordable for these two small folders and would not
-// be for years of updates.
-func readStatuses(ctx context.Context, dir string) (map[string][]site.Revision, error) {
+// objective had in the commits rev names, with one more git log. The
+// first log lists names only; this one prints each changed file whole (a
+// diff with unlimited context), which is affordable for these two small
+// folders and would not be for years of updates.
+func readStatuses(ctx context.Context, dir, rev string) (map[string][]site.Revision, error) {
 	args := []string{"-c", "log.showSignature=false", "-c", "core.quotePath=false", "log", "-p", "--no-renames", "--relative",
-		"--no-color", "--no-ext-diff", "--unified=100000000", "--format=%x1e%ct", "--"}
+		"--no-color", "--no-ext-diff", "--unified=100000000", "--format=%x1e%ct", rev, "--"}
 	out, err := git(ctx, dir, append(args, statusFolders...)...)
 	if err != nil {
 		return nil, err

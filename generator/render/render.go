@@ -61,7 +61,8 @@ type Options struct {
 	// Key is made from it.
 	Key cache.Key
 	// Base identifies what every page shows whatever the content says:
-	// the program, site.toml and the build's options, but not its time.
+	// the program, site.toml and the build's options, but not its time,
+	// nor git history, which is in each document's hashes.
 	// The pages of single documents are keyed from it, their document
 	// and what they show of others (see scope.go).
 	Base cache.Key

@@ -14,8 +14,8 @@ import (
 //
 // The pages of single documents, most of a site, have narrower keys,
 // made by the scope functions below: the build's base (the program, the
-// layouts, site.toml, the options, git history, the date in the footer),
-// the page's own document, and what the built-in layouts show of other
+// layouts, site.toml, the options, the date in the footer), the page's
+// own document, and what the built-in layouts show of other
 // documents and of the time, each function beside the layout it
 // follows. A site that overrides a layout may show anything, so with an
 // override every page has the site's key again (Options.Scoped).

@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/gitinfo"
 	"github.com/handbook/handbook/generator/render"
@@ -103,7 +104,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if !s.opts.Config.NoGit && s.opts.Config.Git == nil {
 		// Commits do not happen while writing often enough to read the
 		// history on every save.
-		s.opts.Config.Git = gitinfo.Read(ctx, s.opts.Config.Content)
+		var c *cache.Cache
+		if s.opts.Config.Cache != "" {
+			c = cache.Open(s.opts.Config.Cache)
+		}
+		s.opts.Config.Git = gitinfo.ReadCached(ctx, s.opts.Config.Content, c)
 	}
 	w, err := newWatcher(s.opts.Config.Content, s.opts.Config.Layouts)
 	if err != nil {

@@ -1,0 +1,86 @@
+package gitinfo_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/handbook/handbook/generator/cache"
+	"github.com/handbook/handbook/generator/gitinfo"
+)
+
+// TestReadCached checks that a history kept in the cache and brought up
+// to date with the new commits alone is the history a whole read gives:
+// with HEAD unchanged, after new commits (a decision's status changed, a
+// page edited, a commit dated before its parent; a file added and one
+// deleted, the status changed again), after a rewritten history whose old HEAD is no ancestor, and
+// with the cache's entry damaged.
+func TestReadCached(t *testing.T) {
+	// Not parallel: it counts the logs the package reads.
+	r := history(t)
+	dir := filepath.Join(r.Dir, "content")
+	ctx := context.Background()
+	c := cache.Open(t.TempDir())
+	check := func(step string, reads int64) {
+		t.Helper()
+		before := gitinfo.LogsRead()
+		got := gitinfo.ReadCached(ctx, dir, c)
+		if n := gitinfo.LogsRead() - before; n != reads {
+			t.Errorf("%s: ReadCached read %d logs, want %d", step, n, reads)
+		}
+		want := gitinfo.Read(ctx, dir)
+		if got.Err != nil || want.Err != nil {
+			t.Fatalf("%s: ReadCached: %v; Read: %v", step, got.Err, want.Err)
+		}
+		if !reflect.DeepEqual(got.Files, want.Files) || !reflect.DeepEqual(got.Created, want.Created) || !reflect.DeepEqual(got.Statuses, want.Statuses) {
+			t.Errorf("%s: ReadCached gives\n%v\n%v\n%v\nwant what Read gives\n%v\n%v\n%v", step, got.Files, got.Created, got.Statuses, want.Files, want.Created, want.Statuses)
+		}
+		if got.Key() != want.Key() {
+			t.Errorf("%s: ReadCached's key differs from Read's", step)
+		}
+	}
+	check("the first read", 1)
+	check("HEAD unchanged", 0)
+
+	day3 := day2.Add(24 * time.Hour)
+	r.Write(map[string]string{
+		"content/decisions/0001-ship-it.md": "---\nstatus: proposed\ndate: 2026-11-03\n---\n# Ship it\n",
+	})
+	r.Commit("Kofi Mensah <kofi@example.com>", day3, "propose")
+	r.Write(map[string]string{
+		"content/decisions/0001-ship-it.md": "---\nstatus: accepted\ndate: 2026-11-03\n---\n# Ship it\n",
+		"content/handbook/index.md":         "# Home\n\nEdited.\n",
+	})
+	r.Commit("Ana S <ana@example.com>", day3.Add(time.Hour), "accept")
+	// A commit dated before its parent, as a rebase or a wrong clock
+	// makes: the file's last change stays the later one.
+	r.Write(map[string]string{"content/handbook/reviewed.md": "---\nreviewed: 2026-01-05\n---\n# Reviewed again\n"})
+	r.Commit("Kofi Mensah <kofi@example.com>", day1.Add(-time.Hour), "skewed")
+	check("three new commits", 1)
+
+	r.Remove("content/people/ana.md")
+	r.Write(map[string]string{
+		"content/handbook/later.md":         "# Later\n",
+		"content/decisions/0001-ship-it.md": "---\nstatus: deprecated\ndate: 2026-11-03\n---\n# Ship it\n",
+	})
+	r.Commit("Ana S <ana@example.com>", day3.Add(2*time.Hour), "add and delete")
+	check("a file added and one deleted, a status changed again", 1)
+
+	r.Write(map[string]string{"content/handbook/later.md": "# Later, amended\n"})
+	r.Git("add", "-A")
+	r.Git("-c", "user.name=Ana S", "-c", "user.email=ana@example.com", "commit", "-q", "--amend", "-m", "amended")
+	check("a history rewritten", 1)
+
+	entries, _ := filepath.Glob(filepath.Join(c.Dir(), "git-history", "*", "*"))
+	if len(entries) != 1 {
+		t.Fatalf("the cache has %d histories, want 1", len(entries))
+	}
+	if err := os.WriteFile(entries[0], []byte("damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("the cache's entry damaged", 1)
+	check("HEAD unchanged again", 0)
+}
