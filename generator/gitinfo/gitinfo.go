@@ -75,10 +75,14 @@ func Read(ctx context.Context, dir string) *History {
 func readLogs(ctx context.Context, dir, rev string) (*History, error) {
 	logsRead.Add(1)
 	// %x1e starts each commit, %x1f separates its fields; -z ends each
-	// file name with NUL, so names need no unquoting. --relative limits
-	// the log to dir and prints names relative to it.
+	// file name with NUL, so names need no unquoting. --relative lists
+	// the files in dir alone, by their names relative to it. A pathspec
+	// ("-- .") would also leave out commits that change nothing in dir,
+	// which list no names anyway, but git then matches every entry of
+	// every tree it compares against it: at 10,000 commits of 10,000
+	// documents the log took 7.6 s with it and 3.2 s without.
 	out, err := git(ctx, dir, "-c", "log.showSignature=false", "log", "-z", "--no-renames", "--name-only", "--relative",
-		"--format=%x1e%ct%x1f%an%x1f%ae", rev, "--", ".")
+		"--format=%x1e%ct%x1f%an%x1f%ae", rev)
 	if err != nil {
 		return nil, err
 	}
