@@ -52,7 +52,6 @@ func TestRead(t *testing.T) {
 		"handbook/index.md":    {Time: day1, Author: "Kofi Mensah", Email: "kofi@example.com"},
 		"handbook/reviewed.md": {Time: day1, Author: "Kofi Mensah", Email: "kofi@example.com"},
 		"people/ana.md":        {Time: day1, Author: "Kofi Mensah", Email: "kofi@example.com"},
-		"site.toml":            {Time: day1, Author: "Kofi Mensah", Email: "kofi@example.com"},
 	}
 	if len(h.Files) != len(want) {
 		t.Errorf("Read found %d files, want %d: %v", len(h.Files), len(want), h.Files)
