@@ -92,19 +92,65 @@ func TestMedian(t *testing.T) {
 func TestReplaceBetween(t *testing.T) {
 	t.Parallel()
 	doc := "# Title\n\n<!-- perf:start -->\nold table\n<!-- perf:end -->\n\nMore.\n"
-	got, err := replaceBetween(doc, "new table\n")
+	got, err := replaceBetween(doc, "new table\n", false)
 	if want := "# Title\n\n<!-- perf:start -->\nnew table\n<!-- perf:end -->\n\nMore.\n"; err != nil || got != want {
 		t.Errorf("replaceBetween = %q, %v; want %q", got, err, want)
 	}
-	if _, err := replaceBetween("no markers", "x"); err == nil {
+	if _, err := replaceBetween("no markers", "x", false); err == nil {
 		t.Error("replaceBetween without markers: no error")
 	}
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := replaceBetween(string(readme), "x"); err != nil {
-		t.Errorf("README.md: %v; -readme would fail", err)
+	for _, git := range []bool{false, true} {
+		if _, err := replaceBetween(string(readme), "x", git); err != nil {
+			t.Errorf("README.md: %v; -readme would fail", err)
+		}
+	}
+	both := doc + "<!-- perf-git:start -->\nold git table\n<!-- perf-git:end -->\n"
+	got, err = replaceBetween(both, "new git table\n", true)
+	if want := doc + "<!-- perf-git:start -->\nnew git table\n<!-- perf-git:end -->\n"; err != nil || got != want {
+		t.Errorf("replaceBetween with git = %q, %v; want %q", got, err, want)
+	}
+}
+
+// TestCommitCorpus checks -git's repositories: a commit per file, and
+// nothing left to commit.
+func TestCommitCorpus(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	files := map[string]string{"content/site.toml": "title = \"x\"\n", "content/handbook/a page.md": "# A\n", "content/updates/2026-01-01-b.md": "---\ndate: 2026-01-01\n---\n"}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := commitCorpus(dir, filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	git := func(args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("git %v: %v", args, err)
+		}
+		return string(out)
+	}
+	if n := strings.Count(git("log", "--format=%s"), "\n"); n != len(files) {
+		t.Errorf("%d commits, want %d", n, len(files))
+	}
+	if st := git("status", "--porcelain"); st != "" {
+		t.Errorf("git status after commitCorpus:\n%s", st)
+	}
+	if got := git("show", "HEAD:content/handbook/a page.md"); got != files["content/handbook/a page.md"] {
+		t.Errorf("committed %q, want %q", got, files["content/handbook/a page.md"])
 	}
 }
 

@@ -5,6 +5,7 @@
 //	go run ./generator/bench                        # 1,000 and 10,000 documents, 3 runs
 //	go run ./generator/bench -n 1000,10000,100000 -runs 1  # and the 100k targets
 //	go run ./generator/bench -readme                # and rewrite README.md's table
+//	go run ./generator/bench -git                   # the corpora in git repositories
 //
 // It builds cmd/handbook and cmd/corpus into the work folder, writes a
 // corpus of each size with cmd/corpus, and builds it with the handbook
@@ -34,7 +35,11 @@
 // Every one-file build is checked to have the new line in its page, so a
 // cache that served stale output could not look fast. The work folder is
 // outside the repository by default, so the handbook reads no git
-// history, as Hugo does not (its enableGitInfo is off).
+// history, as Hugo does not (its enableGitInfo is off). With -git, each
+// copy is a git repository with a commit per document, each edit is
+// committed before its build, and Hugo reads git too (see git.go); its
+// table goes between the <!-- perf-git:start --> and <!-- perf-git:end -->
+// markers.
 //
 // It prints a Markdown table with what each tool wrote, the
 // handbook/Hugo ratios of the full build, the machine, and issue 12's
@@ -73,6 +78,7 @@ type config struct {
 	hugo   string   // Hugo binary
 	time   string   // GNU time binary
 	readme bool     // rewrite README.md's table
+	git    bool     // corpora in git repositories (see git.go)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -85,6 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	hugo := fs.String("hugo", "hugo", "the Hugo binary")
 	timeBin := fs.String("time", "/usr/bin/time", "GNU time, for -v")
 	readme := fs.Bool("readme", false, "rewrite the table between the perf markers in README.md")
+	git := fs.Bool("git", false, "make each corpus a git repository, a commit per document, and commit each edit; Hugo builds with --enableGitInfo")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: go run ./generator/bench [flags]\n\nBuilds generated corpora with the handbook and with Hugo and prints\nwall time, CPU time and peak RSS of a full build, a one-file rebuild\nand a no-change rebuild as a Markdown table.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -103,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		io.Copy(stderr, &held)
 		return 2
 	}
-	cfg := config{runs: *runs, work: *work, hugo: *hugo, time: *timeBin, readme: *readme}
+	cfg := config{runs: *runs, work: *work, hugo: *hugo, time: *timeBin, readme: *readme, git: *git}
 	if cfg.sizes, err = parseSizes(*sizes); err == nil {
 		cfg.tools, err = parseTools(*tools)
 	}
@@ -247,6 +254,19 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 					return err
 				}
 			}
+			if cfg.git {
+				step("commit the %s copy, a commit per document", tool)
+				if err := tr.discard(filepath.Join(tdir, ".git")); err != nil {
+					return err
+				}
+				if err := commitCorpus(tdir, content); err != nil {
+					return err
+				}
+				t.git = true
+				if tool == "hugo" {
+					t.argv = append(t.argv, "--enableGitInfo")
+				}
+			}
 			targets = append(targets, t)
 		}
 		rs, err := measureSize(ctx, timeBin, n, cfg.runs, targets, tr)
@@ -261,8 +281,12 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 	}
 
 	m.loadEnd = loadAverage()
-	r := report{results: results, machine: m, runs: cfg.runs, cacheFlag: withCache, sizes: cfg.sizes, tools: cfg.tools}
-	table := r.table() + r.targets()
+	r := report{results: results, machine: m, runs: cfg.runs, cacheFlag: withCache, sizes: cfg.sizes, tools: cfg.tools, git: cfg.git}
+	table := r.table()
+	if !cfg.git {
+		// Issue 12's targets are for content outside git.
+		table += r.targets()
+	}
 	fmt.Fprintln(stdout)
 	fmt.Fprint(stdout, table)
 	if err := os.WriteFile(filepath.Join(work, "results.md"), []byte(table), 0o644); err != nil {
@@ -270,7 +294,7 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 	}
 	if cfg.readme {
 		path := filepath.Join(root, "README.md")
-		if err := rewriteFile(path, table); err != nil {
+		if err := rewriteFile(path, table, cfg.git); err != nil {
 			return err
 		}
 		step("rewrote the performance table in %s", path)
@@ -308,12 +332,22 @@ func measureSize(ctx context.Context, timeBin string, n, runs int, targets []tar
 					if err := appendLine(edited[ti], marker); err != nil {
 						return nil, err
 					}
+					if t.git {
+						if err := commitAll(t.dir, marker); err != nil {
+							return nil, err
+						}
+					}
 				case newUpdate:
 					edits++
 					marker = fmt.Sprintf("Added by the benchmark %d", edits)
 					var err error
 					if page, err = addUpdate(edited[ti], marker, edits); err != nil {
 						return nil, err
+					}
+					if t.git {
+						if err := commitAll(t.dir, marker); err != nil {
+							return nil, err
+						}
 					}
 				}
 				// Flush what the last build and the cleaning wrote,

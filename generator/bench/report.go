@@ -88,6 +88,7 @@ type report struct {
 	cacheFlag bool // the handbook ran with -cache
 	sizes     []int
 	tools     []string
+	git       bool // the corpora were git repositories
 }
 
 func (r report) find(tool string, docs int, scenario string) (result, bool) {
@@ -155,6 +156,10 @@ func (r report) table() string {
 	tools := ""
 	if len(r.tools) == 1 {
 		tools = " -tools " + r.tools[0]
+	}
+	if r.git {
+		tools += " -git"
+		fmt.Fprintf(&b, "Each corpus a git repository with a commit per document, each edit committed before its build; Hugo with --enableGitInfo.\n")
 	}
 	fmt.Fprintf(&b, "Reproduce with `go run ./generator/bench -n %s -runs %d%s`.\n", strings.Join(ns, ","), r.runs, tools)
 	return b.String()
@@ -319,15 +324,20 @@ func kib(n int64) string {
 	return fmt.Sprintf("%.1f KB", float64(n)/1000)
 }
 
-// Markers around the generated part of README.md.
-const (
-	startMarker = "<!-- perf:start -->"
-	endMarker   = "<!-- perf:end -->"
-)
+// markers returns the markers around a generated part of README.md: the
+// table of content outside git ("perf"), or of -git ("perf-git").
+func markers(git bool) (start, end string) {
+	name := "perf"
+	if git {
+		name = "perf-git"
+	}
+	return "<!-- " + name + ":start -->", "<!-- " + name + ":end -->"
+}
 
 // replaceBetween returns doc with the text between the markers replaced
 // by body.
-func replaceBetween(doc, body string) (string, error) {
+func replaceBetween(doc, body string, git bool) (string, error) {
+	startMarker, endMarker := markers(git)
 	i := strings.Index(doc, startMarker)
 	j := strings.Index(doc, endMarker)
 	if i < 0 || j < i {
@@ -336,12 +346,12 @@ func replaceBetween(doc, body string) (string, error) {
 	return doc[:i+len(startMarker)] + "\n" + body + doc[j:], nil
 }
 
-func rewriteFile(path, body string) error {
+func rewriteFile(path, body string, git bool) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	doc, err := replaceBetween(string(data), body)
+	doc, err := replaceBetween(string(data), body, git)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

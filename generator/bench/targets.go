@@ -27,6 +27,7 @@ type target struct {
 	argv    []string // the build command
 	out     string   // output folder
 	caches  []string // removed with out before a build from clean
+	git     bool     // dir is a git repository: commit edits (see git.go)
 }
 
 // clean discards the output and every cache, for a build from clean.
