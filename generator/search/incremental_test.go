@@ -86,6 +86,29 @@ func TestIncremental(t *testing.T) {
 	if max := edited.Parts / 4; edited.Compressed > max || edited.Compressed == 0 {
 		t.Errorf("after a one-word edit, compressed %d of %d parts, want 1 to %d", edited.Compressed, edited.Parts, max)
 	}
+
+	// Raw HTML allowed: every body converts anew, with the same bytes,
+	// so every group is analysed again.
+	cfg := filepath.Join(content, "site.toml")
+	data, err = os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append([]byte("raw_html = true\n"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s = load()
+	raw, err := search.Build(s, search.Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if clean, err = search.Build(s, search.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, raw, clean)
+	if raw.Analysed != raw.Docs {
+		t.Errorf("after raw_html changed, analysed %d of %d documents, want all", raw.Analysed, raw.Docs)
+	}
 }
 
 // maxGroup is the most documents that share an entry of the analysis

@@ -190,7 +190,7 @@ func build(s *site.Site, opts Options, keep int64) (*Index, error) {
 func buildOnce(s *site.Site, opts Options, keep int64) (*Index, error) {
 	entries := collect(s)
 	var st stats
-	a, err := analyseGroups(entries, opts.Cache, keep, opts.ReleaseText, &st)
+	a, err := analyseGroups(entries, conversionKey(s), opts.Cache, keep, opts.ReleaseText, &st)
 	if err != nil {
 		return nil, err
 	}

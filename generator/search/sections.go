@@ -223,7 +223,7 @@ const serialSections = 256 << 20
 // (or when it cannot be stored), every entry stays in memory. With
 // release, each group's section texts are let go once it is analysed or
 // read back.
-func analyseGroups(entries []*entry, c *cache.Cache, keep int64, release bool, st *stats) (analysed, error) {
+func analyseGroups(entries []*entry, conversion cache.Key, c *cache.Cache, keep int64, release bool, st *stats) (analysed, error) {
 	runs := groups(entries)
 	a := analysed{sources: make([]source, len(runs)), lengths: make([]int, len(entries)), files: make([][]byte, len(entries))}
 	var next, kept atomic.Int64
@@ -237,7 +237,7 @@ func analyseGroups(entries []*entry, c *cache.Cache, keep int64, release bool, s
 					return nil
 				}
 				lo, hi := runs[i][0], runs[i][1]
-				if err := sc.analyseGroup(entries[lo:hi], uint32(lo), c, st, keep, &kept, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
+				if err := sc.analyseGroup(entries[lo:hi], conversion, uint32(lo), c, st, keep, &kept, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
 					return err
 				}
 				if release {
@@ -259,10 +259,10 @@ func analyseGroups(entries []*entry, c *cache.Cache, keep int64, release bool, s
 
 // analyseGroup makes src, the source of the documents group, numbered from
 // first, and fills in their lengths and files.
-func (sc *scratch) analyseGroup(group []*entry, first uint32, c *cache.Cache, st *stats, keep int64, kept *atomic.Int64, src *source, lengths []int, files [][]byte) error {
+func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint32, c *cache.Cache, st *stats, keep int64, kept *atomic.Int64, src *source, lengths []int, files [][]byte) error {
 	*src = source{first: first, count: len(group)}
 	if c != nil {
-		src.key = groupKey(group)
+		src.key = groupKey(conversion, group)
 		if blob, ok := c.Get(analysisNS, src.key); ok {
 			if ls, fs, off, ok := readGroupHead(blob, len(group)); ok {
 				copy(lengths, ls)
