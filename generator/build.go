@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -203,6 +204,25 @@ func Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
 // cfg names.
 func (m Model) Render(ctx context.Context, cfg Config) (Result, []render.Output, error) {
 	return m.render(ctx, cfg, nil)
+}
+
+// Paths renders the model as Render does, and returns the paths of its
+// outputs rather than their bytes. With cfg.Cache, outputs whose inputs
+// did not change since the last Paths of the same content folder, which
+// rendered them without an error, are not made again (write.Keys).
+func (m Model) Paths(ctx context.Context, cfg Config) (Result, []string, error) {
+	cfg = cfg.withDefaults()
+	name := cfg.Content
+	if abs, err := filepath.Abs(name); err == nil {
+		name = abs
+	}
+	st := write.OpenKeys(cfg.cache(), "paths "+name)
+	res, _, err := m.render(ctx, cfg, st)
+	if err != nil {
+		return res, nil, err
+	}
+	st.Save()
+	return res, st.Paths(), nil
 }
 
 // RenderFrom is Render for a caller that keeps the outputs of its last

@@ -98,7 +98,7 @@ func TestNewCommand(t *testing.T) {
 	}
 	// New documents are valid, but their template text must be replaced
 	// before they are published: check fails on it, and on nothing else.
-	code, out, errOut = runCmd(t, "check", "--content", content, "--layouts", filepath.Join(r.Dir, "layouts"), "--now", "2026-11-25", "--strict")
+	code, out, errOut = runCmd(t, "check", "--cache", filepath.Join(t.TempDir(), "cache"), "--content", content, "--layouts", filepath.Join(r.Dir, "layouts"), "--now", "2026-11-25", "--strict")
 	if code != 1 {
 		t.Errorf("check of untouched new documents: exit %d, want 1\n%s%s", code, out, errOut)
 	}
@@ -123,7 +123,7 @@ func TestCheckCommand(t *testing.T) {
 		"content/handbook/index.md":           "---\nreviewed: 2025-01-01\nreview_every: 6 months\n---\n# Home\n",
 	})
 	content := filepath.Join(dir, "content")
-	args := []string{"check", "--content", content, "--layouts", filepath.Join(dir, "layouts"), "--now", "2026-11-25"}
+	args := []string{"check", "--cache", filepath.Join(dir, "cache"), "--content", content, "--layouts", filepath.Join(dir, "layouts"), "--now", "2026-11-25"}
 
 	code, out, errOut := runCmd(t, args...)
 	want := content + "/handbook/index.md:2:11: warning: page was due for review on 2025-07-01; its owner should check it and update reviewed\n" +

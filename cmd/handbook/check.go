@@ -42,7 +42,8 @@ numbers used twice as errors, and also references to unknown people and
 teams, superseded decisions without a successor, updates dated in the
 future and links to drafts (errors), proposals past their respond-by
 date and handbook pages past review (warnings). Drafts are checked too.
-Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, stderr)
+Nothing is written but the cache, which check shares with build. Exit 1
+on errors, and with --strict on warnings.`, stdout, stderr)
 	var cfg generator.Config
 	var now, format string
 	var strict bool
@@ -50,6 +51,9 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 	fs.StringVar(&format, "format", "text", "output `format`: text, github (workflow commands that annotate a pull request) or json")
 	fs.BoolVar(&strict, "strict", false, "fail on warnings too")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "base `URL` of the published site (overrides site.toml), as the build is given")
+	fs.StringVar(&cfg.Cache, "cache", defaultCache, "build cache `folder`: files parsed by earlier builds and checks are not parsed again, and git's renames are read for new commits only (\"\" for none)")
+	var prof profiles
+	prof.flags(fs)
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -61,6 +65,16 @@ Nothing is written. Exit 1 on errors, and with --strict on warnings.`, stdout, s
 	if code := setNow("check", now, &cfg, stderr); code >= 0 {
 		return code
 	}
+	stopProfiles, err := prof.start()
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook check: %v\n", err)
+		return exitUsage
+	}
+	defer func() {
+		if err := stopProfiles(); err != nil {
+			fmt.Fprintf(stderr, "handbook check: %v\n", err)
+		}
+	}()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -57,7 +57,7 @@ func TestInitBuildsClean(t *testing.T) {
 	if code != 0 || errOut != "" || !strings.Contains(out, " 0 warnings ") {
 		t.Errorf("build: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
-	code, out, errOut = runCmd(t, "check", "--strict", "--content", content, "--layouts", filepath.Join(root, "none"))
+	code, out, errOut = runCmd(t, "check", "--strict", "--cache", filepath.Join(root, "cache"), "--content", content, "--layouts", filepath.Join(root, "none"))
 	if code != 0 || !strings.Contains(out+errOut, "0 errors, 0 warnings") {
 		t.Errorf("check --strict: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
 	}

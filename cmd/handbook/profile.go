@@ -18,7 +18,7 @@ type profiles struct {
 }
 
 func (p *profiles) flags(fs *flag.FlagSet) {
-	fs.StringVar(&p.cpu, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	fs.StringVar(&p.cpu, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	fs.StringVar(&p.mem, "memprofile", "", "write a heap profile taken when the live heap was largest to `file` (for go tool pprof)")
 }
 

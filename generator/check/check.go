@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/handbook/handbook/generator"
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/content"
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/gitinfo"
@@ -40,9 +41,13 @@ func (r Report) Failed(strict bool) bool {
 	return r.Diagnostics.Errors() > 0 || strict && len(r.Diagnostics) > 0
 }
 
-// Run checks the site cfg describes. It loads and renders everything in
-// memory, drafts included, and writes nothing. The error is for failures
-// other than problems in the content, such as a broken layout.
+// Run checks the site cfg describes. It loads and renders everything,
+// drafts included, keeping only the paths of the outputs, and writes
+// nothing but cfg.Cache, if set: with it, the files parsed, the renames
+// git saw and the outputs that rendered without error are not read or
+// made again while their inputs are the same (generator.Model.Paths).
+// The error is for failures other than problems in the content, such as
+// a broken layout.
 func Run(ctx context.Context, cfg generator.Config) (Report, error) {
 	start := time.Now()
 	cfg.Check, cfg.Drafts = true, true
@@ -57,7 +62,11 @@ func Run(ctx context.Context, cfg generator.Config) (Report, error) {
 			dir = "content"
 		}
 		cfg.Renamed = map[string]content.Renamed{}
-		for from, r := range gitinfo.Renames(ctx, dir) {
+		var c *cache.Cache
+		if cfg.Cache != "" {
+			c = cache.Open(cfg.Cache)
+		}
+		for from, r := range gitinfo.RenamesCached(ctx, dir, c) {
 			cfg.Renamed[from] = content.Renamed{To: r.To, Commit: r.Commit}
 		}
 	}
@@ -76,7 +85,7 @@ func Run(ctx context.Context, cfg generator.Config) (Report, error) {
 	// Render even when the content has errors: links to site paths are
 	// checked against what the site would have. A model with errors may
 	// not render; a layout error matters only when the content is fine.
-	res, outs, rerr := m.Render(ctx, cfg)
+	res, paths, rerr := m.Paths(ctx, cfg)
 	var clash diag.ErrorList
 	switch {
 	case errors.As(rerr, &clash):
@@ -85,10 +94,6 @@ func Run(ctx context.Context, cfg generator.Config) (Report, error) {
 		return rep, rerr
 	}
 	rep.Docs = len(m.Site.Docs())
-	var paths []string
-	for _, o := range outs {
-		paths = append(paths, o.Path)
-	}
 	rep.Diagnostics.Append(Site(m.Site, paths))
 	rep.Diagnostics = rep.Diagnostics.Sort()
 	rep.Duration = time.Since(start)

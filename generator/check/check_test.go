@@ -73,6 +73,25 @@ func TestProblems(t *testing.T) {
 	if !rep.Failed(false) || rep.Docs != 12 {
 		t.Errorf("Failed(false) = %v, Docs = %d; want true, 12", rep.Failed(false), rep.Docs)
 	}
+
+	// With a cache a build filled (broken links are its warnings, where
+	// check makes them errors), then with the cache check filled: the
+	// same report.
+	cfg := generator.Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Now: now, Cache: filepath.Join(t.TempDir(), "cache")}
+	generator.Load(context.Background(), cfg)
+	for _, run := range []string{"after a build", "again"} {
+		rep, err := Run(context.Background(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cached bytes.Buffer
+		if err := Write(&cached, Text, rep.Diagnostics); err != nil {
+			t.Fatal(err)
+		}
+		if cached.String() != want {
+			t.Errorf("check with the cache, %s, reported:\n%s\nwant:\n%s", run, cached.String(), want)
+		}
+	}
 }
 
 func TestExampleSiteIsClean(t *testing.T) {

@@ -17,43 +17,98 @@ import (
 // A repository's history only grows: a build whose HEAD is where the last
 // build's was reads the same log again, and one whose HEAD has moved on
 // reads the same log with a few commits on top. Reading it is not cheap:
-// git log --name-only compares the trees of each commit and its parent, and
-// a folder of thousands of updates, each added by its own commit, makes
-// that quadratic (8 s at 10,000 commits of 10,000 documents). ReadCached
-// keeps the history in the build cache under HEAD's commit, and reads only
-// the commits that HEAD gained since.
+// git log compares the trees of each commit and its parent, and a folder
+// of thousands of documents, each added by its own commit, makes that
+// quadratic (seconds at 10,000 commits). ReadCached and RenamesCached keep
+// what they read in the build cache under HEAD's commit, and read only
+// the commits that HEAD gained since (see readLog).
 //
 // Merging what the new commits say into what the old ones said gives what
 // a whole read gives, because a whole read's rules do not depend on the
 // order of the log (see parseLog): a file's last change is its latest, its
-// creation its earliest, its statuses sorted by date. Only commits made in
-// the same second as another change to the same file fall back on the
-// log's order, which in a history with merges may differ between the two.
+// creation its earliest, its statuses sorted by date, and its newest
+// rename wins. Only commits made in the same second as another change to
+// the same file fall back on the log's order, which in a history with
+// merges may differ between the two.
 
-// historyNS is the cache namespace of histories, one entry per content
-// folder.
-const historyNS = "git-history"
+// Cache namespaces, one entry per content folder in each, and the
+// version of their entries' layout.
+const (
+	historyNS  = "git-history"
+	renamesNS  = "git-renames"
+	logVersion = 1
+)
 
-// historyVersion changes with the layout of cachedHistory.
-const historyVersion = 1
-
-// logsRead counts the histories read from git, whole or in part, for
-// tests.
+// logsRead counts the logs read from git, whole or in part, for tests.
 var logsRead atomic.Int64
 
-// cachedHistory is what the cache keeps of a History.
-type cachedHistory struct {
-	Version  int
-	Head     string
-	Key      cache.Key
+// logEntry is what the cache keeps of a log read up to the commit Head.
+type logEntry[T any] struct {
+	Version int
+	Head    string
+	Value   T
+}
+
+// readLog returns what read makes of the history of HEAD's commit head
+// in the folder dir, kept in c (which may be nil) under the namespace ns:
+// with head where the cache's entry was read, the entry; with head ahead
+// of it, the entry and what read makes of the new commits (old..head),
+// joined by merge, which may change the entry's value; else read(head).
+func readLog[T any](ctx context.Context, dir, head string, c *cache.Cache, ns string, read func(rev string) (T, error), merge func(old, newer T) T) (T, error) {
+	var key cache.Key
+	if abs, err := filepath.Abs(dir); err == nil && c != nil {
+		key = cache.NewHasher(ns).String(abs).Sum()
+	} else {
+		c = nil
+	}
+	var old logEntry[T]
+	if data, ok := c.Get(ns, key); ok {
+		if gob.NewDecoder(bytes.NewReader(data)).Decode(&old) != nil || old.Version != logVersion {
+			old = logEntry[T]{}
+		}
+	}
+	if old.Head == head {
+		return old.Value, nil
+	}
+	var v T
+	var err error
+	if old.Head != "" && isAncestor(ctx, dir, old.Head, head) {
+		logsRead.Add(1)
+		if v, err = read(old.Head + ".." + head); err == nil {
+			v = merge(old.Value, v)
+		}
+	} else {
+		logsRead.Add(1)
+		v, err = read(head)
+	}
+	if err != nil {
+		return v, err
+	}
+	var b bytes.Buffer
+	if c != nil && gob.NewEncoder(&b).Encode(logEntry[T]{logVersion, head, v}) == nil {
+		c.Put(ns, key, b.Bytes())
+	}
+	return v, nil
+}
+
+// isAncestor reports whether the commit old is an ancestor of head, or
+// head itself: whether head's history is old's with commits on top.
+func isAncestor(ctx context.Context, dir, old, head string) bool {
+	_, err := git(ctx, dir, "merge-base", "--is-ancestor", old, head)
+	return err == nil
+}
+
+// historyLog is what ReadCached keeps of a History.
+type historyLog struct {
 	Files    map[string]Change
 	Created  map[string]time.Time
 	Statuses map[string][]site.Revision
+	Key      cache.Key
 }
 
 // ReadCached is Read with the build cache c, which may be nil: with HEAD
-// at the commit the cache's history was read at, it runs two short git
-// commands and no log; with HEAD ahead of it, it reads the log of the new
+// at the commit the cache's history was read at, it runs one short git
+// command and no log; with HEAD ahead of it, it reads the log of the new
 // commits alone.
 func ReadCached(ctx context.Context, dir string, c *cache.Cache) *History {
 	// One git command for the common case: "false" and HEAD's commit.
@@ -74,52 +129,19 @@ func ReadCached(ctx context.Context, dir string, c *cache.Cache) *History {
 	if fields[0] == "true" {
 		return &History{Shallow: true}
 	}
-	head := fields[1]
-	var entry cache.Key
-	if abs, err := filepath.Abs(dir); err == nil && c != nil {
-		entry = cache.NewHasher(historyNS).String(abs).Sum()
-	} else {
-		c = nil
-	}
-	old := readEntry(c, entry)
-	if old != nil && old.head == head {
-		return old
-	}
-	var h *History
-	if old != nil && isAncestor(ctx, dir, old.head, head) {
-		h, err = readLogs(ctx, dir, old.head+".."+head)
-		if err == nil {
-			h = old.merge(h)
+	read := func(rev string) (historyLog, error) {
+		h, err := readLogs(ctx, dir, rev)
+		if err != nil {
+			return historyLog{}, err
 		}
-	} else {
-		h, err = readLogs(ctx, dir, head)
+		return historyLog{h.Files, h.Created, h.Statuses, h.sum()}, nil
 	}
+	l, err := readLog(ctx, dir, fields[1], c, historyNS, read, mergeHistory)
 	if err != nil {
 		return &History{Err: err}
 	}
-	h.head = head
-	h.key = h.sum()
-	if c != nil {
-		var b bytes.Buffer
-		if gob.NewEncoder(&b).Encode(cachedHistory{historyVersion, head, h.key, h.Files, h.Created, h.Statuses}) == nil {
-			c.Put(historyNS, entry, b.Bytes())
-		}
-	}
-	return h
-}
-
-// readEntry returns the history c keeps under entry, or nil.
-func readEntry(c *cache.Cache, entry cache.Key) *History {
-	data, ok := c.Get(historyNS, entry)
-	if !ok {
-		return nil
-	}
-	var e cachedHistory
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&e) != nil || e.Version != historyVersion || e.Head == "" {
-		return nil
-	}
-	h := &History{Files: e.Files, Created: e.Created, Statuses: e.Statuses, head: e.Head, key: e.Key}
 	// gob leaves out empty maps.
+	h := &History{Files: l.Files, Created: l.Created, Statuses: l.Statuses, key: l.Key}
 	if h.Files == nil {
 		h.Files = map[string]Change{}
 	}
@@ -132,24 +154,26 @@ func readEntry(c *cache.Cache, entry cache.Key) *History {
 	return h
 }
 
-// isAncestor reports whether the commit old is an ancestor of head, or
-// head itself: whether head's history is old's with commits on top.
-func isAncestor(ctx context.Context, dir, old, head string) bool {
-	_, err := git(ctx, dir, "merge-base", "--is-ancestor", old, head)
-	return err == nil
-}
-
-// merge adds to h, read from the cache, newer: the history of the
-// commits HEAD gained since. It changes h's maps, and returns h.
-func (h *History) merge(newer *History) *History {
-	out := h
+// mergeHistory adds to old newer, the history of the commits HEAD gained
+// since old was read, and returns it with its key. It changes old's maps.
+func mergeHistory(old, newer historyLog) historyLog {
+	out := History{Files: old.Files, Created: old.Created, Statuses: old.Statuses}
+	if out.Files == nil {
+		out.Files = map[string]Change{}
+	}
+	if out.Created == nil {
+		out.Created = map[string]time.Time{}
+	}
+	if out.Statuses == nil {
+		out.Statuses = map[string][]site.Revision{}
+	}
 	for name, c := range newer.Files {
-		if old, ok := out.Files[name]; !ok || !c.Time.Before(old.Time) {
+		if o, ok := out.Files[name]; !ok || !c.Time.Before(o.Time) {
 			out.Files[name] = c
 		}
 	}
 	for name, t := range newer.Created {
-		if old, ok := out.Created[name]; !ok || t.Before(old) {
+		if o, ok := out.Created[name]; !ok || t.Before(o) {
 			out.Created[name] = t
 		}
 	}
@@ -160,5 +184,37 @@ func (h *History) merge(newer *History) *History {
 		slices.SortStableFunc(all, func(a, b site.Revision) int { return a.Date.Compare(b.Date) })
 		out.Statuses[name] = all
 	}
-	return out
+	return historyLog{out.Files, out.Created, out.Statuses, out.sum()}
+}
+
+// RenamesCached is Renames with the build cache c, which may be nil, as
+// ReadCached is Read.
+func RenamesCached(ctx context.Context, dir string, c *cache.Cache) map[string]Rename {
+	out, err := git(ctx, dir, "rev-parse", "-q", "--verify", "HEAD")
+	if err != nil {
+		return nil
+	}
+	read := func(rev string) (map[string]Rename, error) {
+		out, err := git(ctx, dir, "-c", "log.showSignature=false", "log", "-z", "-M", "--diff-filter=R",
+			"--name-status", "--relative", "--format=%x1e%h", rev)
+		if err != nil {
+			return nil, err
+		}
+		return parseRenames(out), nil
+	}
+	// The newest rename of a file wins.
+	merge := func(old, newer map[string]Rename) map[string]Rename {
+		if old == nil {
+			old = map[string]Rename{}
+		}
+		for from, r := range newer {
+			old[from] = r
+		}
+		return old
+	}
+	raw, err := readLog(ctx, dir, strings.TrimSpace(string(out)), c, renamesNS, read, merge)
+	if err != nil {
+		return nil
+	}
+	return chain(raw)
 }

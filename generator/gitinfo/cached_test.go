@@ -10,6 +10,7 @@ import (
 
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/gitinfo"
+	"github.com/handbook/handbook/generator/gitinfo/gittest"
 )
 
 // TestReadCached checks that a history kept in the cache and brought up
@@ -83,4 +84,45 @@ func TestReadCached(t *testing.T) {
 	}
 	check("the cache's entry damaged", 1)
 	check("HEAD unchanged again", 0)
+}
+
+// TestRenamesCached checks that renames kept in the cache and brought up
+// to date with new commits are those a whole read finds: a chain of
+// renames made across two builds is followed to its end.
+func TestRenamesCached(t *testing.T) {
+	// Not parallel: it counts the logs the package reads.
+	r := gittest.New(t)
+	dir := filepath.Join(r.Dir, "content")
+	ctx := context.Background()
+	c := cache.Open(t.TempDir())
+	text := "# Old\n\nA page with enough text for git to see a rename.\n"
+	r.Write(map[string]string{"content/handbook/a.md": text, "content/handbook/x.md": "# X\n\n" + text})
+	r.Commit("Ana <ana@example.com>", day1, "add")
+	check := func(step string, reads int64, want map[string]string) {
+		t.Helper()
+		before := gitinfo.LogsRead()
+		got := gitinfo.RenamesCached(ctx, dir, c)
+		if n := gitinfo.LogsRead() - before; n != reads {
+			t.Errorf("%s: RenamesCached read %d logs, want %d", step, n, reads)
+		}
+		if whole := gitinfo.Renames(ctx, dir); !reflect.DeepEqual(got, whole) {
+			t.Errorf("%s: RenamesCached = %v, want what Renames gives, %v", step, got, whole)
+		}
+		to := map[string]string{}
+		for from, r := range got {
+			to[from] = r.To
+		}
+		if !reflect.DeepEqual(to, want) {
+			t.Errorf("%s: renames %v, want %v", step, to, want)
+		}
+	}
+	check("no renames", 1, map[string]string{})
+	r.Git("mv", "content/handbook/a.md", "content/handbook/b.md")
+	r.Commit("Ana <ana@example.com>", day1.Add(time.Hour), "a to b")
+	check("a renamed", 1, map[string]string{"handbook/a.md": "handbook/b.md"})
+	check("HEAD unchanged", 0, map[string]string{"handbook/a.md": "handbook/b.md"})
+	r.Git("mv", "content/handbook/b.md", "content/handbook/c.md")
+	r.Git("mv", "content/handbook/x.md", "content/handbook/y.md")
+	r.Commit("Ana <ana@example.com>", day1.Add(2*time.Hour), "b to c")
+	check("then renamed again", 1, map[string]string{"handbook/a.md": "handbook/c.md", "handbook/b.md": "handbook/c.md", "handbook/x.md": "handbook/y.md"})
 }

@@ -55,8 +55,7 @@ type History struct {
 	// failure of git itself.
 	Err error
 
-	head string    // the commit read up to, for ReadCached
-	key  cache.Key // Key, when known
+	key cache.Key // Key, when known
 }
 
 // Reasons for having no history that are not worth a warning.
@@ -84,7 +83,6 @@ var changeFolders = []string{site.KindPage.Folder(), site.KindDecision.Folder(),
 // readLogs reads the history of the commits rev names: a commit and its
 // ancestors, or a range old..new.
 func readLogs(ctx context.Context, dir, rev string) (*History, error) {
-	logsRead.Add(1)
 	// %x1e starts each commit, %x1f separates its fields; -z ends each
 	// file name with NUL, so names need no unquoting. --relative prints
 	// names relative to dir.

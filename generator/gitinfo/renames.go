@@ -18,12 +18,7 @@ type Rename struct {
 // folder outside git, a shallow clone's missing history or a git error
 // give fewer renames or none: they only improve a message.
 func Renames(ctx context.Context, dir string) map[string]Rename {
-	out, err := git(ctx, dir, "-c", "log.showSignature=false", "log", "-z", "-M", "--diff-filter=R",
-		"--name-status", "--relative", "--format=%x1e%h", "--", ".")
-	if err != nil {
-		return nil
-	}
-	return parseRenames(out)
+	return RenamesCached(ctx, dir, nil)
 }
 
 // parseRenames reads git log -z --name-status output, newest commit
@@ -47,8 +42,13 @@ func parseRenames(out []byte) map[string]Rename {
 			}
 		}
 	}
-	// Follow chains to the newest name; a file renamed back and forth
-	// stops where it would loop.
+	return renames
+}
+
+// chain follows the chains of renames to each file's newest name, in
+// place, and returns renames; a file renamed back and forth stops where
+// it would loop.
+func chain(renames map[string]Rename) map[string]Rename {
 	for from, r := range renames {
 		seen := map[string]bool{from: true}
 		for {

@@ -12,7 +12,7 @@ import (
 func TestParseRenames(t *testing.T) {
 	t.Parallel()
 	out := []byte("\x1eccc\x00\nR100\x00b.md\x00c.md\x00R090\x00x/y.md\x00z.md\x00\x1ebbb\x00\nR100\x00a.md\x00b.md\x00")
-	got := parseRenames(out)
+	got := chain(parseRenames(out))
 	want := map[string]Rename{
 		"a.md":   {To: "c.md", Commit: "ccc"},
 		"b.md":   {To: "c.md", Commit: "ccc"},
@@ -22,7 +22,7 @@ func TestParseRenames(t *testing.T) {
 		t.Errorf("parseRenames = %v, want %v", got, want)
 	}
 	// Renamed back and forth: no endless loop.
-	loop := parseRenames([]byte("\x1ebbb\x00\nR100\x00b.md\x00a.md\x00\x1eaaa\x00\nR100\x00a.md\x00b.md\x00"))
+	loop := chain(parseRenames([]byte("\x1ebbb\x00\nR100\x00b.md\x00a.md\x00\x1eaaa\x00\nR100\x00a.md\x00b.md\x00")))
 	if loop["a.md"].To == "" || loop["b.md"].To == "" {
 		t.Errorf("parseRenames of a loop = %v, want both names mapped", loop)
 	}

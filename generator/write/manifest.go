@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
-	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -51,12 +50,18 @@ func readManifest(c *cache.Cache, dir string) manifest {
 	if !ok {
 		return nil
 	}
-	data, err := os.ReadFile(manifestFile(c, dir))
+	return readManifestFile(manifestFile(c, dir), manifestHeader+" "+c.Salt().String()+" "+id)
+}
+
+// readManifestFile returns the manifest in the file, or nil when it is
+// missing, damaged, or does not start with the line header.
+func readManifestFile(file, header string) manifest {
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil
 	}
-	header, rest, _ := bytes.Cut(data, []byte("\n"))
-	if string(header) != manifestHeader+" "+c.Salt().String()+" "+id {
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	if string(first) != header {
 		return nil
 	}
 	// One string for every path: each is a piece of it.
@@ -95,13 +100,19 @@ func writeManifest(c *cache.Cache, dir string, m manifest) {
 	if !ok {
 		return
 	}
+	writeManifestFile(manifestFile(c, dir), manifestHeader+" "+c.Salt().String()+" "+id, m)
+}
+
+// writeManifestFile writes m into the file, after the line header.
+func writeManifestFile(file, header string, m manifest) {
 	paths := slices.Sorted(maps.Keys(m))
 	size := 0
 	for _, p := range paths {
 		size += len(p) + 2 + 2*len(cache.Key{})
 	}
 	b := make([]byte, 0, size+256)
-	b = fmt.Appendf(b, "%s %s %s\n", manifestHeader, c.Salt(), id)
+	b = append(b, header...)
+	b = append(b, '\n')
 	b = binary.AppendUvarint(b, uint64(len(paths)))
 	for _, p := range paths {
 		e := m[p]
@@ -110,12 +121,11 @@ func writeManifest(c *cache.Cache, dir string, m manifest) {
 		b = append(b, e.key[:]...)
 		b = append(b, e.sum[:]...)
 	}
-	f := manifestFile(c, dir)
-	if os.MkdirAll(filepath.Dir(f), 0o755) != nil {
+	if os.MkdirAll(filepath.Dir(file), 0o755) != nil {
 		return
 	}
-	tmp := f + ".tmp"
-	if os.WriteFile(tmp, b, 0o644) != nil || os.Rename(tmp, f) != nil {
+	tmp := file + ".tmp"
+	if os.WriteFile(tmp, b, 0o644) != nil || os.Rename(tmp, file) != nil {
 		os.Remove(tmp)
 	}
 }

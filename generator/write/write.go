@@ -33,11 +33,10 @@ type Site struct {
 	dir   string // the output folder
 	stage string // the new folder beside it that files are written into
 	cache *cache.Cache
-	// prev is what the last build wrote into dir; nil for a full write.
-	prev  manifest
+	// outputs' prev is what the last build wrote into dir; nil for a
+	// full write.
+	outputs
 	dirs  sync.Map // folders made in stage
-	mu    sync.Mutex
-	next  manifest // what this build's site holds
 	moved []string // paths written into stage, for an incremental write
 	// failed is the first write that failed on a path clash.
 	failed error
@@ -62,8 +61,7 @@ func Open(dir string, c *cache.Cache) (*Site, error) {
 		os.RemoveAll(stage)
 		return nil, err
 	}
-	w := &Site{dir: dir, stage: stage, cache: c, next: manifest{}}
-	w.prev = readManifest(c, dir)
+	w := &Site{dir: dir, stage: stage, cache: c, outputs: outputs{prev: readManifest(c, dir), next: manifest{}}}
 	return w, nil
 }
 
@@ -71,13 +69,38 @@ func Open(dir string, c *cache.Cache) (*Site, error) {
 // rather than swapped in whole.
 func (w *Site) Incremental() bool { return w.prev != nil }
 
-// Reuse reports whether the output folder holds the file at p made from
-// inputs with the given key, or for a path ending in "/", whether it holds
-// the group of files made under that folder with that key (see Put). It
-// is render.Options.Reuse.
-func (w *Site) Reuse(p string, key cache.Key) bool {
+// outputs is what a store knows of the outputs of the last build and of
+// this one.
+type outputs struct {
+	mu   sync.Mutex
+	prev manifest // the last build's
+	next manifest // this build's
+}
+
+// Reuse reports whether the last build made the file at p from inputs
+// with the given key, or for a path ending in "/", the group of files
+// under that folder (see Site.Put). It is render.Options.Reuse.
+func (w *outputs) Reuse(p string, key cache.Key) bool {
 	e, ok := w.prev[p]
 	return ok && key != (cache.Key{}) && e.key == key
+}
+
+// keep records a reused output: a file, or every file under a folder.
+func (w *outputs) keep(o render.Output) error {
+	if !w.Reuse(o.Path, o.Key) {
+		return fmt.Errorf("output %s is not in the previous site", o.Path)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.next[o.Path] = w.prev[o.Path]
+	if strings.HasSuffix(o.Path, "/") {
+		for q, e := range w.prev {
+			if e.key == o.Key && strings.HasPrefix(q, o.Path) {
+				w.next[q] = e
+			}
+		}
+	}
+	return nil
 }
 
 // Put writes an output, unless the output folder already has the same
@@ -149,24 +172,6 @@ func (w *Site) clash(p string, err error) error {
 	defer w.mu.Unlock()
 	if w.failed == nil {
 		w.failed = err
-	}
-	return nil
-}
-
-// keep records a reused output: a file, or every file under a folder.
-func (w *Site) keep(o render.Output) error {
-	if !w.Reuse(o.Path, o.Key) {
-		return fmt.Errorf("output %s is not in the previous site", o.Path)
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.next[o.Path] = w.prev[o.Path]
-	if strings.HasSuffix(o.Path, "/") {
-		for q, e := range w.prev {
-			if e.key == o.Key && strings.HasPrefix(q, o.Path) {
-				w.next[q] = e
-			}
-		}
 	}
 	return nil
 }
