@@ -61,6 +61,10 @@ type Config struct {
 	// site last written to Out, so that pages whose inputs did not change
 	// are neither rendered nor written again. "" builds without a cache.
 	Cache string
+	// ReadOnlyCache makes Load read the cache's snapshot of the content
+	// folder and not write it, for an FS that is not the folder as it is
+	// (content.Options.ReadOnly).
+	ReadOnlyCache bool
 	// Progress, when set, is called as the build goes: with the stage
 	// ("reading", then "making") and how many files it has made, from
 	// several goroutines at once.
@@ -146,7 +150,7 @@ func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 		m.Content = os.DirFS(cfg.Content)
 	}
 	c := cfg.cache()
-	opts := content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, StopIfUnchanged: stop, Renamed: cfg.Renamed}
+	opts := content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, ReadOnly: cfg.ReadOnlyCache, StopIfUnchanged: stop, Renamed: cfg.Renamed}
 	if cfg.FS == nil {
 		opts.Root = cfg.Content
 	}

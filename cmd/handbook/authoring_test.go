@@ -168,12 +168,13 @@ func TestSummaryCommand(t *testing.T) {
 	r.Write(map[string]string{"content/updates/2026-11-25-ana-x.md": "---\ntitle: Shipped\nauthor: ana\ndate: 2026-11-25\nstatus: on-track\n---\nDone.\n"})
 	content := filepath.Join(r.Dir, "content")
 
-	code, out, errOut := runCmd(t, "summary", "--base", "main", "--content", content, "--now", "2026-11-25")
+	cache := filepath.Join(t.TempDir(), "cache")
+	code, out, errOut := runCmd(t, "summary", "--base", "main", "--cache", cache, "--content", content, "--now", "2026-11-25")
 	want := "## Handbook changes\n\n### Updates\n\n- **Shipped** by Ana Souza, 25 Nov 2026: on track\n"
 	if code != 0 || out != want {
 		t.Errorf("summary: exit %d, stdout:\n%s\nwant:\n%s\nstderr: %s", code, out, want, errOut)
 	}
-	code, _, errOut = runCmd(t, "summary", "--base", "no-such-ref", "--content", content)
+	code, _, errOut = runCmd(t, "summary", "--base", "no-such-ref", "--cache", cache, "--content", content)
 	if code != 1 || !strings.Contains(errOut, "no-such-ref") {
 		t.Errorf("summary with an unknown ref: exit %d, stderr %q", code, errOut)
 	}

@@ -25,6 +25,7 @@ them are left out. In GitHub Actions, append it to $GITHUB_STEP_SUMMARY.`, stdou
 	var now, base string
 	siteFlags(fs, &cfg, &now)
 	fs.StringVar(&base, "base", "", "the git `REF` to compare with, such as origin/main (required)")
+	fs.StringVar(&cfg.Cache, "cache", defaultCache, "build cache `folder`, shared with build and check: files that did not change are not parsed again (\"\" for none)")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}

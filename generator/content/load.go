@@ -43,6 +43,11 @@ type Options struct {
 	// builds (see snapshot): a file whose bytes did not change is not
 	// parsed again, nor read when its stat did not change either.
 	Cache *cache.Cache
+	// ReadOnly, with a Cache, reads the snapshot but does not write it:
+	// files with the bytes it has are not parsed again, and the snapshot
+	// stays that of the folder, for content that is not the folder's as
+	// it is (handbook summary reads the folder as it was at a commit).
+	ReadOnly bool
 	// StopIfUnchanged, with a Cache, makes Load stop after looking at
 	// the files when none changed since the snapshot: the Result then
 	// has Unchanged set, Hash and Static, and nothing else.
@@ -151,7 +156,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		if same, read := l.unchanged(next.files[ConfigFile], files, static); same {
 			// Reading a few files (the one just edited) costs less than
 			// writing the index again.
-			if read > restampAfter {
+			if read > restampAfter && !opts.ReadOnly {
 				l.stamps[ConfigFile] = cfgStamp
 				l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps)
 			}
@@ -174,7 +179,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	for i := range order {
 		order[i] = i
 	}
-	if opts.Cache != nil && l.prev == nil {
+	if opts.Cache != nil && l.prev == nil && !opts.ReadOnly {
 		w = newBucketWriter(opts.Cache, opts.Dir, files, entries, bucketCount(len(files)+len(static)+1))
 		order = w.order()
 	}
@@ -241,7 +246,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	res.Hash = l.hash(cfgData, docs)
 	res.ConfigHash = cache.NewHasher("config").Bytes(cfgData).String(l.cfg.BaseURL).Sum()
 	res.Static = static
-	if opts.Cache != nil && !l.sameSnapshot(next, res.Hash, same) {
+	if opts.Cache != nil && !opts.ReadOnly && !l.sameSnapshot(next, res.Hash, same) {
 		next.hash = res.Hash
 		if w != nil {
 			next.buckets = w.keys

@@ -217,3 +217,44 @@ func countStatic(t *testing.T, dir string) int {
 	}
 	return n
 }
+
+// TestReadOnlySnapshot checks what handbook summary reads the branch's
+// base with: the folder as it was at a commit, read through the folder's
+// snapshot, which it neither changes nor, from an empty cache, writes.
+func TestReadOnlySnapshot(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "content")
+	base := filepath.Join(t.TempDir(), "content")
+	for _, d := range []string{dir, base} {
+		if err := os.CopyFS(d, os.DirFS("../../content")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := filepath.Join(base, "updates", "2026-11-24-ana-batched-writes.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(data, "\nAs it was at the base.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := func() time.Time { return time.Now().Add(time.Hour) }
+	c := cache.Open(t.TempDir())
+	Load(os.DirFS(dir), Options{Dir: "content", Cache: c, clock: later})
+
+	got, gotDiags := Load(os.DirFS(base), Options{Dir: "content", Cache: c, ReadOnly: true, clock: later})
+	want, wantDiags := Load(os.DirFS(base), Options{Dir: "content"})
+	got.Content.Config, want.Content.Config = want.Content.Config, got.Content.Config
+	if !reflect.DeepEqual(got.Content, want.Content) || got.Hash != want.Hash || !reflect.DeepEqual(gotDiags.Sort(), wantDiags.Sort()) {
+		t.Error("the base read through the snapshot differs from a read without it")
+	}
+	if res, _ := Load(os.DirFS(dir), Options{Dir: "content", Cache: c, clock: later, StopIfUnchanged: true}); !res.Unchanged {
+		t.Error("reading the base changed the folder's snapshot")
+	}
+
+	empty := t.TempDir()
+	Load(os.DirFS(base), Options{Dir: "content", Cache: cache.Open(empty), ReadOnly: true, clock: later})
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("a read-only load wrote %d entries into an empty cache", len(entries))
+	}
+}

@@ -54,6 +54,9 @@ func Run(ctx context.Context, cfg generator.Config, base string) (*Changes, erro
 	}
 	before := cfg
 	before.FS, before.Drafts, before.NoGit = old, true, true
+	// Files the branch did not change parse as the cache has them; the
+	// cache stays the folder's.
+	before.ReadOnlyCache = true
 	// The base may have had problems of its own; they are not this
 	// branch's to report.
 	m, err := generator.Load(ctx, before)

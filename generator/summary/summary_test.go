@@ -61,7 +61,19 @@ func run(t *testing.T, r *gittest.Repo, base string) string {
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
-	return strings.ReplaceAll(c.Markdown(), cfg.Content+"/", "content/")
+	md := c.Markdown()
+	// With a cache, empty and then filled: the same summary.
+	cfg.Cache = filepath.Join(t.TempDir(), "cache")
+	for _, run := range []string{"an empty cache", "the cache filled"} {
+		c, err := Run(context.Background(), cfg, base)
+		if err != nil {
+			t.Fatalf("Run with %s: %v", run, err)
+		}
+		if got := c.Markdown(); got != md {
+			t.Errorf("the summary with %s:\n%s\nwant what it is without:\n%s", run, got, md)
+		}
+	}
+	return strings.ReplaceAll(md, cfg.Content+"/", "content/")
 }
 
 func TestSummary(t *testing.T) {
