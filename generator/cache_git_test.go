@@ -89,24 +89,7 @@ func TestCacheNeverStaleWithGit(t *testing.T) {
 		clean := cfg
 		clean.Cache, clean.Out = "", filepath.Join(t.TempDir(), "public")
 		build(clean)
-		if got, want := tree(t, cfg.Out), tree(t, clean.Out); !maps.Equal(got, want) {
-			var diff []string
-			for p := range want {
-				if got[p] != want[p] {
-					diff = append(diff, p)
-				}
-			}
-			slices.Sort(diff)
-			t.Errorf("after %s, the cached build differs from a clean one in %d files: %v", step.name, len(diff), diff[:min(len(diff), 10)])
-		}
-		now := stamps(t, cfg.Out)
-		for _, k := range step.kept {
-			p := filepath.Join(cfg.Out, k)
-			if _, ok := made[p]; !ok {
-				t.Errorf("after %s: %s was not there before", step.name, k)
-			} else if !now[p].Equal(made[p]) {
-				t.Errorf("after %s, the cached build wrote %s again, want it kept", step.name, k)
-			}
-		}
+		sameAsClean(t, step.name, cfg.Out, clean.Out)
+		keptFiles(t, step.name, cfg.Out, made, step.kept)
 	}
 }

@@ -266,30 +266,8 @@ func TestCacheNeverStale(t *testing.T) {
 		clean := cfg
 		clean.Cache, clean.Out = "", filepath.Join(t.TempDir(), "public")
 		build(clean)
-		if got, want := tree(t, cfg.Out), tree(t, clean.Out); !maps.Equal(got, want) {
-			var diff []string
-			for p := range want {
-				if got[p] != want[p] {
-					diff = append(diff, p)
-				}
-			}
-			for p := range got {
-				if _, ok := want[p]; !ok {
-					diff = append(diff, p+" (should be gone)")
-				}
-			}
-			slices.Sort(diff)
-			t.Errorf("after changing %s, the cached build differs from a clean one in %d files: %v", step.name, len(diff), diff[:min(len(diff), 10)])
-		}
-		now := stamps(t, cfg.Out)
-		for _, k := range step.kept {
-			p := filepath.Join(cfg.Out, k)
-			if _, ok := made[p]; !ok {
-				t.Errorf("after changing %s: %s was not there before", step.name, k)
-			} else if !now[p].Equal(made[p]) {
-				t.Errorf("after changing %s, the cached build wrote %s again, want it kept", step.name, k)
-			}
-		}
+		sameAsClean(t, "changing "+step.name, cfg.Out, clean.Out)
+		keptFiles(t, "changing "+step.name, cfg.Out, made, step.kept)
 		if step.few && got.Rendered > got.Pages/4 {
 			t.Errorf("after changing %s, the cached build rendered %d of %d pages and feed files, want few", step.name, got.Rendered, got.Pages+got.Feeds)
 		}
@@ -299,6 +277,45 @@ func TestCacheNeverStale(t *testing.T) {
 		if again.Rendered != 0 || again.Pages != got.Pages || again.Feeds != got.Feeds || again.Files != got.Files || !slices.Equal(again.Diagnostics, got.Diagnostics) {
 			t.Errorf("after changing %s, a build with nothing changed since made %d files, reported %d pages, %d feed files, %d files, %d diagnostics; want 0, %d, %d, %d, %d",
 				step.name, again.Rendered, again.Pages, again.Feeds, again.Files, len(again.Diagnostics), got.Pages, got.Feeds, got.Files, len(got.Diagnostics))
+		}
+	}
+}
+
+// sameAsClean reports the files in which the cached build's output
+// folder out differs from the clean build's, clean, after the change
+// named after.
+func sameAsClean(t *testing.T, after, out, clean string) {
+	t.Helper()
+	got, want := tree(t, out), tree(t, clean)
+	if maps.Equal(got, want) {
+		return
+	}
+	var diff []string
+	for p := range want {
+		if got[p] != want[p] {
+			diff = append(diff, p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			diff = append(diff, p+" (should be gone)")
+		}
+	}
+	slices.Sort(diff)
+	t.Errorf("after %s, the cached build differs from a clean one in %d files: %v", after, len(diff), diff[:min(len(diff), 10)])
+}
+
+// keptFiles checks that the files kept, relative to out, still have the
+// times they had in made: the build left them alone.
+func keptFiles(t *testing.T, after, out string, made map[string]time.Time, kept []string) {
+	t.Helper()
+	now := stamps(t, out)
+	for _, k := range kept {
+		p := filepath.Join(out, k)
+		if _, ok := made[p]; !ok {
+			t.Errorf("after %s: %s was not there before", after, k)
+		} else if !now[p].Equal(made[p]) {
+			t.Errorf("after %s, the cached build wrote %s again, want it kept", after, k)
 		}
 	}
 }

@@ -140,33 +140,30 @@ func ReadCached(ctx context.Context, dir string, c *cache.Cache) *History {
 	if err != nil {
 		return &History{Err: err}
 	}
-	// gob leaves out empty maps.
-	h := &History{Files: l.Files, Created: l.Created, Statuses: l.Statuses, key: l.Key}
-	if h.Files == nil {
-		h.Files = map[string]Change{}
+	l = l.withMaps()
+	return &History{Files: l.Files, Created: l.Created, Statuses: l.Statuses, key: l.Key}
+}
+
+// withMaps returns l with an empty map for each that gob, which leaves
+// out empty maps, decoded as nil.
+func (l historyLog) withMaps() historyLog {
+	if l.Files == nil {
+		l.Files = map[string]Change{}
 	}
-	if h.Created == nil {
-		h.Created = map[string]time.Time{}
+	if l.Created == nil {
+		l.Created = map[string]time.Time{}
 	}
-	if h.Statuses == nil {
-		h.Statuses = map[string][]site.Revision{}
+	if l.Statuses == nil {
+		l.Statuses = map[string][]site.Revision{}
 	}
-	return h
+	return l
 }
 
 // mergeHistory adds to old newer, the history of the commits HEAD gained
 // since old was read, and returns it with its key. It changes old's maps.
 func mergeHistory(old, newer historyLog) historyLog {
+	old = old.withMaps()
 	out := History{Files: old.Files, Created: old.Created, Statuses: old.Statuses}
-	if out.Files == nil {
-		out.Files = map[string]Change{}
-	}
-	if out.Created == nil {
-		out.Created = map[string]time.Time{}
-	}
-	if out.Statuses == nil {
-		out.Statuses = map[string][]site.Revision{}
-	}
 	for name, c := range newer.Files {
 		if o, ok := out.Files[name]; !ok || !c.Time.Before(o.Time) {
 			out.Files[name] = c
