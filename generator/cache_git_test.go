@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"context"
 	"errors"
 	"maps"
 	"path/filepath"
@@ -38,20 +37,12 @@ func TestCacheNeverStaleWithGit(t *testing.T) {
 		},
 	}
 	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, Git: h}
-	build := func(cfg Config) Result {
-		t.Helper()
-		res, err := Build(context.Background(), cfg)
-		if err != nil {
-			t.Fatalf("Build: %v\n%v", err, res.Diagnostics)
-		}
-		return res
-	}
 	// next returns a copy of the history for a step to change.
 	next := func() *gitinfo.History {
 		old := cfg.Git
 		return &gitinfo.History{Files: maps.Clone(old.Files), Created: maps.Clone(old.Created), Statuses: maps.Clone(old.Statuses), Err: old.Err}
 	}
-	build(cfg)
+	mustBuild(t, cfg)
 
 	unrelated := []string{"updates/2026-10-29-ana-hot-shard/index.html", "decisions/0005-use-kafka-for-change-events/index.html"}
 	steps := []struct {
@@ -82,13 +73,13 @@ func TestCacheNeverStaleWithGit(t *testing.T) {
 		h := next()
 		step.change(h)
 		cfg.Git = h
-		got := build(cfg)
+		got := mustBuild(t, cfg)
 		if step.kept != nil && got.Rendered > (got.Pages+got.Feeds)/4 {
 			t.Errorf("after %s, the cached build made %d of %d pages and feed files again, want few", step.name, got.Rendered, got.Pages+got.Feeds)
 		}
 		clean := cfg
 		clean.Cache, clean.Out = "", filepath.Join(t.TempDir(), "public")
-		build(clean)
+		mustBuild(t, clean)
 		sameAsClean(t, step.name, cfg.Out, clean.Out)
 		keptFiles(t, step.name, cfg.Out, made, step.kept)
 	}

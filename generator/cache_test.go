@@ -51,14 +51,6 @@ func TestCacheNeverStale(t *testing.T) {
 	copyDir(t, "../content", content)
 	cfg := Config{Content: content, Layouts: layouts, Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
 
-	build := func(cfg Config) Result {
-		t.Helper()
-		res, err := Build(context.Background(), cfg)
-		if err != nil {
-			t.Fatalf("Build: %v\n%v", err, res.Diagnostics)
-		}
-		return res
-	}
 	edit := func(rel string, f func(string) string) {
 		t.Helper()
 		p := filepath.Join(content, rel)
@@ -78,13 +70,13 @@ func TestCacheNeverStale(t *testing.T) {
 		}
 	}
 
-	first := build(cfg)
+	first := mustBuild(t, cfg)
 	if first.Rendered != first.Pages+first.Feeds {
 		t.Errorf("first build rendered %d of %d pages and feed files, want all", first.Rendered, first.Pages+first.Feeds)
 	}
 	before := stamps(t, cfg.Out)
 	time.Sleep(10 * time.Millisecond) // so that a rewritten file gets a new time
-	again := build(cfg)
+	again := mustBuild(t, cfg)
 	if again.Rendered != 0 {
 		t.Errorf("a build with nothing changed rendered %d pages and feed files, want 0", again.Rendered)
 	}
@@ -262,10 +254,10 @@ func TestCacheNeverStale(t *testing.T) {
 			}
 			continue
 		}
-		got := build(cfg)
+		got := mustBuild(t, cfg)
 		clean := cfg
 		clean.Cache, clean.Out = "", filepath.Join(t.TempDir(), "public")
-		build(clean)
+		mustBuild(t, clean)
 		sameAsClean(t, "changing "+step.name, cfg.Out, clean.Out)
 		keptFiles(t, "changing "+step.name, cfg.Out, made, step.kept)
 		if step.few && got.Rendered > got.Pages/4 {
@@ -273,12 +265,22 @@ func TestCacheNeverStale(t *testing.T) {
 		}
 		// Nothing changed since: the build reports the same without
 		// making anything.
-		again := build(cfg)
+		again := mustBuild(t, cfg)
 		if again.Rendered != 0 || again.Pages != got.Pages || again.Feeds != got.Feeds || again.Files != got.Files || !slices.Equal(again.Diagnostics, got.Diagnostics) {
 			t.Errorf("after changing %s, a build with nothing changed since made %d files, reported %d pages, %d feed files, %d files, %d diagnostics; want 0, %d, %d, %d, %d",
 				step.name, again.Rendered, again.Pages, again.Feeds, again.Files, len(again.Diagnostics), got.Pages, got.Feeds, got.Files, len(got.Diagnostics))
 		}
 	}
+}
+
+// mustBuild builds cfg, failing the test on an error.
+func mustBuild(t *testing.T, cfg Config) Result {
+	t.Helper()
+	res, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("Build: %v\n%v", err, res.Diagnostics)
+	}
+	return res
 }
 
 // sameAsClean reports the files in which the cached build's output
@@ -386,19 +388,11 @@ func TestUnchangedBuildStops(t *testing.T) {
 	content := filepath.Join(dir, "content")
 	copyDir(t, "../content", content)
 	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
-	build := func(cfg Config) Result {
-		t.Helper()
-		res, err := Build(context.Background(), cfg)
-		if err != nil {
-			t.Fatalf("Build: %v\n%v", err, res.Diagnostics)
-		}
-		return res
-	}
-	first := build(cfg)
+	first := mustBuild(t, cfg)
 	if first.Site == nil {
 		t.Fatal("the first build stopped early")
 	}
-	again := build(cfg)
+	again := mustBuild(t, cfg)
 	if again.Site != nil {
 		t.Error("a build with nothing changed read the content again")
 	}
@@ -421,11 +415,11 @@ func TestUnchangedBuildStops(t *testing.T) {
 	}
 	for _, ch := range changes {
 		ch.change(&cfg)
-		if res := build(cfg); res.Site == nil {
+		if res := mustBuild(t, cfg); res.Site == nil {
 			t.Errorf("after changing %s, the build stopped early", ch.name)
 		}
 	}
-	if res := build(cfg); res.Site == nil {
+	if res := mustBuild(t, cfg); res.Site == nil {
 		t.Error("a build on the clock's time stopped early")
 	}
 }
