@@ -43,8 +43,8 @@ type History struct {
 	// relative to the folder, to its last change. Files never committed
 	// are missing.
 	Files map[string]Change
-	// Created maps the path of each file to its first commit: when a
-	// handbook page was written, for "new pages" in weekly digests.
+	// Created maps the path of each of those files to its first commit:
+	// when a handbook page was written, for "new pages" in weekly digests.
 	Created map[string]time.Time
 	// Statuses maps the path of each decision and objective to the
 	// status each of its commits left it with, oldest first.
@@ -105,7 +105,7 @@ func readLogs(ctx context.Context, dir, rev string) (*History, error) {
 // second; its creation is its earliest. Neither depends on the order of
 // commits of different times, which a log of merged branches does not
 // keep, so that a history read in parts merges into what a whole read
-// gives (see History.merge).
+// gives (see mergeHistory).
 func parseLog(out []byte) (files map[string]Change, created map[string]time.Time) {
 	files, created = map[string]Change{}, map[string]time.Time{}
 	for _, commit := range bytes.Split(out, []byte{0x1e}) {
