@@ -187,13 +187,20 @@ func mergeHistory(old, newer historyLog) historyLog {
 // RenamesCached is Renames with the build cache c, which may be nil, as
 // ReadCached is Read.
 func RenamesCached(ctx context.Context, dir string, c *cache.Cache) map[string]Rename {
-	out, err := git(ctx, dir, "rev-parse", "-q", "--verify", "HEAD")
-	if err != nil {
+	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository", "-q", "--verify", "HEAD")
+	fields := strings.Fields(string(out))
+	if err != nil || len(fields) != 2 {
 		return nil
 	}
+	if fields[0] == "true" {
+		// A shallow clone knows some renames; kept under HEAD, they
+		// would stand for all of them once the clone is deepened.
+		c = nil
+	}
 	read := func(rev string) (map[string]Rename, error) {
-		out, err := git(ctx, dir, "-c", "log.showSignature=false", "log", "-z", "-M", "--diff-filter=R",
-			"--name-status", "--relative", "--format=%x1e%h", rev)
+		args := []string{"-c", "log.showSignature=false", "log", "-z", "--full-history", "-M", "--diff-filter=R",
+			"--name-status", "--relative", "--format=%x1e%h", rev, "--"}
+		out, err := git(ctx, dir, append(args, renameFolders...)...)
 		if err != nil {
 			return nil, err
 		}
@@ -209,7 +216,7 @@ func RenamesCached(ctx context.Context, dir string, c *cache.Cache) map[string]R
 		}
 		return old
 	}
-	raw, err := readLog(ctx, dir, strings.TrimSpace(string(out)), c, renamesNS, read, merge)
+	raw, err := readLog(ctx, dir, fields[1], c, renamesNS, read, merge)
 	if err != nil {
 		return nil
 	}

@@ -3,6 +3,7 @@ package gitinfo_test
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -125,4 +126,67 @@ func TestRenamesCached(t *testing.T) {
 	r.Git("mv", "content/handbook/x.md", "content/handbook/y.md")
 	r.Commit("Ana <ana@example.com>", day1.Add(2*time.Hour), "b to c")
 	check("then renamed again", 1, map[string]string{"handbook/a.md": "handbook/c.md", "handbook/b.md": "handbook/c.md", "handbook/x.md": "handbook/y.md"})
+}
+
+// TestReadCachedMergedBranch reads the history at a branch's tip, then
+// after main merges the branch, whose edit a later commit of its own
+// undid: a whole read from main's merge may skip such a branch, so both
+// reads must list every commit for the cached history to be the whole
+// one.
+func TestReadCachedMergedBranch(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	dir := filepath.Join(r.Dir, "content")
+	ctx := context.Background()
+	c := cache.Open(t.TempDir())
+	r.Write(map[string]string{"content/handbook/a.md": "# A\n\nv1\n", "content/handbook/b.md": "# B\n"})
+	r.Commit("Ana <ana@example.com>", day1, "add")
+	r.Git("checkout", "-q", "-b", "feature")
+	r.Write(map[string]string{"content/handbook/a.md": "# A\n\nv2\n"})
+	r.Commit("Kofi <kofi@example.com>", day1.Add(time.Hour), "edit")
+	r.Write(map[string]string{"content/handbook/a.md": "# A\n\nv1\n"})
+	r.Commit("Kofi <kofi@example.com>", day1.Add(2*time.Hour), "undo")
+	gitinfo.ReadCached(ctx, dir, c) // a build of the branch
+	r.Git("checkout", "-q", "main")
+	r.Write(map[string]string{"content/handbook/b.md": "# B\n\nMore.\n"})
+	r.Commit("Ana <ana@example.com>", day1.Add(3*time.Hour), "main")
+	r.Git("-c", "user.name=Ana", "-c", "user.email=ana@example.com", "merge", "-q", "--no-ff", "-m", "merge", "feature")
+	got, want := gitinfo.ReadCached(ctx, dir, c), gitinfo.Read(ctx, dir)
+	if !reflect.DeepEqual(got.Files, want.Files) || got.Key() != want.Key() {
+		t.Errorf("after the merge, ReadCached gives %v, want what Read gives, %v", got.Files, want.Files)
+	}
+}
+
+// TestRenamesShallowClone checks that renames read in a shallow clone,
+// which knows only some, are not kept: once the clone is deepened, with
+// HEAD where it was, the renames are all there.
+func TestRenamesShallowClone(t *testing.T) {
+	t.Parallel()
+	r := gittest.New(t)
+	text := "# Old\n\nA page with enough text for git to see a rename.\n"
+	r.Write(map[string]string{"content/handbook/a.md": text})
+	r.Commit("Ana <ana@example.com>", day1, "add")
+	r.Git("mv", "content/handbook/a.md", "content/handbook/b.md")
+	r.Commit("Ana <ana@example.com>", day1.Add(time.Hour), "a to b")
+	r.Write(map[string]string{"content/handbook/c.md": "# C\n"})
+	r.Commit("Ana <ana@example.com>", day1.Add(2*time.Hour), "c")
+	clone := filepath.Join(t.TempDir(), "clone")
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Env = gittest.Env()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("clone", "-q", "--depth", "1", "file://"+r.Dir, clone)
+	dir := filepath.Join(clone, "content")
+	c := cache.Open(t.TempDir())
+	ctx := context.Background()
+	gitinfo.RenamesCached(ctx, dir, c)
+	git("-C", clone, "fetch", "-q", "--unshallow")
+	got, want := gitinfo.RenamesCached(ctx, dir, c), gitinfo.Renames(ctx, dir)
+	if len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("after the clone is deepened, RenamesCached = %v, want what Renames gives, %v (not empty)", got, want)
+	}
 }

@@ -80,13 +80,25 @@ func Read(ctx context.Context, dir string) *History {
 // 3.6 s for the whole content folder and 0.3 s for these.
 var changeFolders = []string{site.KindPage.Folder(), site.KindDecision.Folder(), site.KindPerson.Folder(), site.KindTeam.Folder()}
 
+// renameFolders are the content folders whose renames check looks for,
+// to say where a linked file went: every kind's but updates', which are
+// seldom renamed and whose folder made the log 25 times longer (7.3 s
+// against 0.3 s at 10,000 commits of 10,000 documents). Naming folders
+// keeps git from comparing the rest of a repository whose content is a
+// folder of it.
+var renameFolders = append(slices.Clone(changeFolders), site.KindObjective.Folder())
+
 // readLogs reads the history of the commits rev names: a commit and its
 // ancestors, or a range old..new.
 func readLogs(ctx context.Context, dir, rev string) (*History, error) {
 	// %x1e starts each commit, %x1f separates its fields; -z ends each
 	// file name with NUL, so names need no unquoting. --relative prints
-	// names relative to dir.
-	args := []string{"-c", "log.showSignature=false", "log", "-z", "--no-renames", "--name-only", "--relative",
+	// names relative to dir. --full-history lists every commit that
+	// changed a file, also on a branch whose changes a merge left out:
+	// which such branches git would hide depends on the commit the log
+	// starts from, so without it a history read in parts could keep
+	// what a whole read hides (see ReadCached).
+	args := []string{"-c", "log.showSignature=false", "log", "-z", "--full-history", "--no-renames", "--name-only", "--relative",
 		"--format=%x1e%ct%x1f%an%x1f%ae", rev, "--"}
 	out, err := git(ctx, dir, append(args, changeFolders...)...)
 	if err != nil {

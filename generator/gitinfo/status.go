@@ -23,7 +23,7 @@ var statusFolders = []string{site.KindDecision.Folder(), site.KindObjective.Fold
 // diff with unlimited context), which is affordable for these two small
 // folders and would not be for years of updates.
 func readStatuses(ctx context.Context, dir, rev string) (map[string][]site.Revision, error) {
-	args := []string{"-c", "log.showSignature=false", "-c", "core.quotePath=false", "log", "-p", "--no-renames", "--relative",
+	args := []string{"-c", "log.showSignature=false", "-c", "core.quotePath=false", "log", "-p", "--full-history", "--no-renames", "--relative",
 		"--no-color", "--no-ext-diff", "--unified=100000000", "--format=%x1e%ct", rev, "--"}
 	out, err := git(ctx, dir, append(args, statusFolders...)...)
 	if err != nil {

@@ -182,7 +182,10 @@ type Doc struct {
 	// Fields holds the position of each front-matter key, so that the
 	// model can report problems it finds while linking at the right line.
 	Fields Fields
-	// Modified and ModifiedBy come from the file's git history, when known.
+	// Modified and ModifiedBy come from the file's git history, when
+	// known, for handbook pages, decisions, people and teams: the kinds
+	// whose pages show them (gitinfo reads no other folder's last
+	// changes).
 	Modified   time.Time
 	ModifiedBy string
 	// Revisions holds the status the file had after each commit that

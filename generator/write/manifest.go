@@ -124,9 +124,16 @@ func writeManifestFile(file, header string, m manifest) {
 	if os.MkdirAll(filepath.Dir(file), 0o755) != nil {
 		return
 	}
-	tmp := file + ".tmp"
-	if os.WriteFile(tmp, b, 0o644) != nil || os.Rename(tmp, file) != nil {
-		os.Remove(tmp)
+	// A temporary file of its own: two builds or checks at once must not
+	// write into one.
+	f, err := os.CreateTemp(filepath.Dir(file), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(b)
+	cerr := f.Close()
+	if werr != nil || cerr != nil || os.Rename(f.Name(), file) != nil {
+		os.Remove(f.Name())
 	}
 }
 
