@@ -107,12 +107,14 @@ func (r *renderer) pageScope(p *site.Page) scope {
 }
 
 // handbookTree returns the key of what handbook pages show of the whole
-// handbook: every page's place, title and summary.
+// handbook: every page's place, title and summary, and nothing else (not
+// the pages' ListHash, which changes with what git says of a page: a
+// commit to one page would make every handbook page again).
 func handbookTree(s *site.Site) cache.Key {
 	h := cache.NewHasher("handbook")
 	var walk func(p *site.Page)
 	walk = func(p *site.Page) {
-		h.String(p.URL).String(p.Title).String(p.Summary).Key(p.ListHash).Bool(p.Section).Bool(p.Generated).Int(int64(len(p.Children)))
+		h.String(p.URL).String(p.Title).String(p.Summary).Bool(p.Section).Bool(p.Generated).Int(int64(len(p.Children)))
 		for _, c := range p.Children {
 			walk(c)
 		}
