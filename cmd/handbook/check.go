@@ -51,7 +51,7 @@ on errors, and with --strict on warnings.`, stdout, stderr)
 	fs.StringVar(&format, "format", "text", "output `format`: text, github (workflow commands that annotate a pull request) or json")
 	fs.BoolVar(&strict, "strict", false, "fail on warnings too")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "base `URL` of the published site (overrides site.toml), as the build is given")
-	fs.StringVar(&cfg.Cache, "cache", defaultCache, "build cache `folder`: files parsed by earlier builds and checks are not parsed again, and git's renames are read for new commits only (\"\" for none)")
+	fs.StringVar(&cfg.Cache, "cache", defaultCache, "build cache `folder`: files parsed by earlier builds and checks are not parsed again, git's renames are read for new commits only, and pages whose inputs did not change are not rendered again (\"\" for none)")
 	var prof profiles
 	prof.flags(fs)
 	if code := parseFlags(fs, args, stdout); code >= 0 {
