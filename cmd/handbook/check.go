@@ -65,16 +65,11 @@ on errors, and with --strict on warnings.`, stdout, stderr)
 	if code := setNow("check", now, &cfg, stderr); code >= 0 {
 		return code
 	}
-	stopProfiles, err := prof.start()
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook check: %v\n", err)
+	stopProfiles, ok := prof.startFor("check", stderr)
+	if !ok {
 		return exitUsage
 	}
-	defer func() {
-		if err := stopProfiles(); err != nil {
-			fmt.Fprintf(stderr, "handbook check: %v\n", err)
-		}
-	}()
+	defer stopProfiles()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

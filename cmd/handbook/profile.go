@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime/metrics"
 	"runtime/pprof"
@@ -20,6 +21,22 @@ type profiles struct {
 func (p *profiles) flags(fs *flag.FlagSet) {
 	fs.StringVar(&p.cpu, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	fs.StringVar(&p.mem, "memprofile", "", "write a heap profile taken when the live heap was largest to `file` (for go tool pprof)")
+}
+
+// startFor is start for the command cmd: it reports a failure to start
+// or to write the profiles on stderr, and ok is false when they could not
+// start.
+func (p profiles) startFor(cmd string, stderr io.Writer) (stop func(), ok bool) {
+	stopProfiles, err := p.start()
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook %s: %v\n", cmd, err)
+		return nil, false
+	}
+	return func() {
+		if err := stopProfiles(); err != nil {
+			fmt.Fprintf(stderr, "handbook %s: %v\n", cmd, err)
+		}
+	}, true
 }
 
 // start starts the profiles; the function it returns stops them and

@@ -158,16 +158,11 @@ site is left as it was.`, stdout, stderr)
 	if code := setNow("build", now, &cfg, stderr); code >= 0 {
 		return code
 	}
-	stopProfiles, err := prof.start()
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+	stopProfiles, ok := prof.startFor("build", stderr)
+	if !ok {
 		return exitUsage
 	}
-	defer func() {
-		if err := stopProfiles(); err != nil {
-			fmt.Fprintf(stderr, "handbook build: %v\n", err)
-		}
-	}()
+	defer stopProfiles()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
