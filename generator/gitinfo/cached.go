@@ -49,12 +49,12 @@ type logEntry[T any] struct {
 	Value   T
 }
 
-// readLog returns what read makes of the history of HEAD's commit head
-// in the folder dir, kept in c (which may be nil) under the namespace ns:
-// with head where the cache's entry was read, the entry; with head ahead
-// of it, the entry and what read makes of the new commits (old..head),
-// joined by merge, which may change the entry's value; else read(head).
-func readLog[T any](ctx context.Context, dir, head string, c *cache.Cache, ns string, read func(rev string) (T, error), merge func(old, newer T) T) (T, error) {
+// readLog returns what read makes of the history of HEAD's commit in the
+// folder dir, kept in c (which may be nil) under the namespace ns:
+// with commit where the cache's entry was read, the entry; with commit ahead
+// of it, the entry and what read makes of the new commits (old..commit),
+// joined by merge, which may change the entry's value; else read(commit).
+func readLog[T any](ctx context.Context, dir, commit string, c *cache.Cache, ns string, read func(rev string) (T, error), merge func(old, newer T) T) (T, error) {
 	var key cache.Key
 	if abs, err := filepath.Abs(dir); err == nil && c != nil {
 		key = cache.NewHasher(ns).String(abs).Sum()
@@ -67,28 +67,39 @@ func readLog[T any](ctx context.Context, dir, head string, c *cache.Cache, ns st
 			old = logEntry[T]{}
 		}
 	}
-	if old.Head == head {
+	if old.Head == commit {
 		return old.Value, nil
 	}
+	logsRead.Add(1)
 	var v T
 	var err error
-	if old.Head != "" && isAncestor(ctx, dir, old.Head, head) {
-		logsRead.Add(1)
-		if v, err = read(old.Head + ".." + head); err == nil {
+	if old.Head != "" && isAncestor(ctx, dir, old.Head, commit) {
+		if v, err = read(old.Head + ".." + commit); err == nil {
 			v = merge(old.Value, v)
 		}
 	} else {
-		logsRead.Add(1)
-		v, err = read(head)
+		v, err = read(commit)
 	}
 	if err != nil {
 		return v, err
 	}
 	var b bytes.Buffer
-	if c != nil && gob.NewEncoder(&b).Encode(logEntry[T]{logVersion, head, v}) == nil {
+	if c != nil && gob.NewEncoder(&b).Encode(logEntry[T]{logVersion, commit, v}) == nil {
 		c.Put(ns, key, b.Bytes())
 	}
 	return v, nil
+}
+
+// head returns HEAD's commit in the repository of dir and whether the
+// clone is shallow, with one git command; ok is false without git, a
+// repository or a commit.
+func head(ctx context.Context, dir string) (commit string, shallow, ok bool) {
+	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository", "-q", "--verify", "HEAD")
+	fields := strings.Fields(string(out))
+	if err != nil || len(fields) != 2 {
+		return "", false, false
+	}
+	return fields[1], fields[0] == "true", true
 }
 
 // isAncestor reports whether the commit old is an ancestor of head, or
@@ -111,10 +122,8 @@ type historyLog struct {
 // command and no log; with HEAD ahead of it, it reads the log of the new
 // commits alone.
 func ReadCached(ctx context.Context, dir string, c *cache.Cache) *History {
-	// One git command for the common case: "false" and HEAD's commit.
-	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository", "-q", "--verify", "HEAD")
-	fields := strings.Fields(string(out))
-	if err != nil || len(fields) != 2 {
+	commit, shallow, ok := head(ctx, dir)
+	if !ok {
 		// No git, no repository, or no commit yet, which --verify -q
 		// reports without a message.
 		out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository")
@@ -126,7 +135,7 @@ func ReadCached(ctx context.Context, dir string, c *cache.Cache) *History {
 		}
 		return &History{Files: map[string]Change{}}
 	}
-	if fields[0] == "true" {
+	if shallow {
 		return &History{Shallow: true}
 	}
 	read := func(rev string) (historyLog, error) {
@@ -136,7 +145,7 @@ func ReadCached(ctx context.Context, dir string, c *cache.Cache) *History {
 		}
 		return historyLog{h.Files, h.Created, h.Statuses, h.sum()}, nil
 	}
-	l, err := readLog(ctx, dir, fields[1], c, historyNS, read, mergeHistory)
+	l, err := readLog(ctx, dir, commit, c, historyNS, read, mergeHistory)
 	if err != nil {
 		return &History{Err: err}
 	}
@@ -187,12 +196,11 @@ func mergeHistory(old, newer historyLog) historyLog {
 // RenamesCached is Renames with the build cache c, which may be nil, as
 // ReadCached is Read.
 func RenamesCached(ctx context.Context, dir string, c *cache.Cache) map[string]Rename {
-	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository", "-q", "--verify", "HEAD")
-	fields := strings.Fields(string(out))
-	if err != nil || len(fields) != 2 {
+	commit, shallow, ok := head(ctx, dir)
+	if !ok {
 		return nil
 	}
-	if fields[0] == "true" {
+	if shallow {
 		// A shallow clone knows some renames; kept under HEAD, they
 		// would stand for all of them once the clone is deepened.
 		c = nil
@@ -216,7 +224,7 @@ func RenamesCached(ctx context.Context, dir string, c *cache.Cache) map[string]R
 		}
 		return old
 	}
-	raw, err := readLog(ctx, dir, fields[1], c, renamesNS, read, merge)
+	raw, err := readLog(ctx, dir, commit, c, renamesNS, read, merge)
 	if err != nil {
 		return nil
 	}
