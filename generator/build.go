@@ -149,7 +149,7 @@ func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 		}
 		m.Content = os.DirFS(cfg.Content)
 	}
-	c := cfg.cache()
+	c := cfg.OpenCache()
 	opts := content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, ReadOnly: cfg.ReadOnlyCache, StopIfUnchanged: stop, Renamed: cfg.Renamed}
 	if cfg.FS == nil {
 		opts.Root = cfg.Content
@@ -220,7 +220,7 @@ func (m Model) Paths(ctx context.Context, cfg Config) (Result, []string, error) 
 	if abs, err := filepath.Abs(name); err == nil {
 		name = abs
 	}
-	st := write.OpenKeys(cfg.cache(), "paths "+name)
+	st := write.OpenKeys(cfg.OpenCache(), "paths "+name)
 	res, _, err := m.render(ctx, cfg, st)
 	if err != nil {
 		return res, nil, err
@@ -280,7 +280,7 @@ func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []rend
 		return res, nil, err
 	}
 	opts.Scoped = scoped
-	opts.Cache, opts.ReleaseText = cfg.cache(), cfg.ReleaseText
+	opts.Cache, opts.ReleaseText = cfg.OpenCache(), cfg.ReleaseText
 	if cfg.Progress != nil {
 		opts.Progress = func(n int) { cfg.Progress("making", n) }
 	}
@@ -310,7 +310,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
 	clock := cfg.Now.IsZero()
 	cfg = cfg.withDefaults()
-	c := cfg.cache()
+	c := cfg.OpenCache()
 	var inputs cache.Key
 	known, same := false, false
 	var rec record
@@ -360,8 +360,8 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	return res, nil
 }
 
-// cache returns the build cache, or nil.
-func (c Config) cache() *cache.Cache {
+// OpenCache returns the build cache Cache names, or nil for none.
+func (c Config) OpenCache() *cache.Cache {
 	if c.Cache == "" {
 		return nil
 	}

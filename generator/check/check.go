@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/handbook/handbook/generator"
-	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/content"
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/gitinfo"
@@ -62,11 +61,7 @@ func Run(ctx context.Context, cfg generator.Config) (Report, error) {
 			dir = "content"
 		}
 		cfg.Renamed = map[string]content.Renamed{}
-		var c *cache.Cache
-		if cfg.Cache != "" {
-			c = cache.Open(cfg.Cache)
-		}
-		for from, r := range gitinfo.RenamesCached(ctx, dir, c) {
+		for from, r := range gitinfo.RenamesCached(ctx, dir, cfg.OpenCache()) {
 			cfg.Renamed[from] = content.Renamed{To: r.To, Commit: r.Commit}
 		}
 	}

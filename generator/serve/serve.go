@@ -29,7 +29,6 @@ import (
 	"time"
 
 	"github.com/handbook/handbook/generator"
-	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/gitinfo"
 	"github.com/handbook/handbook/generator/render"
@@ -104,11 +103,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if !s.opts.Config.NoGit && s.opts.Config.Git == nil {
 		// Commits do not happen while writing often enough to read the
 		// history on every save.
-		var c *cache.Cache
-		if s.opts.Config.Cache != "" {
-			c = cache.Open(s.opts.Config.Cache)
-		}
-		s.opts.Config.Git = gitinfo.ReadCached(ctx, s.opts.Config.Content, c)
+		s.opts.Config.Git = gitinfo.ReadCached(ctx, s.opts.Config.Content, s.opts.Config.OpenCache())
 	}
 	w, err := newWatcher(s.opts.Config.Content, s.opts.Config.Layouts)
 	if err != nil {
