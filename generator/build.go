@@ -75,6 +75,33 @@ type Config struct {
 	// has none. For callers that do not read them, such as the command
 	// line.
 	ReleaseText bool
+
+	// history waits for the git history Build started reading beside
+	// the content (see startHistory); nil until then.
+	history func() *gitinfo.History
+}
+
+// startHistory starts reading the git history of the content folder in
+// the background, unless it is given (Git) or not wanted, and returns a
+// function that waits for it; nil without git.
+func (c Config) startHistory(ctx context.Context, cc *cache.Cache) func() *gitinfo.History {
+	switch {
+	case c.NoGit || c.FS != nil:
+		return nil
+	case c.Git != nil:
+		h := c.Git
+		return func() *gitinfo.History { return h }
+	}
+	var h *gitinfo.History
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		h = gitinfo.ReadCached(ctx, c.Content, cc)
+	}()
+	return func() *gitinfo.History {
+		<-done
+		return h
+	}
 }
 
 func (c Config) withDefaults() Config {
@@ -171,11 +198,11 @@ func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
 	key := cache.NewHasher("build").Key(c.Salt()).Key(loaded.Hash).
 		Int(cfg.Now.UnixNano()).String(cfg.Now.Location().String()).Bool(cfg.Drafts)
 	base := cache.NewHasher("build base").Key(c.Salt()).Key(loaded.ConfigHash).Bool(cfg.Drafts)
-	if !cfg.NoGit && cfg.FS == nil {
-		history := cfg.Git
-		if history == nil {
-			history = gitinfo.ReadCached(ctx, cfg.Content, c)
-		}
+	if cfg.history == nil {
+		cfg.history = cfg.startHistory(ctx, c)
+	}
+	if cfg.history != nil {
+		history := cfg.history()
 		// What git says of a document is in its hashes (History.Apply),
 		// which key the pages that show it: a commit does not change
 		// the base of every page.
@@ -311,24 +338,28 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	clock := cfg.Now.IsZero()
 	cfg = cfg.withDefaults()
 	c := cfg.OpenCache()
-	var inputs cache.Key
-	known, same := false, false
+	// Git runs while the content folder is walked: with nothing
+	// changed, the two are all a build does.
+	cfg.history = cfg.startHistory(ctx, c)
 	var rec record
+	maybe := false // the output folder may be what these inputs make
 	if c != nil {
-		var gitKey cache.Key
-		if !cfg.NoGit && cfg.FS == nil {
-			if cfg.Git == nil {
-				cfg.Git = gitinfo.ReadCached(ctx, cfg.Content, c)
-			}
-			gitKey = cfg.Git.Key()
-		}
-		inputs, known = cfg.inputsKey(clock, c.Salt(), gitKey, start)
 		var ok bool
 		rec, ok = readRecord(c, cfg.Out)
-		same = known && ok && rec.Inputs == inputs && write.Current(c, cfg.Out)
+		maybe = ok && !clock && cfg.FS == nil && write.Current(c, cfg.Out)
 	}
-	m, err := load(ctx, cfg, same)
-	if m.unchanged && m.contentHash == rec.Content {
+	m, err := load(ctx, cfg, maybe)
+	var inputs cache.Key
+	known, same := false, false
+	if c != nil {
+		var gitKey cache.Key
+		if cfg.history != nil {
+			gitKey = cfg.history().Key()
+		}
+		inputs, known = cfg.inputsKey(clock, c.Salt(), gitKey, start)
+		same = maybe && known && rec.Inputs == inputs
+	}
+	if m.unchanged && same && m.contentHash == rec.Content {
 		return Result{Pages: rec.Pages, Feeds: rec.Feeds, Files: rec.Files, Diagnostics: rec.Diagnostics, Duration: time.Since(start)}, nil
 	}
 	if m.unchanged {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -91,15 +92,21 @@ func readLog[T any](ctx context.Context, dir, commit string, c *cache.Cache, ns 
 }
 
 // head returns HEAD's commit in the repository of dir and whether the
-// clone is shallow, with one git command; ok is false without git, a
-// repository or a commit.
-func head(ctx context.Context, dir string) (commit string, shallow, ok bool) {
+// clone is shallow, with one git command. A repository without a commit
+// yet has an empty commit and no error: --verify -q fails on it without
+// a message, after the shallow flag is printed.
+func head(ctx context.Context, dir string) (commit string, shallow bool, err error) {
 	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository", "-q", "--verify", "HEAD")
 	fields := strings.Fields(string(out))
-	if err != nil || len(fields) != 2 {
-		return "", false, false
+	switch {
+	case err == nil && len(fields) == 2:
+		return fields[1], fields[0] == "true", nil
+	case len(fields) == 1 && (fields[0] == "true" || fields[0] == "false"):
+		return "", fields[0] == "true", nil
+	case err == nil:
+		return "", false, fmt.Errorf("git rev-parse: unexpected output %q", out)
 	}
-	return fields[1], fields[0] == "true", true
+	return "", false, err
 }
 
 // isAncestor reports whether the commit old is an ancestor of head, or
@@ -122,21 +129,14 @@ type historyLog struct {
 // command and no log; with HEAD ahead of it, it reads the log of the new
 // commits alone.
 func ReadCached(ctx context.Context, dir string, c *cache.Cache) *History {
-	commit, shallow, ok := head(ctx, dir)
-	if !ok {
-		// No git, no repository, or no commit yet, which --verify -q
-		// reports without a message.
-		out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository")
-		switch {
-		case err != nil:
-			return &History{Err: err}
-		case strings.TrimSpace(string(out)) == "true":
-			return &History{Shallow: true}
-		}
-		return &History{Files: map[string]Change{}}
-	}
-	if shallow {
+	commit, shallow, err := head(ctx, dir)
+	switch {
+	case err != nil:
+		return &History{Err: err}
+	case shallow:
 		return &History{Shallow: true}
+	case commit == "":
+		return &History{Files: map[string]Change{}}
 	}
 	read := func(rev string) (historyLog, error) {
 		h, err := readLogs(ctx, dir, rev)
@@ -196,8 +196,8 @@ func mergeHistory(old, newer historyLog) historyLog {
 // RenamesCached is Renames with the build cache c, which may be nil, as
 // ReadCached is Read.
 func RenamesCached(ctx context.Context, dir string, c *cache.Cache) map[string]Rename {
-	commit, shallow, ok := head(ctx, dir)
-	if !ok {
+	commit, shallow, err := head(ctx, dir)
+	if err != nil || commit == "" {
 		return nil
 	}
 	if shallow {

@@ -150,7 +150,8 @@ func parseLog(out []byte) (files map[string]Change, created map[string]time.Time
 	return files, created
 }
 
-// git runs git in dir and returns its standard output.
+// git runs git in dir and returns its standard output, also what it
+// wrote before it failed.
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
 	// Messages in English, which the "not a git repository" test reads.
@@ -168,7 +169,7 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("git %s: %s", subcommand(args), msg)
+		return out, fmt.Errorf("git %s: %s", subcommand(args), msg)
 	}
 	return out, nil
 }
