@@ -333,7 +333,18 @@ func readSection(s int, srcs []source, c *cache.Cache) (vocab, error) {
 	// seq lists each group's terms in the order of its heads: their ids
 	// and numbers of documents.
 	type use struct{ id, hits int32 }
-	var seq []use
+	// A term's head takes three bytes at least: a count of more terms
+	// than that is a damaged entry, not a length to allocate.
+	uses, total := 0, 0
+	for _, part := range parts {
+		r := reader{b: part}
+		uses += int(min(r.uvarint(), uint64(len(part))))
+		total += len(part)
+	}
+	if uses > total/3 {
+		return vocab{}, errDamaged
+	}
+	seq := make([]use, 0, uses)
 	for i, part := range parts {
 		r := reader{b: part}
 		n := int(r.uvarint())
