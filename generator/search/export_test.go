@@ -8,3 +8,6 @@ import "github.com/handbook/handbook/generator/site"
 func BuildKeeping(s *site.Site, opts Options, keep int64) (*Index, error) {
 	return build(s, opts, keep)
 }
+
+// SectionCount is how many sections the vocabulary has.
+const SectionCount = sectionCount

@@ -39,18 +39,23 @@ func TestGroupEntry(t *testing.T) {
 	first := uint32(10)
 	for i := range gs {
 		g := &gs[i]
-		blob, off := encodeGroup(g, first)
-		lengths, files, read, ok := readGroupHead(blob, len(g.lengths))
+		blob, off, sums := encodeGroup(g, first)
+		lengths, files, read, readSums, ok := readGroupHead(blob, len(g.lengths))
 		if !ok {
 			t.Fatalf("group %d: readGroupHead rejected the entry encodeGroup wrote", i)
 		}
 		if read != off {
 			t.Errorf("group %d: readGroupHead read sections at %v, encodeGroup wrote them at %v", i, read, off)
 		}
+		for s := range sums {
+			if readSums[s] != sums[s] || sums[s] != sumPart(blob[off[s]:off[s+1]]) {
+				t.Errorf("group %d: section %d: hash read %x, written %x, of the part %x", i, s, readSums[s], sums[s], sumPart(blob[off[s]:off[s+1]]))
+			}
+		}
 		if !reflect.DeepEqual(lengths, g.lengths) || !reflect.DeepEqual(files, g.files) {
 			t.Errorf("group %d: documents: got %v %q, want %v %q", i, lengths, files, g.lengths, g.files)
 		}
-		if _, _, _, ok := readGroupHead(blob, len(g.lengths)+1); ok {
+		if _, _, _, _, ok := readGroupHead(blob, len(g.lengths)+1); ok {
 			t.Errorf("group %d: readGroupHead took an entry of %d documents for %d", i, len(g.lengths), len(g.lengths)+1)
 		}
 		srcs[i] = source{first: first, count: len(g.lengths), blob: blob, off: off}
@@ -96,9 +101,9 @@ func TestGroupEntry(t *testing.T) {
 func TestGroupEntryDamaged(t *testing.T) {
 	t.Parallel()
 	g := testGroups()[0]
-	blob, off := encodeGroup(&g, 10)
+	blob, off, _ := encodeGroup(&g, 10)
 	for n := range len(blob) {
-		if _, _, _, ok := readGroupHead(blob[:n], 3); ok {
+		if _, _, _, _, ok := readGroupHead(blob[:n], 3); ok {
 			t.Errorf("an entry cut to %d of %d bytes was taken", n, len(blob))
 		}
 	}
@@ -109,7 +114,7 @@ func TestGroupEntryDamaged(t *testing.T) {
 			}
 			d := slices.Clone(blob)
 			d[i] = b
-			if _, _, _, ok := readGroupHead(d, 3); ok {
+			if _, _, _, _, ok := readGroupHead(d, 3); ok {
 				t.Errorf("an entry with byte %d changed to %#x was taken", i, b)
 			}
 			// Past the documents: a section's bytes, unchecked.

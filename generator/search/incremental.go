@@ -20,14 +20,19 @@ import (
 //     sections.go). Where a group ends depends on its last document alone
 //     (see groups), so a new or deleted document changes its own group,
 //     not every group after it;
+//   - a section of the vocabulary whose inputs are those of the last
+//     build is taken whole from the cache, without reading its part of
+//     any group (see reuse.go);
 //   - every part (shard, lexicon, document file; see writer) is
-//     compressed once (see memo): a part whose bytes are those of a part of the
-//     last build takes that build's compressed bytes, and packs are only
-//     laid end to end. Impacts depend on their own document only (see
-//     score), so editing one document changes the shards of its own
-//     terms, and the others keep their bytes.
+//     compressed once (see memo): a part whose bytes are those of a part
+//     of the last build takes that build's compressed bytes, and packs
+//     are only laid end to end. Impacts depend on their own document
+//     only (see score), so editing one document changes the shards of its
+//     own terms, and the others keep their bytes. A section made again
+//     looks its shards up among those of its own last state; the other
+//     parts are in the memo.
 //
-// Both are checked by TestIncremental against a build without cache.
+// All are checked by TestIncremental against a build without cache.
 
 // analysisGroup is how many consecutive documents share an entry of the
 // analysis cache on average: few entries to read, and an edit
@@ -62,7 +67,7 @@ func groups(entries []*entry) [][2]int {
 const (
 	analysisNS      = "search-analysis"
 	compressedNS    = "search-compressed"
-	analysisVersion = 4
+	analysisVersion = 5
 )
 
 // conversionKey identifies what a document's sections are made from
@@ -75,7 +80,7 @@ func conversionKey(s *site.Site) cache.Key {
 
 // stats counts the work a build did, for tests and the benchmark.
 type stats struct {
-	analysed, compressed atomic.Int64
+	analysed, compressed, sections atomic.Int64
 }
 
 // groupKey identifies the analysis of a group of documents: everything
@@ -109,7 +114,8 @@ func groupKey(conversion cache.Key, entries []*entry) cache.Key {
 // memo holds the compressed bytes of the last build's parts by a hash of
 // their raw bytes and compression level, in memoBuckets cache entries by
 // the hash's first byte: an edit changes a few parts, and rewrites the
-// entries that hold them rather than all of them.
+// entries that hold them rather than all of them. The term shards are
+// not in it: each section keeps its own (see sectionState.memo).
 type memo struct {
 	c    *cache.Cache
 	dir  string
@@ -124,10 +130,19 @@ func (m *memo) key(b int) cache.Key {
 	return cache.NewHasher(compressedNS).String(m.dir).Int(int64(b)).Sum()
 }
 
-func openMemo(c *cache.Cache, dir string) *memo {
+// newMemo returns an empty memo that save keeps in c, which may be nil.
+func newMemo(c *cache.Cache, dir string) *memo {
 	m := &memo{c: c, dir: dir, used: map[[32]byte][]byte{}}
 	for b := range m.old {
 		m.old[b] = map[[32]byte][]byte{}
+	}
+	return m
+}
+
+// openMemo returns the memo the last build saved in c.
+func openMemo(c *cache.Cache, dir string) *memo {
+	m := newMemo(c, dir)
+	for b := range m.old {
 		data, ok := c.Get(compressedNS, m.key(b))
 		if !ok {
 			continue

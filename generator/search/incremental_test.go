@@ -51,8 +51,8 @@ func TestIncremental(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Analysed != 0 || again.Compressed != 0 {
-		t.Errorf("unchanged site: analysed %d documents, compressed %d files, want none", again.Analysed, again.Compressed)
+	if again.Analysed != 0 || again.Compressed != 0 || again.Sections != 0 {
+		t.Errorf("unchanged site: analysed %d documents, compressed %d files, made %d sections, want none", again.Analysed, again.Compressed, again.Sections)
 	}
 	sameFiles(t, again, first)
 
@@ -76,7 +76,7 @@ func TestIncremental(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameFiles(t, edited, clean)
-	t.Logf("after a one-word edit: analysed %d of %d documents, compressed %d of %d parts", edited.Analysed, edited.Docs, edited.Compressed, edited.Parts)
+	t.Logf("after a one-word edit: analysed %d of %d documents, made %d of %d sections, compressed %d of %d parts", edited.Analysed, edited.Docs, edited.Sections, search.SectionCount, edited.Compressed, edited.Parts)
 	if edited.Analysed > maxGroup {
 		t.Errorf("after a one-word edit, analysed %d documents, want one group of at most %d", edited.Analysed, maxGroup)
 	}
@@ -85,6 +85,31 @@ func TestIncremental(t *testing.T) {
 	// "truly" and their list: a handful of parts, not the index.
 	if max := edited.Parts / 4; edited.Compressed > max || edited.Compressed == 0 {
 		t.Errorf("after a one-word edit, compressed %d of %d parts, want 1 to %d", edited.Compressed, edited.Parts, max)
+	}
+
+	// One word for another: no other word moves and the page keeps its
+	// length, so only the sections of "truly" and "really" are made
+	// again; the others are taken whole from the cache.
+	if data, err = os.ReadFile(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, bytes.Replace(data, []byte("job, truly."), []byte("job, really."), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s = load()
+	swapped, err := search.Build(s, search.Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if clean, err = search.Build(s, search.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, swapped, clean)
+	if swapped.Sections == 0 || swapped.Sections > 2 {
+		t.Errorf("after a word swapped for another, made %d sections, want those of the two words, 1 or 2", swapped.Sections)
+	}
+	if clean.Sections != search.SectionCount {
+		t.Errorf("without a cache, made %d sections, want all %d", clean.Sections, search.SectionCount)
 	}
 
 	// Raw HTML allowed: every body converts anew, with the same bytes,
@@ -158,14 +183,18 @@ func TestIncrementalNewDocument(t *testing.T) {
 	}
 
 	// A large site's entries are not all kept in memory: each section is
-	// read back from the cache.
+	// read back from the cache, made again once the sections the last
+	// build made are gone.
+	if err := os.RemoveAll(filepath.Join(dir, "cache", "search-section")); err != nil {
+		t.Fatal(err)
+	}
 	reread, err := search.BuildKeeping(s, search.Options{Cache: c}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sameFiles(t, reread, clean)
-	if reread.Analysed != 0 {
-		t.Errorf("reading sections back from the cache analysed %d documents, want 0", reread.Analysed)
+	if reread.Analysed != 0 || reread.Sections != search.SectionCount {
+		t.Errorf("reading sections back from the cache analysed %d documents and made %d sections, want 0 and %d", reread.Analysed, reread.Sections, search.SectionCount)
 	}
 
 	// Damaged entries fail their checksum and are analysed again.

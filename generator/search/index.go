@@ -107,8 +107,9 @@ type Index struct {
 	// fewer files.
 	Parts int
 	// Analysed and Compressed count the documents analysed and the parts
-	// compressed by this build, not taken from Options.Cache.
-	Analysed, Compressed int
+	// compressed by this build, not taken from Options.Cache; Sections
+	// counts the sections of the vocabulary it made (see reuse.go).
+	Analysed, Compressed, Sections int
 }
 
 // postings are a term's documents in order, with what scoring and
@@ -212,6 +213,14 @@ func buildOnce(s *site.Site, opts Options, keep int64) (*Index, error) {
 
 	wt := weigh(entries, a.lengths, s.Now)
 	stemmer := StemmerFor(s.Config.Language)
+	lang := ""
+	if stemmer != nil {
+		lang = stemmer.Lang
+	}
+	var wts []cache.Key
+	if opts.Cache != nil {
+		wts = groupWeights(a.sources, wt)
+	}
 	sections := make([]madeSection, sectionCount)
 	var g errgroup.Group
 	// A processor a section, but a large site's are made one at a time:
@@ -226,7 +235,7 @@ func buildOnce(s *site.Site, opts Options, keep int64) (*Index, error) {
 	for sec := range sections {
 		g.Go(func() error {
 			var err error
-			sections[sec], err = makeSection(sec, a.sources, opts, stemmer, wt, w.memo, &st)
+			sections[sec], err = cachedSection(sec, a.sources, wts, opts, stemmer, lang, wt, &st)
 			return err
 		})
 	}
@@ -240,7 +249,6 @@ func buildOnce(s *site.Site, opts Options, keep int64) (*Index, error) {
 		parts.firsts = append(parts.firsts, m.firsts...)
 		parts.terms = append(parts.terms, m.termParts...)
 		parts.positions = append(parts.positions, m.posParts...)
-		w.keys = append(w.keys, m.keys...)
 		w.parts += len(m.termParts) + len(m.posParts)
 	}
 	shards, err := w.packShards(parts)
@@ -253,10 +261,6 @@ func buildOnce(s *site.Site, opts Options, keep int64) (*Index, error) {
 	}
 	w.finish()
 
-	lang := ""
-	if stemmer != nil {
-		lang = stemmer.Lang
-	}
 	m := manifest{Version: 3, Stem: lang, Docs: len(entries), Terms: len(terms),
 		Pack: shards.terms, Positions: shards.positions, Shards: shards.firsts, Dirs: shards.dirs, PerDir: shardsPerDir,
 		Typos: typos, TypoList: typoList, Facets: facets, Bucket: opts.BucketSize, Buckets: buckets}
@@ -268,7 +272,8 @@ func buildOnce(s *site.Site, opts Options, keep int64) (*Index, error) {
 	w.files = append(w.files, File{Path: name, Data: data})
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return &Index{Files: w.files, Manifest: name, Docs: len(entries), Terms: len(terms),
-		Analysed: int(st.analysed.Load()), Parts: w.parts, Compressed: int(st.compressed.Load())}, nil
+		Analysed: int(st.analysed.Load()), Parts: w.parts, Compressed: int(st.compressed.Load()),
+		Sections: int(st.sections.Load())}, nil
 }
 
 // madeSection is what is kept of a section once it is made: its terms
@@ -281,9 +286,36 @@ type madeSection struct {
 	keys                [][32]byte // the memo keys of its parts
 }
 
+// cachedSection is makeSection with the state Options.Cache keeps of
+// the section (see reuse.go): the section is taken whole when its inputs
+// are those it was made from, and otherwise made with the last build's
+// shards as its memo, then kept for the next build.
+func cachedSection(sec int, srcs []source, wts []cache.Key, opts Options, stemmer *Stemmer, lang string, wt weights, st *stats) (madeSection, error) {
+	if opts.Cache == nil {
+		return makeSection(sec, srcs, opts, stemmer, wt, nil, st)
+	}
+	inputs := sectionInputs(sec, srcs, wts, opts.ShardSize, lang)
+	old, ok := readState(opts.Cache, opts.Dir, sec)
+	if ok && old.inputs == inputs {
+		return old.made, nil
+	}
+	m := newMemo(nil, "")
+	if ok {
+		m = old.memo()
+	}
+	made, err := makeSection(sec, srcs, opts, stemmer, wt, m, st)
+	if err != nil {
+		return made, err
+	}
+	next := sectionState{inputs: inputs, made: made}
+	opts.Cache.Put(sectionNS, stateKey(opts.Dir, sec), next.encode())
+	return made, nil
+}
+
 // makeSection makes section sec of the index: its vocabulary, with the
 // entries of its stems, scored, cut into shards and compressed.
 func makeSection(sec int, srcs []source, opts Options, stemmer *Stemmer, wt weights, m *memo, st *stats) (madeSection, error) {
+	st.sections.Add(1)
 	v, err := readSection(sec, srcs, opts.Cache)
 	if err != nil {
 		return madeSection{}, err

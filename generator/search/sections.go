@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -72,9 +73,23 @@ type vocab struct {
 	posts []*postings
 }
 
-// A group's entry (see encodeGroup) starts with a checksum of the rest and
-// the offsets of its sections' ends, little-endian uint32s.
-const groupHead = 4 + 4*(sectionCount+1)
+// A group's entry (see encodeGroup) starts with a checksum of the rest,
+// the offsets of its sections' ends, little-endian uint32s, and a hash of
+// each section's part.
+const groupHead = 4 + 4*(sectionCount+1) + partSumSize*sectionCount
+
+// partSumSize is the length of a part's hash: the first bytes of its
+// SHA-256, which keys the sections made from it (see sectionInputs).
+const partSumSize = 16
+
+// partSum is the hash of a section's part of a group's entry.
+type partSum [partSumSize]byte
+
+func sumPart(part []byte) (s partSum) {
+	h := sha256.Sum256(part)
+	copy(s[:], h[:])
+	return s
+}
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -88,6 +103,7 @@ type source struct {
 	key   cache.Key
 	blob  []byte // the entry, when it is not read from the cache
 	off   [sectionCount + 1]uint32
+	sums  [sectionCount]partSum // each section's part's hash
 }
 
 // part returns section s of the group's entry, read into buf when it is
@@ -114,6 +130,7 @@ const keptEntries = 64 << 20
 //
 //	checksum   CRC-32C of everything after it
 //	offsets    sectionCount+1 uint32s: where the sections start, and the end
+//	sums       sectionCount hashes, one of each section's part (sumPart)
 //	documents  their count, then each one's length in tokens and its file
 //	sections   each: the number of terms, the byte length of their heads,
 //	           the heads (term, number of documents, number of positions),
@@ -123,13 +140,19 @@ const keptEntries = 64 << 20
 //	           in the low bit, and the gaps between its positions
 //
 // Heads come before postings so that counting a section's postings reads
-// only the heads. The order of terms within a section does not matter.
-// It returns the entry and where its sections are.
-func encodeGroup(g *partial, first uint32) ([]byte, [sectionCount + 1]uint32) {
+// only the heads. Terms are sorted within a section, so that equal
+// analyses give equal bytes.
+// It returns the entry, where its sections are and their hashes.
+func encodeGroup(g *partial, first uint32) ([]byte, [sectionCount + 1]uint32, [sectionCount]partSum) {
 	var bySection [sectionCount][]string
 	for t := range g.vocab {
 		s := section(t)
 		bySection[s] = append(bySection[s], t)
+	}
+	// In order, so that a part's bytes, and its hash, are those of its
+	// terms and postings alone.
+	for _, terms := range bySection {
+		slices.Sort(terms)
 	}
 	buf := make([]byte, groupHead)
 	buf = binary.AppendUvarint(buf, uint64(len(g.lengths)))
@@ -166,32 +189,43 @@ func encodeGroup(g *partial, first uint32) ([]byte, [sectionCount + 1]uint32) {
 	for i, o := range off {
 		binary.LittleEndian.PutUint32(buf[4+4*i:], o)
 	}
+	var sums [sectionCount]partSum
+	for i := range sums {
+		sums[i] = sumPart(buf[off[i]:off[i+1]])
+		copy(buf[sumsAt+partSumSize*i:], sums[i][:])
+	}
 	binary.LittleEndian.PutUint32(buf, crc32.Checksum(buf[4:], castagnoli))
-	return buf, off
+	return buf, off, sums
 }
 
+// sumsAt is where the parts' hashes start in a group's entry.
+const sumsAt = 4 + 4*(sectionCount+1)
+
 // readGroupHead checks a group's entry of count documents against its
-// checksum and returns its documents' lengths and files (slices of blob)
-// and where its sections are. It reports false for an entry that is
-// damaged or not of count documents.
-func readGroupHead(blob []byte, count int) (lengths []int, files [][]byte, off [sectionCount + 1]uint32, ok bool) {
+// checksum and returns its documents' lengths and files (slices of blob),
+// where its sections are and their hashes. It reports false for an entry
+// that is damaged or not of count documents.
+func readGroupHead(blob []byte, count int) (lengths []int, files [][]byte, off [sectionCount + 1]uint32, sums [sectionCount]partSum, ok bool) {
 	if len(blob) < groupHead || binary.LittleEndian.Uint32(blob) != crc32.Checksum(blob[4:], castagnoli) {
-		return nil, nil, off, false
+		return nil, nil, off, sums, false
 	}
 	prev := uint32(groupHead)
 	for i := range off {
 		off[i] = binary.LittleEndian.Uint32(blob[4+4*i:])
 		if off[i] < prev {
-			return nil, nil, off, false
+			return nil, nil, off, sums, false
 		}
 		prev = off[i]
 	}
 	if int(off[sectionCount]) != len(blob) {
-		return nil, nil, off, false
+		return nil, nil, off, sums, false
+	}
+	for i := range sums {
+		copy(sums[i][:], blob[sumsAt+partSumSize*i:])
 	}
 	r := reader{b: blob[groupHead:off[0]]}
 	if int(r.uvarint()) != count {
-		return nil, nil, off, false
+		return nil, nil, off, sums, false
 	}
 	lengths, files = make([]int, count), make([][]byte, count)
 	for i := range count {
@@ -199,9 +233,9 @@ func readGroupHead(blob []byte, count int) (lengths []int, files [][]byte, off [
 		files[i] = r.bytes(int(r.uvarint()))
 	}
 	if r.err != nil || len(r.b) != 0 {
-		return nil, nil, off, false
+		return nil, nil, off, sums, false
 	}
-	return lengths, files, off, true
+	return lengths, files, off, sums, true
 }
 
 // analysed is what step 1 made of the site's documents.
@@ -264,9 +298,9 @@ func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint
 	if c != nil {
 		src.key = groupKey(conversion, group)
 		if blob, ok := c.Get(analysisNS, src.key); ok {
-			if ls, fs, off, ok := readGroupHead(blob, len(group)); ok {
+			if ls, fs, off, sums, ok := readGroupHead(blob, len(group)); ok {
 				copy(lengths, ls)
-				src.off = off
+				src.off, src.sums = off, sums
 				if kept.Add(int64(len(blob))) <= keep {
 					src.blob = blob
 					copy(files, fs)
@@ -291,8 +325,8 @@ func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint
 		g.files = append(g.files, file)
 	}
 	st.analysed.Add(int64(len(group)))
-	blob, off := encodeGroup(&g, first)
-	src.off = off
+	blob, off, sums := encodeGroup(&g, first)
+	src.off, src.sums = off, sums
 	copy(lengths, g.lengths)
 	copy(files, g.files)
 	if !c.Put(analysisNS, src.key, blob) {
