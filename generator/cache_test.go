@@ -194,6 +194,11 @@ func TestCacheNeverStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, false, false, nil},
+		{"a handbook page's description, which its section's page lists and no sidebar shows", func() {
+			edit("handbook/rhythms/time-off.md", func(s string) string {
+				return strings.Replace(s, "How to take time off,", "How to take days off,", 1)
+			})
+		}, true, false, []string{"handbook/rhythms/check-ins/index.html", "handbook/communication/chat/index.html", "handbook/index.html"}},
 		{"a sibling's title, which neighbours' sidebars show", func() {
 			edit("handbook/rhythms/decisions.md", func(s string) string { return strings.Replace(s, "title: ", "title: Renamed ", 1) })
 		}, false, false, nil},

@@ -93,12 +93,17 @@ func (r *renderer) objectiveScope(o *site.Objective) scope {
 
 // pageScope follows layouts/page.html: the sidebar, breadcrumbs and
 // children come from the handbook's tree, so every handbook page's key
-// covers the whole handbook (handbookKey); its review notice depends on
-// the time.
+// covers the whole handbook (handbookKey); the list of its children
+// shows their summaries, which the tree leaves out; its review notice
+// depends on the time.
 func (r *renderer) pageScope(p *site.Page) scope {
 	now := r.site.Now
 	return func(h *cache.Hasher) {
 		h.String("page").Key(r.handbookKey)
+		h.Int(int64(len(p.Children)))
+		for _, c := range p.Children {
+			h.String(c.Summary)
+		}
 		ref(h, p.Owner)
 		h.Int(p.ReviewDue.UnixNano()).Bool(p.Overdue(now))
 		h.Int(p.Modified.UnixNano()).String(p.ModifiedBy)
@@ -107,14 +112,16 @@ func (r *renderer) pageScope(p *site.Page) scope {
 }
 
 // handbookTree returns the key of what handbook pages show of the whole
-// handbook: every page's place, title and summary, and nothing else (not
-// the pages' ListHash, which changes with what git says of a page: a
-// commit to one page would make every handbook page again).
+// handbook in their sidebars and breadcrumbs: every page's place and
+// title, and nothing else. Not a page's summary, which only its parent
+// lists (see pageScope): an edit to a page's first paragraph would make
+// every handbook page again; nor the pages' ListHash, which changes with
+// what git says of a page.
 func handbookTree(s *site.Site) cache.Key {
 	h := cache.NewHasher("handbook")
 	var walk func(p *site.Page)
 	walk = func(p *site.Page) {
-		h.String(p.URL).String(p.Title).String(p.Summary).Bool(p.Section).Bool(p.Generated).Int(int64(len(p.Children)))
+		h.String(p.URL).String(p.Title).Bool(p.Section).Bool(p.Generated).Int(int64(len(p.Children)))
 		for _, c := range p.Children {
 			walk(c)
 		}
