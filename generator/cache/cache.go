@@ -186,6 +186,19 @@ func (c *Cache) ReadAt(ns string, k Key, b []byte, off int64) bool {
 	return err == nil
 }
 
+// Size returns the length of the entry stored under k in the namespace
+// ns, and whether there is one.
+func (c *Cache) Size(ns string, k Key) (int64, bool) {
+	if c == nil {
+		return 0, false
+	}
+	info, err := os.Stat(c.file(ns, c.key(k)))
+	if err != nil || !info.Mode().IsRegular() {
+		return 0, false
+	}
+	return info.Size(), true
+}
+
 // Remove removes the entry stored under k in the namespace ns.
 func (c *Cache) Remove(ns string, k Key) {
 	if c != nil {

@@ -40,7 +40,7 @@ func TestGroupEntry(t *testing.T) {
 	for i := range gs {
 		g := &gs[i]
 		blob, off, sums := encodeGroup(g, first)
-		lengths, files, read, readSums, ok := readGroupHead(blob, len(g.lengths))
+		lengths, files, read, readSums, ok := readGroupHead(blob[:off[0]], len(blob), len(g.lengths))
 		if !ok {
 			t.Fatalf("group %d: readGroupHead rejected the entry encodeGroup wrote", i)
 		}
@@ -55,7 +55,7 @@ func TestGroupEntry(t *testing.T) {
 		if !reflect.DeepEqual(lengths, g.lengths) || !reflect.DeepEqual(files, g.files) {
 			t.Errorf("group %d: documents: got %v %q, want %v %q", i, lengths, files, g.lengths, g.files)
 		}
-		if _, _, _, _, ok := readGroupHead(blob, len(g.lengths)+1); ok {
+		if _, _, _, _, ok := readGroupHead(blob[:off[0]], len(blob), len(g.lengths)+1); ok {
 			t.Errorf("group %d: readGroupHead took an entry of %d documents for %d", i, len(g.lengths), len(g.lengths)+1)
 		}
 		srcs[i] = source{first: first, count: len(g.lengths), blob: blob, off: off}
@@ -95,15 +95,17 @@ func TestGroupEntry(t *testing.T) {
 }
 
 // TestGroupEntryDamaged checks that a damaged entry, cut short or with a
-// byte changed, fails its checksum, and that a section that does not
-// read as it was written (an entry read again from the cache, which is
-// not checked again) is an error and not a panic.
+// byte of its head changed, fails its checksum; that a byte changed in a
+// section fails that section's hash, which is checked when the section
+// is read from the cache; and that a section that does not read as it
+// was written is an error and not a panic.
 func TestGroupEntryDamaged(t *testing.T) {
 	t.Parallel()
 	g := testGroups()[0]
-	blob, off, _ := encodeGroup(&g, 10)
+	blob, off, sums := encodeGroup(&g, 10)
+	head := int(off[0])
 	for n := range len(blob) {
-		if _, _, _, _, ok := readGroupHead(blob[:n], 3); ok {
+		if _, _, _, _, ok := readGroupHead(blob[:min(n, head)], n, 3); ok {
 			t.Errorf("an entry cut to %d of %d bytes was taken", n, len(blob))
 		}
 	}
@@ -114,12 +116,20 @@ func TestGroupEntryDamaged(t *testing.T) {
 			}
 			d := slices.Clone(blob)
 			d[i] = b
-			if _, _, _, _, ok := readGroupHead(d, 3); ok {
-				t.Errorf("an entry with byte %d changed to %#x was taken", i, b)
-			}
-			// Past the documents: a section's bytes, unchecked.
-			if i < int(off[0]) {
+			if i < head {
+				if _, _, _, _, ok := readGroupHead(d[:head], len(d), 3); ok {
+					t.Errorf("an entry with byte %d of its head changed to %#x was taken", i, b)
+				}
 				continue
+			}
+			s := 0 // the section the byte is in
+			for k := range sectionCount {
+				if int(off[k]) <= i && i < int(off[k+1]) {
+					s = k
+				}
+			}
+			if sumPart(d[off[s]:off[s+1]]) == sums[s] {
+				t.Errorf("section %d with byte %d changed to %#x has the hash it was written with", s, i, b)
 			}
 			src := []source{{first: 10, count: 3, blob: d, off: off}}
 			for s := range sectionCount {

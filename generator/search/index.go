@@ -159,12 +159,6 @@ type partial struct {
 
 // Build indexes every document of s.
 func Build(s *site.Site, opts Options) (*Index, error) {
-	return build(s, opts, keptEntries)
-}
-
-// build is Build keeping keep bytes of cache entries in memory (see
-// analyseGroups).
-func build(s *site.Site, opts Options, keep int64) (*Index, error) {
 	if opts.Dir == "" {
 		opts.Dir = Dir
 	}
@@ -174,7 +168,7 @@ func build(s *site.Site, opts Options, keep int64) (*Index, error) {
 	if opts.BucketSize <= 0 {
 		opts.BucketSize = DefaultBucketSize
 	}
-	idx, err := buildOnce(s, opts, keep)
+	idx, err := buildOnce(s, opts)
 	if errors.Is(err, errDamaged) && opts.Cache != nil {
 		// An entry of the cache was checked whole and then did not read
 		// the same (removed or rewritten meanwhile): build without it,
@@ -183,15 +177,15 @@ func build(s *site.Site, opts Options, keep int64) (*Index, error) {
 			return nil, errors.New("search: the build cache changed during the build (cleaned by another command?); build again")
 		}
 		opts.Cache = nil
-		idx, err = buildOnce(s, opts, keep)
+		idx, err = buildOnce(s, opts)
 	}
 	return idx, err
 }
 
-func buildOnce(s *site.Site, opts Options, keep int64) (*Index, error) {
+func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	entries := collect(s)
 	var st stats
-	a, err := analyseGroups(entries, conversionKey(s), opts.Cache, keep, opts.ReleaseText, &st)
+	a, err := analyseGroups(entries, conversionKey(s), opts.Cache, opts.ReleaseText, &st)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -73,7 +72,7 @@ type vocab struct {
 	posts []*postings
 }
 
-// A group's entry (see encodeGroup) starts with a checksum of the rest,
+// A group's entry (see encodeGroup) starts with a checksum of its head,
 // the offsets of its sections' ends, little-endian uint32s, and a hash of
 // each section's part.
 const groupHead = 4 + 4*(sectionCount+1) + partSumSize*sectionCount
@@ -107,28 +106,23 @@ type source struct {
 }
 
 // part returns section s of the group's entry, read into buf when it is
-// not in memory.
+// not in memory, and checked against its hash.
 func (src *source) part(c *cache.Cache, s int, buf []byte) ([]byte, error) {
 	lo, hi := src.off[s], src.off[s+1]
 	if src.blob != nil {
 		return src.blob[lo:hi], nil
 	}
-	if hi > lo && !c.ReadAt(analysisNS, src.key, buf[:hi-lo], int64(lo)) {
+	b := buf[:hi-lo]
+	if hi > lo && !c.ReadAt(analysisNS, src.key, b, int64(lo)) || sumPart(b) != src.sums[s] {
 		return nil, errDamaged
 	}
-	return buf[:hi-lo], nil
+	return b, nil
 }
-
-// keptEntries is how many bytes of entries read from the cache step 1
-// keeps in memory for step 2, which reads the others again a section at
-// a time: a small site's entries are read once, a large site's are not
-// all held at once.
-const keptEntries = 64 << 20
 
 // encodeGroup writes the analysis of a group of documents, numbered from
 // first, as g holds it:
 //
-//	checksum   CRC-32C of everything after it
+//	checksum   CRC-32C of the rest of the head, up to the first section
 //	offsets    sectionCount+1 uint32s: where the sections start, and the end
 //	sums       sectionCount hashes, one of each section's part (sumPart)
 //	documents  their count, then each one's length in tokens and its file
@@ -139,8 +133,10 @@ const keptEntries = 64 << 20
 //	           number of positions shifted left once with the title flag
 //	           in the low bit, and the gaps between its positions
 //
-// Heads come before postings so that counting a section's postings reads
-// only the heads. Terms are sorted within a section, so that equal
+// The head (everything before the first section) is all step 1 reads of
+// an entry in the cache; a section's part is read, and checked against
+// its hash, only when a section is made. Within a part, heads come before
+// postings so that counting a section's postings reads only the heads. Terms are sorted within a section, so that equal
 // analyses give equal bytes.
 // It returns the entry, where its sections are and their hashes.
 func encodeGroup(g *partial, first uint32) ([]byte, [sectionCount + 1]uint32, [sectionCount]partSum) {
@@ -194,36 +190,37 @@ func encodeGroup(g *partial, first uint32) ([]byte, [sectionCount + 1]uint32, [s
 		sums[i] = sumPart(buf[off[i]:off[i+1]])
 		copy(buf[sumsAt+partSumSize*i:], sums[i][:])
 	}
-	binary.LittleEndian.PutUint32(buf, crc32.Checksum(buf[4:], castagnoli))
+	binary.LittleEndian.PutUint32(buf, crc32.Checksum(buf[4:off[0]], castagnoli))
 	return buf, off, sums
 }
 
 // sumsAt is where the parts' hashes start in a group's entry.
 const sumsAt = 4 + 4*(sectionCount+1)
 
-// readGroupHead checks a group's entry of count documents against its
-// checksum and returns its documents' lengths and files (slices of blob),
-// where its sections are and their hashes. It reports false for an entry
-// that is damaged or not of count documents.
-func readGroupHead(blob []byte, count int) (lengths []int, files [][]byte, off [sectionCount + 1]uint32, sums [sectionCount]partSum, ok bool) {
-	if len(blob) < groupHead || binary.LittleEndian.Uint32(blob) != crc32.Checksum(blob[4:], castagnoli) {
+// readGroupHead checks the head of a group's entry of count documents,
+// its first bytes up to its first section, against its checksum, and
+// returns its documents' lengths and files (slices of head), where its
+// sections are and their hashes. size is the entry's length. It reports
+// false for an entry that is damaged or not of count documents.
+func readGroupHead(head []byte, size int, count int) (lengths []int, files [][]byte, off [sectionCount + 1]uint32, sums [sectionCount]partSum, ok bool) {
+	if len(head) < groupHead || binary.LittleEndian.Uint32(head) != crc32.Checksum(head[4:], castagnoli) {
 		return nil, nil, off, sums, false
 	}
-	prev := uint32(groupHead)
+	prev := uint32(len(head))
 	for i := range off {
-		off[i] = binary.LittleEndian.Uint32(blob[4+4*i:])
-		if off[i] < prev {
+		off[i] = binary.LittleEndian.Uint32(head[4+4*i:])
+		if off[i] < prev || i == 0 && int(off[i]) != len(head) {
 			return nil, nil, off, sums, false
 		}
 		prev = off[i]
 	}
-	if int(off[sectionCount]) != len(blob) {
+	if int(off[sectionCount]) != size {
 		return nil, nil, off, sums, false
 	}
 	for i := range sums {
-		copy(sums[i][:], blob[sumsAt+partSumSize*i:])
+		copy(sums[i][:], head[sumsAt+partSumSize*i:])
 	}
-	r := reader{b: blob[groupHead:off[0]]}
+	r := reader{b: head[groupHead:]}
 	if int(r.uvarint()) != count {
 		return nil, nil, off, sums, false
 	}
@@ -236,6 +233,29 @@ func readGroupHead(blob []byte, count int) (lengths []int, files [][]byte, off [
 		return nil, nil, off, sums, false
 	}
 	return lengths, files, off, sums, true
+}
+
+// readGroup reads the head of the group's entry stored in c under key
+// (see readGroupHead), and nothing of its sections.
+func readGroup(c *cache.Cache, key cache.Key, count int) (lengths []int, files [][]byte, off [sectionCount + 1]uint32, sums [sectionCount]partSum, ok bool) {
+	size, ok := c.Size(analysisNS, key)
+	if !ok || size < groupHead {
+		return nil, nil, off, sums, false
+	}
+	var fixed [groupHead]byte
+	if !c.ReadAt(analysisNS, key, fixed[:], 0) {
+		return nil, nil, off, sums, false
+	}
+	n := int64(binary.LittleEndian.Uint32(fixed[4:]))
+	if n < groupHead || n > size {
+		return nil, nil, off, sums, false
+	}
+	head := make([]byte, n)
+	copy(head, fixed[:])
+	if !c.ReadAt(analysisNS, key, head[groupHead:], groupHead) {
+		return nil, nil, off, sums, false
+	}
+	return readGroupHead(head, int(size), count)
 }
 
 // analysed is what step 1 made of the site's documents.
@@ -251,16 +271,16 @@ type analysed struct {
 const serialSections = 256 << 20
 
 // analyseGroups is step 1: it analyses each group of entries, or reads
-// its analysis back from c, a processor each. With c, a group's entry is
-// kept in the cache, and step 2 reads its sections from there, but for
-// the first keep bytes of entries, which stay in memory; without a cache
-// (or when it cannot be stored), every entry stays in memory. With
-// release, each group's section texts are let go once it is analysed or
-// read back.
-func analyseGroups(entries []*entry, conversion cache.Key, c *cache.Cache, keep int64, release bool, st *stats) (analysed, error) {
+// the head of its analysis back from c, a processor each. With c, a
+// group's entry is kept in the cache, and step 2 reads the parts of the
+// sections it makes from there (a few, when little changed: see
+// reuse.go); without a cache (or when it cannot be stored), the entry
+// stays in memory. With release, each group's section texts are let go
+// once it is analysed or read back.
+func analyseGroups(entries []*entry, conversion cache.Key, c *cache.Cache, release bool, st *stats) (analysed, error) {
 	runs := groups(entries)
 	a := analysed{sources: make([]source, len(runs)), lengths: make([]int, len(entries)), files: make([][]byte, len(entries))}
-	var next, kept atomic.Int64
+	var next atomic.Int64
 	var g errgroup.Group
 	for range min(runtime.GOMAXPROCS(0), len(runs)) {
 		g.Go(func() error {
@@ -271,7 +291,7 @@ func analyseGroups(entries []*entry, conversion cache.Key, c *cache.Cache, keep 
 					return nil
 				}
 				lo, hi := runs[i][0], runs[i][1]
-				if err := sc.analyseGroup(entries[lo:hi], conversion, uint32(lo), c, st, keep, &kept, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
+				if err := sc.analyseGroup(entries[lo:hi], conversion, uint32(lo), c, st, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
 					return err
 				}
 				if release {
@@ -293,26 +313,15 @@ func analyseGroups(entries []*entry, conversion cache.Key, c *cache.Cache, keep 
 
 // analyseGroup makes src, the source of the documents group, numbered from
 // first, and fills in their lengths and files.
-func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint32, c *cache.Cache, st *stats, keep int64, kept *atomic.Int64, src *source, lengths []int, files [][]byte) error {
+func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint32, c *cache.Cache, st *stats, src *source, lengths []int, files [][]byte) error {
 	*src = source{first: first, count: len(group)}
 	if c != nil {
 		src.key = groupKey(conversion, group)
-		if blob, ok := c.Get(analysisNS, src.key); ok {
-			if ls, fs, off, sums, ok := readGroupHead(blob, len(group)); ok {
-				copy(lengths, ls)
-				src.off, src.sums = off, sums
-				if kept.Add(int64(len(blob))) <= keep {
-					src.blob = blob
-					copy(files, fs)
-					return nil
-				}
-				// The entry is read again a section at a time: only the
-				// files are kept, apart from it.
-				for i, f := range fs {
-					files[i] = bytes.Clone(f)
-				}
-				return nil
-			}
+		if ls, fs, off, sums, ok := readGroup(c, src.key, len(group)); ok {
+			copy(lengths, ls)
+			copy(files, fs)
+			src.off, src.sums = off, sums
+			return nil
 		}
 	}
 	g := partial{vocab: make(map[string]*postings, 64*len(group))}
