@@ -157,12 +157,13 @@ type Model struct {
 // content has errors it returns them as a diag.ErrorList, with the model
 // filled in as far as it could be, so that callers can report more.
 func Load(ctx context.Context, cfg Config) (Model, error) {
-	return load(ctx, cfg, false)
+	return load(ctx, cfg, nil)
 }
 
 // load is Load; with stop, it returns a Model with only unchanged and
-// contentHash set when the content is what the cache's snapshot holds.
-func load(ctx context.Context, cfg Config, stop bool) (Model, error) {
+// contentHash set when the content is what the cache's snapshot holds
+// and stop, given its hash, says so (content.Options.StopIfUnchanged).
+func load(ctx context.Context, cfg Config, stop func(cache.Key) bool) (Model, error) {
 	cfg = cfg.withDefaults()
 	if cfg.Progress != nil {
 		cfg.Progress("reading", 0)
@@ -341,29 +342,19 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	// Git runs while the content folder is walked: with nothing
 	// changed, the two are all a build does.
 	cfg.history = cfg.startHistory(ctx, c)
-	var rec record
-	maybe := false // the output folder may be what these inputs make
-	if c != nil {
-		var ok bool
-		rec, ok = readRecord(c, cfg.Out)
-		maybe = ok && !clock && cfg.FS == nil && write.Current(c, cfg.Out)
-	}
-	m, err := load(ctx, cfg, maybe)
-	var inputs cache.Key
-	known, same := false, false
-	if c != nil {
-		var gitKey cache.Key
-		if cfg.history != nil {
-			gitKey = cfg.history().Key()
+	var stop func(cache.Key) bool
+	rec, ok := readRecord(c, cfg.Out)
+	if ok && !clock && cfg.FS == nil && write.Current(c, cfg.Out) {
+		// The output folder is what the last build wrote: with the same
+		// content and the same inputs, there is nothing to do.
+		stop = func(content cache.Key) bool {
+			inputs, known := cfg.buildInputs(clock, c, start)
+			return content == rec.Content && known && inputs == rec.Inputs
 		}
-		inputs, known = cfg.inputsKey(clock, c.Salt(), gitKey, start)
-		same = maybe && known && rec.Inputs == inputs
 	}
-	if m.unchanged && same && m.contentHash == rec.Content {
-		return Result{Pages: rec.Pages, Feeds: rec.Feeds, Files: rec.Files, Diagnostics: rec.Diagnostics, Duration: time.Since(start)}, nil
-	}
+	m, err := load(ctx, cfg, stop)
 	if m.unchanged {
-		m, err = load(ctx, cfg, false)
+		return Result{Pages: rec.Pages, Feeds: rec.Feeds, Files: rec.Files, Diagnostics: rec.Diagnostics, Duration: time.Since(start)}, nil
 	}
 	if err != nil {
 		return Result{Diagnostics: m.Diagnostics, Site: m.Site}, err
@@ -384,11 +375,25 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		return res, err
 	}
 	res.Files = w.Files()
-	if known {
-		writeRecord(c, cfg.Out, record{Inputs: inputs, Content: m.contentHash, Pages: res.Pages, Feeds: res.Feeds, Files: res.Files, Diagnostics: res.Diagnostics})
+	if c != nil {
+		// Inputs changed since the build started (a layout saved) are
+		// not settled, and leave no record.
+		if inputs, known := cfg.buildInputs(clock, c, start); known {
+			writeRecord(c, cfg.Out, record{Inputs: inputs, Content: m.contentHash, Pages: res.Pages, Feeds: res.Feeds, Files: res.Files, Diagnostics: res.Diagnostics})
+		}
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// buildInputs is inputsKey with the key of the git history, which it
+// waits for.
+func (c Config) buildInputs(clock bool, cc *cache.Cache, start time.Time) (cache.Key, bool) {
+	var gitKey cache.Key
+	if c.history != nil {
+		gitKey = c.history().Key()
+	}
+	return c.inputsKey(clock, cc.Salt(), gitKey, start)
 }
 
 // OpenCache returns the build cache Cache names, or nil for none.

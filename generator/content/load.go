@@ -48,10 +48,11 @@ type Options struct {
 	// stays that of the folder, for content that is not the folder's as
 	// it is (handbook summary reads the folder as it was at a commit).
 	ReadOnly bool
-	// StopIfUnchanged, with a Cache, makes Load stop after looking at
-	// the files when none changed since the snapshot: the Result then
-	// has Unchanged set, Hash and Static, and nothing else.
-	StopIfUnchanged bool
+	// StopIfUnchanged, with a Cache, is asked whether Load should stop
+	// after looking at the files when none changed since the snapshot,
+	// with the content's hash: if it says so, the Result has Unchanged
+	// set, Hash and Static, and nothing else. Nil: Load never stops.
+	StopIfUnchanged func(hash cache.Key) bool
 	// Root is the folder fsys reads, when fsys is os.DirFS(Root): files
 	// are then looked at relative to their folder, which takes half the
 	// time (see cache.StampsIn). Empty for any other file system.
@@ -152,8 +153,8 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	}
 	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, files: map[string]*fileEntry{}}
 	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: sum(cfgData)}
-	if opts.StopIfUnchanged {
-		if same, read := l.unchanged(next.files[ConfigFile], files, static); same {
+	if opts.StopIfUnchanged != nil {
+		if same, read := l.unchanged(next.files[ConfigFile], files, static); same && opts.StopIfUnchanged(l.prev.hash) {
 			// Reading a few files (the one just edited) costs less than
 			// writing the index again.
 			if read > restampAfter && !opts.ReadOnly {

@@ -68,7 +68,7 @@ func TestSnapshot(t *testing.T) {
 	unchanged := func(step string, want bool) {
 		t.Helper()
 		o := opts
-		o.StopIfUnchanged = true
+		o.StopIfUnchanged = func(cache.Key) bool { return true }
 		res, _, _ := load(o)
 		if res.Unchanged != want {
 			t.Errorf("%s: Unchanged = %v, want %v", step, res.Unchanged, want)
@@ -95,7 +95,7 @@ func TestSnapshot(t *testing.T) {
 	if _, _, reads := load(Options{Dir: "content", Cache: fresh}); reads < 2 {
 		t.Fatalf("the first load read %d files", reads)
 	}
-	stop := Options{Dir: "content", Cache: fresh, clock: later, StopIfUnchanged: true}
+	stop := Options{Dir: "content", Cache: fresh, clock: later, StopIfUnchanged: func(cache.Key) bool { return true }}
 	if res, _, reads := load(stop); !res.Unchanged || reads < 2 {
 		t.Errorf("a load of files too recent to trust: Unchanged = %v, %d files read; want true, every file", res.Unchanged, reads)
 	}
@@ -248,7 +248,7 @@ func TestReadOnlySnapshot(t *testing.T) {
 	if !reflect.DeepEqual(got.Content, want.Content) || got.Hash != want.Hash || !reflect.DeepEqual(gotDiags.Sort(), wantDiags.Sort()) {
 		t.Error("the base read through the snapshot differs from a read without it")
 	}
-	if res, _ := Load(os.DirFS(dir), Options{Dir: "content", Cache: c, clock: later, StopIfUnchanged: true}); !res.Unchanged {
+	if res, _ := Load(os.DirFS(dir), Options{Dir: "content", Cache: c, clock: later, StopIfUnchanged: func(cache.Key) bool { return true }}); !res.Unchanged {
 		t.Error("reading the base changed the folder's snapshot")
 	}
 

@@ -249,6 +249,40 @@ func TestIncrementalNewDocument(t *testing.T) {
 	if repaired.Analysed != repaired.Docs {
 		t.Errorf("with every entry damaged, analysed %d of %d documents, want all", repaired.Analysed, repaired.Docs)
 	}
+
+	// The damaged entries are gone: the next build analyses their groups
+	// again and keeps them, rather than failing on them again.
+	next, err := search.Build(s, search.Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, next, clean)
+	if left, _ := filepath.Glob(filepath.Join(dir, "cache", "search-analysis", "*", "*")); len(left) == 0 {
+		t.Error("the build after the damaged entries kept no analysis")
+	}
+
+	// A build that lets the texts go cannot analyse again: it fails, and
+	// the build after it, with the damaged entry gone, does not.
+	if err := os.RemoveAll(filepath.Join(dir, "cache", "search-section")); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "cache", "search-analysis", "*", "*"))
+	data, err := os.ReadFile(left[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-1] ^= 0x55
+	if err := os.WriteFile(left[0], data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := search.Build(load(), search.Options{Cache: c, ReleaseText: true}); err == nil || !strings.Contains(err.Error(), "build again") {
+		t.Fatalf("with a damaged entry and the texts let go: %v, want an error that says to build again", err)
+	}
+	after, err := search.Build(load(), search.Options{Cache: c, ReleaseText: true})
+	if err != nil {
+		t.Fatalf("the build after a damaged entry was found: %v", err)
+	}
+	sameFiles(t, after, clean)
 }
 
 func sameFiles(t *testing.T, got, want *search.Index) {

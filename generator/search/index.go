@@ -174,7 +174,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 		// the same (removed or rewritten meanwhile): build without it,
 		// unless the texts to analyse again are gone.
 		if opts.ReleaseText {
-			return nil, errors.New("search: the build cache changed during the build (cleaned by another command?); build again")
+			return nil, errors.New("search: an analysis in the build cache was damaged, or removed by another command, and is now gone; build again")
 		}
 		opts.Cache = nil
 		idx, err = buildOnce(s, opts)

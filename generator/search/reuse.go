@@ -110,8 +110,8 @@ func decodeState(data []byte) (st sectionState, ok bool) {
 	}
 	copy(st.inputs[:], r.bytes(len(st.inputs)))
 	m := &st.made
-	// Every term and shard takes a byte at least: a count larger than
-	// what is left is a damaged entry, not a length to allocate.
+	// A term takes a byte at least: a count larger than what is left is
+	// a damaged entry, not a length to allocate.
 	n := r.uvarint()
 	if n > uint64(len(r.b)) {
 		return st, false
@@ -120,8 +120,9 @@ func decodeState(data []byte) (st sectionState, ok bool) {
 	for i := range m.terms {
 		m.terms[i] = r.string()
 	}
+	// A shard takes two memo keys and three lengths at least.
 	n = r.uvarint()
-	if n > uint64(len(r.b)) {
+	if n > uint64(len(r.b)/(2*32+3)) {
 		return st, false
 	}
 	m.firsts = make([]string, n)

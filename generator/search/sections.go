@@ -114,6 +114,8 @@ func (src *source) part(c *cache.Cache, s int, buf []byte) ([]byte, error) {
 	}
 	b := buf[:hi-lo]
 	if hi > lo && !c.ReadAt(analysisNS, src.key, b, int64(lo)) || sumPart(b) != src.sums[s] {
+		// Gone, or damaged: the next build analyses the group again.
+		c.Remove(analysisNS, src.key)
 		return nil, errDamaged
 	}
 	return b, nil
@@ -359,15 +361,22 @@ func readSection(s int, srcs []source, c *cache.Cache) (vocab, error) {
 	}
 	buf := make([]byte, size)
 	parts := make([][]byte, len(srcs))
+	var damaged error
 	for i := range srcs {
 		part, err := srcs[i].part(c, s, buf)
 		if err != nil {
-			return vocab{}, err
+			// Every damaged entry of the section is found, and removed,
+			// before the build gives up on the cache.
+			damaged = err
+			continue
 		}
 		if srcs[i].blob == nil {
 			buf = buf[len(part):]
 		}
 		parts[i] = part
+	}
+	if damaged != nil {
+		return vocab{}, damaged
 	}
 	ids := map[string]int32{}
 	var terms []string
