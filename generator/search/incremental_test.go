@@ -58,24 +58,8 @@ func TestIncremental(t *testing.T) {
 
 	// One word more in one page.
 	p := filepath.Join(content, "handbook", "rhythms", "time-off.md")
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data = bytes.Replace(data, []byte("Rest is part of the job."), []byte("Rest is part of the job, truly."), 1)
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s = load()
-	edited, err := search.Build(s, search.Options{Cache: c})
-	if err != nil {
-		t.Fatal(err)
-	}
-	clean, err := search.Build(s, search.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sameFiles(t, edited, clean)
+	replaceIn(t, p, "Rest is part of the job.", "Rest is part of the job, truly.")
+	edited, _ := cachedAndClean(t, load(), c)
 	t.Logf("after a one-word edit: analysed %d of %d documents, made %d of %d sections, compressed %d of %d parts", edited.Analysed, edited.Docs, edited.Sections, search.SectionCount, edited.Compressed, edited.Parts)
 	if edited.Analysed > maxGroup {
 		t.Errorf("after a one-word edit, analysed %d documents, want one group of at most %d", edited.Analysed, maxGroup)
@@ -90,21 +74,8 @@ func TestIncremental(t *testing.T) {
 	// One word for another: no other word moves and the page keeps its
 	// length, so only the sections of "truly" and "really" are made
 	// again; the others are taken whole from the cache.
-	if data, err = os.ReadFile(p); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, bytes.Replace(data, []byte("job, truly."), []byte("job, really."), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s = load()
-	swapped, err := search.Build(s, search.Options{Cache: c})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if clean, err = search.Build(s, search.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	sameFiles(t, swapped, clean)
+	replaceIn(t, p, "job, truly.", "job, really.")
+	swapped, clean := cachedAndClean(t, load(), c)
 	if swapped.Sections == 0 || swapped.Sections > 2 {
 		t.Errorf("after a word swapped for another, made %d sections, want those of the two words, 1 or 2", swapped.Sections)
 	}
@@ -114,26 +85,42 @@ func TestIncremental(t *testing.T) {
 
 	// Raw HTML allowed: every body converts anew, with the same bytes,
 	// so every group is analysed again.
-	cfg := filepath.Join(content, "site.toml")
-	data, err = os.ReadFile(cfg)
+	replaceIn(t, filepath.Join(content, "site.toml"), "", "raw_html = true\n")
+	raw, _ := cachedAndClean(t, load(), c)
+	if raw.Analysed != raw.Docs {
+		t.Errorf("after raw_html changed, analysed %d of %d documents, want all", raw.Analysed, raw.Docs)
+	}
+}
+
+// replaceIn replaces the first old in the file at p with new; an empty
+// old puts new first.
+func replaceIn(t *testing.T, p, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(cfg, append([]byte("raw_html = true\n"), data...), 0o644); err != nil {
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s does not have %q", p, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s = load()
-	raw, err := search.Build(s, search.Options{Cache: c})
+}
+
+// cachedAndClean builds the index of s with the cache c and without a
+// cache, and fails unless both are the same files.
+func cachedAndClean(t *testing.T, s *site.Site, c *cache.Cache) (cached, clean *search.Index) {
+	t.Helper()
+	cached, err := search.Build(s, search.Options{Cache: c})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if clean, err = search.Build(s, search.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	sameFiles(t, raw, clean)
-	if raw.Analysed != raw.Docs {
-		t.Errorf("after raw_html changed, analysed %d of %d documents, want all", raw.Analysed, raw.Docs)
-	}
+	sameFiles(t, cached, clean)
+	return cached, clean
 }
 
 // maxGroup is the most documents that share an entry of the analysis
