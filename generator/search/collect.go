@@ -23,6 +23,21 @@ const (
 // phrase never spans a heading and the text before it.
 const gap = 8
 
+// fieldAlign is the step at which each field (the title, each piece of
+// metadata, each heading and each section's text) starts in the position
+// stream. A field's positions so depend on the lengths of the fields
+// before it only in steps of fieldAlign: an edit that adds or removes
+// words in one field seldom moves the words of the next, and changes the
+// postings, and the sections of the index (see reuse.go), of its own
+// words alone. Larger positions cost little: they are stored as gaps.
+const fieldAlign = 64
+
+// fieldStart returns the first position at or after pos where a field
+// may start.
+func fieldStart(pos uint32) uint32 {
+	return (pos + fieldAlign - 1) &^ (fieldAlign - 1)
+}
+
 // entry is one document as the index sees it.
 type entry struct {
 	doc     *site.Doc
@@ -32,7 +47,10 @@ type entry struct {
 	authors []string // person ids, for the author facet
 	status  string
 	byline  []string // shown under the result's title; the date is apart
-	meta    string   // names, tags and numbers, indexed with weightMeta
+	// meta holds names, tags and numbers, indexed with weightMeta, each
+	// string a field of its own (see analyse): editing one, such as an
+	// update's blockers, moves no word of the others.
+	meta []string
 	// titleExtra is indexed as part of the title: a decision's number.
 	titleExtra string
 	// sort orders updates by team, author and date, so that facet
@@ -54,29 +72,31 @@ func collect(s *site.Site) []*entry {
 			e.team = t.ID
 		}
 		e.byline = nonEmpty("Handbook", p.Owner.Label())
-		e.meta = join(p.Description, p.Owner.Label(), p.Owner.Name)
+		e.meta = []string{p.Description, join(p.Owner.Label(), p.Owner.Name)}
 		add(e)
 	}
 	for _, u := range s.Updates {
 		e := &entry{doc: &u.Doc, kind: site.KindUpdate, date: u.Date, team: u.TeamID, status: string(u.Status)}
 		e.authors = []string{u.AuthorID}
 		author, team := u.AuthorID, u.TeamID
+		var names string
 		if u.Author != nil {
 			author = u.Author.Name
-			e.meta = join(u.Author.Name, u.Author.ID, u.Author.Handle)
+			names = join(u.Author.Name, u.Author.ID, u.Author.Handle)
 		}
 		if u.Team != nil {
 			team = u.Team.Name
-			e.meta = join(e.meta, u.Team.Name, u.Team.ID)
+			names = join(names, u.Team.Name, u.Team.ID)
 		}
 		e.byline = nonEmpty(author, team)
 		if u.Status != "" {
 			e.byline = append(e.byline, u.Status.Label())
 		}
+		var objectives []string
 		for _, o := range u.ObjectiveRefs {
-			e.meta = join(e.meta, o.Title)
+			objectives = append(objectives, o.Title)
 		}
-		e.meta = join(e.meta, strings.Join(u.Blockers, "\n"))
+		e.meta = []string{names, strings.Join(objectives, "\n"), strings.Join(u.Blockers, "\n")}
 		e.sort = []string{u.TeamID, u.AuthorID, strconv.FormatInt(-u.Date.Unix(), 36)}
 		add(e)
 	}
@@ -95,7 +115,7 @@ func collect(s *site.Site) []*entry {
 			// "0007", "7" and "ADR-0007" all find decision 7 first.
 			e.titleExtra = "ADR " + d.ID[:max(0, strings.IndexByte(d.ID, '-'))] + " ADR " + number
 		}
-		e.meta = join(e.meta, strings.Join(names, "\n"))
+		e.meta = []string{strings.Join(names, "\n")}
 		e.byline = nonEmpty("Decision "+number, d.Status)
 		if number == "" {
 			e.byline = nonEmpty("Decision", d.Status)
@@ -107,15 +127,15 @@ func collect(s *site.Site) []*entry {
 		if p := o.OwnerRef.Person; p != nil {
 			e.authors = []string{p.ID}
 		}
-		team := o.TeamID
+		team, teamName := o.TeamID, ""
 		if o.Team != nil {
-			team = o.Team.Name
-			e.meta = join(e.meta, o.Team.Name)
+			team, teamName = o.Team.Name, o.Team.Name
 		}
-		e.meta = join(e.meta, o.OwnerRef.Label(), o.Period.Name)
+		var krs []string
 		for _, kr := range o.KeyResults {
-			e.meta = join(e.meta, kr.Title)
+			krs = append(krs, kr.Title)
 		}
+		e.meta = []string{join(teamName, o.OwnerRef.Label(), o.Period.Name), strings.Join(krs, "\n")}
 		e.byline = nonEmpty("Objective", o.Period.Name, team)
 		if o.Status != "" {
 			e.byline = append(e.byline, o.Status.Label())
@@ -128,7 +148,7 @@ func collect(s *site.Site) []*entry {
 		if p.Team != nil {
 			team = p.Team.Name
 		}
-		e.meta = join(p.ID, p.Handle, p.Role, team, p.Timezone)
+		e.meta = []string{join(p.ID, p.Handle, p.Role, team, p.Timezone)}
 		e.byline = nonEmpty("Person", p.Role, team)
 		add(e)
 	}
@@ -138,12 +158,12 @@ func collect(s *site.Site) []*entry {
 		for _, m := range t.Members {
 			names = append(names, m.Name)
 		}
-		e.meta = join(t.ID, strings.Join(names, "\n"))
+		e.meta = []string{join(t.ID, strings.Join(names, "\n"))}
 		e.byline = nonEmpty("Team", plural(len(t.Members), "member", "members"))
 		add(e)
 	}
 	for _, e := range out {
-		e.meta = join(e.meta, strings.Join(e.doc.Tags, "\n"), slugWords(e.doc.Path))
+		e.meta = append(e.meta, strings.Join(e.doc.Tags, "\n"), slugWords(e.doc.Path))
 	}
 	slices.SortStableFunc(out, func(a, b *entry) int {
 		return cmp.Or(cmp.Compare(a.kind, b.kind), slices.Compare(a.sort, b.sort), cmp.Compare(a.doc.Path, b.doc.Path))

@@ -80,7 +80,9 @@
 // document; a stem's alias has a document frequency of 0 and the aliased
 // term as its postings. A positions shard holds, for each term, the byte length of its
 // block and then, for each of its documents, the number of positions and
-// the position gaps. The facets file holds, for each facet (kind, team,
+// the position gaps. Positions count words; each field of a document (its
+// title, each piece of metadata, each heading and each section's text)
+// starts at a multiple of 64, so a phrase never spans two fields. The facets file holds, for each facet (kind, team,
 // author, status, tag), the number of values and, for each value, its key,
 // its label, its document count and the document number gaps. A typo
 // lexicon is the count and then front-coded terms, as in a shard; their

@@ -67,7 +67,7 @@ func groups(entries []*entry) [][2]int {
 const (
 	analysisNS      = "search-analysis"
 	compressedNS    = "search-compressed"
-	analysisVersion = 5
+	analysisVersion = 6
 )
 
 // conversionKey identifies what a document's sections are made from
@@ -90,7 +90,11 @@ func groupKey(conversion cache.Key, entries []*entry) cache.Key {
 	h := cache.NewHasher(analysisNS).Int(analysisVersion).Key(conversion)
 	for _, e := range entries {
 		d := e.doc
-		h.String(d.Title).String(e.titleExtra).String(e.meta).String(d.URL).String(e.kind.String()).String(d.File)
+		h.String(d.Title).String(e.titleExtra).Int(int64(len(e.meta)))
+		for _, m := range e.meta {
+			h.String(m)
+		}
+		h.String(d.URL).String(e.kind.String()).String(d.File)
 		h.String(e.date.Format("2006-01-02")).Int(int64(len(e.byline)))
 		for _, s := range e.byline {
 			h.String(s)

@@ -83,6 +83,23 @@ func TestIncremental(t *testing.T) {
 		t.Errorf("without a cache, made %d sections, want all %d", clean.Sections, search.SectionCount)
 	}
 
+	// Each field of a document (its title, each piece of metadata, each
+	// heading and section) starts at a position of its own: words added
+	// at the end of a section move no word of the sections after it, and
+	// only the sections of the new words are made again.
+	replaceIn(t, p, "people actually take it.", "people actually take it. Breaks help.")
+	added, _ := cachedAndClean(t, load(), c)
+	if added.Sections == 0 || added.Sections > 2 {
+		t.Errorf("after two words added at the end of a section, made %d sections, want those of the two words, 1 or 2", added.Sections)
+	}
+	// An update's blockers are metadata as well as its last section: a
+	// blocker edited moves no word of the body.
+	replaceIn(t, filepath.Join(content, "updates", "2026-11-04-priya-salesforce-changes.md"), "is ten business days", "is ten business days, sometimes")
+	blocker, _ := cachedAndClean(t, load(), c)
+	if blocker.Sections == 0 || blocker.Sections > 1 {
+		t.Errorf("after a word added to a blocker, made %d sections, want that of the word alone", blocker.Sections)
+	}
+
 	// Raw HTML allowed: every body converts anew, with the same bytes,
 	// so every group is analysed again.
 	replaceIn(t, filepath.Join(content, "site.toml"), "", "raw_html = true\n")

@@ -406,6 +406,9 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 	pos, n := uint32(0), 0
 	index := func(text string, weight float32, title bool) {
 		toks := sc.tk.tokenize(text)
+		if len(toks) == 0 {
+			return
+		}
 		first := pos
 		for _, t := range toks {
 			w := weight
@@ -437,11 +440,13 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 			}
 		}
 		n += len(toks)
-		pos += gap
+		pos = fieldStart(pos + gap)
 	}
 	d := e.doc
 	index(join(d.Title, e.titleExtra), 0, true)
-	index(e.meta, weightMeta, false)
+	for _, m := range e.meta {
+		index(m, weightMeta, false)
+	}
 	sections := make([][3]string, 0, len(d.Sections))
 	for _, sec := range d.Sections {
 		index(sec.Title, weightHeading, false)

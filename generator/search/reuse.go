@@ -20,9 +20,13 @@ import (
 // section (partSum), the weights of those documents, the shard size and
 // the stemmer. An edit that changes a few words of a document, without
 // moving the others or its length, so changes the sections of those
-// words alone: fixing a typo, or an update's status. An edit that moves
-// the words after it, or adds a document, changes every section the
-// document has words in.
+// words alone: fixing a typo, or an update's status. Each field of a
+// document starts at a position of its own (see fieldAlign), so words
+// added at the end of a field, or to a blocker, move no other field's
+// words either. An edit that moves the words after it in its field
+// changes the sections of those words; one that changes the document's
+// rounded length (see roughly), or adds a document, changes every
+// section the document has words in.
 
 const (
 	sectionNS      = "search-section"
