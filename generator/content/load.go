@@ -26,6 +26,7 @@ import (
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/markdown"
 	"github.com/handbook/handbook/generator/site"
+	"github.com/handbook/handbook/generator/sysfile"
 )
 
 // Options control Load. The zero value reads a folder the user calls
@@ -202,7 +203,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		e := l.prev.file(p)
 		st := l.stamps[p]
 		if e == nil || !l.prev.trusted(e, st) {
-			data, err := fs.ReadFile(fsys, p)
+			data, err := l.readFile(p)
 			if err != nil {
 				continue // render reports it
 			}
@@ -283,7 +284,7 @@ func (l *loader) unchanged(cfg *fileEntry, files, static []string) (same bool, r
 				continue
 			}
 			read++
-			data, err := fs.ReadFile(l.fsys, p)
+			data, err := l.readFile(p)
 			if err != nil || sum(data) != e.sum {
 				return false, read
 			}
@@ -331,6 +332,16 @@ type loader struct {
 }
 
 func (l *loader) display(rel string) string { return path.Join(l.opts.Dir, rel) }
+
+// readFile reads the content file rel. From a folder on disk (Root), it
+// reads it with the size the walk saw, in three system calls rather than
+// os.ReadFile's ten (see package sysfile).
+func (l *loader) readFile(rel string) ([]byte, error) {
+	if l.opts.Root == "" {
+		return fs.ReadFile(l.fsys, rel)
+	}
+	return sysfile.ReadFile(filepath.Join(l.opts.Root, filepath.FromSlash(rel)), l.stamps[rel].Size)
+}
 
 // walk lists the Markdown files to parse, in path order, and records the
 // static files. Hidden files and symbolic links are skipped: a link could
@@ -539,7 +550,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	var data []byte
 	if prev != nil && !l.prev.trusted(prev, st) {
 		var err error
-		if data, err = fs.ReadFile(l.fsys, rel); err != nil {
+		if data, err = l.readFile(rel); err != nil {
 			diags.Errorf(diag.Pos{File: file}, "read: %v", unwrapPath(err))
 			return parsed{}, nil, false
 		}
@@ -561,7 +572,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	}
 	if data == nil {
 		var err error
-		if data, err = fs.ReadFile(l.fsys, rel); err != nil {
+		if data, err = l.readFile(rel); err != nil {
 			diags.Errorf(diag.Pos{File: file}, "read: %v", unwrapPath(err))
 			return parsed{}, nil, false
 		}

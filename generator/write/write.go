@@ -26,6 +26,7 @@ import (
 
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/render"
+	"github.com/handbook/handbook/generator/sysfile"
 )
 
 // Site writes one build's outputs into an output folder.
@@ -149,7 +150,7 @@ func (w *Site) Put(o render.Output) error {
 		}
 		w.dirs.Store(d, true)
 	}
-	if err := os.WriteFile(p, o.Data, 0o644); err != nil {
+	if err := sysfile.WriteFile(p, o.Data, 0o644); err != nil {
 		return w.clash(o.Path, fmt.Errorf("write %s: %w", o.Path, err))
 	}
 	if w.prev != nil {

@@ -1,0 +1,75 @@
+//go:build linux
+
+package sysfile
+
+import (
+	"io/fs"
+	"syscall"
+)
+
+// ReadFile reads the file name whole. size is what the file's size was
+// last seen to be: with it right, the file is read with one read.
+func ReadFile(name string, size int64) ([]byte, error) {
+	fd, err := open(name, syscall.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer syscall.Close(fd)
+	// One byte more than expected, so that a read short of the buffer
+	// says the file ended: a regular file's read is short only there.
+	buf := make([]byte, 0, max(0, size)+1)
+	for {
+		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		buf = buf[:len(buf)+n]
+		if n == 0 || len(buf) < cap(buf) {
+			return buf, nil
+		}
+		// The file grew since it was seen: read on.
+		buf = append(buf, 0)[:len(buf)]
+	}
+}
+
+// WriteFile writes data to the file name, creating it with permissions
+// perm (before the umask) or truncating it.
+func WriteFile(name string, data []byte, perm fs.FileMode) error {
+	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, uint32(perm.Perm()))
+	if err != nil {
+		return err
+	}
+	for len(data) > 0 {
+		n, err := syscall.Write(fd, data)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			syscall.Close(fd)
+			return &fs.PathError{Op: "write", Path: name, Err: err}
+		}
+		data = data[n:]
+	}
+	// On Linux the descriptor is gone even when close fails: an error
+	// here is one the write left to report (NFS, a full quota).
+	if err := syscall.Close(fd); err != nil && err != syscall.EINTR {
+		return &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
+}
+
+func open(name string, mode int, perm uint32) (int, error) {
+	for {
+		fd, err := syscall.Open(name, mode|syscall.O_CLOEXEC, perm)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return -1, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		return fd, nil
+	}
+}

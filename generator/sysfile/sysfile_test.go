@@ -1,0 +1,74 @@
+package sysfile
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	data := bytes.Repeat([]byte("handbook "), 1000)
+	name := filepath.Join(dir, "page.md")
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The size seen may be right, or out of date either way: the bytes
+	// read are the file's all the same.
+	for _, size := range []int64{int64(len(data)), 0, 1, int64(len(data)) - 1, int64(len(data)) + 1, 4 * int64(len(data)), -1} {
+		got, err := ReadFile(name, size)
+		if err != nil {
+			t.Fatalf("size %d: %v", size, err)
+		}
+		if !bytes.Equal(got, data) {
+			t.Errorf("size %d: read %d bytes, want the file's %d", size, len(got), len(data))
+		}
+	}
+	empty := filepath.Join(dir, "empty.md")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ReadFile(empty, 0); err != nil || len(got) != 0 {
+		t.Errorf("empty file: %q, %v", got, err)
+	}
+	_, err := ReadFile(filepath.Join(dir, "missing.md"), 10)
+	var pe *fs.PathError
+	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &pe) || pe.Path != filepath.Join(dir, "missing.md") {
+		t.Errorf("missing file: %v, want a path error that is fs.ErrNotExist", err)
+	}
+	if _, err := ReadFile(dir, 0); err == nil {
+		t.Error("a folder read as a file")
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "index.html")
+	long := bytes.Repeat([]byte("<p>a page</p>\n"), 100000)
+	for _, data := range [][]byte{long, []byte("shorter"), nil} {
+		if err := WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, data) {
+			t.Errorf("wrote %d bytes, read back %d", len(data), len(got))
+		}
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm&0o600 != 0o600 || perm&^0o644 != 0 {
+		t.Errorf("mode %v, want 0644 less the umask", info.Mode())
+	}
+	err = WriteFile(filepath.Join(dir, "no", "such", "folder.html"), []byte("x"), 0o644)
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("write into a missing folder: %v, want fs.ErrNotExist", err)
+	}
+}
