@@ -22,6 +22,8 @@ import (
 	"sync"
 	"time"
 	"unsafe"
+
+	"github.com/handbook/handbook/generator/sysfile"
 )
 
 // Key identifies a cache entry: a SHA-256 of its inputs.
@@ -140,7 +142,7 @@ func (c *Cache) Get(ns string, k Key) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
-	data, err := os.ReadFile(c.file(ns, c.key(k)))
+	data, err := sysfile.ReadFile(c.file(ns, c.key(k)), -1)
 	return data, err == nil
 }
 
@@ -177,13 +179,7 @@ func (c *Cache) ReadAt(ns string, k Key, b []byte, off int64) bool {
 	if c == nil {
 		return false
 	}
-	f, err := os.Open(c.file(ns, c.key(k)))
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	_, err = f.ReadAt(b, off)
-	return err == nil
+	return sysfile.ReadAt(c.file(ns, c.key(k)), b, off) == nil
 }
 
 // Size returns the length of the entry stored under k in the namespace

@@ -6,6 +6,6 @@
 // calls before the first byte moves (the open, then four fcntl calls and
 // an epoll_ctl that fails, as the runtime tries each new file in its
 // network poller), and os.ReadFile two more (a stat, and a read that
-// finds the end). ReadFile and WriteFile make three: open, read or write,
-// close. Elsewhere they are os.ReadFile and os.WriteFile.
+// finds the end). ReadFile, ReadAt and WriteFile make three: open, read
+// or write, close. Elsewhere they use package os.
 package sysfile

@@ -3,18 +3,27 @@
 package sysfile
 
 import (
+	"io"
 	"io/fs"
 	"syscall"
 )
 
 // ReadFile reads the file name whole. size is what the file's size was
-// last seen to be: with it right, the file is read with one read.
+// last seen to be, or -1 if it is not known, when the file is looked at
+// first: with it right, the file is read with one read.
 func ReadFile(name string, size int64) ([]byte, error) {
 	fd, err := open(name, syscall.O_RDONLY, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer syscall.Close(fd)
+	if size < 0 {
+		var st syscall.Stat_t
+		if err := fstat(fd, &st); err != nil {
+			return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+		}
+		size = st.Size
+	}
 	// One byte more than expected, so that a read short of the buffer
 	// says the file ended: a regular file's read is short only there.
 	buf := make([]byte, 0, max(0, size)+1)
@@ -33,6 +42,30 @@ func ReadFile(name string, size int64) ([]byte, error) {
 		// The file grew since it was seen: read on.
 		buf = append(buf, 0)[:len(buf)]
 	}
+}
+
+// ReadAt reads len(b) bytes of the file name from offset off. A file
+// that ends before is an error (io.ErrUnexpectedEOF).
+func ReadAt(name string, b []byte, off int64) error {
+	fd, err := open(name, syscall.O_RDONLY, 0)
+	if err != nil {
+		return err
+	}
+	defer syscall.Close(fd)
+	for len(b) > 0 {
+		n, err := syscall.Pread(fd, b, off)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		if n == 0 {
+			return &fs.PathError{Op: "read", Path: name, Err: io.ErrUnexpectedEOF}
+		}
+		b, off = b[n:], off+int64(n)
+	}
+	return nil
 }
 
 // WriteFile writes data to the file name, creating it with permissions
@@ -59,6 +92,14 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 		return &fs.PathError{Op: "close", Path: name, Err: err}
 	}
 	return nil
+}
+
+func fstat(fd int, st *syscall.Stat_t) error {
+	for {
+		if err := syscall.Fstat(fd, st); err != syscall.EINTR {
+			return err
+		}
+	}
 }
 
 func open(name string, mode int, perm uint32) (int, error) {

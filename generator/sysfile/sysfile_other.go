@@ -3,11 +3,13 @@
 package sysfile
 
 import (
+	"io"
 	"io/fs"
 	"os"
 )
 
-// ReadFile reads the file name whole; size is ignored.
+// ReadFile reads the file name whole; size, the size it was last seen
+// to have or -1, is ignored.
 func ReadFile(name string, size int64) ([]byte, error) {
 	return os.ReadFile(name)
 }
@@ -16,4 +18,21 @@ func ReadFile(name string, size int64) ([]byte, error) {
 // perm (before the umask) or truncating it.
 func WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(name, data, perm)
+}
+
+// ReadAt reads len(b) bytes of the file name from offset off. A file
+// that ends before is an error (io.ErrUnexpectedEOF).
+func ReadAt(name string, b []byte, off int64) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.ReadAt(b, off); err != nil {
+		if err == io.EOF {
+			err = &fs.PathError{Op: "read", Path: name, Err: io.ErrUnexpectedEOF}
+		}
+		return err
+	}
+	return nil
 }

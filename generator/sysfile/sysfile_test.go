@@ -3,6 +3,7 @@ package sysfile
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -33,6 +34,13 @@ func TestReadFile(t *testing.T) {
 	}
 	if got, err := ReadFile(empty, 0); err != nil || len(got) != 0 {
 		t.Errorf("empty file: %q, %v", got, err)
+	}
+	part := make([]byte, 100)
+	if err := ReadAt(name, part, 9*10); err != nil || !bytes.Equal(part, data[90:190]) {
+		t.Errorf("ReadAt from 90: %q, %v", part, err)
+	}
+	if err := ReadAt(name, part, int64(len(data))-50); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("ReadAt past the end: %v, want io.ErrUnexpectedEOF", err)
 	}
 	_, err := ReadFile(filepath.Join(dir, "missing.md"), 10)
 	var pe *fs.PathError
