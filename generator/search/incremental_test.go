@@ -84,9 +84,10 @@ func TestIncremental(t *testing.T) {
 	}
 
 	// Each field of a document (its title, each piece of metadata, each
-	// heading and section) starts at a position of its own: words added
-	// at the end of a section move no word of the sections after it, and
-	// only the sections of the new words are made again.
+	// heading and section) starts at a multiple of 64 (fieldAlign): words
+	// added at the end of a section that do not take it past the next
+	// multiple, as here, move no word of the sections after it, and only
+	// the sections of the new words are made again.
 	replaceIn(t, p, "people actually take it.", "people actually take it. Breaks help.")
 	added, _ := cachedAndClean(t, load(), c)
 	if added.Sections == 0 || added.Sections > 2 {

@@ -24,9 +24,13 @@ func ReadFile(name string, size int64) ([]byte, error) {
 		}
 		size = st.Size
 	}
-	// One byte more than expected, so that a read short of the buffer
-	// says the file ended: a regular file's read is short only there.
-	buf := make([]byte, 0, max(0, size)+1)
+	// One byte more than expected, so that a read that stops short of
+	// the buffer once the expected bytes are in says the file ended.
+	// Before them, a short read may be a file system's (FUSE, a network
+	// file system, a read of more than 2 GB): only a read of nothing
+	// says the file ended then.
+	want := max(0, size)
+	buf := make([]byte, 0, want+1)
 	for {
 		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
 		if err == syscall.EINTR {
@@ -36,11 +40,13 @@ func ReadFile(name string, size int64) ([]byte, error) {
 			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
 		buf = buf[:len(buf)+n]
-		if n == 0 || len(buf) < cap(buf) {
+		if n == 0 || len(buf) < cap(buf) && int64(len(buf)) >= want {
 			return buf, nil
 		}
-		// The file grew since it was seen: read on.
-		buf = append(buf, 0)[:len(buf)]
+		if len(buf) == cap(buf) {
+			// The file grew since it was seen: read on.
+			buf = append(buf, 0)[:len(buf)]
+		}
 	}
 }
 
@@ -79,6 +85,9 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 		n, err := syscall.Write(fd, data)
 		if err == syscall.EINTR {
 			continue
+		}
+		if err == nil && n == 0 {
+			err = io.ErrShortWrite
 		}
 		if err != nil {
 			syscall.Close(fd)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -78,5 +79,12 @@ func TestWriteFile(t *testing.T) {
 	err = WriteFile(filepath.Join(dir, "no", "such", "folder.html"), []byte("x"), 0o644)
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("write into a missing folder: %v, want fs.ErrNotExist", err)
+	}
+	// The site writer tells a clash of a page and a folder by these.
+	if err := WriteFile(dir, []byte("x"), 0o644); !errors.Is(err, syscall.EISDIR) {
+		t.Errorf("write over a folder: %v, want EISDIR", err)
+	}
+	if err := WriteFile(filepath.Join(name, "inside.html"), []byte("x"), 0o644); !errors.Is(err, syscall.ENOTDIR) {
+		t.Errorf("write under a file: %v, want ENOTDIR", err)
 	}
 }
