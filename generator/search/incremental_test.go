@@ -141,6 +141,22 @@ func cachedAndClean(t *testing.T, s *site.Site, c *cache.Cache) (cached, clean *
 	return cached, clean
 }
 
+// damageLastByte flips the bits of the last byte of each file in paths:
+// the last section of a cache entry, which its checks must catch.
+func damageLastByte(t *testing.T, paths []string) {
+	t.Helper()
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data[len(data)-1] ^= 0x55
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // maxGroup is the most documents that share an entry of the analysis
 // cache (search.maxGroup).
 const maxGroup = 256
@@ -236,16 +252,7 @@ func TestIncrementalNewDocument(t *testing.T) {
 	}
 	// Every entry's last section damaged, the heads the build above
 	// wrote again included.
-	for _, p := range entries {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data[len(data)-1] ^= 0x55
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	damageLastByte(t, entries)
 	repaired, err := search.Build(s, search.Options{Cache: c})
 	if err != nil {
 		t.Fatal(err)
@@ -274,16 +281,7 @@ func TestIncrementalNewDocument(t *testing.T) {
 	// Some entries are those of groups the site no longer has: every
 	// one is damaged.
 	left, _ := filepath.Glob(filepath.Join(dir, "cache", "search-analysis", "*", "*"))
-	for _, p := range left {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data[len(data)-1] ^= 0x55
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	damageLastByte(t, left)
 	if _, err := search.Build(load(), search.Options{Cache: c, ReleaseText: true}); err == nil || !strings.Contains(err.Error(), "build again") {
 		t.Fatalf("with damaged entries and the texts let go: %v, want an error that says to build again", err)
 	}
