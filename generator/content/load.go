@@ -110,6 +110,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	if opts.Cache != nil {
 		l.prev = readSnapshot(opts.Cache, opts.Dir)
 	}
+	if opts.StopIfUnchanged != nil && l.prev != nil && opts.Root != "" && l.prev.sameStats(opts.Root) && opts.StopIfUnchanged(l.prev.hash) {
+		return Result{Static: l.prev.static(), Hash: l.prev.hash, Unchanged: true}, nil
+	}
 	if l.prev != nil {
 		// As many files as last time, most likely: maps of the right
 		// size from the start, not grown ten times over.
@@ -152,7 +155,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	if l.prev != nil && l.prev.rawHTML != l.cfg.RawHTML {
 		l.prev = nil // every conversion changes
 	}
-	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, files: map[string]*fileEntry{}}
+	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, files: map[string]*fileEntry{}, dirs: l.dirs, dirStamps: l.dirStamps}
 	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: sum(cfgData)}
 	if opts.StopIfUnchanged != nil {
 		if same, read := l.unchanged(next.files[ConfigFile], files, static); same && opts.StopIfUnchanged(l.prev.hash) {
@@ -160,7 +163,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			// writing the index again.
 			if read > restampAfter && !opts.ReadOnly {
 				l.stamps[ConfigFile] = cfgStamp
-				l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps)
+				l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps, l.dirs, l.dirStamps)
 			}
 			return Result{Static: static, Hash: l.prev.hash, Unchanged: true}, diags
 		}
@@ -297,7 +300,7 @@ func (l *loader) unchanged(cfg *fileEntry, files, static []string) (same bool, r
 // holds, so that it need not be written again.
 func (l *loader) sameSnapshot(next *snapshot, hash cache.Key, same []bool) bool {
 	prev := l.prev
-	if prev == nil || prev.hash != hash || len(prev.files) != len(next.files) {
+	if prev == nil || prev.hash != hash || len(prev.files) != len(next.files) || !slices.Equal(prev.dirs, next.dirs) || !slices.Equal(prev.dirStamps, next.dirStamps) {
 		return false
 	}
 	for _, ok := range same {
@@ -325,6 +328,11 @@ type loader struct {
 	dirFiles map[string][]string
 	// placeholders finds template text `handbook new` wrote.
 	placeholders placeholderFinders
+	// dirs lists the folders the walk read, "." first, and dirStamps
+	// how each looked after; both nil when the walk failed to read one
+	// or the folders cannot be stamped (see snapshot.sameStats).
+	dirs      []string
+	dirStamps []cache.Stamp
 	// stamps is how each file looked when walked.
 	stamps map[string]cache.Stamp
 	// prev is the snapshot of the last build with this cache, or nil.
@@ -353,8 +361,11 @@ func (l *loader) walk(diags *diag.List) []string {
 		files = make([]string, 0, len(l.prev.files))
 		found = make([]foundFile, 0, len(l.prev.files))
 	}
+	var dirs []string
+	walked := true
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			walked = false
 			diags.Errorf(diag.Pos{File: l.display(p)}, "read: %v", unwrapPath(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
@@ -362,6 +373,7 @@ func (l *loader) walk(diags *diag.List) []string {
 			return nil
 		}
 		if p == "." {
+			dirs = append(dirs, p)
 			return nil
 		}
 		name := d.Name()
@@ -394,6 +406,7 @@ func (l *loader) walk(diags *diag.List) []string {
 		if !nested {
 			switch {
 			case d.IsDir() && site.KindOfFolder(name) != 0:
+				dirs = append(dirs, p)
 				return nil
 			case d.IsDir():
 				diags.Warnf(diag.Pos{File: l.display(p)}, "folder %q is not a content folder and is ignored (want handbook, updates, decisions, objectives, people or teams)", name)
@@ -406,6 +419,7 @@ func (l *loader) walk(diags *diag.List) []string {
 			}
 		}
 		if d.IsDir() {
+			dirs = append(dirs, p)
 			return nil
 		}
 		if !d.Type().IsRegular() {
@@ -416,7 +430,15 @@ func (l *loader) walk(diags *diag.List) []string {
 		return nil
 	})
 	if err != nil {
+		walked = false
 		diags.Errorf(diag.Pos{File: l.opts.Dir}, "read content: %v", err)
+	}
+	if walked && l.opts.Root != "" {
+		// Stamped once read: a file added since makes its folder's
+		// stamp too recent to trust (see snapshot.sameStats).
+		if st, ok := cache.StampsIn(l.opts.Root, dirs); ok && !slices.Contains(st, cache.Stamp{}) {
+			l.dirs, l.dirStamps = dirs, st
+		}
 	}
 	stamps, sizes := l.look(found)
 	for i, f := range found {
