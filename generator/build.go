@@ -35,7 +35,10 @@ type Config struct {
 	// Drafts includes documents marked draft.
 	Drafts bool
 	// Now is the build's "current" time: it decides the current period,
-	// check-in windows and deadlines. Zero means time.Now().
+	// check-in windows and deadlines. Zero means time.Now() to the
+	// minute: pages say "as of" to the minute, and two builds of the
+	// same input within a minute are the same build (the second one
+	// finds nothing to do).
 	Now time.Time
 	// Dev adds the live-reload client to every page.
 	Dev bool
@@ -115,9 +118,15 @@ func (c Config) withDefaults() Config {
 		c.Out = "public"
 	}
 	if c.Now.IsZero() {
-		c.Now = time.Now()
+		c.Now = Now()
 	}
 	return c
+}
+
+// Now returns the time a build takes when Config.Now is zero: the clock's,
+// to the minute.
+func Now() time.Time {
+	return time.Now().Truncate(time.Minute)
 }
 
 // Result reports what a build did.
@@ -336,7 +345,6 @@ func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []rend
 // reading, rendering or writing anything; its result has no Site.
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
-	clock := cfg.Now.IsZero()
 	cfg = cfg.withDefaults()
 	c := cfg.OpenCache()
 	// Git runs while the content folder is walked: with nothing
@@ -344,11 +352,11 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	cfg.history = cfg.startHistory(ctx, c)
 	var stop func(cache.Key) bool
 	rec, ok := readRecord(c, cfg.Out)
-	if ok && !clock && cfg.FS == nil && write.Current(c, cfg.Out) {
+	if ok && cfg.FS == nil && write.Current(c, cfg.Out) {
 		// The output folder is what the last build wrote: with the same
 		// content and the same inputs, there is nothing to do.
 		stop = func(content cache.Key) bool {
-			inputs, known := cfg.buildInputs(clock, c, start)
+			inputs, known := cfg.buildInputs(c, start)
 			return content == rec.Content && known && inputs == rec.Inputs
 		}
 	}
@@ -378,7 +386,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if c != nil {
 		// Inputs changed since the build started (a layout saved) are
 		// not settled, and leave no record.
-		if inputs, known := cfg.buildInputs(clock, c, start); known {
+		if inputs, known := cfg.buildInputs(c, start); known {
 			writeRecord(c, cfg.Out, record{Inputs: inputs, Content: m.contentHash, Pages: res.Pages, Feeds: res.Feeds, Files: res.Files, Diagnostics: res.Diagnostics})
 		}
 	}
@@ -388,12 +396,12 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 
 // buildInputs is inputsKey with the key of the git history, which it
 // waits for.
-func (c Config) buildInputs(clock bool, cc *cache.Cache, start time.Time) (cache.Key, bool) {
+func (c Config) buildInputs(cc *cache.Cache, start time.Time) (cache.Key, bool) {
 	var gitKey cache.Key
 	if c.history != nil {
 		gitKey = c.history().Key()
 	}
-	return c.inputsKey(clock, cc.Salt(), gitKey, start)
+	return c.inputsKey(cc.Salt(), gitKey, start)
 }
 
 // OpenCache returns the build cache Cache names, or nil for none.

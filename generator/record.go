@@ -53,11 +53,10 @@ func writeRecord(c *cache.Cache, out string, r record) {
 
 // inputsKey returns the key of what a build reads besides the content
 // folder, and false when it cannot tell that they did not change: the
-// time is the clock's, the content comes from elsewhere than a folder, or
-// a layout changed a moment ago.
-// c has its defaults; clock is whether the time is the clock's.
-func (c Config) inputsKey(clock bool, salt cache.Key, gitKey cache.Key, start time.Time) (cache.Key, bool) {
-	if clock || c.FS != nil {
+// content comes from elsewhere than a folder, or a layout changed a
+// moment ago. c has its defaults: its time is set.
+func (c Config) inputsKey(salt cache.Key, gitKey cache.Key, start time.Time) (cache.Key, bool) {
+	if c.FS != nil {
 		return cache.Key{}, false
 	}
 	h := cache.NewHasher("build inputs").Key(salt).Key(gitKey)

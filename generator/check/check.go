@@ -66,7 +66,7 @@ func Run(ctx context.Context, cfg generator.Config) (Report, error) {
 		}
 	}
 	if cfg.Now.IsZero() {
-		cfg.Now = time.Now()
+		cfg.Now = generator.Now()
 	}
 	m, err := generator.Load(ctx, cfg)
 	rep := Report{Diagnostics: m.Diagnostics, Site: m.Site}

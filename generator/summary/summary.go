@@ -19,7 +19,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/handbook/handbook/generator"
 	"github.com/handbook/handbook/generator/check"
@@ -46,7 +45,7 @@ func Run(ctx context.Context, cfg generator.Config, base string) (*Changes, erro
 		cfg.Content = "content"
 	}
 	if cfg.Now.IsZero() {
-		cfg.Now = time.Now()
+		cfg.Now = generator.Now()
 	}
 	old, commit, err := gitinfo.Snapshot(ctx, cfg.Content, base)
 	if err != nil {
