@@ -155,7 +155,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	if l.prev != nil && l.prev.rawHTML != l.cfg.RawHTML {
 		l.prev = nil // every conversion changes
 	}
-	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, files: map[string]*fileEntry{}, dirs: l.dirs, dirStamps: l.dirStamps}
+	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, files: map[string]*fileEntry{}, dirs: l.dirs, dirStamps: l.dirStamps, dirSums: l.dirSums}
 	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: sum(cfgData)}
 	if opts.StopIfUnchanged != nil {
 		if same, read := l.unchanged(next.files[ConfigFile], files, static); same && opts.StopIfUnchanged(l.prev.hash) {
@@ -163,7 +163,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			// writing the index again.
 			if read > restampAfter && !opts.ReadOnly {
 				l.stamps[ConfigFile] = cfgStamp
-				l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps, l.dirs, l.dirStamps)
+				l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps, l.dirs, l.dirStamps, l.dirSums)
 			}
 			return Result{Static: static, Hash: l.prev.hash, Unchanged: true}, diags
 		}
@@ -300,7 +300,7 @@ func (l *loader) unchanged(cfg *fileEntry, files, static []string) (same bool, r
 // holds, so that it need not be written again.
 func (l *loader) sameSnapshot(next *snapshot, hash cache.Key, same []bool) bool {
 	prev := l.prev
-	if prev == nil || prev.hash != hash || len(prev.files) != len(next.files) || !slices.Equal(prev.dirs, next.dirs) || !slices.Equal(prev.dirStamps, next.dirStamps) {
+	if prev == nil || prev.hash != hash || len(prev.files) != len(next.files) || !slices.Equal(prev.dirs, next.dirs) || !slices.Equal(prev.dirStamps, next.dirStamps) || !slices.Equal(prev.dirSums, next.dirSums) {
 		return false
 	}
 	for _, ok := range same {
@@ -328,11 +328,13 @@ type loader struct {
 	dirFiles map[string][]string
 	// placeholders finds template text `handbook new` wrote.
 	placeholders placeholderFinders
-	// dirs lists the folders the walk read, "." first, and dirStamps
-	// how each looked after; both nil when the walk failed to read one
-	// or the folders cannot be stamped (see snapshot.sameStats).
+	// dirs lists the folders the walk read, "." first, dirStamps how
+	// each looked after and dirSums a hash of its names; all nil when
+	// the walk failed to read one or the folders cannot be stamped (see
+	// snapshot.sameStats).
 	dirs      []string
 	dirStamps []cache.Stamp
+	dirSums   []cache.Key
 	// stamps is how each file looked when walked.
 	stamps map[string]cache.Stamp
 	// prev is the snapshot of the last build with this cache, or nil.
@@ -363,6 +365,13 @@ func (l *loader) walk(diags *diag.List) []string {
 	}
 	var dirs []string
 	walked := true
+	// Each folder's names, for a build with nothing to do to tell that
+	// a folder it cannot trust the stamp of holds what it held (see
+	// snapshot.sameStats).
+	var lists map[string]lister
+	if l.opts.Root != "" {
+		lists = map[string]lister{}
+	}
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			walked = false
@@ -375,6 +384,15 @@ func (l *loader) walk(diags *diag.List) []string {
 		if p == "." {
 			dirs = append(dirs, p)
 			return nil
+		}
+		if lists != nil {
+			parent := path.Dir(p)
+			list, ok := lists[parent]
+			if !ok {
+				list = newLister()
+				lists[parent] = list
+			}
+			list.add(d)
 		}
 		name := d.Name()
 		if strings.HasPrefix(name, ".") {
@@ -438,6 +456,14 @@ func (l *loader) walk(diags *diag.List) []string {
 		// stamp too recent to trust (see snapshot.sameStats).
 		if st, ok := cache.StampsIn(l.opts.Root, dirs); ok && !slices.Contains(st, cache.Stamp{}) {
 			l.dirs, l.dirStamps = dirs, st
+			l.dirSums = make([]cache.Key, len(dirs))
+			for i, d := range dirs {
+				if list, ok := lists[d]; ok {
+					l.dirSums[i] = list.Sum()
+				} else {
+					l.dirSums[i] = newLister().Sum() // an empty folder
+				}
+			}
 		}
 	}
 	stamps, sizes := l.look(found)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +144,58 @@ func TestSameStats(t *testing.T) {
 	write(".drafts/idea.md", "---\ntitle: Idea\n---\n")
 	if !same() {
 		t.Error("a file added to a hidden folder: sameStats sees a change")
+	}
+}
+
+// TestSameStatsUnsettled checks what sameStats does with stamps too
+// recent to trust, as a build just after one that added a page sees the
+// page and its folder: it reads the folder's names and the page's bytes
+// again, and sees no change only when both are as the snapshot has them.
+func TestSameStatsUnsettled(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("folders are stamped on Linux only (cache.StampsIn)")
+	}
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	// A build starting now looks settled at files changed more than
+	// half a second before it.
+	soon := func() time.Time { return time.Now().Add(time.Duration(cache.StampSlack) - 500*time.Millisecond) }
+	time.Sleep(600 * time.Millisecond)
+	c := cache.Open(t.TempDir())
+	opts := Options{Dir: "content", Cache: c, Root: dir, clock: soon}
+	Load(os.DirFS(dir), opts)
+	page := "handbook/rhythms/new-page.md"
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(page)), []byte("---\ntitle: New page\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	Load(os.DirFS(dir), opts)
+	s := readSnapshot(c, "content")
+	if s == nil {
+		t.Fatal("no snapshot")
+	}
+	e, folder := s.files[page], slices.Index(s.dirs, "handbook/rhythms")
+	if e == nil || folder < 0 {
+		t.Fatalf("the snapshot has no %s or no folder handbook/rhythms", page)
+	}
+	if e.stamp.Settled(s.start) || s.dirStamps[folder].Settled(s.start) {
+		t.Fatal("the page just added, or its folder, looks settled")
+	}
+	if !s.sameStats(dir) {
+		t.Error("nothing changed since the load: sameStats sees a change")
+	}
+	// As if the page, or the folder's names, had changed in the same
+	// tick of the clock as the load looked at them: same stamps.
+	sum := e.sum
+	e.sum[0]++
+	if s.sameStats(dir) {
+		t.Error("a page too recent to trust, whose bytes are not what the snapshot has: sameStats sees no change")
+	}
+	e.sum = sum
+	s.dirSums[folder][0]++
+	if s.sameStats(dir) {
+		t.Error("a folder too recent to trust, whose names are not what the snapshot has: sameStats sees no change")
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"io"
+	"io/fs"
 	"maps"
 	"math"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -22,6 +24,7 @@ import (
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/site"
+	"github.com/handbook/handbook/generator/sysfile"
 )
 
 // A snapshot is what the last build with the same cache learnt about every
@@ -52,11 +55,13 @@ type snapshot struct {
 	// and entries the entries in that order.
 	order   []string
 	entries []fileEntry
-	// dirs holds the folders the walk read, "." first, and dirStamps
-	// how each looked once read (see sameStats); none when the walk
-	// could not read one or the system cannot stamp them.
+	// dirs holds the folders the walk read, "." first, dirStamps how
+	// each looked once read and dirSums a hash of the names it held
+	// (see listSum, sameStats); none when the walk could not read one
+	// or the system cannot stamp them.
 	dirs      []string
 	dirStamps []cache.Stamp
+	dirSums   []cache.Key
 	// buckets holds the keys of the entries that hold the parsed files,
 	// each those of the files whose paths fall into it (see bucketOf).
 	buckets []cache.Key
@@ -68,7 +73,7 @@ type snapshot struct {
 }
 
 // snapshotVersion starts every snapshot; change it with the layout.
-const snapshotVersion = 6
+const snapshotVersion = 7
 
 // fileEntry is one file of a snapshot.
 type fileEntry struct {
@@ -116,13 +121,19 @@ func (s *snapshot) trusted(e *fileEntry, st cache.Stamp) bool {
 }
 
 // sameStats reports whether the content folder root is as the snapshot's
-// build left it, from stats alone: every folder that build read has the
-// stamp it had, so it holds the same names, and every file has the
-// stamp it had, so it holds the same bytes; each settled before that
-// build looked (see trusted). The walk would then find the files the
-// snapshot has, each with its bytes, and a build with nothing to do
+// build left it, without walking it: every folder that build read has
+// the stamp it had and holds the same names, and every file has the
+// stamp it had and so the same bytes. The walk would then find the files
+// the snapshot has, each with its bytes, and a build with nothing to do
 // need not walk: some 10,000 stats at 10,000 documents, in parallel,
-// where the walk reads every folder, sorts it and stats every file.
+// where the walk reads and sorts every folder and stats every file.
+//
+// A stamp is taken on trust when it was settled before the snapshot's
+// build looked (see trusted): a change in the same tick of the file
+// system's clock could have kept it. A folder whose stamp is as it was
+// but too recent to trust is read again, and its names hashed (listSum);
+// a file, read and hashed, up to restampAfter of them: a build just after
+// the one that added an update trusts neither the update nor its folder.
 func (s *snapshot) sameStats(root string) bool {
 	if len(s.dirs) == 0 {
 		return false
@@ -132,8 +143,14 @@ func (s *snapshot) sameStats(root string) bool {
 		return false
 	}
 	for i, st := range stamps {
-		if st != s.dirStamps[i] || !st.Settled(s.start) {
+		if st != s.dirStamps[i] {
 			return false
+		}
+		if !st.Settled(s.start) {
+			sum, ok := listSum(filepath.Join(root, filepath.FromSlash(s.dirs[i])))
+			if !ok || sum != s.dirSums[i] {
+				return false
+			}
 		}
 	}
 	// The files by folder, as the walk looks at them: a run of paths
@@ -152,6 +169,7 @@ func (s *snapshot) sameStats(root string) bool {
 		batches = append(batches, batch{dir: dir, lo: i, hi: i + 1})
 	}
 	var changed atomic.Bool
+	var unsettled atomic.Int32
 	inBatches(len(batches), 1, func(k int) {
 		if changed.Load() {
 			return
@@ -161,13 +179,23 @@ func (s *snapshot) sameStats(root string) bool {
 		for _, rel := range s.order[b.lo:b.hi] {
 			names = append(names, path.Base(rel))
 		}
-		got, ok := cache.StampsIn(filepath.Join(root, filepath.FromSlash(b.dir)), names)
+		folder := filepath.Join(root, filepath.FromSlash(b.dir))
+		got, ok := cache.StampsIn(folder, names)
 		if !ok {
 			changed.Store(true)
 			return
 		}
 		for i, st := range got {
-			if !s.trusted(&s.entries[b.lo+i], st) {
+			e := &s.entries[b.lo+i]
+			if s.trusted(e, st) {
+				continue
+			}
+			if st != e.stamp || unsettled.Add(1) > restampAfter {
+				changed.Store(true)
+				return
+			}
+			data, err := sysfile.ReadFile(filepath.Join(folder, names[i]), st.Size)
+			if err != nil || sum(data) != e.sum {
 				changed.Store(true)
 				return
 			}
@@ -175,6 +203,28 @@ func (s *snapshot) sameStats(root string) bool {
 	})
 	return !changed.Load()
 }
+
+// listSum returns a hash of the names in the folder dir and their types,
+// as the walk sees them (see loader.walk), and false when it cannot be
+// read.
+func listSum(dir string) (cache.Key, bool) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return cache.Key{}, false
+	}
+	l := newLister()
+	for _, e := range entries {
+		l.add(e)
+	}
+	return l.Sum(), true
+}
+
+// A lister hashes the names in a folder and their types, in name order.
+type lister struct{ *cache.Hasher }
+
+func newLister() lister { return lister{cache.NewHasher("folder names")} }
+
+func (l lister) add(e fs.DirEntry) { l.String(e.Name()).Int(int64(e.Type())) }
 
 // snapshotKey names the snapshot of a content folder. The snapshot is an
 // index of the files, which tells whether any changed, and buckets of
@@ -239,9 +289,11 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 	n = d.count()
 	s.dirs = make([]string, 0, n)
 	s.dirStamps = make([]cache.Stamp, 0, n)
+	s.dirSums = make([]cache.Key, 0, n)
 	for range n {
 		s.dirs = append(s.dirs, d.string())
 		s.dirStamps = append(s.dirStamps, cache.Stamp{Size: d.int(), Mtime: d.int(), Ctime: d.int(), Ino: d.uint(), Mode: uint32(d.uint())})
+		s.dirSums = append(s.dirSums, d.key())
 	}
 	if d.bad || len(d.b) != 0 || len(s.buckets) == 0 {
 		return nil
@@ -474,6 +526,7 @@ func writeIndex(c *cache.Cache, dir string, s *snapshot, order []string) {
 		idx.int(st.Ctime)
 		idx.uint(st.Ino)
 		idx.uint(uint64(st.Mode))
+		idx.key(s.dirSums[i])
 	}
 	c.Put("content", snapshotKey(dir), idx.b)
 }
@@ -482,8 +535,8 @@ func writeIndex(c *cache.Cache, dir string, s *snapshot, order []string) {
 // stamps now: the load that calls it found every file unchanged, but had
 // to read some to tell, their stamps being too recent to trust. Without
 // it every later load would read them again.
-func (s *snapshot) restamp(c *cache.Cache, dir string, start int64, stamps map[string]cache.Stamp, dirs []string, dirStamps []cache.Stamp) {
-	next := &snapshot{rawHTML: s.rawHTML, hash: s.hash, start: start, buckets: s.buckets, files: make(map[string]*fileEntry, len(s.files)), dirs: dirs, dirStamps: dirStamps}
+func (s *snapshot) restamp(c *cache.Cache, dir string, start int64, stamps map[string]cache.Stamp, dirs []string, dirStamps []cache.Stamp, dirSums []cache.Key) {
+	next := &snapshot{rawHTML: s.rawHTML, hash: s.hash, start: start, buckets: s.buckets, files: make(map[string]*fileEntry, len(s.files)), dirs: dirs, dirStamps: dirStamps, dirSums: dirSums}
 	for rel, e := range s.files {
 		st, ok := stamps[rel]
 		if !ok {
