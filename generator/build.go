@@ -124,9 +124,11 @@ func (c Config) withDefaults() Config {
 }
 
 // Now returns the time a build takes when Config.Now is zero: the clock's,
-// to the minute.
+// to the minute, at the minute's last nanosecond, so that builds within a
+// minute are the same build and a commit made a second ago is in the past
+// (git dates to the second).
 func Now() time.Time {
-	return time.Now().Truncate(time.Minute)
+	return time.Now().Truncate(time.Minute).Add(time.Minute - time.Nanosecond)
 }
 
 // Result reports what a build did.
@@ -158,6 +160,7 @@ type Model struct {
 	Base cache.Key
 
 	contentHash cache.Key // content.Result.Hash
+	stopKey     cache.Key // content.Result.Stop
 	unchanged   bool      // content.Result.Unchanged
 }
 
@@ -192,7 +195,7 @@ func load(ctx context.Context, cfg Config, stop func(cache.Key) bool) (Model, er
 		opts.Root = cfg.Content
 	}
 	loaded, diags := content.Load(m.Content, opts)
-	m.Static, m.contentHash, m.unchanged = loaded.Static, loaded.Hash, loaded.Unchanged
+	m.Static, m.contentHash, m.stopKey, m.unchanged = loaded.Static, loaded.Hash, loaded.Stop, loaded.Unchanged
 	if m.unchanged {
 		return m, nil
 	}
@@ -387,7 +390,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		// Inputs changed since the build started (a layout saved) are
 		// not settled, and leave no record.
 		if inputs, known := cfg.buildInputs(c, start); known {
-			writeRecord(c, cfg.Out, record{Inputs: inputs, Content: m.contentHash, Pages: res.Pages, Feeds: res.Feeds, Files: res.Files, Diagnostics: res.Diagnostics})
+			writeRecord(c, cfg.Out, record{Inputs: inputs, Content: m.stopKey, Pages: res.Pages, Feeds: res.Feeds, Files: res.Files, Diagnostics: res.Diagnostics})
 		}
 	}
 	res.Duration = time.Since(start)

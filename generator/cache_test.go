@@ -416,12 +416,21 @@ func TestUnchangedBuildStops(t *testing.T) {
 			os.WriteFile(p, append(data, "\nMore.\n"...), 0o644)
 		}},
 		{"the output folder", func(*Config) { os.RemoveAll(cfg.Out) }},
+		// Content as it was, but a problem the walk reports: the
+		// report must say so.
+		{"a symbolic link, which the walk warns about", func(*Config) {
+			os.Symlink("ana.md", filepath.Join(content, "people", "link.md"))
+		}},
 		{"the time from the clock", func(c *Config) { c.Now = time.Time{} }},
 	}
 	for _, ch := range changes {
 		ch.change(&cfg)
-		if res := mustBuild(t, cfg); res.Site == nil {
+		res := mustBuild(t, cfg)
+		if res.Site == nil {
 			t.Errorf("after changing %s, the build stopped early", ch.name)
+		}
+		if again := mustBuild(t, cfg); !slices.Equal(again.Diagnostics, res.Diagnostics) {
+			t.Errorf("after changing %s, a build with nothing changed reported %v, want %v", ch.name, again.Diagnostics, res.Diagnostics)
 		}
 	}
 	// On the clock's time, builds within a minute are one build: the

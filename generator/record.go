@@ -20,7 +20,7 @@ type record struct {
 	// content folder: the options, the layouts, the git history and
 	// the program itself.
 	Inputs cache.Key
-	// Content is the content's hash (content.Result.Hash).
+	// Content is the content's key (content.Result.Stop).
 	Content             cache.Key
 	Pages, Feeds, Files int
 	Diagnostics         diag.List

@@ -51,8 +51,9 @@ type Options struct {
 	ReadOnly bool
 	// StopIfUnchanged, with a Cache, is asked whether Load should stop
 	// after looking at the files when none changed since the snapshot,
-	// with the content's hash: if it says so, the Result has Unchanged
-	// set, Hash and Static, and nothing else. Nil: Load never stops.
+	// with the key Result.Stop would have: if it says so, the Result has
+	// Unchanged set, Hash, Stop and Static, and nothing else. Nil: Load
+	// never stops.
 	StopIfUnchanged func(hash cache.Key) bool
 	// Root is the folder fsys reads, when fsys is os.DirFS(Root): files
 	// are then looked at relative to their folder, which takes half the
@@ -85,6 +86,11 @@ type Result struct {
 	// ConfigHash identifies site.toml as read: what every page may show
 	// whatever the documents say.
 	ConfigHash cache.Key
+	// Stop identifies Hash and the problems the walk of the content
+	// folder found (names, links, sizes), which Hash does not cover: a
+	// build whose content has the Stop key of the last build's reports
+	// what that build reported (see Options.StopIfUnchanged).
+	Stop cache.Key
 	// BaseURLPos is where site.toml sets base_url, or would: the top of
 	// the file, or the file alone when HasConfig is false.
 	BaseURLPos diag.Pos
@@ -110,8 +116,10 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	if opts.Cache != nil {
 		l.prev = readSnapshot(opts.Cache, opts.Dir)
 	}
-	if opts.StopIfUnchanged != nil && l.prev != nil && opts.Root != "" && l.prev.sameStats(opts.Root) && opts.StopIfUnchanged(l.prev.hash) {
-		return Result{Static: l.prev.static(), Hash: l.prev.hash, Unchanged: true}, nil
+	if opts.StopIfUnchanged != nil && l.prev != nil && opts.Root != "" && l.prev.sameStats(opts.Root) {
+		if stop := stopKey(l.prev.hash, l.prev.walk); opts.StopIfUnchanged(stop) {
+			return Result{Static: l.prev.static(), Hash: l.prev.hash, Stop: stop, Unchanged: true}, nil
+		}
 	}
 	if l.prev != nil {
 		// As many files as last time, most likely: maps of the right
@@ -146,7 +154,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	res0 := Result{BaseURLPos: basePos, HasConfig: cfgData != nil}
 	l.base = l.cfg.BasePath()
 
+	walked := len(diags)
 	files := l.walk(&diags)
+	walk := diagsKey(diags[walked:])
 	var static []string
 	for p := range l.static {
 		static = append(static, p)
@@ -155,17 +165,21 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	if l.prev != nil && l.prev.rawHTML != l.cfg.RawHTML {
 		l.prev = nil // every conversion changes
 	}
-	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, files: map[string]*fileEntry{}, dirs: l.dirs, dirStamps: l.dirStamps, dirSums: l.dirSums}
+	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, walk: walk, files: map[string]*fileEntry{}, dirs: l.dirs, dirStamps: l.dirStamps, dirSums: l.dirSums}
 	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: sum(cfgData)}
 	if opts.StopIfUnchanged != nil {
-		if same, read := l.unchanged(next.files[ConfigFile], files, static); same && opts.StopIfUnchanged(l.prev.hash) {
-			// Reading a few files (the one just edited) costs less than
-			// writing the index again.
-			if read > restampAfter && !opts.ReadOnly {
-				l.stamps[ConfigFile] = cfgStamp
-				l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps, l.dirs, l.dirStamps, l.dirSums)
+		if same, read := l.unchanged(next.files[ConfigFile], files, static); same {
+			if stop := stopKey(l.prev.hash, walk); opts.StopIfUnchanged(stop) {
+				// Reading a few files (the one just edited) costs less
+				// than writing the index again; but a folder's new
+				// stamp (an editor's swap file come and gone) would
+				// send every later build to the walk.
+				if (read > restampAfter || !l.prev.sameDirs(next)) && !opts.ReadOnly {
+					l.stamps[ConfigFile] = cfgStamp
+					l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps, next)
+				}
+				return Result{Static: static, Hash: l.prev.hash, Stop: stop, Unchanged: true}, diags
 			}
-			return Result{Static: static, Hash: l.prev.hash, Unchanged: true}, diags
 		}
 	}
 	if l.prev != nil {
@@ -208,6 +222,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		if e == nil || !l.prev.trusted(e, st) {
 			data, err := l.readFile(p)
 			if err != nil {
+				next.leftOut()
 				continue // render reports it
 			}
 			e = &fileEntry{sum: sum(data)}
@@ -217,6 +232,8 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	for i, rel := range files {
 		if entries[i] != nil {
 			next.files[rel] = entries[i]
+		} else {
+			next.leftOut()
 		}
 	}
 
@@ -250,6 +267,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	res.Content.Config = l.cfg
 	res.Hash = l.hash(cfgData, docs)
 	res.ConfigHash = cache.NewHasher("config").Bytes(cfgData).String(l.cfg.BaseURL).Sum()
+	res.Stop = stopKey(res.Hash, walk)
 	res.Static = static
 	if opts.Cache != nil && !opts.ReadOnly && !l.sameSnapshot(next, res.Hash, same) {
 		next.hash = res.Hash
@@ -300,7 +318,7 @@ func (l *loader) unchanged(cfg *fileEntry, files, static []string) (same bool, r
 // holds, so that it need not be written again.
 func (l *loader) sameSnapshot(next *snapshot, hash cache.Key, same []bool) bool {
 	prev := l.prev
-	if prev == nil || prev.hash != hash || len(prev.files) != len(next.files) || !slices.Equal(prev.dirs, next.dirs) || !slices.Equal(prev.dirStamps, next.dirStamps) || !slices.Equal(prev.dirSums, next.dirSums) {
+	if prev == nil || prev.hash != hash || prev.walk != next.walk || len(prev.files) != len(next.files) || !prev.sameDirs(next) {
 		return false
 	}
 	for _, ok := range same {
@@ -363,14 +381,30 @@ func (l *loader) walk(diags *diag.List) []string {
 		files = make([]string, 0, len(l.prev.files))
 		found = make([]foundFile, 0, len(l.prev.files))
 	}
-	var dirs []string
-	walked := true
-	// Each folder's names, for a build with nothing to do to tell that
-	// a folder it cannot trust the stamp of holds what it held (see
+	// The folders read and their stamps, each taken before the folder
+	// is read (fs.WalkDir calls back before it reads a folder): a name
+	// added while the walk runs changes the folder after its stamp. And
+	// each folder's names, for a build with nothing to do to tell that a
+	// folder it cannot trust the stamp of holds what it held (see
 	// snapshot.sameStats).
-	var lists map[string]lister
-	if l.opts.Root != "" {
-		lists = map[string]lister{}
+	var dirs []string
+	var dirStamps []cache.Stamp
+	walked := l.opts.Root != ""
+	lists := map[string]lister{}
+	dir := func(p string, d fs.DirEntry) {
+		dirs = append(dirs, p)
+		if !walked {
+			return
+		}
+		info, err := d.Info()
+		st := cache.Stamp{}
+		if err == nil {
+			st = cache.StampOf(info)
+		}
+		if st == (cache.Stamp{}) {
+			walked = false // this system's stamps are not trusted
+		}
+		dirStamps = append(dirStamps, st)
 	}
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -382,10 +416,10 @@ func (l *loader) walk(diags *diag.List) []string {
 			return nil
 		}
 		if p == "." {
-			dirs = append(dirs, p)
+			dir(p, d)
 			return nil
 		}
-		if lists != nil {
+		if walked {
 			parent := path.Dir(p)
 			list, ok := lists[parent]
 			if !ok {
@@ -424,7 +458,7 @@ func (l *loader) walk(diags *diag.List) []string {
 		if !nested {
 			switch {
 			case d.IsDir() && site.KindOfFolder(name) != 0:
-				dirs = append(dirs, p)
+				dir(p, d)
 				return nil
 			case d.IsDir():
 				diags.Warnf(diag.Pos{File: l.display(p)}, "folder %q is not a content folder and is ignored (want handbook, updates, decisions, objectives, people or teams)", name)
@@ -437,7 +471,7 @@ func (l *loader) walk(diags *diag.List) []string {
 			}
 		}
 		if d.IsDir() {
-			dirs = append(dirs, p)
+			dir(p, d)
 			return nil
 		}
 		if !d.Type().IsRegular() {
@@ -451,18 +485,14 @@ func (l *loader) walk(diags *diag.List) []string {
 		walked = false
 		diags.Errorf(diag.Pos{File: l.opts.Dir}, "read content: %v", err)
 	}
-	if walked && l.opts.Root != "" {
-		// Stamped once read: a file added since makes its folder's
-		// stamp too recent to trust (see snapshot.sameStats).
-		if st, ok := cache.StampsIn(l.opts.Root, dirs); ok && !slices.Contains(st, cache.Stamp{}) {
-			l.dirs, l.dirStamps = dirs, st
-			l.dirSums = make([]cache.Key, len(dirs))
-			for i, d := range dirs {
-				if list, ok := lists[d]; ok {
-					l.dirSums[i] = list.Sum()
-				} else {
-					l.dirSums[i] = newLister().Sum() // an empty folder
-				}
+	if walked {
+		l.dirs, l.dirStamps = dirs, dirStamps
+		l.dirSums = make([]cache.Key, len(dirs))
+		for i, d := range dirs {
+			if list, ok := lists[d]; ok {
+				l.dirSums[i] = list.Sum()
+			} else {
+				l.dirSums[i] = newLister().Sum() // an empty folder
 			}
 		}
 	}
@@ -474,6 +504,9 @@ func (l *loader) walk(diags *diag.List) []string {
 			l.stamps[p] = stamps[i]
 		}
 		if sizes[i] > MaxFileSize {
+			// Not in the snapshot, so not looked at by a build with
+			// nothing to do: it must walk.
+			l.dirs, l.dirStamps, l.dirSums = nil, nil, nil
 			diags.Errorf(diag.Pos{File: l.display(p)}, "file is too large (%.1f MB; the limit is %d MB)", float64(sizes[i])/(1<<20), MaxFileSize>>20)
 			continue
 		}

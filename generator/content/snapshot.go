@@ -45,8 +45,9 @@ import (
 // build from these parts: only the file's own bytes decide them.
 type snapshot struct {
 	rawHTML bool
-	// hash is Result.Hash of the build that wrote it.
-	hash cache.Key
+	// hash is Result.Hash of the build that wrote it, and walk a hash
+	// of the problems its walk found (see Result.Stop).
+	hash, walk cache.Key
 	// start is when that build looked at the files (Unix nanoseconds):
 	// see cache.Stamp.Settled.
 	start int64
@@ -73,7 +74,7 @@ type snapshot struct {
 }
 
 // snapshotVersion starts every snapshot; change it with the layout.
-const snapshotVersion = 7
+const snapshotVersion = 8
 
 // fileEntry is one file of a snapshot.
 type fileEntry struct {
@@ -187,8 +188,8 @@ func (s *snapshot) sameStats(root string) bool {
 		}
 		for i, st := range got {
 			e := &s.entries[b.lo+i]
-			if s.trusted(e, st) {
-				continue
+			if s.trusted(e, st) || st == (cache.Stamp{}) && e.stamp == st && e.sum == absent {
+				continue // settled, or site.toml still missing
 			}
 			if st != e.stamp || unsettled.Add(1) > restampAfter {
 				changed.Store(true)
@@ -266,7 +267,7 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 	if d.uint() != snapshotVersion {
 		return nil
 	}
-	s := &snapshot{rawHTML: d.bool(), hash: d.key(), start: d.int()}
+	s := &snapshot{rawHTML: d.bool(), hash: d.key(), walk: d.key(), start: d.int()}
 	for range d.count() {
 		s.buckets = append(s.buckets, d.key())
 	}
@@ -500,6 +501,7 @@ func writeIndex(c *cache.Cache, dir string, s *snapshot, order []string) {
 	idx.uint(snapshotVersion)
 	idx.bool(s.rawHTML)
 	idx.key(s.hash)
+	idx.key(s.walk)
 	idx.int(s.start)
 	idx.uint(uint64(len(s.buckets)))
 	for _, k := range s.buckets {
@@ -532,11 +534,12 @@ func writeIndex(c *cache.Cache, dir string, s *snapshot, order []string) {
 }
 
 // restamp stores the index of s again, as taken at start with the files'
-// stamps now: the load that calls it found every file unchanged, but had
-// to read some to tell, their stamps being too recent to trust. Without
-// it every later load would read them again.
-func (s *snapshot) restamp(c *cache.Cache, dir string, start int64, stamps map[string]cache.Stamp, dirs []string, dirStamps []cache.Stamp, dirSums []cache.Key) {
-	next := &snapshot{rawHTML: s.rawHTML, hash: s.hash, start: start, buckets: s.buckets, files: make(map[string]*fileEntry, len(s.files)), dirs: dirs, dirStamps: dirStamps, dirSums: dirSums}
+// stamps now and the folders and walk of walked: the load that calls it
+// found every file unchanged, but had to read some to tell, their stamps
+// being too recent to trust, or found folders changed. Without it every
+// later load would read them again, or walk.
+func (s *snapshot) restamp(c *cache.Cache, dir string, start int64, stamps map[string]cache.Stamp, walked *snapshot) {
+	next := &snapshot{rawHTML: s.rawHTML, hash: s.hash, walk: walked.walk, start: start, buckets: s.buckets, files: make(map[string]*fileEntry, len(s.files)), dirs: walked.dirs, dirStamps: walked.dirStamps, dirSums: walked.dirSums}
 	for rel, e := range s.files {
 		st, ok := stamps[rel]
 		if !ok {
@@ -819,4 +822,36 @@ func (s *snapshot) static() []string {
 		}
 	}
 	return static
+}
+
+// absent is the sum of a file that is not there: site.toml's entry when
+// the folder has none.
+var absent = sum(nil)
+
+// leftOut tells s that a file the walk found has no entry: one that
+// could not be read or parsed. A build with nothing to do cannot look at
+// it, so s keeps no folders and that build walks (see sameStats).
+func (s *snapshot) leftOut() {
+	s.dirs, s.dirStamps, s.dirSums = nil, nil, nil
+}
+
+// sameDirs reports whether s and next hold the same folders, stamps and
+// names.
+func (s *snapshot) sameDirs(next *snapshot) bool {
+	return slices.Equal(s.dirs, next.dirs) && slices.Equal(s.dirStamps, next.dirStamps) && slices.Equal(s.dirSums, next.dirSums)
+}
+
+// stopKey returns Result.Stop for content of hash whose walk found the
+// problems walk is the key of.
+func stopKey(hash, walk cache.Key) cache.Key {
+	return cache.NewHasher("content stop").Key(hash).Key(walk).Sum()
+}
+
+// diagsKey returns a key of list.
+func diagsKey(list diag.List) cache.Key {
+	h := cache.NewHasher("diagnostics")
+	for _, d := range list {
+		h.String(d.String())
+	}
+	return h.Sum()
 }

@@ -14,13 +14,14 @@ import (
 	"github.com/handbook/handbook/generator/diag"
 )
 
-// countingFS is a folder that counts the files read from it.
+// countingFS is a folder that counts the files and folders read from it.
 type countingFS struct {
 	fs.FS
-	reads atomic.Int64
+	reads, dirs atomic.Int64
 }
 
 func (c *countingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	c.dirs.Add(1)
 	return fs.ReadDir(c.FS, name)
 }
 
