@@ -20,14 +20,7 @@ import (
 // changed stops, without reading a folder, only when the content and the
 // walk's problems are what the last full load found.
 func TestSameStats(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("folders are stamped on Linux only (cache.StampsIn)")
-	}
-	t.Parallel()
-	dir := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
+	dir := stampedCopy(t)
 	// Everything an hour old, again after each step: a change must not
 	// look like the state the snapshot saw, even on a file system whose
 	// clock ticks once a second.
@@ -198,14 +191,7 @@ func TestSameStats(t *testing.T) {
 // page and its folder: it reads the folder's names and the page's bytes
 // again, and sees no change only when both are as the snapshot has them.
 func TestSameStatsUnsettled(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("folders are stamped on Linux only (cache.StampsIn)")
-	}
-	t.Parallel()
-	dir := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
+	dir := stampedCopy(t)
 	// A build starting now looks settled at files changed more than
 	// half a second before it.
 	soon := func() time.Time { return time.Now().Add(time.Duration(cache.StampSlack) - 500*time.Millisecond) }
@@ -244,4 +230,20 @@ func TestSameStatsUnsettled(t *testing.T) {
 	if s.sameStats(dir) {
 		t.Error("a folder too recent to trust, whose names are not what the snapshot has: sameStats sees no change")
 	}
+}
+
+// stampedCopy returns a copy of the example content folder for a test of
+// sameStats, which runs in parallel; it skips the test where folders are
+// not stamped.
+func stampedCopy(t *testing.T) string {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("folders are stamped on Linux only (cache.StampsIn)")
+	}
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
