@@ -255,7 +255,16 @@ func TestReadOnlySnapshot(t *testing.T) {
 
 	empty := t.TempDir()
 	Load(os.DirFS(base), Options{Dir: "content", Cache: cache.Open(empty), ReadOnly: true, clock: later})
-	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
-		t.Errorf("a read-only load wrote %d entries into an empty cache", len(entries))
+	entries, _ := os.ReadDir(empty)
+	var wrote []string
+	for _, e := range entries {
+		// The cache keeps the hash of the running program, once it
+		// is a few seconds old, whoever reads it: not the load's.
+		if e.Name() != "executable" {
+			wrote = append(wrote, e.Name())
+		}
+	}
+	if len(wrote) != 0 {
+		t.Errorf("a read-only load wrote %q into an empty cache", wrote)
 	}
 }
