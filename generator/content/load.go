@@ -154,9 +154,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	res0 := Result{BaseURLPos: basePos, HasConfig: cfgData != nil}
 	l.base = l.cfg.BasePath()
 
-	walked := len(diags)
+	before := len(diags)
 	files := l.walk(&diags)
-	walk := diagsKey(diags[walked:])
+	walk := diagsKey(diags[before:])
 	var static []string
 	for p := range l.static {
 		static = append(static, p)
@@ -347,8 +347,9 @@ type loader struct {
 	// placeholders finds template text `handbook new` wrote.
 	placeholders placeholderFinders
 	// dirs lists the folders the walk read, "." first, dirStamps how
-	// each looked after and dirSums a hash of its names; all nil when
-	// the walk failed to read one or the folders cannot be stamped (see
+	// each looked before it was read and dirSums a hash of its names;
+	// all nil when the walk failed to read one, a file it found has no
+	// place in the snapshot, or folders cannot be stamped (see
 	// snapshot.sameStats).
 	dirs      []string
 	dirStamps []cache.Stamp
@@ -389,11 +390,11 @@ func (l *loader) walk(diags *diag.List) []string {
 	// snapshot.sameStats).
 	var dirs []string
 	var dirStamps []cache.Stamp
-	walked := l.opts.Root != ""
+	stamped := l.opts.Root != "" // every folder read, and stamped
 	lists := map[string]lister{}
 	dir := func(p string, d fs.DirEntry) {
 		dirs = append(dirs, p)
-		if !walked {
+		if !stamped {
 			return
 		}
 		info, err := d.Info()
@@ -402,13 +403,13 @@ func (l *loader) walk(diags *diag.List) []string {
 			st = cache.StampOf(info)
 		}
 		if st == (cache.Stamp{}) {
-			walked = false // this system's stamps are not trusted
+			stamped = false // this system's stamps are not trusted
 		}
 		dirStamps = append(dirStamps, st)
 	}
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			walked = false
+			stamped = false
 			diags.Errorf(diag.Pos{File: l.display(p)}, "read: %v", unwrapPath(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
@@ -419,7 +420,7 @@ func (l *loader) walk(diags *diag.List) []string {
 			dir(p, d)
 			return nil
 		}
-		if walked {
+		if stamped {
 			parent := path.Dir(p)
 			list, ok := lists[parent]
 			if !ok {
@@ -482,10 +483,10 @@ func (l *loader) walk(diags *diag.List) []string {
 		return nil
 	})
 	if err != nil {
-		walked = false
+		stamped = false
 		diags.Errorf(diag.Pos{File: l.opts.Dir}, "read content: %v", err)
 	}
-	if walked {
+	if stamped {
 		l.dirs, l.dirStamps = dirs, dirStamps
 		l.dirSums = make([]cache.Key, len(dirs))
 		for i, d := range dirs {

@@ -57,9 +57,10 @@ type snapshot struct {
 	order   []string
 	entries []fileEntry
 	// dirs holds the folders the walk read, "." first, dirStamps how
-	// each looked once read and dirSums a hash of the names it held
-	// (see listSum, sameStats); none when the walk could not read one
-	// or the system cannot stamp them.
+	// each looked before it was read and dirSums a hash of the names it
+	// held (see listSum, sameStats); none when the walk could not read
+	// one, a file it found has no entry, or the system cannot stamp
+	// folders.
 	dirs      []string
 	dirStamps []cache.Stamp
 	dirSums   []cache.Key
