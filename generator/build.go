@@ -35,10 +35,10 @@ type Config struct {
 	// Drafts includes documents marked draft.
 	Drafts bool
 	// Now is the build's "current" time: it decides the current period,
-	// check-in windows and deadlines. Zero means time.Now() to the
-	// minute: pages say "as of" to the minute, and two builds of the
-	// same input within a minute are the same build (the second one
-	// finds nothing to do).
+	// check-in windows and deadlines. Zero means the clock's minute, at
+	// its last instant (see Now): pages say "as of" to the minute, and
+	// two builds of the same input within a minute are the same build
+	// (the second one finds nothing to do).
 	Now time.Time
 	// Dev adds the live-reload client to every page.
 	Dev bool
@@ -172,9 +172,10 @@ func Load(ctx context.Context, cfg Config) (Model, error) {
 	return load(ctx, cfg, nil)
 }
 
-// load is Load; with stop, it returns a Model with only unchanged and
-// contentHash set when the content is what the cache's snapshot holds
-// and stop, given its hash, says so (content.Options.StopIfUnchanged).
+// load is Load; with stop, it returns a Model with only unchanged,
+// contentHash and stopKey set when the content is what the cache's
+// snapshot holds and stop, given its key (content.Result.Stop), says so
+// (content.Options.StopIfUnchanged).
 func load(ctx context.Context, cfg Config, stop func(cache.Key) bool) (Model, error) {
 	cfg = cfg.withDefaults()
 	if cfg.Progress != nil {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -440,5 +441,104 @@ func TestUnchangedBuildStops(t *testing.T) {
 	res := mustBuild(t, cfg)
 	if time.Now().Truncate(time.Minute).Equal(minute) && res.Site != nil {
 		t.Error("a build on the clock's time, in the same minute as the one before, read the content again")
+	}
+}
+
+// TestStopNeedsTheSameBytes checks that a build stops only when every
+// content file has the bytes the build that wrote the output folder had,
+// whatever loaded the content in between: a load sharing the cache
+// (check, serve), a build into another folder, or a build that failed.
+// Each keeps the cache's snapshot up to date with the folder, so the
+// snapshot alone cannot tell.
+func TestStopNeedsTheSameBytes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyDir(t, "../content", content)
+	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
+	page := filepath.Join(content, "handbook", "rhythms", "time-zones.md")
+	n := 0
+	edit := func() string {
+		t.Helper()
+		n++
+		marker := fmt.Sprintf("Marker %d of the test.", n)
+		data, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(page, append(data, "\n"+marker+"\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return marker
+	}
+	shows := func(marker string) bool {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(cfg.Out, "handbook", "rhythms", "time-zones", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(string(data), marker)
+	}
+	mustBuild(t, cfg)
+
+	marker := edit()
+	if _, err := Load(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	if res := mustBuild(t, cfg); res.Site == nil || !shows(marker) {
+		t.Errorf("a body edit another load took in: the build stopped (%v), the page shows the edit: %v", res.Site == nil, shows(marker))
+	}
+
+	marker = edit()
+	other := cfg
+	other.Out = filepath.Join(dir, "other")
+	mustBuild(t, other)
+	if res := mustBuild(t, cfg); res.Site == nil || !shows(marker) {
+		t.Errorf("a body edit built into another folder: the build stopped (%v), the page shows the edit: %v", res.Site == nil, shows(marker))
+	}
+
+	// A failed build writes the snapshot but leaves the last record.
+	// Text `handbook new` wrote, left in the body, fails a checked build
+	// and changes nothing other pages show.
+	checked := cfg
+	checked.Check = true
+	mustBuild(t, checked)
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	placeholder := "\nWhat this page is for, in a sentence or two: the first paragraph is the page's summary in lists and search.\n"
+	if err := os.WriteFile(page, append(data, placeholder...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		if _, err := Build(context.Background(), checked); err == nil {
+			t.Errorf("build %d with text handbook new wrote left in, checked: no error", i+1)
+		}
+	}
+}
+
+// TestStopTellsAMissingSiteTomlFromAnEmptyOne checks that a build after
+// an empty site.toml takes the place of none reports what an empty one
+// says, not what the last build said of none.
+func TestStopTellsAMissingSiteTomlFromAnEmptyOne(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyDir(t, "../content", content)
+	if err := os.Remove(filepath.Join(content, "site.toml")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
+	mustBuild(t, cfg)
+	if err := os.WriteFile(filepath.Join(content, "site.toml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := mustBuild(t, cfg)
+	fresh := cfg
+	fresh.Cache, fresh.Out = filepath.Join(dir, "cache2"), filepath.Join(dir, "public2")
+	want := mustBuild(t, fresh)
+	if got.Site == nil || !slices.Equal(got.Diagnostics, want.Diagnostics) {
+		t.Errorf("after an empty site.toml was added: stopped %v, reported %v; want %v", got.Site == nil, got.Diagnostics, want.Diagnostics)
 	}
 }

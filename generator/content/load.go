@@ -10,6 +10,7 @@ import (
 	"html"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"path/filepath"
@@ -54,7 +55,7 @@ type Options struct {
 	// with the key Result.Stop would have: if it says so, the Result has
 	// Unchanged set, Hash, Stop and Static, and nothing else. Nil: Load
 	// never stops.
-	StopIfUnchanged func(hash cache.Key) bool
+	StopIfUnchanged func(stop cache.Key) bool
 	// Root is the folder fsys reads, when fsys is os.DirFS(Root): files
 	// are then looked at relative to their folder, which takes half the
 	// time (see cache.StampsIn). Empty for any other file system.
@@ -86,10 +87,11 @@ type Result struct {
 	// ConfigHash identifies site.toml as read: what every page may show
 	// whatever the documents say.
 	ConfigHash cache.Key
-	// Stop identifies Hash and the problems the walk of the content
-	// folder found (names, links, sizes), which Hash does not cover: a
-	// build whose content has the Stop key of the last build's reports
-	// what that build reported (see Options.StopIfUnchanged).
+	// Stop identifies Hash, the bytes of every file and the problems
+	// the walk of the content folder found (names, links, sizes), which
+	// Hash does not cover: a build whose content has the Stop key of the
+	// last build's reports what that build reported (see
+	// Options.StopIfUnchanged).
 	Stop cache.Key
 	// BaseURLPos is where site.toml sets base_url, or would: the top of
 	// the file, or the file alone when HasConfig is false.
@@ -117,7 +119,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		l.prev = readSnapshot(opts.Cache, opts.Dir)
 	}
 	if opts.StopIfUnchanged != nil && l.prev != nil && opts.Root != "" && l.prev.sameStats(opts.Root) {
-		if stop := stopKey(l.prev.hash, l.prev.walk); opts.StopIfUnchanged(stop) {
+		if stop := l.prev.stopKey(l.prev.walk); opts.StopIfUnchanged(stop) {
 			return Result{Static: l.prev.static(), Hash: l.prev.hash, Stop: stop, Unchanged: true}, nil
 		}
 	}
@@ -166,10 +168,14 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		l.prev = nil // every conversion changes
 	}
 	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, walk: walk, files: map[string]*fileEntry{}, dirs: l.dirs, dirStamps: l.dirStamps, dirSums: l.dirSums}
-	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: sum(cfgData)}
+	cfgSum := sum(cfgData)
+	if cfgData == nil {
+		cfgSum = absent // not an empty site.toml, which says less
+	}
+	next.files[ConfigFile] = &fileEntry{stamp: cfgStamp, sum: cfgSum}
 	if opts.StopIfUnchanged != nil {
 		if same, read := l.unchanged(next.files[ConfigFile], files, static); same {
-			if stop := stopKey(l.prev.hash, walk); opts.StopIfUnchanged(stop) {
+			if stop := l.prev.stopKey(walk); opts.StopIfUnchanged(stop) {
 				// Reading a few files (the one just edited) costs less
 				// than writing the index again; but a folder's new
 				// stamp (an editor's swap file come and gone) would
@@ -267,7 +273,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	res.Content.Config = l.cfg
 	res.Hash = l.hash(cfgData, docs)
 	res.ConfigHash = cache.NewHasher("config").Bytes(cfgData).String(l.cfg.BaseURL).Sum()
-	res.Stop = stopKey(res.Hash, walk)
+	next.hash, next.walk = res.Hash, walk
+	next.order = slices.Sorted(maps.Keys(next.files))
+	res.Stop = next.stopKey(walk)
 	res.Static = static
 	if opts.Cache != nil && !opts.ReadOnly && !l.sameSnapshot(next, res.Hash, same) {
 		next.hash = res.Hash

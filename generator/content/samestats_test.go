@@ -157,6 +157,20 @@ func TestSameStats(t *testing.T) {
 		write("handbook/empty/diagram.png", "not really a PNG")
 	})
 
+	// A folder changed and changed back (an editor's swap file come and
+	// gone): the load that finds nothing changed writes the index again,
+	// so that the next one need not walk.
+	write("handbook/.page.md.swp", "swap")
+	if err := os.Remove(filepath.Join(dir, "handbook", ".page.md.swp")); err != nil {
+		t.Fatal(err)
+	}
+	if stopped, _ := stopping(); !stopped {
+		t.Error("a swap file come and gone: the load did not stop")
+	}
+	if stopped, dirs := stopping(); !stopped || dirs != 0 {
+		t.Errorf("the load after it: Unchanged = %v after reading %d folders, want true after none", stopped, dirs)
+	}
+
 	// A folder the walk skips is not stamped: what changes in it is
 	// not content.
 	if err := os.Mkdir(filepath.Join(dir, ".drafts"), 0o755); err != nil {
@@ -183,6 +197,15 @@ func TestSameStats(t *testing.T) {
 	}
 	if stopped, _ := stopping(); stopped {
 		t.Error("a file too large to read, cut down in place: the load stopped")
+	}
+
+	// Without site.toml, the quick look still serves.
+	if err := os.Remove(filepath.Join(dir, ConfigFile)); err != nil {
+		t.Fatal(err)
+	}
+	load()
+	if stopped, dirs := stopping(); !stopped || dirs != 0 {
+		t.Errorf("no site.toml: Unchanged = %v after reading %d folders, want true after none", stopped, dirs)
 	}
 }
 

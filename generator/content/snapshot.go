@@ -825,9 +825,10 @@ func (s *snapshot) static() []string {
 	return static
 }
 
-// absent is the sum of a file that is not there: site.toml's entry when
-// the folder has none.
-var absent = sum(nil)
+// absent stands for the sum of a file that is not there: site.toml's
+// entry when the folder has none, which an empty site.toml is not (the
+// two warn differently).
+var absent = cache.NewHasher("absent file").Sum()
 
 // leftOut tells s that a file the walk found has no entry: one that
 // could not be read or parsed. A build with nothing to do cannot look at
@@ -842,10 +843,20 @@ func (s *snapshot) sameDirs(next *snapshot) bool {
 	return slices.Equal(s.dirs, next.dirs) && slices.Equal(s.dirStamps, next.dirStamps) && slices.Equal(s.dirSums, next.dirSums)
 }
 
-// stopKey returns Result.Stop for content of hash whose walk found the
-// problems walk is the key of.
-func stopKey(hash, walk cache.Key) cache.Key {
-	return cache.NewHasher("content stop").Key(hash).Key(walk).Sum()
+// stopKey returns Result.Stop for the content s holds, of s.hash, whose
+// walk found the problems walk is the key of: with the bytes of every
+// file, by its sum, which s.hash does not cover (a body is only in its
+// own page). s.order must list s.files in path order.
+func (s *snapshot) stopKey(walk cache.Key) cache.Key {
+	h := cache.NewHasher("content stop").Key(s.hash).Key(walk)
+	for i, rel := range s.order {
+		e := s.files[rel]
+		if s.entries != nil {
+			e = &s.entries[i] // as read: no need to look it up
+		}
+		h.String(rel).Key(e.sum)
+	}
+	return h.Sum()
 }
 
 // diagsKey returns a key of list.
