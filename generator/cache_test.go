@@ -390,10 +390,8 @@ func outputData(outs []render.Output, p string) []byte {
 // to the output folder makes it build again.
 func TestUnchangedBuildStops(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	copyDir(t, "../content", content)
-	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
+	cfg := cachedExample(t)
+	content := cfg.Content
 	first := mustBuild(t, cfg)
 	if first.Site == nil {
 		t.Fatal("the first build stopped early")
@@ -452,10 +450,8 @@ func TestUnchangedBuildStops(t *testing.T) {
 // snapshot alone cannot tell.
 func TestStopNeedsTheSameBytes(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	copyDir(t, "../content", content)
-	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
+	cfg := cachedExample(t)
+	dir, content := filepath.Dir(cfg.Content), cfg.Content
 	page := filepath.Join(content, "handbook", "rhythms", "time-zones.md")
 	n := 0
 	edit := func() string {
@@ -523,13 +519,11 @@ func TestStopNeedsTheSameBytes(t *testing.T) {
 // says, not what the last build said of none.
 func TestStopTellsAMissingSiteTomlFromAnEmptyOne(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	copyDir(t, "../content", content)
+	cfg := cachedExample(t)
+	dir, content := filepath.Dir(cfg.Content), cfg.Content
 	if err := os.Remove(filepath.Join(content, "site.toml")); err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
 	mustBuild(t, cfg)
 	if err := os.WriteFile(filepath.Join(content, "site.toml"), nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -541,4 +535,15 @@ func TestStopTellsAMissingSiteTomlFromAnEmptyOne(t *testing.T) {
 	if got.Site == nil || !slices.Equal(got.Diagnostics, want.Diagnostics) {
 		t.Errorf("after an empty site.toml was added: stopped %v, reported %v; want %v", got.Site == nil, got.Diagnostics, want.Diagnostics)
 	}
+}
+
+// cachedExample returns the Config of a build of a copy of the example
+// content, with its layouts, output and cache folders beside it in a
+// folder of the test's own, as of exampleNow and without git.
+func cachedExample(t *testing.T) Config {
+	t.Helper()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyDir(t, "../content", content)
+	return Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Cache: filepath.Join(dir, "cache"), Now: exampleNow, NoGit: true}
 }
