@@ -6,7 +6,6 @@ import (
 	"hash/fnv"
 	"io"
 	"io/fs"
-	"maps"
 	"math"
 	"os"
 	"path"
@@ -279,7 +278,7 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 	for i := range n {
 		rel := d.string()
 		e := &s.entries[i]
-		e.stamp = cache.Stamp{Size: d.int(), Mtime: d.int(), Ctime: d.int(), Ino: d.uint(), Mode: uint32(d.uint())}
+		e.stamp = d.stamp()
 		e.sum = d.key()
 		e.size = int(d.uint())
 		if d.bad {
@@ -294,7 +293,7 @@ func readSnapshot(c *cache.Cache, dir string) *snapshot {
 	s.dirSums = make([]cache.Key, 0, n)
 	for range n {
 		s.dirs = append(s.dirs, d.string())
-		s.dirStamps = append(s.dirStamps, cache.Stamp{Size: d.int(), Mtime: d.int(), Ctime: d.int(), Ino: d.uint(), Mode: uint32(d.uint())})
+		s.dirStamps = append(s.dirStamps, d.stamp())
 		s.dirSums = append(s.dirSums, d.key())
 	}
 	if d.bad || len(d.b) != 0 || len(s.buckets) == 0 {
@@ -353,9 +352,10 @@ func (s *snapshot) bucketLists(order []string) [][]string {
 // the buckets of the snapshot it replaces that it does not keep. A bucket
 // whose files are the same, each with the very bytes prev loaded, is
 // kept as it is. A snapshot whose buckets are set has them stored
-// already, by a bucketWriter: only its index is written.
+// already, by a bucketWriter: only its index is written. s.order must
+// list s.files in path order.
 func writeSnapshot(c *cache.Cache, dir string, s *snapshot, prev *snapshot) {
-	order := slices.Sorted(maps.Keys(s.files))
+	order := s.order
 	if s.buckets == nil {
 		s.buckets = make([]cache.Key, bucketCount(len(order)))
 		lists := s.bucketLists(order)
@@ -512,23 +512,14 @@ func writeIndex(c *cache.Cache, dir string, s *snapshot, order []string) {
 	for _, rel := range order {
 		f := s.files[rel]
 		idx.string(rel)
-		idx.int(f.stamp.Size)
-		idx.int(f.stamp.Mtime)
-		idx.int(f.stamp.Ctime)
-		idx.uint(f.stamp.Ino)
-		idx.uint(uint64(f.stamp.Mode))
+		idx.stamp(f.stamp)
 		idx.key(f.sum)
 		idx.uint(uint64(f.size))
 	}
 	idx.uint(uint64(len(s.dirs)))
 	for i, rel := range s.dirs {
-		st := s.dirStamps[i]
 		idx.string(rel)
-		idx.int(st.Size)
-		idx.int(st.Mtime)
-		idx.int(st.Ctime)
-		idx.uint(st.Ino)
-		idx.uint(uint64(st.Mode))
+		idx.stamp(s.dirStamps[i])
 		idx.key(s.dirSums[i])
 	}
 	c.Put("content", snapshotKey(dir), idx.b)
@@ -777,6 +768,18 @@ func (d *decoder) value(file string, depth int) value {
 
 func (e *encoder) int(n int64)     { e.b = binary.AppendVarint(e.b, n) }
 func (e *encoder) key(k cache.Key) { e.b = append(e.b, k[:]...) }
+
+func (e *encoder) stamp(st cache.Stamp) {
+	e.int(st.Size)
+	e.int(st.Mtime)
+	e.int(st.Ctime)
+	e.uint(st.Ino)
+	e.uint(uint64(st.Mode))
+}
+
+func (d *decoder) stamp() cache.Stamp {
+	return cache.Stamp{Size: d.int(), Mtime: d.int(), Ctime: d.int(), Ino: d.uint(), Mode: uint32(d.uint())}
+}
 
 func (d *decoder) int() int64 {
 	n, k := binary.Varint(d.b)
