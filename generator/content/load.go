@@ -563,18 +563,36 @@ func (l *loader) look(found []foundFile) ([]cache.Stamp, []int64) {
 	return stamps, sizes
 }
 
-// lookIn is look on the folder Options.Root, each file looked at
-// relative to its folder (cache.StampsIn); it reports false when the
-// system cannot do that.
+// lookIn is look on the folder Options.Root (see stampsIn); it reports
+// false when the system cannot do that.
 func (l *loader) lookIn(found []foundFile, stamps []cache.Stamp, sizes []int64) bool {
+	paths := make([]string, len(found))
+	for i, f := range found {
+		paths[i] = f.path
+	}
+	got, ok := stampsIn(l.opts.Root, paths)
+	if !ok {
+		return false
+	}
+	for i, st := range got {
+		stamps[i], sizes[i] = st, st.Size
+	}
+	return true
+}
+
+// stampsIn returns the stamp of each of paths, content paths under the
+// folder root, each looked at relative to its folder (cache.StampsIn),
+// folders in parallel; a file that cannot be looked at gets the zero
+// Stamp. It reports false when the system cannot look at files so.
+func stampsIn(root string, paths []string) ([]cache.Stamp, bool) {
 	type batch struct {
 		dir   string
-		files []int // indexes into found
+		files []int // indexes into paths
 	}
 	byDir := map[string][]int{}
 	var dirs []string
-	for i, f := range found {
-		d := path.Dir(f.path)
+	for i, p := range paths {
+		d := path.Dir(p)
 		if _, ok := byDir[d]; !ok {
 			dirs = append(dirs, d)
 		}
@@ -587,22 +605,23 @@ func (l *loader) lookIn(found []foundFile, stamps []cache.Stamp, sizes []int64) 
 			batches = append(batches, batch{d, files[lo:min(lo+256, len(files))]})
 		}
 	}
+	stamps := make([]cache.Stamp, len(paths))
 	var failed atomic.Bool
 	inBatches(len(batches), 1, func(b int) {
 		names := make([]string, len(batches[b].files))
 		for k, i := range batches[b].files {
-			names[k] = found[i].d.Name()
+			names[k] = path.Base(paths[i])
 		}
-		got, ok := cache.StampsIn(filepath.Join(l.opts.Root, filepath.FromSlash(batches[b].dir)), names)
+		got, ok := cache.StampsIn(filepath.Join(root, filepath.FromSlash(batches[b].dir)), names)
 		if !ok {
 			failed.Store(true)
 			return
 		}
 		for k, i := range batches[b].files {
-			stamps[i], sizes[i] = got[k], got[k].Size
+			stamps[i] = got[k]
 		}
 	})
-	return !failed.Load()
+	return stamps, !failed.Load()
 }
 
 // foundFile is a regular file the walk found in a content folder.

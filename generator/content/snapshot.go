@@ -154,55 +154,25 @@ func (s *snapshot) sameStats(root string) bool {
 			}
 		}
 	}
-	// The files by folder, as the walk looks at them: a run of paths
-	// in one folder, of at most 256, is one batch.
-	type batch struct {
-		dir    string
-		lo, hi int // into s.order
+	got, ok := stampsIn(root, s.order)
+	if !ok {
+		return false
 	}
-	var batches []batch
-	for i, rel := range s.order {
-		dir := path.Dir(rel)
-		if n := len(batches); n > 0 && batches[n-1].dir == dir && i-batches[n-1].lo < 256 {
-			batches[n-1].hi = i + 1
-			continue
+	unsettled := 0
+	for i, st := range got {
+		e := &s.entries[i]
+		if s.trusted(e, st) || st == (cache.Stamp{}) && e.stamp == st && e.sum == absent {
+			continue // settled, or site.toml still missing
 		}
-		batches = append(batches, batch{dir: dir, lo: i, hi: i + 1})
+		if unsettled++; st != e.stamp || unsettled > restampAfter {
+			return false
+		}
+		p := filepath.Join(root, filepath.FromSlash(s.order[i]))
+		if data, err := sysfile.ReadFile(p, st.Size); err != nil || sum(data) != e.sum {
+			return false
+		}
 	}
-	var changed atomic.Bool
-	var unsettled atomic.Int32
-	inBatches(len(batches), 1, func(k int) {
-		if changed.Load() {
-			return
-		}
-		b := batches[k]
-		names := make([]string, 0, b.hi-b.lo)
-		for _, rel := range s.order[b.lo:b.hi] {
-			names = append(names, path.Base(rel))
-		}
-		folder := filepath.Join(root, filepath.FromSlash(b.dir))
-		got, ok := cache.StampsIn(folder, names)
-		if !ok {
-			changed.Store(true)
-			return
-		}
-		for i, st := range got {
-			e := &s.entries[b.lo+i]
-			if s.trusted(e, st) || st == (cache.Stamp{}) && e.stamp == st && e.sum == absent {
-				continue // settled, or site.toml still missing
-			}
-			if st != e.stamp || unsettled.Add(1) > restampAfter {
-				changed.Store(true)
-				return
-			}
-			data, err := sysfile.ReadFile(filepath.Join(folder, names[i]), st.Size)
-			if err != nil || sum(data) != e.sum {
-				changed.Store(true)
-				return
-			}
-		}
-	})
-	return !changed.Load()
+	return true
 }
 
 // listSum returns a hash of the names in the folder dir and their types,
