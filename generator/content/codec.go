@@ -20,6 +20,12 @@ const convertedVersion = 3
 
 func (c *converted) encode() []byte {
 	e := encoder{b: make([]byte, 0, 2*len(c.Result.HTML)+256)}
+	c.encodeTo(&e)
+	return e.b
+}
+
+// encodeTo appends the entry to e.
+func (c *converted) encodeTo(e *encoder) {
 	r := &c.Result
 	e.uint(convertedVersion)
 	e.bytes(r.HTML)
@@ -53,7 +59,6 @@ func (c *converted) encode() []byte {
 		e.string(w.Href)
 	}
 	e.bool(c.KeepH1)
-	return e.b
 }
 
 // decodeConverted reads an entry; ok is false for one that is damaged or

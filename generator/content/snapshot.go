@@ -74,7 +74,7 @@ type snapshot struct {
 }
 
 // snapshotVersion starts every snapshot; change it with the layout.
-const snapshotVersion = 8
+const snapshotVersion = 9
 
 // fileEntry is one file of a snapshot.
 type fileEntry struct {
@@ -547,7 +547,9 @@ func (p *cachedParse) encode() ([]byte, bool) {
 		e.uint(uint64(m.Pos.Line))
 		e.uint(uint64(m.Pos.Col))
 	}
-	e.bytes(p.conv.encode())
+	// The conversion comes last, to the end of the entry: written in
+	// place, rather than as bytes of its own, it is not encoded twice.
+	p.conv.encodeTo(&e)
 	return e.b, true
 }
 
@@ -567,9 +569,12 @@ func decodeParse(data []byte, file string) (*cachedParse, bool) {
 		name := d.string()
 		p.mentions = append(p.mentions, site.Mention{Name: name, Pos: diag.Pos{File: file, Line: int(d.uint()), Col: int(d.uint())}})
 	}
-	conv, ok := decodeConverted(d.raw(), true)
+	if d.bad {
+		return p, false
+	}
+	conv, ok := decodeConverted(d.b, true)
 	p.conv = conv
-	return p, ok && !d.bad && len(d.b) == 0
+	return p, ok
 }
 
 // Value tags.

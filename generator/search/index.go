@@ -380,6 +380,7 @@ type scratch struct {
 	stat  []termStat
 	order []string
 	ps    []*postings
+	enc   groupEncoder
 }
 
 // occ is one occurrence of a term.
