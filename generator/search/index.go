@@ -152,7 +152,12 @@ func (h hit) title() bool { return h.meta&1 != 0 }
 // partial is the analysis of a group of documents: each term's postings,
 // and each document's length and file.
 type partial struct {
-	vocab   map[string]*postings
+	vocab map[string]*postings
+	// free is where the next postings of vocab are taken from: a
+	// group's postings, one per term of its vocabulary (480,000 at
+	// 10,000 documents), are allocated in blocks rather than one by
+	// one, and all go at once with the group.
+	free    []postings
 	lengths []int    // tokens per document
 	files   [][]byte // document files (JSON)
 }
@@ -478,7 +483,11 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 	for _, t := range sc.order {
 		p := part.vocab[t]
 		if p == nil {
-			p = &postings{}
+			if len(part.free) == 0 {
+				part.free = make([]postings, 256)
+			}
+			p = &part.free[0]
+			part.free = part.free[1:]
 			part.vocab[t] = p
 		}
 		sc.ps = append(sc.ps, p)
