@@ -65,46 +65,57 @@ type Blocker struct {
 }
 
 // Attention returns what needs p's attention at now, or everyone's when p
-// is nil.
+// is nil. Everyone's lists are worked out once for a given now, with each
+// person's taken from them (see attention): asked for each person in
+// turn, every person's would go through every decision, page and
+// objective of the site.
 func (s *Site) Attention(p *Person, now time.Time) Attention {
-	a := Attention{Person: p}
+	ix := s.memo.attention.get(now, s.attention)
+	if p == nil {
+		return ix.all
+	}
+	if a, ok := ix.of[p]; ok {
+		return a
+	}
+	return Attention{Person: p}
+}
 
+// attentionIndex is what needs attention at one time: everyone's, and
+// each person's.
+type attentionIndex struct {
+	all Attention
+	of  map[*Person]Attention
+}
+
+// attention works out everyone's attention at now, then each person's:
+// the items of everyone's lists that concern them, in the same order (a
+// stable sort of part of a list is that part of the sorted list).
+func (s *Site) attention(now time.Time) *attentionIndex {
+	a := Attention{}
 	for _, d := range s.Decisions {
-		if !d.Open(now) {
-			continue
+		if d.Open(now) {
+			a.Proposals = append(a.Proposals, Ask{Decision: d, People: d.Asked()})
 		}
-		ask := Ask{Decision: d, People: d.Asked()}
-		if p != nil {
-			ask.Roles = d.Roles(p)
-			if len(ask.Roles) == 0 {
-				continue
-			}
-		}
-		a.Proposals = append(a.Proposals, ask)
 	}
 	slices.SortStableFunc(a.Proposals, func(x, y Ask) int { return compareDeadlines(x.Decision, y.Decision) })
 
 	for _, q := range s.People {
-		if p != nil && q != p {
-			continue
-		}
 		if c := s.CheckInAt(q, now); c.Record == Missed {
 			a.CheckIns = append(a.CheckIns, c)
 		}
 	}
 
 	for _, pg := range s.Pages {
-		if pg.Overdue(now) && (p == nil || pg.Owner.Responsible(p)) {
+		if pg.Overdue(now) {
 			a.Reviews = append(a.Reviews, pg)
 		}
 	}
 	slices.SortStableFunc(a.Reviews, func(x, y *Page) int { return x.ReviewDue.Compare(y.ReviewDue) })
 
 	for _, o := range s.Objectives {
-		if !o.Period.Contains(now) || p != nil && !o.OwnerRef.Responsible(p) {
-			continue
+		if o.Period.Contains(now) {
+			a.KeyResults = append(a.KeyResults, s.flags(o, now)...)
 		}
-		a.KeyResults = append(a.KeyResults, s.flags(o, now)...)
 	}
 
 	for _, q := range s.People {
@@ -118,16 +129,57 @@ func (s *Site) Attention(p *Person, now time.Time) Attention {
 		if u.Date.After(now) || u.Date.Before(c.prev(c.window(now)).Start) {
 			continue
 		}
-		for _, b := range u.Blocked {
-			if p == nil || slices.Contains(b.Mentions, p) {
-				a.Blockers = append(a.Blockers, b)
-			}
-		}
+		a.Blockers = append(a.Blockers, u.Blocked...)
 	}
 	slices.SortStableFunc(a.Blockers, func(x, y Blocker) int {
 		return cmp.Or(y.Update.Date.Compare(x.Update.Date), cmp.Compare(x.Update.Path, y.Update.Path))
 	})
-	return a
+
+	of := map[*Person]*Attention{}
+	to := func(p *Person) *Attention {
+		if of[p] == nil {
+			of[p] = &Attention{Person: p}
+		}
+		return of[p]
+	}
+	for _, ask := range a.Proposals {
+		// Asked is everyone with a role: named, or in a team named.
+		for _, p := range ask.People {
+			if roles := ask.Decision.Roles(p); len(roles) > 0 {
+				pa := to(p)
+				pa.Proposals = append(pa.Proposals, Ask{Decision: ask.Decision, Roles: roles, People: ask.People})
+			}
+		}
+	}
+	for _, c := range a.CheckIns {
+		pa := to(c.Person)
+		pa.CheckIns = append(pa.CheckIns, c)
+	}
+	for _, pg := range a.Reviews {
+		for _, p := range pg.Owner.responsible() {
+			pa := to(p)
+			pa.Reviews = append(pa.Reviews, pg)
+		}
+	}
+	for _, f := range a.KeyResults {
+		for _, p := range f.Objective.OwnerRef.responsible() {
+			pa := to(p)
+			pa.KeyResults = append(pa.KeyResults, f)
+		}
+	}
+	for _, b := range a.Blockers {
+		for i, p := range b.Mentions {
+			if !slices.Contains(b.Mentions[:i], p) {
+				pa := to(p)
+				pa.Blockers = append(pa.Blockers, b)
+			}
+		}
+	}
+	ix := &attentionIndex{all: a, of: make(map[*Person]Attention, len(of))}
+	for p, pa := range of {
+		ix.of[p] = *pa
+	}
+	return ix
 }
 
 // flags returns the key results of o that are off track or unreported.
@@ -160,6 +212,18 @@ func (s *Site) flags(o *Objective, now time.Time) []KeyResultFlag {
 // team p leads.
 func (r Ref) Responsible(p *Person) bool {
 	return r.Person == p || r.Team != nil && r.Team.LeadRef.Person == p
+}
+
+// responsible returns the people Responsible reports true for, each once.
+func (r Ref) responsible() []*Person {
+	var out []*Person
+	if r.Person != nil {
+		out = append(out, r.Person)
+	}
+	if r.Team != nil && r.Team.LeadRef.Person != nil && r.Team.LeadRef.Person != r.Person {
+		out = append(out, r.Team.LeadRef.Person)
+	}
+	return out
 }
 
 // Roles returns p's roles in d: named as a decision-maker or consulted,

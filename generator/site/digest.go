@@ -66,115 +66,185 @@ func (m Movement) Progress() (from, to float64) {
 // Digests returns the weekly digests of t (nil for the whole site), one
 // for each week up to the week of now that has anything in it, newest
 // first. Weeks are counted in the team's time zone, or the site's.
+//
+// The site's and every team's digests are made together, once for a
+// given now, in one pass over the documents: made for each team in turn,
+// every team's would go through every update of the site.
 func (s *Site) Digests(t *Team, now time.Time) []*Digest {
-	loc := s.Config.Timezone
-	if t != nil {
-		loc = s.Location(t)
-	}
-	if loc == nil {
-		loc = time.UTC
-	}
-	current := WeekOf(now, loc)
-	byWeek := map[Week]*Digest{}
-	at := func(date time.Time) *Digest {
-		if date.IsZero() || date.After(now) {
-			return nil
-		}
-		w := WeekOfDay(Day(date, loc))
-		if current.Before(w) {
-			return nil
-		}
-		d := byWeek[w]
-		if d == nil {
-			d = &Digest{Week: w, Start: w.Start(loc), End: w.End(loc), Team: t}
-			d.Complete = !now.Before(d.End)
-			byWeek[w] = d
-		}
+	all := s.memo.digests.get(now, func(now time.Time) map[*Team][]*Digest {
+		return s.digests(append([]*Team{nil}, s.Teams...), now)
+	})
+	if d, ok := all[t]; ok {
 		return d
 	}
+	return s.digests([]*Team{t}, now)[t] // a team of another site
+}
 
-	updates := slices.Clone(s.Updates)
-	slices.Reverse(updates) // oldest first
-	for _, u := range updates {
-		if t != nil && u.Team != t {
-			continue
+// digester collects the digests of one team, or of the site for nil.
+type digester struct {
+	team    *Team
+	loc     *time.Location
+	current Week
+	now     time.Time
+	byWeek  map[Week]*Digest
+}
+
+// at returns the digest of the week of date, nil when it is after now.
+func (g *digester) at(date time.Time) *Digest {
+	if date.IsZero() || date.After(g.now) {
+		return nil
+	}
+	w := WeekOfDay(Day(date, g.loc))
+	if g.current.Before(w) {
+		return nil
+	}
+	d := g.byWeek[w]
+	if d == nil {
+		d = &Digest{Week: w, Start: w.Start(g.loc), End: w.End(g.loc), Team: g.team}
+		d.Complete = !g.now.Before(d.End)
+		g.byWeek[w] = d
+	}
+	return d
+}
+
+// digests returns the digests of each of scopes (teams, nil for the
+// site), going once through the documents.
+func (s *Site) digests(scopes []*Team, now time.Time) map[*Team][]*Digest {
+	of := make(map[*Team]*digester, len(scopes))
+	for _, t := range scopes {
+		loc := s.Config.Timezone
+		if t != nil {
+			loc = s.Location(t)
 		}
-		if d := at(u.Date); d != nil {
-			d.Updates = append(d.Updates, u)
-			d.Blockers = append(d.Blockers, u.Blocked...)
+		if loc == nil {
+			loc = time.UTC
+		}
+		of[t] = &digester{team: t, loc: loc, current: WeekOf(now, loc), now: now, byWeek: map[Week]*Digest{}}
+	}
+	site := of[nil]
+	// in returns the digesters of the site and of teams, each once.
+	in := func(teams ...*Team) []*digester {
+		var out []*digester
+		if site != nil {
+			out = append(out, site)
+		}
+		for i, t := range teams {
+			if g := of[t]; t != nil && g != nil && !slices.Contains(teams[:i], t) {
+				out = append(out, g)
+			}
+		}
+		return out
+	}
+
+	for i := len(s.Updates) - 1; i >= 0; i-- { // oldest first
+		u := s.Updates[i]
+		for _, g := range in(u.Team) {
+			if d := g.at(u.Date); d != nil {
+				d.Updates = append(d.Updates, u)
+				d.Blockers = append(d.Blockers, u.Blocked...)
+			}
 		}
 	}
 
 	for i := len(s.Events) - 1; i >= 0; i-- { // oldest first
 		e := s.Events[i]
+		var teams []*Team
 		switch {
-		case e.Decision != nil && (t == nil || e.Decision.Involves(t)):
-			if d := at(e.Date); d != nil {
-				if e.To == Proposed {
-					d.Opened = append(d.Opened, e)
-				} else {
-					d.Decided = append(d.Decided, e)
-				}
-			}
-		case e.Objective != nil && (t == nil || e.Objective.Team == t):
-			if d := at(e.Date); d != nil {
+		case e.Decision != nil:
+			teams = e.Decision.teams()
+		case e.Objective != nil:
+			teams = []*Team{e.Objective.Team}
+		default:
+			continue
+		}
+		for _, g := range in(teams...) {
+			d := g.at(e.Date)
+			switch {
+			case d == nil:
+			case e.Objective != nil:
 				d.Objectives = append(d.Objectives, e)
+			case e.To == Proposed:
+				d.Opened = append(d.Opened, e)
+			default:
+				d.Decided = append(d.Decided, e)
 			}
 		}
 	}
 
 	for _, o := range s.Objectives {
-		if t != nil && o.Team != t {
-			continue
-		}
-		for _, kr := range o.KeyResults {
-			prev := kr.Start
-			var m *Movement
-			var md *Digest
-			for _, r := range kr.Reports { // oldest first
-				d := at(r.Date)
-				if d != md {
-					if m != nil {
-						md.Movements = append(md.Movements, *m)
-					}
-					m, md = nil, d
-					if d != nil {
-						m = &Movement{Objective: o, KeyResult: kr, From: prev}
-					}
-				}
-				if m != nil {
-					m.To = r.Value
-					m.Reports = append(m.Reports, r)
-				}
-				prev = r.Value
-			}
-			if m != nil {
-				md.Movements = append(md.Movements, *m)
+		for _, g := range in(o.Team) {
+			for _, kr := range o.KeyResults {
+				g.movements(o, kr)
 			}
 		}
 	}
 
 	for _, p := range s.Pages {
-		if t != nil && !p.Owner.In(t) {
-			continue
-		}
-		if d := at(p.Created); d != nil {
-			d.NewPages = append(d.NewPages, p)
-		}
-		if d := at(p.Reviewed); d != nil && Day(p.Reviewed, loc) != Day(p.Created, loc) {
-			d.Reviewed = append(d.Reviewed, p)
+		for _, g := range in(p.Owner.teams()...) {
+			if d := g.at(p.Created); d != nil {
+				d.NewPages = append(d.NewPages, p)
+			}
+			if d := g.at(p.Reviewed); d != nil && Day(p.Reviewed, g.loc) != Day(p.Created, g.loc) {
+				d.Reviewed = append(d.Reviewed, p)
+			}
 		}
 	}
 
-	out := make([]*Digest, 0, len(byWeek))
-	for _, d := range byWeek {
-		if d.Len() > 0 {
-			out = append(out, d)
+	out := make(map[*Team][]*Digest, len(of))
+	for t, g := range of {
+		list := make([]*Digest, 0, len(g.byWeek))
+		for _, d := range g.byWeek {
+			if d.Len() > 0 {
+				list = append(list, d)
+			}
+		}
+		slices.SortFunc(list, func(a, b *Digest) int {
+			return cmp.Or(cmp.Compare(b.Week.Year, a.Week.Year), cmp.Compare(b.Week.Number, a.Week.Number))
+		})
+		out[t] = list
+	}
+	return out
+}
+
+// movements adds the weeks' movements of kr, a key result of o.
+func (g *digester) movements(o *Objective, kr *KeyResult) {
+	prev := kr.Start
+	var m *Movement
+	var md *Digest
+	for _, r := range kr.Reports { // oldest first
+		d := g.at(r.Date)
+		if d != md {
+			if m != nil {
+				md.Movements = append(md.Movements, *m)
+			}
+			m, md = nil, d
+			if d != nil {
+				m = &Movement{Objective: o, KeyResult: kr, From: prev}
+			}
+		}
+		if m != nil {
+			m.To = r.Value
+			m.Reports = append(m.Reports, r)
+		}
+		prev = r.Value
+	}
+	if m != nil {
+		md.Movements = append(md.Movements, *m)
+	}
+}
+
+// teams returns the teams d involves (see Involves), each once.
+func (d *Decision) teams() []*Team {
+	var out []*Team
+	for _, refs := range [][]Ref{d.DecisionMakers, d.Consulted, d.Informed} {
+		for _, r := range refs {
+			for _, t := range r.teams() {
+				if !slices.Contains(out, t) {
+					out = append(out, t)
+				}
+			}
 		}
 	}
-	slices.SortFunc(out, func(a, b *Digest) int {
-		return cmp.Or(cmp.Compare(b.Week.Year, a.Week.Year), cmp.Compare(b.Week.Number, a.Week.Number))
-	})
 	return out
 }
 
@@ -194,4 +264,16 @@ func (d *Decision) Involves(t *Team) bool {
 // In reports whether r names t or one of its members.
 func (r Ref) In(t *Team) bool {
 	return r.Team == t || r.Person != nil && r.Person.Team == t
+}
+
+// teams returns the teams r is In, each once.
+func (r Ref) teams() []*Team {
+	var out []*Team
+	if r.Team != nil {
+		out = append(out, r.Team)
+	}
+	if r.Person != nil && r.Person.Team != nil && r.Person.Team != r.Team {
+		out = append(out, r.Person.Team)
+	}
+	return out
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -62,6 +63,35 @@ type Site struct {
 	Board Board
 
 	docs map[string]*Doc // by content path
+	memo memos
+}
+
+// memos keeps what Site's methods work out for every person or team at
+// once, for the last time they were asked about.
+type memos struct {
+	attention memoAt[*attentionIndex]
+	digests   memoAt[map[*Team][]*Digest]
+}
+
+// memoAt is a value worked out for a time, kept until it is asked for
+// another.
+type memoAt[T any] struct {
+	mu  sync.Mutex
+	ok  bool
+	now time.Time
+	v   T
+}
+
+// get returns the value for now, made with make the first time.
+func (m *memoAt[T]) get(now time.Time, make func(time.Time) T) T {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	// The same instant in another location is another time: the
+	// values count days.
+	if !m.ok || !m.now.Equal(now) || m.now.Location() != now.Location() {
+		m.v, m.now, m.ok = make(now), now, true
+	}
+	return m.v
 }
 
 // Doc returns the document at content path p, or nil.
