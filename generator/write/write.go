@@ -6,7 +6,11 @@
 // incremental write, possible when the cache holds the manifest of the
 // site the last build wrote and the output folder is still that one,
 // moves only the changed files into place and deletes those no longer
-// made. Outputs whose inputs did not change (render.Output.Reused) or
+// made. A full write lays its files out as the site has them; an
+// incremental one side by side in the new folder, each under a number,
+// so that once they are moved the folder is empty: removing one folder
+// for each page that moved took longer than making the pages when all of
+// them changed (2.8 s for 16,000 pages on ext4). Outputs whose inputs did not change (render.Output.Reused) or
 // whose bytes did not change are not written at all.
 package write
 
@@ -18,8 +22,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"golang.org/x/sync/errgroup"
@@ -37,8 +43,9 @@ type Site struct {
 	// outputs' prev is what the last build wrote into dir; nil for a
 	// full write.
 	outputs
-	dirs  sync.Map // folders made in stage
-	moved []string // paths written into stage, for an incremental write
+	dirs   sync.Map     // folders made in stage, for a full write
+	staged atomic.Int64 // files written into stage, for an incremental write
+	moved  []moved
 	// failed is the first write that failed on a path clash.
 	failed error
 }
@@ -65,6 +72,10 @@ func Open(dir string, c *cache.Cache) (*Site, error) {
 	w := &Site{dir: dir, stage: stage, cache: c, outputs: outputs{prev: readManifest(c, dir), next: manifest{}}}
 	return w, nil
 }
+
+// moved is a file an incremental write put into stage under a number, to
+// be moved to its path in the output folder.
+type moved struct{ path, name string }
 
 // Incremental reports whether the site is written over the last one,
 // rather than swapped in whole.
@@ -142,6 +153,16 @@ func (w *Site) Put(o render.Output) error {
 	if same {
 		return nil
 	}
+	if w.prev != nil {
+		name := strconv.FormatInt(w.staged.Add(1), 36)
+		if err := sysfile.WriteFile(filepath.Join(w.stage, name), o.Data, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", o.Path, err)
+		}
+		w.mu.Lock()
+		w.moved = append(w.moved, moved{path: o.Path, name: name})
+		w.mu.Unlock()
+		return nil
+	}
 	p := filepath.Join(w.stage, filepath.FromSlash(o.Path))
 	d := filepath.Dir(p)
 	if _, ok := w.dirs.Load(d); !ok {
@@ -152,11 +173,6 @@ func (w *Site) Put(o render.Output) error {
 	}
 	if err := sysfile.WriteFile(p, o.Data, 0o644); err != nil {
 		return w.clash(o.Path, fmt.Errorf("write %s: %w", o.Path, err))
-	}
-	if w.prev != nil {
-		w.mu.Lock()
-		w.moved = append(w.moved, o.Path)
-		w.mu.Unlock()
 	}
 	return nil
 }
@@ -242,8 +258,8 @@ func (w *Site) update() error {
 	}
 	// Folders first, each once, then the files in parallel.
 	made := map[string]bool{}
-	for _, p := range w.moved {
-		d := filepath.Dir(filepath.Join(w.dir, filepath.FromSlash(p)))
+	for _, m := range w.moved {
+		d := filepath.Dir(filepath.Join(w.dir, filepath.FromSlash(m.path)))
 		if !made[d] {
 			made[d] = true
 			if err := os.MkdirAll(d, 0o755); err != nil {
@@ -253,15 +269,15 @@ func (w *Site) update() error {
 	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, p := range w.moved {
+	for _, m := range w.moved {
 		g.Go(func() error {
-			from := filepath.Join(w.stage, filepath.FromSlash(p))
-			to := filepath.Join(w.dir, filepath.FromSlash(p))
+			from := filepath.Join(w.stage, m.name)
+			to := filepath.Join(w.dir, filepath.FromSlash(m.path))
 			// A folder left where the file goes holds only files this
 			// site no longer has, and went with them above; anything
 			// else in the way is an error, never removed.
 			if err := os.Rename(from, to); err != nil {
-				return fmt.Errorf("replace %s: %w", p, err)
+				return fmt.Errorf("replace %s: %w", m.path, err)
 			}
 			return nil
 		})

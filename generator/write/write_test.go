@@ -1,11 +1,13 @@
 package write
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/render"
 )
 
@@ -39,5 +41,93 @@ func TestDirRefusesPathsOutside(t *testing.T) {
 			}
 			return nil
 		})
+	}
+}
+
+// TestIncremental writes a site, then another over it with the manifest
+// the first left in the cache: files that changed are moved into place
+// (a page into a folder that was a file, a file where a folder was), the
+// rest are left alone, files no longer made go, and nothing is left
+// beside the output folder. A write that is aborted leaves the site as
+// it was.
+func TestIncremental(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	c := cache.Open(filepath.Join(dir, "cache"))
+	write := func(outs map[string]string, commit bool) *Site {
+		t.Helper()
+		w, err := Open(out, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range outs {
+			if err := w.Put(render.Output{Path: p, Data: []byte(data)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !commit {
+			w.Abort()
+			return w
+		}
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	check := func(want map[string]string) {
+		t.Helper()
+		got := map[string]string{}
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel, _ := filepath.Rel(out, p)
+			switch {
+			case p == dir || p == out || strings.HasPrefix(p, filepath.Join(dir, "cache")):
+			case rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
+				t.Errorf("left %s beside the output folder", p)
+			case !d.IsDir():
+				b, _ := os.ReadFile(p)
+				got[filepath.ToSlash(rel)] = string(b)
+			}
+			return nil
+		})
+		if !maps.Equal(got, want) {
+			t.Errorf("output folder holds %v, want %v", got, want)
+		}
+	}
+
+	first := map[string]string{
+		"index.html":               "home",
+		"updates/a/index.html":     "a",
+		"updates/b/index.html":     "b",
+		"tags/x":                   "a file where a folder goes next",
+		"old/deep/page/index.html": "gone next",
+	}
+	if w := write(first, true); w.Incremental() {
+		t.Fatal("the first write is incremental")
+	}
+	check(first)
+
+	next := map[string]string{
+		"index.html":           "home, changed",
+		"updates/a/index.html": "a",
+		"updates/b/index.html": "b, changed",
+		"updates/c/index.html": "c, new",
+		"tags/x/index.html":    "a folder where a file was",
+		"old":                  "a file where a folder was",
+	}
+	if w := write(next, false); !w.Incremental() {
+		t.Fatal("the second write is not incremental")
+	}
+	check(first)
+	w := write(next, true)
+	if !w.Incremental() {
+		t.Fatal("the second write is not incremental")
+	}
+	check(next)
+	if len(w.moved) != 5 {
+		t.Errorf("moved %d files, want the 5 that changed", len(w.moved))
 	}
 }
