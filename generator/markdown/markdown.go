@@ -48,7 +48,7 @@ func New(opts Options) *Converter {
 	if opts.RawHTML {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
 	}
-	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(indentedCode{}, 100), util.Prioritized(mermaidRenderer{}, 100)))
+	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(indentedCode{}, 100), util.Prioritized(mermaidRenderer{}, 100), util.Prioritized(newFencedCode(), 100)))
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
