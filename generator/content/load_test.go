@@ -159,6 +159,23 @@ func TestFrontMatterFormats(t *testing.T) {
 	}
 }
 
+// TestSplitBody checks that the body split off is the rest of the file,
+// whatever its length: the front matter parser buffers 4 KB at a time,
+// and only the front matter is read through it.
+func TestSplitBody(t *testing.T) {
+	t.Parallel()
+	for _, front := range []string{"---\ntitle: x\n---\n", "\n---yaml\ntitle: x\n---\n", "+++\ntitle = \"x\"\n+++\n", ";;;\n{\"title\": \"x\"}\n;;;\n", "{\n\"title\": \"x\"\n}\n\n"} {
+		for _, n := range []int{0, 1, 4000, 4096, 5000, 20000} {
+			body := strings.Repeat("body text\n", n/10) + strings.Repeat("z", n%10)
+			var diags diag.List
+			s := split("x.md", []byte(front+body), &diags)
+			if len(diags) > 0 || !s.has || string(s.body) != body || s.start != len(front) {
+				t.Errorf("split(%q + %d bytes): has %v, start %d, body of %d bytes (want %d, %d), diagnostics %v", front, len(body), s.has, s.start, len(s.body), len(front), len(body), diags)
+			}
+		}
+	}
+}
+
 func TestFrontMatterPositions(t *testing.T) {
 	t.Parallel()
 	const dateList = "date: want a date (YYYY-MM-DD or RFC 3339), got a list"
