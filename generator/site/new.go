@@ -185,6 +185,34 @@ type linker struct {
 	people     map[string]*Person
 	teams      map[string]*Team
 	objectives map[string]*Objective
+	// byName finds people by name or handle and teams by name, in lower
+	// case, for ref; made when first needed, and again when the order
+	// of people or teams changes.
+	byName *refNames
+}
+
+// refNames is the first person, in the site's order, with each name and
+// each handle, and the first team with each name, all in lower case.
+type refNames struct {
+	people map[string]*Person
+	teams  map[string]*Team
+}
+
+func newRefNames(people []*Person, teams []*Team) *refNames {
+	x := &refNames{people: map[string]*Person{}, teams: map[string]*Team{}}
+	for _, p := range people {
+		for _, k := range []string{strings.ToLower(p.Name), strings.ToLower(p.Handle)} {
+			if x.people[k] == nil && k != "" {
+				x.people[k] = p
+			}
+		}
+	}
+	for _, t := range teams {
+		if k := strings.ToLower(t.Name); x.teams[k] == nil {
+			x.teams[k] = t
+		}
+	}
+	return x
 }
 
 func (l *linker) linkPeople() {
@@ -223,6 +251,7 @@ func (l *linker) linkTeams() {
 	slices.SortFunc(l.site.Teams, func(a, b *Team) int {
 		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
 	})
+	l.byName = nil
 }
 
 func (l *linker) linkObjectives() {
@@ -801,18 +830,17 @@ func (l *linker) ref(name string) Ref {
 		r.Team = t
 		return r
 	}
-	for _, p := range l.site.People {
-		if strings.ToLower(p.Name) == key || p.Handle != "" && strings.ToLower(p.Handle) == key {
-			r.Person = p
-			return r
-		}
+	// By name or handle: looked up in an index, as refs are made for
+	// every decision, page and objective, and a name that is no one's
+	// (informed: everyone) went through every person and team.
+	if l.byName == nil {
+		l.byName = newRefNames(l.site.People, l.site.Teams)
 	}
-	for _, t := range l.site.Teams {
-		if strings.ToLower(t.Name) == key {
-			r.Team = t
-			return r
-		}
+	if p := l.byName.people[key]; p != nil {
+		r.Person = p
+		return r
 	}
+	r.Team = l.byName.teams[key]
 	return r
 }
 

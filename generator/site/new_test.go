@@ -520,6 +520,34 @@ func TestRef(t *testing.T) {
 	}
 }
 
+// TestRefFirstByName checks which of several people and teams a name
+// names: people before teams, and of those the first in the site's order
+// (by name, then id) whose name or handle it is.
+func TestRefFirstByName(t *testing.T) {
+	t.Parallel()
+	zed := newPerson("p1", "Zed", "")
+	zed.Handle = "Ops"
+	amy := newPerson("p2", "Amy", "")
+	amy.Handle = "zed"
+	opsB, opsA := newTeam("ops-b", "Ops Team"), newTeam("ops-a", "Ops Team")
+	for name, want := range map[string]string{"p1": "p1", "zed": "p2", "Zed": "p2", "ops": "p1", "ops team": "ops-a", "amy": "p2", "nobody": ""} {
+		p := newPage("x.md")
+		p.Owner = Ref{Name: name}
+		c := Content{Config: utcConfig(), People: []*Person{zed, amy}, Teams: []*Team{opsB, opsA}, Pages: []*Page{p}}
+		build(t, c, Options{Now: noon(t, "2026-11-25")})
+		got := ""
+		switch r := p.Owner; {
+		case r.Person != nil:
+			got = r.Person.ID
+		case r.Team != nil:
+			got = r.Team.ID
+		}
+		if got != want {
+			t.Errorf("Ref(%q) names %q, want %q", name, got, want)
+		}
+	}
+}
+
 func clonePerson(p *Person) *Person { x := *p; x.Fields = ""; return &x }
 func cloneTeam(t *Team) *Team       { x := *t; x.Fields = ""; return &x }
 
