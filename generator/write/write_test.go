@@ -44,90 +44,107 @@ func TestDirRefusesPathsOutside(t *testing.T) {
 	}
 }
 
-// TestIncremental writes a site, then another over it with the manifest
-// the first left in the cache: files that changed are moved into place
+// TestIncremental writes a site, then another over it: with the
+// manifest the first left in the cache, or without a cache, comparing
+// each file with the one there. Files that changed are moved into place
 // (a page into a folder that was a file, a file where a folder was), the
-// rest are left alone, files no longer made go, and nothing is left
-// beside the output folder. A write that is aborted leaves the site as
-// it was.
+// rest are left alone, files and folders no longer made go, and nothing
+// is left beside the output folder. A write that is aborted leaves the
+// site as it was.
 func TestIncremental(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	c := cache.Open(filepath.Join(dir, "cache"))
-	write := func(outs map[string]string, commit bool) *Site {
-		t.Helper()
-		w, err := Open(out, c)
-		if err != nil {
-			t.Fatal(err)
+	for _, withCache := range []bool{true, false} {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "public")
+		var c *cache.Cache
+		if withCache {
+			c = cache.Open(filepath.Join(dir, "cache"))
 		}
-		for p, data := range outs {
-			if err := w.Put(render.Output{Path: p, Data: []byte(data)}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if !commit {
-			w.Abort()
-			return w
-		}
-		if err := w.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		return w
-	}
-	check := func(want map[string]string) {
-		t.Helper()
-		got := map[string]string{}
-		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		write := func(outs map[string]string, commit bool) *Site {
+			t.Helper()
+			w, err := Open(out, c)
 			if err != nil {
 				t.Fatal(err)
 			}
-			rel, _ := filepath.Rel(out, p)
-			switch {
-			case p == dir || p == out || strings.HasPrefix(p, filepath.Join(dir, "cache")):
-			case rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
-				t.Errorf("left %s beside the output folder", p)
-			case !d.IsDir():
-				b, _ := os.ReadFile(p)
-				got[filepath.ToSlash(rel)] = string(b)
+			for p, data := range outs {
+				if err := w.Put(render.Output{Path: p, Data: []byte(data)}); err != nil {
+					t.Fatal(err)
+				}
 			}
-			return nil
-		})
-		if !maps.Equal(got, want) {
-			t.Errorf("output folder holds %v, want %v", got, want)
+			if !commit {
+				w.Abort()
+				return w
+			}
+			if err := w.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			return w
 		}
-	}
+		check := func(want map[string]string) {
+			t.Helper()
+			got := map[string]string{}
+			filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+				if err != nil {
+					t.Fatal(err)
+				}
+				rel, _ := filepath.Rel(out, p)
+				switch {
+				case p == dir || p == out || strings.HasPrefix(p, filepath.Join(dir, "cache")):
+				case rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
+					t.Errorf("left %s beside the output folder", p)
+				case !d.IsDir():
+					b, _ := os.ReadFile(p)
+					got[filepath.ToSlash(rel)] = string(b)
+				default:
+					if entries, _ := os.ReadDir(p); len(entries) == 0 {
+						t.Errorf("left the empty folder %s", p)
+					}
+				}
+				return nil
+			})
+			if !maps.Equal(got, want) {
+				t.Errorf("cache %v: output folder holds %v, want %v", withCache, got, want)
+			}
+		}
 
-	first := map[string]string{
-		"index.html":               "home",
-		"updates/a/index.html":     "a",
-		"updates/b/index.html":     "b",
-		"tags/x":                   "a file where a folder goes next",
-		"old/deep/page/index.html": "gone next",
-	}
-	if w := write(first, true); w.Incremental() {
-		t.Fatal("the first write is incremental")
-	}
-	check(first)
+		first := map[string]string{
+			"index.html":               "home",
+			"updates/a/index.html":     "a",
+			"updates/b/index.html":     "b",
+			"tags/x":                   "a file where a folder goes next",
+			"old/deep/page/index.html": "gone next",
+		}
+		if w := write(first, true); w.Incremental() {
+			t.Fatal("the first write is incremental")
+		}
+		check(first)
+		kept, err := os.Stat(filepath.Join(out, "updates", "a", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
 
-	next := map[string]string{
-		"index.html":           "home, changed",
-		"updates/a/index.html": "a",
-		"updates/b/index.html": "b, changed",
-		"updates/c/index.html": "c, new",
-		"tags/x/index.html":    "a folder where a file was",
-		"old":                  "a file where a folder was",
-	}
-	if w := write(next, false); !w.Incremental() {
-		t.Fatal("the second write is not incremental")
-	}
-	check(first)
-	w := write(next, true)
-	if !w.Incremental() {
-		t.Fatal("the second write is not incremental")
-	}
-	check(next)
-	if len(w.moved) != 5 {
-		t.Errorf("moved %d files, want the 5 that changed", len(w.moved))
+		next := map[string]string{
+			"index.html":           "home, changed",
+			"updates/a/index.html": "a",
+			"updates/b/index.html": "b, changed",
+			"updates/c/index.html": "c, new",
+			"tags/x/index.html":    "a folder where a file was",
+			"old":                  "a file where a folder was",
+		}
+		if w := write(next, false); !w.Incremental() {
+			t.Fatal("the second write is not incremental")
+		}
+		check(first)
+		w := write(next, true)
+		if !w.Incremental() {
+			t.Fatal("the second write is not incremental")
+		}
+		check(next)
+		if len(w.moved) != 5 {
+			t.Errorf("cache %v: moved %d files, want the 5 that changed", withCache, len(w.moved))
+		}
+		if now, err := os.Stat(filepath.Join(out, "updates", "a", "index.html")); err != nil || !os.SameFile(kept, now) {
+			t.Errorf("cache %v: a file with the same bytes was written again", withCache)
+		}
 	}
 }
