@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/handbook/handbook/generator/cache"
@@ -364,6 +365,9 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 			return content == rec.Content && known && inputs == rec.Inputs
 		}
 	}
+	if d := cfg.checkOut(); d != nil {
+		return Result{Diagnostics: d}, d.Err()
+	}
 	m, err := load(ctx, cfg, stop)
 	if m.unchanged {
 		return Result{Pages: rec.Pages, Feeds: rec.Feeds, Files: rec.Files, Diagnostics: rec.Diagnostics, Duration: time.Since(start)}, nil
@@ -396,6 +400,43 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// checkOut refuses an output folder that would take the content or the
+// layouts with it: a build replaces everything in the output folder, so
+// it may not be one of them, hold one, or, for the content, be inside it
+// (the site would be published again as the content's files).
+func (c Config) checkOut() diag.List {
+	if c.FS != nil {
+		return nil
+	}
+	abs := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return filepath.Clean(p)
+	}
+	within := func(dir, parent string) bool {
+		rel, err := filepath.Rel(parent, dir)
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	out := abs(c.Out)
+	var d diag.List
+	at := diag.Pos{File: c.Out}
+	switch content := abs(c.Content); {
+	case within(content, out):
+		d.Errorf(at, "the output folder holds the content folder %s, and a build replaces everything in it: choose another output folder (--out)", c.Content)
+	case within(out, content):
+		d.Errorf(at, "the output folder is inside the content folder %s, whose files are published: choose one outside it (--out)", c.Content)
+	case within(abs(c.Layouts), out) && isDir(c.Layouts):
+		d.Errorf(at, "the output folder holds the layouts folder %s, and a build replaces everything in it: choose another output folder (--out)", c.Layouts)
+	}
+	return d
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
 }
 
 // buildInputs is inputsKey with the key of the git history, which it

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -165,6 +166,39 @@ func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".public") {
 			t.Errorf("left %s behind", e.Name())
 		}
+	}
+}
+
+// TestOutputFolderGuard checks that a build refuses an output folder that
+// is, holds or is inside the content folder, or holds the layouts, and
+// leaves them as they were: a build replaces everything in it.
+func TestOutputFolderGuard(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	layouts := filepath.Join(dir, "layouts")
+	page, err := os.ReadFile("../layouts/404.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, data := range map[string][]byte{filepath.Join(content, "people", "ana.md"): []byte("---\nname: Ana\n---\n"), filepath.Join(layouts, "404.html"): page} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := tree(t, dir)
+	for _, out := range []string{dir, content, filepath.Join(content, "public"), layouts, filepath.Join(dir, ".")} {
+		res, err := Build(context.Background(), Config{Content: content, Layouts: layouts, Out: out, Now: exampleNow, Cache: ""})
+		if err == nil || len(res.Diagnostics) != 1 || res.Diagnostics[0].Pos.File != out || !strings.Contains(res.Diagnostics[0].Msg, "choose") {
+			t.Errorf("Build with --out %s: err = %v, diagnostics %v; want one refusal", out, err, res.Diagnostics)
+		}
+	}
+	if after := tree(t, dir); !maps.Equal(before, after) {
+		t.Errorf("refused builds changed the folder: %v, want %v", after, before)
+	}
+	if _, err := Build(context.Background(), Config{Content: content, Layouts: layouts, Out: filepath.Join(dir, "public"), Now: exampleNow, Cache: ""}); err != nil {
+		t.Errorf("Build with an output folder beside the content: %v", err)
 	}
 }
 
