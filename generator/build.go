@@ -410,11 +410,20 @@ func (c Config) checkOut() diag.List {
 	if c.FS != nil {
 		return nil
 	}
+	// Each folder as it really is: links resolved, for the folder or,
+	// for an output folder not made yet, its parent.
 	abs := func(p string) string {
-		if a, err := filepath.Abs(p); err == nil {
-			return a
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return filepath.Clean(p)
 		}
-		return filepath.Clean(p)
+		if r, err := filepath.EvalSymlinks(a); err == nil {
+			return r
+		}
+		if r, err := filepath.EvalSymlinks(filepath.Dir(a)); err == nil {
+			return filepath.Join(r, filepath.Base(a))
+		}
+		return a
 	}
 	within := func(dir, parent string) bool {
 		rel, err := filepath.Rel(parent, dir)

@@ -188,7 +188,11 @@ func TestOutputFolderGuard(t *testing.T) {
 		}
 	}
 	before := tree(t, dir)
-	for _, out := range []string{dir, content, filepath.Join(content, "public"), layouts, filepath.Join(dir, ".")} {
+	linked := filepath.Join(t.TempDir(), "linked")
+	if err := os.Symlink(content, linked); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{dir, content, filepath.Join(content, "public"), layouts, filepath.Join(dir, "."), filepath.Join(linked, "public")} {
 		res, err := Build(context.Background(), Config{Content: content, Layouts: layouts, Out: out, Now: exampleNow, Cache: ""})
 		if err == nil || len(res.Diagnostics) != 1 || res.Diagnostics[0].Pos.File != out || !strings.Contains(res.Diagnostics[0].Msg, "choose") {
 			t.Errorf("Build with --out %s: err = %v, diagnostics %v; want one refusal", out, err, res.Diagnostics)

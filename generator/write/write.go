@@ -58,8 +58,14 @@ type Site struct {
 	// onDisk is set for a write over an output folder whose manifest the
 	// cache does not have (no cache, another binary's, a cache removed):
 	// it is incremental too, each output compared with the file there
-	// rather than with the manifest's sum.
-	onDisk bool
+	// rather than with the manifest's sum. The folder is listed first,
+	// without following links: only a regular file listed under exactly
+	// an output's path is compared, so that a file kept is never one
+	// that goes as stale (a name that differs in case only, on a file
+	// system that ignores case; a folder that is a link).
+	onDisk   bool
+	disk     map[string]bool // the output folder's files: true for regular ones
+	diskDirs []string        // its folders, each before what it holds
 	// failed is the first write that failed on a path clash.
 	failed error
 }
@@ -84,10 +90,26 @@ func Open(dir string, c *cache.Cache) (*Site, error) {
 		return nil, err
 	}
 	w := &Site{dir: dir, stage: stage, cache: c, outputs: outputs{prev: readManifest(c, dir), next: manifest{}}}
-	if info, err := os.Lstat(dir); w.prev == nil && err == nil && info.IsDir() {
+	if info, err := os.Lstat(dir); w.prev == nil && err == nil && info.IsDir() && !inside(stage, dir) {
+		if w.disk, w.diskDirs, err = filesIn(dir); err != nil {
+			os.RemoveAll(stage)
+			return nil, err
+		}
 		w.onDisk = true
 	}
 	return w, nil
+}
+
+// inside reports whether path is in the folder dir, or is dir: the new
+// folder is made beside the output folder, but "." has no such place.
+func inside(path, dir string) bool {
+	p, err1 := filepath.Abs(path)
+	d, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return true
+	}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // moved is a file an incremental write put into stage under a number, to
@@ -167,7 +189,7 @@ func (w *Site) Put(o render.Output) error {
 	prev, had := w.prev[o.Path]
 	same := had && prev.sum == e.sum
 	w.mu.Unlock()
-	if same || w.onDisk && sameFile(filepath.Join(w.dir, filepath.FromSlash(o.Path)), o.Data) {
+	if same || w.disk[o.Path] && sameFile(filepath.Join(w.dir, filepath.FromSlash(o.Path)), o.Data) {
 		return nil
 	}
 	if w.Incremental() {
@@ -262,12 +284,8 @@ func (w *Site) update() error {
 	defer os.RemoveAll(w.stage)
 	removeManifest(w.cache, w.dir)
 	had := slices.Collect(maps.Keys(w.prev))
-	var dirs []string
 	if w.onDisk {
-		var err error
-		if had, dirs, err = filesIn(w.dir); err != nil {
-			return err
-		}
+		had = slices.Collect(maps.Keys(w.disk))
 	}
 	var stale []string
 	for _, p := range had {
@@ -312,7 +330,7 @@ func (w *Site) update() error {
 	}
 	// Over a folder whose manifest was unknown, a folder that holds no
 	// file now goes, as it would with the site swapped in whole.
-	for _, d := range slices.Backward(dirs) {
+	for _, d := range slices.Backward(w.diskDirs) {
 		p := filepath.Join(w.dir, filepath.FromSlash(d))
 		if info, err := os.Lstat(p); err == nil && info.IsDir() {
 			os.Remove(p) // fails unless empty
@@ -322,29 +340,35 @@ func (w *Site) update() error {
 }
 
 // sameFile reports whether the regular file p holds data. What it reads
-// goes into a buffer of a pool: a site's worth of files read for nothing
-// but a comparison.
+// goes into a buffer of a pool, a page's size: a site's worth of files
+// read for nothing but a comparison.
 func sameFile(p string, data []byte) bool {
 	info, err := os.Lstat(p)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
 		return false
 	}
-	b := compared.Get().(*[]byte)
-	defer compared.Put(b)
-	if cap(*b) < len(data) {
-		*b = make([]byte, len(data))
+	var buf []byte
+	if len(data) <= 1<<20 {
+		b := compared.Get().(*[]byte)
+		defer compared.Put(b)
+		if cap(*b) < len(data) {
+			*b = make([]byte, len(data))
+		}
+		buf = (*b)[:len(data)]
+	} else {
+		buf = make([]byte, len(data))
 	}
-	buf := (*b)[:len(data)]
 	return sysfile.ReadAt(p, buf, 0) == nil && bytes.Equal(buf, data)
 }
 
 // compared holds the buffers sameFile reads into.
 var compared = sync.Pool{New: func() any { return new([]byte) }}
 
-// filesIn returns the paths of what the folder dir holds that is not a
-// folder, and of its folders, each in slash form and relative to dir,
-// folders before what they hold.
-func filesIn(dir string) (files, dirs []string, err error) {
+// filesIn lists what the folder dir holds, without following links: the
+// paths of what is not a folder, true for regular files, and of its
+// folders, each before what it holds; in slash form, relative to dir.
+func filesIn(dir string) (files map[string]bool, dirs []string, err error) {
+	files = map[string]bool{}
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -359,7 +383,7 @@ func filesIn(dir string) (files, dirs []string, err error) {
 		if d.IsDir() {
 			dirs = append(dirs, filepath.ToSlash(rel))
 		} else {
-			files = append(files, filepath.ToSlash(rel))
+			files[filepath.ToSlash(rel)] = d.Type().IsRegular()
 		}
 		return nil
 	})

@@ -148,3 +148,61 @@ func TestIncremental(t *testing.T) {
 		}
 	}
 }
+
+// TestOverLinks writes a site without a cache over an output folder in
+// which a folder is a link elsewhere: the link goes, as it would with the
+// site swapped in whole, the site's file takes its place, and what the
+// link led to is left alone.
+func TestOverLinks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	media := filepath.Join(dir, "media")
+	for _, d := range []string{out, media} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(media, "x.css"), []byte("X"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(media, filepath.Join(out, "assets")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := Dir(out, []render.Output{{Path: "index.html", Data: []byte("home")}, {Path: "assets/x.css", Data: []byte("X")}}); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(filepath.Join(out, "assets")); err != nil || !info.IsDir() {
+		t.Errorf("assets is not a folder after the write: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "assets", "x.css")); err != nil || string(b) != "X" {
+		t.Errorf("assets/x.css = %q, %v; want X", b, err)
+	}
+	if b, err := os.ReadFile(filepath.Join(media, "x.css")); err != nil || string(b) != "X" {
+		t.Errorf("the link's target changed: x.css = %q, %v", b, err)
+	}
+}
+
+// TestOutDot writes into ".", which has no place beside it for the new
+// folder: the write fails and leaves what the folder holds as it was.
+func TestOutDot(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for p, data := range map[string]string{"index.html": "old", "notes/keep.txt": "a file of someone's"} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Dir(".", []render.Output{{Path: "index.html", Data: []byte("new")}}); err == nil {
+		t.Error("writing into . succeeded")
+	}
+	for p, want := range map[string]string{"index.html": "old", "notes/keep.txt": "a file of someone's"} {
+		if b, err := os.ReadFile(p); err != nil || string(b) != want {
+			t.Errorf("%s = %q, %v; want %q", p, b, err, want)
+		}
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 2 {
+		t.Errorf("the folder holds %d entries, want the 2 it had", len(entries))
+	}
+}
