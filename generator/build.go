@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/handbook/handbook/generator/cache"
@@ -425,19 +424,15 @@ func (c Config) checkOut() diag.List {
 		}
 		return a
 	}
-	within := func(dir, parent string) bool {
-		rel, err := filepath.Rel(parent, dir)
-		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-	}
 	out := abs(c.Out)
 	var d diag.List
 	at := diag.Pos{File: c.Out}
 	switch content := abs(c.Content); {
-	case within(content, out):
+	case write.Inside(content, out):
 		d.Errorf(at, "the output folder holds the content folder %s, and a build replaces everything in it: choose another output folder (--out)", c.Content)
-	case within(out, content):
+	case write.Inside(out, content):
 		d.Errorf(at, "the output folder is inside the content folder %s, whose files are published: choose one outside it (--out)", c.Content)
-	case within(abs(c.Layouts), out) && isDir(c.Layouts):
+	case write.Inside(abs(c.Layouts), out) && isDir(c.Layouts):
 		d.Errorf(at, "the output folder holds the layouts folder %s, and a build replaces everything in it: choose another output folder (--out)", c.Layouts)
 	}
 	return d

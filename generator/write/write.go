@@ -55,15 +55,14 @@ type Site struct {
 	dirs   sync.Map     // folders made in stage, for a full write
 	staged atomic.Int64 // files written into stage, for an incremental write
 	moved  []moved
-	// onDisk is set for a write over an output folder whose manifest the
+	// disk is set for a write over an output folder whose manifest the
 	// cache does not have (no cache, another binary's, a cache removed):
 	// it is incremental too, each output compared with the file there
 	// rather than with the manifest's sum. The folder is listed first,
-	// without following links: only a regular file listed under exactly
-	// an output's path is compared, so that a file kept is never one
-	// that goes as stale (a name that differs in case only, on a file
-	// system that ignores case; a folder that is a link).
-	onDisk   bool
+	// without following links (filesIn): only a regular file listed
+	// under exactly an output's path is compared, so that a file kept is
+	// never one that goes as stale (a name that differs in case only, on
+	// a file system that ignores case; a folder that is a link).
 	disk     map[string]bool // the output folder's files: true for regular ones
 	diskDirs []string        // its folders, each before what it holds
 	// failed is the first write that failed on a path clash.
@@ -90,19 +89,20 @@ func Open(dir string, c *cache.Cache) (*Site, error) {
 		return nil, err
 	}
 	w := &Site{dir: dir, stage: stage, cache: c, outputs: outputs{prev: readManifest(c, dir), next: manifest{}}}
-	if info, err := os.Lstat(dir); w.prev == nil && err == nil && info.IsDir() && !inside(stage, dir) {
+	// The new folder is made beside the output folder, but "." has no
+	// such place: it swaps, which fails and touches nothing.
+	if info, err := os.Lstat(dir); w.prev == nil && err == nil && info.IsDir() && !Inside(stage, dir) {
 		if w.disk, w.diskDirs, err = filesIn(dir); err != nil {
 			os.RemoveAll(stage)
 			return nil, err
 		}
-		w.onDisk = true
 	}
 	return w, nil
 }
 
-// inside reports whether path is in the folder dir, or is dir: the new
-// folder is made beside the output folder, but "." has no such place.
-func inside(path, dir string) bool {
+// Inside reports whether path is in the folder dir, or is dir, by their
+// absolute paths; when either has none, it reports true.
+func Inside(path, dir string) bool {
 	p, err1 := filepath.Abs(path)
 	d, err2 := filepath.Abs(dir)
 	if err1 != nil || err2 != nil {
@@ -118,7 +118,7 @@ type moved struct{ path, name string }
 
 // Incremental reports whether the site is written over the last one,
 // rather than swapped in whole.
-func (w *Site) Incremental() bool { return w.prev != nil || w.onDisk }
+func (w *Site) Incremental() bool { return w.prev != nil || w.disk != nil }
 
 // outputs is what a store knows of the outputs of the last build and of
 // this one.
@@ -283,12 +283,12 @@ func (w *Site) Commit() error {
 func (w *Site) update() error {
 	defer os.RemoveAll(w.stage)
 	removeManifest(w.cache, w.dir)
-	had := slices.Collect(maps.Keys(w.prev))
-	if w.onDisk {
-		had = slices.Collect(maps.Keys(w.disk))
+	had := maps.Keys(w.prev)
+	if w.disk != nil {
+		had = maps.Keys(w.disk)
 	}
 	var stale []string
-	for _, p := range had {
+	for p := range had {
 		if _, ok := w.next[p]; !ok && !strings.HasSuffix(p, "/") {
 			stale = append(stale, p)
 		}
