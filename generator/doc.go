@@ -157,7 +157,17 @@
 // document or list it shows, and .Search: the hrefs of the search index
 // manifest and client that every search form carries as data-search-index
 // and data-search-script (search.html is the search page; its form also
-// has data-search-page). The template functions are:
+// has data-search-page).
+//
+// The built-in layouts name a document's own fields through its Doc
+// ({{.Doc.URL}}, {{$u.Doc.Date}}) and a check-in's through its Window
+// ({{.Window.Record}}), although {{.URL}} and {{.Record}} mean the same:
+// text/template finds a promoted field by a breadth-first search of the
+// embedded structs, with allocations, on every use, and the shorter
+// names cost a 10,000 document build some 220,000 such searches. A
+// site's own layouts may use either.
+//
+// The template functions are:
 //
 //	link PATH          the href of a site path, with the base URL's path
 //	abs PATH           the absolute URL of a site path
