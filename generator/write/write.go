@@ -13,6 +13,11 @@
 // (render.Output.Reused) or whose bytes did not change are not written
 // at all.
 //
+// An incremental write notes each change it makes to the output folder
+// in a journal, keeping what it replaces or removes in the new folder
+// until it is done: when a change fails, those made are undone, and the
+// output folder is as it was (see journal).
+//
 // A full write lays its files out as the site has them; an incremental
 // one side by side in the new folder, each under a number, so that once
 // they are moved the folder is empty: removing one folder for each page
@@ -278,11 +283,27 @@ func (w *Site) Commit() error {
 }
 
 // update moves the changed files into the output folder and deletes the
-// files the site no longer has. The manifest is removed first: if this
-// stops halfway, the next build writes the whole site again.
-func (w *Site) update() error {
+// files the site no longer has. Each step goes into a journal: when one
+// fails, the steps taken are undone in reverse, and the output folder is
+// as it was. The manifest is removed first and written back only then:
+// if the process dies halfway, the next build writes the whole site.
+func (w *Site) update() (err error) {
 	defer os.RemoveAll(w.stage)
 	removeManifest(w.cache, w.dir)
+	j := &journal{kept: filepath.Join(w.stage, "previous")}
+	defer func() {
+		if err == nil {
+			return
+		}
+		if undo := j.undo(); undo != nil {
+			err = fmt.Errorf("%w; and the output folder could not be put back as it was (%v): the next build writes it whole", err, undo)
+		} else if w.prev != nil {
+			writeManifest(w.cache, w.dir, w.prev)
+		}
+	}()
+	if err := os.Mkdir(j.kept, 0o755); err != nil {
+		return err
+	}
 	had := maps.Keys(w.prev)
 	if w.disk != nil {
 		had = maps.Keys(w.disk)
@@ -293,11 +314,12 @@ func (w *Site) update() error {
 			stale = append(stale, p)
 		}
 	}
+	slices.Sort(stale)
 	for _, p := range stale {
-		if err := os.Remove(filepath.Join(w.dir, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := j.remove(filepath.Join(w.dir, filepath.FromSlash(p))); err != nil {
 			return fmt.Errorf("remove %s: %w", p, err)
 		}
-		removeEmptyParents(w.dir, filepath.Dir(filepath.FromSlash(p)))
+		j.removeEmptyParents(w.dir, filepath.Dir(filepath.FromSlash(p)))
 	}
 	// Folders first, each once, then the files in parallel.
 	made := map[string]bool{}
@@ -305,7 +327,7 @@ func (w *Site) update() error {
 		d := filepath.Dir(filepath.Join(w.dir, filepath.FromSlash(m.path)))
 		if !made[d] {
 			made[d] = true
-			if err := os.MkdirAll(d, 0o755); err != nil {
+			if err := j.mkdirAll(d); err != nil {
 				return fmt.Errorf("create %s: %w", d, err)
 			}
 		}
@@ -319,7 +341,7 @@ func (w *Site) update() error {
 			// A folder left where the file goes holds only files this
 			// site no longer has, and went with them above; anything
 			// else in the way is an error, never removed.
-			if err := os.Rename(from, to); err != nil {
+			if err := j.replace(from, to); err != nil {
 				return fmt.Errorf("replace %s: %w", m.path, err)
 			}
 			return nil
@@ -337,6 +359,149 @@ func (w *Site) update() error {
 		}
 	}
 	return nil
+}
+
+// A journal holds what an incremental write did to the output folder,
+// so that it can be undone. What the folder held before is kept in the
+// stage folder (kept) until the write is done: a file removed is moved
+// there, and a file replaced gets a second name there first (a hard
+// link: one system call, and the file is not moved out of the folder
+// unless the replacement succeeds).
+type journal struct {
+	kept  string
+	n     atomic.Int64
+	mu    sync.Mutex
+	steps []step
+}
+
+// A step is one change to the output folder.
+type step struct {
+	op   stepOp
+	path string // what changed in the output folder
+	kept string // where what path held is kept (removed, replaced)
+}
+
+type stepOp uint8
+
+const (
+	removed  stepOp = iota // a file moved from path to kept
+	replaced               // a file at path replaced, the previous one at kept
+	added                  // a file put at path, where there was none
+	madeDir                // a folder made at path
+	gone                   // an empty folder removed from path
+)
+
+func (j *journal) add(s step) {
+	j.mu.Lock()
+	j.steps = append(j.steps, s)
+	j.mu.Unlock()
+}
+
+// keep returns a new name in the stage folder for something of the
+// output folder's.
+func (j *journal) keep() string {
+	return filepath.Join(j.kept, strconv.FormatInt(j.n.Add(1), 36))
+}
+
+// remove moves the file p out of the output folder; one already gone is
+// not an error.
+func (j *journal) remove(p string) error {
+	k := j.keep()
+	if err := os.Rename(p, k); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	j.add(step{op: removed, path: p, kept: k})
+	return nil
+}
+
+// removeEmptyParents removes rel, a folder inside dir, and its parents
+// while they are empty.
+func (j *journal) removeEmptyParents(dir, rel string) {
+	for rel != "." && rel != "" {
+		p := filepath.Join(dir, rel)
+		if os.Remove(p) != nil {
+			return
+		}
+		j.add(step{op: gone, path: p})
+		rel = filepath.Dir(rel)
+	}
+}
+
+// mkdirAll makes the folder d and the parents it lacks.
+func (j *journal) mkdirAll(d string) error {
+	if info, err := os.Stat(d); err == nil {
+		if !info.IsDir() {
+			return &fs.PathError{Op: "mkdir", Path: d, Err: syscall.ENOTDIR}
+		}
+		return nil
+	}
+	if parent := filepath.Dir(d); parent != d {
+		if err := j.mkdirAll(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(d, 0o755); err != nil {
+		return err
+	}
+	j.add(step{op: madeDir, path: d})
+	return nil
+}
+
+// replace moves the staged file from to its place to.
+func (j *journal) replace(from, to string) error {
+	k := j.keep()
+	err := os.Link(to, k)
+	switch {
+	case err == nil:
+	case errors.Is(err, fs.ErrNotExist):
+		if err := rename(from, to); err != nil {
+			return err
+		}
+		j.add(step{op: added, path: to})
+		return nil
+	default:
+		// No hard links here, or to is a folder (which the rename
+		// below refuses): a file is moved aside instead.
+		if info, lerr := os.Lstat(to); lerr != nil || info.IsDir() {
+			return rename(from, to)
+		}
+		if err := os.Rename(to, k); err != nil {
+			return err
+		}
+	}
+	if err := rename(from, to); err != nil {
+		os.Rename(k, to) // a no-op for the link, which gives the name back
+		return err
+	}
+	j.add(step{op: replaced, path: to, kept: k})
+	return nil
+}
+
+// rename moves a staged file into the output folder; tests make it fail.
+var rename = os.Rename
+
+// undo reverses the steps, last first, and returns the first error.
+func (j *journal) undo() error {
+	var first error
+	note := func(err error) {
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	for _, s := range slices.Backward(j.steps) {
+		switch s.op {
+		case removed, replaced:
+			note(os.Rename(s.kept, s.path))
+		case added, madeDir:
+			note(os.Remove(s.path))
+		case gone:
+			note(os.Mkdir(s.path, 0o755))
+		}
+	}
+	return first
 }
 
 // sameFile reports whether the regular file p holds data. What it reads
@@ -404,17 +569,6 @@ func mkdir(d string) error {
 		return fmt.Errorf("create %s: %w", d, err)
 	}
 	return nil
-}
-
-// removeEmptyParents removes rel, a folder inside dir, and its parents
-// while they are empty.
-func removeEmptyParents(dir, rel string) {
-	for rel != "." && rel != "" {
-		if os.Remove(filepath.Join(dir, rel)) != nil {
-			return
-		}
-		rel = filepath.Dir(rel)
-	}
 }
 
 // Dir replaces the folder dir with exactly the given outputs.

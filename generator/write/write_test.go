@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/handbook/handbook/generator/cache"
@@ -205,4 +206,149 @@ func TestOutDot(t *testing.T) {
 	if entries, _ := os.ReadDir("."); len(entries) != 2 {
 		t.Errorf("the folder holds %d entries, want the 2 it had", len(entries))
 	}
+}
+
+// TestFailedUpdateUndone makes an incremental write fail after it has
+// removed, added and replaced files in the output folder, made folders
+// and removed empty ones, and checks that the output folder is put back
+// exactly as it was, that nothing is left beside it, and that with a
+// cache the next write is incremental again. A write with a cache fails
+// on a folder of someone's where a file goes; every write fails on the
+// last of its files to be moved in, whichever that is.
+func TestFailedUpdateUndone(t *testing.T) {
+	first := map[string]string{
+		"index.html":               "home",
+		"updates/a/index.html":     "a",
+		"updates/b/index.html":     "b",
+		"tags/x":                   "a file where a folder goes next",
+		"old/deep/page/index.html": "gone next",
+	}
+	next := map[string]string{
+		"index.html":           "home, changed",
+		"updates/a/index.html": "a",
+		"updates/b/index.html": "b, changed",
+		"updates/c/index.html": "c, new",
+		"new/deep/index.html":  "in new folders",
+		"tags/x/index.html":    "a folder where a file was",
+		"old":                  "a file where a folder was",
+	}
+	for _, tc := range []struct {
+		name      string
+		withCache bool
+		blocked   bool // a folder of someone's where next puts a file
+	}{
+		{"cache, blocked", true, true},
+		{"cache, last move fails", true, false},
+		{"no cache, last move fails", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "public")
+			var c *cache.Cache
+			if tc.withCache {
+				c = cache.Open(filepath.Join(dir, "cache"))
+			}
+			write := func(outs map[string]string) (*Site, error) {
+				t.Helper()
+				w, err := Open(out, c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for p, data := range outs {
+					if err := w.Put(render.Output{Path: p, Data: []byte(data)}); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return w, w.Commit()
+			}
+			if _, err := write(first); err != nil {
+				t.Fatal(err)
+			}
+			outs := maps.Clone(next)
+			if tc.blocked {
+				// Below the top of the output folder, whose change
+				// would make the manifest untrusted.
+				outs["updates/z"] = "a file where someone's folder is"
+				if err := os.MkdirAll(filepath.Join(out, "updates", "z"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(out, "updates", "z", "notes.txt"), []byte("someone's"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				moves, fail := 0, 5 // next changes 5 files besides the one kept
+				rename = func(from, to string) error {
+					if moves++; moves == fail {
+						return &os.LinkError{Op: "rename", Old: from, New: to, Err: syscall.EIO}
+					}
+					return os.Rename(from, to)
+				}
+				t.Cleanup(func() { rename = os.Rename })
+			}
+			before := tree(t, dir)
+			if _, err := write(outs); err == nil {
+				t.Fatal("the write did not fail")
+			}
+			if after := tree(t, dir); !maps.Equal(after, before) {
+				t.Errorf("after the failed write the folder holds\n%v\nwant as before\n%v", after, before)
+			}
+			if tc.blocked {
+				os.RemoveAll(filepath.Join(out, "updates", "z"))
+			} else {
+				rename = os.Rename
+			}
+			w, err := write(next)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.withCache && w.prev == nil {
+				t.Error("the failed write left no manifest: the next one compared every file")
+			}
+			if len(w.moved) != 6 {
+				t.Errorf("the write after the failed one moved %d files, want the 6 that changed since the first", len(w.moved))
+			}
+			want := map[string]string{}
+			for p, data := range next {
+				want["public/"+p] = data
+			}
+			got := tree(t, dir)
+			for p := range got {
+				if strings.HasSuffix(p, "/") {
+					delete(got, p)
+				}
+			}
+			if !maps.Equal(got, want) {
+				t.Errorf("after the next write the folder holds\n%v\nwant\n%v", got, want)
+			}
+		})
+	}
+}
+
+// tree returns what the folder dir holds, the cache left out: each
+// file's bytes, and each folder as "", by slash path relative to dir
+// with a "/" at the end.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if rel == "cache" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			got[rel+"/"] = ""
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		got[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
