@@ -62,8 +62,9 @@ type Site struct {
 
 	Board Board
 
-	docs map[string]*Doc // by content path
-	memo memos
+	docs   map[string]*Doc // by content path
+	sorted []*Doc          // docs in content path order
+	memo   memos
 }
 
 // memos keeps what Site's methods work out for every person or team at
@@ -98,9 +99,7 @@ func (m *memoAt[T]) get(now time.Time, make func(time.Time) T) T {
 func (s *Site) Doc(p string) *Doc { return s.docs[p] }
 
 // Docs returns every document in content path order.
-func (s *Site) Docs() []*Doc {
-	return slices.SortedFunc(maps.Values(s.docs), func(a, b *Doc) int { return cmp.Compare(a.Path, b.Path) })
-}
+func (s *Site) Docs() []*Doc { return slices.Clone(s.sorted) }
 
 // Person returns the person with id, or nil.
 func (s *Site) Person(id string) *Person {
@@ -158,6 +157,7 @@ func New(c Content, opts Options) (*Site, diag.List) {
 		}
 	}
 
+	s.sorted = slices.SortedFunc(maps.Values(s.docs), func(a, b *Doc) int { return cmp.Compare(a.Path, b.Path) })
 	l := &linker{site: s, diags: &diags, drafts: drafts, tolerated: diag.Warning}
 	if opts.Check {
 		l.tolerated = diag.Error
