@@ -35,7 +35,12 @@ func (m *sitemap) add(r *renderer, v *View) {
 
 // output encodes the sitemap.
 func (m *sitemap) output() Output {
-	data, err := encodeXML(urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: m.urls})
+	// An entry is its address, its date and some 70 bytes of elements.
+	size := 256
+	for _, u := range m.urls {
+		size += len(u.Loc) + len(u.LastMod) + 80
+	}
+	data, err := encodeXML(urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: m.urls}, size)
 	if err != nil {
 		// Encoding plain strings cannot fail; keep the build going.
 		data = nil
