@@ -234,8 +234,10 @@ func TestCacheNeverStale(t *testing.T) {
 				return strings.Replace(s, "for 14 October.", "for 13 October.", 1)
 			})
 		}, false, false, nil},
-		// A month on: decision windows close, handbook reviews fall due,
-		// every footer's date changes.
+		// The next day: pages say nothing of the day but for this week's
+		// digests, "as of" it, and what is due or open.
+		{"the next day", func() { cfg.Now = cfg.Now.AddDate(0, 0, 1) }, false, false, nil},
+		// A month on: decision windows close, handbook reviews fall due.
 		{"a month later", func() { cfg.Now = cfg.Now.AddDate(0, 1, 0) }, false, false, nil},
 		{"a layout", func() {
 			data, err := os.ReadFile("../layouts/update.html")

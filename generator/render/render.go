@@ -125,7 +125,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	r.key = cache.NewHasher("render").Key(opts.Key).Key(lk).Bool(opts.Dev).Sum()
-	r.base = cache.NewHasher("render base").Key(opts.Base).Key(lk).Bool(opts.Dev).String(formatDate(s.Now)).Sum()
+	r.base = cache.NewHasher("render base").Key(opts.Base).Key(lk).Bool(opts.Dev).Sum()
 	r.handbookKey = handbookTree(s)
 	e := &emitter{emit: opts.Emit, progress: opts.Progress}
 
@@ -187,7 +187,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 
 type renderer struct {
 	key  cache.Key // Options.Key with the layouts
-	base cache.Key // Options.Base with the layouts and the footer's date
+	base cache.Key // Options.Base with the layouts
 	// handbookKey covers what handbook pages show of the whole handbook
 	// (see pageScope).
 	handbookKey cache.Key

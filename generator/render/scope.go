@@ -14,7 +14,7 @@ import (
 //
 // The pages of single documents, most of a site, have narrower keys,
 // made by the scope functions below: the build's base (the program, the
-// layouts, site.toml, the options, the date in the footer), the page's
+// layouts, site.toml, the options), the page's
 // own document, and what the built-in layouts show of other
 // documents and of the time, each function beside the layout it
 // follows. A site that overrides a layout may show anything, so with an
@@ -278,6 +278,9 @@ func (r *renderer) digestScope(v *View) scope {
 		viewKey(h, v)
 		teamKey(h, d.Team)
 		h.String(d.Week.String()).Bool(d.Complete).String(digestSummary(d))
+		if !d.Complete {
+			h.String(formatDate(r.site.Now)) // "as of" the day
+		}
 		events(h, d.Decided)
 		events(h, d.Opened)
 		events(h, d.Objectives)
