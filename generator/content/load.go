@@ -5,6 +5,7 @@
 package content
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"html"
@@ -157,7 +158,10 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	l.base = l.cfg.BasePath()
 
 	before := len(diags)
-	files := l.walk(&diags)
+	files, ok := l.unwalked()
+	if !ok {
+		files = l.walk(&diags)
+	}
 	walk := diagsKey(diags[before:])
 	var static []string
 	for p := range l.static {
@@ -544,6 +548,66 @@ func (l *loader) walk(diags *diag.List) []string {
 		}
 	}
 	return files
+}
+
+// unwalked returns the files walk would, without the walk, when the
+// snapshot says what it would find: every folder holds the names it
+// held (snapshot.sameFolders), and the last walk found nothing to
+// report. A build after an edit then stats the snapshot's files, as one
+// with nothing to do does, rather than reading every folder again. It
+// reports false when the walk is needed.
+func (l *loader) unwalked() ([]string, bool) {
+	prev := l.prev
+	if prev == nil || l.opts.Root == "" || prev.walk != diagsKey(nil) || !prev.sameFolders(l.opts.Root) {
+		return nil, false
+	}
+	var found []string
+	for _, p := range prev.order {
+		if p != ConfigFile {
+			found = append(found, p)
+		}
+	}
+	// In the walk's order: each folder's names sorted, a folder's files
+	// where its name sorts among them.
+	slices.SortFunc(found, walkOrder)
+	stamps, ok := stampsIn(l.opts.Root, found)
+	if !ok {
+		return nil, false
+	}
+	var files []string
+	for i, p := range found {
+		st := stamps[i]
+		if st == (cache.Stamp{}) || st.Size > MaxFileSize {
+			return nil, false // gone, or for the walk to report
+		}
+		l.stamps[p] = st
+		if isMarkdown(path.Base(p)) {
+			l.md[p] = true
+			l.dirFiles[path.Dir(p)] = append(l.dirFiles[path.Dir(p)], p)
+			files = append(files, p)
+		} else {
+			l.static[p] = true
+		}
+	}
+	l.dirs, l.dirStamps, l.dirSums = prev.dirs, prev.dirStamps, prev.dirSums
+	return files, true
+}
+
+// walkOrder compares two paths as fs.WalkDir meets them: name by name.
+func walkOrder(a, b string) int {
+	for {
+		x, restA, moreA := strings.Cut(a, "/")
+		y, restB, moreB := strings.Cut(b, "/")
+		if c := strings.Compare(x, y); c != 0 || !moreA || !moreB {
+			if c == 0 {
+				// One is a folder the other is in: impossible for two
+				// files, but the folder comes first.
+				return cmp.Compare(len(a), len(b))
+			}
+			return c
+		}
+		a, b = restA, restB
+	}
 }
 
 // look returns each found file's stamp and size, looking at them in

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -269,4 +270,93 @@ func stampedCopy(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// TestUnwalked checks that a load after files' bytes changed, with no
+// folder changed, takes its list of files from the snapshot instead of
+// walking (loader.unwalked): it reads no folder, and gives what a load
+// without a cache gives, documents in the same order. The names are such
+// that path order and the walk's differ ("a-b.md" sorts before "a/"),
+// and two files make one page, which the first in the walk's order
+// keeps.
+func TestUnwalked(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("folders are stamped on Linux only (cache.StampsIn)")
+	}
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "content")
+	for p, data := range map[string]string{
+		ConfigFile:                    "title = \"T\"\n",
+		"handbook/a.md":               "# A\n",
+		"handbook/a-b.md":             "# A-b\n",
+		"handbook/a/index.md":         "# A folder\n",
+		"handbook/a/z.md":             "# Z\n",
+		"handbook/a/b/c.md":           "# C\n",
+		"handbook/a/logo.png":         "PNG",
+		"handbook/a0/d.md":            "# D\n",
+		"handbook/B.md":               "# B\n",
+		"people/ana.md":               "---\nname: Ana\n---\n",
+		"updates/2026-11-20-ana-x.md": "---\nauthor: ana\ndate: 2026-11-20\n---\nDone.\n",
+	} {
+		p = filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var walked []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			walked = append(walked, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	sorted := slices.Clone(walked)
+	slices.Sort(sorted)
+	slices.SortFunc(sorted, walkOrder)
+	if !slices.Equal(sorted, walked) {
+		t.Errorf("walkOrder sorts %v, want the walk's %v", sorted, walked)
+	}
+
+	c := cache.Open(t.TempDir())
+	later := func() time.Time { return time.Now().Add(time.Hour) }
+	opts := Options{Dir: "content", Cache: c, Root: dir, clock: later}
+	Load(os.DirFS(dir), opts)
+	if err := os.WriteFile(filepath.Join(dir, "handbook", "a", "z.md"), []byte("# Z, edited\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys := &countingFS{FS: os.DirFS(dir)}
+	got, gotDiags := Load(fsys, opts)
+	if n := fsys.dirs.Load(); n != 0 {
+		t.Errorf("the load after an edit read %d folders, want none", n)
+	}
+	want, wantDiags := Load(os.DirFS(dir), Options{Dir: "content", Root: dir})
+	paths := func(r Result) []string {
+		var ps []string
+		for _, p := range r.Content.Pages {
+			ps = append(ps, p.Path+" "+p.Title)
+		}
+		for _, u := range r.Content.Updates {
+			ps = append(ps, u.Path)
+		}
+		for _, p := range r.Content.People {
+			ps = append(ps, p.Path)
+		}
+		return ps
+	}
+	if g, w := paths(got), paths(want); !slices.Equal(g, w) {
+		t.Errorf("documents %v, want %v", g, w)
+	}
+	if !slices.Equal(got.Static, want.Static) {
+		t.Errorf("static files %v, want %v", got.Static, want.Static)
+	}
+	if got.Hash != want.Hash {
+		t.Error("the content's hash differs from a load without a cache")
+	}
+	if g, w := fmt.Sprint(gotDiags), fmt.Sprint(wantDiags); g != w {
+		t.Errorf("diagnostics %s, want %s", g, w)
+	}
 }

@@ -136,23 +136,8 @@ func (s *snapshot) trusted(e *fileEntry, st cache.Stamp) bool {
 // a file, read and hashed, up to restampAfter of them: a build just after
 // the one that added an update trusts neither the update nor its folder.
 func (s *snapshot) sameStats(root string) bool {
-	if len(s.dirs) == 0 {
+	if !s.sameFolders(root) {
 		return false
-	}
-	stamps, ok := cache.StampsIn(root, s.dirs)
-	if !ok {
-		return false
-	}
-	for i, st := range stamps {
-		if st != s.dirStamps[i] {
-			return false
-		}
-		if !st.Settled(s.start) {
-			sum, ok := listSum(filepath.Join(root, filepath.FromSlash(s.dirs[i])))
-			if !ok || sum != s.dirSums[i] {
-				return false
-			}
-		}
 	}
 	got, ok := stampsIn(root, s.order)
 	if !ok {
@@ -170,6 +155,31 @@ func (s *snapshot) sameStats(root string) bool {
 		p := filepath.Join(root, filepath.FromSlash(s.order[i]))
 		if data, err := sysfile.ReadFile(p, st.Size); err != nil || sum(data) != e.sum {
 			return false
+		}
+	}
+	return true
+}
+
+// sameFolders reports whether every folder the snapshot's walk read
+// under root has the stamp it had and holds the same names: a walk now
+// would find the files it found, each perhaps with other bytes.
+func (s *snapshot) sameFolders(root string) bool {
+	if len(s.dirs) == 0 {
+		return false
+	}
+	stamps, ok := cache.StampsIn(root, s.dirs)
+	if !ok {
+		return false
+	}
+	for i, st := range stamps {
+		if st != s.dirStamps[i] {
+			return false
+		}
+		if !st.Settled(s.start) {
+			sum, ok := listSum(filepath.Join(root, filepath.FromSlash(s.dirs[i])))
+			if !ok || sum != s.dirSums[i] {
+				return false
+			}
 		}
 	}
 	return true
