@@ -288,7 +288,12 @@ func (w *Site) Commit() error {
 // as it was. The manifest is removed first and written back only then:
 // if the process dies halfway, the next build writes the whole site.
 func (w *Site) update() (err error) {
-	defer os.RemoveAll(w.stage)
+	keepStage := false
+	defer func() {
+		if !keepStage {
+			os.RemoveAll(w.stage)
+		}
+	}()
 	removeManifest(w.cache, w.dir)
 	j := &journal{kept: filepath.Join(w.stage, "previous")}
 	defer func() {
@@ -296,7 +301,9 @@ func (w *Site) update() (err error) {
 			return
 		}
 		if undo := j.undo(); undo != nil {
-			err = fmt.Errorf("%w; and the output folder could not be put back as it was (%v): the next build writes it whole", err, undo)
+			// What could not be put back is there, and nowhere else.
+			keepStage = true
+			err = fmt.Errorf("%w; and the output folder could not be put back as it was (%v): what it held is in %s, and the next build writes the site whole", err, undo, j.kept)
 		} else if w.prev != nil {
 			writeManifest(w.cache, w.dir, w.prev)
 		}
@@ -377,8 +384,9 @@ type journal struct {
 // A step is one change to the output folder.
 type step struct {
 	op   stepOp
-	path string // what changed in the output folder
-	kept string // where what path held is kept (removed, replaced)
+	path string      // what changed in the output folder
+	kept string      // where what path held is kept (removed, replaced), or the link's target (unlinked)
+	mode fs.FileMode // a folder's permissions (gone)
 }
 
 type stepOp uint8
@@ -389,6 +397,7 @@ const (
 	added                  // a file put at path, where there was none
 	madeDir                // a folder made at path
 	gone                   // an empty folder removed from path
+	unlinked               // a symbolic link to a folder removed from path
 )
 
 func (j *journal) add(s step) {
@@ -403,14 +412,26 @@ func (j *journal) keep() string {
 	return filepath.Join(j.kept, strconv.FormatInt(j.n.Add(1), 36))
 }
 
-// remove moves the file p out of the output folder; one already gone is
-// not an error.
+// remove takes the file p out of the output folder, into kept; one
+// already gone is not an error. A folder where the site had a file goes
+// only if it is empty: one with anything in it is someone's, and an
+// error.
 func (j *journal) remove(p string) error {
+	info, err := os.Lstat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case info.IsDir():
+		if err := os.Remove(p); err != nil {
+			return err
+		}
+		j.add(step{op: gone, path: p, mode: info.Mode().Perm()})
+		return nil
+	}
 	k := j.keep()
 	if err := os.Rename(p, k); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
 		return err
 	}
 	j.add(step{op: removed, path: p, kept: k})
@@ -419,13 +440,27 @@ func (j *journal) remove(p string) error {
 
 // removeEmptyParents removes rel, a folder inside dir, and its parents
 // while they are empty.
+// A folder that is a symbolic link goes too, as it would with the site
+// swapped in whole, and comes back as a link if the write is undone.
 func (j *journal) removeEmptyParents(dir, rel string) {
 	for rel != "." && rel != "" {
 		p := filepath.Join(dir, rel)
+		info, err := os.Lstat(p)
+		if err != nil {
+			return
+		}
+		s := step{op: gone, path: p, mode: info.Mode().Perm()}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			if err != nil {
+				return
+			}
+			s.op, s.kept = unlinked, target
+		}
 		if os.Remove(p) != nil {
 			return
 		}
-		j.add(step{op: gone, path: p})
+		j.add(s)
 		rel = filepath.Dir(rel)
 	}
 }
@@ -453,24 +488,30 @@ func (j *journal) mkdirAll(d string) error {
 // replace moves the staged file from to its place to.
 func (j *journal) replace(from, to string) error {
 	k := j.keep()
-	err := os.Link(to, k)
-	switch {
-	case err == nil:
-	case errors.Is(err, fs.ErrNotExist):
+	err := link(to, k)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// No hard links here, or to is a folder: what is there is
+		// looked at, and a file moved aside instead.
+		info, lerr := os.Lstat(to)
+		switch {
+		case lerr == nil && info.IsDir():
+			return rename(from, to) // refused: a folder is in the way
+		case lerr == nil:
+			if err = os.Rename(to, k); err != nil {
+				return err
+			}
+		case errors.Is(lerr, fs.ErrNotExist):
+			err = lerr
+		default:
+			return lerr
+		}
+	}
+	if errors.Is(err, fs.ErrNotExist) {
 		if err := rename(from, to); err != nil {
 			return err
 		}
 		j.add(step{op: added, path: to})
 		return nil
-	default:
-		// No hard links here, or to is a folder (which the rename
-		// below refuses): a file is moved aside instead.
-		if info, lerr := os.Lstat(to); lerr != nil || info.IsDir() {
-			return rename(from, to)
-		}
-		if err := os.Rename(to, k); err != nil {
-			return err
-		}
 	}
 	if err := rename(from, to); err != nil {
 		os.Rename(k, to) // a no-op for the link, which gives the name back
@@ -498,7 +539,13 @@ func (j *journal) undo() error {
 		case added, madeDir:
 			note(os.Remove(s.path))
 		case gone:
-			note(os.Mkdir(s.path, 0o755))
+			if err := os.Mkdir(s.path, s.mode); err != nil {
+				note(err)
+			} else {
+				note(os.Chmod(s.path, s.mode)) // past the umask
+			}
+		case unlinked:
+			note(os.Symlink(s.kept, s.path))
 		}
 	}
 	return first

@@ -1,10 +1,12 @@
 package write
 
 import (
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -213,8 +215,10 @@ func TestOutDot(t *testing.T) {
 // and removed empty ones, and checks that the output folder is put back
 // exactly as it was, that nothing is left beside it, and that with a
 // cache the next write is incremental again. A write with a cache fails
-// on a folder of someone's where a file goes; every write fails on the
-// last of its files to be moved in, whichever that is.
+// on a folder of someone's where a file goes, or where the site had a
+// file (which is never removed); every write fails on the last of its
+// files to be moved in, whichever that is, once with a folder that is a
+// link elsewhere (which comes back as that link).
 func TestFailedUpdateUndone(t *testing.T) {
 	first := map[string]string{
 		"index.html":               "home",
@@ -236,10 +240,14 @@ func TestFailedUpdateUndone(t *testing.T) {
 		name      string
 		withCache bool
 		blocked   bool // a folder of someone's where next puts a file
+		stale     bool // a folder of someone's where the site had a file
+		link      bool // a folder that is a link elsewhere, holding a stale file
 	}{
-		{"cache, blocked", true, true},
-		{"cache, last move fails", true, false},
-		{"no cache, last move fails", false, false},
+		{"cache, blocked", true, true, false, false},
+		{"cache, someone's folder at a stale path", true, false, true, false},
+		{"cache, last move fails", true, false, false, false},
+		{"cache, a linked folder, last move fails", true, false, false, true},
+		{"no cache, last move fails", false, false, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -275,10 +283,32 @@ func TestFailedUpdateUndone(t *testing.T) {
 				if err := os.WriteFile(filepath.Join(out, "updates", "z", "notes.txt"), []byte("someone's"), 0o644); err != nil {
 					t.Fatal(err)
 				}
+			} else if tc.stale {
+				// Below the top of the output folder, as above.
+				p := filepath.Join(out, "old", "deep", "page", "index.html")
+				if err := os.Remove(p); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.MkdirAll(p, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(p, "notes.txt"), []byte("someone's"), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			} else {
-				moves, fail := 0, 5 // next changes 5 files besides the one kept
+				if tc.link {
+					elsewhere := filepath.Join(dir, "elsewhere")
+					if err := os.Rename(filepath.Join(out, "old", "deep"), elsewhere); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.Symlink(elsewhere, filepath.Join(out, "old", "deep")); err != nil {
+						t.Skipf("no symbolic links here: %v", err)
+					}
+				}
+				var moves atomic.Int64
+				const fail = 5 // next changes 5 files besides the one kept
 				rename = func(from, to string) error {
-					if moves++; moves == fail {
+					if moves.Add(1) == fail {
 						return &os.LinkError{Op: "rename", Old: from, New: to, Err: syscall.EIO}
 					}
 					return os.Rename(from, to)
@@ -292,9 +322,12 @@ func TestFailedUpdateUndone(t *testing.T) {
 			if after := tree(t, dir); !maps.Equal(after, before) {
 				t.Errorf("after the failed write the folder holds\n%v\nwant as before\n%v", after, before)
 			}
-			if tc.blocked {
+			switch {
+			case tc.blocked:
 				os.RemoveAll(filepath.Join(out, "updates", "z"))
-			} else {
+			case tc.stale:
+				os.RemoveAll(filepath.Join(out, "old", "deep", "page", "index.html"))
+			default:
 				rename = os.Rename
 			}
 			w, err := write(next)
@@ -304,7 +337,7 @@ func TestFailedUpdateUndone(t *testing.T) {
 			if tc.withCache && w.prev == nil {
 				t.Error("the failed write left no manifest: the next one compared every file")
 			}
-			if len(w.moved) != 6 {
+			if !tc.link && len(w.moved) != 6 {
 				t.Errorf("the write after the failed one moved %d files, want the 6 that changed since the first", len(w.moved))
 			}
 			want := map[string]string{}
@@ -338,6 +371,11 @@ func tree(t *testing.T, dir string) map[string]string {
 		rel = filepath.ToSlash(rel)
 		if rel == "cache" {
 			return filepath.SkipDir
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			got[rel] = "-> " + target
+			return err
 		}
 		if d.IsDir() {
 			got[rel+"/"] = ""
