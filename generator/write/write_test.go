@@ -47,6 +47,28 @@ func TestDirRefusesPathsOutside(t *testing.T) {
 	}
 }
 
+// firstSite and nextSite are two builds of a site: the second changes,
+// adds and removes files, makes new folders, and puts a folder where a
+// file was and a file where a folder was.
+var (
+	firstSite = map[string]string{
+		"index.html":               "home",
+		"updates/a/index.html":     "a",
+		"updates/b/index.html":     "b",
+		"tags/x":                   "a file where a folder goes next",
+		"old/deep/page/index.html": "gone next",
+	}
+	nextSite = map[string]string{
+		"index.html":           "home, changed",
+		"updates/a/index.html": "a",
+		"updates/b/index.html": "b, changed",
+		"updates/c/index.html": "c, new",
+		"new/deep/index.html":  "in new folders",
+		"tags/x/index.html":    "a folder where a file was",
+		"old":                  "a file where a folder was",
+	}
+)
+
 // TestIncremental writes a site, then another over it: with the
 // manifest the first left in the cache, or without a cache, comparing
 // each file with the one there. Files that changed are moved into place
@@ -65,15 +87,7 @@ func TestIncremental(t *testing.T) {
 		}
 		write := func(outs map[string]string, commit bool) *Site {
 			t.Helper()
-			w, err := Open(out, c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for p, data := range outs {
-				if err := w.Put(render.Output{Path: p, Data: []byte(data)}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			w := put(t, out, c, outs)
 			if !commit {
 				w.Abort()
 				return w
@@ -110,13 +124,7 @@ func TestIncremental(t *testing.T) {
 			}
 		}
 
-		first := map[string]string{
-			"index.html":               "home",
-			"updates/a/index.html":     "a",
-			"updates/b/index.html":     "b",
-			"tags/x":                   "a file where a folder goes next",
-			"old/deep/page/index.html": "gone next",
-		}
+		first, next := firstSite, nextSite
 		if w := write(first, true); w.Incremental() {
 			t.Fatal("the first write is incremental")
 		}
@@ -126,14 +134,6 @@ func TestIncremental(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		next := map[string]string{
-			"index.html":           "home, changed",
-			"updates/a/index.html": "a",
-			"updates/b/index.html": "b, changed",
-			"updates/c/index.html": "c, new",
-			"tags/x/index.html":    "a folder where a file was",
-			"old":                  "a file where a folder was",
-		}
 		if w := write(next, false); !w.Incremental() {
 			t.Fatal("the second write is not incremental")
 		}
@@ -143,8 +143,8 @@ func TestIncremental(t *testing.T) {
 			t.Fatal("the second write is not incremental")
 		}
 		check(next)
-		if len(w.moved) != 5 {
-			t.Errorf("cache %v: moved %d files, want the 5 that changed", withCache, len(w.moved))
+		if len(w.moved) != 6 {
+			t.Errorf("cache %v: moved %d files, want the 6 that changed", withCache, len(w.moved))
 		}
 		if now, err := os.Stat(filepath.Join(out, "updates", "a", "index.html")); err != nil || !os.SameFile(kept, now) {
 			t.Errorf("cache %v: a file with the same bytes was written again", withCache)
@@ -220,22 +220,7 @@ func TestOutDot(t *testing.T) {
 // files to be moved in, whichever that is, once with a folder that is a
 // link elsewhere (which comes back as that link).
 func TestFailedUpdateUndone(t *testing.T) {
-	first := map[string]string{
-		"index.html":               "home",
-		"updates/a/index.html":     "a",
-		"updates/b/index.html":     "b",
-		"tags/x":                   "a file where a folder goes next",
-		"old/deep/page/index.html": "gone next",
-	}
-	next := map[string]string{
-		"index.html":           "home, changed",
-		"updates/a/index.html": "a",
-		"updates/b/index.html": "b, changed",
-		"updates/c/index.html": "c, new",
-		"new/deep/index.html":  "in new folders",
-		"tags/x/index.html":    "a folder where a file was",
-		"old":                  "a file where a folder was",
-	}
+	first, next := firstSite, nextSite
 	for _, tc := range []struct {
 		name      string
 		withCache bool
@@ -258,15 +243,7 @@ func TestFailedUpdateUndone(t *testing.T) {
 			}
 			write := func(outs map[string]string) (*Site, error) {
 				t.Helper()
-				w, err := Open(out, c)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for p, data := range outs {
-					if err := w.Put(render.Output{Path: p, Data: []byte(data)}); err != nil {
-						t.Fatal(err)
-					}
-				}
+				w := put(t, out, c, outs)
 				return w, w.Commit()
 			}
 			if _, err := write(first); err != nil {
@@ -389,4 +366,19 @@ func tree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return got
+}
+
+// put opens a write into out and puts outs, by path.
+func put(t *testing.T, out string, c *cache.Cache, outs map[string]string) *Site {
+	t.Helper()
+	w, err := Open(out, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range outs {
+		if err := w.Put(render.Output{Path: p, Data: []byte(data)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return w
 }
