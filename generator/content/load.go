@@ -535,19 +535,25 @@ func (l *loader) walk(diags *diag.List) []string {
 				diags.Errorf(diag.Pos{File: l.display(p)}, "file name %q has no letter or digit to make a URL from; rename the file", name)
 				continue
 			}
-			l.md[p] = true
-			l.dirFiles[path.Dir(p)] = append(l.dirFiles[path.Dir(p)], p)
-			files = append(files, p)
-			continue
 		}
-		switch top {
-		case site.KindPage.Folder(), site.KindUpdate.Folder(), site.KindDecision.Folder(), site.KindObjective.Folder():
-			l.static[p] = true
-		case site.KindPerson.Folder(), site.KindTeam.Folder():
-			l.static[p] = true // avatars and the like
+		if l.take(p) {
+			files = append(files, p)
 		}
 	}
 	return files
+}
+
+// take records a file of a content folder the walk would keep, and
+// reports whether it is Markdown, to be parsed; anything else (images,
+// avatars and the like) is published as it is.
+func (l *loader) take(p string) bool {
+	if !isMarkdown(path.Base(p)) {
+		l.static[p] = true
+		return false
+	}
+	l.md[p] = true
+	l.dirFiles[path.Dir(p)] = append(l.dirFiles[path.Dir(p)], p)
+	return true
 }
 
 // unwalked returns the files walk would, without the walk, when the
@@ -581,12 +587,8 @@ func (l *loader) unwalked() ([]string, bool) {
 			return nil, false // gone, or for the walk to report
 		}
 		l.stamps[p] = st
-		if isMarkdown(path.Base(p)) {
-			l.md[p] = true
-			l.dirFiles[path.Dir(p)] = append(l.dirFiles[path.Dir(p)], p)
+		if l.take(p) {
 			files = append(files, p)
-		} else {
-			l.static[p] = true
 		}
 	}
 	l.dirs, l.dirStamps, l.dirSums = prev.dirs, prev.dirStamps, prev.dirSums
