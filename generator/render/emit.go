@@ -175,17 +175,12 @@ func (r *renderer) searchIndex(e *emitter) error {
 		h.Key(d.SourceHash)
 	}
 	return r.groupKey(search.Dir+"/", h.Sum(), func(emit func(Output) error) error {
-		index, err := search.Build(r.site, search.Options{Cache: r.opts.Cache, ReleaseText: r.opts.ReleaseText})
-		if err != nil {
-			return err
-		}
-		for i, f := range index.Files {
-			if err := emit(Output{Path: f.Path, Data: f.Data}); err != nil {
-				return err
-			}
-			index.Files[i] = search.File{} // written: let it go
-		}
-		return nil
+		// Each file is written as soon as it is made, rather than held
+		// while the rest of the index is.
+		_, err := search.Build(r.site, search.Options{Cache: r.opts.Cache, ReleaseText: r.opts.ReleaseText, Emit: func(f search.File) error {
+			return emit(Output{Path: f.Path, Data: f.Data})
+		}})
+		return err
 	}, e)
 }
 

@@ -27,7 +27,8 @@ import (
 type writer struct {
 	dir   string
 	files []File
-	memo  *memo // compressed parts of the last build, or nil
+	emit  func(File) error // Options.Emit: files go there, not into files
+	memo  *memo            // compressed parts of the last build, or nil
 	keys  [][32]byte
 	stats *stats
 	// parts counts the parts compressed on their own, from the memo or
@@ -40,10 +41,18 @@ type span [2]int
 
 // add stores data as "dir/prefix-HASH.bin" and returns the file name
 // relative to dir.
-func (w *writer) add(prefix string, data []byte) string {
+func (w *writer) add(prefix string, data []byte) (string, error) {
 	name := prefix + "-" + hash(data) + ".bin"
-	w.files = append(w.files, File{Path: w.dir + "/" + name, Data: data})
-	return name
+	return name, w.put(File{Path: w.dir + "/" + name, Data: data})
+}
+
+// put passes f to Options.Emit, or keeps it for Index.Files.
+func (w *writer) put(f File) error {
+	if w.emit != nil {
+		return w.emit(f)
+	}
+	w.files = append(w.files, f)
+	return nil
 }
 
 // compress compresses each raw part, or takes its compressed bytes from
@@ -305,9 +314,11 @@ func (w *writer) packShards(parts shardParts) (shardSet, error) {
 	var dspans []span
 	tpack, dspans = appendParts(tpack, dirs)
 	set.dirs = dspans
-	set.terms = w.add("t", tpack)
-	set.positions = w.add("p", ppack)
-	return set, nil
+	if set.terms, err = w.add("t", tpack); err != nil {
+		return set, err
+	}
+	set.positions, err = w.add("p", ppack)
+	return set, err
 }
 
 // appendParts appends parts to a pack and returns it with their spans.
@@ -453,7 +464,8 @@ func (w *writer) typos(terms []string) (string, span, error) {
 		return "", span{}, err
 	}
 	data, spans = appendParts(data, z)
-	return w.add("y", data), spans[0], nil
+	name, err := w.add("y", data)
+	return name, spans[0], err
 }
 
 // reverse returns s with its characters in reverse order.

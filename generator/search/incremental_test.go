@@ -198,6 +198,7 @@ func TestIncrementalNewDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameFiles(t, added, clean)
+	sameFiles(t, buildEmitting(t, s, search.Options{}), clean)
 	t.Logf("after a new update: analysed %d of %d documents", added.Analysed, added.Docs)
 	if added.Analysed == 0 || added.Analysed > maxGroup {
 		t.Errorf("after a new update, analysed %d of %d documents, want its group alone, at most %d", added.Analysed, added.Docs, maxGroup)
@@ -252,11 +253,10 @@ func TestIncrementalNewDocument(t *testing.T) {
 	}
 	// Every entry's last section damaged, the heads the build above
 	// wrote again included.
+	// The files of the attempt with the cache are sent as they are
+	// made, and again by the attempt without: each is sent once.
 	damageLastByte(t, entries)
-	repaired, err := search.Build(s, search.Options{Cache: c})
-	if err != nil {
-		t.Fatal(err)
-	}
+	repaired := buildEmitting(t, s, search.Options{Cache: c})
 	sameFiles(t, repaired, clean)
 	if repaired.Analysed != repaired.Docs {
 		t.Errorf("with every entry damaged, analysed %d of %d documents, want all", repaired.Analysed, repaired.Docs)
@@ -290,6 +290,37 @@ func TestIncrementalNewDocument(t *testing.T) {
 		t.Fatalf("the build after damaged entries were found: %v", err)
 	}
 	sameFiles(t, after, clean)
+}
+
+// buildEmitting builds with Options.Emit, checks that each file is sent
+// once, the manifest last, and returns the index with the files sent.
+func buildEmitting(t *testing.T, s *site.Site, opts search.Options) *search.Index {
+	t.Helper()
+	var sent []search.File
+	opts.Emit = func(f search.File) error {
+		sent = append(sent, f)
+		return nil
+	}
+	idx, err := search.Build(s, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(idx.Files) != 0 {
+		t.Errorf("with Emit, Index.Files holds %d files, want none", len(idx.Files))
+	}
+	seen := map[string]bool{}
+	for _, f := range sent {
+		if seen[f.Path] {
+			t.Errorf("%s sent twice", f.Path)
+		}
+		seen[f.Path] = true
+	}
+	if len(sent) == 0 || sent[len(sent)-1].Path != idx.Manifest {
+		t.Errorf("the manifest %s is not the last file sent", idx.Manifest)
+	}
+	slices.SortFunc(sent, func(a, b search.File) int { return strings.Compare(a.Path, b.Path) })
+	idx.Files = sent
+	return idx
 }
 
 func sameFiles(t *testing.T, got, want *search.Index) {

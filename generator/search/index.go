@@ -50,6 +50,11 @@ type Options struct {
 	// site's text is not held while the rest of the site is made. Set it
 	// only when nothing reads them after Build.
 	ReleaseText bool
+	// Emit, when set, is given each file of the index as soon as it is
+	// made, the manifest last, and Index.Files is then empty: a file is
+	// not held while the rest is made (the document packs, made first,
+	// are 70 MB at 100,000 documents).
+	Emit func(File) error
 }
 
 // Defaults of Options. A 4 KB shard compresses to about 2.5 KB and holds
@@ -97,7 +102,7 @@ type File struct {
 
 // Index is what Build produced.
 type Index struct {
-	Files []File // sorted by path
+	Files []File // sorted by path; empty with Options.Emit
 	// Manifest is the path of the manifest among Files.
 	Manifest string
 	// Docs and Terms count the documents and distinct terms indexed.
@@ -173,6 +178,19 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if opts.BucketSize <= 0 {
 		opts.BucketSize = DefaultBucketSize
 	}
+	if emit := opts.Emit; emit != nil {
+		// A build made again without the cache (below) has sent some
+		// files already: those are sent once. A file's name is the hash
+		// of its bytes, and the manifest is sent last, on success.
+		sent := map[string]bool{}
+		opts.Emit = func(f File) error {
+			if sent[f.Path] {
+				return nil
+			}
+			sent[f.Path] = true
+			return emit(f)
+		}
+	}
 	idx, err := buildOnce(s, opts)
 	if errors.Is(err, errDamaged) && opts.Cache != nil {
 		// An entry of the cache was checked whole and then did not read
@@ -194,7 +212,7 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{dir: opts.Dir, stats: &st}
+	w := &writer{dir: opts.Dir, stats: &st, emit: opts.Emit}
 	if opts.Cache != nil {
 		w.memo = openMemo(opts.Cache, opts.Dir)
 	}
@@ -272,7 +290,9 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 		return nil, err
 	}
 	name := opts.Dir + "/manifest.json"
-	w.files = append(w.files, File{Path: name, Data: data})
+	if err := w.put(File{Path: name, Data: data}); err != nil {
+		return nil, err
+	}
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return &Index{Files: w.files, Manifest: name, Docs: docs, Terms: len(terms),
 		Analysed: int(st.analysed.Load()), Parts: w.parts, Compressed: int(st.compressed.Load()),
@@ -769,7 +789,7 @@ func (w *writer) facets(s *site.Site, entries []*entry) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return w.add("f", z[0]), nil
+	return w.add("f", z[0])
 }
 
 func capitalize(s string) string {
@@ -784,27 +804,36 @@ func capitalize(s string) string {
 // documents' files and of its end: the client reads document i's span
 // from bytes 4i to 4i+8, then the document. Its name covers the bucket of
 // documents: an edit renames only its own bucket's pack.
+//
+// Each pack is compressed and made in turn, and each document's file let
+// go once compressed (files is cleared): with Options.Emit, only one
+// pack's files are held at a time.
 func (w *writer) docs(files [][]byte, size int) ([]string, error) {
-	z, err := w.compress(files)
-	if err != nil {
-		return nil, err
-	}
 	var buckets []string
-	for lo := 0; lo < len(z); lo += size {
-		hi := min(lo+size, len(z))
-		head := make([]byte, 4*(hi-lo+1))
+	for lo := 0; lo < len(files); lo += size {
+		hi := min(lo+size, len(files))
+		z, err := w.compress(files[lo:hi])
+		if err != nil {
+			return nil, err
+		}
+		clear(files[lo:hi])
+		head := make([]byte, 4*len(z)+4)
 		end := len(head)
-		for i := lo; i < hi; i++ {
-			end += len(z[i])
+		for _, p := range z {
+			end += len(p)
 		}
 		data := make([]byte, 0, end)
 		data = append(data, head...)
-		for i := lo; i < hi; i++ {
-			binary.LittleEndian.PutUint32(data[4*(i-lo):], uint32(len(data)))
-			data = append(data, z[i]...)
+		for i, p := range z {
+			binary.LittleEndian.PutUint32(data[4*i:], uint32(len(data)))
+			data = append(data, p...)
 		}
-		binary.LittleEndian.PutUint32(data[4*(hi-lo):], uint32(len(data)))
-		buckets = append(buckets, w.add("d", data))
+		binary.LittleEndian.PutUint32(data[4*len(z):], uint32(len(data)))
+		name, err := w.add("d", data)
+		if err != nil {
+			return nil, err
+		}
+		buckets = append(buckets, name)
 	}
 	return buckets, nil
 }
