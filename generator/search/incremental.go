@@ -3,6 +3,7 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"hash/crc32"
 	"sync"
 	"sync/atomic"
 
@@ -120,6 +121,17 @@ func groupKey(conversion cache.Key, entries []*entry) cache.Key {
 // the hash's first byte: an edit changes a few parts, and rewrites the
 // entries that hold them rather than all of them. The term shards are
 // not in it: each section keeps its own (see sectionState.memo).
+//
+// An entry is
+//
+//	checksum  CRC-32C of everything after it
+//	count     its number of parts, then for each part its key, and its
+//	          compressed bytes' length and the bytes
+//
+// A damaged entry is not read: its parts are compressed again. Parts are
+// written to the output as soon as they are made (Options.Emit), before
+// a damaged analysis is found and the index made again without the
+// cache, so they must be right when read.
 type memo struct {
 	c    *cache.Cache
 	dir  string
@@ -148,10 +160,10 @@ func openMemo(c *cache.Cache, dir string) *memo {
 	m := newMemo(c, dir)
 	for b := range m.old {
 		data, ok := c.Get(compressedNS, m.key(b))
-		if !ok {
+		if !ok || len(data) < 4 || binary.LittleEndian.Uint32(data) != crc32.Checksum(data[4:], castagnoli) {
 			continue
 		}
-		r := &reader{b: data}
+		r := &reader{b: data[4:]}
 		n := int(r.uvarint())
 		for range n {
 			var k [32]byte
@@ -220,7 +232,7 @@ func (m *memo) save(order [][32]byte) {
 		if same {
 			continue
 		}
-		var buf []byte
+		buf := make([]byte, 4, 64)
 		buf = binary.AppendUvarint(buf, uint64(len(ks)))
 		for _, k := range ks {
 			v := m.used[k]
@@ -228,6 +240,7 @@ func (m *memo) save(order [][32]byte) {
 			buf = binary.AppendUvarint(buf, uint64(len(v)))
 			buf = append(buf, v...)
 		}
+		binary.LittleEndian.PutUint32(buf, crc32.Checksum(buf[4:], castagnoli))
 		m.c.Put(compressedNS, m.key(b), buf)
 	}
 }

@@ -181,7 +181,10 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 	if emit := opts.Emit; emit != nil {
 		// A build made again without the cache (below) has sent some
 		// files already: those are sent once. A file's name is the hash
-		// of its bytes, and the manifest is sent last, on success.
+		// of its bytes, and the manifest is sent last, on success. The
+		// first attempt's files are the second's: what they are made
+		// of is checked when read from the cache (checksums of the
+		// analyses and of the memo's entries).
 		sent := map[string]bool{}
 		opts.Emit = func(f File) error {
 			if sent[f.Path] {
