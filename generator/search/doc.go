@@ -28,7 +28,8 @@
 //
 // # Files
 //
-// Build returns a few files, all under Options.Dir ("search/"). Names
+// Build returns a few files, all under Options.Dir ("search/"), or sends
+// each to Options.Emit as soon as it is made, the manifest last. Names
 // carry a hash of their content, so they can be cached forever, except
 // the manifest, which pages link to under a fixed name (see ManifestPath);
 // the page learns its address from a data attribute.
