@@ -82,6 +82,10 @@ type Config struct {
 	// history waits for the git history Build started reading beside
 	// the content (see startHistory); nil until then.
 	history func() *gitinfo.History
+	// mapCache makes OpenCache's caches map their entries (see
+	// cache.Cache.MapEntries): Build sets it, for a process that exits
+	// after it.
+	mapCache bool
 }
 
 // startHistory starts reading the git history of the content folder in
@@ -350,6 +354,9 @@ func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []rend
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
+	// A build runs once and exits: what it reads of the cache can stay
+	// mapped, outside the heap.
+	cfg.mapCache = true
 	c := cfg.OpenCache()
 	// Git runs while the content folder is walked: with nothing
 	// changed, the two are all a build does.
@@ -458,5 +465,9 @@ func (c Config) OpenCache() *cache.Cache {
 	if c.Cache == "" {
 		return nil
 	}
-	return cache.Open(c.Cache)
+	cc := cache.Open(c.Cache)
+	if c.mapCache {
+		cc.MapEntries()
+	}
+	return cc
 }

@@ -98,14 +98,28 @@ func (h *Hasher) Sum() Key {
 // Cache is a folder of entries. A nil *Cache is valid and empty: Get
 // misses and Put does nothing, which is how builds without a cache run.
 type Cache struct {
-	dir  string
-	salt Key
+	dir    string
+	salt   Key
+	mapped bool // see MapEntries
 }
 
 // Open returns the cache kept in dir, which is created when first
 // written to.
 func Open(dir string) *Cache {
 	return &Cache{dir: dir, salt: salt(dir)}
+}
+
+// MapEntries makes Get map each entry into memory instead of reading it:
+// an entry's bytes are then the page cache's, not a copy on the heap
+// that the collector must make room for (at 10,000 documents a build
+// after an edit reads 45 MB of entries, a third of its heap). A mapping
+// is never undone, so MapEntries is for a process that builds once and
+// exits, not for the dev server, which would keep every build's. Call
+// it before the cache is used.
+func (c *Cache) MapEntries() {
+	if c != nil {
+		c.mapped = true
+	}
 }
 
 // Dir returns the cache's folder.
@@ -138,11 +152,21 @@ func (c *Cache) key(k Key) Key {
 }
 
 // Get returns the entry stored under k in the namespace ns ("markdown").
+// The caller must not modify it: it may be mapped (see MapEntries).
+// Entries are only ever replaced by a rename (see Put), never written
+// in place, so a mapped entry keeps its bytes.
 func (c *Cache) Get(ns string, k Key) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
-	data, err := sysfile.ReadFile(c.file(ns, c.key(k)), -1)
+	p := c.file(ns, c.key(k))
+	var data []byte
+	var err error
+	if c.mapped {
+		data, err = sysfile.Map(p)
+	} else {
+		data, err = sysfile.ReadFile(p, -1)
+	}
 	return data, err == nil
 }
 

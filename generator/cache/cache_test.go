@@ -47,6 +47,35 @@ func TestGetPut(t *testing.T) {
 	})
 }
 
+// TestMapEntries checks that a cache whose entries are mapped reads what
+// one that reads them does, and that an entry stored again leaves the
+// bytes Get returned before as they were.
+func TestMapEntries(t *testing.T) {
+	t.Parallel()
+	c := Open(t.TempDir())
+	c.MapEntries()
+	k := NewHasher("test").String("a").Sum()
+	if _, ok := c.Get("ns", k); ok {
+		t.Fatal("Get on an empty cache hit")
+	}
+	c.Put("ns", k, []byte("value"))
+	got, ok := c.Get("ns", k)
+	if !ok || string(got) != "value" {
+		t.Fatalf("Get after Put = %q, %v; want %q", got, ok, "value")
+	}
+	c.Put("ns", k, []byte("other value"))
+	if string(got) != "value" {
+		t.Errorf("an entry stored again changed the bytes read before: %q", got)
+	}
+	if again, ok := c.Get("ns", k); !ok || string(again) != "other value" {
+		t.Errorf("Get after the second Put = %q, %v; want %q", again, ok, "other value")
+	}
+	c.Put("ns", k, nil)
+	if empty, ok := c.Get("ns", k); !ok || len(empty) != 0 {
+		t.Errorf("Get of an empty entry = %q, %v; want an empty hit", empty, ok)
+	}
+}
+
 func TestNilCache(t *testing.T) {
 	t.Parallel()
 	var c *Cache

@@ -123,3 +123,32 @@ func open(name string, mode int, perm uint32) (int, error) {
 		return fd, nil
 	}
 }
+
+// Map maps the file name into memory, read-only, and returns its bytes:
+// the file's pages in the page cache, without a copy on the heap. The
+// bytes stay valid, and must not be written to, until the process
+// exits; they change if the file is written to in place, and reading
+// past a part of the file cut off since is a fault, so Map is for files
+// that are only ever replaced by a rename. An empty file gives an
+// empty slice.
+func Map(name string) ([]byte, error) {
+	fd, err := open(name, syscall.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := fstat(fd, &st); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if st.Size == 0 {
+		return []byte{}, nil
+	}
+	// MAP_POPULATE maps every page now, in this one call, rather than
+	// one page fault at a time as they are read.
+	b, err := syscall.Mmap(fd, 0, int(st.Size), syscall.PROT_READ, syscall.MAP_PRIVATE|syscall.MAP_POPULATE)
+	if err != nil {
+		return nil, &fs.PathError{Op: "mmap", Path: name, Err: err}
+	}
+	return b, nil
+}

@@ -14,6 +14,12 @@ func ReadFile(name string, size int64) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
+// Map returns the bytes of the file name, read whole: elsewhere than
+// on Linux it does not map the file.
+func Map(name string) ([]byte, error) {
+	return os.ReadFile(name)
+}
+
 // WriteFile writes data to the file name, creating it with permissions
 // perm (before the umask) or truncating it.
 func WriteFile(name string, data []byte, perm fs.FileMode) error {

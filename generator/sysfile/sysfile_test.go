@@ -88,3 +88,44 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("write under a file: %v, want ENOTDIR", err)
 	}
 }
+
+func TestMap(t *testing.T) {
+	dir := t.TempDir()
+	data := bytes.Repeat([]byte("handbook "), 1000)
+	name := filepath.Join(dir, "entry")
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Map(name)
+	if err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("Map = %d bytes, %v; want the file's %d", len(got), err, len(data))
+	}
+	// A file replaced by a rename leaves the bytes mapped before as
+	// they were.
+	next := filepath.Join(dir, "next")
+	if err := os.WriteFile(next, []byte("replaced"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(next, name); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, data) {
+		t.Error("the mapped bytes changed when the file was replaced by a rename")
+	}
+	if again, err := Map(name); err != nil || string(again) != "replaced" {
+		t.Errorf("Map after the rename = %q, %v; want %q", again, err, "replaced")
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Map(empty); err != nil || got == nil || len(got) != 0 {
+		t.Errorf("empty file: %q (nil: %v), %v; want an empty slice", got, got == nil, err)
+	}
+	if _, err := Map(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v, want fs.ErrNotExist", err)
+	}
+	if _, err := Map(dir); err == nil {
+		t.Error("a folder mapped as a file")
+	}
+}
