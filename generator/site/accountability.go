@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -290,9 +291,9 @@ func accountability(p *Person, c checkInClock, now, from time.Time, weeks []Week
 		inGrid := !w.DueDay().Before(first)
 		if inGrid {
 			if i, ok := cells[WeekOfDay(Day(w.DueDay(), c.loc))]; ok {
-				a.Weeks[i].Windows = append([]Window{w}, a.Weeks[i].Windows...)
+				a.Weeks[i].Windows = append(a.Weeks[i].Windows, w)
 			}
-			a.Windows = append([]Window{w}, a.Windows...)
+			a.Windows = append(a.Windows, w)
 			switch w.Record {
 			case OnTime:
 				a.OnTime++
@@ -314,6 +315,11 @@ func accountability(p *Person, c checkInClock, now, from time.Time, weeks []Week
 			break
 		}
 		w = c.prev(w)
+	}
+	// Windows were found newest first; they are listed oldest first.
+	slices.Reverse(a.Windows)
+	for i := range a.Weeks {
+		slices.Reverse(a.Weeks[i].Windows)
 	}
 	return a
 }
