@@ -50,7 +50,7 @@ func decodeConfig(file string, data []byte, diags *diag.List) (site.Config, diag
 	if v, key, ok := f.get("base_url", "baseURL"); ok {
 		basePos = v.pos
 		if basePos.Line == 0 {
-			basePos = f.m.keyPos[key]
+			basePos = f.m.posOf(key)
 		}
 		s, _ := scalarString(v)
 		if norm, err := NormalizeBaseURL(s); err != nil {
@@ -105,7 +105,7 @@ func decodeConfig(file string, data []byte, diags *diag.List) (site.Config, diag
 		}
 	}
 	for k := range f.params() {
-		diags.Warnf(m.keyPos[k], "unknown key %q in %s is ignored", k, ConfigFile)
+		diags.Warnf(m.posOf(k), "unknown key %q in %s is ignored", k, ConfigFile)
 	}
 	return cfg, basePos
 }

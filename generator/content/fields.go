@@ -47,7 +47,7 @@ func (f *fields) get(keys ...string) (value, string, bool) {
 	for _, k := range keys {
 		if raw, ok := f.norm[normKey(k)]; ok {
 			f.used[raw] = true
-			v := f.m.vals[raw]
+			v := f.m.get(raw)
 			if v.v == nil {
 				return v, raw, false // "key:" with nothing after it is unset
 			}
@@ -67,7 +67,8 @@ func (f *fields) require(d site.Doc, msg string, keys ...string) {
 		}
 		// "author:" with nothing after it, or only spaces, is missing
 		// too; a value of the wrong type is reported by its accessor.
-		if s, isText := f.m.vals[raw].v.(string); f.m.vals[raw].v != nil && (!isText || strings.TrimSpace(s) != "") {
+		v := f.m.get(raw).v
+		if s, isText := v.(string); v != nil && (!isText || strings.TrimSpace(s) != "") {
 			return
 		}
 	}
@@ -79,7 +80,7 @@ func (f *fields) require(d site.Doc, msg string, keys ...string) {
 // has reports whether any of keys is set.
 func (f *fields) has(keys ...string) bool {
 	for _, k := range keys {
-		if raw, ok := f.norm[normKey(k)]; ok && f.m.vals[raw].v != nil {
+		if raw, ok := f.norm[normKey(k)]; ok && f.m.get(raw).v != nil {
 			return true
 		}
 	}
@@ -89,7 +90,7 @@ func (f *fields) has(keys ...string) bool {
 func (f *fields) errorf(v value, key string, format string, args ...any) {
 	pos := v.pos
 	if pos.Line == 0 {
-		pos = f.m.keyPos[key]
+		pos = f.m.posOf(key)
 	}
 	f.diags.Errorf(pos, "%s: %s", key, fmt.Sprintf(format, args...))
 }
@@ -99,10 +100,10 @@ func (f *fields) errorf(v value, key string, format string, args ...any) {
 // value it could not resolve.
 func (f *fields) positions() site.Fields {
 	out := make([]site.Field, 0, len(f.m.keys))
-	for _, k := range f.m.keys {
-		p := f.m.vals[k].pos
+	for i, k := range f.m.keys {
+		p := f.m.vals[i].pos
 		if p.Line == 0 {
-			p = f.m.keyPos[k]
+			p = f.m.keyPos[i]
 		}
 		out = append(out, site.Field{Key: normKey(k), Line: p.Line, Col: p.Col})
 	}
@@ -112,14 +113,14 @@ func (f *fields) positions() site.Fields {
 // params returns the keys no accessor asked for.
 func (f *fields) params() map[string]any {
 	var out map[string]any
-	for _, k := range f.m.keys {
+	for i, k := range f.m.keys {
 		if f.used[k] {
 			continue
 		}
 		if out == nil {
 			out = map[string]any{}
 		}
-		out[k] = f.m.vals[k].plain()
+		out[k] = f.m.vals[i].plain()
 	}
 	return out
 }
@@ -211,7 +212,7 @@ func (f *fields) tags() []string {
 		if site.Slug(t) == "" {
 			pos := v.pos
 			if pos.Line == 0 {
-				pos = f.m.keyPos[key]
+				pos = f.m.posOf(key)
 			}
 			f.diags.Warnf(pos, "%s: tag %q has no letter or digit and is ignored", key, t)
 			continue

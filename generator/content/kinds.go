@@ -67,9 +67,9 @@ func decodeUpdate(f *fields, d site.Doc, md markdown.Result, bodyMentions []site
 		u.Objectives = append(u.Objectives, strings.ToLower(o))
 	}
 	if m, key := f.table("progress"); m != nil {
-		for _, k := range m.keys {
-			v := m.vals[k]
-			pos := m.keyPos[k]
+		for i, k := range m.keys {
+			v := m.vals[i]
+			pos := m.keyPos[i]
 			obj, kr, ok := strings.Cut(k, "/")
 			if !ok || obj == "" || kr == "" {
 				f.diags.Errorf(pos, "%s: key %q must name an objective and a key result as \"objective-id/kr-id\"", key, k)
@@ -210,7 +210,7 @@ func decodeHistory(f *fields, status func(*fields) string) []site.StatusChange {
 			continue
 		}
 		for k := range hf.params() {
-			f.diags.Warnf(m.keyPos[k], "%s: unknown key %q in item %d is ignored (want date and status)", key, k, i+1)
+			f.diags.Warnf(m.posOf(k), "%s: unknown key %q in item %d is ignored (want date and status)", key, k, i+1)
 		}
 		if c.Date.IsZero() || c.Status == "" {
 			continue // reported by the accessors
@@ -311,7 +311,7 @@ func decodeObjective(f *fields, d site.Doc, h1 string) *site.Objective {
 		}
 		kr.Unit = kf.str("unit")
 		for k := range kf.params() {
-			f.diags.Warnf(m.keyPos[k], "%s: unknown key %q in key result %q is ignored", key, k, kr.ID)
+			f.diags.Warnf(m.posOf(k), "%s: unknown key %q in key result %q is ignored", key, k, kr.ID)
 		}
 		o.KeyResults = append(o.KeyResults, kr)
 	}

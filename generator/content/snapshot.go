@@ -609,10 +609,10 @@ const (
 // mapping encodes m; it fails on a time whose zone would not survive.
 func (e *encoder) mapping(m *mapping) bool {
 	e.uint(uint64(len(m.keys)))
-	for _, k := range m.keys {
+	for i, k := range m.keys {
 		e.string(k)
-		e.pos(m.keyPos[k])
-		if !e.value(m.vals[k]) {
+		e.pos(m.keyPos[i])
+		if !e.value(m.vals[i]) {
 			return false
 		}
 	}
@@ -684,12 +684,13 @@ func (e *encoder) value(v value) bool {
 }
 
 func (d *decoder) mapping(file string, depth int) *mapping {
-	m := newMapping()
 	if depth > 64 {
 		d.bad, d.b = true, nil
-		return m
+		return newMapping()
 	}
-	for range d.count() {
+	n := d.count()
+	m := &mapping{keys: make([]string, 0, n), vals: make([]value, 0, n), keyPos: make([]diag.Pos, 0, n)}
+	for range n {
 		k := d.string()
 		pos := d.pos(file)
 		m.set(k, d.value(file, depth), pos)

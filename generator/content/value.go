@@ -41,22 +41,72 @@ type value struct {
 // mapping is a front-matter table: keys in the order written.
 type mapping struct {
 	keys []string
-	vals map[string]value
+	vals []value
 	// keyPos is where each key was written; errors about a missing or
 	// wrong value point there when the value has no position of its own.
-	keyPos map[string]diag.Pos
+	keyPos []diag.Pos
+	// index finds a key in a mapping of more than smallMapping keys;
+	// front matter has a dozen, found faster by a look at each than by
+	// a map made for every document.
+	index map[string]int
 }
 
-func newMapping() *mapping {
-	return &mapping{vals: map[string]value{}, keyPos: map[string]diag.Pos{}}
+const smallMapping = 16
+
+func newMapping() *mapping { return &mapping{} }
+
+// find returns the position of key in m.keys, or -1.
+func (m *mapping) find(key string) int {
+	if m.index != nil {
+		if i, ok := m.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range m.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// has reports whether key is set, even to nothing ("key:").
+func (m *mapping) has(key string) bool { return m.find(key) >= 0 }
+
+// get returns the value of key; the zero value when it is not set.
+func (m *mapping) get(key string) value {
+	if i := m.find(key); i >= 0 {
+		return m.vals[i]
+	}
+	return value{}
+}
+
+// posOf returns where key was written.
+func (m *mapping) posOf(key string) diag.Pos {
+	if i := m.find(key); i >= 0 {
+		return m.keyPos[i]
+	}
+	return diag.Pos{}
 }
 
 func (m *mapping) set(key string, v value, pos diag.Pos) {
-	if _, dup := m.vals[key]; !dup {
-		m.keys = append(m.keys, key)
+	if i := m.find(key); i >= 0 {
+		m.vals[i], m.keyPos[i] = v, pos
+		return
 	}
-	m.vals[key] = v
-	m.keyPos[key] = pos
+	m.keys = append(m.keys, key)
+	m.vals = append(m.vals, v)
+	m.keyPos = append(m.keyPos, pos)
+	switch {
+	case m.index != nil:
+		m.index[key] = len(m.keys) - 1
+	case len(m.keys) > smallMapping:
+		m.index = make(map[string]int, 2*len(m.keys))
+		for i, k := range m.keys {
+			m.index[k] = i
+		}
+	}
 }
 
 // plain converts v into plain Go values (map[string]any, []any, ...), for
@@ -71,8 +121,8 @@ func (v value) plain() any {
 		return out
 	case *mapping:
 		out := make(map[string]any, len(x.keys))
-		for _, k := range x.keys {
-			out[k] = x.vals[k].plain()
+		for i, k := range x.keys {
+			out[k] = x.vals[i].plain()
 		}
 		return out
 	}
@@ -351,9 +401,9 @@ func (d *yamlDecoder) pair(m *mapping, kv *yast.MappingValueNode, depth int) err
 			return err
 		}
 		if src, ok := v.v.(*mapping); ok {
-			for _, k := range src.keys {
-				if _, set := m.vals[k]; !set {
-					m.set(k, src.vals[k], src.keyPos[k])
+			for i, k := range src.keys {
+				if !m.has(k) {
+					m.set(k, src.vals[i], src.keyPos[i])
 				}
 			}
 		}
@@ -364,7 +414,7 @@ func (d *yamlDecoder) pair(m *mapping, kv *yast.MappingValueNode, depth int) err
 		key = tk.Value
 	}
 	kpos := d.pos(kv.Key)
-	if _, dup := m.vals[key]; dup {
+	if m.has(key) {
 		return errAt(kpos, "duplicate key %q", key)
 	}
 	v, err := d.node(kv.Value, depth+1)
@@ -446,7 +496,7 @@ func (j *jsonDecoder) value(depth int) (value, error) {
 					return value{}, err
 				}
 				key, _ := ktok.(string)
-				if _, dup := m.vals[key]; dup {
+				if m.has(key) {
 					return value{}, errAt(kpos, "duplicate key %q", key)
 				}
 				v, err := j.value(depth + 1)

@@ -1,0 +1,61 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/handbook/handbook/generator/diag"
+)
+
+// TestMappingKeys checks a mapping's keys, values and positions on both
+// sides of smallMapping, where it starts to index its keys.
+func TestMappingKeys(t *testing.T) {
+	for _, n := range []int{1, smallMapping, smallMapping + 1, 4 * smallMapping} {
+		m := newMapping()
+		for i := range n {
+			m.set(fmt.Sprintf("k%d", i), value{v: i}, diag.Pos{Line: i + 1})
+		}
+		// Setting a key again changes its value and position, not its
+		// place among the keys.
+		m.set("k0", value{v: "again"}, diag.Pos{Line: 100})
+		if len(m.keys) != n || m.keys[0] != "k0" || m.keys[n-1] != fmt.Sprintf("k%d", n-1) {
+			t.Errorf("%d keys: keys %v", n, m.keys)
+		}
+		if v := m.get("k0"); v.v != "again" || m.posOf("k0").Line != 100 {
+			t.Errorf("%d keys: k0 = %v at %v, want the value set again", n, v.v, m.posOf("k0"))
+		}
+		last := fmt.Sprintf("k%d", n-1)
+		if n > 1 && (m.get(last).v != n-1 || m.posOf(last).Line != n) {
+			t.Errorf("%d keys: %s = %v at %v", n, last, m.get(last).v, m.posOf(last))
+		}
+		if m.has("missing") || m.get("missing").v != nil || m.posOf("missing") != (diag.Pos{}) {
+			t.Errorf("%d keys: a missing key is found", n)
+		}
+	}
+}
+
+// TestManyKeysDuplicate checks that a duplicate key is found in front
+// matter of more keys than smallMapping, in YAML and JSON.
+func TestManyKeysDuplicate(t *testing.T) {
+	at := func(line, col int) diag.Pos { return diag.Pos{File: "x.md", Line: line, Col: col} }
+	var yaml, json strings.Builder
+	json.WriteString("{")
+	for i := range 3 * smallMapping {
+		fmt.Fprintf(&yaml, "k%d: %d\n", i, i)
+		fmt.Fprintf(&json, "\"k%d\": %d,\n", i, i)
+	}
+	yaml.WriteString("k20: again\n")
+	json.WriteString("\"k20\": 0}")
+	if _, err := decodeYAML([]byte(yaml.String()), at); err == nil || !strings.Contains(err.Error(), "k20") {
+		t.Errorf("YAML: %v, want an error about k20", err)
+	}
+	if _, err := decodeJSON([]byte(json.String()), at); err == nil || !strings.Contains(err.Error(), `duplicate key "k20"`) {
+		t.Errorf("JSON: %v, want a duplicate key error", err)
+	}
+	m, err := decodeYAML([]byte("a: 1\n<<: {a: 2, b: 3}\n"), at)
+	// A merge key adds the keys not set before it.
+	if err != nil || fmt.Sprint(m.get("a").v) != "1" || fmt.Sprint(m.get("b").v) != "3" {
+		t.Errorf("merge: %v, a = %v, b = %v; want 1 and 3", err, m.get("a").v, m.get("b").v)
+	}
+}
