@@ -18,9 +18,12 @@ import (
 // and respond_by are the same key; what no accessor asked for ends up in
 // params.
 type fields struct {
-	m     *mapping
-	norm  map[string]string // normalised key -> key as written
-	used  map[string]bool
+	m *mapping
+	// norm holds each key of m normalised, in m's order; used marks
+	// the keys an accessor asked for.
+	norm  []string
+	used  []bool
+	index map[string]int // normalised key -> its last place, past smallMapping keys
 	file  string
 	loc   *time.Location // for dates without a time
 	diags *diag.List
@@ -31,9 +34,15 @@ type fields struct {
 }
 
 func newFields(m *mapping, file string, loc *time.Location, diags *diag.List) *fields {
-	f := &fields{m: m, norm: map[string]string{}, used: map[string]bool{}, file: file, loc: loc, diags: diags}
-	for _, k := range m.keys {
-		f.norm[normKey(k)] = k
+	f := &fields{m: m, norm: make([]string, len(m.keys)), used: make([]bool, len(m.keys)), file: file, loc: loc, diags: diags}
+	for i, k := range m.keys {
+		f.norm[i] = normKey(k)
+	}
+	if len(m.keys) > smallMapping {
+		f.index = make(map[string]int, len(m.keys))
+		for i, k := range f.norm {
+			f.index[k] = i
+		}
 	}
 	return f
 }
@@ -42,16 +51,34 @@ func normKey(k string) string {
 	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(k)), "-", "_")
 }
 
+// find returns the place in f.m of the key written as k, or -1. Of keys
+// written differently ("Title", "title"), the last counts.
+func (f *fields) find(k string) int {
+	n := normKey(k)
+	if f.index != nil {
+		if i, ok := f.index[n]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := len(f.norm) - 1; i >= 0; i-- {
+		if f.norm[i] == n {
+			return i
+		}
+	}
+	return -1
+}
+
 // get returns the value of the first of keys that is set.
 func (f *fields) get(keys ...string) (value, string, bool) {
 	for _, k := range keys {
-		if raw, ok := f.norm[normKey(k)]; ok {
-			f.used[raw] = true
-			v := f.m.get(raw)
+		if i := f.find(k); i >= 0 {
+			f.used[i] = true
+			v := f.m.vals[i]
 			if v.v == nil {
-				return v, raw, false // "key:" with nothing after it is unset
+				return v, f.m.keys[i], false // "key:" with nothing after it is unset
 			}
-			return v, raw, true
+			return v, f.m.keys[i], true
 		}
 	}
 	return value{}, "", false
@@ -61,13 +88,13 @@ func (f *fields) get(keys ...string) (value, string, bool) {
 // a value (of the right type or not).
 func (f *fields) require(d site.Doc, msg string, keys ...string) {
 	for _, k := range keys {
-		raw, ok := f.norm[normKey(k)]
-		if !ok {
+		i := f.find(k)
+		if i < 0 {
 			continue
 		}
 		// "author:" with nothing after it, or only spaces, is missing
 		// too; a value of the wrong type is reported by its accessor.
-		v := f.m.get(raw).v
+		v := f.m.vals[i].v
 		if s, isText := v.(string); v != nil && (!isText || strings.TrimSpace(s) != "") {
 			return
 		}
@@ -80,7 +107,7 @@ func (f *fields) require(d site.Doc, msg string, keys ...string) {
 // has reports whether any of keys is set.
 func (f *fields) has(keys ...string) bool {
 	for _, k := range keys {
-		if raw, ok := f.norm[normKey(k)]; ok && f.m.get(raw).v != nil {
+		if i := f.find(k); i >= 0 && f.m.vals[i].v != nil {
 			return true
 		}
 	}
@@ -114,7 +141,7 @@ func (f *fields) positions() site.Fields {
 func (f *fields) params() map[string]any {
 	var out map[string]any
 	for i, k := range f.m.keys {
-		if f.used[k] {
+		if f.used[i] {
 			continue
 		}
 		if out == nil {

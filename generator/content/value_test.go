@@ -59,3 +59,30 @@ func TestManyKeysDuplicate(t *testing.T) {
 		t.Errorf("merge: %v, a = %v, b = %v; want 1 and 3", err, m.get("a").v, m.get("b").v)
 	}
 }
+
+// TestFieldsKeys checks that accessors find keys ignoring case and "-"
+// against "_", the last of two spellings counting, on both sides of
+// smallMapping, and that params holds what no accessor asked for.
+func TestFieldsKeys(t *testing.T) {
+	for _, extra := range []int{0, 2 * smallMapping} {
+		m := newMapping()
+		for i := range extra {
+			m.set(fmt.Sprintf("x%d", i), value{v: i}, diag.Pos{})
+		}
+		m.set("Respond-By", value{v: "first"}, diag.Pos{Line: 1})
+		m.set("respond_by", value{v: "last"}, diag.Pos{Line: 2})
+		m.set("Owner", value{v: "ana"}, diag.Pos{Line: 3})
+		var diags diag.List
+		f := newFields(m, "x.md", nil, &diags)
+		if v, raw, ok := f.get("respond-by"); !ok || v.v != "last" || raw != "respond_by" {
+			t.Errorf("%d more keys: respond-by = %v, %q, %v; want the last spelling", extra, v.v, raw, ok)
+		}
+		if !f.has("OWNER") || f.has("missing") {
+			t.Errorf("%d more keys: has(OWNER) %v, has(missing) %v", extra, f.has("OWNER"), f.has("missing"))
+		}
+		p := f.params()
+		if _, ok := p["Respond-By"]; !ok || p["respond_by"] != nil || len(p) != extra+2 {
+			t.Errorf("%d more keys: params %v; want the unread spelling and Owner beside the extra keys", extra, p)
+		}
+	}
+}
