@@ -15,8 +15,10 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -164,7 +166,9 @@ func (c *Cache) Get(ns string, k Key) ([]byte, bool) {
 	var err error
 	if c.mapped {
 		data, err = sysfile.Map(p)
-	} else {
+	}
+	if !c.mapped || err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// A file system that cannot map files is read from.
 		data, err = sysfile.ReadFile(p, -1)
 	}
 	return data, err == nil
