@@ -78,14 +78,18 @@ type Config struct {
 	// has none. For callers that do not read them, such as the command
 	// line.
 	ReleaseText bool
+	// MapCache maps the cache entries a build reads into memory instead
+	// of reading them onto the heap (see cache.Cache.MapEntries): after
+	// an edit at 10,000 documents, 45 MB the collector need not make
+	// room for. A mapping lasts as long as the process, and the
+	// documents of Result.Site point into them, so it is for a program
+	// that builds once and exits, such as the command line; one that
+	// builds again and again would run out of mappings.
+	MapCache bool
 
 	// history waits for the git history Build started reading beside
 	// the content (see startHistory); nil until then.
 	history func() *gitinfo.History
-	// mapCache makes OpenCache's caches map their entries (see
-	// cache.Cache.MapEntries): Build sets it, for a process that exits
-	// after it.
-	mapCache bool
 }
 
 // startHistory starts reading the git history of the content folder in
@@ -354,9 +358,6 @@ func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []rend
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
-	// A build runs once and exits: what it reads of the cache can stay
-	// mapped, outside the heap.
-	cfg.mapCache = true
 	c := cfg.OpenCache()
 	// Git runs while the content folder is walked: with nothing
 	// changed, the two are all a build does.
@@ -466,7 +467,7 @@ func (c Config) OpenCache() *cache.Cache {
 		return nil
 	}
 	cc := cache.Open(c.Cache)
-	if c.mapCache {
+	if c.MapCache {
 		cc.MapEntries()
 	}
 	return cc

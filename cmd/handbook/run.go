@@ -166,8 +166,9 @@ site is left as it was.`, stdout, stderr)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	// Nothing here reads the documents' texts once the index has them.
-	cfg.ReleaseText = true
+	// Nothing here reads the documents' texts once the index has them,
+	// and the process exits after one build.
+	cfg.ReleaseText, cfg.MapCache = true, true
 	done := progress(stderr, &cfg)
 	res, err := generator.Build(ctx, cfg)
 	done()

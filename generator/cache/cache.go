@@ -117,7 +117,9 @@ func Open(dir string) *Cache {
 // after an edit reads 45 MB of entries, a third of its heap). A mapping
 // is never undone, so MapEntries is for a process that builds once and
 // exits, not for the dev server, which would keep every build's. Call
-// it before the cache is used.
+// it before the cache is used. A mapped entry's pages are read when they
+// are first touched: a disk that fails to read them then stops the
+// process, where a read would have been a miss.
 func (c *Cache) MapEntries() {
 	if c != nil {
 		c.mapped = true

@@ -689,7 +689,10 @@ func (d *decoder) mapping(file string, depth int) *mapping {
 		return newMapping()
 	}
 	n := d.count()
-	m := &mapping{keys: make([]string, 0, n), vals: make([]value, 0, n), keyPos: make([]diag.Pos, 0, n)}
+	// Sized for the count, up to what front matter holds: a damaged
+	// count, bounded only by the bytes left, is not trusted further.
+	c := min(n, 2*smallMapping)
+	m := &mapping{keys: make([]string, 0, c), vals: make([]value, 0, c), keyPos: make([]diag.Pos, 0, c)}
 	for range n {
 		k := d.string()
 		pos := d.pos(file)

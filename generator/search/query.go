@@ -934,7 +934,9 @@ func (r *reader) bytes(n int) []byte {
 		r.b = nil
 		return nil
 	}
-	out := r.b[:n]
+	// Capped: r.b may be a mapped cache entry, which must not be
+	// appended into.
+	out := r.b[:n:n]
 	r.b = r.b[n:]
 	return out
 }
