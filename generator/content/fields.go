@@ -39,10 +39,7 @@ func newFields(m *mapping, file string, loc *time.Location, diags *diag.List) *f
 		f.norm[i] = normKey(k)
 	}
 	if len(m.keys) > smallMapping {
-		f.index = make(map[string]int, len(m.keys))
-		for i, k := range f.norm {
-			f.index[k] = i
-		}
+		f.index = indexKeys(f.norm)
 	}
 	return f
 }
@@ -53,21 +50,7 @@ func normKey(k string) string {
 
 // find returns the place in f.m of the key written as k, or -1. Of keys
 // written differently ("Title", "title"), the last counts.
-func (f *fields) find(k string) int {
-	n := normKey(k)
-	if f.index != nil {
-		if i, ok := f.index[n]; ok {
-			return i
-		}
-		return -1
-	}
-	for i := len(f.norm) - 1; i >= 0; i-- {
-		if f.norm[i] == n {
-			return i
-		}
-	}
-	return -1
-}
+func (f *fields) find(k string) int { return findKey(f.norm, f.index, normKey(k)) }
 
 // get returns the value of the first of keys that is set.
 func (f *fields) get(keys ...string) (value, string, bool) {

@@ -55,21 +55,35 @@ const smallMapping = 16
 
 func newMapping() *mapping { return &mapping{} }
 
-// find returns the position of key in m.keys, or -1.
-func (m *mapping) find(key string) int {
-	if m.index != nil {
-		if i, ok := m.index[key]; ok {
+// findKey returns the last place of k in keys, or -1: by a look at each
+// key from the last, or by index when there is one (see indexKeys).
+func findKey(keys []string, index map[string]int, k string) int {
+	if index != nil {
+		if i, ok := index[k]; ok {
 			return i
 		}
 		return -1
 	}
-	for i, k := range m.keys {
-		if k == key {
+	for i := len(keys) - 1; i >= 0; i-- {
+		if keys[i] == k {
 			return i
 		}
 	}
 	return -1
 }
+
+// indexKeys maps each of keys to its last place, for findKey past
+// smallMapping keys.
+func indexKeys(keys []string) map[string]int {
+	index := make(map[string]int, 2*len(keys))
+	for i, k := range keys {
+		index[k] = i
+	}
+	return index
+}
+
+// find returns the position of key in m.keys, or -1.
+func (m *mapping) find(key string) int { return findKey(m.keys, m.index, key) }
 
 // has reports whether key is set, even to nothing ("key:").
 func (m *mapping) has(key string) bool { return m.find(key) >= 0 }
@@ -102,10 +116,7 @@ func (m *mapping) set(key string, v value, pos diag.Pos) {
 	case m.index != nil:
 		m.index[key] = len(m.keys) - 1
 	case len(m.keys) > smallMapping:
-		m.index = make(map[string]int, 2*len(m.keys))
-		for i, k := range m.keys {
-			m.index[k] = i
-		}
+		m.index = indexKeys(m.keys)
 	}
 }
 
