@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/render"
 )
 
@@ -143,6 +144,14 @@ func TestCacheNeverStale(t *testing.T) {
 		{"a new update with progress, which moves an objective other updates show", func() {
 			write(filepath.Join(content, "updates", "2026-11-25-kofi-restore-time.md"), "---\ntitle: Restore time halved\nauthor: kofi\ndate: 2026-11-25\nstatus: off-track\nobjectives: [calmer-on-call]\nprogress:\n  calmer-on-call/restore-time: 31\n---\n## Done\n\n- Faster restores.\n")
 		}, false, false, []string{"updates/2026-10-15-jordan-pricing-faq/index.html", "decisions/0002-use-postgres-for-the-sync-ledger/index.html", "handbook/rhythms/index.html"}},
+		{"a blocker that names someone, which what needs them shows", func() {
+			write(filepath.Join(content, "updates", "2026-11-25-mei-export-blocked.md"), "---\ntitle: Export blocked\nauthor: mei\ndate: 2026-11-25\nstatus: at-risk\n---\n## Done\n\n- Export format.\n\n## Blockers\n\n- Waiting on @chloe for the schema review.\n")
+		}, false, false, nil},
+		{"a proposal's response date, which what needs its decision-makers shows", func() {
+			edit("decisions/0011-free-tier-instead-of-a-14-day-trial.md", func(s string) string {
+				return strings.Replace(s, "respond-by: 2026-12-09", "respond-by: 2026-11-27", 1)
+			})
+		}, false, false, nil},
 		{"a key result's title, which updates reporting on it show", func() {
 			edit("objectives/calmer-on-call.md", func(s string) string {
 				return strings.Replace(s, "Median time to restore service", "Median time to restore", 1)
@@ -377,6 +386,62 @@ func TestRenderFromReusesOnlyWhatIsUnchanged(t *testing.T) {
 	if res.Rendered == 0 || res.Rendered > 30 {
 		t.Errorf("RenderFrom made %d pages and feed files again, want the changed page and its feeds", res.Rendered)
 	}
+}
+
+// TestNewUpdateKeepsOthersPages checks that a new update makes its
+// author's page and what needs its author again, and leaves other
+// people's alone: their keys follow what their pages show, not the site.
+func TestNewUpdateKeepsOthersPages(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyDir(t, "../content", content)
+	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Now: exampleNow, NoGit: true, Dev: true}
+	ctx := context.Background()
+	_, prev, err := Render(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	update := "---\ntitle: Restore drill\nauthor: kofi\ndate: 2026-11-25\nstatus: on-track\n---\n## Done\n\n- A restore drill.\n"
+	if err := os.WriteFile(filepath.Join(content, "updates", "2026-11-25-kofi-restore-drill.md"), []byte(update), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, got, err := RenderFrom(ctx, cfg, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, want, err := Render(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("RenderFrom made %d outputs, a clean render %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || string(got[i].Data) != string(want[i].Data) {
+			t.Errorf("RenderFrom's %s differs from a clean render's %s", got[i].Path, want[i].Path)
+		}
+	}
+	if page := "people/kofi/index.html"; !strings.Contains(string(outputData(got, page)), "Restore drill") {
+		t.Errorf("%s does not list the new update", page)
+	}
+	for _, page := range []string{"people/chloe/index.html", "people/chloe/attention/index.html", "people/priya/index.html"} {
+		if outputKey(got, page) != outputKey(prev, page) {
+			t.Errorf("%s was made again after an update by someone else", page)
+		}
+	}
+	if page := "people/kofi/index.html"; outputKey(got, page) == outputKey(prev, page) {
+		t.Errorf("%s kept its key after an update of theirs", page)
+	}
+}
+
+func outputKey(outs []render.Output, p string) cache.Key {
+	for _, o := range outs {
+		if o.Path == p {
+			return o.Key
+		}
+	}
+	return cache.Key{}
 }
 
 func outputData(outs []render.Output, p string) []byte {

@@ -16,6 +16,7 @@ func (r *renderer) attentionPages(add func(*View)) {
 	v.Description = "Proposals waiting for input, missing check-ins, pages due for review, key results in trouble and current blockers."
 	v.Attention = &all
 	v.Calendar = calendarPath("")
+	v.scope = r.attentionScope(v)
 	add(v)
 	crumbs := []Crumb{{Title: "Needs attention", URL: "/attention/"}}
 	if more(all.Reviews) {
@@ -51,6 +52,7 @@ func (r *renderer) attentionPages(add func(*View)) {
 		v.Attention = &a
 		v.Calendar = calendarPath(p.URL)
 		v.Crumbs = []Crumb{{Title: "People", URL: "/people/"}, {Title: p.Name, URL: p.URL}}
+		v.scope = r.attentionScope(v)
 		add(v)
 	}
 }

@@ -30,6 +30,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"historychart":  func(o *site.Objective) template.HTML { return historyChart(o, r.site.Now) },
 		"initials":      initials,
 		"localtime":     localTime,
+		"utcoffset":     utcOffset,
 		"join":          strings.Join,
 		"short":         func(s string) string { return cut(s, shortLen) },
 		"describe":      func(s string) string { return cut(s, describeLen) },
@@ -140,13 +141,34 @@ func initials(name string) string {
 	return b.String()
 }
 
-// localTime is the time at now in loc, "14:05", for a person's page; the
-// page script keeps it current.
+// localTime is the time at now in loc, "14:05".
 func localTime(loc *time.Location, now time.Time) string {
 	if loc == nil {
 		return ""
 	}
 	return now.In(loc).Format("15:04")
+}
+
+// utcOffset is loc's offset from UTC at now, "UTC+05:30", or "UTC". The
+// built-in layouts show it where the page script shows the local time
+// (.local-time[data-tz]): unlike a time of day, it is still right when
+// the page is read, and it changes twice a year, not every minute, so a
+// page that shows it is not made again at every build. It is HTML, of
+// digits and "UTC+:-" alone, so that html/template does not write the
+// plus sign as "&#43;".
+func utcOffset(loc *time.Location, now time.Time) template.HTML {
+	if loc == nil {
+		return ""
+	}
+	_, off := now.In(loc).Zone()
+	if off == 0 {
+		return "UTC"
+	}
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return template.HTML(fmt.Sprintf("UTC%c%02d:%02d", sign, off/3600, off%3600/60))
 }
 
 // window describes a person's current check-in window.

@@ -325,6 +325,7 @@ func (r *renderer) pages(emit func(job)) {
 		v.Person = p
 		v.CheckIn = s.CheckInAt(p, s.Now)
 		v.Record, v.Calendar = r.personRecord(p), calendarPath(p.URL)
+		v.scope = r.personScope(v)
 		if p.Role != "" {
 			v.Description = p.Name + ", " + p.Role
 		}

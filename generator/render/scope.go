@@ -111,6 +111,161 @@ func (r *renderer) pageScope(p *site.Page) scope {
 	}
 }
 
+// personScope follows layouts/person.html: the person's team, their
+// check-in this cycle and its window, their record's grid, how many
+// things need them, the latest of what they own, wrote and decided with
+// how many of each there are, and their time zone's offset.
+func (r *renderer) personScope(v *View) scope {
+	p, now := v.Person, r.site.Now
+	return func(h *cache.Hasher) {
+		h.String("person")
+		viewKey(h, v)
+		teamKey(h, p.Team)
+		h.String(string(utcOffset(p.Location, now))).String(r.window(p))
+		checkInKey(h, v.CheckIn)
+		h.Int(int64(r.site.Attention(p, now).Len()))
+		recordKey(h, v.Record)
+		h.Int(int64(len(p.Objectives)))
+		for _, o := range p.Objectives[:min(len(p.Objectives), Latest)] {
+			objectiveCard(h, o)
+		}
+		h.Int(int64(len(p.Updates)))
+		for _, u := range p.Updates[:min(len(p.Updates), Latest)] {
+			updateItem(h, u)
+		}
+		h.Int(int64(len(p.Decisions)))
+		for _, d := range p.Decisions[:min(len(p.Decisions), Latest)] {
+			decisionItem(h, d)
+		}
+		h.Int(int64(len(p.Pages)))
+		for _, pg := range p.Pages[:min(len(p.Pages), Latest)] {
+			h.Key(pg.ListHash).String(pg.URL).String(pg.Title)
+		}
+		backlinks(h, &p.Doc)
+	}
+}
+
+// attentionScope follows layouts/attention.html, for everyone or for one
+// person: the first of each list with how long it is and, when anything
+// needs attention, the time it is as of.
+func (r *renderer) attentionScope(v *View) scope {
+	a, p, now := v.Attention, v.Person, r.site.Now
+	return func(h *cache.Hasher) {
+		h.String("attention")
+		viewKey(h, v)
+		personKey(h, p)
+		h.Int(int64(a.Len()))
+		if a.Len() > 0 {
+			h.Int(now.UnixNano()).String(r.asOf())
+		}
+		h.Int(int64(len(a.Proposals)))
+		for _, ask := range a.Proposals[:min(len(a.Proposals), Latest)] {
+			d := ask.Decision
+			h.Key(d.ListHash).String(d.NumberString()).String(d.URL).String(d.Title)
+			h.Int(d.RespondBy.UnixNano()).String(d.RespondBy.Location().String()).String(relative(now, d.RespondBy))
+			h.Int(int64(len(ask.Roles)))
+			for _, role := range ask.Roles {
+				h.String(string(role))
+			}
+			h.Int(int64(len(ask.People)))
+			for _, x := range ask.People {
+				personKey(h, x)
+			}
+		}
+		h.Int(int64(len(a.CheckIns)))
+		for _, c := range a.CheckIns[:min(len(a.CheckIns), Latest)] {
+			checkInKey(h, c)
+		}
+		h.Int(int64(len(a.Reviews)))
+		for _, pg := range a.Reviews[:min(len(a.Reviews), Latest)] {
+			h.Key(pg.ListHash).String(pg.URL).String(pg.Title)
+			h.Int(pg.ReviewDue.UnixNano()).String(relative(now, pg.ReviewDue))
+			ref(h, pg.Owner)
+		}
+		h.Int(int64(len(a.KeyResults)))
+		for _, k := range a.KeyResults[:min(len(a.KeyResults), Latest)] {
+			objectiveKey(h, k.Objective)
+			ref(h, k.Objective.OwnerRef)
+			h.String(k.KeyResult.Title).Bool(k.OffTrack).Bool(k.Unreported)
+			if l := k.Last; l != nil {
+				h.Int(l.Date.UnixNano()).Int(int64(math.Float64bits(l.Value)))
+				updateItem(h, l.Update)
+			} else {
+				h.String("never reported")
+			}
+		}
+		h.Int(int64(len(a.Blockers)))
+		for _, b := range a.Blockers[:min(len(a.Blockers), Latest)] {
+			h.String(b.Text)
+			updateItem(h, b.Update)
+			h.Int(int64(len(b.Mentions)))
+			for _, x := range b.Mentions {
+				personKey(h, x)
+			}
+		}
+		if p == nil {
+			people := r.site.People
+			h.Int(int64(len(people)))
+			for _, x := range people[:min(len(people), Latest)] {
+				personKey(h, x)
+				h.Int(int64(r.site.Attention(x, now).Len()))
+			}
+		}
+	}
+}
+
+// checkInKey adds what a check-in shows: its person, its window, due day
+// and record, and their latest update.
+func checkInKey(h *cache.Hasher, c site.CheckIn) {
+	personKey(h, c.Person)
+	w := c.Window
+	h.Int(w.Start.UnixNano()).Int(w.End.UnixNano()).Int(w.Due.UnixNano()).String(w.Due.Location().String()).Int(int64(w.Record))
+	if c.Last != nil {
+		h.Key(c.Last.ListHash)
+	} else {
+		h.String("no update")
+	}
+}
+
+// recordKey adds what the template checkin-grid shows of a record.
+func recordKey(h *cache.Hasher, rec *site.TeamAccountability) {
+	if rec == nil {
+		h.String("no record")
+		return
+	}
+	h.String(rec.Cadence.String()).String(rec.Location.String()).Int(int64(rec.Streak))
+	h.Int(int64(len(rec.Weeks)))
+	for _, w := range rec.Weeks {
+		h.Int(int64(w.Year)).Int(int64(w.Number))
+	}
+	h.Int(int64(len(rec.People)))
+	for _, a := range rec.People {
+		personKey(h, a.Person)
+		h.Int(int64(a.Streak)).Int(int64(a.OnTime)).Int(int64(a.Late)).Int(int64(a.Missed)).Int(int64(a.Excused))
+		h.Int(int64(len(a.Weeks)))
+		for _, c := range a.Weeks {
+			h.Int(int64(c.Record())).String(c.Label())
+		}
+	}
+}
+
+// objectiveCard adds what the template objective-card shows.
+func objectiveCard(h *cache.Hasher, o *site.Objective) {
+	objectiveKey(h, o)
+	h.String(string(o.Status)).Int(int64(math.Float64bits(o.Progress())))
+	ref(h, o.OwnerRef)
+	teamKey(h, o.Team)
+}
+
+// decisionItem adds what a decision's row in a table shows (the template
+// decision-table in layouts/partials.html).
+func decisionItem(h *cache.Hasher, d *site.Decision) {
+	h.Key(d.ListHash).String(d.Status).String(d.NumberString())
+	for _, x := range d.SupersededBy {
+		h.Key(x.ListHash).String(x.NumberString())
+	}
+}
+
 // handbookTree returns the key of what handbook pages show of the whole
 // handbook in their sidebars and breadcrumbs: every page's place and
 // title, and nothing else. Not a page's summary, which only its parent
@@ -236,10 +391,7 @@ func (r *renderer) listScope(v *View) scope {
 		}
 		h.Int(int64(len(v.Decisions)))
 		for _, d := range v.Decisions {
-			h.Key(d.ListHash).String(d.Status).String(d.NumberString())
-			for _, x := range d.SupersededBy {
-				h.Key(x.ListHash).String(x.NumberString())
-			}
+			decisionItem(h, d)
 		}
 		h.Int(int64(len(v.Docs)))
 		for _, d := range v.Docs {

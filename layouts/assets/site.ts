@@ -52,7 +52,9 @@ function setupToggle(): void {
   });
 }
 
-// Local times are rendered at build time; keep them current.
+// The build writes each zone's offset from UTC ("UTC+01:00"), which
+// stays right however old the page; show the reader the time there now,
+// and keep it current.
 function updateTimes(): void {
   for (const el of document.querySelectorAll<HTMLElement>(".local-time[data-tz]")) {
     try {
@@ -62,7 +64,7 @@ function updateTimes(): void {
         timeZone: el.dataset.tz,
       }).format(new Date());
     } catch {
-      // An unknown zone keeps the build-time value.
+      // An unknown zone keeps its offset.
     }
   }
 }
