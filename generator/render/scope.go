@@ -351,7 +351,8 @@ func backlinks(h *cache.Hasher, d *site.Doc) {
 
 // listScope returns the scope of a page that lists documents with
 // layouts/updates.html, list.html, tag.html, events.html or
-// decisions.html, or of the digests (digestScope, digestsScope): what the view says of
+// decisions.html, of the digests (digestScope, digestsScope) or of an
+// index (indexScope): what the view says of
 // itself (title, pager, links) and, for each item, what its entry
 // shows. It returns nil for any other page, and for a list of check-ins,
 // which are as of the build's time.
@@ -361,6 +362,8 @@ func (r *renderer) listScope(v *View) scope {
 		return r.digestScope(v)
 	case "digests":
 		return r.digestsScope(v)
+	case "people", "teams", "tags", "objectives", "search":
+		return r.indexScope(v)
 	case "updates", "tag", "events", "decisions":
 	case "list":
 		if v.CheckIns != nil {
@@ -399,6 +402,44 @@ func (r *renderer) listScope(v *View) scope {
 		}
 		events(h, v.History)
 		events(h, v.Events)
+	}
+}
+
+// indexScope follows layouts/people.html, teams.html, tags.html,
+// objectives.html and search.html: each card or entry of the page, and
+// the search page's view of the handbook and counts of the rest.
+func (r *renderer) indexScope(v *View) scope {
+	s, now := r.site, r.site.Now
+	return func(h *cache.Hasher) {
+		h.String("index")
+		viewKey(h, v)
+		h.Int(int64(len(v.People)))
+		for _, p := range v.People {
+			personKey(h, p)
+			teamKey(h, p.Team)
+			h.String(string(utcOffset(p.Location, now)))
+		}
+		h.Int(int64(len(v.Teams)))
+		for _, t := range v.Teams {
+			teamKey(h, t)
+			ref(h, t.LeadRef)
+			h.Int(int64(len(t.Members))).String(s.Cadence(t).String())
+		}
+		h.Int(int64(len(v.TagList)))
+		for _, t := range v.TagList {
+			h.String(t.Name).String(t.URL).Int(int64(len(t.Docs)))
+		}
+		h.Int(int64(len(v.Periods)))
+		for _, g := range v.Periods {
+			h.String(g.Period.Name).Bool(g.Current).Int(int64(len(g.Objectives)))
+			for _, o := range g.Objectives {
+				objectiveCard(h, o)
+			}
+		}
+		if v.Template == "search" {
+			h.Key(r.handbookKey)
+			h.Int(int64(len(s.Decisions))).Int(int64(len(s.Objectives))).Int(int64(len(s.People))).Int(int64(len(s.Teams))).Int(int64(len(s.Tags)))
+		}
 	}
 }
 
