@@ -54,17 +54,31 @@ func pagerAt(n, total int, url func(int) string) *Pager {
 		pg.Next = url(n + 1)
 	}
 	// Shown: the first and last pages and pagerWindow either side of n;
-	// a gap of one page shows that page rather than "…".
-	shown := func(i int) bool {
-		return i == 1 || i == total || i >= n-pagerWindow && i <= n+pagerWindow
-	}
-	for i := 1; i <= total; i++ {
-		switch {
-		case shown(i), shown(i-1) && shown(i+1):
-			pg.Pages = append(pg.Pages, PagerLink{Number: i, URL: url(i)})
-		case shown(i - 1):
+	// a gap of one page shows that page rather than "…". Only those are
+	// visited, so that each pager of a list of thousands of pages is made
+	// in the same time as one of a short list's.
+	link := func(i int) { pg.Pages = append(pg.Pages, PagerLink{Number: i, URL: url(i)}) }
+	// gap hides the pages between two shown ones.
+	gap := func(from, to int) {
+		switch to - from {
+		case 1:
+		case 2:
+			link(from + 1)
+		default:
 			pg.Pages = append(pg.Pages, PagerLink{})
 		}
+	}
+	lo, hi := max(1, n-pagerWindow), min(total, n+pagerWindow)
+	link(1)
+	if lo > 1 {
+		gap(1, lo)
+	}
+	for i := max(lo, 2); i <= hi; i++ {
+		link(i)
+	}
+	if hi < total {
+		gap(hi, total)
+		link(total)
 	}
 	return pg
 }

@@ -41,6 +41,40 @@ func TestNewPager(t *testing.T) {
 	}
 }
 
+// TestPagerShowsWindow checks every pager of lists of up to 30 pages
+// against the rule: the first and last pages, pagerWindow either side of
+// the current one, a gap of one page shown as that page and a longer gap
+// as one "…".
+func TestPagerShowsWindow(t *testing.T) {
+	t.Parallel()
+	for total := 1; total <= 30; total++ {
+		for n := 1; n <= total; n++ {
+			shown := func(i int) bool {
+				return i >= 1 && i <= total && (i == 1 || i == total || i >= n-pagerWindow && i <= n+pagerWindow)
+			}
+			var want []int
+			for i := 1; i <= total; i++ {
+				switch {
+				case shown(i), shown(i-1) && shown(i+1):
+					want = append(want, i)
+				case shown(i - 1):
+					want = append(want, 0)
+				}
+			}
+			var got []int
+			for _, l := range newPager("/x/", n, total).Pages {
+				got = append(got, l.Number)
+				if (l.Number == 0) != (l.URL == "") {
+					t.Errorf("page %d of %d: link %d has URL %q", n, total, l.Number, l.URL)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("page %d of %d: pager %v, want %v", n, total, got, want)
+			}
+		}
+	}
+}
+
 // TestPaginateNewest checks that the pages of a list that grows at its
 // front keep their addresses and items as items are added, and that
 // every item is on exactly one page.
