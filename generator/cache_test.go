@@ -147,6 +147,11 @@ func TestCacheNeverStale(t *testing.T) {
 		{"a blocker that names someone, which what needs them shows", func() {
 			write(filepath.Join(content, "updates", "2026-11-25-mei-export-blocked.md"), "---\ntitle: Export blocked\nauthor: mei\ndate: 2026-11-25\nstatus: at-risk\n---\n## Done\n\n- Export format.\n\n## Blockers\n\n- Waiting on @chloe for the schema review.\n")
 		}, false, false, nil},
+		{"that blocker's words, which leave as many things needing attention", func() {
+			edit("updates/2026-11-25-mei-export-blocked.md", func(s string) string {
+				return strings.Replace(s, "for the schema review.", "for the schema sign-off.", 1)
+			})
+		}, false, false, nil},
 		{"a proposal's response date, which what needs its decision-makers shows", func() {
 			edit("decisions/0011-free-tier-instead-of-a-14-day-trial.md", func(s string) string {
 				return strings.Replace(s, "respond-by: 2026-12-09", "respond-by: 2026-11-27", 1)
@@ -248,8 +253,28 @@ func TestCacheNeverStale(t *testing.T) {
 		// The next day: pages say nothing of the day but for this week's
 		// digests, "as of" it, and what is due or open.
 		{"the next day", func() { cfg.Now = cfg.Now.AddDate(0, 0, 1) }, false, false, nil},
+		// An hour on: only what says the minute, such as what needs
+		// attention "as of" it.
+		{"an hour later", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false, nil},
+		// Saturday, 02:00 UTC: the week's check-ins are overdue in Europe
+		// and Asia, and still due on Friday in the Americas.
+		{"past the week's deadline in some time zones", func() {
+			cfg.Now = time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)
+		}, false, false, nil},
 		// A month on: decision windows close, handbook reviews fall due.
 		{"a month later", func() { cfg.Now = cfg.Now.AddDate(0, 1, 0) }, false, false, nil},
+		// An hour either side of 01:00 UTC on 28 March 2027, when Berlin
+		// goes from UTC+01:00 to UTC+02:00: Lukas's page says so, and
+		// nothing else of it changes.
+		{"the night the clocks go forward in Europe", func() {
+			cfg.Now = time.Date(2027, 3, 28, 0, 30, 0, 0, time.UTC)
+		}, false, false, nil},
+		{"the clocks gone forward in Europe", func() {
+			cfg.Now = time.Date(2027, 3, 28, 1, 30, 0, 0, time.UTC)
+		}, false, false, nil},
+		{"a new quarter", func() {
+			cfg.Now = time.Date(2027, 4, 1, 10, 0, 0, 0, time.UTC)
+		}, false, false, nil},
 		{"a layout", func() {
 			data, err := os.ReadFile("../layouts/update.html")
 			if err != nil {
@@ -257,7 +282,8 @@ func TestCacheNeverStale(t *testing.T) {
 			}
 			write(filepath.Join(layouts, "update.html"), strings.Replace(string(data), `<div class="prose">`, `<div class="prose changed">`, 1))
 		}, false, false, nil},
-		{"the build's time", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false, nil},
+		// With a layout overridden every page has the site's key.
+		{"the build's time, with a layout overridden", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false, nil},
 	}
 	for _, step := range steps {
 		before := tree(t, cfg.Out)
@@ -389,9 +415,11 @@ func TestRenderFromReusesOnlyWhatIsUnchanged(t *testing.T) {
 }
 
 // TestNewUpdateKeepsOthersPages checks that a new update makes its
-// author's page and what needs its author again, and leaves other
-// people's alone, and the indexes that do not list updates: their keys
-// follow what their pages show, not the site.
+// author's page again, and leaves other people's pages and what needs
+// them alone, and the indexes that do not list updates: their keys follow
+// what their pages show, not the site. The time is fixed: an attention
+// page that lists anything says the minute it is as of, and so changes
+// every minute.
 func TestNewUpdateKeepsOthersPages(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -427,21 +455,25 @@ func TestNewUpdateKeepsOthersPages(t *testing.T) {
 		t.Errorf("%s does not list the new update", page)
 	}
 	for _, page := range []string{"people/chloe/index.html", "people/chloe/attention/index.html", "people/priya/index.html", "people/index.html", "teams/index.html", "objectives/index.html", "search/index.html"} {
-		if outputKey(got, page) != outputKey(prev, page) {
+		if outputKey(t, got, page) != outputKey(t, prev, page) {
 			t.Errorf("%s was made again after an update by someone else", page)
 		}
 	}
-	if page := "people/kofi/index.html"; outputKey(got, page) == outputKey(prev, page) {
+	if page := "people/kofi/index.html"; outputKey(t, got, page) == outputKey(t, prev, page) {
 		t.Errorf("%s kept its key after an update of theirs", page)
 	}
 }
 
-func outputKey(outs []render.Output, p string) cache.Key {
+// outputKey returns the key of the output at p, failing the test when
+// there is none.
+func outputKey(t *testing.T, outs []render.Output, p string) cache.Key {
+	t.Helper()
 	for _, o := range outs {
 		if o.Path == p {
 			return o.Key
 		}
 	}
+	t.Fatalf("no output %s", p)
 	return cache.Key{}
 }
 

@@ -181,6 +181,7 @@
 //	historychart OBJ   an objective's status over its period, as SVG
 //	initials NAME      "AS" for "Ana Souza"
 //	localtime LOC NOW  the time in a time zone, "14:05"
+//	utcoffset LOC NOW  a time zone's offset from UTC, "UTC+05:30"
 //	checkin STATE      "posted", "missing", "away", "not yet joined"
 //	window PERSON      the person's current check-in window, "23 Nov – 29 Nov"
 //	away P T, overdue PAGE NOW, open DECISION NOW

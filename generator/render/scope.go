@@ -156,7 +156,7 @@ func (r *renderer) attentionScope(v *View) scope {
 		personKey(h, p)
 		h.Int(int64(a.Len()))
 		if a.Len() > 0 {
-			h.Int(now.UnixNano()).String(r.asOf())
+			h.Int(now.UnixNano()).String(now.Location().String()).String(r.asOf())
 		}
 		h.Int(int64(len(a.Proposals)))
 		for _, ask := range a.Proposals[:min(len(a.Proposals), Latest)] {
