@@ -3,6 +3,7 @@ package search_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,9 +21,18 @@ import (
 // TestIncremental edits one document of the example site and builds the
 // index again with the cache of the first build: the files must be those
 // of a build without cache, made by analysing only the edited document's
-// group and compressing only the files that changed.
+// group and compressing only the files that changed. It runs with the
+// cache read and with it mapped, as handbook build maps it.
 func TestIncremental(t *testing.T) {
-	t.Parallel()
+	for _, mapped := range []bool{false, true} {
+		t.Run(fmt.Sprintf("mapped=%v", mapped), func(t *testing.T) {
+			t.Parallel()
+			testIncremental(t, mapped)
+		})
+	}
+}
+
+func testIncremental(t *testing.T, mapped bool) {
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
 	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
@@ -37,6 +47,9 @@ func TestIncremental(t *testing.T) {
 		return res.Site
 	}
 	c := cache.Open(filepath.Join(dir, "cache"))
+	if mapped {
+		c.MapEntries()
+	}
 	first, err := search.Build(load(), search.Options{Cache: c})
 	if err != nil {
 		t.Fatal(err)
@@ -166,7 +179,15 @@ const maxGroup = 256
 // document says, so only the group the new update joins is analysed
 // again, not every group after it.
 func TestIncrementalNewDocument(t *testing.T) {
-	t.Parallel()
+	for _, mapped := range []bool{false, true} {
+		t.Run(fmt.Sprintf("mapped=%v", mapped), func(t *testing.T) {
+			t.Parallel()
+			testIncrementalNewDocument(t, mapped)
+		})
+	}
+}
+
+func testIncrementalNewDocument(t *testing.T, mapped bool) {
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
 	if err := corpus.Write(content, corpus.Generate(1000, 1)); err != nil {
@@ -181,6 +202,9 @@ func TestIncrementalNewDocument(t *testing.T) {
 		return m.Site
 	}
 	c := cache.Open(filepath.Join(dir, "cache"))
+	if mapped {
+		c.MapEntries()
+	}
 	if _, err := search.Build(load(), search.Options{Cache: c}); err != nil {
 		t.Fatal(err)
 	}
