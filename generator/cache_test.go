@@ -390,22 +390,7 @@ func TestRenderFromReusesOnlyWhatIsUnchanged(t *testing.T) {
 	if err := os.WriteFile(p, []byte(strings.Replace(string(data), "then MySQL.", "then MySQL and SQLite.", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, got, err := RenderFrom(ctx, cfg, prev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, want, err := Render(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != len(want) {
-		t.Fatalf("RenderFrom made %d outputs, a clean render %d", len(got), len(want))
-	}
-	for i := range want {
-		if got[i].Path != want[i].Path || string(got[i].Data) != string(want[i].Data) {
-			t.Errorf("RenderFrom's %s differs from a clean render's %s", got[i].Path, want[i].Path)
-		}
-	}
+	res, got := renderFromAsClean(t, cfg, prev)
 	if page := "updates/2026-11-24-ana-batched-writes/index.html"; !strings.Contains(string(outputData(got, page)), "MySQL and SQLite") {
 		t.Errorf("%s does not show the change", page)
 	}
@@ -435,22 +420,7 @@ func TestNewUpdateKeepsOthersPages(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(content, "updates", "2026-11-25-kofi-restore-drill.md"), []byte(update), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, got, err := RenderFrom(ctx, cfg, prev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, want, err := Render(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != len(want) {
-		t.Fatalf("RenderFrom made %d outputs, a clean render %d", len(got), len(want))
-	}
-	for i := range want {
-		if got[i].Path != want[i].Path || string(got[i].Data) != string(want[i].Data) {
-			t.Errorf("RenderFrom's %s differs from a clean render's %s", got[i].Path, want[i].Path)
-		}
-	}
+	_, got := renderFromAsClean(t, cfg, prev)
 	if page := "people/kofi/index.html"; !strings.Contains(string(outputData(got, page)), "Restore drill") {
 		t.Errorf("%s does not list the new update", page)
 	}
@@ -475,6 +445,30 @@ func outputKey(t *testing.T, outs []render.Output, p string) cache.Key {
 	}
 	t.Fatalf("no output %s", p)
 	return cache.Key{}
+}
+
+// renderFromAsClean renders cfg from prev, the last render's outputs, as
+// the dev server does, and fails the test unless the outputs are those
+// of a clean render.
+func renderFromAsClean(t *testing.T, cfg Config, prev []render.Output) (Result, []render.Output) {
+	t.Helper()
+	res, got, err := RenderFrom(context.Background(), cfg, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, want, err := Render(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("RenderFrom made %d outputs, a clean render %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || string(got[i].Data) != string(want[i].Data) {
+			t.Errorf("RenderFrom's %s differs from a clean render's %s", got[i].Path, want[i].Path)
+		}
+	}
+	return res, got
 }
 
 func outputData(outs []render.Output, p string) []byte {

@@ -125,22 +125,10 @@ func (r *renderer) personScope(v *View) scope {
 		checkInKey(h, v.CheckIn)
 		h.Int(int64(r.site.Attention(p, now).Len()))
 		recordKey(h, v.Record)
-		h.Int(int64(len(p.Objectives)))
-		for _, o := range p.Objectives[:min(len(p.Objectives), Latest)] {
-			objectiveCard(h, o)
-		}
-		h.Int(int64(len(p.Updates)))
-		for _, u := range p.Updates[:min(len(p.Updates), Latest)] {
-			updateItem(h, u)
-		}
-		h.Int(int64(len(p.Decisions)))
-		for _, d := range p.Decisions[:min(len(p.Decisions), Latest)] {
-			decisionItem(h, d)
-		}
-		h.Int(int64(len(p.Pages)))
-		for _, pg := range p.Pages[:min(len(p.Pages), Latest)] {
-			h.Key(pg.ListHash).String(pg.URL).String(pg.Title)
-		}
+		eachLatest(h, p.Objectives, func(o *site.Objective) { objectiveCard(h, o) })
+		eachLatest(h, p.Updates, func(u *site.Update) { updateItem(h, u) })
+		eachLatest(h, p.Decisions, func(d *site.Decision) { decisionItem(h, d) })
+		eachLatest(h, p.Pages, func(pg *site.Page) { h.Key(pg.ListHash).String(pg.URL).String(pg.Title) })
 		backlinks(h, &p.Doc)
 	}
 }
@@ -158,8 +146,7 @@ func (r *renderer) attentionScope(v *View) scope {
 		if a.Len() > 0 {
 			h.Int(now.UnixNano()).String(now.Location().String()).String(r.asOf())
 		}
-		h.Int(int64(len(a.Proposals)))
-		for _, ask := range a.Proposals[:min(len(a.Proposals), Latest)] {
+		eachLatest(h, a.Proposals, func(ask site.Ask) {
 			d := ask.Decision
 			h.Key(d.ListHash).String(d.NumberString()).String(d.URL).String(d.Title)
 			h.Int(d.RespondBy.UnixNano()).String(d.RespondBy.Location().String()).String(relative(now, d.RespondBy))
@@ -171,19 +158,14 @@ func (r *renderer) attentionScope(v *View) scope {
 			for _, x := range ask.People {
 				personKey(h, x)
 			}
-		}
-		h.Int(int64(len(a.CheckIns)))
-		for _, c := range a.CheckIns[:min(len(a.CheckIns), Latest)] {
-			checkInKey(h, c)
-		}
-		h.Int(int64(len(a.Reviews)))
-		for _, pg := range a.Reviews[:min(len(a.Reviews), Latest)] {
+		})
+		eachLatest(h, a.CheckIns, func(c site.CheckIn) { checkInKey(h, c) })
+		eachLatest(h, a.Reviews, func(pg *site.Page) {
 			h.Key(pg.ListHash).String(pg.URL).String(pg.Title)
 			h.Int(pg.ReviewDue.UnixNano()).String(relative(now, pg.ReviewDue))
 			ref(h, pg.Owner)
-		}
-		h.Int(int64(len(a.KeyResults)))
-		for _, k := range a.KeyResults[:min(len(a.KeyResults), Latest)] {
+		})
+		eachLatest(h, a.KeyResults, func(k site.KeyResultFlag) {
 			objectiveKey(h, k.Objective)
 			ref(h, k.Objective.OwnerRef)
 			h.String(k.KeyResult.Title).Bool(k.OffTrack).Bool(k.Unreported)
@@ -193,24 +175,31 @@ func (r *renderer) attentionScope(v *View) scope {
 			} else {
 				h.String("never reported")
 			}
-		}
-		h.Int(int64(len(a.Blockers)))
-		for _, b := range a.Blockers[:min(len(a.Blockers), Latest)] {
+		})
+		eachLatest(h, a.Blockers, func(b site.Blocker) {
 			h.String(b.Text)
 			updateItem(h, b.Update)
 			h.Int(int64(len(b.Mentions)))
 			for _, x := range b.Mentions {
 				personKey(h, x)
 			}
-		}
+		})
 		if p == nil {
-			people := r.site.People
-			h.Int(int64(len(people)))
-			for _, x := range people[:min(len(people), Latest)] {
+			eachLatest(h, r.site.People, func(x *site.Person) {
 				personKey(h, x)
 				h.Int(int64(r.site.Attention(x, now).Len()))
-			}
+			})
 		}
+	}
+}
+
+// eachLatest adds how many items list has and, with add, each of the
+// first Latest: what a page shows of a list that has a page of its own
+// (the template functions latest and more).
+func eachLatest[T any](h *cache.Hasher, list []T, add func(T)) {
+	h.Int(int64(len(list)))
+	for _, x := range list[:min(len(list), Latest)] {
+		add(x)
 	}
 }
 
