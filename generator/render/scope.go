@@ -82,11 +82,7 @@ func (r *renderer) objectiveScope(o *site.Objective) scope {
 			}
 		}
 		events(h, o.Events)
-		latest := o.Updates[:min(len(o.Updates), Latest)]
-		h.Int(int64(len(o.Updates))).Int(int64(len(latest)))
-		for _, u := range latest {
-			updateItem(h, u)
-		}
+		eachLatest(h, o.Updates, func(u *site.Update) { updateItem(h, u) })
 		backlinks(h, &o.Doc)
 	}
 }
@@ -128,7 +124,7 @@ func (r *renderer) personScope(v *View) scope {
 		eachLatest(h, p.Objectives, func(o *site.Objective) { objectiveCard(h, o) })
 		eachLatest(h, p.Updates, func(u *site.Update) { updateItem(h, u) })
 		eachLatest(h, p.Decisions, func(d *site.Decision) { decisionItem(h, d) })
-		eachLatest(h, p.Pages, func(pg *site.Page) { h.Key(pg.ListHash).String(pg.URL).String(pg.Title) })
+		eachLatest(h, p.Pages, func(pg *site.Page) { docLink(h, &pg.Doc) })
 		backlinks(h, &p.Doc)
 	}
 }
@@ -161,7 +157,7 @@ func (r *renderer) attentionScope(v *View) scope {
 		})
 		eachLatest(h, a.CheckIns, func(c site.CheckIn) { checkInKey(h, c) })
 		eachLatest(h, a.Reviews, func(pg *site.Page) {
-			h.Key(pg.ListHash).String(pg.URL).String(pg.Title)
+			docLink(h, &pg.Doc)
 			h.Int(pg.ReviewDue.UnixNano()).String(relative(now, pg.ReviewDue))
 			ref(h, pg.Owner)
 		})
@@ -191,6 +187,11 @@ func (r *renderer) attentionScope(v *View) scope {
 			})
 		}
 	}
+}
+
+// docLink adds what a link to a document shows: its title, at its URL.
+func docLink(h *cache.Hasher, d *site.Doc) {
+	h.Key(d.ListHash).String(d.URL).String(d.Title)
 }
 
 // eachLatest adds how many items list has and, with add, each of the
@@ -387,7 +388,8 @@ func (r *renderer) listScope(v *View) scope {
 		}
 		h.Int(int64(len(v.Docs)))
 		for _, d := range v.Docs {
-			h.Key(d.ListHash).String(d.URL).String(d.Title).Int(d.Date.UnixNano())
+			docLink(h, d)
+			h.Int(d.Date.UnixNano())
 		}
 		events(h, v.History)
 		events(h, v.Events)
@@ -483,7 +485,7 @@ func (r *renderer) digestScope(v *View) scope {
 		for _, ps := range [][]*site.Page{d.NewPages, d.Reviewed} {
 			h.Int(int64(len(ps)))
 			for _, p := range ps {
-				h.Key(p.ListHash).String(p.URL).String(p.Title)
+				docLink(h, &p.Doc)
 				ref(h, p.Owner)
 			}
 		}
