@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -31,7 +32,8 @@ import (
 // alertKinds maps a marker to the title shown.
 var alertKinds = map[string]string{"NOTE": "Note", "TIP": "Tip", "IMPORTANT": "Important", "WARNING": "Warning", "CAUTION": "Caution"}
 
-// blockTransformer rewrites alerts and Mermaid blocks after parsing.
+// blockTransformer rewrites alerts and Mermaid blocks after parsing, and
+// gives each aligned table cell a class that says how: "align-right".
 type blockTransformer struct{}
 
 func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -48,6 +50,10 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		case *ast.FencedCodeBlock:
 			if strings.EqualFold(string(n.Language(src)), "mermaid") {
 				mermaid = append(mermaid, n)
+			}
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", "align-"+n.Alignment.String())
 			}
 		}
 		return ast.WalkContinue, nil

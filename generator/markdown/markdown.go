@@ -51,7 +51,14 @@ func New(opts Options) *Converter {
 	rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(indentedCode{}, 100), util.Prioritized(mermaidRenderer{}, 100), util.Prioritized(newFencedCode(), 100)))
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GitHub Flavored Markdown, its tables aligned by a class
+			// (see blockTransformer) rather than goldmark's style
+			// attribute, which the site's Content-Security-Policy
+			// blocks.
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Footnote,
 			extension.Typographer,
 			highlighting.NewHighlighting(highlightingOptions()...),
