@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -135,9 +136,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	// The search index first: it is one task, the longest, and would
-	// otherwise wait for every page to be under way. The export last, as
-	// before: what it holds while it is assembled (a fifth of a big
-	// site's peak heap) is then held with as few pages' views as may be.
+	// otherwise wait for every page to be under way.
 	g.Go(func() error { return r.searchIndex(e) })
 	// Pages are made as they are listed: g.Go waits for a free
 	// processor, so views are built no faster than pages are made, and
@@ -150,21 +149,30 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		sm.add(r, j.view)
 		g.Go(func() error { return r.page(j, e) })
 	})
-	for _, f := range allFeeds {
-		g.Go(func() error { return r.feed(f, e) })
-	}
+	// Then the tasks that are one goroutine each, longest first, and the
+	// feeds, many small ones, last: while the export is assembled on one
+	// processor, the feeds keep the others busy, rather than it running
+	// alone at the end.
 	g.Go(func() error {
 		return r.group("api/", r.apiOutputs, e)
 	})
+	g.Go(func() error {
+		// The calendars and redirect pages are made whole every build.
+		for _, o := range append(r.calendars(), r.redirects()...) {
+			if err := e.put(o); err != nil {
+				return err
+			}
+		}
+		return e.put(sm.output())
+	})
+	for _, f := range allFeeds {
+		g.Go(func() error { return r.feed(f, e) })
+	}
 	if err := g.Wait(); err != nil {
 		return Result{}, err
 	}
 
-	rest := r.calendars()
-	rest = append(rest, assets.outputs...)
-	rest = append(rest, sm.output(), Output{Path: "robots.txt", Data: r.robots()})
-	rest = append(rest, r.redirects()...)
-	for _, o := range rest {
+	for _, o := range slices.Concat(assets.outputs, []Output{{Path: "robots.txt", Data: r.robots()}}) {
 		if err := e.put(o); err != nil {
 			return Result{}, err
 		}
