@@ -5,6 +5,7 @@
 package render
 
 import (
+	"html/template"
 	"io/fs"
 	"net/url"
 	"runtime"
@@ -209,8 +210,11 @@ type renderer struct {
 	// heads and footers the head's links and the footer for each set
 	// of feeds (see execute).
 	headers, heads, footers sync.Map
-	// items holds each update's list item, rendered once (see item).
-	items sync.Map
+	// items holds each update's list item, rendered once (see item):
+	// a map under a lock rather than a sync.Map, which makes two objects
+	// of each of a big site's 100,000 entries for the collector to trace.
+	itemsMu sync.Mutex
+	items   map[*site.Update]template.HTML
 	// digests holds each team's weekly digests (nil: the site's), for
 	// the digest pages and their feeds.
 	digests map[*site.Team][]*site.Digest

@@ -152,5 +152,22 @@ func (r *renderer) item(u *site.Update) (template.HTML, error) {
 	if set == nil || set.Lookup("update-item") == nil {
 		return "", fmt.Errorf("no update-item template")
 	}
-	return once(&r.items, u, set, "update-item", u)
+	r.itemsMu.Lock()
+	h, ok := r.items[u]
+	r.itemsMu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := set.ExecuteTemplate(&b, "update-item", u); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	r.itemsMu.Lock()
+	if r.items == nil {
+		r.items = make(map[*site.Update]template.HTML, len(r.site.Updates))
+	}
+	r.items[u] = h
+	r.itemsMu.Unlock()
+	return h, nil
 }
