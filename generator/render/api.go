@@ -243,34 +243,33 @@ type apiEvent struct {
 
 // apiOutputs returns /api/site.json, the per-kind files and the schema.
 func (r *renderer) apiOutputs(emit func(Output) error) error {
-	full := r.apiFile()
 	if err := emit(Output{Path: "api/schema.json", Data: apiSchema}); err != nil {
 		return err
 	}
-	// Each item is encoded once, straight into site.json, and each kind's
-	// file is site.json's list of that kind under the same head: the
-	// export holds the whole site, and only site.json is held in memory
-	// at once.
-	head := apiFile{Schema: full.Schema, Version: full.Version, Generated: full.Generated}
+	// Each item is made and encoded once, straight into site.json, and
+	// each kind's file is site.json's list of that kind under the same
+	// head: the export holds the whole site, and only site.json is held
+	// in memory at once, never the items it was encoded from.
+	s := r.site
 	lists := make([]apiList, len(apiKinds))
 	for i, kind := range apiKinds {
 		l := &lists[i]
 		l.name = kind
 		switch kind {
 		case "people":
-			l.encode = listEncoder(full.People)
+			l.encode = listEncoder(s.People, r.apiPerson)
 		case "teams":
-			l.encode = listEncoder(full.Teams)
+			l.encode = listEncoder(s.Teams, r.apiTeam)
 		case "pages":
-			l.encode = listEncoder(full.Pages)
+			l.encode = listEncoder(s.Pages, r.apiPage)
 		case "updates":
-			l.encode = listEncoder(full.Updates)
+			l.encode = listEncoder(s.Updates, r.apiUpdate)
 		case "decisions":
-			l.encode = listEncoder(full.Decisions)
+			l.encode = listEncoder(s.Decisions, r.apiDecision)
 		case "objectives":
-			l.encode = listEncoder(full.Objs)
+			l.encode = listEncoder(s.Objectives, r.apiObjective)
 		case "events":
-			l.encode = listEncoder(full.Events)
+			l.encode = listEncoder(s.Events, r.apiEvent)
 		}
 	}
 	// Each list is encoded into a scratch buffer and kept in one of its
@@ -279,24 +278,22 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 	encoded := make([][]byte, len(lists))
 	var scratch []byte
 	for i, l := range lists {
-		b, ok, err := encodeList(scratch[:0], l)
+		b, err := encodeList(scratch[:0], l)
 		if err != nil {
 			return fmt.Errorf("encode api/%s.json: %w", l.name, err)
 		}
-		if ok {
-			encoded[i] = bytes.Clone(b)
-		}
+		encoded[i] = bytes.Clone(b)
 		scratch = b
 	}
 	scratch = nil
-	shell, err := apiShell(head, full.Site)
+	shell, err := apiShell(r.apiHead(true))
 	if err != nil {
 		return fmt.Errorf("encode api/site.json: %w", err)
 	}
 	if err := emit(Output{Path: "api/site.json", Data: assembleAPIFile(shell, encoded...)}); err != nil {
 		return err
 	}
-	if shell, err = apiShell(head, nil); err != nil {
+	if shell, err = apiShell(r.apiHead(false)); err != nil {
 		return err
 	}
 	for i, kind := range apiKinds {
@@ -313,26 +310,25 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 type apiList struct {
 	name string
 	// encode appends the list's items to b, each on a line of its own
-	// after a comma or the list's opening; ok is false for a nil list,
-	// which is left out of the file.
-	encode func(b []byte) (_ []byte, ok bool, err error)
+	// after a comma or the list's opening.
+	encode func(b []byte) ([]byte, error)
 }
 
-// listEncoder returns the encode function of an apiList. Each item is
-// on one line: an API file is indented down to its lists and has one
-// item per line, readable, easy to diff and grep, and without the
-// indentation that made up a third of a large export.
-func listEncoder[T any](list *[]T) func([]byte) ([]byte, bool, error) {
-	return func(b []byte) ([]byte, bool, error) {
-		if list == nil {
-			return b, false, nil
-		}
-		// Runs of items are encoded in parallel and appended in order:
-		// at 100,000 documents one goroutine took 2 s, most of it after
-		// the last page was made.
-		items := *list
+// listEncoder returns the encode function of an apiList of the items
+// item makes of each of list. Each item is on one line: an API file is
+// indented down to its lists and has one item per line, readable, easy
+// to diff and grep, and without the indentation that made up a third of
+// a large export.
+func listEncoder[S, T any](list []S, item func(S) T) func([]byte) ([]byte, error) {
+	return func(b []byte) ([]byte, error) {
+		// Runs of items are made and encoded in parallel and appended
+		// in order: at 100,000 documents one goroutine took 2 s, most of
+		// it after the last page was made. An item is made just before
+		// it is encoded, so that only a run's are held at once: all of
+		// them, made first, were a sixth of the objects the collector
+		// traced at a big site's peak.
 		const run = 256
-		runs := make([][]byte, (len(items)+run-1)/run)
+		runs := make([][]byte, (len(list)+run-1)/run)
 		var g errgroup.Group
 		g.SetLimit(runtime.GOMAXPROCS(0))
 		// A run is encoded into a scratch buffer another run has grown
@@ -346,8 +342,8 @@ func listEncoder[T any](list *[]T) func([]byte) ([]byte, bool, error) {
 				}
 				defer scratch.Put(buf)
 				out := (*buf)[:0]
-				for i := k * run; i < min((k+1)*run, len(items)); i++ {
-					item, err := json.Marshal(items[i])
+				for i := k * run; i < min((k+1)*run, len(list)); i++ {
+					data, err := json.Marshal(item(list[i]))
 					if err != nil {
 						return err
 					}
@@ -355,7 +351,7 @@ func listEncoder[T any](list *[]T) func([]byte) ([]byte, bool, error) {
 						out = append(out, ',')
 					}
 					out = append(out, "\n    "...)
-					out = append(out, item...)
+					out = append(out, data...)
 				}
 				runs[k] = bytes.Clone(out)
 				*buf = out
@@ -363,7 +359,7 @@ func listEncoder[T any](list *[]T) func([]byte) ([]byte, bool, error) {
 			})
 		}
 		if err := g.Wait(); err != nil {
-			return b, true, err
+			return b, err
 		}
 		// The list's size is known: grown by appending, the buffer was
 		// copied a dozen times over at 100,000 documents.
@@ -376,29 +372,29 @@ func listEncoder[T any](list *[]T) func([]byte) ([]byte, bool, error) {
 			b = append(b, out...)
 			runs[k] = nil
 		}
-		if len(items) > 0 {
+		if len(list) > 0 {
 			b = append(b, "\n  "...)
 		}
-		return b, true, nil
+		return b, nil
 	}
 }
 
 // encodeList appends l as a member of an API file's top-level object,
-// `"name": [...]`; ok is false for a list left out of the file.
-func encodeList(b []byte, l apiList) (_ []byte, ok bool, err error) {
+// `"name": [...]`.
+func encodeList(b []byte, l apiList) ([]byte, error) {
 	name, _ := json.Marshal(l.name)
 	b = append(b, name...)
 	b = append(b, ": ["...)
-	if b, ok, err = l.encode(b); err != nil || !ok {
-		return b, false, err
+	b, err := l.encode(b)
+	if err != nil {
+		return b, err
 	}
-	return append(b, ']'), true, nil
+	return append(b, ']'), nil
 }
 
-// apiShell is what encodeJSON writes for head with site set, without
+// apiShell is what encodeJSON writes for head, without
 // its closing "\n}\n": the lists go there.
-func apiShell(head apiFile, site *apiConfig) ([]byte, error) {
-	head.Site = site
+func apiShell(head apiFile) ([]byte, error) {
 	shell, err := encodeJSON(head)
 	if err != nil {
 		return nil, err
@@ -441,160 +437,159 @@ func encodeJSON(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// apiFile builds the whole export.
-func (r *renderer) apiFile() apiFile {
+// apiHead is the head of every API file; with site, that of site.json.
+func (r *renderer) apiHead(site bool) apiFile {
 	s := r.site
-	now := s.Now
-	f := apiFile{Schema: r.abs("/api/schema.json"), Version: APIVersion, Generated: now.Format(time.RFC3339)}
-	loc := s.Location(nil)
-	f.Site = &apiConfig{Title: s.Config.Title, BaseURL: s.Config.BaseURL, Description: s.Config.Description, Language: s.Config.Language, Timezone: loc.String(), Cadence: s.Cadence(nil).String()}
-
-	people := make([]apiPerson, 0, len(s.People))
-	for _, p := range s.People {
-		ap := apiPerson{ID: p.ID, URL: r.abs(p.URL), Name: p.Name, Role: p.Role, Timezone: p.Timezone, Handle: p.Handle, Email: p.Email, Joined: apiTime(p.Joined), Away: []apiSpan{}, Tags: strs(p.Tags), Params: params(p.Params)}
-		if p.Team != nil {
-			ap.Team = &p.Team.ID
-		}
-		if p.Hours.Set {
-			ap.Hours = &apiHours{Start: clock(p.Hours.Start), End: clock(p.Hours.End)}
-		}
-		for _, a := range p.Away {
-			ap.Away = append(ap.Away, apiSpan{From: a.From.Format(time.RFC3339), To: a.To.Format(time.RFC3339)})
-		}
-		c := s.CheckInAt(p, now)
-		ap.CheckIn = apiCheckIn{State: c.Record.Slug(), WindowStart: c.Start.Format(time.RFC3339), WindowEnd: c.End.Format(time.RFC3339), Due: c.Due.Format(time.RFC3339), Streak: s.Accountability(p, now, 1).Streak}
-		if c.Update != nil {
-			u := r.abs(c.Update.URL)
-			ap.CheckIn.Update = &u
-		}
-		a := s.Attention(p, now)
-		ap.Attention = apiAttention{Proposals: []string{}, CheckInMissing: len(a.CheckIns) > 0, Reviews: []string{}, KeyResults: []string{}, Blockers: []string{}}
-		for _, x := range a.Proposals {
-			ap.Attention.Proposals = append(ap.Attention.Proposals, x.Decision.ID)
-		}
-		for _, pg := range a.Reviews {
-			ap.Attention.Reviews = append(ap.Attention.Reviews, pg.Path)
-		}
-		for _, k := range a.KeyResults {
-			ap.Attention.KeyResults = append(ap.Attention.KeyResults, k.Objective.ID+"/"+k.KeyResult.ID)
-		}
-		for _, b := range a.Blockers {
-			ap.Attention.Blockers = append(ap.Attention.Blockers, b.Update.Path)
-		}
-		people = append(people, ap)
+	f := apiFile{Schema: r.abs("/api/schema.json"), Version: APIVersion, Generated: s.Now.Format(time.RFC3339)}
+	if site {
+		loc := s.Location(nil)
+		f.Site = &apiConfig{Title: s.Config.Title, BaseURL: s.Config.BaseURL, Description: s.Config.Description, Language: s.Config.Language, Timezone: loc.String(), Cadence: s.Cadence(nil).String()}
 	}
-	f.People = &people
-
-	teams := make([]apiTeam, 0, len(s.Teams))
-	for _, t := range s.Teams {
-		at := apiTeam{ID: t.ID, URL: r.abs(t.URL), Name: t.Name, Lead: apiRefOf(t.LeadRef), Cadence: s.Cadence(t).String(), Timezone: s.Location(t).String(), Members: []string{}, Tags: strs(t.Tags), Params: params(t.Params)}
-		for _, m := range t.Members {
-			at.Members = append(at.Members, m.ID)
-		}
-		at.Streak = s.TeamAccountability(t, now, 1).Streak
-		teams = append(teams, at)
-	}
-	f.Teams = &teams
-
-	pages := make([]apiPage, 0, len(s.Pages))
-	for _, p := range s.Pages {
-		ap := apiPage{Path: p.Path, URL: r.abs(p.URL), Title: p.Title, Description: p.Description, Section: p.Section, Owner: apiRefOf(p.Owner),
-			Created: apiTime(p.Created), Reviewed: apiTime(p.Reviewed), ReviewEvery: p.ReviewEvery.String(), ReviewDue: apiTime(p.ReviewDue), Overdue: p.Overdue(now),
-			Modified: apiTime(p.Modified), ModifiedBy: p.ModifiedBy, Tags: strs(p.Tags), Summary: p.Summary, Params: params(p.Params)}
-		if p.Parent != nil {
-			u := r.abs(p.Parent.URL)
-			ap.Parent = &u
-		}
-		pages = append(pages, ap)
-	}
-	f.Pages = &pages
-
-	updates := make([]apiUpdate, 0, len(s.Updates))
-	for _, u := range s.Updates {
-		au := apiUpdate{Path: u.Path, URL: r.abs(u.URL), Title: u.Title, Author: u.AuthorID, Date: u.Date.Format(time.RFC3339), Objectives: []string{}, Progress: []apiProgress{}, Blockers: []apiBlocker{}, Tags: strs(u.Tags), Summary: u.Summary, Params: params(u.Params)}
-		if u.Team != nil {
-			au.Team = &u.Team.ID
-		}
-		if u.Status != "" {
-			st := string(u.Status)
-			au.Status = &st
-		}
-		for _, o := range u.ObjectiveRefs {
-			au.Objectives = append(au.Objectives, o.ID)
-		}
-		for _, p := range u.Progress {
-			if p.KeyResult != nil {
-				au.Progress = append(au.Progress, apiProgress{Objective: p.Objective.ID, KeyResult: p.KeyResult.ID, Value: p.Value})
-			}
-		}
-		for _, b := range u.Blocked {
-			ab := apiBlocker{Text: b.Text, Mentions: []string{}}
-			for _, p := range b.Mentions {
-				ab.Mentions = append(ab.Mentions, p.ID)
-			}
-			au.Blockers = append(au.Blockers, ab)
-		}
-		updates = append(updates, au)
-	}
-	f.Updates = &updates
-
-	decisions := make([]apiDecision, 0, len(s.Decisions))
-	for _, d := range s.Decisions {
-		ad := apiDecision{ID: d.ID, URL: r.abs(d.URL), Title: d.Title, Status: d.Status, KnownStatus: d.Known, Date: apiTime(d.Date), RespondBy: apiTime(d.RespondBy), Open: d.Open(now),
-			DecisionMakers: apiRefs(d.DecisionMakers), Consulted: apiRefs(d.Consulted), Informed: apiRefs(d.Informed), Supersedes: []string{}, SupersededBy: []string{}, Tags: strs(d.Tags), Summary: d.Summary, Params: params(d.Params)}
-		if d.Number > 0 {
-			n := d.Number
-			ad.Number = &n
-		}
-		for _, x := range d.SupersedesRefs {
-			ad.Supersedes = append(ad.Supersedes, x.ID)
-		}
-		for _, x := range d.SupersededBy {
-			ad.SupersededBy = append(ad.SupersededBy, x.ID)
-		}
-		decisions = append(decisions, ad)
-	}
-	f.Decisions = &decisions
-
-	objectives := make([]apiObjective, 0, len(s.Objectives))
-	for _, o := range s.Objectives {
-		ao := apiObjective{ID: o.ID, URL: r.abs(o.URL), Title: o.Title, Owner: apiRefOf(o.OwnerRef), Current: o.Period.Contains(now), Derived: o.Explicit == "", Progress: o.Progress(),
-			Period:     apiPeriod{Name: o.Period.Name, Start: o.Period.Start.Format(time.RFC3339), End: o.Period.End.Format(time.RFC3339)},
-			KeyResults: []apiKeyResult{}, Tags: strs(o.Tags), Summary: o.Summary, Params: params(o.Params)}
-		if o.Team != nil {
-			ao.Team = &o.Team.ID
-		}
-		if o.Status != "" {
-			st := string(o.Status)
-			ao.Status = &st
-		}
-		for _, kr := range o.KeyResults {
-			ak := apiKeyResult{ID: kr.ID, Title: kr.Title, Start: kr.Start, Target: kr.Target, Unit: kr.Unit, Current: kr.Current(), Progress: kr.Progress(), Reports: []apiReport{}}
-			for _, rep := range kr.Reports {
-				ak.Reports = append(ak.Reports, apiReport{Date: rep.Date.Format(time.RFC3339), Value: rep.Value, Update: rep.Update.Path})
-			}
-			ao.KeyResults = append(ao.KeyResults, ak)
-		}
-		objectives = append(objectives, ao)
-	}
-	f.Objs = &objectives
-
-	events := make([]apiEvent, 0, len(s.Events))
-	for _, e := range s.Events {
-		ae := apiEvent{Date: e.Date.Format(time.RFC3339), URL: r.abs(e.URL()), To: e.To, Source: e.Source.String(), Text: e.Text()}
-		if e.Decision != nil {
-			ae.Kind, ae.ID = "decision", e.Decision.ID
-		} else {
-			ae.Kind, ae.ID = "objective", e.Objective.ID
-		}
-		if e.From != "" {
-			from := e.From
-			ae.From = &from
-		}
-		events = append(events, ae)
-	}
-	f.Events = &events
 	return f
+}
+
+// apiPerson is a person in the export.
+func (r *renderer) apiPerson(p *site.Person) apiPerson {
+	s, now := r.site, r.site.Now
+	ap := apiPerson{ID: p.ID, URL: r.abs(p.URL), Name: p.Name, Role: p.Role, Timezone: p.Timezone, Handle: p.Handle, Email: p.Email, Joined: apiTime(p.Joined), Away: []apiSpan{}, Tags: strs(p.Tags), Params: params(p.Params)}
+	if p.Team != nil {
+		ap.Team = &p.Team.ID
+	}
+	if p.Hours.Set {
+		ap.Hours = &apiHours{Start: clock(p.Hours.Start), End: clock(p.Hours.End)}
+	}
+	for _, a := range p.Away {
+		ap.Away = append(ap.Away, apiSpan{From: a.From.Format(time.RFC3339), To: a.To.Format(time.RFC3339)})
+	}
+	c := s.CheckInAt(p, now)
+	ap.CheckIn = apiCheckIn{State: c.Record.Slug(), WindowStart: c.Start.Format(time.RFC3339), WindowEnd: c.End.Format(time.RFC3339), Due: c.Due.Format(time.RFC3339), Streak: s.Accountability(p, now, 1).Streak}
+	if c.Update != nil {
+		u := r.abs(c.Update.URL)
+		ap.CheckIn.Update = &u
+	}
+	a := s.Attention(p, now)
+	ap.Attention = apiAttention{Proposals: []string{}, CheckInMissing: len(a.CheckIns) > 0, Reviews: []string{}, KeyResults: []string{}, Blockers: []string{}}
+	for _, x := range a.Proposals {
+		ap.Attention.Proposals = append(ap.Attention.Proposals, x.Decision.ID)
+	}
+	for _, pg := range a.Reviews {
+		ap.Attention.Reviews = append(ap.Attention.Reviews, pg.Path)
+	}
+	for _, k := range a.KeyResults {
+		ap.Attention.KeyResults = append(ap.Attention.KeyResults, k.Objective.ID+"/"+k.KeyResult.ID)
+	}
+	for _, b := range a.Blockers {
+		ap.Attention.Blockers = append(ap.Attention.Blockers, b.Update.Path)
+	}
+	return ap
+}
+
+// apiTeam is a team in the export.
+func (r *renderer) apiTeam(t *site.Team) apiTeam {
+	s, now := r.site, r.site.Now
+	at := apiTeam{ID: t.ID, URL: r.abs(t.URL), Name: t.Name, Lead: apiRefOf(t.LeadRef), Cadence: s.Cadence(t).String(), Timezone: s.Location(t).String(), Members: []string{}, Tags: strs(t.Tags), Params: params(t.Params)}
+	for _, m := range t.Members {
+		at.Members = append(at.Members, m.ID)
+	}
+	at.Streak = s.TeamAccountability(t, now, 1).Streak
+	return at
+}
+
+// apiPage is a handbook page in the export.
+func (r *renderer) apiPage(p *site.Page) apiPage {
+	now := r.site.Now
+	ap := apiPage{Path: p.Path, URL: r.abs(p.URL), Title: p.Title, Description: p.Description, Section: p.Section, Owner: apiRefOf(p.Owner),
+		Created: apiTime(p.Created), Reviewed: apiTime(p.Reviewed), ReviewEvery: p.ReviewEvery.String(), ReviewDue: apiTime(p.ReviewDue), Overdue: p.Overdue(now),
+		Modified: apiTime(p.Modified), ModifiedBy: p.ModifiedBy, Tags: strs(p.Tags), Summary: p.Summary, Params: params(p.Params)}
+	if p.Parent != nil {
+		u := r.abs(p.Parent.URL)
+		ap.Parent = &u
+	}
+	return ap
+}
+
+// apiUpdate is an update in the export.
+func (r *renderer) apiUpdate(u *site.Update) apiUpdate {
+	au := apiUpdate{Path: u.Path, URL: r.abs(u.URL), Title: u.Title, Author: u.AuthorID, Date: u.Date.Format(time.RFC3339), Objectives: []string{}, Progress: []apiProgress{}, Blockers: []apiBlocker{}, Tags: strs(u.Tags), Summary: u.Summary, Params: params(u.Params)}
+	if u.Team != nil {
+		au.Team = &u.Team.ID
+	}
+	if u.Status != "" {
+		st := string(u.Status)
+		au.Status = &st
+	}
+	for _, o := range u.ObjectiveRefs {
+		au.Objectives = append(au.Objectives, o.ID)
+	}
+	for _, p := range u.Progress {
+		if p.KeyResult != nil {
+			au.Progress = append(au.Progress, apiProgress{Objective: p.Objective.ID, KeyResult: p.KeyResult.ID, Value: p.Value})
+		}
+	}
+	for _, b := range u.Blocked {
+		ab := apiBlocker{Text: b.Text, Mentions: []string{}}
+		for _, p := range b.Mentions {
+			ab.Mentions = append(ab.Mentions, p.ID)
+		}
+		au.Blockers = append(au.Blockers, ab)
+	}
+	return au
+}
+
+// apiDecision is a decision in the export.
+func (r *renderer) apiDecision(d *site.Decision) apiDecision {
+	now := r.site.Now
+	ad := apiDecision{ID: d.ID, URL: r.abs(d.URL), Title: d.Title, Status: d.Status, KnownStatus: d.Known, Date: apiTime(d.Date), RespondBy: apiTime(d.RespondBy), Open: d.Open(now),
+		DecisionMakers: apiRefs(d.DecisionMakers), Consulted: apiRefs(d.Consulted), Informed: apiRefs(d.Informed), Supersedes: []string{}, SupersededBy: []string{}, Tags: strs(d.Tags), Summary: d.Summary, Params: params(d.Params)}
+	if d.Number > 0 {
+		n := d.Number
+		ad.Number = &n
+	}
+	for _, x := range d.SupersedesRefs {
+		ad.Supersedes = append(ad.Supersedes, x.ID)
+	}
+	for _, x := range d.SupersededBy {
+		ad.SupersededBy = append(ad.SupersededBy, x.ID)
+	}
+	return ad
+}
+
+// apiObjective is an objective in the export.
+func (r *renderer) apiObjective(o *site.Objective) apiObjective {
+	now := r.site.Now
+	ao := apiObjective{ID: o.ID, URL: r.abs(o.URL), Title: o.Title, Owner: apiRefOf(o.OwnerRef), Current: o.Period.Contains(now), Derived: o.Explicit == "", Progress: o.Progress(),
+		Period:     apiPeriod{Name: o.Period.Name, Start: o.Period.Start.Format(time.RFC3339), End: o.Period.End.Format(time.RFC3339)},
+		KeyResults: []apiKeyResult{}, Tags: strs(o.Tags), Summary: o.Summary, Params: params(o.Params)}
+	if o.Team != nil {
+		ao.Team = &o.Team.ID
+	}
+	if o.Status != "" {
+		st := string(o.Status)
+		ao.Status = &st
+	}
+	for _, kr := range o.KeyResults {
+		ak := apiKeyResult{ID: kr.ID, Title: kr.Title, Start: kr.Start, Target: kr.Target, Unit: kr.Unit, Current: kr.Current(), Progress: kr.Progress(), Reports: []apiReport{}}
+		for _, rep := range kr.Reports {
+			ak.Reports = append(ak.Reports, apiReport{Date: rep.Date.Format(time.RFC3339), Value: rep.Value, Update: rep.Update.Path})
+		}
+		ao.KeyResults = append(ao.KeyResults, ak)
+	}
+	return ao
+}
+
+// apiEvent is an event in the export.
+func (r *renderer) apiEvent(e *site.Event) apiEvent {
+	ae := apiEvent{Date: e.Date.Format(time.RFC3339), URL: r.abs(e.URL()), To: e.To, Source: e.Source.String(), Text: e.Text()}
+	if e.Decision != nil {
+		ae.Kind, ae.ID = "decision", e.Decision.ID
+	} else {
+		ae.Kind, ae.ID = "objective", e.Objective.ID
+	}
+	if e.From != "" {
+		from := e.From
+		ae.From = &from
+	}
+	return ae
 }
 
 func apiTime(t time.Time) *string {
