@@ -187,6 +187,7 @@ func (f *fields) strs(comma bool, keys ...string) []string {
 	}
 	switch x := v.v.(type) {
 	case []value:
+		out = make([]string, 0, len(x))
 		for _, e := range x {
 			s, ok := scalarString(e)
 			if !ok {
@@ -209,6 +210,9 @@ func (f *fields) strs(comma bool, keys ...string) []string {
 			add(s)
 		}
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -217,7 +221,7 @@ func (f *fields) strs(comma bool, keys ...string) []string {
 func (f *fields) tags() []string {
 	tags := f.strs(true, "tags", "tag")
 	v, key, _ := f.get("tags", "tag")
-	var out []string
+	out := tags[:0] // strs made tags: kept in place
 	for _, t := range tags {
 		if site.Slug(t) == "" {
 			pos := v.pos
@@ -228,6 +232,9 @@ func (f *fields) tags() []string {
 			continue
 		}
 		out = append(out, t)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
