@@ -452,9 +452,7 @@ func (r *renderer) apiHead(site bool) apiFile {
 func (r *renderer) apiPerson(p *site.Person) apiPerson {
 	s, now := r.site, r.site.Now
 	ap := apiPerson{ID: p.ID, URL: r.abs(p.URL), Name: p.Name, Role: p.Role, Timezone: p.Timezone, Handle: p.Handle, Email: p.Email, Joined: apiTime(p.Joined), Away: []apiSpan{}, Tags: strs(p.Tags), Params: params(p.Params)}
-	if p.Team != nil {
-		ap.Team = &p.Team.ID
-	}
+	ap.Team = apiTeamID(p.Team)
 	if p.Hours.Set {
 		ap.Hours = &apiHours{Start: clock(p.Hours.Start), End: clock(p.Hours.End)}
 	}
@@ -511,13 +509,7 @@ func (r *renderer) apiPage(p *site.Page) apiPage {
 // apiUpdate is an update in the export.
 func (r *renderer) apiUpdate(u *site.Update) apiUpdate {
 	au := apiUpdate{Path: u.Path, URL: r.abs(u.URL), Title: u.Title, Author: u.AuthorID, Date: u.Date.Format(time.RFC3339), Objectives: []string{}, Progress: []apiProgress{}, Blockers: []apiBlocker{}, Tags: strs(u.Tags), Summary: u.Summary, Params: params(u.Params)}
-	if u.Team != nil {
-		au.Team = &u.Team.ID
-	}
-	if u.Status != "" {
-		st := string(u.Status)
-		au.Status = &st
-	}
+	au.Team, au.Status = apiTeamID(u.Team), apiStatus(u.Status)
 	for _, o := range u.ObjectiveRefs {
 		au.Objectives = append(au.Objectives, o.ID)
 	}
@@ -560,13 +552,7 @@ func (r *renderer) apiObjective(o *site.Objective) apiObjective {
 	ao := apiObjective{ID: o.ID, URL: r.abs(o.URL), Title: o.Title, Owner: apiRefOf(o.OwnerRef), Current: o.Period.Contains(now), Derived: o.Explicit == "", Progress: o.Progress(),
 		Period:     apiPeriod{Name: o.Period.Name, Start: o.Period.Start.Format(time.RFC3339), End: o.Period.End.Format(time.RFC3339)},
 		KeyResults: []apiKeyResult{}, Tags: strs(o.Tags), Summary: o.Summary, Params: params(o.Params)}
-	if o.Team != nil {
-		ao.Team = &o.Team.ID
-	}
-	if o.Status != "" {
-		st := string(o.Status)
-		ao.Status = &st
-	}
+	ao.Team, ao.Status = apiTeamID(o.Team), apiStatus(o.Status)
 	for _, kr := range o.KeyResults {
 		ak := apiKeyResult{ID: kr.ID, Title: kr.Title, Start: kr.Start, Target: kr.Target, Unit: kr.Unit, Current: kr.Current(), Progress: kr.Progress(), Reports: []apiReport{}}
 		for _, rep := range kr.Reports {
@@ -590,6 +576,23 @@ func (r *renderer) apiEvent(e *site.Event) apiEvent {
 		ae.From = &from
 	}
 	return ae
+}
+
+// apiTeamID is the id of t, null without a team.
+func apiTeamID(t *site.Team) *string {
+	if t == nil {
+		return nil
+	}
+	return &t.ID
+}
+
+// apiStatus is s, null when there is none.
+func apiStatus(s site.Status) *string {
+	if s == "" {
+		return nil
+	}
+	str := string(s)
+	return &str
 }
 
 func apiTime(t time.Time) *string {
