@@ -295,15 +295,24 @@ type yamlDecoder struct {
 	text string
 }
 
-// str returns s as a piece of the front matter's text when s is written
-// there as it is, which most keys and values are, else s. go-yaml makes
-// a string of each: a document's keys and values would each be an
-// object of their own, held as long as the document is, and at 100,000
-// documents they were a seventh of the objects the collector traced in
-// every cycle.
-func (d *yamlDecoder) str(s string) string {
-	if i := strings.Index(d.text, s); i >= 0 && s != "" {
-		return d.text[i : i+len(s)]
+// str returns s, the value of token tk, as a piece of the front
+// matter's text when it is written there as it reads, which most keys and
+// values are, else s. go-yaml makes a string of each: a document's keys
+// and values would each be an object of their own, held as long as the
+// document is, and at 100,000 documents they were a seventh of the
+// objects the collector traced in every cycle. Only the token's own
+// place is looked at (go-yaml's offset is of its first byte, or the one
+// after, for a quoted value), so that each value costs its length.
+func (d *yamlDecoder) str(s string, tk *token.Token) string {
+	if s == "" || tk == nil {
+		return s
+	}
+	lo := max(0, tk.Position.Offset-2)
+	hi := min(len(d.text), tk.Position.Offset+len(s)+1)
+	if lo < hi {
+		if i := strings.Index(d.text[lo:hi], s); i >= 0 {
+			return d.text[lo+i : lo+i+len(s)]
+		}
 	}
 	return s
 }
@@ -385,17 +394,17 @@ func (d *yamlDecoder) node(n yast.Node, depth int) (value, error) {
 	case *yast.NullNode:
 		return value{v: nil, pos: d.pos(n)}, nil
 	case *yast.StringNode:
-		return value{v: d.str(n.Value), pos: d.pos(n)}, nil
+		return value{v: d.str(n.Value, n.GetToken()), pos: d.pos(n)}, nil
 	case *yast.LiteralNode:
-		return value{v: d.str(n.Value.Value), pos: d.pos(n)}, nil
+		return value{v: d.str(n.Value.Value, n.GetToken()), pos: d.pos(n)}, nil
 	case *yast.BoolNode:
 		return value{v: n.Value, pos: d.pos(n)}, nil
 	case *yast.FloatNode:
-		return value{v: n.Value, pos: d.pos(n), text: d.str(n.GetToken().Value)}, nil
+		return value{v: n.Value, pos: d.pos(n), text: d.str(n.GetToken().Value, n.GetToken())}, nil
 	case *yast.InfinityNode:
 		return value{v: n.Value, pos: d.pos(n)}, nil
 	case *yast.IntegerNode:
-		text := d.str(n.GetToken().Value)
+		text := d.str(n.GetToken().Value, n.GetToken())
 		if decimalWithZeros.MatchString(text) {
 			// YAML 1.1 reads "010" as octal; people mean ten.
 			if i, err := strconv.ParseInt(text, 10, 64); err == nil {
@@ -416,7 +425,7 @@ func (d *yamlDecoder) node(n yast.Node, depth int) (value, error) {
 	// Anything else (NaN, merge keys in odd places, ...) is kept as text.
 	var s string
 	if tk := n.GetToken(); tk != nil {
-		s = d.str(tk.Value)
+		s = d.str(tk.Value, tk)
 	}
 	return value{v: s, pos: d.pos(n)}, nil
 }
@@ -438,7 +447,7 @@ func (d *yamlDecoder) pair(m *mapping, kv *yast.MappingValueNode, depth int) err
 	}
 	key := ""
 	if tk := kv.Key.GetToken(); tk != nil {
-		key = d.str(tk.Value)
+		key = d.str(tk.Value, tk)
 	}
 	kpos := d.pos(kv.Key)
 	if m.has(key) {

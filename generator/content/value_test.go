@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/handbook/handbook/generator/diag"
 )
@@ -83,6 +84,41 @@ func TestFieldsKeys(t *testing.T) {
 		p := f.params()
 		if _, ok := p["Respond-By"]; !ok || p["respond_by"] != nil || len(p) != extra+2 {
 			t.Errorf("%d more keys: params %v; want the unread spelling and Owner beside the extra keys", extra, p)
+		}
+	}
+}
+
+// TestYAMLSharesText checks that front matter's keys and values, plain
+// or quoted, are pieces of one string, at their places in the text, and
+// that values whose text differs from what they read (escapes, block
+// scalars) are decoded all the same.
+func TestYAMLSharesText(t *testing.T) {
+	at := func(line, col int) diag.Pos { return diag.Pos{File: "x.md", Line: line, Col: col} }
+	src := "title: \"Hello\"\nauthor: ana\ntags: [a, 'b c', \"d\\te\"]\nnote: |\n  line\n"
+	m, err := decodeYAML([]byte(src), at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags, _ := m.get("tags").v.([]value)
+	if len(tags) != 3 {
+		t.Fatalf("tags = %v", m.get("tags").v)
+	}
+	want := map[string]string{"title": "Hello", "author": "ana", "tag b c": "b c", "tag d\\te": "d\te", "note": "line\n"}
+	got := map[string]string{"tag b c": tags[1].v.(string), "tag d\\te": tags[2].v.(string)}
+	for _, k := range []string{"title", "author", "note"} {
+		got[k], _ = m.get(k).v.(string)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %q", k, got[k], w)
+		}
+	}
+	// The first key and the values written as they read sit in one
+	// string at their distance in the text.
+	base := unsafe.StringData(m.keys[0])
+	for _, s := range []string{m.keys[1], got["title"], got["author"], got["tag b c"]} {
+		if d := int(uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(base))); d != strings.Index(src, s) {
+			t.Errorf("%q is %d bytes from the first key, want %d: not a piece of the front matter", s, d, strings.Index(src, s))
 		}
 	}
 }
