@@ -12,7 +12,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unique"
 
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
@@ -37,8 +36,9 @@ type Options struct {
 
 // Converter converts Markdown. It is safe for concurrent use.
 type Converter struct {
-	md   goldmark.Markdown
-	opts Options
+	md       goldmark.Markdown
+	opts     Options
+	headings interner
 }
 
 // New returns a Converter with GitHub Flavored Markdown, footnotes,
@@ -158,7 +158,7 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			r.Headings = append(r.Headings, site.Heading{Level: n.Level, ID: intern(idb), Text: internString(plain(n, src))})
+			r.Headings = append(r.Headings, site.Heading{Level: n.Level, ID: c.headings.bytes(idb), Text: c.headings.string(plain(n, src))})
 		case *ast.Link:
 			off := offset(n, src, "[")
 			if img, ok := n.FirstChild().(*ast.Image); ok {
@@ -194,7 +194,7 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	}
 	r.TOC = tocItems(tree.Items, headings)
 
-	r.Sections, r.Text, r.Summary = collectText(doc, src)
+	r.Sections, r.Text, r.Summary = collectText(doc, src, &c.headings)
 
 	var buf bytes.Buffer
 	bw := writers.Get().(*bufio.Writer)
@@ -363,33 +363,64 @@ func writeText(b *strings.Builder, n ast.Node, src []byte) {
 	}
 }
 
-// intern and internString return a heading's id or text as the one
-// string of those bytes that every document shares. Most documents of a
-// kind have the same headings ("Done", "Next", "Blockers" in updates): at
-// 100,000 documents their ids and texts, each a string of its own, twice
-// over (the headings, and the sections), were 0.7 million of the 5 million
-// objects the collector traced at the peak.
-func intern(b []byte) string {
-	if len(b) > maxInterned {
+// interner keeps one string of each heading id and text it is given,
+// which every document converted with the same Converter shares. Most
+// documents of a kind have the same headings ("Done", "Next", "Blockers"
+// in updates): at 100,000 documents their ids and texts, each a string of
+// its own, four times over (a heading's id and text, and its section's),
+// were 0.4 million of the objects the collector traced at the peak. It is
+// safe for use by several goroutines, and holds at most maxInterned
+// strings of at most maxInternedLen bytes, whatever the content.
+type interner struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+const (
+	maxInterned    = 4096
+	maxInternedLen = 64
+)
+
+// bytes returns b as the interner's string of those bytes.
+func (in *interner) bytes(b []byte) string {
+	if len(b) > maxInternedLen {
 		return string(b)
 	}
-	return unique.Make(string(b)).Value()
-}
-
-func internString(s string) string {
-	if len(s) > maxInterned {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if s, ok := in.m[string(b)]; ok {
 		return s
 	}
-	return unique.Make(s).Value()
+	return in.add(string(b))
 }
 
-// maxInterned is the longest heading interned: longer ones are rarely
-// shared.
-const maxInterned = 64
+// string returns s, or the interner's string of the same bytes.
+func (in *interner) string(s string) string {
+	if len(s) > maxInternedLen {
+		return s
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if kept, ok := in.m[s]; ok {
+		return kept
+	}
+	return in.add(s)
+}
+
+// add keeps s while there is room; in.mu is held.
+func (in *interner) add(s string) string {
+	if in.m == nil {
+		in.m = map[string]string{}
+	}
+	if len(in.m) < maxInterned {
+		in.m[s] = s
+	}
+	return s
+}
 
 // collectText splits the body's text into sections at each heading, and
 // returns the whole text and the first paragraph as a summary.
-func collectText(doc ast.Node, src []byte) ([]Section, string, string) {
+func collectText(doc ast.Node, src []byte, headings *interner) ([]Section, string, string) {
 	var sections []Section
 	cur := Section{}
 	var all, body strings.Builder
@@ -407,7 +438,7 @@ func collectText(doc ast.Node, src []byte) ([]Section, string, string) {
 			flush()
 			id, _ := h.AttributeString("id")
 			idb, _ := id.([]byte)
-			cur = Section{ID: intern(idb), Title: internString(t)}
+			cur = Section{ID: headings.bytes(idb), Title: headings.string(t)}
 		} else if t != "" {
 			body.WriteString(t)
 			body.WriteString("\n")

@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/handbook/handbook/generator/site"
 )
@@ -569,5 +571,44 @@ func TestTitleID(t *testing.T) {
 		if len(r.Headings) == 0 || r.Headings[len(r.Headings)-1].ID != "guide-to-using-brighthire-1" {
 			t.Errorf("keep=%v: Headings = %+v, want the H2 as guide-to-using-brighthire-1", keep, r.Headings)
 		}
+	}
+}
+
+// TestHeadingsShared checks that documents converted by one Converter
+// share the strings of the headings they have in common, as headings and
+// as sections, and that what the Converter keeps is bounded.
+func TestHeadingsShared(t *testing.T) {
+	c := New(Options{})
+	var docs []Result
+	for i := range 2 {
+		r, err := c.Convert([]byte(fmt.Sprintf("## Done\n\nShipped %d.\n\n## Next\n\nMore.\n", i)), nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Headings) != 2 || len(r.Sections) != 2 || r.Headings[0].Text != "Done" || r.Sections[1].ID != "next" {
+			t.Fatalf("headings %+v, sections %+v", r.Headings, r.Sections)
+		}
+		docs = append(docs, r)
+	}
+	same := func(what, a, b string) {
+		if unsafe.StringData(a) != unsafe.StringData(b) {
+			t.Errorf("%s: %q and %q are two strings, want one", what, a, b)
+		}
+	}
+	a, b := docs[0], docs[1]
+	same("heading text", a.Headings[0].Text, b.Headings[0].Text)
+	same("heading id", a.Headings[1].ID, b.Headings[1].ID)
+	same("section title", a.Headings[0].Text, b.Sections[0].Title)
+	same("section id", a.Headings[1].ID, b.Sections[1].ID)
+
+	for i := range maxInterned + 10 {
+		c.headings.string(fmt.Sprintf("heading %d", i))
+	}
+	if n := len(c.headings.m); n != maxInterned {
+		t.Errorf("the interner keeps %d strings, want at most %d", n, maxInterned)
+	}
+	long := strings.Repeat("x", maxInternedLen+1)
+	if fresh := New(Options{}); fresh.headings.string(long) != long || len(fresh.headings.m) != 0 {
+		t.Errorf("a string of %d bytes was kept", len(long))
 	}
 }

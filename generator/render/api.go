@@ -324,7 +324,7 @@ func listEncoder[S, T any](list []S, item func(S) T) func([]byte) ([]byte, error
 		// Runs of items are made and encoded in parallel and appended
 		// in order: at 100,000 documents one goroutine took 2 s, most of
 		// it after the last page was made. An item is made just before
-		// it is encoded, so that only a run's are held at once: all of
+		// it is encoded, so that only the runs being encoded hold theirs: all of
 		// them, made first, were a sixth of the objects the collector
 		// traced at a big site's peak.
 		const run = 256

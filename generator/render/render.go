@@ -150,10 +150,9 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		sm.add(r, j.view)
 		g.Go(func() error { return r.page(j, e) })
 	})
-	// Then the tasks that are one goroutine each, longest first, and the
-	// feeds, many small ones, last: while the export is assembled on one
-	// processor, the feeds keep the others busy, rather than it running
-	// alone at the end.
+	// Then the longer tasks, the export first, and the feeds, many small
+	// ones, last: the export, the calendars and the sitemap then run
+	// beside the feeds, rather than alone after every other output.
 	g.Go(func() error {
 		return r.group("api/", r.apiOutputs, e)
 	})
