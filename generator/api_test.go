@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -206,5 +208,98 @@ func TestAPIHostileContent(t *testing.T) {
 	}
 	if !bytes.Contains(data, []byte(`"odd":"NaN"`)) || !bytes.Contains(data, []byte(`"+Inf"`)) {
 		t.Errorf("non-finite numbers are not kept as text:\n%s", data)
+	}
+}
+
+// TestAPIManyItems checks the export of a site with more people, teams
+// and updates than one run of its encoder (256 items), whose runs are
+// made in parallel: every item is there once, in the site's order, each
+// kind's file holds what site.json holds, and the whole matches the
+// schema. Run with -race, it also checks that making items of several
+// runs at once is safe.
+func TestAPIManyItems(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.toml", "title = \"Many\"\nbase_url = \"https://many.example/\"\n")
+	const people, teams = 600, 300
+	for i := range teams {
+		write(fmt.Sprintf("teams/t%03d.md", i), fmt.Sprintf("---\nname: Team %03d\nlead: p%03d\n---\n", i, 2*i))
+	}
+	for i := range people {
+		write(fmt.Sprintf("people/p%03d.md", i), fmt.Sprintf("---\nname: Person %03d\nteam: t%03d\ntimezone: Europe/Berlin\n---\n", i, i/2))
+		write(fmt.Sprintf("updates/2026-11-%02d-p%03d.md", 16+i%7, i), fmt.Sprintf("---\nauthor: p%03d\ndate: 2026-11-%02d\nstatus: on-track\n---\n\n## Done\n\n- Item %d.\n\n## Blockers\n\n- Waiting on @p%03d.\n", i, 16+i%7, i, (i+1)%people))
+	}
+	out := filepath.Join(dir, "public")
+	if _, err := Build(context.Background(), Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Out: out, Now: exampleNow}); err != nil {
+		t.Fatal(err)
+	}
+	siteSchema, kindSchema := compileSchema(t, out)
+	type export struct {
+		People  []struct{ ID, Team string }
+		Teams   []struct{ ID string }
+		Updates []struct {
+			Path, Author string
+			Blockers     []struct{ Mentions []string }
+		}
+	}
+	var all export
+	data, _ := os.ReadFile(filepath.Join(out, "api/site.json"))
+	if err := json.Unmarshal(data, &all); err != nil {
+		t.Fatal(err)
+	}
+	if err := siteSchema.Validate(readJSON(t, filepath.Join(out, "api/site.json"))); err != nil {
+		t.Errorf("api/site.json does not match the schema: %v", err)
+	}
+	if len(all.People) != people || len(all.Teams) != teams || len(all.Updates) != people {
+		t.Fatalf("%d people, %d teams, %d updates; want %d, %d, %d", len(all.People), len(all.Teams), len(all.Updates), people, teams, people)
+	}
+	for i, p := range all.People {
+		if want := fmt.Sprintf("p%03d", i); p.ID != want || p.Team != fmt.Sprintf("t%03d", i/2) {
+			t.Fatalf("person %d is %s in %s, want %s in t%03d", i, p.ID, p.Team, want, i/2)
+		}
+	}
+	for i, tm := range all.Teams {
+		if want := fmt.Sprintf("t%03d", i); tm.ID != want {
+			t.Fatalf("team %d is %s, want %s", i, tm.ID, want)
+		}
+	}
+	seen := map[string]bool{}
+	for _, u := range all.Updates {
+		if seen[u.Path] || !strings.HasSuffix(u.Path, "-"+u.Author+".md") || len(u.Blockers) != 1 || len(u.Blockers[0].Mentions) != 1 {
+			t.Errorf("update %s by %s (seen before: %v): blockers %+v", u.Path, u.Author, seen[u.Path], u.Blockers)
+		}
+		seen[u.Path] = true
+	}
+	for _, kind := range []string{"people", "teams", "updates"} {
+		path := filepath.Join(out, "api", kind+".json")
+		if err := kindSchema.Validate(readJSON(t, path)); err != nil {
+			t.Errorf("api/%s.json does not match the schema: %v", kind, err)
+		}
+		var one export
+		data, _ := os.ReadFile(path)
+		if err := json.Unmarshal(data, &one); err != nil {
+			t.Fatal(err)
+		}
+		var got, want any
+		switch kind {
+		case "people":
+			got, want = one.People, all.People
+		case "teams":
+			got, want = one.Teams, all.Teams
+		case "updates":
+			got, want = one.Updates, all.Updates
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("api/%s.json does not hold site.json's %s", kind, kind)
+		}
 	}
 }
