@@ -66,6 +66,17 @@ func TestCacheNeverStale(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// replace edits rel, old's first occurrence made new; old must be
+	// there, or the step would test nothing.
+	replace := func(rel, old, new string) {
+		t.Helper()
+		edit(rel, func(s string) string {
+			if !strings.Contains(s, old) {
+				t.Fatalf("%s has no %q to replace", rel, old)
+			}
+			return strings.Replace(s, old, new, 1)
+		})
+	}
 	write := func(p, data string) {
 		t.Helper()
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -107,21 +118,15 @@ func TestCacheNeverStale(t *testing.T) {
 		kept []string
 	}{
 		{"an update's body", func() {
-			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
-				// Past the summary, which lists show.
-				return strings.Replace(s, "then MySQL.", "then MySQL and SQLite.", 1)
-			})
+			// Past the summary, which lists show.
+			replace("updates/2026-11-24-ana-batched-writes.md", "then MySQL.", "then MySQL and SQLite.")
 		}, true, false, nil},
 		{"an update's front matter only", func() {
-			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
-				return strings.Replace(s, "status: on-track", "status: at-risk", 1)
-			})
+			replace("updates/2026-11-24-ana-batched-writes.md", "status: on-track", "status: at-risk")
 		}, false, false, nil},
 		{"that update changed back", func() {
-			edit("updates/2026-11-24-ana-batched-writes.md", func(s string) string {
-				s = strings.Replace(s, "status: at-risk", "status: on-track", 1)
-				return strings.Replace(s, "then MySQL and SQLite.", "then MySQL.", 1)
-			})
+			replace("updates/2026-11-24-ana-batched-writes.md", "status: at-risk", "status: on-track")
+			replace("updates/2026-11-24-ana-batched-writes.md", "then MySQL and SQLite.", "then MySQL.")
 		}, false, false, nil},
 		{"a file touched, its bytes the same", func() {
 			p := filepath.Join(content, "updates", "2026-11-24-ana-batched-writes.md")
@@ -136,10 +141,10 @@ func TestCacheNeverStale(t *testing.T) {
 			}
 		}, false, false, nil},
 		{"a person's name", func() {
-			edit("people/ana.md", func(s string) string { return strings.Replace(s, "Ana Souza", "Ana S. Souza", 1) })
+			replace("people/ana.md", "Ana Souza", "Ana S. Souza")
 		}, false, false, nil},
 		{"a team's name, which its members' updates show", func() {
-			edit("teams/platform.md", func(s string) string { return strings.Replace(s, "name: Platform", "name: Platform Engineering", 1) })
+			replace("teams/platform.md", "name: Platform", "name: Platform Engineering")
 		}, false, false, []string{"updates/2026-10-15-jordan-pricing-faq/index.html", "decisions/0002-use-postgres-for-the-sync-ledger/index.html"}},
 		{"a new update with progress, which moves an objective other updates show", func() {
 			write(filepath.Join(content, "updates", "2026-11-25-kofi-restore-time.md"), "---\ntitle: Restore time halved\nauthor: kofi\ndate: 2026-11-25\nstatus: off-track\nobjectives: [calmer-on-call]\nprogress:\n  calmer-on-call/restore-time: 31\n---\n## Done\n\n- Faster restores.\n")
@@ -148,19 +153,13 @@ func TestCacheNeverStale(t *testing.T) {
 			write(filepath.Join(content, "updates", "2026-11-25-mei-export-blocked.md"), "---\ntitle: Export blocked\nauthor: mei\ndate: 2026-11-25\nstatus: at-risk\n---\n## Done\n\n- Export format.\n\n## Blockers\n\n- Waiting on @chloe for the schema review.\n")
 		}, false, false, nil},
 		{"that blocker's words, which leave as many things needing attention", func() {
-			edit("updates/2026-11-25-mei-export-blocked.md", func(s string) string {
-				return strings.Replace(s, "for the schema review.", "for the schema sign-off.", 1)
-			})
+			replace("updates/2026-11-25-mei-export-blocked.md", "for the schema review.", "for the schema sign-off.")
 		}, false, false, nil},
 		{"a proposal's response date, which what needs its decision-makers shows", func() {
-			edit("decisions/0011-free-tier-instead-of-a-14-day-trial.md", func(s string) string {
-				return strings.Replace(s, "respond-by: 2026-12-09", "respond-by: 2026-11-27", 1)
-			})
+			replace("decisions/0011-free-tier-instead-of-a-14-day-trial.md", "respond-by: 2026-12-09", "respond-by: 2026-11-27")
 		}, false, false, nil},
 		{"a key result's title, which updates reporting on it show", func() {
-			edit("objectives/calmer-on-call.md", func(s string) string {
-				return strings.Replace(s, "Median time to restore service", "Median time to restore", 1)
-			})
+			replace("objectives/calmer-on-call.md", "Median time to restore service", "Median time to restore")
 		}, false, false, []string{"updates/2026-10-15-jordan-pricing-faq/index.html"}},
 		{"a handbook page's link to an update, which the update lists", func() {
 			edit("handbook/rhythms/time-zones.md", func(s string) string {
@@ -201,7 +200,7 @@ func TestCacheNeverStale(t *testing.T) {
 			}
 		}, false, false, nil},
 		{"site.toml", func() {
-			edit("site.toml", func(s string) string { return strings.Replace(s, "Northwind Labs", "Northwind", 1) })
+			replace("site.toml", "Northwind Labs", "Northwind")
 		}, false, false, nil},
 		{"a linked page moved", func() {
 			// content/updates/2026-10-30-chloe-office-hours.md links to it:
@@ -212,12 +211,10 @@ func TestCacheNeverStale(t *testing.T) {
 			}
 		}, false, false, nil},
 		{"a handbook page's description, which its section's page lists and no sidebar shows", func() {
-			edit("handbook/rhythms/time-off.md", func(s string) string {
-				return strings.Replace(s, "How to take time off,", "How to take days off,", 1)
-			})
+			replace("handbook/rhythms/time-off.md", "How to take time off,", "How to take days off,")
 		}, true, false, []string{"handbook/rhythms/check-ins/index.html", "handbook/communication/chat/index.html", "handbook/index.html"}},
 		{"a sibling's title, which neighbours' sidebars show", func() {
-			edit("handbook/rhythms/decisions.md", func(s string) string { return strings.Replace(s, "title: ", "title: Renamed ", 1) })
+			replace("handbook/rhythms/decisions.md", "title: ", "title: Renamed ")
 		}, false, false, nil},
 		{"a folder without an index file, which gets a landing page", func() {
 			write(filepath.Join(content, "handbook", "engineering-practices", "code-review.md"), "# Code review\n\nHow we review.\n")
@@ -236,9 +233,7 @@ func TestCacheNeverStale(t *testing.T) {
 			for i := 0; i < len(entries); i += 2 {
 				os.Remove(entries[i])
 			}
-			edit("updates/2026-09-30-kofi-pager-audit.md", func(s string) string {
-				return strings.Replace(s, "for 13 October.", "for 14 October.", 1)
-			})
+			replace("updates/2026-09-30-kofi-pager-audit.md", "for 13 October.", "for 14 October.")
 		}, true, false, nil},
 		{"the site's manifest cut short", func() {
 			manifests, _ := filepath.Glob(filepath.Join(cfg.Cache, "site", "*"))
@@ -246,9 +241,7 @@ func TestCacheNeverStale(t *testing.T) {
 				data, _ := os.ReadFile(m)
 				os.WriteFile(m, data[:len(data)/2], 0o644)
 			}
-			edit("updates/2026-09-30-kofi-pager-audit.md", func(s string) string {
-				return strings.Replace(s, "for 14 October.", "for 13 October.", 1)
-			})
+			replace("updates/2026-09-30-kofi-pager-audit.md", "for 14 October.", "for 13 October.")
 		}, false, false, nil},
 		// The next day: pages say nothing of the day but for this week's
 		// digests, "as of" it, and what is due or open.
