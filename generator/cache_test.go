@@ -366,15 +366,8 @@ func keptFiles(t *testing.T, after, out string, made map[string]time.Time, kept 
 // only that page and the feeds that carry the update again.
 func TestRenderFromReusesOnlyWhatIsUnchanged(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	copyDir(t, "../content", content)
-	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Now: exampleNow, NoGit: true, Dev: true}
-	ctx := context.Background()
-	_, prev, err := Render(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, prev := renderExampleDev(t)
+	content := cfg.Content
 	p := filepath.Join(content, "updates", "2026-11-24-ana-batched-writes.md")
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -400,15 +393,8 @@ func TestRenderFromReusesOnlyWhatIsUnchanged(t *testing.T) {
 // every minute.
 func TestNewUpdateKeepsOthersPages(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	copyDir(t, "../content", content)
-	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Now: exampleNow, NoGit: true, Dev: true}
-	ctx := context.Background()
-	_, prev, err := Render(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, prev := renderExampleDev(t)
+	content := cfg.Content
 	update := "---\ntitle: Restore drill\nauthor: kofi\ndate: 2026-11-25\nstatus: on-track\n---\n## Done\n\n- A restore drill.\n"
 	if err := os.WriteFile(filepath.Join(content, "updates", "2026-11-25-kofi-restore-drill.md"), []byte(update), 0o644); err != nil {
 		t.Fatal(err)
@@ -438,6 +424,21 @@ func outputKey(t *testing.T, outs []render.Output, p string) cache.Key {
 	}
 	t.Fatalf("no output %s", p)
 	return cache.Key{}
+}
+
+// renderExampleDev renders a copy of the example site as the dev server
+// does, and returns its configuration and outputs.
+func renderExampleDev(t *testing.T) (Config, []render.Output) {
+	t.Helper()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyDir(t, "../content", content)
+	cfg := Config{Content: content, Layouts: filepath.Join(dir, "layouts"), Now: exampleNow, NoGit: true, Dev: true}
+	_, prev, err := Render(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg, prev
 }
 
 // renderFromAsClean renders cfg from prev, the last render's outputs, as
