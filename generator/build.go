@@ -72,6 +72,11 @@ type Config struct {
 	// ("reading", then "making") and how many files it has made, from
 	// several goroutines at once.
 	Progress func(stage string, done int)
+	// Reading, when set, is told how many Markdown files the build is
+	// about to read and parse and their size in bytes, once it knows
+	// (content.Options.Reading): the command line sizes its memory limit
+	// from it.
+	Reading func(files int, bytes int64)
 	// ReleaseText lets the build drop each document's section texts
 	// (site.Section.Text, read only by the search index) once the index
 	// has analysed them, for a smaller peak of memory: Result.Site then
@@ -199,7 +204,7 @@ func load(ctx context.Context, cfg Config, stop func(cache.Key) bool) (Model, er
 		m.Content = os.DirFS(cfg.Content)
 	}
 	c := cfg.OpenCache()
-	opts := content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, ReadOnly: cfg.ReadOnlyCache, StopIfUnchanged: stop, Renamed: cfg.Renamed}
+	opts := content.Options{Dir: cfg.Content, BaseURL: cfg.BaseURL, Check: cfg.Check, Cache: c, ReadOnly: cfg.ReadOnlyCache, StopIfUnchanged: stop, Renamed: cfg.Renamed, Reading: cfg.Reading}
 	if cfg.FS == nil {
 		opts.Root = cfg.Content
 	}

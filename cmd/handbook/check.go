@@ -73,6 +73,7 @@ on errors, and with --strict on warnings.`, stdout, stderr)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	cfg.Reading = expectContent
 	done := progress(stderr, &cfg)
 	rep, err := check.Run(ctx, cfg)
 	done()

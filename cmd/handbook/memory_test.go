@@ -66,3 +66,41 @@ func TestLimitMemory(t *testing.T) {
 		t.Errorf("with GOMEMLIMIT set, limit = %d, want it left at %d", got, before)
 	}
 }
+
+// TestExpectContent checks that the limit goes up to what the content's
+// size will need once read, no lower than it was, and only when handbook
+// set it. Not parallel: the limit is the process's.
+func TestExpectContent(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+	defer func() { memory.f = follower{} }()
+
+	t.Setenv("GOMEMLIMIT", "")
+	memory.f = follower{}
+	stop := limitMemory()
+	expectContent(10_000, 10<<20) // 80 MiB live: twice is under the floor
+	if got := debug.SetMemoryLimit(-1); got != floorLimit {
+		t.Errorf("after 10 MiB of Markdown, limit = %d, want %d", got, floorLimit)
+	}
+	expectContent(100_000, 100<<20) // 800 MiB live
+	if got, want := debug.SetMemoryLimit(-1), int64(1600<<20); got != want {
+		t.Errorf("after 100 MiB of Markdown, limit = %d, want %d", got, want)
+	}
+	expectContent(1_000, 1<<20)
+	if got, want := debug.SetMemoryLimit(-1), int64(1600<<20); got != want {
+		t.Errorf("after a smaller site, limit = %d, want it kept at %d", got, want)
+	}
+	stop()
+
+	debug.SetMemoryLimit(before)
+	expectContent(100_000, 200<<20)
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("once stopped, limit = %d, want it left at %d", got, before)
+	}
+	t.Setenv("GOMEMLIMIT", "4GiB")
+	limitMemory()()
+	expectContent(100_000, 200<<20)
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("with GOMEMLIMIT set, limit = %d, want it left at %d", got, before)
+	}
+}

@@ -35,6 +35,7 @@ overlay until they are fixed. Serves on the loopback address only, unless
 		return code
 	}
 	cfg.ReleaseText = true // as in build
+	cfg.Reading = expectContent
 	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "handbook serve: content folder %s not found\n", cfg.Content)
 		printHints(stderr, cfg.Content, nil)

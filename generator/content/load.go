@@ -64,6 +64,11 @@ type Options struct {
 	// Renamed maps a path relative to the content folder that git saw
 	// renamed to where it went: a link to the old path says so.
 	Renamed map[string]Renamed
+	// Reading, when set, is told how many Markdown files Load is about
+	// to parse and their size in bytes, once it knows: after looking at
+	// the folder, before reading any of them (a build with nothing to do
+	// stops before that).
+	Reading func(files int, bytes int64)
 
 	// clock, when set, is read instead of time.Now to tell how long ago
 	// files changed: tests make every file look settled with it.
@@ -191,6 +196,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 				return Result{Static: static, Hash: l.prev.hash, Stop: stop, Unchanged: true}, diags
 			}
 		}
+	}
+	if opts.Reading != nil {
+		opts.Reading(len(files), l.mdSize)
 	}
 	if l.prev != nil {
 		l.prev.loadParsed(opts.Cache)
@@ -348,11 +356,14 @@ func (l *loader) sameSnapshot(next *snapshot, hash cache.Key, same []bool) bool 
 }
 
 type loader struct {
-	fsys   fs.FS
-	opts   Options
-	cfg    site.Config
-	base   string          // base path prefixed to site paths: "" or "/handbook"
-	md     map[string]bool // content paths of Markdown files
+	fsys fs.FS
+	opts Options
+	cfg  site.Config
+	base string          // base path prefixed to site paths: "" or "/handbook"
+	md   map[string]bool // content paths of Markdown files
+	// mdSize is the size of the Markdown files in bytes, as they were
+	// looked at.
+	mdSize int64
 	static map[string]bool // content paths of other published files
 	// dirFiles lists the Markdown files of each folder, for landing pages.
 	dirFiles map[string][]string
@@ -536,22 +547,23 @@ func (l *loader) walk(diags *diag.List) []string {
 				continue
 			}
 		}
-		if l.take(p) {
+		if l.take(p, sizes[i]) {
 			files = append(files, p)
 		}
 	}
 	return files
 }
 
-// take records a file of a content folder the walk would keep, and
-// reports whether it is Markdown, to be parsed; anything else (images,
-// avatars and the like) is published as it is.
-func (l *loader) take(p string) bool {
+// take records a file of a content folder the walk would keep, of size
+// bytes, and reports whether it is Markdown, to be parsed; anything else
+// (images, avatars and the like) is published as it is.
+func (l *loader) take(p string, size int64) bool {
 	if !isMarkdown(path.Base(p)) {
 		l.static[p] = true
 		return false
 	}
 	l.md[p] = true
+	l.mdSize += size
 	l.dirFiles[path.Dir(p)] = append(l.dirFiles[path.Dir(p)], p)
 	return true
 }
@@ -587,7 +599,7 @@ func (l *loader) unwalked() ([]string, bool) {
 			return nil, false // gone, or for the walk to report
 		}
 		l.stamps[p] = st
-		if l.take(p) {
+		if l.take(p, st.Size) {
 			files = append(files, p)
 		}
 	}

@@ -268,3 +268,54 @@ func TestReadOnlySnapshot(t *testing.T) {
 		t.Errorf("a read-only load wrote %q into an empty cache", wrote)
 	}
 }
+
+// TestReading checks that Load tells how many Markdown files it is about
+// to parse and their size, whether it walked the folder or took the
+// files from the snapshot, and nothing when it stops early.
+func TestReading(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.toml":               "title = \"Reading\"\n",
+		"handbook/index.md":       "---\ntitle: Handbook\n---\nHello.\n",
+		"handbook/how-we-work.md": "---\ntitle: How we work\n---\nIn writing.\n",
+		"handbook/diagram.png":    "not Markdown, not counted",
+		"people/ana.md":           "---\nname: Ana\n---\n",
+	}
+	var want int64
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, ".md") {
+			want += int64(len(data))
+		}
+	}
+	later := func() time.Time { return time.Now().Add(time.Hour) }
+	c := cache.Open(t.TempDir())
+	for _, step := range []struct {
+		name string
+		opts Options
+	}{
+		{"walked", Options{}},
+		{"walked, stats relative to the folder", Options{Root: dir, Cache: c, clock: later}},
+		{"from the snapshot", Options{Root: dir, Cache: c, clock: later}},
+	} {
+		calls, gotFiles, gotBytes := 0, 0, int64(0)
+		opts := step.opts
+		opts.Reading = func(files int, bytes int64) { calls, gotFiles, gotBytes = calls+1, files, bytes }
+		Load(os.DirFS(dir), opts)
+		if calls != 1 || gotFiles != 3 || gotBytes != want {
+			t.Errorf("%s: Reading called %d times, last with %d files of %d bytes; want once, 3 files of %d bytes", step.name, calls, gotFiles, gotBytes, want)
+		}
+	}
+	opts := Options{Root: dir, Cache: c, clock: later, StopIfUnchanged: func(cache.Key) bool { return true }}
+	opts.Reading = func(int, int64) { t.Error("Reading called by a load that stopped, nothing changed") }
+	if res, _ := Load(os.DirFS(dir), opts); !res.Unchanged {
+		t.Error("the last load did not stop: nothing changed")
+	}
+}
