@@ -579,18 +579,32 @@ func (l *loader) unwalked() ([]string, bool) {
 	if prev == nil || l.opts.Root == "" || prev.walk != diagsKey(nil) || !prev.sameFolders(l.opts.Root) {
 		return nil, false
 	}
-	var found []string
-	for _, p := range prev.order {
+	// The snapshot's files in the walk's order: each folder's names
+	// sorted, a folder's files where its name sorts among them.
+	byWalk := make([]int, 0, len(prev.order))
+	for i, p := range prev.order {
 		if p != ConfigFile {
-			found = append(found, p)
+			byWalk = append(byWalk, i)
 		}
 	}
-	// In the walk's order: each folder's names sorted, a folder's files
-	// where its name sorts among them.
-	slices.SortFunc(found, walkOrder)
-	stamps, ok := stampsIn(l.opts.Root, found)
-	if !ok {
-		return nil, false
+	slices.SortFunc(byWalk, func(a, b int) int { return walkOrder(prev.order[a], prev.order[b]) })
+	found := make([]string, len(byWalk))
+	for k, i := range byWalk {
+		found[k] = prev.order[i]
+	}
+	// Stamped once: by sameStats, when the build asked whether anything
+	// changed, or here.
+	var stamps []cache.Stamp
+	if prev.looked != nil {
+		stamps = make([]cache.Stamp, len(byWalk))
+		for k, i := range byWalk {
+			stamps[k] = prev.looked[i]
+		}
+	} else {
+		var ok bool
+		if stamps, ok = stampsIn(l.opts.Root, found); !ok {
+			return nil, false
+		}
 	}
 	var files []string
 	for i, p := range found {

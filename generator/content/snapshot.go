@@ -71,6 +71,10 @@ type snapshot struct {
 	// whose bytes changed asks.
 	bodies     map[cache.Key]*fileEntry
 	bodiesOnce sync.Once
+	// looked holds the stamps sameStats took of the files, in order's
+	// order, once it has: a build that goes on to load the files
+	// (unwalked) then does not look at each a second time.
+	looked []cache.Stamp
 }
 
 // snapshotVersion starts every snapshot; change it with the layout.
@@ -143,6 +147,7 @@ func (s *snapshot) sameStats(root string) bool {
 	if !ok {
 		return false
 	}
+	s.looked = got
 	unsettled := 0
 	for i, st := range got {
 		e := &s.entries[i]
