@@ -65,9 +65,11 @@ type Options struct {
 	// renamed to where it went: a link to the old path says so.
 	Renamed map[string]Renamed
 	// Reading, when set, is told how many Markdown files Load is about
-	// to parse and their size in bytes, once it knows: after looking at
-	// the folder, before reading any of them (a build with nothing to do
-	// stops before that).
+	// to read and parse and their size in bytes, once it knows: after
+	// looking at the folder, before reading any of them. Files the
+	// snapshot holds parsed, with the stat they have, are not counted: a
+	// build after an edit reads a few. A build with nothing to do stops
+	// before it tells.
 	Reading func(files int, bytes int64)
 
 	// clock, when set, is read instead of time.Now to tell how long ago
@@ -198,7 +200,13 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		}
 	}
 	if opts.Reading != nil {
-		opts.Reading(len(files), l.mdSize)
+		n, size := len(files), l.mdSize
+		for _, p := range files {
+			if e, st := l.prev.file(p), l.stamps[p]; e != nil && e.size > 0 && l.prev.trusted(e, st) {
+				n, size = n-1, size-st.Size
+			}
+		}
+		opts.Reading(n, size)
 	}
 	if l.prev != nil {
 		l.prev.loadParsed(opts.Cache)
