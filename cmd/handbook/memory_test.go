@@ -73,10 +73,15 @@ func TestLimitMemory(t *testing.T) {
 func TestExpectContent(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(before)
-	defer func() { memory.f = follower{} }()
+	reset := func() {
+		memory.Lock()
+		memory.f = follower{}
+		memory.Unlock()
+	}
+	defer reset()
 
 	t.Setenv("GOMEMLIMIT", "")
-	memory.f = follower{}
+	reset()
 	stop := limitMemory()
 	expectContent(10_000, 10<<20) // 80 MiB live: twice is under the floor
 	if got := debug.SetMemoryLimit(-1); got != floorLimit {

@@ -65,10 +65,10 @@ type Options struct {
 	// renamed to where it went: a link to the old path says so.
 	Renamed map[string]Renamed
 	// Reading, when set, is told how many Markdown files Load is about
-	// to read and parse and their size in bytes, once it knows: after
-	// looking at the folder, before reading any of them. Files the
-	// snapshot holds parsed, with the stat they have, are not counted: a
-	// build after an edit reads a few. A build with nothing to do stops
+	// to parse and their size in bytes, once it knows: after looking at
+	// the folder, before parsing any of them. Files the snapshot's index
+	// has parsed, with the stat they have, are not counted: a build
+	// after an edit parses a few. A build with nothing to do stops
 	// before it tells.
 	Reading func(files int, bytes int64)
 
@@ -614,14 +614,17 @@ func (l *loader) unwalked() ([]string, bool) {
 			return nil, false
 		}
 	}
-	var files []string
-	for i, p := range found {
-		st := stamps[i]
+	// Every file checked before any is taken: the walk, if one is
+	// needed after all, takes them again.
+	for _, st := range stamps {
 		if st == (cache.Stamp{}) || st.Size > MaxFileSize {
 			return nil, false // gone, or for the walk to report
 		}
-		l.stamps[p] = st
-		if l.take(p, st.Size) {
+	}
+	var files []string
+	for i, p := range found {
+		l.stamps[p] = stamps[i]
+		if l.take(p, stamps[i].Size) {
 			files = append(files, p)
 		}
 	}
