@@ -12,6 +12,7 @@ import (
 
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/diag"
+	"github.com/handbook/handbook/generator/sitetest"
 )
 
 // countingFS is a folder that counts the files and folders read from it.
@@ -289,15 +290,9 @@ func TestReading(t *testing.T) {
 		"handbook/a/x.md":   "---\ntitle: X\n---\n",
 		"teams/platform.md": "---\nname: Platform\n---\n",
 	}
+	sitetest.WriteFiles(t, dir, files)
 	var all int64
 	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
 		if strings.HasSuffix(name, ".md") {
 			all += int64(len(data))
 		}
