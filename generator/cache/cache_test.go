@@ -1,8 +1,10 @@
 package cache
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -117,6 +119,38 @@ func TestHasherSeparatesValues(t *testing.T) {
 	} {
 		if pair[0].Sum() == pair[1].Sum() {
 			t.Errorf("different values of the same length give the same key %s", pair[0].Sum())
+		}
+	}
+}
+
+// TestHasherStreams checks that a key is the hash of the bytes added,
+// whether the Hasher gathered them or streamed them past streamAt, and
+// however they were split between values and calls.
+func TestHasherStreams(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("0123456789abcdef", 3*streamAt/16+3)
+	for _, n := range []int{0, 1, streamAt - 24, streamAt - 16, streamAt - 15, streamAt, streamAt + 1, len(long)} {
+		h := NewHasher("k").String(long[:n]).Int(7).Bytes([]byte(long[:n/3]))
+		// The same bytes, laid out by hand and hashed at once.
+		var want []byte
+		for _, v := range []string{"k", long[:n]} {
+			want = binary.LittleEndian.AppendUint64(want, uint64(len(v)))
+			want = append(want, v...)
+		}
+		want = binary.LittleEndian.AppendUint64(want, 7)
+		want = binary.LittleEndian.AppendUint64(want, uint64(n/3))
+		want = append(want, long[:n/3]...)
+		if got := h.Sum(); got != Sum(want) {
+			t.Errorf("%d bytes: key %s, want the hash of its bytes %s", n, got, Sum(want))
+		}
+		// Written a byte at a time, through io.Writer, to a Hasher that
+		// starts with the same kind.
+		w := NewHasher("k")
+		for _, b := range want[9:] {
+			w.Write([]byte{b})
+		}
+		if got := w.Sum(); got != Sum(want) {
+			t.Errorf("%d bytes written one at a time: key %s, want %s", n, got, Sum(want))
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"hash/fnv"
 	"io"
@@ -808,7 +807,7 @@ func (d *decoder) raw() []byte {
 	return b
 }
 
-func sum(b []byte) cache.Key { return sha256.Sum256(b) }
+func sum(b []byte) cache.Key { return cache.Sum(b) }
 
 // static returns the snapshot's static files: those that are neither
 // site.toml nor Markdown, in path order.

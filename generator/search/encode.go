@@ -16,6 +16,8 @@ import (
 
 	"github.com/klauspost/compress/gzip"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/handbook/handbook/generator/cache"
 )
 
 // writer collects the index files. Most of the index is packed: many
@@ -29,7 +31,7 @@ type writer struct {
 	files []File
 	emit  func(File) error // Options.Emit: files go there, not into files
 	memo  *memo            // compressed parts of the last build, or nil
-	keys  [][32]byte
+	keys  []cache.Key
 	stats *stats
 	// parts counts the parts compressed on their own, from the memo or
 	// not.
@@ -61,7 +63,7 @@ func (w *writer) put(f File) error {
 // the next chunk of parts.
 func (w *writer) compress(raw [][]byte) ([][]byte, error) {
 	out := make([][]byte, len(raw))
-	keys := make([][32]byte, len(raw))
+	keys := make([]cache.Key, len(raw))
 	const chunk = 16
 	var next atomic.Int64
 	var g errgroup.Group
@@ -88,15 +90,15 @@ func (w *writer) compress(raw [][]byte) ([][]byte, error) {
 // compressParts compresses each raw part in turn, or takes its
 // compressed bytes from the memo m of the last build (when not nil), and
 // returns them with their memo keys.
-func compressParts(raw [][]byte, m *memo, st *stats) ([][]byte, [][32]byte, error) {
+func compressParts(raw [][]byte, m *memo, st *stats) ([][]byte, []cache.Key, error) {
 	out := make([][]byte, len(raw))
-	keys := make([][32]byte, len(raw))
+	keys := make([]cache.Key, len(raw))
 	return out, keys, compressInto(out, keys, raw, m, st)
 }
 
 // compressInto is compressParts into out and keys, with a gzip writer of
 // the pool: a writer's tables are large and costly to allocate.
-func compressInto(out [][]byte, keys [][32]byte, raw [][]byte, m *memo, st *stats) error {
+func compressInto(out [][]byte, keys []cache.Key, raw [][]byte, m *memo, st *stats) error {
 	zw := gzips.Get().(*gzip.Writer)
 	defer gzips.Put(zw)
 	var buf bytes.Buffer

@@ -136,8 +136,8 @@ type memo struct {
 	c    *cache.Cache
 	dir  string
 	mu   sync.Mutex
-	old  [memoBuckets]map[[32]byte][]byte
-	used map[[32]byte][]byte
+	old  [memoBuckets]map[cache.Key][]byte
+	used map[cache.Key][]byte
 }
 
 const memoBuckets = 256
@@ -148,9 +148,9 @@ func (m *memo) key(b int) cache.Key {
 
 // newMemo returns an empty memo that save keeps in c, which may be nil.
 func newMemo(c *cache.Cache, dir string) *memo {
-	m := &memo{c: c, dir: dir, used: map[[32]byte][]byte{}}
+	m := &memo{c: c, dir: dir, used: map[cache.Key][]byte{}}
 	for b := range m.old {
-		m.old[b] = map[[32]byte][]byte{}
+		m.old[b] = map[cache.Key][]byte{}
 	}
 	return m
 }
@@ -166,8 +166,8 @@ func openMemo(c *cache.Cache, dir string) *memo {
 		r := &reader{b: data[4:]}
 		n := int(r.uvarint())
 		for range n {
-			var k [32]byte
-			copy(k[:], r.bytes(32))
+			var k cache.Key
+			copy(k[:], r.bytes(len(k)))
 			v := r.bytes(int(r.uvarint()))
 			if r.err != nil || int(k[0]) != b {
 				clear(m.old[b])
@@ -179,17 +179,13 @@ func openMemo(c *cache.Cache, dir string) *memo {
 	return m
 }
 
-func memoKey(raw []byte) [32]byte {
-	h := sha256.New()
-	h.Write(raw)
-	h.Write([]byte{gzipLevel})
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+// memoKey is the key of a part's raw bytes, compressed at gzipLevel.
+func memoKey(raw []byte) cache.Key {
+	return cache.NewHasher("compressed part").Int(gzipLevel).Bytes(raw).Sum()
 }
 
 // get returns the compressed bytes of raw from the last build, if any.
-func (m *memo) get(k [32]byte) ([]byte, bool) {
+func (m *memo) get(k cache.Key) ([]byte, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	v, ok := m.old[k[0]][k]
@@ -199,7 +195,7 @@ func (m *memo) get(k [32]byte) ([]byte, bool) {
 	return v, ok
 }
 
-func (m *memo) put(k [32]byte, v []byte) {
+func (m *memo) put(k cache.Key, v []byte) {
 	m.mu.Lock()
 	m.used[k] = v
 	m.mu.Unlock()
@@ -208,9 +204,9 @@ func (m *memo) put(k [32]byte, v []byte) {
 // save keeps this build's parts for the next one, in order; parts of
 // older builds are dropped. An entry that would hold what it holds is
 // not written again.
-func (m *memo) save(order [][32]byte) {
-	var keys [memoBuckets][][32]byte
-	seen := make(map[[32]byte]bool, len(m.used))
+func (m *memo) save(order []cache.Key) {
+	var keys [memoBuckets][]cache.Key
+	seen := make(map[cache.Key]bool, len(m.used))
 	for _, k := range order {
 		if _, ok := m.used[k]; !ok || seen[k] {
 			continue

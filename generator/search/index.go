@@ -309,7 +309,7 @@ type madeSection struct {
 	terms               []string
 	firsts              []string
 	termParts, posParts [][]byte
-	keys                [][32]byte // the memo keys of its parts
+	keys                []cache.Key // the memo keys of its parts
 }
 
 // cachedSection is makeSection with the state Options.Cache keeps of

@@ -33,6 +33,9 @@ const (
 	sectionVersion = 1
 )
 
+// keySize is the length of a cache key as the cache's entries hold it.
+const keySize = len(cache.Key{})
+
 // stateKey is where the cache keeps section sec of the index in dir.
 func stateKey(dir string, sec int) cache.Key {
 	return cache.NewHasher(sectionNS).String(dir).Int(int64(sec)).Sum()
@@ -75,7 +78,7 @@ type sectionState struct {
 //
 //	checksum  CRC-32C of everything after it
 //	version   sectionVersion
-//	inputs    32 bytes
+//	inputs    a key (keySize bytes)
 //	terms     their number, then each term
 //	shards    their number, then each shard's first term, and its term
 //	          and positions parts, each a memo key and the compressed bytes
@@ -126,16 +129,16 @@ func decodeState(data []byte) (st sectionState, ok bool) {
 	}
 	// A shard takes two memo keys and three lengths at least.
 	n = r.uvarint()
-	if n > uint64(len(r.b)/(2*32+3)) {
+	if n > uint64(len(r.b)/(2*keySize+3)) {
 		return st, false
 	}
 	m.firsts = make([]string, n)
 	m.termParts, m.posParts = make([][]byte, n), make([][]byte, n)
-	m.keys = make([][32]byte, 2*n)
+	m.keys = make([]cache.Key, 2*n)
 	for i := range m.firsts {
 		m.firsts[i] = r.string()
 		for j, part := range []*[]byte{&m.termParts[i], &m.posParts[i]} {
-			copy(m.keys[2*i+j][:], r.bytes(32))
+			copy(m.keys[2*i+j][:], r.bytes(keySize))
 			*part = r.bytes(int(r.uvarint()))
 		}
 	}

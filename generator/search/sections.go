@@ -1,7 +1,6 @@
 package search
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -77,17 +76,15 @@ type vocab struct {
 // each section's part.
 const groupHead = 4 + 4*(sectionCount+1) + partSumSize*sectionCount
 
-// partSumSize is the length of a part's hash: the first bytes of its
-// SHA-256, which keys the sections made from it (see sectionInputs).
+// partSumSize is the length of a part's hash (cache.Sum), which keys the
+// sections made from it (see sectionInputs).
 const partSumSize = 16
 
 // partSum is the hash of a section's part of a group's entry.
 type partSum [partSumSize]byte
 
 func sumPart(part []byte) (s partSum) {
-	h := sha256.Sum256(part)
-	copy(s[:], h[:])
-	return s
+	return partSum(cache.Sum(part))
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)

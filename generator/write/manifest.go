@@ -18,7 +18,7 @@ type manifest map[string]entry
 
 type entry struct {
 	key cache.Key // the inputs' key, if known (render.Output.Key)
-	sum cache.Key // SHA-256 of the file; zero for the end of a group
+	sum cache.Key // hash of the file (cache.Sum); zero for the end of a group
 }
 
 // manifestHeader starts a manifest file, with the identity of the output

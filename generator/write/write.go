@@ -27,7 +27,6 @@ package write
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -180,7 +179,7 @@ func (w *Site) Put(o render.Output) error {
 	e := entry{key: o.Key}
 	if w.cache != nil {
 		// Only a manifest needs the sum.
-		e.sum = sha256.Sum256(o.Data)
+		e.sum = cache.Sum(o.Data)
 	}
 	w.mu.Lock()
 	if _, dup := w.next[o.Path]; dup {
