@@ -49,11 +49,12 @@ func Sum(data []byte) Key { return xxh3.Hash128(data).Bytes() }
 // Most keys are a few hundred bytes of small values: they are gathered in
 // buf and hashed at once by Sum. Only past streamAt bytes does a Hasher
 // take a streaming hash, over a kilobyte of state; both give the hash of
-// the same bytes.
+// the same bytes. A Hasher must not be copied: a copy would share its
+// buffer.
 type Hasher struct {
 	buf    []byte
 	stream *xxh3.Hasher // nil until buf would pass streamAt
-	head   [256]byte    // buf's first bytes, held with the Hasher
+	head   [256]byte    // where buf starts, until it outgrows it
 }
 
 // streamAt is the most bytes a Hasher gathers before it streams them.

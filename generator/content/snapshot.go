@@ -482,7 +482,7 @@ func sameBucket(paths, old []string, next, prev *snapshot) bool {
 // writeIndex stores the index of s, whose files' sizes are set, with the
 // files in the given order.
 func writeIndex(c *cache.Cache, dir string, s *snapshot, order []string) {
-	idx := encoder{b: make([]byte, 0, 128*len(order)+64+32*len(s.buckets))}
+	idx := encoder{b: make([]byte, 0, 128*len(order)+64+2*len(cache.Key{})*len(s.buckets))}
 	idx.uint(snapshotVersion)
 	idx.bool(s.rawHTML)
 	idx.key(s.hash)

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/diag"
 )
 
@@ -196,7 +197,7 @@ type Doc struct {
 	// file name, front matter, title, summary, headings and links.
 	// SourceHash also covers its body, which only its own page, feeds and
 	// the search index show. Builds use them to skip unchanged pages.
-	ListHash, SourceHash [16]byte // cache.Key values
+	ListHash, SourceHash cache.Key
 
 	// Backlinks lists the documents whose body links to this one, in
 	// path order. Filled by New.
