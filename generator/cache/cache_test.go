@@ -143,6 +143,9 @@ func TestHasherStreams(t *testing.T) {
 		if got := h.Sum(); got != Sum(want) {
 			t.Errorf("%d bytes: key %s, want the hash of its bytes %s", n, got, Sum(want))
 		}
+		if got := h.Sum(); got != Sum(want) {
+			t.Errorf("%d bytes, summed again: key %s, want %s", n, got, Sum(want))
+		}
 		// Written a byte at a time, through io.Writer, to a Hasher that
 		// starts with the same kind.
 		w := NewHasher("k")
@@ -152,6 +155,23 @@ func TestHasherStreams(t *testing.T) {
 		if got := w.Sum(); got != Sum(want) {
 			t.Errorf("%d bytes written one at a time: key %s, want %s", n, got, Sum(want))
 		}
+	}
+}
+
+// TestHasherSummed checks that a Hasher written to after Sum panics
+// rather than give a key of part of its values.
+func TestHasherSummed(t *testing.T) {
+	for _, n := range []int{1, 2 * streamAt} {
+		h := NewHasher("k").String(strings.Repeat("x", n))
+		h.Sum()
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%d bytes: no panic on a write after Sum", n)
+				}
+			}()
+			h.Int(1)
+		}()
 	}
 }
 
