@@ -79,7 +79,8 @@ func NewHasher(kind string) *Hasher {
 }
 
 // Write adds the bytes of p, without their length: Hasher is an
-// io.Writer for a stream of unknown length. It never fails.
+// io.Writer for a stream of unknown length. It never fails; it panics
+// once the Hasher is summed.
 func (h *Hasher) Write(p []byte) (int, error) {
 	if h.summed {
 		panic("cache: Hasher written to after Sum")
@@ -140,7 +141,8 @@ func (h *Hasher) Key(k Key) *Hasher {
 	return h
 }
 
-// Sum returns the key of everything added.
+// Sum returns the key of everything added. Summing again returns the
+// same key.
 func (h *Hasher) Sum() Key {
 	if h.summed {
 		return h.sum
