@@ -56,9 +56,9 @@ func Sum(data []byte) Key { return xxh3.Hash128(data).Bytes() }
 //
 // A Hasher must not be copied, and takes nothing more once summed.
 type Hasher struct {
-	buf    []byte
-	stream *xxh3.Hasher   // from streams, once buf would outgrow head
-	head   [streamAt]byte // buf's bytes
+	head   [streamAt]byte // the values gathered, n bytes
+	n      int
+	stream *xxh3.Hasher // from streams, once head would overflow
 	sum    Key
 	summed bool
 }
@@ -73,7 +73,6 @@ var streams = sync.Pool{New: func() any { return xxh3.New() }}
 // such as "markdown".
 func NewHasher(kind string) *Hasher {
 	h := &Hasher{}
-	h.buf = h.head[:0]
 	h.String(kind)
 	return h
 }
@@ -85,15 +84,15 @@ func (h *Hasher) Write(p []byte) (int, error) {
 	if h.summed {
 		panic("cache: Hasher written to after Sum")
 	}
-	if h.stream == nil && len(h.buf)+len(p) <= streamAt {
-		h.buf = append(h.buf, p...)
+	if h.stream == nil && h.n+len(p) <= streamAt {
+		h.n += copy(h.head[h.n:], p)
 		return len(p), nil
 	}
 	if h.stream == nil {
 		h.stream = streams.Get().(*xxh3.Hasher)
 		h.stream.Reset()
-		h.stream.Write(h.buf)
-		h.buf = nil
+		h.stream.Write(h.head[:h.n])
+		h.n = 0
 	}
 	return h.stream.Write(p)
 }
@@ -117,8 +116,9 @@ func (h *Hasher) String(s string) *Hasher {
 
 // Int adds n.
 func (h *Hasher) Int(n int64) *Hasher {
-	if h.stream == nil && !h.summed && len(h.buf)+8 <= streamAt {
-		h.buf = binary.LittleEndian.AppendUint64(h.buf, uint64(n))
+	if h.stream == nil && !h.summed && h.n+8 <= streamAt {
+		binary.LittleEndian.PutUint64(h.head[h.n:], uint64(n))
+		h.n += 8
 		return h
 	}
 	var b [8]byte
@@ -152,7 +152,7 @@ func (h *Hasher) Sum() Key {
 		streams.Put(h.stream)
 		h.stream = nil
 	} else {
-		h.sum = Sum(h.buf)
+		h.sum = Sum(h.head[:h.n])
 	}
 	h.summed = true
 	return h.sum
