@@ -179,7 +179,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		l.prev = nil // every conversion changes
 	}
 	next := &snapshot{rawHTML: l.cfg.RawHTML, start: start, walk: walk, files: map[string]*fileEntry{}, dirs: l.dirs, dirStamps: l.dirStamps, dirSums: l.dirSums}
-	cfgSum := sum(cfgData)
+	cfgSum := cache.Sum(cfgData)
 	if cfgData == nil {
 		cfgSum = absent // not an empty site.toml, which says less
 	}
@@ -251,7 +251,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 				next.leftOut()
 				continue // render reports it
 			}
-			e = &fileEntry{sum: sum(data)}
+			e = &fileEntry{sum: cache.Sum(data)}
 		}
 		next.files[p] = &fileEntry{stamp: st, sum: e.sum}
 	}
@@ -334,7 +334,7 @@ func (l *loader) unchanged(cfg *fileEntry, files, static []string) (same bool, r
 			}
 			read++
 			data, err := l.readFile(p)
-			if err != nil || sum(data) != e.sum {
+			if err != nil || cache.Sum(data) != e.sum {
 				return false, read
 			}
 		}
@@ -766,7 +766,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 			diags.Errorf(diag.Pos{File: file}, "read: %v", unwrapPath(err))
 			return parsed{}, nil, false
 		}
-		if sum(data) != prev.sum {
+		if cache.Sum(data) != prev.sum {
 			prev = nil
 		}
 	}
@@ -789,7 +789,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 			return parsed{}, nil, false
 		}
 	}
-	entry = &fileEntry{stamp: st, sum: sum(data)}
+	entry = &fileEntry{stamp: st, sum: cache.Sum(data)}
 	var local diag.List
 	src := split(file, data, &local)
 	// Template text is looked for here, where the file's text is at hand:
@@ -805,7 +805,7 @@ func (l *loader) parse(rel string, conv *markdown.Converter, diags *diag.List) (
 	if kind == site.KindUpdate {
 		mentions = bodyMentions(src)
 	}
-	p := &cachedParse{has: src.has, unread: src.unread, meta: src.meta, fmHash: sum(src.text[:src.start]), bodyHash: sum(src.body), mentions: mentions}
+	p := &cachedParse{has: src.has, unread: src.unread, meta: src.meta, fmHash: cache.Sum(src.text[:src.start]), bodyHash: cache.Sum(src.body), mentions: mentions}
 	clean := len(local) == 0
 	diags.Append(local)
 	out, ok := l.document(rel, file, p, src, conv, diags)

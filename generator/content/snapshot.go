@@ -157,7 +157,7 @@ func (s *snapshot) sameStats(root string) bool {
 			return false
 		}
 		p := filepath.Join(root, filepath.FromSlash(s.order[i]))
-		if data, err := sysfile.ReadFile(p, st.Size); err != nil || sum(data) != e.sum {
+		if data, err := sysfile.ReadFile(p, st.Size); err != nil || cache.Sum(data) != e.sum {
 			return false
 		}
 	}
@@ -806,8 +806,6 @@ func (d *decoder) raw() []byte {
 	d.b = d.b[n:]
 	return b
 }
-
-func sum(b []byte) cache.Key { return cache.Sum(b) }
 
 // static returns the snapshot's static files: those that are neither
 // site.toml nor Markdown, in path order.
