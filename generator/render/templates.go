@@ -90,6 +90,9 @@ func (r *renderer) execute(j job, b *bytes.Buffer) error {
 			return err
 		}
 	}
+	if r.opts.Scoped && v.Template == "update" && r.updatePage(b, v) {
+		return nil
+	}
 	return set.ExecuteTemplate(b, "base.html", v)
 }
 
@@ -158,8 +161,10 @@ func (r *renderer) item(u *site.Update) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	var b strings.Builder
-	if err := set.ExecuteTemplate(&b, "update-item", u); err != nil {
+	var b bytes.Buffer
+	if r.opts.Scoped {
+		r.updateItem(&b, u)
+	} else if err := set.ExecuteTemplate(&b, "update-item", u); err != nil {
 		return "", err
 	}
 	h = template.HTML(b.String())

@@ -1,0 +1,131 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	gen "github.com/handbook/handbook/generator/corpus"
+	"github.com/handbook/handbook/generator/sitetest"
+	"github.com/handbook/handbook/layouts"
+)
+
+// TestCompiledPages holds the pages render writes in Go (an update's page
+// and list item, see render/compiled.go) to what the built-in templates
+// write: each site is rendered with the built-in layouts, and again with
+// a layouts folder that overrides one of them with the same template and
+// a comment, which has every page executed from its templates. Every
+// output must be the same, byte for byte.
+func TestCompiledPages(t *testing.T) {
+	t.Parallel()
+	type source struct {
+		name    string
+		content string
+		cfg     Config
+	}
+	var sources []source
+	for _, file := range []string{
+		"testdata/broken/hostile.txtar",
+		"testdata/broken/names.txtar",
+		"testdata/sites/async.txtar",
+		"testdata/sites/kinds.txtar",
+		"testdata/sites/links.txtar",
+	} {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		sitetest.Write(t, ar, dir)
+		a := sitetest.ParseArgs(t, ar)
+		sources = append(sources, source{file, filepath.Join(dir, "content"), Config{Now: a.Now, Drafts: a.Drafts, BaseURL: a.BaseURL}})
+	}
+	// Every character the escapers treat apart, in every value an
+	// update's page and item show.
+	marks := filepath.Join(t.TempDir(), "content")
+	sitetest.WriteFiles(t, marks, map[string]string{
+		"site.toml":                 "title = \"A+B & 'C' <D>\"\nbase_url = \"https://x.example/a+b/\"\nrepo_url = \"https://git.example/o'n/r+&\\\"x\"\n",
+		"people/ana.md":             "---\nname: \"Ana <O'Neil> & \\\"B+\\\"\"\nteam: c-d\n---\nAna.\n",
+		"people/bo.md":              "---\nname: Bo\n---\n",
+		"teams/c-d.md":              "---\nname: \"C++ & <D>\"\n---\nTeam.\n",
+		"objectives/o.md":           "---\ntitle: \"Faster <p95> & 'more'\"\nteam: c-d\nowner: ana\nperiod: 2026-Q4\nkey_results:\n  - id: p95\n    title: \"p95 < 400 ms & +1\"\n    start: 900\n    target: 400.5\n    unit: \"ms <&>\"\n---\n",
+		"handbook/café & co.md":     "---\ntitle: \"Café & co\"\n---\nSee [the update](../updates/2026-11-20-ana.md).\n",
+		"updates/2026-11-20-ana.md": "---\ntitle: \"Done: <b>x</b> & 'y' + \\\"z\\\"\"\nauthor: ana\ndate: 2026-11-20\nstatus: at-risk\nobjectives: [o]\nprogress:\n  o/p95: 512.25\nblockers:\n  - \"Waiting on <Ops> & 'legal' + \\\"QA\\\"\"\n  - A second one, long enough to be cut short in a list item where only a line of the blockers shows, so that the ellipsis is reached\ntags: [\"c++\", \"<b>\", \"a&b\", \"x'y\", \"café\"]\n---\n# Done: <b>x</b> & 'y' + \"z\" {#title-id}\n\nA summary with <angle> & 'quotes' + \"plus\", and [a link](../handbook/café%20&%20co.md), long enough that a list item shows only the start of it and cuts it at a word.\n",
+		"updates/2026-11-19-ana.md": "---\ntitle: Plain\nauthor: bo\ndate: 2026-11-19T10:30:00+05:30\n---\n## Blockers\n\n- In the body <now>\n",
+	})
+	corpus := filepath.Join(t.TempDir(), "content")
+	if err := gen.Write(corpus, gen.Generate(1500, 3)); err != nil {
+		t.Fatal(err)
+	}
+	sources = append(sources,
+		source{"marks", marks, Config{Now: gen.Now()}},
+		source{"corpus", corpus, Config{Now: gen.Now()}},
+		source{"example", "../content", Config{Now: gen.Now()}},
+		// A base path, which every link starts with.
+		source{"example under a path", "../content", Config{Now: gen.Now(), BaseURL: "https://example.com/docs/"}},
+	)
+
+	// The same templates, one of them changed by a comment only: the
+	// site's layouts are no longer the built-in ones.
+	same := t.TempDir()
+	b, err := layouts.FS.ReadFile("404.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(same, "404.html"), append(b, "{{/* the same */}}"...), 0o666); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, src := range sources {
+		t.Run(src.name, func(t *testing.T) {
+			render := func(layouts string) map[string]string {
+				cfg := src.cfg
+				cfg.Content, cfg.Layouts, cfg.NoGit = src.content, layouts, true
+				_, outs, err := Render(context.Background(), cfg)
+				if err != nil {
+					t.Fatalf("Render with layouts %s: %v", layouts, err)
+				}
+				m := map[string]string{}
+				for _, o := range outs {
+					m[o.Path] = string(o.Data)
+				}
+				return m
+			}
+			compiled, executed := render(filepath.Join(t.TempDir(), "none")), render(same)
+			updates := 0
+			for p, want := range executed {
+				if strings.HasPrefix(p, "updates/") && strings.HasSuffix(p, "/index.html") {
+					updates++
+				}
+				got, ok := compiled[p]
+				switch {
+				case !ok:
+					t.Errorf("%s: missing with the built-in layouts", p)
+				case got != want:
+					t.Errorf("%s differs from its template's output:\n%s", p, firstDifference(got, want))
+				}
+			}
+			if len(compiled) != len(executed) {
+				t.Errorf("%d outputs with the built-in layouts, %d executed from templates", len(compiled), len(executed))
+			}
+			if updates == 0 {
+				t.Errorf("no update pages compared")
+			}
+		})
+	}
+}
+
+// firstDifference shows where got and want first differ, with some
+// context.
+func firstDifference(got, want string) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "got:  …" + got[from:min(len(got), i+80)] + "…\nwant: …" + want[from:min(len(want), i+80)] + "…"
+}

@@ -1,0 +1,362 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/handbook/handbook/generator/site"
+)
+
+// The most repeated markup of a site, written in Go rather than executed
+// from its templates: an update's page (base.html framing update.html)
+// and an update's list item ("update-item" in partials.html). Updates are
+// most of a site's documents, and html/template spends most of a page's
+// time in reflection: on a build of 100,000 documents, their pages and
+// items took a third of the CPU. These functions write byte for byte what
+// the built-in templates write (TestCompiledPages holds them to it), so
+// they are used only while the site's layouts are the built-in ones
+// (Options.Scoped); a site that overrides any layout has its pages
+// executed from its templates.
+//
+// Escaping follows html/template's for the contexts these templates put
+// values in: text, quoted attributes and URLs in href.
+
+// updatePage writes v, an update's page, into b, as base.html executes
+// update.html. It reports false, having written nothing, when v lacks the
+// parts base.html would render itself (the header, the head's links, the
+// footer).
+func (r *renderer) updatePage(b *bytes.Buffer, v *View) bool {
+	u := v.Update
+	if u == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
+		return false
+	}
+	r.pageStart(b, v)
+	b.WriteString("\n<article class=\"doc doc-narrow\">\n<header class=\"doc-head\">\n<p class=\"item-head\">")
+	if p := u.Author; p != nil {
+		b.WriteString(`<a class="person" href="`)
+		r.writeLink(b, p.Doc.URL)
+		b.WriteString(`"><span class="avatar" aria-hidden="true">`)
+		writeText(b, initials(p.Name))
+		b.WriteString(`</span>`)
+		writeText(b, p.Name)
+		b.WriteString(`</a>`)
+	}
+	b.WriteString(`<span class="muted">`)
+	if t := u.Team; t != nil {
+		b.WriteString(`<a href="`)
+		r.writeLink(b, t.Doc.URL)
+		b.WriteString(`">`)
+		writeText(b, t.Name)
+		b.WriteString(`</a> · `)
+	}
+	writeTime(b, &u.Doc)
+	b.WriteString(`</span>`)
+	writeStatus(b, u.Status)
+	b.WriteString("</p>\n<h1")
+	if v.Doc != nil && v.Doc.TitleID != "" {
+		b.WriteString(` id="`)
+		writeText(b, v.Doc.TitleID)
+		b.WriteString(`"`)
+	}
+	b.WriteString(`>`)
+	writeText(b, v.Title)
+	b.WriteString("</h1>\n</header>\n")
+	if !u.BlockersInBody && len(u.Blockers) > 0 {
+		b.WriteString(`<section class="notice notice-warn" aria-labelledby="blockers-h"><h2 id="blockers-h">`)
+		b.WriteString(string(icon("at-risk")))
+		b.WriteString(`Blockers</h2><ul>`)
+		for _, s := range u.Blockers {
+			b.WriteString(`<li>`)
+			writeText(b, s)
+			b.WriteString(`</li>`)
+		}
+		b.WriteString(`</ul></section>`)
+	}
+	b.WriteString("\n")
+	if len(u.Progress) > 0 {
+		b.WriteString("<section class=\"progress-report\" aria-labelledby=\"progress-h\"><h2 id=\"progress-h\">Key results reported</h2>\n<ul>")
+		for _, p := range u.Progress {
+			b.WriteString(`<li>`)
+			if kr := p.KeyResult; kr != nil {
+				b.WriteString(`<a href="`)
+				r.writeLink(b, p.Objective.Doc.URL)
+				b.WriteString(`">`)
+				writeText(b, kr.Title)
+				b.WriteString(`</a>: <strong>`)
+				writeText(b, num(p.Value))
+				if kr.Unit != "" {
+					b.WriteString(` `)
+					writeText(b, kr.Unit)
+				}
+				b.WriteString(`</strong> <span class="muted">(target `)
+				writeText(b, num(kr.Target))
+				b.WriteString(`)</span>`)
+			} else {
+				b.WriteString(`<code>`)
+				writeText(b, p.Key)
+				b.WriteString(`</code>: <strong>`)
+				writeText(b, num(p.Value))
+				b.WriteString(`</strong>`)
+			}
+			b.WriteString(`</li>`)
+		}
+		b.WriteString(`</ul></section>`)
+	}
+	b.WriteString("\n<div class=\"prose\">")
+	b.WriteString(string(u.Doc.Body))
+	b.WriteString("</div>\n")
+	if len(u.ObjectiveRefs) > 0 {
+		b.WriteString(`<section aria-labelledby="objectives-h"><h2 id="objectives-h">Objectives</h2><ul class="objective-refs">`)
+		for _, o := range u.ObjectiveRefs {
+			b.WriteString(`<li><a href="`)
+			r.writeLink(b, o.Doc.URL)
+			b.WriteString(`">`)
+			writeText(b, o.Doc.Title)
+			b.WriteString(`</a> `)
+			writeStatus(b, o.Status)
+			b.WriteString(` <span class="muted">`)
+			writeText(b, pct(o.Progress()))
+			b.WriteString(`</span></li>`)
+		}
+		b.WriteString(`</ul></section>`)
+	}
+	b.WriteString("\n")
+	if tags := u.Doc.Tags; len(tags) > 0 {
+		b.WriteString(`<ul class="tags">`)
+		for _, t := range tags {
+			b.WriteString(`<li><a href="`)
+			r.writeLink(b, "/tags/"+site.Slug(t)+"/")
+			b.WriteString(`">#`)
+			writeText(b, t)
+			b.WriteString(`</a></li>`)
+		}
+		b.WriteString(`</ul>`)
+	}
+	b.WriteString("\n")
+	if v.EditURL != "" {
+		b.WriteString(`<p class="muted edit"><a href="`)
+		writeURL(b, v.EditURL)
+		b.WriteString(`">Edit this update</a></p>`)
+	}
+	b.WriteString("\n")
+	if links := u.Doc.Backlinks; len(links) > 0 {
+		b.WriteString("<section class=\"backlinks\" aria-labelledby=\"backlinks-h\">\n<h2 id=\"backlinks-h\">Linked from</h2>\n<ul>")
+		for _, d := range links {
+			b.WriteString(`<li><a href="`)
+			r.writeLink(b, d.URL)
+			b.WriteString(`">`)
+			writeText(b, d.Title)
+			b.WriteString(`</a> <span class="muted">`)
+			writeText(b, d.Kind.String())
+			b.WriteString(`</span></li>`)
+		}
+		b.WriteString("</ul>\n</section>")
+	}
+	b.WriteString("\n</article>\n")
+	r.pageEnd(b, v)
+	return true
+}
+
+// pageStart writes base.html up to its "main" template, for a page whose
+// header, head's links and footer are rendered.
+func (r *renderer) pageStart(b *bytes.Buffer, v *View) {
+	cfg := &r.site.Config
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
+	writeText(b, cfg.Language)
+	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	if v.Template != "board" {
+		writeText(b, v.Title)
+		b.WriteString(" · ")
+	}
+	writeText(b, cfg.Title)
+	b.WriteString("</title>\n")
+	if v.Description != "" {
+		b.WriteString(`<meta name="description" content="`)
+		writeText(b, cut(v.Description, describeLen))
+		b.WriteString("\">\n")
+	}
+	b.WriteString(`<link rel="canonical" href="`)
+	writeURL(b, r.abs(v.URL))
+	b.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"theme-color\" media=\"(prefers-color-scheme: light)\" content=\"#f5f6f8\">\n<meta name=\"theme-color\" media=\"(prefers-color-scheme: dark)\" content=\"#191d24\">\n")
+	b.WriteString(string(v.HeadLinks))
+	b.WriteString("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+	b.WriteString(string(v.Header))
+	b.WriteString("\n")
+	if len(v.Crumbs) > 0 {
+		b.WriteString(`<nav class="wrap crumbs" aria-label="Breadcrumbs"><ol>`)
+		for _, c := range v.Crumbs {
+			b.WriteString(`<li><a href="`)
+			r.writeLink(b, c.URL)
+			b.WriteString(`">`)
+			writeText(b, c.Title)
+			b.WriteString(`</a></li>`)
+		}
+		b.WriteString(`<li aria-current="page">`)
+		writeText(b, v.Title)
+		b.WriteString("</li></ol></nav>\n")
+	}
+	b.WriteString(`<main id="main" class="wrap main-`)
+	writeText(b, v.Template)
+	b.WriteString("\">\n")
+}
+
+// pageEnd writes base.html from after its "main" template.
+func (r *renderer) pageEnd(b *bytes.Buffer, v *View) {
+	b.WriteString("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n")
+	b.WriteString(string(v.Footer))
+	b.WriteString("\n<p class=\"print-url\">")
+	writeText(b, r.abs(v.URL))
+	b.WriteString("</p>\n</div>\n</footer>\n</body>\n</html>\n")
+}
+
+// updateItem writes u as the template "update-item" does.
+func (r *renderer) updateItem(b *bytes.Buffer, u *site.Update) {
+	b.WriteString(`<h3><a href="`)
+	r.writeLink(b, u.Doc.URL)
+	b.WriteString(`">`)
+	writeText(b, u.Doc.Title)
+	b.WriteString("</a></h3>\n<p class=\"item-meta\">")
+	if p := u.Author; p != nil {
+		b.WriteString(`<a href="`)
+		r.writeLink(b, p.Doc.URL)
+		b.WriteString(`">`)
+		writeText(b, p.Name)
+		b.WriteString(`</a> · `)
+	}
+	if t := u.Team; t != nil {
+		b.WriteString(`<a href="`)
+		r.writeLink(b, t.Doc.URL)
+		b.WriteString(`">`)
+		writeText(b, t.Name)
+		b.WriteString(`</a> · `)
+	}
+	writeTime(b, &u.Doc)
+	b.WriteString(` `)
+	writeStatus(b, u.Status)
+	b.WriteString("</p>\n")
+	if u.Doc.Summary != "" {
+		b.WriteString(`<p>`)
+		writeText(b, cut(u.Doc.Summary, shortLen))
+		b.WriteString(`</p>`)
+	}
+	if len(u.Blockers) > 0 {
+		b.WriteString(`<p class="blockers"><strong>Blocked:</strong> `)
+		writeText(b, cut(strings.Join(u.Blockers, "; "), shortLen))
+		b.WriteString(`</p>`)
+	}
+}
+
+// writeTime writes a document's date as a time element, as the
+// templates do: `<time datetime="{{isodate}}">{{date}}</time>`.
+func writeTime(b *bytes.Buffer, d *site.Doc) {
+	b.WriteString(`<time datetime="`)
+	writeText(b, isoDate(d.Date))
+	b.WriteString(`">`)
+	writeText(b, formatDate(d.Date))
+	b.WriteString(`</time>`)
+}
+
+// writeStatus writes a status as the template "update-status" does.
+func writeStatus(b *bytes.Buffer, s site.Status) {
+	if s == "" {
+		return
+	}
+	b.WriteString(`<span class="status status-`)
+	writeText(b, string(s))
+	b.WriteString(`">`)
+	b.WriteString(string(icon(string(s))))
+	writeText(b, s.Label())
+	b.WriteString(`</span>`)
+}
+
+// writeLink writes the site path p as the templates write {{link p}} in
+// an href.
+func (r *renderer) writeLink(b *bytes.Buffer, p string) {
+	writeURL(b, r.link(p))
+}
+
+// writeText writes s escaped as html/template escapes a string in text,
+// in RCDATA (a title) and in a quoted attribute: the same five
+// characters, and NUL. They are ASCII, so the string is scanned byte by
+// byte: no byte of a longer UTF-8 sequence is ASCII.
+func writeText(b *bytes.Buffer, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(repl)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// writeURL writes s as html/template writes a string that is a whole
+// quoted href: a URL with a scheme other than http, https or mailto is
+// refused ("#ZgotmplZ"), bytes a URL may not hold are percent-encoded,
+// and the rest escaped for the attribute.
+func writeURL(b *bytes.Buffer, s string) {
+	if !isSafeURL(s) {
+		b.WriteString("#ZgotmplZ")
+		return
+	}
+	const hex = "0123456789abcdef"
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var repl string
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		case strings.IndexByte("!#$*,/:;=?@[]-._~", c) >= 0:
+			continue
+		case c == '&':
+			repl = "&amp;"
+		case c == '+':
+			repl = "&#43;"
+		case c == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]):
+			continue
+		default:
+			b.WriteString(s[last:i])
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			last = i + 1
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(repl)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// isSafeURL reports whether html/template lets s be a URL: one without
+// a scheme, or with http, https or mailto.
+func isSafeURL(s string) bool {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
+		return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+	}
+	return true
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
