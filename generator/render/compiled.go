@@ -2,17 +2,20 @@ package render
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/handbook/handbook/generator/site"
 )
 
 // The most repeated markup of a site, written in Go rather than executed
-// from its templates: an update's page (base.html framing update.html)
-// and an update's list item ("update-item" in partials.html). Updates are
-// most of a site's documents, and html/template spends most of a page's
-// time in reflection: on a build of 100,000 documents, their pages and
-// items took a third of the CPU. These functions write byte for byte what
+// from its templates: an update's page (base.html framing update.html),
+// an update's list item ("update-item" in partials.html), and the lists
+// most pages of a big site are: the updates list, a person's, team's or
+// week's updates (list.html) and a tag's documents (tag.html). Updates
+// are most of a site's documents, and html/template spends most of a
+// page's time in reflection: on a build of 100,000 documents, these pages
+// and items took a third of the CPU. These functions write byte for byte what
 // the built-in templates write (TestCompiledPages holds them to it), so
 // they are used only while the site's layouts are the built-in ones
 // (Options.Scoped); a site that overrides any layout has its pages
@@ -27,7 +30,7 @@ import (
 // footer).
 func (r *renderer) updatePage(b *bytes.Buffer, v *View) bool {
 	u := v.Update
-	if u == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
+	if v.Template != "update" || u == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
 		return false
 	}
 	r.pageStart(b, v)
@@ -155,6 +158,195 @@ func (r *renderer) updatePage(b *bytes.Buffer, v *View) bool {
 	b.WriteString("\n</article>\n")
 	r.pageEnd(b, v)
 	return true
+}
+
+// listPage writes v, a page of the updates list (updates.html), of a
+// list of updates (list.html with Updates) or of a tag's documents
+// (tag.html), into b. It reports false, having written nothing, for any
+// other page, or one that lacks what base.html would render itself.
+func (r *renderer) listPage(b *bytes.Buffer, v *View) bool {
+	if v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
+		return false
+	}
+	var main func(*bytes.Buffer, *View) error
+	switch {
+	case v.Template == "updates":
+		main = r.updatesMain
+	case v.Template == "list" && len(v.Updates) > 0:
+		main = r.updateListMain
+	case v.Template == "tag" && v.Pager != nil && v.Tag != nil:
+		main = r.tagMain
+	default:
+		return false
+	}
+	n := b.Len()
+	r.pageStart(b, v)
+	if err := main(b, v); err != nil {
+		// The template reports it.
+		b.Truncate(n)
+		return false
+	}
+	r.pageEnd(b, v)
+	return true
+}
+
+// updatesMain writes updates.html's "main": the updates of one page,
+// under a heading for each day.
+func (r *renderer) updatesMain(b *bytes.Buffer, v *View) error {
+	b.WriteString("\n<h1>")
+	writeText(b, v.Title)
+	b.WriteString("</h1>\n<p class=\"lead\">")
+	writeText(b, v.Description)
+	b.WriteString("</p>\n")
+	day := ""
+	for _, u := range v.Updates {
+		if d := formatDate(u.Doc.Date); d != day {
+			if day != "" {
+				b.WriteString("</ol>\n</section>\n")
+			}
+			iso := u.Doc.Date.Format("2006-01-02")
+			b.WriteString(`<section class="day" aria-labelledby="day-`)
+			writeText(b, iso)
+			b.WriteString("\">\n<h2 id=\"day-")
+			writeText(b, iso)
+			b.WriteString(`" class="day-title"><time datetime="`)
+			writeText(b, isoDate(u.Doc.Date))
+			b.WriteString(`">`)
+			writeText(b, u.Doc.Date.Format("Monday, 2 January 2006"))
+			b.WriteString("</time></h2>\n<ol class=\"update-list\">")
+			day = d
+		}
+		item, err := r.item(u)
+		if err != nil {
+			return err
+		}
+		b.WriteString(`<li>`)
+		b.WriteString(string(item))
+		b.WriteString(`</li>`)
+	}
+	if day != "" {
+		b.WriteString("</ol>\n</section>\n")
+	} else {
+		b.WriteString(`<p class="muted">No updates yet.</p>`)
+	}
+	b.WriteString("\n")
+	if pg := v.Pager; pg != nil {
+		r.writePager(b, pg, "← Newer", "Older →")
+	}
+	b.WriteString("\n")
+	return nil
+}
+
+// updateListMain writes list.html's "main" for a list of updates.
+func (r *renderer) updateListMain(b *bytes.Buffer, v *View) error {
+	b.WriteString("\n<h1>")
+	writeText(b, v.Title)
+	b.WriteString("</h1>\n")
+	if v.Description != "" {
+		b.WriteString(`<p class="lead">`)
+		writeText(b, v.Description)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n<ol class=\"update-list\">")
+	for _, u := range v.Updates {
+		item, err := r.item(u)
+		if err != nil {
+			return err
+		}
+		b.WriteString(`<li>`)
+		b.WriteString(string(item))
+		b.WriteString(`</li>`)
+	}
+	b.WriteString("</ol>\n")
+	if v.Pager != nil {
+		r.writePager(b, v.Pager, "← Previous", "Next →")
+	}
+	b.WriteString("\n")
+	return nil
+}
+
+// tagMain writes tag.html's "main": a page of a tag's documents.
+func (r *renderer) tagMain(b *bytes.Buffer, v *View) error {
+	b.WriteString("\n<h1>")
+	writeText(b, v.Title)
+	b.WriteString("</h1>\n")
+	if v.Pager.Number == 1 {
+		b.WriteString(`<p class="muted">`)
+		writeText(b, plural(len(v.Tag.Docs), "document", "documents"))
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n")
+	if len(v.Docs) > 0 {
+		b.WriteString(`<ul class="doc-list">`)
+		for _, d := range v.Docs {
+			kind := d.Kind.String()
+			b.WriteString(`<li><span class="kind kind-`)
+			writeText(b, kind)
+			b.WriteString(`">`)
+			writeText(b, kind)
+			b.WriteString(`</span> <a href="`)
+			r.writeLink(b, d.URL)
+			b.WriteString(`">`)
+			writeText(b, d.Title)
+			b.WriteString(`</a>`)
+			if !d.Date.IsZero() {
+				b.WriteString(` <time class="muted" datetime="`)
+				writeText(b, isoDate(d.Date))
+				b.WriteString(`">`)
+				writeText(b, formatDate(d.Date))
+				b.WriteString(`</time>`)
+			}
+			b.WriteString(`</li>`)
+		}
+		b.WriteString(`</ul>`)
+	}
+	b.WriteString("\n")
+	r.writePager(b, v.Pager, "← Previous", "Next →")
+	b.WriteString("\n")
+	return nil
+}
+
+// writePager writes the template "pager", with the words its links to
+// the previous and next pages say.
+func (r *renderer) writePager(b *bytes.Buffer, pg *Pager, prev, next string) {
+	if pg.Total <= 1 {
+		return
+	}
+	b.WriteString("<nav class=\"pager\" aria-label=\"Pages\">\n")
+	if pg.Prev != "" {
+		b.WriteString(`<a rel="prev" href="`)
+		r.writeLink(b, pg.Prev)
+		b.WriteString(`">`)
+		b.WriteString(prev)
+		b.WriteString(`</a>`)
+	}
+	b.WriteString("\n<ol>")
+	for _, l := range pg.Pages {
+		b.WriteString(`<li>`)
+		if l.Number != 0 {
+			b.WriteString(`<a href="`)
+			r.writeLink(b, l.URL)
+			b.WriteString(`"`)
+			if l.Number == pg.Number {
+				b.WriteString(` aria-current="page"`)
+			}
+			b.WriteString(`>`)
+			b.WriteString(strconv.Itoa(l.Number))
+			b.WriteString(`</a>`)
+		} else {
+			b.WriteString(`<span aria-hidden="true">…</span>`)
+		}
+		b.WriteString(`</li>`)
+	}
+	b.WriteString("</ol>\n")
+	if pg.Next != "" {
+		b.WriteString(`<a rel="next" href="`)
+		r.writeLink(b, pg.Next)
+		b.WriteString(`">`)
+		b.WriteString(next)
+		b.WriteString(`</a>`)
+	}
+	b.WriteString("\n</nav>")
 }
 
 // pageStart writes base.html up to its "main" template, for a page whose
