@@ -2,8 +2,10 @@ package generator
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -47,7 +49,7 @@ func TestCompiledPages(t *testing.T) {
 	// Every character the escapers treat apart, in every value an
 	// update's page and item show.
 	marks := filepath.Join(t.TempDir(), "content")
-	sitetest.WriteFiles(t, marks, map[string]string{
+	files := map[string]string{
 		"site.toml":                 "title = \"A+B & 'C' <D>\"\nbase_url = \"https://x.example/a+b/\"\nrepo_url = \"https://git.example/o'n/r+&\\\"x\"\n",
 		"people/ana.md":             "---\nname: \"Ana <O'Neil> & \\\"B+\\\"\"\nteam: c-d\n---\nAna.\n",
 		"people/bo.md":              "---\nname: Bo\n---\n",
@@ -56,7 +58,22 @@ func TestCompiledPages(t *testing.T) {
 		"handbook/café & co.md":     "---\ntitle: \"Café & co\"\n---\nSee [the update](../updates/2026-11-20-ana.md).\n",
 		"updates/2026-11-20-ana.md": "---\ntitle: \"Done: <b>x</b> & 'y' + \\\"z\\\"\"\nauthor: ana\ndate: 2026-11-20\nstatus: at-risk\nobjectives: [o]\nprogress:\n  o/p95: 512.25\nblockers:\n  - \"Waiting on <Ops> & 'legal' + \\\"QA\\\"\"\n  - A second one, long enough to be cut short in a list item where only a line of the blockers shows, so that the ellipsis is reached\ntags: [\"c++\", \"<b>\", \"a&b\", \"x'y\", \"café\"]\n---\n# Done: <b>x</b> & 'y' + \"z\" {#title-id}\n\nA summary with <angle> & 'quotes' + \"plus\", and [a link](../handbook/café%20&%20co.md), long enough that a list item shows only the start of it and cuts it at a word.\n",
 		"updates/2026-11-19-ana.md": "---\ntitle: Plain\nauthor: bo\ndate: 2026-11-19T10:30:00+05:30\n---\n## Blockers\n\n- In the body <now>\n",
-	})
+	}
+	// More of each kind than a week's digest shows, in one week.
+	krs, reports := "", ""
+	for i := range 6 {
+		files[fmt.Sprintf("decisions/%04d-d.md", i+1)] = "---\nstatus: accepted\nhistory:\n  - {date: 2026-11-16, status: proposed}\n  - {date: 2026-11-18, status: accepted}\n---\n# Decision <" + strconv.Itoa(i) + ">\n"
+		files[fmt.Sprintf("objectives/o%d.md", i)] = "---\ntitle: Objective & " + strconv.Itoa(i) + "\nteam: c-d\nperiod: 2026-Q4\nhistory:\n  - {date: 2026-11-16, status: on-track}\n  - {date: 2026-11-18, status: at-risk}\n---\n"
+		files[fmt.Sprintf("handbook/new-%d.md", i)] = "---\ntitle: New <" + strconv.Itoa(i) + ">\nowner: ana\ncreated: 2026-11-17\n---\n"
+		files[fmt.Sprintf("handbook/reviewed-%d.md", i)] = "---\ntitle: Reviewed & " + strconv.Itoa(i) + "\nowner: c-d\ncreated: 2025-01-10\nreviewed: 2026-11-18\n---\n"
+	}
+	for i := range 11 {
+		krs += fmt.Sprintf("  - {id: k%d, title: \"KR <%d>\", start: 0, target: 10}\n", i, i)
+		reports += fmt.Sprintf("  m/k%d: %d\n", i, i)
+	}
+	files["objectives/m.md"] = "---\ntitle: Many\nteam: c-d\nperiod: 2026-Q4\nkey_results:\n" + krs + "---\n"
+	files["updates/2026-11-18-ana.md"] = "---\ntitle: Eleven\nauthor: ana\ndate: 2026-11-18\nstatus: on-track\nprogress:\n" + reports + "---\nAll of them.\n"
+	sitetest.WriteFiles(t, marks, files)
 	corpus := filepath.Join(t.TempDir(), "content")
 	if err := gen.Write(corpus, gen.Generate(1500, 3)); err != nil {
 		t.Fatal(err)

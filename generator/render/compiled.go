@@ -12,7 +12,8 @@ import (
 // from its templates: an update's page (base.html framing update.html),
 // an update's list item ("update-item" in partials.html), and the lists
 // most pages of a big site are: the updates list, a person's, team's or
-// week's updates (list.html) and a tag's documents (tag.html). Updates
+// week's updates (list.html), a tag's documents (tag.html) and the
+// weekly digests, the site's and each team's (digest.html). Updates
 // are most of a site's documents, and html/template spends most of a
 // page's time in reflection: on a build of 100,000 documents, these pages
 // and items took a third of the CPU. These functions write byte for byte what
@@ -304,6 +305,252 @@ func (r *renderer) tagMain(b *bytes.Buffer, v *View) error {
 	r.writePager(b, v.Pager, "← Previous", "Next →")
 	b.WriteString("\n")
 	return nil
+}
+
+// digestPage writes v, a week's digest (digest.html), into b. It reports
+// false, having written nothing, for any other page, or one that lacks
+// what base.html would render itself.
+func (r *renderer) digestPage(b *bytes.Buffer, v *View) bool {
+	d := v.Digest
+	if v.Template != "digest" || d == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
+		return false
+	}
+	r.pageStart(b, v)
+	b.WriteString("\n<article class=\"doc doc-narrow\">\n<header class=\"doc-head\">\n<p class=\"eyebrow\">")
+	if d.Team != nil {
+		writeText(b, d.Team.Name)
+		b.WriteString(" · ")
+	}
+	b.WriteString("Weekly digest · ")
+	writeText(b, d.Week.String())
+	b.WriteString("</p>\n<h1>")
+	writeText(b, v.Title)
+	b.WriteString("</h1>\n")
+	if !d.Complete {
+		b.WriteString(`<p class="notice">This week is not over yet: what happened so far, as of `)
+		writeText(b, formatDate(v.Now))
+		b.WriteString(`.</p>`)
+	}
+	b.WriteString("\n</header>\n")
+	r.digestBody(b, d)
+	b.WriteString("\n")
+	if pg := v.Pager; pg != nil {
+		b.WriteString("<nav class=\"pager\" aria-label=\"Weeks\">\n")
+		if pg.Prev != "" {
+			b.WriteString(`<a rel="prev" href="`)
+			r.writeLink(b, pg.Prev)
+			b.WriteString(`">← Earlier week</a>`)
+		}
+		b.WriteString("\n")
+		if pg.Next != "" {
+			b.WriteString(`<a rel="next" href="`)
+			r.writeLink(b, pg.Next)
+			b.WriteString(`">Later week →</a>`)
+		}
+		b.WriteString("\n</nav>")
+	}
+	b.WriteString("\n</article>\n")
+	r.pageEnd(b, v)
+	return true
+}
+
+// digestBody writes d as the template "digest-body" does: the first few
+// of each of the week's lists.
+func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
+	n, u := DigestItems, DigestUpdates
+	all := d.URL() + "updates/"
+	more := func(count, shown int, href, text, what string) {
+		if count <= shown {
+			return
+		}
+		b.WriteString(`<p class="more"><a href="`)
+		r.writeLink(b, href)
+		b.WriteString(`">`)
+		b.WriteString(text)
+		b.WriteString(`</a> <span class="muted">(`)
+		b.WriteString(strconv.Itoa(count))
+		b.WriteString(what)
+		b.WriteString(`)</span></p>`)
+	}
+	b.WriteString(`<p class="lead">`)
+	writeText(b, digestSummary(d))
+	b.WriteString("</p>\n")
+	if len(d.Decided) > 0 {
+		b.WriteString(`<section class="digest-section"><h2>Decisions made</h2><ul>`)
+		for _, e := range d.Decided[:min(n, len(d.Decided))] {
+			b.WriteString(`<li>`)
+			writeStatusBadge(b, e.To)
+			b.WriteString(` <a href="`)
+			r.writeLink(b, e.Decision.Doc.URL)
+			b.WriteString(`"><span class="num">`)
+			writeText(b, e.Decision.NumberString())
+			b.WriteString(`</span> `)
+			writeText(b, e.Decision.Doc.Title)
+			b.WriteString(`</a> <span class="muted">`)
+			writeText(b, formatDate(e.Date))
+			b.WriteString(`</span></li>`)
+		}
+		b.WriteString(`</ul>`)
+		more(len(d.Decided), n, "/decisions/", "All decisions", " this week")
+		b.WriteString(`</section>`)
+	}
+	b.WriteString("\n")
+	if len(d.Opened) > 0 {
+		b.WriteString(`<section class="digest-section"><h2>Proposals opened</h2><ul>`)
+		for _, e := range d.Opened[:min(n, len(d.Opened))] {
+			x := e.Decision
+			b.WriteString(`<li><a href="`)
+			r.writeLink(b, x.Doc.URL)
+			b.WriteString(`"><span class="num">`)
+			writeText(b, x.NumberString())
+			b.WriteString(`</span> `)
+			writeText(b, x.Doc.Title)
+			b.WriteString(`</a> <span class="muted">`)
+			writeText(b, formatDate(e.Date))
+			if !x.RespondBy.IsZero() {
+				b.WriteString(` · respond by `)
+				writeText(b, formatDate(x.RespondBy))
+			}
+			b.WriteString(`</span></li>`)
+		}
+		b.WriteString(`</ul>`)
+		more(len(d.Opened), n, "/decisions/", "All decisions", " this week")
+		b.WriteString(`</section>`)
+	}
+	b.WriteString("\n")
+	if len(d.Objectives) > 0 {
+		b.WriteString(`<section class="digest-section"><h2>Objectives</h2><ul>`)
+		for _, e := range d.Objectives[:min(n, len(d.Objectives))] {
+			b.WriteString(`<li><a href="`)
+			r.writeLink(b, e.URL())
+			b.WriteString(`">`)
+			writeText(b, e.Objective.Doc.Title)
+			b.WriteString(`</a>: `)
+			if e.From != "" {
+				writeText(b, statusLabel(e.From))
+				b.WriteString(` → `)
+			}
+			writeStatusBadge(b, e.To)
+			b.WriteString(` <span class="muted">`)
+			writeText(b, formatDate(e.Date))
+			b.WriteString(`</span></li>`)
+		}
+		b.WriteString(`</ul>`)
+		more(len(d.Objectives), n, "/events/", "All status changes", " this week")
+		b.WriteString(`</section>`)
+	}
+	b.WriteString("\n")
+	if len(d.Movements) > 0 {
+		b.WriteString(`<section class="digest-section"><h2>Key results</h2><ul>`)
+		for _, m := range d.Movements[:min(u, len(d.Movements))] {
+			kr := m.KeyResult
+			b.WriteString(`<li><a href="`)
+			r.writeLink(b, m.Objective.Doc.URL)
+			b.WriteString(`">`)
+			writeText(b, m.Objective.Doc.Title)
+			b.WriteString(`</a>: `)
+			writeText(b, kr.Title)
+			b.WriteString(` <strong>`)
+			writeText(b, num(m.From))
+			b.WriteString(` → `)
+			writeText(b, num(m.To))
+			if kr.Unit != "" {
+				b.WriteString(` `)
+				writeText(b, kr.Unit)
+			}
+			b.WriteString(`</strong> <span class="muted">(target `)
+			writeText(b, num(kr.Target))
+			b.WriteString(`; `)
+			writeText(b, plural(len(m.Reports), "report", "reports"))
+			b.WriteString(`)</span></li>`)
+		}
+		b.WriteString(`</ul>`)
+		more(len(d.Movements), u, all, "The week’s updates, with every key result reported", " this week")
+		b.WriteString(`</section>`)
+	}
+	b.WriteString("\n")
+	if len(d.Updates) > 0 {
+		b.WriteString(`<section class="digest-section"><h2>Updates</h2><ul class="digest-updates">`)
+		for _, up := range d.Updates[:min(u, len(d.Updates))] {
+			b.WriteString(`<li>`)
+			writeStatus(b, up.Status)
+			b.WriteString(` <a href="`)
+			r.writeLink(b, up.Doc.URL)
+			b.WriteString(`">`)
+			writeText(b, up.Doc.Title)
+			b.WriteString(`</a> <span class="muted">`)
+			if up.Author != nil {
+				writeText(b, up.Author.Name)
+			}
+			if up.Team != nil {
+				b.WriteString(` · `)
+				writeText(b, up.Team.Name)
+			}
+			b.WriteString(` · `)
+			writeText(b, formatDate(up.Doc.Date))
+			b.WriteString(`</span></li>`)
+		}
+		b.WriteString(`</ul>`)
+		more(len(d.Updates), u, all, "All the week’s updates", " this week")
+		b.WriteString(`</section>`)
+	}
+	b.WriteString("\n")
+	if len(d.Blockers) > 0 {
+		b.WriteString(`<section class="digest-section"><h2>Blockers raised</h2><ul>`)
+		for _, bl := range d.Blockers[:min(u, len(d.Blockers))] {
+			b.WriteString(`<li><q>`)
+			writeText(b, cut(bl.Text, shortLen))
+			b.WriteString(`</q> <span class="muted">— `)
+			if a := bl.Update.Author; a != nil {
+				writeText(b, a.Name)
+			}
+			b.WriteString(`, <a href="`)
+			r.writeLink(b, bl.Update.Doc.URL)
+			b.WriteString(`">`)
+			writeText(b, formatDate(bl.Update.Doc.Date))
+			b.WriteString(`</a></span></li>`)
+		}
+		b.WriteString(`</ul>`)
+		more(len(d.Blockers), u, all, "The week’s updates, with every blocker", " this week")
+		b.WriteString(`</section>`)
+	}
+	b.WriteString("\n")
+	if len(d.NewPages) > 0 || len(d.Reviewed) > 0 {
+		b.WriteString(`<section class="digest-section"><h2>Handbook</h2><ul>`)
+		pages := func(what string, list []*site.Page) {
+			for _, p := range list[:min(n, len(list))] {
+				b.WriteString(`<li>`)
+				b.WriteString(what)
+				b.WriteString(`<a href="`)
+				r.writeLink(b, p.Doc.URL)
+				b.WriteString(`">`)
+				writeText(b, p.Doc.Title)
+				b.WriteString(`</a>`)
+				if owner := p.Owner.Label(); owner != "" {
+					b.WriteString(` <span class="muted">· owner `)
+					writeText(b, owner)
+					b.WriteString(`</span>`)
+				}
+				b.WriteString(`</li>`)
+			}
+		}
+		pages("New: ", d.NewPages)
+		pages("Reviewed: ", d.Reviewed)
+		b.WriteString(`</ul>`)
+		more(len(d.NewPages), n, "/handbook/", "The handbook", " new this week")
+		more(len(d.Reviewed), n, "/handbook/", "The handbook", " reviewed this week")
+		b.WriteString(`</section>`)
+	}
+}
+
+// writeStatusBadge writes a status as the template "status-badge" does.
+func writeStatusBadge(b *bytes.Buffer, status string) {
+	b.WriteString(`<span class="status status-`)
+	writeText(b, site.Slug(status))
+	b.WriteString(`">`)
+	b.WriteString(string(icon(status)))
+	writeText(b, statusLabel(status))
+	b.WriteString(`</span>`)
 }
 
 // writePager writes the template "pager", with the words its links to
