@@ -28,6 +28,7 @@ func TestCompiledPages(t *testing.T) {
 		name    string
 		content string
 		cfg     Config
+		git     bool // read dates from git history
 	}
 	var sources []source
 	for _, file := range []string{
@@ -44,7 +45,7 @@ func TestCompiledPages(t *testing.T) {
 		dir := t.TempDir()
 		sitetest.Write(t, ar, dir)
 		a := sitetest.ParseArgs(t, ar)
-		sources = append(sources, source{file, filepath.Join(dir, "content"), Config{Now: a.Now, Drafts: a.Drafts, BaseURL: a.BaseURL}})
+		sources = append(sources, source{name: file, content: filepath.Join(dir, "content"), cfg: Config{Now: a.Now, Drafts: a.Drafts, BaseURL: a.BaseURL}})
 	}
 	// Every character the escapers treat apart, in every value an
 	// update's page and item show.
@@ -67,6 +68,14 @@ func TestCompiledPages(t *testing.T) {
 		files[fmt.Sprintf("handbook/new-%d.md", i)] = "---\ntitle: New <" + strconv.Itoa(i) + ">\nowner: ana\ncreated: 2026-11-17\n---\n"
 		files[fmt.Sprintf("handbook/reviewed-%d.md", i)] = "---\ntitle: Reviewed & " + strconv.Itoa(i) + "\nowner: c-d\ncreated: 2025-01-10\nreviewed: 2026-11-18\n---\n"
 	}
+	// A section with a body and more pages than one page of its list
+	// holds; a page due for review that nobody owns, with nested
+	// headings.
+	files["handbook/big/_index.md"] = "---\ntitle: Big\n---\nThe big section's own text.\n"
+	for i := range 25 {
+		files[fmt.Sprintf("handbook/big/p%02d.md", i)] = fmt.Sprintf("---\ntitle: Page %d\n---\nPage %d.\n", i, i)
+	}
+	files["handbook/due.md"] = "---\ntitle: Due\nreviewed: 2025-01-10\nreview_every: 6 months\n---\n## One & two\n\n### Three/four\n\nText.\n\n## Five\n\nMore.\n"
 	for i := range 11 {
 		krs += fmt.Sprintf("  - {id: k%d, title: \"KR <%d>\", start: 0, target: 10}\n", i, i)
 		reports += fmt.Sprintf("  m/k%d: %d\n", i, i)
@@ -79,11 +88,12 @@ func TestCompiledPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	sources = append(sources,
-		source{"marks", marks, Config{Now: gen.Now()}},
-		source{"corpus", corpus, Config{Now: gen.Now()}},
-		source{"example", "../content", Config{Now: gen.Now()}},
+		source{name: "marks", content: marks, cfg: Config{Now: gen.Now()}},
+		source{name: "corpus", content: corpus, cfg: Config{Now: gen.Now()}},
+		// With git's dates: pages say when they changed, and by whom.
+		source{name: "example", content: "../content", cfg: Config{Now: gen.Now()}, git: true},
 		// A base path, which every link starts with.
-		source{"example under a path", "../content", Config{Now: gen.Now(), BaseURL: "https://example.com/docs/"}},
+		source{name: "example under a path", content: "../content", cfg: Config{Now: gen.Now(), BaseURL: "https://example.com/docs/"}},
 	)
 
 	// The same templates, one of them changed by a comment only: the
@@ -101,7 +111,7 @@ func TestCompiledPages(t *testing.T) {
 		t.Run(src.name, func(t *testing.T) {
 			render := func(layouts string) map[string]string {
 				cfg := src.cfg
-				cfg.Content, cfg.Layouts, cfg.NoGit = src.content, layouts, true
+				cfg.Content, cfg.Layouts, cfg.NoGit = src.content, layouts, !src.git
 				_, outs, err := Render(context.Background(), cfg)
 				if err != nil {
 					t.Fatalf("Render with layouts %s: %v", layouts, err)

@@ -12,8 +12,9 @@ import (
 // from its templates: an update's page (base.html framing update.html),
 // an update's list item ("update-item" in partials.html), and the lists
 // most pages of a big site are: the updates list, a person's, team's or
-// week's updates (list.html), a tag's documents (tag.html) and the
-// weekly digests, the site's and each team's (digest.html). Updates
+// week's updates (list.html), a tag's documents (tag.html), the weekly
+// digests, the site's and each team's (digest.html), and the handbook's
+// pages with their sidebar (page.html). Updates
 // are most of a site's documents, and html/template spends most of a
 // page's time in reflection: on a build of 100,000 documents, these pages
 // and items took a third of the CPU. These functions write byte for byte what
@@ -25,11 +26,11 @@ import (
 // Escaping follows html/template's for the contexts these templates put
 // values in: text, quoted attributes and URLs in href.
 
-// updatePage writes v, an update's page, into b, as base.html executes
+// writeUpdatePage writes v, an update's page, into b, as base.html executes
 // update.html. It reports false, having written nothing, when v lacks the
 // parts base.html would render itself (the header, the head's links, the
 // footer).
-func (r *renderer) updatePage(b *bytes.Buffer, v *View) bool {
+func (r *renderer) writeUpdatePage(b *bytes.Buffer, v *View) bool {
 	u := v.Update
 	if v.Template != "update" || u == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
 		return false
@@ -125,17 +126,7 @@ func (r *renderer) updatePage(b *bytes.Buffer, v *View) bool {
 		b.WriteString(`</ul></section>`)
 	}
 	b.WriteString("\n")
-	if tags := u.Doc.Tags; len(tags) > 0 {
-		b.WriteString(`<ul class="tags">`)
-		for _, t := range tags {
-			b.WriteString(`<li><a href="`)
-			r.writeLink(b, "/tags/"+site.Slug(t)+"/")
-			b.WriteString(`">#`)
-			writeText(b, t)
-			b.WriteString(`</a></li>`)
-		}
-		b.WriteString(`</ul>`)
-	}
+	r.writeTags(b, u.Doc.Tags)
 	b.WriteString("\n")
 	if v.EditURL != "" {
 		b.WriteString(`<p class="muted edit"><a href="`)
@@ -143,29 +134,17 @@ func (r *renderer) updatePage(b *bytes.Buffer, v *View) bool {
 		b.WriteString(`">Edit this update</a></p>`)
 	}
 	b.WriteString("\n")
-	if links := u.Doc.Backlinks; len(links) > 0 {
-		b.WriteString("<section class=\"backlinks\" aria-labelledby=\"backlinks-h\">\n<h2 id=\"backlinks-h\">Linked from</h2>\n<ul>")
-		for _, d := range links {
-			b.WriteString(`<li><a href="`)
-			r.writeLink(b, d.URL)
-			b.WriteString(`">`)
-			writeText(b, d.Title)
-			b.WriteString(`</a> <span class="muted">`)
-			writeText(b, d.Kind.String())
-			b.WriteString(`</span></li>`)
-		}
-		b.WriteString("</ul>\n</section>")
-	}
+	r.writeBacklinks(b, u.Doc.Backlinks)
 	b.WriteString("\n</article>\n")
 	r.pageEnd(b, v)
 	return true
 }
 
-// listPage writes v, a page of the updates list (updates.html), of a
+// writeListPage writes v, a page of the updates list (updates.html), of a
 // list of updates (list.html with Updates) or of a tag's documents
 // (tag.html), into b. It reports false, having written nothing, for any
 // other page, or one that lacks what base.html would render itself.
-func (r *renderer) listPage(b *bytes.Buffer, v *View) bool {
+func (r *renderer) writeListPage(b *bytes.Buffer, v *View) bool {
 	if v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
 		return false
 	}
@@ -307,10 +286,10 @@ func (r *renderer) tagMain(b *bytes.Buffer, v *View) error {
 	return nil
 }
 
-// digestPage writes v, a week's digest (digest.html), into b. It reports
+// writeDigestPage writes v, a week's digest (digest.html), into b. It reports
 // false, having written nothing, for any other page, or one that lacks
 // what base.html would render itself.
-func (r *renderer) digestPage(b *bytes.Buffer, v *View) bool {
+func (r *renderer) writeDigestPage(b *bytes.Buffer, v *View) bool {
 	d := v.Digest
 	if v.Template != "digest" || d == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
 		return false
@@ -541,6 +520,239 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 		more(len(d.Reviewed), n, "/handbook/", "The handbook", " reviewed this week")
 		b.WriteString(`</section>`)
 	}
+}
+
+// writeHandbookPage writes v, a handbook page (page.html), into b. It reports
+// false, having written nothing, for any other page, or one that lacks
+// what base.html would render itself.
+func (r *renderer) writeHandbookPage(b *bytes.Buffer, v *View) bool {
+	p := v.Page
+	if v.Template != "page" || p == nil || v.Nav == nil || v.Pager == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
+		return false
+	}
+	r.pageStart(b, v)
+	b.WriteString("\n<div class=\"doc-layout\">\n<div class=\"sidebar\">\n<details class=\"nav-menu\">\n<summary>Handbook contents</summary>\n<nav aria-label=\"Handbook\">\n<p class=\"nav-home\"><a href=\"")
+	r.writeLink(b, "/handbook/")
+	b.WriteString(`"`)
+	if v.URL == "/handbook/" {
+		b.WriteString(` aria-current="page"`)
+	}
+	b.WriteString(">Handbook home</a></p>\n")
+	r.writeNavTree(b, v.Nav)
+	b.WriteString("\n</nav>\n</details>\n</div>\n<article class=\"doc\">\n<header class=\"doc-head\">\n<h1")
+	if v.Doc != nil && v.Doc.TitleID != "" {
+		b.WriteString(` id="`)
+		writeText(b, v.Doc.TitleID)
+		b.WriteString(`"`)
+	}
+	b.WriteString(`>`)
+	writeText(b, v.Title)
+	b.WriteString("</h1>\n")
+	if p.Description != "" {
+		b.WriteString(`<p class="lead">`)
+		writeText(b, p.Description)
+		b.WriteString(`</p>`)
+	}
+	owner := p.Owner.Label()
+	b.WriteString("\n")
+	if owner != "" || !p.Reviewed.IsZero() || !p.Doc.Modified.IsZero() || v.EditURL != "" {
+		b.WriteString(`<p class="meta muted">`)
+		if owner != "" {
+			b.WriteString(`<span>Owner: `)
+			if u := p.Owner.URL(); u != "" {
+				b.WriteString(`<a href="`)
+				r.writeLink(b, u)
+				b.WriteString(`">`)
+				writeText(b, owner)
+				b.WriteString(`</a>`)
+			} else {
+				writeText(b, owner)
+			}
+			b.WriteString(`</span>`)
+		}
+		if !p.Reviewed.IsZero() {
+			b.WriteString(` <span>Last reviewed <time datetime="`)
+			writeText(b, isoDate(p.Reviewed))
+			b.WriteString(`">`)
+			writeText(b, formatDate(p.Reviewed))
+			b.WriteString(`</time></span>`)
+		}
+		if !p.Doc.Modified.IsZero() {
+			b.WriteString(` <span>Changed <time datetime="`)
+			writeText(b, isoDate(p.Doc.Modified))
+			b.WriteString(`">`)
+			writeText(b, formatDate(p.Doc.Modified))
+			b.WriteString(`</time>`)
+			if p.Doc.ModifiedBy != "" {
+				b.WriteString(` by `)
+				writeText(b, p.Doc.ModifiedBy)
+			}
+			b.WriteString(`</span>`)
+		}
+		if v.EditURL != "" {
+			b.WriteString(` <span class="edit"><a href="`)
+			writeURL(b, v.EditURL)
+			b.WriteString(`">Edit this page</a></span>`)
+		}
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n")
+	if p.Overdue(v.Now) {
+		b.WriteString(`<p class="notice notice-warn">`)
+		b.WriteString(string(icon("at-risk")))
+		b.WriteString(`This page was due for review on `)
+		writeText(b, formatDate(p.ReviewDue))
+		b.WriteString(`. If you rely on it, check it with `)
+		if owner != "" {
+			writeText(b, owner)
+		} else {
+			b.WriteString(`its owner`)
+		}
+		b.WriteString(`.</p>`)
+	}
+	b.WriteString("\n</header>\n")
+	if v.Pager.Number == 1 && p.Doc.Body != "" {
+		b.WriteString(`<div class="prose">`)
+		b.WriteString(string(p.Doc.Body))
+		b.WriteString("</div>\n")
+	}
+	if len(v.Children) > 0 {
+		b.WriteString(`<section class="children" aria-labelledby="children-h"><h2 id="children-h">`)
+		if p.Generated {
+			b.WriteString(`Pages`)
+		} else {
+			b.WriteString(`In this section`)
+		}
+		if v.Pager.Total > 1 {
+			b.WriteString(` <span class="muted">(`)
+			b.WriteString(strconv.Itoa(len(p.Children)))
+			b.WriteString(`)</span>`)
+		}
+		b.WriteString("</h2>\n<ul class=\"child-list\">")
+		for _, c := range v.Children {
+			b.WriteString(`<li><a href="`)
+			r.writeLink(b, c.Doc.URL)
+			b.WriteString(`">`)
+			writeText(b, c.Doc.Title)
+			b.WriteString(`</a>`)
+			if c.Section && len(c.Children) > 0 {
+				b.WriteString(` <span class="muted">`)
+				writeText(b, plural(len(c.Children), "page", "pages"))
+				b.WriteString(`</span>`)
+			}
+			if c.Doc.Summary != "" {
+				b.WriteString(`<p class="muted">`)
+				writeText(b, c.Doc.Summary)
+				b.WriteString(`</p>`)
+			}
+			b.WriteString(`</li>`)
+		}
+		b.WriteString("</ul>\n")
+		r.writePager(b, v.Pager, "← Previous", "Next →")
+		b.WriteString(`</section>`)
+	}
+	b.WriteString("\n")
+	if v.Pager.Number == 1 {
+		r.writeTags(b, p.Doc.Tags)
+		b.WriteString("\n")
+		r.writeBacklinks(b, p.Doc.Backlinks)
+	}
+	b.WriteString("\n</article>\n")
+	if toc := p.Doc.TOC; len(toc) > 0 {
+		b.WriteString(`<div class="toc-col"><nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">On this page</h2>`)
+		writeTOC(b, toc)
+		b.WriteString(`</nav></div>`)
+	}
+	b.WriteString("\n</div>\n")
+	r.pageEnd(b, v)
+	return true
+}
+
+// writeNavTree writes one level of the handbook sidebar as the template
+// "nav-tree" does, and the levels open under it.
+func (r *renderer) writeNavTree(b *bytes.Buffer, l *NavList) {
+	b.WriteString(`<ul>`)
+	for _, n := range l.Items {
+		b.WriteString(`<li`)
+		if len(n.Page.Children) > 0 {
+			b.WriteString(` class="has-children"`)
+		}
+		b.WriteString(`><a href="`)
+		r.writeLink(b, n.Page.Doc.URL)
+		b.WriteString(`"`)
+		if n.Current {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteString(`>`)
+		writeText(b, n.Page.Doc.Title)
+		b.WriteString(`</a>`)
+		if n.Children != nil {
+			r.writeNavTree(b, n.Children)
+		}
+		b.WriteString(`</li>`)
+	}
+	if l.More() {
+		b.WriteString(`<li class="nav-more"><a href="`)
+		r.writeLink(b, l.Section.Doc.URL)
+		b.WriteString(`">All `)
+		b.WriteString(strconv.Itoa(l.Total))
+		b.WriteString(` pages in `)
+		writeText(b, l.Section.Doc.Title)
+		b.WriteString(`</a></li>`)
+	}
+	b.WriteString(`</ul>`)
+}
+
+// writeTOC writes a table of contents as the template "toc-items" does.
+func writeTOC(b *bytes.Buffer, items []site.TOCItem) {
+	b.WriteString(`<ul>`)
+	for _, it := range items {
+		b.WriteString(`<li><a href="#`)
+		writeURLPart(b, it.ID)
+		b.WriteString(`">`)
+		writeText(b, it.Text)
+		b.WriteString(`</a>`)
+		if len(it.Items) > 0 {
+			writeTOC(b, it.Items)
+		}
+		b.WriteString(`</li>`)
+	}
+	b.WriteString(`</ul>`)
+}
+
+// writeTags writes a document's tags as the template "tags" does.
+func (r *renderer) writeTags(b *bytes.Buffer, tags []string) {
+	if len(tags) == 0 {
+		return
+	}
+	b.WriteString(`<ul class="tags">`)
+	for _, t := range tags {
+		b.WriteString(`<li><a href="`)
+		r.writeLink(b, "/tags/"+site.Slug(t)+"/")
+		b.WriteString(`">#`)
+		writeText(b, t)
+		b.WriteString(`</a></li>`)
+	}
+	b.WriteString(`</ul>`)
+}
+
+// writeBacklinks writes the documents that link to one as the template
+// "backlinks" does.
+func (r *renderer) writeBacklinks(b *bytes.Buffer, links []*site.Doc) {
+	if len(links) == 0 {
+		return
+	}
+	b.WriteString("<section class=\"backlinks\" aria-labelledby=\"backlinks-h\">\n<h2 id=\"backlinks-h\">Linked from</h2>\n<ul>")
+	for _, d := range links {
+		b.WriteString(`<li><a href="`)
+		r.writeLink(b, d.URL)
+		b.WriteString(`">`)
+		writeText(b, d.Title)
+		b.WriteString(`</a> <span class="muted">`)
+		writeText(b, d.Kind.String())
+		b.WriteString(`</span></li>`)
+	}
+	b.WriteString("</ul>\n</section>")
 }
 
 // writeStatusBadge writes a status as the template "status-badge" does.
@@ -782,6 +994,26 @@ func writeURL(b *bytes.Buffer, s string) {
 		}
 		b.WriteString(s[last:i])
 		b.WriteString(repl)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// writeURLPart writes s as html/template writes a string in a quoted
+// href after its start (after "#", say): every byte but letters, digits
+// and "-._~" percent-encoded.
+func writeURLPart(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
 		last = i + 1
 	}
 	b.WriteString(s[last:])
