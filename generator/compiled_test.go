@@ -76,6 +76,15 @@ func TestCompiledPages(t *testing.T) {
 		files[fmt.Sprintf("handbook/big/p%02d.md", i)] = fmt.Sprintf("---\ntitle: Page %d\n---\nPage %d.\n", i, i)
 	}
 	files["handbook/due.md"] = "---\ntitle: Due\nreviewed: 2025-01-10\nreview_every: 6 months\n---\n## One & two\n\n### Three/four\n\nText.\n\n## Five\n\nMore.\n"
+	// Decisions: without a status, a proposal whose window closed, and
+	// one with more changes than its page lists.
+	files["decisions/0100-none.md"] = "---\ntitle: No status\n---\nUndecided.\n"
+	files["decisions/0101-closed.md"] = "---\ntitle: Closed\nstatus: proposed\ndate: 2026-10-01\nrespond_by: 2026-10-15\n---\nLate.\n"
+	var history strings.Builder
+	for i := range 13 {
+		fmt.Fprintf(&history, "  - {date: 2026-03-%02d, status: %s}\n", i+1, []string{"accepted", "deprecated"}[i%2])
+	}
+	files["decisions/0102-long.md"] = "---\ntitle: Long\nstatus: accepted\nhistory:\n" + history.String() + "---\nBack and forth.\n"
 	for i := range 11 {
 		krs += fmt.Sprintf("  - {id: k%d, title: \"KR <%d>\", start: 0, target: 10}\n", i, i)
 		reports += fmt.Sprintf("  m/k%d: %d\n", i, i)

@@ -13,8 +13,9 @@ import (
 // an update's list item ("update-item" in partials.html), and the lists
 // most pages of a big site are: the updates list, a person's, team's or
 // week's updates (list.html), a tag's documents (tag.html), the weekly
-// digests, the site's and each team's (digest.html), and the handbook's
-// pages with their sidebar (page.html). Updates
+// digests, the site's and each team's (digest.html), the handbook's
+// pages with their sidebar (page.html) and decision records
+// (decision.html). Updates
 // are most of a site's documents, and html/template spends most of a
 // page's time in reflection: on a build of 100,000 documents, these pages
 // and items took a third of the CPU. These functions write byte for byte what
@@ -666,6 +667,211 @@ func (r *renderer) writeHandbookPage(b *bytes.Buffer, v *View) bool {
 	b.WriteString("\n</div>\n")
 	r.pageEnd(b, v)
 	return true
+}
+
+// writeDecisionPage writes v, a decision record's page (decision.html),
+// into b. It reports false, having written nothing, for any other page,
+// or one that lacks what base.html would render itself.
+func (r *renderer) writeDecisionPage(b *bytes.Buffer, v *View) bool {
+	d := v.Decision
+	if v.Template != "decision" || d == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
+		return false
+	}
+	r.pageStart(b, v)
+	b.WriteString("\n<article class=\"doc doc-narrow\">\n<header class=\"doc-head\">\n<p class=\"eyebrow\">Decision")
+	if n := d.NumberString(); n != "" {
+		b.WriteString(" ")
+		writeText(b, n)
+	}
+	b.WriteString("</p>\n<h1")
+	if v.Doc != nil && v.Doc.TitleID != "" {
+		b.WriteString(` id="`)
+		writeText(b, v.Doc.TitleID)
+		b.WriteString(`"`)
+	}
+	b.WriteString(`>`)
+	writeText(b, v.Title)
+	b.WriteString("</h1>\n<dl class=\"facts\">\n<div><dt>Status</dt><dd>")
+	if d.Status != "" {
+		b.WriteString(`<span class="status status-`)
+		writeText(b, site.Slug(d.Status))
+		b.WriteString(`">`)
+		b.WriteString(string(icon(d.Status)))
+		writeText(b, capitalize(d.Status))
+		b.WriteString(`</span>`)
+	} else {
+		b.WriteString(`<span class="status">`)
+		b.WriteString(string(icon("")))
+		b.WriteString(`No status</span>`)
+	}
+	b.WriteString("</dd></div>\n")
+	if !d.Doc.Date.IsZero() {
+		b.WriteString(`<div><dt>Date</dt><dd>`)
+		writeTime(b, &d.Doc)
+		b.WriteString(`</dd></div>`)
+	}
+	b.WriteString("\n")
+	open := d.Open(v.Now)
+	if !d.RespondBy.IsZero() {
+		b.WriteString(`<div><dt>Respond by</dt><dd><time datetime="`)
+		writeText(b, isoDate(d.RespondBy))
+		b.WriteString(`">`)
+		writeText(b, formatDate(d.RespondBy))
+		b.WriteString(`</time>`)
+		if open {
+			b.WriteString(` <strong>(`)
+			writeText(b, relative(v.Now, d.RespondBy))
+			b.WriteString(`)</strong>`)
+		} else if d.Status == site.Proposed {
+			b.WriteString(` <strong>(window closed)</strong>`)
+		}
+		b.WriteString(`</dd></div>`)
+	}
+	b.WriteString("\n")
+	for _, refs := range []struct {
+		name string
+		list []site.Ref
+	}{{"Decision-makers", d.DecisionMakers}, {"Consulted", d.Consulted}, {"Informed", d.Informed}} {
+		if len(refs.list) > 0 {
+			b.WriteString(`<div><dt>`)
+			b.WriteString(refs.name)
+			b.WriteString(`</dt><dd>`)
+			for i, ref := range refs.list {
+				if i > 0 {
+					b.WriteString(`, `)
+				}
+				r.writeRef(b, ref)
+			}
+			b.WriteString(`</dd></div>`)
+		}
+		b.WriteString("\n")
+	}
+	if len(d.SupersedesRefs) > 0 {
+		b.WriteString(`<div><dt>Supersedes</dt><dd>`)
+		r.writeDecisionLinks(b, d.SupersedesRefs)
+		b.WriteString(`</dd></div>`)
+	}
+	b.WriteString("\n")
+	if len(d.SupersededBy) > 0 {
+		b.WriteString(`<div><dt>Superseded by</dt><dd>`)
+		r.writeDecisionLinks(b, d.SupersededBy)
+		b.WriteString(`</dd></div>`)
+	}
+	b.WriteString("\n</dl>\n")
+	if open {
+		b.WriteString(`<p class="notice">`)
+		b.WriteString(string(icon("proposed")))
+		b.WriteString(`This proposal is open for comments`)
+		if !d.RespondBy.IsZero() {
+			b.WriteString(` until `)
+			writeText(b, formatDate(d.RespondBy))
+		}
+		b.WriteString(`. Reply in its pull request or to the decision-makers.</p>`)
+	}
+	b.WriteString("\n")
+	if len(d.SupersededBy) > 0 {
+		b.WriteString(`<p class="notice notice-warn">`)
+		b.WriteString(string(icon("superseded")))
+		b.WriteString(`This decision was superseded by `)
+		r.writeDecisionLinks(b, d.SupersededBy)
+		b.WriteString(`.</p>`)
+	}
+	b.WriteString("\n</header>\n<div class=\"prose\">")
+	b.WriteString(string(d.Doc.Body))
+	b.WriteString("</div>\n")
+	if len(d.Events) > 0 {
+		b.WriteString(`<section aria-labelledby="history-h"><h2 id="history-h">History</h2>`)
+		if older := site.Older(d.Events); len(older) > 0 {
+			b.WriteString(`<p class="more"><a href="`)
+			r.writeLink(b, d.URL)
+			b.WriteString(`history/">`)
+			writeText(b, plural(len(older), "earlier change", "earlier changes"))
+			b.WriteString(`</a></p>`)
+		}
+		r.writeHistory(b, site.Recent(d.Events))
+		b.WriteString(`</section>`)
+	}
+	b.WriteString("\n")
+	r.writeTags(b, d.Doc.Tags)
+	b.WriteString("\n")
+	if v.EditURL != "" {
+		b.WriteString(`<p class="muted edit"><a href="`)
+		writeURL(b, v.EditURL)
+		b.WriteString(`">Edit this decision</a></p>`)
+	}
+	b.WriteString("\n")
+	r.writeBacklinks(b, d.Doc.Backlinks)
+	b.WriteString("\n</article>\n")
+	r.pageEnd(b, v)
+	return true
+}
+
+// writeRef writes a person or team as the template "ref" does: a link
+// when the name resolved to one.
+func (r *renderer) writeRef(b *bytes.Buffer, ref site.Ref) {
+	if u := ref.URL(); u != "" {
+		b.WriteString(`<a href="`)
+		r.writeLink(b, u)
+		b.WriteString(`">`)
+		writeText(b, ref.Label())
+		b.WriteString(`</a>`)
+		return
+	}
+	writeText(b, ref.Label())
+}
+
+// writeDecisionLinks writes decisions as decision.html lists those one
+// supersedes or is superseded by: links of their numbers and titles.
+func (r *renderer) writeDecisionLinks(b *bytes.Buffer, list []*site.Decision) {
+	for i, x := range list {
+		if i > 0 {
+			b.WriteString(`, `)
+		}
+		b.WriteString(`<a href="`)
+		r.writeLink(b, x.Doc.URL)
+		b.WriteString(`">`)
+		writeText(b, x.NumberString())
+		b.WriteString(` `)
+		writeText(b, x.Doc.Title)
+		b.WriteString(`</a>`)
+	}
+}
+
+// writeHistory writes status changes as the template "history" does.
+func (r *renderer) writeHistory(b *bytes.Buffer, events []*site.Event) {
+	if len(events) == 0 {
+		return
+	}
+	b.WriteString(`<ol class="history">`)
+	for _, e := range events {
+		b.WriteString(`<li id="event-`)
+		writeText(b, e.ID)
+		b.WriteString("\">\n<time datetime=\"")
+		writeText(b, isoDate(e.Date))
+		b.WriteString(`">`)
+		writeText(b, formatDate(e.Date))
+		b.WriteString("</time>\n")
+		writeStatusBadge(b, e.To)
+		b.WriteString("\n<span class=\"muted\">")
+		switch e.Source.String() {
+		case "git":
+			b.WriteString(`from git`)
+		case "history":
+			b.WriteString(`from the history in front matter`)
+		case "updates":
+			if u := e.Update; u != nil {
+				b.WriteString(`after <a href="`)
+				r.writeLink(b, u.Doc.URL)
+				b.WriteString(`">`)
+				writeText(b, u.Doc.Title)
+				b.WriteString(`</a>`)
+			}
+		default:
+			b.WriteString(`from the record's date`)
+		}
+		b.WriteString("</span>\n</li>")
+	}
+	b.WriteString(`</ol>`)
 }
 
 // writeNavTree writes one level of the handbook sidebar as the template

@@ -90,7 +90,7 @@ func (r *renderer) execute(j job, b *bytes.Buffer) error {
 			return err
 		}
 	}
-	if r.opts.Scoped && (r.writeUpdatePage(b, v) || r.writeListPage(b, v) || r.writeDigestPage(b, v) || r.writeHandbookPage(b, v)) {
+	if r.opts.Scoped && (r.writeUpdatePage(b, v) || r.writeListPage(b, v) || r.writeDigestPage(b, v) || r.writeHandbookPage(b, v) || r.writeDecisionPage(b, v)) {
 		return nil
 	}
 	return set.ExecuteTemplate(b, "base.html", v)
