@@ -329,11 +329,11 @@ func (m Model) render(ctx context.Context, cfg Config, st store) (Result, []rend
 	opts.Layouts = render.Overlay(siteLayouts, layouts.FS)
 	opts.Content, opts.Static, opts.ContentDir = m.Content, m.Static, cfg.Content
 	opts.Dev, opts.Key, opts.Base, opts.Lists = cfg.Dev, m.Key, m.Base, m.contentHash
-	scoped, err := render.SameTemplates(siteLayouts, layouts.FS)
+	builtin, err := render.SameTemplates(siteLayouts, layouts.FS)
 	if err != nil {
 		return res, nil, err
 	}
-	opts.Scoped = scoped
+	opts.BuiltinLayouts = builtin
 	opts.Cache, opts.ReleaseText = cfg.OpenCache(), cfg.ReleaseText
 	if cfg.Progress != nil {
 		opts.Progress = func(n int) { cfg.Progress("making", n) }

@@ -16,12 +16,14 @@ import (
 	"github.com/handbook/handbook/layouts"
 )
 
-// TestCompiledPages holds the pages render writes in Go (an update's page
-// and list item, see render/compiled.go) to what the built-in templates
-// write: each site is rendered with the built-in layouts, and again with
-// a layouts folder that overrides one of them with the same template and
-// a comment, which has every page executed from its templates. Every
-// output must be the same, byte for byte.
+// TestCompiledPages holds the pages render writes in Go (updates and
+// their lists, tags, digests, handbook pages and decisions: see
+// render/compiled.go) to what the built-in templates write: each site is
+// rendered with the built-in layouts, and again with a layouts folder that
+// overrides one of them with the same template and a comment, which has
+// every page executed from its templates. Every output must be the same,
+// byte for byte. (render.TestWrittenInGo checks that the built-in layouts
+// do have those pages written in Go.)
 func TestCompiledPages(t *testing.T) {
 	t.Parallel()
 	type source struct {
@@ -47,8 +49,9 @@ func TestCompiledPages(t *testing.T) {
 		a := sitetest.ParseArgs(t, ar)
 		sources = append(sources, source{name: file, content: filepath.Join(dir, "content"), cfg: Config{Now: a.Now, Drafts: a.Drafts, BaseURL: a.BaseURL}})
 	}
-	// Every character the escapers treat apart, in every value an
-	// update's page and item show.
+	// The characters the escapers treat apart, in the values the pages
+	// show (render.TestEscaping has the rest: NUL, invalid UTF-8, unsafe
+	// URLs).
 	marks := filepath.Join(t.TempDir(), "content")
 	files := map[string]string{
 		"site.toml":                 "title = \"A+B & 'C' <D>\"\nbase_url = \"https://x.example/a+b/\"\nrepo_url = \"https://git.example/o'n/r+&\\\"x\"\n",
@@ -118,12 +121,12 @@ func TestCompiledPages(t *testing.T) {
 
 	for _, src := range sources {
 		t.Run(src.name, func(t *testing.T) {
-			render := func(layouts string) map[string]string {
+			render := func(layoutsDir string) map[string]string {
 				cfg := src.cfg
-				cfg.Content, cfg.Layouts, cfg.NoGit = src.content, layouts, !src.git
+				cfg.Content, cfg.Layouts, cfg.NoGit = src.content, layoutsDir, !src.git
 				_, outs, err := Render(context.Background(), cfg)
 				if err != nil {
-					t.Fatalf("Render with layouts %s: %v", layouts, err)
+					t.Fatalf("Render with layouts %s: %v", layoutsDir, err)
 				}
 				m := map[string]string{}
 				for _, o := range outs {

@@ -169,14 +169,15 @@
 //
 // The pages a big site is mostly made of are also written in Go
 // (render/compiled.go): an update's page and list item, the lists of
-// updates, a tag's page, the weekly digests, the handbook's pages and
+// updates, a tag's page, each week's digest, the handbook's pages and
 // decision records. The Go writes byte for byte what the built-in
 // templates write, and TestCompiledPages holds it to that. It is used
-// only while every layout is the built-in one: a site whose layouts
-// folder holds any layout of its own has every page executed from the
-// templates, as the same output, more slowly (html/template spends most
-// of a page's time in reflection; at 100,000 documents these pages took
-// a third of the build's CPU).
+// only while the layouts are the built-in ones: a site whose layouts
+// folder holds any .html file that is not byte for byte a built-in
+// layout (a changed one or a new one) has every page executed from the
+// templates. Pages whose layouts it leaves alone come out the same, more
+// slowly: html/template spends most of a page's time in reflection, and
+// at 100,000 documents these pages took a third of the build's CPU.
 //
 // The template functions are:
 //

@@ -4,39 +4,75 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/handbook/handbook/generator/site"
 )
 
 // The most repeated markup of a site, written in Go rather than executed
-// from its templates: an update's page (base.html framing update.html),
-// an update's list item ("update-item" in partials.html), and the lists
-// most pages of a big site are: the updates list, a person's, team's or
-// week's updates (list.html), a tag's documents (tag.html), the weekly
-// digests, the site's and each team's (digest.html), the handbook's
-// pages with their sidebar (page.html) and decision records
-// (decision.html). Updates
-// are most of a site's documents, and html/template spends most of a
-// page's time in reflection: on a build of 100,000 documents, these pages
-// and items took a third of the CPU. These functions write byte for byte what
-// the built-in templates write (TestCompiledPages holds them to it), so
-// they are used only while the site's layouts are the built-in ones
-// (Options.Scoped); a site that overrides any layout has its pages
-// executed from its templates.
+// from its templates: the pages of updates (update.html), of the lists of
+// updates (updates.html, and list.html when it shows updates) with their
+// items ("update-item"), of tags (tag.html), of each week's digest
+// (digest.html), of the handbook (page.html) and of decisions
+// (decision.html), each framed as base.html frames it. They are most of
+// the pages of a big site, and html/template spends most of a page's
+// time in reflection: at 100,000 documents, these pages took a third of
+// the build's CPU.
 //
-// Escaping follows html/template's for the contexts these templates put
-// values in: text, quoted attributes and URLs in href.
+// Each function writes byte for byte what its template writes, escaped as
+// html/template escapes a value where the template puts it (text, a
+// quoted attribute, an href, the part of an href after "#"), and
+// TestCompiledPages holds them to it. They are used only while the
+// layouts are the built-in ones (Options.BuiltinLayouts): a site with a
+// layout of its own has every page executed from its templates. A change
+// to one of these layouts needs the same change here.
 
-// writeUpdatePage writes v, an update's page, into b, as base.html executes
-// update.html. It reports false, having written nothing, when v lacks the
-// parts base.html would render itself (the header, the head's links, the
-// footer).
-func (r *renderer) writeUpdatePage(b *bytes.Buffer, v *View) bool {
-	u := v.Update
-	if v.Template != "update" || u == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
+// writePage writes v's page into b when its layout is one of those
+// above and v has the parts base.html would otherwise render itself (the
+// header, the head's links and the footer, each rendered once for many
+// pages), and reports whether it did. A panic here would be a bug of
+// this file, not of the content: it leaves b as it was and the page to
+// its template, which reports what it finds wrong.
+func (r *renderer) writePage(b *bytes.Buffer, v *View) (written bool) {
+	if v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
 		return false
 	}
+	var main func(*bytes.Buffer, *View)
+	switch {
+	case v.Template == "update" && v.Update != nil:
+		main = r.updateMain
+	case v.Template == "updates":
+		main = r.updatesMain
+	case v.Template == "list" && len(v.Updates) > 0:
+		main = r.updateListMain
+	case v.Template == "tag" && v.Tag != nil && v.Pager != nil:
+		main = r.tagMain
+	case v.Template == "digest" && v.Digest != nil:
+		main = r.digestMain
+	case v.Template == "page" && v.Page != nil && v.Nav != nil && v.Pager != nil:
+		main = r.handbookMain
+	case v.Template == "decision" && v.Decision != nil:
+		main = r.decisionMain
+	default:
+		return false
+	}
+	n := b.Len()
+	defer func() {
+		if recover() != nil {
+			b.Truncate(n)
+			written = false
+		}
+	}()
 	r.pageStart(b, v)
+	main(b, v)
+	r.pageEnd(b, v)
+	return true
+}
+
+// updateMain writes update.html's "main": an update, with what it
+// reports (blockers, key results, objectives) and what links to it.
+func (r *renderer) updateMain(b *bytes.Buffer, v *View) {
+	u := v.Update
 	b.WriteString("\n<article class=\"doc doc-narrow\">\n<header class=\"doc-head\">\n<p class=\"item-head\">")
 	if p := u.Author; p != nil {
 		b.WriteString(`<a class="person" href="`)
@@ -55,18 +91,12 @@ func (r *renderer) writeUpdatePage(b *bytes.Buffer, v *View) bool {
 		writeText(b, t.Name)
 		b.WriteString(`</a> · `)
 	}
-	writeTime(b, &u.Doc)
+	writeTime(b, u.Doc.Date)
 	b.WriteString(`</span>`)
-	writeStatus(b, u.Status)
-	b.WriteString("</p>\n<h1")
-	if v.Doc != nil && v.Doc.TitleID != "" {
-		b.WriteString(` id="`)
-		writeText(b, v.Doc.TitleID)
-		b.WriteString(`"`)
-	}
-	b.WriteString(`>`)
-	writeText(b, v.Title)
-	b.WriteString("</h1>\n</header>\n")
+	writeUpdateStatus(b, u.Status)
+	b.WriteString("</p>\n")
+	writeTitle(b, v)
+	b.WriteString("\n</header>\n")
 	if !u.BlockersInBody && len(u.Blockers) > 0 {
 		b.WriteString(`<section class="notice notice-warn" aria-labelledby="blockers-h"><h2 id="blockers-h">`)
 		b.WriteString(string(icon("at-risk")))
@@ -119,7 +149,7 @@ func (r *renderer) writeUpdatePage(b *bytes.Buffer, v *View) bool {
 			b.WriteString(`">`)
 			writeText(b, o.Doc.Title)
 			b.WriteString(`</a> `)
-			writeStatus(b, o.Status)
+			writeUpdateStatus(b, o.Status)
 			b.WriteString(` <span class="muted">`)
 			writeText(b, pct(o.Progress()))
 			b.WriteString(`</span></li>`)
@@ -137,43 +167,11 @@ func (r *renderer) writeUpdatePage(b *bytes.Buffer, v *View) bool {
 	b.WriteString("\n")
 	r.writeBacklinks(b, u.Doc.Backlinks)
 	b.WriteString("\n</article>\n")
-	r.pageEnd(b, v)
-	return true
-}
-
-// writeListPage writes v, a page of the updates list (updates.html), of a
-// list of updates (list.html with Updates) or of a tag's documents
-// (tag.html), into b. It reports false, having written nothing, for any
-// other page, or one that lacks what base.html would render itself.
-func (r *renderer) writeListPage(b *bytes.Buffer, v *View) bool {
-	if v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
-		return false
-	}
-	var main func(*bytes.Buffer, *View) error
-	switch {
-	case v.Template == "updates":
-		main = r.updatesMain
-	case v.Template == "list" && len(v.Updates) > 0:
-		main = r.updateListMain
-	case v.Template == "tag" && v.Pager != nil && v.Tag != nil:
-		main = r.tagMain
-	default:
-		return false
-	}
-	n := b.Len()
-	r.pageStart(b, v)
-	if err := main(b, v); err != nil {
-		// The template reports it.
-		b.Truncate(n)
-		return false
-	}
-	r.pageEnd(b, v)
-	return true
 }
 
 // updatesMain writes updates.html's "main": the updates of one page,
 // under a heading for each day.
-func (r *renderer) updatesMain(b *bytes.Buffer, v *View) error {
+func (r *renderer) updatesMain(b *bytes.Buffer, v *View) {
 	b.WriteString("\n<h1>")
 	writeText(b, v.Title)
 	b.WriteString("</h1>\n<p class=\"lead\">")
@@ -197,12 +195,8 @@ func (r *renderer) updatesMain(b *bytes.Buffer, v *View) error {
 			b.WriteString("</time></h2>\n<ol class=\"update-list\">")
 			day = d
 		}
-		item, err := r.item(u)
-		if err != nil {
-			return err
-		}
 		b.WriteString(`<li>`)
-		b.WriteString(string(item))
+		b.WriteString(string(r.builtinItem(u)))
 		b.WriteString(`</li>`)
 	}
 	if day != "" {
@@ -215,11 +209,10 @@ func (r *renderer) updatesMain(b *bytes.Buffer, v *View) error {
 		r.writePager(b, pg, "← Newer", "Older →")
 	}
 	b.WriteString("\n")
-	return nil
 }
 
 // updateListMain writes list.html's "main" for a list of updates.
-func (r *renderer) updateListMain(b *bytes.Buffer, v *View) error {
+func (r *renderer) updateListMain(b *bytes.Buffer, v *View) {
 	b.WriteString("\n<h1>")
 	writeText(b, v.Title)
 	b.WriteString("</h1>\n")
@@ -230,12 +223,8 @@ func (r *renderer) updateListMain(b *bytes.Buffer, v *View) error {
 	}
 	b.WriteString("\n<ol class=\"update-list\">")
 	for _, u := range v.Updates {
-		item, err := r.item(u)
-		if err != nil {
-			return err
-		}
 		b.WriteString(`<li>`)
-		b.WriteString(string(item))
+		b.WriteString(string(r.builtinItem(u)))
 		b.WriteString(`</li>`)
 	}
 	b.WriteString("</ol>\n")
@@ -243,11 +232,10 @@ func (r *renderer) updateListMain(b *bytes.Buffer, v *View) error {
 		r.writePager(b, v.Pager, "← Previous", "Next →")
 	}
 	b.WriteString("\n")
-	return nil
 }
 
 // tagMain writes tag.html's "main": a page of a tag's documents.
-func (r *renderer) tagMain(b *bytes.Buffer, v *View) error {
+func (r *renderer) tagMain(b *bytes.Buffer, v *View) {
 	b.WriteString("\n<h1>")
 	writeText(b, v.Title)
 	b.WriteString("</h1>\n")
@@ -284,18 +272,12 @@ func (r *renderer) tagMain(b *bytes.Buffer, v *View) error {
 	b.WriteString("\n")
 	r.writePager(b, v.Pager, "← Previous", "Next →")
 	b.WriteString("\n")
-	return nil
 }
 
-// writeDigestPage writes v, a week's digest (digest.html), into b. It reports
-// false, having written nothing, for any other page, or one that lacks
-// what base.html would render itself.
-func (r *renderer) writeDigestPage(b *bytes.Buffer, v *View) bool {
+// digestMain writes digest.html's "main": one week's digest, the site's
+// or a team's.
+func (r *renderer) digestMain(b *bytes.Buffer, v *View) {
 	d := v.Digest
-	if v.Template != "digest" || d == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
-		return false
-	}
-	r.pageStart(b, v)
 	b.WriteString("\n<article class=\"doc doc-narrow\">\n<header class=\"doc-head\">\n<p class=\"eyebrow\">")
 	if d.Team != nil {
 		writeText(b, d.Team.Name)
@@ -330,16 +312,15 @@ func (r *renderer) writeDigestPage(b *bytes.Buffer, v *View) bool {
 		b.WriteString("\n</nav>")
 	}
 	b.WriteString("\n</article>\n")
-	r.pageEnd(b, v)
-	return true
 }
 
 // digestBody writes d as the template "digest-body" does: the first few
 // of each of the week's lists.
 func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
-	n, u := DigestItems, DigestUpdates
+	items, updates := DigestItems, DigestUpdates
 	all := d.URL() + "updates/"
-	more := func(count, shown int, href, text, what string) {
+	// moreLink links a list the digest shows the first shown of.
+	moreLink := func(count, shown int, href, text, what string) {
 		if count <= shown {
 			return
 		}
@@ -357,7 +338,7 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 	b.WriteString("</p>\n")
 	if len(d.Decided) > 0 {
 		b.WriteString(`<section class="digest-section"><h2>Decisions made</h2><ul>`)
-		for _, e := range d.Decided[:min(n, len(d.Decided))] {
+		for _, e := range d.Decided[:min(items, len(d.Decided))] {
 			b.WriteString(`<li>`)
 			writeStatusBadge(b, e.To)
 			b.WriteString(` <a href="`)
@@ -371,13 +352,13 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 			b.WriteString(`</span></li>`)
 		}
 		b.WriteString(`</ul>`)
-		more(len(d.Decided), n, "/decisions/", "All decisions", " this week")
+		moreLink(len(d.Decided), items, "/decisions/", "All decisions", " this week")
 		b.WriteString(`</section>`)
 	}
 	b.WriteString("\n")
 	if len(d.Opened) > 0 {
 		b.WriteString(`<section class="digest-section"><h2>Proposals opened</h2><ul>`)
-		for _, e := range d.Opened[:min(n, len(d.Opened))] {
+		for _, e := range d.Opened[:min(items, len(d.Opened))] {
 			x := e.Decision
 			b.WriteString(`<li><a href="`)
 			r.writeLink(b, x.Doc.URL)
@@ -394,13 +375,13 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 			b.WriteString(`</span></li>`)
 		}
 		b.WriteString(`</ul>`)
-		more(len(d.Opened), n, "/decisions/", "All decisions", " this week")
+		moreLink(len(d.Opened), items, "/decisions/", "All decisions", " this week")
 		b.WriteString(`</section>`)
 	}
 	b.WriteString("\n")
 	if len(d.Objectives) > 0 {
 		b.WriteString(`<section class="digest-section"><h2>Objectives</h2><ul>`)
-		for _, e := range d.Objectives[:min(n, len(d.Objectives))] {
+		for _, e := range d.Objectives[:min(items, len(d.Objectives))] {
 			b.WriteString(`<li><a href="`)
 			r.writeLink(b, e.URL())
 			b.WriteString(`">`)
@@ -416,13 +397,13 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 			b.WriteString(`</span></li>`)
 		}
 		b.WriteString(`</ul>`)
-		more(len(d.Objectives), n, "/events/", "All status changes", " this week")
+		moreLink(len(d.Objectives), items, "/events/", "All status changes", " this week")
 		b.WriteString(`</section>`)
 	}
 	b.WriteString("\n")
 	if len(d.Movements) > 0 {
 		b.WriteString(`<section class="digest-section"><h2>Key results</h2><ul>`)
-		for _, m := range d.Movements[:min(u, len(d.Movements))] {
+		for _, m := range d.Movements[:min(updates, len(d.Movements))] {
 			kr := m.KeyResult
 			b.WriteString(`<li><a href="`)
 			r.writeLink(b, m.Objective.Doc.URL)
@@ -445,15 +426,15 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 			b.WriteString(`)</span></li>`)
 		}
 		b.WriteString(`</ul>`)
-		more(len(d.Movements), u, all, "The week’s updates, with every key result reported", " this week")
+		moreLink(len(d.Movements), updates, all, "The week’s updates, with every key result reported", " this week")
 		b.WriteString(`</section>`)
 	}
 	b.WriteString("\n")
 	if len(d.Updates) > 0 {
 		b.WriteString(`<section class="digest-section"><h2>Updates</h2><ul class="digest-updates">`)
-		for _, up := range d.Updates[:min(u, len(d.Updates))] {
+		for _, up := range d.Updates[:min(updates, len(d.Updates))] {
 			b.WriteString(`<li>`)
-			writeStatus(b, up.Status)
+			writeUpdateStatus(b, up.Status)
 			b.WriteString(` <a href="`)
 			r.writeLink(b, up.Doc.URL)
 			b.WriteString(`">`)
@@ -471,13 +452,13 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 			b.WriteString(`</span></li>`)
 		}
 		b.WriteString(`</ul>`)
-		more(len(d.Updates), u, all, "All the week’s updates", " this week")
+		moreLink(len(d.Updates), updates, all, "All the week’s updates", " this week")
 		b.WriteString(`</section>`)
 	}
 	b.WriteString("\n")
 	if len(d.Blockers) > 0 {
 		b.WriteString(`<section class="digest-section"><h2>Blockers raised</h2><ul>`)
-		for _, bl := range d.Blockers[:min(u, len(d.Blockers))] {
+		for _, bl := range d.Blockers[:min(updates, len(d.Blockers))] {
 			b.WriteString(`<li><q>`)
 			writeText(b, cut(bl.Text, shortLen))
 			b.WriteString(`</q> <span class="muted">— `)
@@ -491,14 +472,14 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 			b.WriteString(`</a></span></li>`)
 		}
 		b.WriteString(`</ul>`)
-		more(len(d.Blockers), u, all, "The week’s updates, with every blocker", " this week")
+		moreLink(len(d.Blockers), updates, all, "The week’s updates, with every blocker", " this week")
 		b.WriteString(`</section>`)
 	}
 	b.WriteString("\n")
 	if len(d.NewPages) > 0 || len(d.Reviewed) > 0 {
 		b.WriteString(`<section class="digest-section"><h2>Handbook</h2><ul>`)
 		pages := func(what string, list []*site.Page) {
-			for _, p := range list[:min(n, len(list))] {
+			for _, p := range list[:min(items, len(list))] {
 				b.WriteString(`<li>`)
 				b.WriteString(what)
 				b.WriteString(`<a href="`)
@@ -517,21 +498,16 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 		pages("New: ", d.NewPages)
 		pages("Reviewed: ", d.Reviewed)
 		b.WriteString(`</ul>`)
-		more(len(d.NewPages), n, "/handbook/", "The handbook", " new this week")
-		more(len(d.Reviewed), n, "/handbook/", "The handbook", " reviewed this week")
+		moreLink(len(d.NewPages), items, "/handbook/", "The handbook", " new this week")
+		moreLink(len(d.Reviewed), items, "/handbook/", "The handbook", " reviewed this week")
 		b.WriteString(`</section>`)
 	}
 }
 
-// writeHandbookPage writes v, a handbook page (page.html), into b. It reports
-// false, having written nothing, for any other page, or one that lacks
-// what base.html would render itself.
-func (r *renderer) writeHandbookPage(b *bytes.Buffer, v *View) bool {
+// handbookMain writes page.html's "main": a handbook page or a page of a
+// section's list, with the sidebar and the page's table of contents.
+func (r *renderer) handbookMain(b *bytes.Buffer, v *View) {
 	p := v.Page
-	if v.Template != "page" || p == nil || v.Nav == nil || v.Pager == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
-		return false
-	}
-	r.pageStart(b, v)
 	b.WriteString("\n<div class=\"doc-layout\">\n<div class=\"sidebar\">\n<details class=\"nav-menu\">\n<summary>Handbook contents</summary>\n<nav aria-label=\"Handbook\">\n<p class=\"nav-home\"><a href=\"")
 	r.writeLink(b, "/handbook/")
 	b.WriteString(`"`)
@@ -540,15 +516,9 @@ func (r *renderer) writeHandbookPage(b *bytes.Buffer, v *View) bool {
 	}
 	b.WriteString(">Handbook home</a></p>\n")
 	r.writeNavTree(b, v.Nav)
-	b.WriteString("\n</nav>\n</details>\n</div>\n<article class=\"doc\">\n<header class=\"doc-head\">\n<h1")
-	if v.Doc != nil && v.Doc.TitleID != "" {
-		b.WriteString(` id="`)
-		writeText(b, v.Doc.TitleID)
-		b.WriteString(`"`)
-	}
-	b.WriteString(`>`)
-	writeText(b, v.Title)
-	b.WriteString("</h1>\n")
+	b.WriteString("\n</nav>\n</details>\n</div>\n<article class=\"doc\">\n<header class=\"doc-head\">\n")
+	writeTitle(b, v)
+	b.WriteString("\n")
 	if p.Description != "" {
 		b.WriteString(`<p class="lead">`)
 		writeText(b, p.Description)
@@ -572,18 +542,13 @@ func (r *renderer) writeHandbookPage(b *bytes.Buffer, v *View) bool {
 			b.WriteString(`</span>`)
 		}
 		if !p.Reviewed.IsZero() {
-			b.WriteString(` <span>Last reviewed <time datetime="`)
-			writeText(b, isoDate(p.Reviewed))
-			b.WriteString(`">`)
-			writeText(b, formatDate(p.Reviewed))
-			b.WriteString(`</time></span>`)
+			b.WriteString(` <span>Last reviewed `)
+			writeTime(b, p.Reviewed)
+			b.WriteString(`</span>`)
 		}
 		if !p.Doc.Modified.IsZero() {
-			b.WriteString(` <span>Changed <time datetime="`)
-			writeText(b, isoDate(p.Doc.Modified))
-			b.WriteString(`">`)
-			writeText(b, formatDate(p.Doc.Modified))
-			b.WriteString(`</time>`)
+			b.WriteString(` <span>Changed `)
+			writeTime(b, p.Doc.Modified)
 			if p.Doc.ModifiedBy != "" {
 				b.WriteString(` by `)
 				writeText(b, p.Doc.ModifiedBy)
@@ -665,59 +630,32 @@ func (r *renderer) writeHandbookPage(b *bytes.Buffer, v *View) bool {
 		b.WriteString(`</nav></div>`)
 	}
 	b.WriteString("\n</div>\n")
-	r.pageEnd(b, v)
-	return true
 }
 
-// writeDecisionPage writes v, a decision record's page (decision.html),
-// into b. It reports false, having written nothing, for any other page,
-// or one that lacks what base.html would render itself.
-func (r *renderer) writeDecisionPage(b *bytes.Buffer, v *View) bool {
+// decisionMain writes decision.html's "main": a decision record, with
+// its people, what it supersedes, its window and its history.
+func (r *renderer) decisionMain(b *bytes.Buffer, v *View) {
 	d := v.Decision
-	if v.Template != "decision" || d == nil || v.Header == "" || v.HeadLinks == "" || v.Footer == "" {
-		return false
-	}
-	r.pageStart(b, v)
 	b.WriteString("\n<article class=\"doc doc-narrow\">\n<header class=\"doc-head\">\n<p class=\"eyebrow\">Decision")
 	if n := d.NumberString(); n != "" {
 		b.WriteString(" ")
 		writeText(b, n)
 	}
-	b.WriteString("</p>\n<h1")
-	if v.Doc != nil && v.Doc.TitleID != "" {
-		b.WriteString(` id="`)
-		writeText(b, v.Doc.TitleID)
-		b.WriteString(`"`)
-	}
-	b.WriteString(`>`)
-	writeText(b, v.Title)
-	b.WriteString("</h1>\n<dl class=\"facts\">\n<div><dt>Status</dt><dd>")
-	if d.Status != "" {
-		b.WriteString(`<span class="status status-`)
-		writeText(b, site.Slug(d.Status))
-		b.WriteString(`">`)
-		b.WriteString(string(icon(d.Status)))
-		writeText(b, capitalize(d.Status))
-		b.WriteString(`</span>`)
-	} else {
-		b.WriteString(`<span class="status">`)
-		b.WriteString(string(icon("")))
-		b.WriteString(`No status</span>`)
-	}
+	b.WriteString("</p>\n")
+	writeTitle(b, v)
+	b.WriteString("\n<dl class=\"facts\">\n<div><dt>Status</dt><dd>")
+	writeDecisionStatus(b, d.Status)
 	b.WriteString("</dd></div>\n")
 	if !d.Doc.Date.IsZero() {
 		b.WriteString(`<div><dt>Date</dt><dd>`)
-		writeTime(b, &d.Doc)
+		writeTime(b, d.Doc.Date)
 		b.WriteString(`</dd></div>`)
 	}
 	b.WriteString("\n")
 	open := d.Open(v.Now)
 	if !d.RespondBy.IsZero() {
-		b.WriteString(`<div><dt>Respond by</dt><dd><time datetime="`)
-		writeText(b, isoDate(d.RespondBy))
-		b.WriteString(`">`)
-		writeText(b, formatDate(d.RespondBy))
-		b.WriteString(`</time>`)
+		b.WriteString(`<div><dt>Respond by</dt><dd>`)
+		writeTime(b, d.RespondBy)
 		if open {
 			b.WriteString(` <strong>(`)
 			writeText(b, relative(v.Now, d.RespondBy))
@@ -802,8 +740,6 @@ func (r *renderer) writeDecisionPage(b *bytes.Buffer, v *View) bool {
 	b.WriteString("\n")
 	r.writeBacklinks(b, d.Doc.Backlinks)
 	b.WriteString("\n</article>\n")
-	r.pageEnd(b, v)
-	return true
 }
 
 // writeRef writes a person or team as the template "ref" does: a link
@@ -846,11 +782,9 @@ func (r *renderer) writeHistory(b *bytes.Buffer, events []*site.Event) {
 	for _, e := range events {
 		b.WriteString(`<li id="event-`)
 		writeText(b, e.ID)
-		b.WriteString("\">\n<time datetime=\"")
-		writeText(b, isoDate(e.Date))
-		b.WriteString(`">`)
-		writeText(b, formatDate(e.Date))
-		b.WriteString("</time>\n")
+		b.WriteString("\">\n")
+		writeTime(b, e.Date)
+		b.WriteString("\n")
 		writeStatusBadge(b, e.To)
 		b.WriteString("\n<span class=\"muted\">")
 		switch e.Source.String() {
@@ -961,6 +895,37 @@ func (r *renderer) writeBacklinks(b *bytes.Buffer, links []*site.Doc) {
 	b.WriteString("</ul>\n</section>")
 }
 
+// writeTitle writes a page's heading as the layouts of documents do:
+// `<h1{{with .Doc}}{{with .TitleID}} id="{{.}}"{{end}}{{end}}>{{.Title}}</h1>`.
+func writeTitle(b *bytes.Buffer, v *View) {
+	b.WriteString(`<h1`)
+	if v.Doc != nil && v.Doc.TitleID != "" {
+		b.WriteString(` id="`)
+		writeText(b, v.Doc.TitleID)
+		b.WriteString(`"`)
+	}
+	b.WriteString(`>`)
+	writeText(b, v.Title)
+	b.WriteString(`</h1>`)
+}
+
+// writeDecisionStatus writes a decision's status as the template
+// "decision-status" does.
+func writeDecisionStatus(b *bytes.Buffer, status string) {
+	if status == "" {
+		b.WriteString(`<span class="status">`)
+		b.WriteString(string(icon("")))
+		b.WriteString(`No status</span>`)
+		return
+	}
+	b.WriteString(`<span class="status status-`)
+	writeText(b, site.Slug(status))
+	b.WriteString(`">`)
+	b.WriteString(string(icon(status)))
+	writeText(b, capitalize(status))
+	b.WriteString(`</span>`)
+}
+
 // writeStatusBadge writes a status as the template "status-badge" does.
 func writeStatusBadge(b *bytes.Buffer, status string) {
 	b.WriteString(`<span class="status status-`)
@@ -1021,10 +986,10 @@ func (r *renderer) pageStart(b *bytes.Buffer, v *View) {
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	writeText(b, cfg.Language)
 	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-	if v.Template != "board" {
-		writeText(b, v.Title)
-		b.WriteString(" · ")
-	}
+	// base.html titles the board with the site's title alone; the board
+	// is not written here.
+	writeText(b, v.Title)
+	b.WriteString(" · ")
 	writeText(b, cfg.Title)
 	b.WriteString("</title>\n")
 	if v.Description != "" {
@@ -1066,8 +1031,8 @@ func (r *renderer) pageEnd(b *bytes.Buffer, v *View) {
 	b.WriteString("</p>\n</div>\n</footer>\n</body>\n</html>\n")
 }
 
-// updateItem writes u as the template "update-item" does.
-func (r *renderer) updateItem(b *bytes.Buffer, u *site.Update) {
+// writeUpdateItem writes u as the template "update-item" does.
+func (r *renderer) writeUpdateItem(b *bytes.Buffer, u *site.Update) {
 	b.WriteString(`<h3><a href="`)
 	r.writeLink(b, u.Doc.URL)
 	b.WriteString(`">`)
@@ -1087,9 +1052,9 @@ func (r *renderer) updateItem(b *bytes.Buffer, u *site.Update) {
 		writeText(b, t.Name)
 		b.WriteString(`</a> · `)
 	}
-	writeTime(b, &u.Doc)
+	writeTime(b, u.Doc.Date)
 	b.WriteString(` `)
-	writeStatus(b, u.Status)
+	writeUpdateStatus(b, u.Status)
 	b.WriteString("</p>\n")
 	if u.Doc.Summary != "" {
 		b.WriteString(`<p>`)
@@ -1103,18 +1068,18 @@ func (r *renderer) updateItem(b *bytes.Buffer, u *site.Update) {
 	}
 }
 
-// writeTime writes a document's date as a time element, as the
-// templates do: `<time datetime="{{isodate}}">{{date}}</time>`.
-func writeTime(b *bytes.Buffer, d *site.Doc) {
+// writeTime writes t as a time element, as the templates do:
+// `<time datetime="{{isodate t}}">{{date t}}</time>`.
+func writeTime(b *bytes.Buffer, t time.Time) {
 	b.WriteString(`<time datetime="`)
-	writeText(b, isoDate(d.Date))
+	writeText(b, isoDate(t))
 	b.WriteString(`">`)
-	writeText(b, formatDate(d.Date))
+	writeText(b, formatDate(t))
 	b.WriteString(`</time>`)
 }
 
-// writeStatus writes a status as the template "update-status" does.
-func writeStatus(b *bytes.Buffer, s site.Status) {
+// writeUpdateStatus writes a status as the template "update-status" does.
+func writeUpdateStatus(b *bytes.Buffer, s site.Status) {
 	if s == "" {
 		return
 	}
@@ -1133,8 +1098,8 @@ func (r *renderer) writeLink(b *bytes.Buffer, p string) {
 }
 
 // writeText writes s escaped as html/template escapes a string in text,
-// in RCDATA (a title) and in a quoted attribute: the same five
-// characters, and NUL. They are ASCII, so the string is scanned byte by
+// in RCDATA (a title) and in a quoted attribute: the same six characters
+// (" & ' + < >), and NUL. They are ASCII, so the string is scanned byte by
 // byte: no byte of a longer UTF-8 sequence is ASCII.
 func writeText(b *bytes.Buffer, s string) {
 	last := 0

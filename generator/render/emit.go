@@ -80,7 +80,7 @@ func (r *renderer) reuse(p, source string, key cache.Key, e *emitter) (bool, err
 // shows, which no other page shows.
 func (r *renderer) page(j job, e *emitter) error {
 	h := cache.NewHasher("page")
-	if j.view.scope != nil && r.opts.Scoped {
+	if j.view.scope != nil && r.opts.BuiltinLayouts {
 		h.Key(r.base).String(j.path)
 		j.view.scope(h)
 	} else {
@@ -118,7 +118,7 @@ func (r *renderer) page(j job, e *emitter) error {
 // site's key are unchanged.
 func (r *renderer) feed(f feed, e *emitter) error {
 	var key cache.Key
-	if r.opts.Scoped && f.items == nil && !madeItems(f.docs) {
+	if r.opts.BuiltinLayouts && f.items == nil && !madeItems(f.docs) {
 		key = r.feedKey(f)
 	} else {
 		h := cache.NewHasher("feed").Key(r.key).String(f.dir)

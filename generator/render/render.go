@@ -72,9 +72,13 @@ type Options struct {
 	// its body: content.Result.Hash. The search index is keyed from it and
 	// Base, with the day rather than the time.
 	Lists cache.Key
-	// Scoped gives those pages their narrow keys. It must be false when
-	// the site overrides a layout, which may show anything.
-	Scoped bool
+	// BuiltinLayouts says that the layouts are the built-in ones, byte
+	// for byte (see SameTemplates). It gives the pages of single
+	// documents their narrow keys (scope.go), and has the most repeated
+	// pages written in Go (compiled.go)
+	// rather than executed from their templates. It must be false when
+	// the site has a layout of its own, which may show anything.
+	BuiltinLayouts bool
 	// Cache, when set, keeps the search index's work from one build to
 	// the next (see search.Options.Cache).
 	Cache *cache.Cache

@@ -18,7 +18,7 @@ import (
 // own document, and what the built-in layouts show of other
 // documents and of the time, each function beside the layout it
 // follows. A site that overrides a layout may show anything, so with an
-// override every page has the site's key again (Options.Scoped).
+// override every page has the site's key again (Options.BuiltinLayouts).
 
 // scope adds to h what a page shows besides the base and its own
 // document.

@@ -90,7 +90,8 @@ func (r *renderer) execute(j job, b *bytes.Buffer) error {
 			return err
 		}
 	}
-	if r.opts.Scoped && (r.writeUpdatePage(b, v) || r.writeListPage(b, v) || r.writeDigestPage(b, v) || r.writeHandbookPage(b, v) || r.writeDecisionPage(b, v)) {
+	if r.opts.BuiltinLayouts && r.writePage(b, v) {
+		// The most repeated pages, written in Go (compiled.go).
 		return nil
 	}
 	return set.ExecuteTemplate(b, "base.html", v)
@@ -150,29 +151,52 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // the updates list, its author's, team's, objective's and week's lists,
 // so rendering it once saves most of the work of every list page. It
 // depends only on the update and the site, like the site header.
+//
+// With the built-in layouts, the item is written in Go (builtinItem).
 func (r *renderer) item(u *site.Update) (template.HTML, error) {
+	if r.opts.BuiltinLayouts {
+		return r.builtinItem(u), nil
+	}
 	set := r.tmpl["list"]
 	if set == nil || set.Lookup("update-item") == nil {
 		return "", fmt.Errorf("no update-item template")
 	}
-	r.itemsMu.Lock()
-	h, ok := r.items[u]
-	r.itemsMu.Unlock()
-	if ok {
+	if h, ok := r.keptItem(u); ok {
 		return h, nil
 	}
 	var b bytes.Buffer
-	if r.opts.Scoped {
-		r.updateItem(&b, u)
-	} else if err := set.ExecuteTemplate(&b, "update-item", u); err != nil {
+	if err := set.ExecuteTemplate(&b, "update-item", u); err != nil {
 		return "", err
 	}
-	h = template.HTML(b.String())
+	return r.keepItem(u, template.HTML(b.String())), nil
+}
+
+// builtinItem is item for the built-in layouts: the item written in Go
+// (writeUpdateItem), the first time a page asks for it.
+func (r *renderer) builtinItem(u *site.Update) template.HTML {
+	if h, ok := r.keptItem(u); ok {
+		return h
+	}
+	var b bytes.Buffer
+	r.writeUpdateItem(&b, u)
+	return r.keepItem(u, template.HTML(b.String()))
+}
+
+// keptItem returns u's item if a page has asked for it before.
+func (r *renderer) keptItem(u *site.Update) (template.HTML, bool) {
 	r.itemsMu.Lock()
+	defer r.itemsMu.Unlock()
+	h, ok := r.items[u]
+	return h, ok
+}
+
+// keepItem keeps h as u's item and returns it.
+func (r *renderer) keepItem(u *site.Update, h template.HTML) template.HTML {
+	r.itemsMu.Lock()
+	defer r.itemsMu.Unlock()
 	if r.items == nil {
 		r.items = make(map[*site.Update]template.HTML, len(r.site.Updates))
 	}
 	r.items[u] = h
-	r.itemsMu.Unlock()
-	return h, nil
+	return h
 }

@@ -1,0 +1,124 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/handbook/handbook/generator/content"
+	"github.com/handbook/handbook/generator/site"
+	"github.com/handbook/handbook/layouts"
+)
+
+// TestWrittenInGo checks that the pages compiled.go writes are written by
+// it: the site is rendered as if its layouts were the built-in ones, but
+// with layouts whose mirrored templates write a mark, and no page may
+// carry the mark. (TestCompiledPages, in package generator, checks that
+// what compiled.go writes is what the templates write.)
+func TestWrittenInGo(t *testing.T) {
+	t.Parallel()
+	const mark = "EXECUTED FROM A TEMPLATE"
+	// Each mirrored template starts with the mark.
+	marked := fstest.MapFS{}
+	for name, define := range map[string]string{
+		"partials.html": `{{define "update-item"}}`,
+		"update.html":   `{{define "main"}}`,
+		"updates.html":  `{{define "main"}}`,
+		"list.html":     `{{define "main"}}`,
+		"tag.html":      `{{define "main"}}`,
+		"digest.html":   `{{define "main"}}`,
+		"page.html":     `{{define "main"}}`,
+		"decision.html": `{{define "main"}}`,
+	} {
+		b, err := fs.ReadFile(layouts.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(define)) {
+			t.Fatalf("%s has no %s", name, define)
+		}
+		marked[name] = &fstest.MapFile{Data: bytes.Replace(b, []byte(define), []byte(define+mark), 1)}
+	}
+
+	files := fstest.MapFS{
+		"site.toml":           {Data: []byte("title = \"T\"\nbase_url = \"https://t.example/\"\n")},
+		"people/ana.md":       {Data: []byte("---\nname: Ana\nteam: core\n---\n")},
+		"teams/core.md":       {Data: []byte("---\nname: Core\n---\n")},
+		"handbook/a.md":       {Data: []byte("---\ntitle: A\ntags: [x]\n---\n## One\n\nText.\n")},
+		"decisions/0001-d.md": {Data: []byte("---\nstatus: accepted\ndate: 2026-11-18\ntags: [x]\n---\n# D\n")},
+	}
+	// More updates in a week than its digest and Ana's page show: both
+	// link to a list of them.
+	for i := range DigestUpdates + 1 {
+		day := strconv.Itoa(16 + i%7)
+		files["updates/2026-11-"+day+"-ana-"+strconv.Itoa(i)+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Update " + strconv.Itoa(i) + "\nauthor: ana\ndate: 2026-11-" + day + "\nstatus: on-track\ntags: [x]\n---\nDone.\n")}
+	}
+	loaded, diags := content.Load(files, content.Options{})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	s, diags := site.New(loaded.Content, site.Options{Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Render(s, Options{Layouts: Overlay(marked, layouts.FS), BuiltinLayouts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, o := range res.Outputs {
+		if !strings.HasSuffix(o.Path, ".html") {
+			continue
+		}
+		for _, kind := range []string{"updates/2026", "updates/index", "people/ana/updates/", "tags/x/", "digest/2026-W47/index", "handbook/a/", "decisions/0001-d/"} {
+			if strings.HasPrefix(o.Path, kind) {
+				seen[kind] = true
+			}
+		}
+		if bytes.Contains(o.Data, []byte(mark)) {
+			t.Errorf("%s was executed from its template, not written in Go", o.Path)
+		}
+	}
+	if len(seen) != 7 {
+		t.Errorf("the site has pages of only %v of the 7 kinds written in Go", seen)
+	}
+}
+
+// TestEscaping holds the escaping of compiled.go to html/template's, in
+// each place the layouts put a value, for strings with every character
+// either treats apart.
+func TestEscaping(t *testing.T) {
+	t.Parallel()
+	tmpl := template.Must(template.New("").Parse(`<title>{{.}}</title>|<p>{{.}}</p>|<p class="{{.}}"></p>|<a href="{{.}}"></a>|<a href="#{{.}}"></a>`))
+	values := []string{
+		"", "plain", `"&'+<>`, "a\x00b", "bad \xff\xc0\x80 utf-8", "café ✓ \u2028 \uffff 😀",
+		"/path/with space/?q=a&b=c#frag", "%41%4%zz%", "javascript:alert(1)", "JavaScript:x", "data:text/html,x",
+		"mailto:a@b.example", "https://x.example/a+b/", "/a:b/c", "!#$*,/:;=?@[]-._~", "{}|\\^`",
+	}
+	for _, v := range values {
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, v); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		got.WriteString("<title>")
+		writeText(&got, v)
+		got.WriteString("</title>|<p>")
+		writeText(&got, v)
+		got.WriteString(`</p>|<p class="`)
+		writeText(&got, v)
+		got.WriteString(`"></p>|<a href="`)
+		writeURL(&got, v)
+		got.WriteString(`"></a>|<a href="#`)
+		writeURLPart(&got, v)
+		got.WriteString(`"></a>`)
+		if got.String() != want.String() {
+			t.Errorf("%q:\ngot  %s\nwant %s", v, got.String(), want.String())
+		}
+	}
+}
