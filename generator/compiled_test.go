@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
 	gen "github.com/handbook/handbook/generator/corpus"
 	"github.com/handbook/handbook/generator/sitetest"
 	"github.com/handbook/handbook/layouts"
@@ -40,14 +38,8 @@ func TestCompiledPages(t *testing.T) {
 		"testdata/sites/kinds.txtar",
 		"testdata/sites/links.txtar",
 	} {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dir := t.TempDir()
-		sitetest.Write(t, ar, dir)
-		a := sitetest.ParseArgs(t, ar)
-		sources = append(sources, source{name: file, content: filepath.Join(dir, "content"), cfg: Config{Now: a.Now, Drafts: a.Drafts, BaseURL: a.BaseURL}})
+		cfg := writeArchive(t, file)
+		sources = append(sources, source{name: file, content: cfg.Content, cfg: Config{Now: cfg.Now, Drafts: cfg.Drafts, BaseURL: cfg.BaseURL}})
 	}
 	// The characters the escapers treat apart, in the values the pages
 	// show (render.TestEscaping has the rest: NUL, invalid UTF-8, unsafe

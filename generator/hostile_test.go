@@ -27,9 +27,9 @@ import (
 	"github.com/handbook/handbook/generator/sitetest"
 )
 
-// buildArchive builds the txtar site at file into a new folder and
-// returns the build's result and the output folder.
-func buildArchive(t *testing.T, file string) (Result, string) {
+// writeArchive writes the txtar site at file into a new folder and
+// returns a configuration that builds it there as its args section says.
+func writeArchive(t *testing.T, file string) Config {
 	t.Helper()
 	ar, err := txtar.ParseFile(file)
 	if err != nil {
@@ -38,7 +38,14 @@ func buildArchive(t *testing.T, file string) (Result, string) {
 	dir := t.TempDir()
 	sitetest.Write(t, ar, dir)
 	a := sitetest.ParseArgs(t, ar)
-	cfg := Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Now: a.Now, Drafts: a.Drafts, BaseURL: a.BaseURL}
+	return Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"), Now: a.Now, Drafts: a.Drafts, BaseURL: a.BaseURL}
+}
+
+// buildArchive builds the txtar site at file into a new folder and
+// returns the build's result and the output folder.
+func buildArchive(t *testing.T, file string) (Result, string) {
+	t.Helper()
+	cfg := writeArchive(t, file)
 	res, err := Build(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("Build %s: %v", file, err)
