@@ -49,6 +49,7 @@ func TestCompiledPages(t *testing.T) {
 		"site.toml":                 "title = \"A+B & 'C' <D>\"\nbase_url = \"https://x.example/a+b/\"\nrepo_url = \"https://git.example/o'n/r+&\\\"x\"\n",
 		"people/ana.md":             "---\nname: \"Ana <O'Neil> & \\\"B+\\\"\"\nteam: c-d\n---\nAna.\n",
 		"people/bo.md":              "---\nname: Bo\n---\n",
+		"updates/2026-11-21-ana.md": "---\nauthor: ana\ndate: 2026-11-21\n---\n# Titled by its heading {#own-id}\n\nBody.\n",
 		"teams/c-d.md":              "---\nname: \"C++ & <D>\"\n---\nTeam.\n",
 		"objectives/o.md":           "---\ntitle: \"Faster <p95> & 'more'\"\nteam: c-d\nowner: ana\nperiod: 2026-Q4\nkey_results:\n  - id: p95\n    title: \"p95 < 400 ms & +1\"\n    start: 900\n    target: 400.5\n    unit: \"ms <&>\"\n---\n",
 		"handbook/café & co.md":     "---\ntitle: \"Café & co\"\n---\nSee [the update](../updates/2026-11-20-ana.md).\n",

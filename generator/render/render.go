@@ -75,9 +75,9 @@ type Options struct {
 	// BuiltinLayouts says that the layouts are the built-in ones, byte
 	// for byte (see SameTemplates). It gives the pages of single
 	// documents their narrow keys (scope.go), and has the most repeated
-	// pages written in Go (compiled.go)
-	// rather than executed from their templates. It must be false when
-	// the site has a layout of its own, which may show anything.
+	// pages written in Go (compiled.go) rather than executed from their
+	// templates. It must be false when the site has a layout of its own,
+	// which may show anything.
 	BuiltinLayouts bool
 	// Cache, when set, keeps the search index's work from one build to
 	// the next (see search.Options.Cache).
