@@ -333,149 +333,132 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 		b.WriteString(what)
 		b.WriteString(`)</span></p>`)
 	}
+	// section writes one of the week's lists, when it has any: its
+	// heading, its first shown items (item writes the i-th) and a link
+	// to the rest, to href, saying text.
+	section := func(heading, list string, count, shown int, href, text string, item func(i int)) {
+		if count > 0 {
+			b.WriteString(`<section class="digest-section"><h2>`)
+			b.WriteString(heading)
+			b.WriteString(`</h2>`)
+			b.WriteString(list)
+			for i := range min(shown, count) {
+				item(i)
+			}
+			b.WriteString(`</ul>`)
+			moreLink(count, shown, href, text, " this week")
+			b.WriteString(`</section>`)
+		}
+		b.WriteString("\n")
+	}
 	b.WriteString(`<p class="lead">`)
 	writeText(b, digestSummary(d))
 	b.WriteString("</p>\n")
-	if len(d.Decided) > 0 {
-		b.WriteString(`<section class="digest-section"><h2>Decisions made</h2><ul>`)
-		for _, e := range d.Decided[:min(items, len(d.Decided))] {
-			b.WriteString(`<li>`)
-			writeStatusBadge(b, e.To)
-			b.WriteString(` <a href="`)
-			r.writeLink(b, e.Decision.Doc.URL)
-			b.WriteString(`"><span class="num">`)
-			writeText(b, e.Decision.NumberString())
-			b.WriteString(`</span> `)
-			writeText(b, e.Decision.Doc.Title)
-			b.WriteString(`</a> <span class="muted">`)
-			writeText(b, formatDate(e.Date))
-			b.WriteString(`</span></li>`)
+	section("Decisions made", `<ul>`, len(d.Decided), items, "/decisions/", "All decisions", func(i int) {
+		e := d.Decided[i]
+		b.WriteString(`<li>`)
+		writeStatusBadge(b, e.To)
+		b.WriteString(` <a href="`)
+		r.writeLink(b, e.Decision.Doc.URL)
+		b.WriteString(`"><span class="num">`)
+		writeText(b, e.Decision.NumberString())
+		b.WriteString(`</span> `)
+		writeText(b, e.Decision.Doc.Title)
+		b.WriteString(`</a> <span class="muted">`)
+		writeText(b, formatDate(e.Date))
+		b.WriteString(`</span></li>`)
+	})
+	section("Proposals opened", `<ul>`, len(d.Opened), items, "/decisions/", "All decisions", func(i int) {
+		e := d.Opened[i]
+		x := e.Decision
+		b.WriteString(`<li><a href="`)
+		r.writeLink(b, x.Doc.URL)
+		b.WriteString(`"><span class="num">`)
+		writeText(b, x.NumberString())
+		b.WriteString(`</span> `)
+		writeText(b, x.Doc.Title)
+		b.WriteString(`</a> <span class="muted">`)
+		writeText(b, formatDate(e.Date))
+		if !x.RespondBy.IsZero() {
+			b.WriteString(` · respond by `)
+			writeText(b, formatDate(x.RespondBy))
 		}
-		b.WriteString(`</ul>`)
-		moreLink(len(d.Decided), items, "/decisions/", "All decisions", " this week")
-		b.WriteString(`</section>`)
-	}
-	b.WriteString("\n")
-	if len(d.Opened) > 0 {
-		b.WriteString(`<section class="digest-section"><h2>Proposals opened</h2><ul>`)
-		for _, e := range d.Opened[:min(items, len(d.Opened))] {
-			x := e.Decision
-			b.WriteString(`<li><a href="`)
-			r.writeLink(b, x.Doc.URL)
-			b.WriteString(`"><span class="num">`)
-			writeText(b, x.NumberString())
-			b.WriteString(`</span> `)
-			writeText(b, x.Doc.Title)
-			b.WriteString(`</a> <span class="muted">`)
-			writeText(b, formatDate(e.Date))
-			if !x.RespondBy.IsZero() {
-				b.WriteString(` · respond by `)
-				writeText(b, formatDate(x.RespondBy))
-			}
-			b.WriteString(`</span></li>`)
-		}
-		b.WriteString(`</ul>`)
-		moreLink(len(d.Opened), items, "/decisions/", "All decisions", " this week")
-		b.WriteString(`</section>`)
-	}
-	b.WriteString("\n")
-	if len(d.Objectives) > 0 {
-		b.WriteString(`<section class="digest-section"><h2>Objectives</h2><ul>`)
-		for _, e := range d.Objectives[:min(items, len(d.Objectives))] {
-			b.WriteString(`<li><a href="`)
-			r.writeLink(b, e.URL())
-			b.WriteString(`">`)
-			writeText(b, e.Objective.Doc.Title)
-			b.WriteString(`</a>: `)
-			if e.From != "" {
-				writeText(b, statusLabel(e.From))
-				b.WriteString(` → `)
-			}
-			writeStatusBadge(b, e.To)
-			b.WriteString(` <span class="muted">`)
-			writeText(b, formatDate(e.Date))
-			b.WriteString(`</span></li>`)
-		}
-		b.WriteString(`</ul>`)
-		moreLink(len(d.Objectives), items, "/events/", "All status changes", " this week")
-		b.WriteString(`</section>`)
-	}
-	b.WriteString("\n")
-	if len(d.Movements) > 0 {
-		b.WriteString(`<section class="digest-section"><h2>Key results</h2><ul>`)
-		for _, m := range d.Movements[:min(updates, len(d.Movements))] {
-			kr := m.KeyResult
-			b.WriteString(`<li><a href="`)
-			r.writeLink(b, m.Objective.Doc.URL)
-			b.WriteString(`">`)
-			writeText(b, m.Objective.Doc.Title)
-			b.WriteString(`</a>: `)
-			writeText(b, kr.Title)
-			b.WriteString(` <strong>`)
-			writeText(b, num(m.From))
+		b.WriteString(`</span></li>`)
+	})
+	section("Objectives", `<ul>`, len(d.Objectives), items, "/events/", "All status changes", func(i int) {
+		e := d.Objectives[i]
+		b.WriteString(`<li><a href="`)
+		r.writeLink(b, e.URL())
+		b.WriteString(`">`)
+		writeText(b, e.Objective.Doc.Title)
+		b.WriteString(`</a>: `)
+		if e.From != "" {
+			writeText(b, statusLabel(e.From))
 			b.WriteString(` → `)
-			writeText(b, num(m.To))
-			if kr.Unit != "" {
-				b.WriteString(` `)
-				writeText(b, kr.Unit)
-			}
-			b.WriteString(`</strong> <span class="muted">(target `)
-			writeText(b, num(kr.Target))
-			b.WriteString(`; `)
-			writeText(b, plural(len(m.Reports), "report", "reports"))
-			b.WriteString(`)</span></li>`)
 		}
-		b.WriteString(`</ul>`)
-		moreLink(len(d.Movements), updates, all, "The week’s updates, with every key result reported", " this week")
-		b.WriteString(`</section>`)
-	}
-	b.WriteString("\n")
-	if len(d.Updates) > 0 {
-		b.WriteString(`<section class="digest-section"><h2>Updates</h2><ul class="digest-updates">`)
-		for _, up := range d.Updates[:min(updates, len(d.Updates))] {
-			b.WriteString(`<li>`)
-			writeUpdateStatus(b, up.Status)
-			b.WriteString(` <a href="`)
-			r.writeLink(b, up.Doc.URL)
-			b.WriteString(`">`)
-			writeText(b, up.Doc.Title)
-			b.WriteString(`</a> <span class="muted">`)
-			if up.Author != nil {
-				writeText(b, up.Author.Name)
-			}
-			if up.Team != nil {
-				b.WriteString(` · `)
-				writeText(b, up.Team.Name)
-			}
+		writeStatusBadge(b, e.To)
+		b.WriteString(` <span class="muted">`)
+		writeText(b, formatDate(e.Date))
+		b.WriteString(`</span></li>`)
+	})
+	section("Key results", `<ul>`, len(d.Movements), updates, all, "The week’s updates, with every key result reported", func(i int) {
+		m := d.Movements[i]
+		kr := m.KeyResult
+		b.WriteString(`<li><a href="`)
+		r.writeLink(b, m.Objective.Doc.URL)
+		b.WriteString(`">`)
+		writeText(b, m.Objective.Doc.Title)
+		b.WriteString(`</a>: `)
+		writeText(b, kr.Title)
+		b.WriteString(` <strong>`)
+		writeText(b, num(m.From))
+		b.WriteString(` → `)
+		writeText(b, num(m.To))
+		if kr.Unit != "" {
+			b.WriteString(` `)
+			writeText(b, kr.Unit)
+		}
+		b.WriteString(`</strong> <span class="muted">(target `)
+		writeText(b, num(kr.Target))
+		b.WriteString(`; `)
+		writeText(b, plural(len(m.Reports), "report", "reports"))
+		b.WriteString(`)</span></li>`)
+	})
+	section("Updates", `<ul class="digest-updates">`, len(d.Updates), updates, all, "All the week’s updates", func(i int) {
+		up := d.Updates[i]
+		b.WriteString(`<li>`)
+		writeUpdateStatus(b, up.Status)
+		b.WriteString(` <a href="`)
+		r.writeLink(b, up.Doc.URL)
+		b.WriteString(`">`)
+		writeText(b, up.Doc.Title)
+		b.WriteString(`</a> <span class="muted">`)
+		if up.Author != nil {
+			writeText(b, up.Author.Name)
+		}
+		if up.Team != nil {
 			b.WriteString(` · `)
-			writeText(b, formatDate(up.Doc.Date))
-			b.WriteString(`</span></li>`)
+			writeText(b, up.Team.Name)
 		}
-		b.WriteString(`</ul>`)
-		moreLink(len(d.Updates), updates, all, "All the week’s updates", " this week")
-		b.WriteString(`</section>`)
-	}
-	b.WriteString("\n")
-	if len(d.Blockers) > 0 {
-		b.WriteString(`<section class="digest-section"><h2>Blockers raised</h2><ul>`)
-		for _, bl := range d.Blockers[:min(updates, len(d.Blockers))] {
-			b.WriteString(`<li><q>`)
-			writeText(b, cut(bl.Text, shortLen))
-			b.WriteString(`</q> <span class="muted">— `)
-			if a := bl.Update.Author; a != nil {
-				writeText(b, a.Name)
-			}
-			b.WriteString(`, <a href="`)
-			r.writeLink(b, bl.Update.Doc.URL)
-			b.WriteString(`">`)
-			writeText(b, formatDate(bl.Update.Doc.Date))
-			b.WriteString(`</a></span></li>`)
+		b.WriteString(` · `)
+		writeText(b, formatDate(up.Doc.Date))
+		b.WriteString(`</span></li>`)
+	})
+	section("Blockers raised", `<ul>`, len(d.Blockers), updates, all, "The week’s updates, with every blocker", func(i int) {
+		bl := d.Blockers[i]
+		b.WriteString(`<li><q>`)
+		writeText(b, cut(bl.Text, shortLen))
+		b.WriteString(`</q> <span class="muted">— `)
+		if a := bl.Update.Author; a != nil {
+			writeText(b, a.Name)
 		}
-		b.WriteString(`</ul>`)
-		moreLink(len(d.Blockers), updates, all, "The week’s updates, with every blocker", " this week")
-		b.WriteString(`</section>`)
-	}
-	b.WriteString("\n")
+		b.WriteString(`, <a href="`)
+		r.writeLink(b, bl.Update.Doc.URL)
+		b.WriteString(`">`)
+		writeText(b, formatDate(bl.Update.Doc.Date))
+		b.WriteString(`</a></span></li>`)
+	})
+	// The handbook's section has two lists in one, each with its link.
 	if len(d.NewPages) > 0 || len(d.Reviewed) > 0 {
 		b.WriteString(`<section class="digest-section"><h2>Handbook</h2><ul>`)
 		pages := func(what string, list []*site.Page) {
