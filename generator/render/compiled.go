@@ -156,17 +156,7 @@ func (r *renderer) updateMain(b *bytes.Buffer, v *View) {
 		}
 		b.WriteString(`</ul></section>`)
 	}
-	b.WriteString("\n")
-	r.writeTags(b, u.Doc.Tags)
-	b.WriteString("\n")
-	if v.EditURL != "" {
-		b.WriteString(`<p class="muted edit"><a href="`)
-		writeURL(b, v.EditURL)
-		b.WriteString(`">Edit this update</a></p>`)
-	}
-	b.WriteString("\n")
-	r.writeBacklinks(b, u.Doc.Backlinks)
-	b.WriteString("\n</article>\n")
+	r.writeDocEnd(b, v, &u.Doc, "update")
 }
 
 // updatesMain writes updates.html's "main": the updates of one page,
@@ -712,17 +702,7 @@ func (r *renderer) decisionMain(b *bytes.Buffer, v *View) {
 		r.writeHistory(b, site.Recent(d.Events))
 		b.WriteString(`</section>`)
 	}
-	b.WriteString("\n")
-	r.writeTags(b, d.Doc.Tags)
-	b.WriteString("\n")
-	if v.EditURL != "" {
-		b.WriteString(`<p class="muted edit"><a href="`)
-		writeURL(b, v.EditURL)
-		b.WriteString(`">Edit this decision</a></p>`)
-	}
-	b.WriteString("\n")
-	r.writeBacklinks(b, d.Doc.Backlinks)
-	b.WriteString("\n</article>\n")
+	r.writeDocEnd(b, v, &d.Doc, "decision")
 }
 
 // writeRef writes a person or team as the template "ref" does: a link
@@ -789,6 +769,25 @@ func (r *renderer) writeHistory(b *bytes.Buffer, events []*site.Event) {
 		b.WriteString("</span>\n</li>")
 	}
 	b.WriteString(`</ol>`)
+}
+
+// writeDocEnd writes how update.html and decision.html end a document
+// (what names the kind in its edit link): its tags, the link to edit it,
+// what links to it.
+func (r *renderer) writeDocEnd(b *bytes.Buffer, v *View, d *site.Doc, what string) {
+	b.WriteString("\n")
+	r.writeTags(b, d.Tags)
+	b.WriteString("\n")
+	if v.EditURL != "" {
+		b.WriteString(`<p class="muted edit"><a href="`)
+		writeURL(b, v.EditURL)
+		b.WriteString(`">Edit this `)
+		b.WriteString(what)
+		b.WriteString(`</a></p>`)
+	}
+	b.WriteString("\n")
+	r.writeBacklinks(b, d.Backlinks)
+	b.WriteString("\n</article>\n")
 }
 
 // writeNavTree writes one level of the handbook sidebar as the template
