@@ -288,17 +288,9 @@ func (r *renderer) digestMain(b *bytes.Buffer, v *View) {
 	b.WriteString("\n")
 	if pg := v.Pager; pg != nil {
 		b.WriteString("<nav class=\"pager\" aria-label=\"Weeks\">\n")
-		if pg.Prev != "" {
-			b.WriteString(`<a rel="prev" href="`)
-			r.writeLink(b, pg.Prev)
-			b.WriteString(`">← Earlier week</a>`)
-		}
+		r.writeRelLink(b, "prev", pg.Prev, "← Earlier week")
 		b.WriteString("\n")
-		if pg.Next != "" {
-			b.WriteString(`<a rel="next" href="`)
-			r.writeLink(b, pg.Next)
-			b.WriteString(`">Later week →</a>`)
-		}
+		r.writeRelLink(b, "next", pg.Next, "Later week →")
 		b.WriteString("\n</nav>")
 	}
 	b.WriteString("\n</article>\n")
@@ -925,13 +917,7 @@ func (r *renderer) writePager(b *bytes.Buffer, pg *Pager, prev, next string) {
 		return
 	}
 	b.WriteString("<nav class=\"pager\" aria-label=\"Pages\">\n")
-	if pg.Prev != "" {
-		b.WriteString(`<a rel="prev" href="`)
-		r.writeLink(b, pg.Prev)
-		b.WriteString(`">`)
-		b.WriteString(prev)
-		b.WriteString(`</a>`)
-	}
+	r.writeRelLink(b, "prev", pg.Prev, prev)
 	b.WriteString("\n<ol>")
 	for _, l := range pg.Pages {
 		b.WriteString(`<li>`)
@@ -951,14 +937,23 @@ func (r *renderer) writePager(b *bytes.Buffer, pg *Pager, prev, next string) {
 		b.WriteString(`</li>`)
 	}
 	b.WriteString("</ol>\n")
-	if pg.Next != "" {
-		b.WriteString(`<a rel="next" href="`)
-		r.writeLink(b, pg.Next)
-		b.WriteString(`">`)
-		b.WriteString(next)
-		b.WriteString(`</a>`)
-	}
+	r.writeRelLink(b, "next", pg.Next, next)
 	b.WriteString("\n</nav>")
+}
+
+// writeRelLink writes a pager's link to the previous or next page (rel),
+// saying text, when there is one (href is not "").
+func (r *renderer) writeRelLink(b *bytes.Buffer, rel, href, text string) {
+	if href == "" {
+		return
+	}
+	b.WriteString(`<a rel="`)
+	b.WriteString(rel)
+	b.WriteString(`" href="`)
+	r.writeLink(b, href)
+	b.WriteString(`">`)
+	b.WriteString(text)
+	b.WriteString(`</a>`)
 }
 
 // pageStart writes base.html up to its "main" template, for a page whose
