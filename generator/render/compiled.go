@@ -85,11 +85,8 @@ func (r *renderer) updateMain(b *bytes.Buffer, v *View) {
 	}
 	b.WriteString(`<span class="muted">`)
 	if t := u.Team; t != nil {
-		b.WriteString(`<a href="`)
-		r.writeLink(b, t.Doc.URL)
-		b.WriteString(`">`)
-		writeText(b, t.Name)
-		b.WriteString(`</a> · `)
+		r.writeAnchor(b, t.Doc.URL, t.Name)
+		b.WriteString(` · `)
 	}
 	writeTime(b, u.Doc.Date)
 	b.WriteString(`</span>`)
@@ -114,11 +111,8 @@ func (r *renderer) updateMain(b *bytes.Buffer, v *View) {
 		for _, p := range u.Progress {
 			b.WriteString(`<li>`)
 			if kr := p.KeyResult; kr != nil {
-				b.WriteString(`<a href="`)
-				r.writeLink(b, p.Objective.Doc.URL)
-				b.WriteString(`">`)
-				writeText(b, kr.Title)
-				b.WriteString(`</a>: <strong>`)
+				r.writeAnchor(b, p.Objective.Doc.URL, kr.Title)
+				b.WriteString(`: <strong>`)
 				writeText(b, num(p.Value))
 				if kr.Unit != "" {
 					b.WriteString(` `)
@@ -144,11 +138,9 @@ func (r *renderer) updateMain(b *bytes.Buffer, v *View) {
 	if len(u.ObjectiveRefs) > 0 {
 		b.WriteString(`<section aria-labelledby="objectives-h"><h2 id="objectives-h">Objectives</h2><ul class="objective-refs">`)
 		for _, o := range u.ObjectiveRefs {
-			b.WriteString(`<li><a href="`)
-			r.writeLink(b, o.Doc.URL)
-			b.WriteString(`">`)
-			writeText(b, o.Doc.Title)
-			b.WriteString(`</a> `)
+			b.WriteString(`<li>`)
+			r.writeAnchor(b, o.Doc.URL, o.Doc.Title)
+			b.WriteString(` `)
 			writeUpdateStatus(b, o.Status)
 			b.WriteString(` <span class="muted">`)
 			writeText(b, pct(o.Progress()))
@@ -243,11 +235,8 @@ func (r *renderer) tagMain(b *bytes.Buffer, v *View) {
 			writeText(b, kind)
 			b.WriteString(`">`)
 			writeText(b, kind)
-			b.WriteString(`</span> <a href="`)
-			r.writeLink(b, d.URL)
-			b.WriteString(`">`)
-			writeText(b, d.Title)
-			b.WriteString(`</a>`)
+			b.WriteString(`</span> `)
+			r.writeAnchor(b, d.URL, d.Title)
 			if !d.Date.IsZero() {
 				b.WriteString(` <time class="muted" datetime="`)
 				writeText(b, isoDate(d.Date))
@@ -369,11 +358,9 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 	})
 	section("Objectives", `<ul>`, len(d.Objectives), items, "/events/", "All status changes", func(i int) {
 		e := d.Objectives[i]
-		b.WriteString(`<li><a href="`)
-		r.writeLink(b, e.URL())
-		b.WriteString(`">`)
-		writeText(b, e.Objective.Doc.Title)
-		b.WriteString(`</a>: `)
+		b.WriteString(`<li>`)
+		r.writeAnchor(b, e.URL(), e.Objective.Doc.Title)
+		b.WriteString(`: `)
 		if e.From != "" {
 			writeText(b, statusLabel(e.From))
 			b.WriteString(` → `)
@@ -386,11 +373,9 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 	section("Key results", `<ul>`, len(d.Movements), updates, all, "The week’s updates, with every key result reported", func(i int) {
 		m := d.Movements[i]
 		kr := m.KeyResult
-		b.WriteString(`<li><a href="`)
-		r.writeLink(b, m.Objective.Doc.URL)
-		b.WriteString(`">`)
-		writeText(b, m.Objective.Doc.Title)
-		b.WriteString(`</a>: `)
+		b.WriteString(`<li>`)
+		r.writeAnchor(b, m.Objective.Doc.URL, m.Objective.Doc.Title)
+		b.WriteString(`: `)
 		writeText(b, kr.Title)
 		b.WriteString(` <strong>`)
 		writeText(b, num(m.From))
@@ -410,11 +395,9 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 		up := d.Updates[i]
 		b.WriteString(`<li>`)
 		writeUpdateStatus(b, up.Status)
-		b.WriteString(` <a href="`)
-		r.writeLink(b, up.Doc.URL)
-		b.WriteString(`">`)
-		writeText(b, up.Doc.Title)
-		b.WriteString(`</a> <span class="muted">`)
+		b.WriteString(` `)
+		r.writeAnchor(b, up.Doc.URL, up.Doc.Title)
+		b.WriteString(` <span class="muted">`)
 		if up.Author != nil {
 			writeText(b, up.Author.Name)
 		}
@@ -434,11 +417,9 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 		if a := bl.Update.Author; a != nil {
 			writeText(b, a.Name)
 		}
-		b.WriteString(`, <a href="`)
-		r.writeLink(b, bl.Update.Doc.URL)
-		b.WriteString(`">`)
-		writeText(b, formatDate(bl.Update.Doc.Date))
-		b.WriteString(`</a></span></li>`)
+		b.WriteString(`, `)
+		r.writeAnchor(b, bl.Update.Doc.URL, formatDate(bl.Update.Doc.Date))
+		b.WriteString(`</span></li>`)
 	})
 	// The handbook's section has two lists in one, each with its link.
 	if len(d.NewPages) > 0 || len(d.Reviewed) > 0 {
@@ -447,11 +428,7 @@ func (r *renderer) digestBody(b *bytes.Buffer, d *site.Digest) {
 			for _, p := range list[:min(items, len(list))] {
 				b.WriteString(`<li>`)
 				b.WriteString(what)
-				b.WriteString(`<a href="`)
-				r.writeLink(b, p.Doc.URL)
-				b.WriteString(`">`)
-				writeText(b, p.Doc.Title)
-				b.WriteString(`</a>`)
+				r.writeAnchor(b, p.Doc.URL, p.Doc.Title)
 				if owner := p.Owner.Label(); owner != "" {
 					b.WriteString(` <span class="muted">· owner `)
 					writeText(b, owner)
@@ -496,11 +473,7 @@ func (r *renderer) handbookMain(b *bytes.Buffer, v *View) {
 		if owner != "" {
 			b.WriteString(`<span>Owner: `)
 			if u := p.Owner.URL(); u != "" {
-				b.WriteString(`<a href="`)
-				r.writeLink(b, u)
-				b.WriteString(`">`)
-				writeText(b, owner)
-				b.WriteString(`</a>`)
+				r.writeAnchor(b, u, owner)
 			} else {
 				writeText(b, owner)
 			}
@@ -561,11 +534,8 @@ func (r *renderer) handbookMain(b *bytes.Buffer, v *View) {
 		}
 		b.WriteString("</h2>\n<ul class=\"child-list\">")
 		for _, c := range v.Children {
-			b.WriteString(`<li><a href="`)
-			r.writeLink(b, c.Doc.URL)
-			b.WriteString(`">`)
-			writeText(b, c.Doc.Title)
-			b.WriteString(`</a>`)
+			b.WriteString(`<li>`)
+			r.writeAnchor(b, c.Doc.URL, c.Doc.Title)
 			if c.Section && len(c.Children) > 0 {
 				b.WriteString(` <span class="muted">`)
 				writeText(b, plural(len(c.Children), "page", "pages"))
@@ -701,11 +671,7 @@ func (r *renderer) decisionMain(b *bytes.Buffer, v *View) {
 // when the name resolved to one.
 func (r *renderer) writeRef(b *bytes.Buffer, ref site.Ref) {
 	if u := ref.URL(); u != "" {
-		b.WriteString(`<a href="`)
-		r.writeLink(b, u)
-		b.WriteString(`">`)
-		writeText(b, ref.Label())
-		b.WriteString(`</a>`)
+		r.writeAnchor(b, u, ref.Label())
 		return
 	}
 	writeText(b, ref.Label())
@@ -749,11 +715,8 @@ func (r *renderer) writeHistory(b *bytes.Buffer, events []*site.Event) {
 			b.WriteString(`from the history in front matter`)
 		case "updates":
 			if u := e.Update; u != nil {
-				b.WriteString(`after <a href="`)
-				r.writeLink(b, u.Doc.URL)
-				b.WriteString(`">`)
-				writeText(b, u.Doc.Title)
-				b.WriteString(`</a>`)
+				b.WriteString(`after `)
+				r.writeAnchor(b, u.Doc.URL, u.Doc.Title)
 			}
 		default:
 			b.WriteString(`from the record's date`)
@@ -858,11 +821,9 @@ func (r *renderer) writeBacklinks(b *bytes.Buffer, links []*site.Doc) {
 	}
 	b.WriteString("<section class=\"backlinks\" aria-labelledby=\"backlinks-h\">\n<h2 id=\"backlinks-h\">Linked from</h2>\n<ul>")
 	for _, d := range links {
-		b.WriteString(`<li><a href="`)
-		r.writeLink(b, d.URL)
-		b.WriteString(`">`)
-		writeText(b, d.Title)
-		b.WriteString(`</a> <span class="muted">`)
+		b.WriteString(`<li>`)
+		r.writeAnchor(b, d.URL, d.Title)
+		b.WriteString(` <span class="muted">`)
 		writeText(b, d.Kind.String())
 		b.WriteString(`</span></li>`)
 	}
@@ -941,6 +902,16 @@ func (r *renderer) writePager(b *bytes.Buffer, pg *Pager, prev, next string) {
 	b.WriteString("\n</nav>")
 }
 
+// writeAnchor writes a link to the site path p saying text, as the
+// templates write `<a href="{{link p}}">{{text}}</a>`.
+func (r *renderer) writeAnchor(b *bytes.Buffer, p, text string) {
+	b.WriteString(`<a href="`)
+	r.writeLink(b, p)
+	b.WriteString(`">`)
+	writeText(b, text)
+	b.WriteString(`</a>`)
+}
+
 // writeRelLink writes a pager's link to the previous or next page (rel),
 // saying text, when there is one (href is not "").
 func (r *renderer) writeRelLink(b *bytes.Buffer, rel, href, text string) {
@@ -984,11 +955,9 @@ func (r *renderer) pageStart(b *bytes.Buffer, v *View) {
 	if len(v.Crumbs) > 0 {
 		b.WriteString(`<nav class="wrap crumbs" aria-label="Breadcrumbs"><ol>`)
 		for _, c := range v.Crumbs {
-			b.WriteString(`<li><a href="`)
-			r.writeLink(b, c.URL)
-			b.WriteString(`">`)
-			writeText(b, c.Title)
-			b.WriteString(`</a></li>`)
+			b.WriteString(`<li>`)
+			r.writeAnchor(b, c.URL, c.Title)
+			b.WriteString(`</li>`)
 		}
 		b.WriteString(`<li aria-current="page">`)
 		writeText(b, v.Title)
@@ -1016,18 +985,12 @@ func (r *renderer) writeUpdateItem(b *bytes.Buffer, u *site.Update) {
 	writeText(b, u.Doc.Title)
 	b.WriteString("</a></h3>\n<p class=\"item-meta\">")
 	if p := u.Author; p != nil {
-		b.WriteString(`<a href="`)
-		r.writeLink(b, p.Doc.URL)
-		b.WriteString(`">`)
-		writeText(b, p.Name)
-		b.WriteString(`</a> · `)
+		r.writeAnchor(b, p.Doc.URL, p.Name)
+		b.WriteString(` · `)
 	}
 	if t := u.Team; t != nil {
-		b.WriteString(`<a href="`)
-		r.writeLink(b, t.Doc.URL)
-		b.WriteString(`">`)
-		writeText(b, t.Name)
-		b.WriteString(`</a> · `)
+		r.writeAnchor(b, t.Doc.URL, t.Name)
+		b.WriteString(` · `)
 	}
 	writeTime(b, u.Doc.Date)
 	b.WriteString(` `)
