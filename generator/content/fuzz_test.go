@@ -26,7 +26,7 @@ import (
 // Inputs that fail are saved under testdata/fuzz and then run as regular
 // test cases.
 
-func seeds(f *testing.F) []sitetest.File {
+func seeds(f testing.TB) []sitetest.File {
 	return append(sitetest.ContentFiles(f, "../testdata/broken/*.txtar", 64<<10), sitetest.ContentFiles(f, "../testdata/sites/*.txtar", 64<<10)...)
 }
 

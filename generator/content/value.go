@@ -227,11 +227,21 @@ func (e *frontError) Error() string { return e.msg }
 // decodeYAML decodes YAML front matter. Positions are relative to data;
 // at maps them to file positions.
 func decodeYAML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) {
+	text := string(data)
+	if m, ok := fastYAML(text, at); ok {
+		return m, nil
+	}
+	return goYAML(text, at)
+}
+
+// goYAML decodes YAML front matter with go-yaml, as decodeYAML does when
+// fastYAML cannot.
+func goYAML(text string, at func(line, col int) diag.Pos) (*mapping, error) {
 	// go-yaml's parser takes time and memory quadratic in the nesting of
 	// flow collections ("[[[[..."): a few kilobytes of brackets would take
 	// gigabytes. Its lexer is linear, so the nesting is checked on the
 	// tokens before they are parsed.
-	tokens := lexer.Tokenize(string(data))
+	tokens := lexer.Tokenize(text)
 	depth := 0
 	for _, tk := range tokens {
 		switch tk.Type {
@@ -256,7 +266,7 @@ func decodeYAML(data []byte, at func(line, col int) diag.Pos) (*mapping, error) 
 		tk := file.Docs[1].GetToken()
 		return nil, errAt(at(tk.Position.Line, tk.Position.Column), "front matter holds more than one YAML document")
 	}
-	d := &yamlDecoder{at: at, anchors: map[string]yast.Node{}, text: string(data)}
+	d := &yamlDecoder{at: at, anchors: map[string]yast.Node{}, text: text}
 	v, err := d.node(file.Docs[0].Body, 0)
 	if err != nil {
 		return nil, err
