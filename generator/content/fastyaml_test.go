@@ -196,3 +196,33 @@ func FuzzFastYAML(f *testing.F) {
 		checkFastYAML(t, "input", text)
 	})
 }
+
+// BenchmarkFrontMatter decodes the front matter of a generated corpus as
+// a build does (decodeYAML), and with go-yaml alone.
+//
+//	go test -run='^$' -bench=FrontMatter -benchmem ./generator/content
+func BenchmarkFrontMatter(b *testing.B) {
+	var texts []string
+	for _, f := range corpus.Generate(1000, 1) {
+		if text, ok := yamlText(f.Data); ok {
+			texts = append(texts, text)
+		}
+	}
+	for _, bc := range []struct {
+		name   string
+		decode func(string) error
+	}{
+		{"decodeYAML", func(s string) error { _, err := decodeYAML([]byte(s), lineAt); return err }},
+		{"go-yaml", func(s string) error { _, err := goYAML(s, lineAt); return err }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, s := range texts {
+					if err := bc.decode(s); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
