@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -225,4 +226,57 @@ func BenchmarkFrontMatter(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestFastYAMLMixed reads front matters put together at random from
+// pieces at the edges of what fastYAML reads (values YAML might read as
+// other types, quotes, brackets, indents, blank lines), both ways. Where
+// FuzzFastYAML mutates bytes, this keeps to the shapes front matter has,
+// so that most of them take the fast way.
+func TestFastYAMLMixed(t *testing.T) {
+	scalars := []string{
+		"x", "a b", "at-risk", "Don't", "x, y", "a [b]", "x{y}", "http://e.x/a?b#c", "a:b", "a#b", "a'b", `a"b`,
+		"0", "7", "010", "12", "1.5", "1e3", "0x1F", "1_000", "1:30", "-1", "+1", "6 months", "2026-Q4", "12e", "2024-02-30", "2026-11-25",
+		"2026-11-25T10:00:00Z", "true", "false", "True", "yes", "no", "on", "off", "y", "n", "null", "Null", "~", ".inf", ".nan", "inf", "nan",
+		`"q"`, `""`, `" s "`, `"a, b"`, `"#x"`, `"x: y"`, `'q'`, `''`, `'a,b'`, `"é"`, "é", "café", "x ", "x  ", "x # c",
+		"[]", "[a]", "[a, b]", "[ a , b ]", `["a", 'b', 1, true, null]`, "[a b, c]", "[é, b]", "[1 , 2 ]", "[a,]",
+	}
+	keys := []string{"title", "tags", "a", "b", "a-b", "a_b", "a/b", "a.b", "_x", "x1", "status", "date"}
+	r := rand.New(rand.NewPCG(1, 2))
+	pick := func(s []string) string { return s[r.IntN(len(s))] }
+	fast := 0
+	for n := range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			k := pick(keys)
+			switch r.IntN(8) {
+			case 0:
+				fmt.Fprintf(&b, "%s:\n", k)
+				ind := strings.Repeat(" ", 1+r.IntN(3))
+				for range 1 + r.IntN(3) {
+					if r.IntN(2) == 0 {
+						fmt.Fprintf(&b, "%s- %s\n", ind, pick(scalars))
+					} else {
+						fmt.Fprintf(&b, "%s%s: %s\n", ind, pick(keys), pick(scalars))
+					}
+				}
+			case 1:
+				fmt.Fprintf(&b, "%s:\n", k)
+			case 2:
+				b.WriteString("\n")
+			default:
+				fmt.Fprintf(&b, "%s:%s%s\n", k, strings.Repeat(" ", 1+r.IntN(2)), pick(scalars))
+			}
+		}
+		if checkFastYAML(t, fmt.Sprintf("mix %d", n), b.String()) {
+			fast++
+		}
+		if t.Failed() {
+			return
+		}
+	}
+	if fast < 2000 {
+		t.Errorf("fastYAML read %d of 20000 mixed front matters; the test is meant to exercise it", fast)
+	}
+	t.Logf("fastYAML read %d of 20000", fast)
 }
