@@ -25,7 +25,6 @@ func TestConvertedRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Result = res
-	c.Result.Text = "" // not kept
 	if len(res.TOC) == 0 || len(res.TOC[0].Items) == 0 || len(res.Links) != 2 || len(res.Sections) < 3 {
 		t.Fatalf("sample converted to too little to test: %+v", res)
 	}

@@ -422,8 +422,8 @@ func TestTypographer(t *testing.T) {
 	if want := "“Write it down” – don’t ‘meet’… ok"; r.Summary != want {
 		t.Errorf("Summary = %q, want %q", r.Summary, want)
 	}
-	if !strings.Contains(r.Text, "“Write it down” – don’t ‘meet’… ok") || !strings.Contains(r.Text, "More “text”.") {
-		t.Errorf("Text = %q, want typographic punctuation as characters", r.Text)
+	if !strings.Contains(r.Text(), "“Write it down” – don’t ‘meet’… ok") || !strings.Contains(r.Text(), "More “text”.") {
+		t.Errorf("Text = %q, want typographic punctuation as characters", r.Text())
 	}
 	if len(r.Headings) != 1 || r.Headings[0].Text != "“Quoted” part" {
 		t.Errorf("Headings = %+v, want text “Quoted” part", r.Headings)
@@ -431,7 +431,7 @@ func TestTypographer(t *testing.T) {
 	if len(r.Sections) != 2 || r.Sections[1].Title != "“Quoted” part" {
 		t.Errorf("Sections = %+v, want the second titled “Quoted” part", r.Sections)
 	}
-	all := r.Title + r.Summary + r.Text + r.Headings[0].Text
+	all := r.Title + r.Summary + r.Text() + r.Headings[0].Text
 	for _, s := range r.Sections {
 		all += s.Title + s.Text
 	}
@@ -458,13 +458,13 @@ func TestTextAndSections(t *testing.T) {
 		t.Errorf("Sections =\n%q\nwant\n%q", r.Sections, want)
 	}
 	for _, s := range []string{"Intro with a link and code.", "First", "one", "x := 1"} {
-		if !strings.Contains(r.Text, s) {
-			t.Errorf("Text = %q, want it to contain %q", r.Text, s)
+		if !strings.Contains(r.Text(), s) {
+			t.Errorf("Text = %q, want it to contain %q", r.Text(), s)
 		}
 	}
 	for _, s := range []string{"Title", "hidden", "x.md", "`", "<!--"} {
-		if strings.Contains(r.Text, s) {
-			t.Errorf("Text = %q, holds %q", r.Text, s)
+		if strings.Contains(r.Text(), s) {
+			t.Errorf("Text = %q, holds %q", r.Text(), s)
 		}
 	}
 }

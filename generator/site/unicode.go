@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -30,6 +31,9 @@ func CleanText(s string) string {
 		return r
 	}, s)
 }
+
+// HasDropped reports whether CleanText drops anything of b.
+func HasDropped(b []byte) bool { return bytes.ContainsFunc(b, dropped) }
 
 func dropped(r rune) bool {
 	return r != '\t' && r != '\n' && diag.IsControl(r) || r == 0xfffe || r == 0xffff
