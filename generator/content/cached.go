@@ -19,8 +19,9 @@ type converted struct {
 	// KeepH1 is the answer to keepH1 for the leading H1, when Result has
 	// a Title: it depends on the front matter's title.
 	KeepH1 bool
-	// aliased is set when Result.HTML shares a snapshot's bytes, which
-	// are never written to: the document's body may share them too.
+	// aliased is set when Result.HTML shares bytes that are never
+	// written to, a snapshot's or a conversion's own: the document's
+	// body may share them too.
 	aliased bool
 }
 
@@ -52,7 +53,9 @@ func (l *loader) convert(conv *markdown.Converter, body []byte, bodyHash cache.K
 		return c.KeepH1
 	}
 	res, err := conv.Convert(body, record, keep)
-	c.Result = res
+	// The HTML is the conversion's own, which nothing writes to: the
+	// body shares it rather than a copy (160 MB at 100,000 documents).
+	c.Result, c.aliased = res, true
 	return c, err
 }
 

@@ -35,7 +35,18 @@ func fastYAML(text string, at func(line, col int) diag.Pos) (*mapping, bool) {
 		}
 	}
 	p := fastParser{lines: strings.Split(text, "\n"), at: at}
+	// As many keys as lines that start with something, most likely: the
+	// mapping made at its size, not grown four times.
+	keys := 0
+	for _, line := range p.lines {
+		if line != "" && line[0] != ' ' {
+			keys++
+		}
+	}
 	m := newMapping()
+	if keys > 0 {
+		m.keys, m.vals, m.keyPos = make([]string, 0, keys), make([]value, 0, keys), make([]diag.Pos, 0, keys)
+	}
 	for i := 0; i < len(p.lines); {
 		line := p.lines[i]
 		if blank(line) {

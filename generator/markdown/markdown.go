@@ -225,7 +225,7 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	if err != nil {
 		return r, err
 	}
-	r.HTML = buf.Bytes()
+	r.HTML = buf.Bytes() // the caller's: the converter keeps no reference
 	return r, nil
 }
 
