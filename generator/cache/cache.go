@@ -12,6 +12,7 @@
 package cache
 
 import (
+	"bufio"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -243,6 +244,13 @@ func (c *Cache) Get(ns string, k Key) ([]byte, bool) {
 // the entry was stored; a cache that cannot be written to is a cache
 // that misses, so most callers need not know.
 func (c *Cache) Put(ns string, k Key, data []byte) bool {
+	return c.PutParts(ns, k, [][]byte{data})
+}
+
+// PutParts stores the parts one after another under k, as Put stores
+// them joined, without joining them first: a build's content snapshot
+// is written in buckets of a few hundred parsed files each.
+func (c *Cache) PutParts(ns string, k Key, parts [][]byte) bool {
 	if c == nil {
 		return false
 	}
@@ -254,7 +262,16 @@ func (c *Cache) Put(ns string, k Key, data []byte) bool {
 	if err != nil {
 		return false
 	}
-	_, werr := f.Write(data)
+	var werr error
+	if len(parts) == 1 {
+		_, werr = f.Write(parts[0])
+	} else {
+		w := bufio.NewWriterSize(f, 64<<10)
+		for _, b := range parts {
+			w.Write(b) // an error is kept for Flush
+		}
+		werr = w.Flush()
+	}
 	cerr := f.Close()
 	if werr != nil || cerr != nil || os.Rename(f.Name(), p) != nil {
 		os.Remove(f.Name())

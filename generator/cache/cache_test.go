@@ -49,6 +49,25 @@ func TestGetPut(t *testing.T) {
 	})
 }
 
+// TestPutParts checks that parts stored one after another read back as
+// one entry, the bytes Put stores for them joined.
+func TestPutParts(t *testing.T) {
+	t.Parallel()
+	c := Open(t.TempDir())
+	big := strings.Repeat("x", 100<<10) // more than the writer's buffer
+	parts := [][]byte{[]byte("a"), nil, []byte(big), []byte("bc")}
+	k := NewHasher("test").String("parts").Sum()
+	if !c.PutParts("ns", k, parts) {
+		t.Fatal("PutParts reported that it stored nothing")
+	}
+	if got, ok := c.Get("ns", k); !ok || string(got) != "a"+big+"bc" {
+		t.Errorf("Get after PutParts = %d bytes, %v; want %d", len(got), ok, len(big)+3)
+	}
+	if string(parts[0]) != "a" || string(parts[3]) != "bc" {
+		t.Error("PutParts changed its parts")
+	}
+}
+
 // TestMapEntries checks that a cache whose entries are mapped reads what
 // one that reads them does, and that an entry stored again leaves the
 // bytes Get returned before as they were.

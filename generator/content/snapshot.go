@@ -383,13 +383,16 @@ func putBucket(c *cache.Cache, dir string, parts [][]byte) cache.Key {
 	for _, b := range parts {
 		size += len(b)
 	}
-	blob := make([]byte, 0, size)
+	// The key of the parts joined, as Hasher.Bytes would take them, and
+	// the entry written part by part: joined, the buckets of a build of
+	// 100,000 documents were 290 MB for the collector.
+	h := cache.NewHasher("content-parsed").String(dir).Int(int64(size))
 	for _, b := range parts {
-		blob = append(blob, b...)
+		h.Write(b)
 	}
-	k := cache.NewHasher("content-parsed").String(dir).Bytes(blob).Sum()
+	k := h.Sum()
 	if size > 0 {
-		c.Put("content", k, blob)
+		c.PutParts("content", k, parts)
 	}
 	return k
 }
