@@ -228,7 +228,11 @@ func (m *memo) save(order []cache.Key) {
 		if same {
 			continue
 		}
-		buf := make([]byte, 4, 64)
+		size := 4 + binary.MaxVarintLen64
+		for _, k := range ks {
+			size += len(k) + binary.MaxVarintLen64 + len(m.used[k])
+		}
+		buf := make([]byte, 4, size) // grown by appends, it was twice this
 		buf = binary.AppendUvarint(buf, uint64(len(ks)))
 		for _, k := range ks {
 			v := m.used[k]
