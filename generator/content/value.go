@@ -179,23 +179,32 @@ func within(text []byte, p diag.Pos) diag.Pos {
 	return newLines(text).within(p)
 }
 
-// lines indexes the lines of a text, to check positions in it.
+// lines indexes the lines of a text, to check positions in it, as far
+// as they are asked about: a file's front matter is checked, and the
+// body after it, most of the file, need not be indexed.
 type lines struct {
 	text  []byte
-	start []int // byte offset of each line
+	start []int // byte offset of each line indexed so far
+	done  int   // bytes looked at for the ends of lines
 }
 
-func newLines(text []byte) *lines {
-	l := &lines{text: text, start: []int{0}}
-	for i, b := range text {
-		if b == '\n' {
-			l.start = append(l.start, i+1)
+func newLines(text []byte) *lines { return &lines{text: text, start: []int{0}} }
+
+// index indexes the lines through line n+1 (from 1), or all there are.
+func (l *lines) index(n int) {
+	for len(l.start) <= n && l.done < len(l.text) {
+		i := bytes.IndexByte(l.text[l.done:], '\n')
+		if i < 0 {
+			l.done = len(l.text)
+			return
 		}
+		l.done += i + 1
+		l.start = append(l.start, l.done)
 	}
-	return l
 }
 
 func (l *lines) within(p diag.Pos) diag.Pos {
+	l.index(p.Line)
 	if p.Line < 1 || p.Line > len(l.start) {
 		return p
 	}

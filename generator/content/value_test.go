@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -119,6 +120,34 @@ func TestYAMLSharesText(t *testing.T) {
 	for _, s := range []string{m.keys[1], got["title"], got["author"], got["tag b c"]} {
 		if d := int(uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(base))); d != strings.Index(src, s) {
 			t.Errorf("%q is %d bytes from the first key, want %d: not a piece of the front matter", s, d, strings.Index(src, s))
+		}
+	}
+}
+
+// TestWithin checks lines.within, which indexes lines as it is asked
+// about them, against an index of every line made first, for positions
+// asked in any order.
+func TestWithin(t *testing.T) {
+	within := func(text []byte, p diag.Pos) diag.Pos {
+		ls := bytes.Split(text, []byte("\n"))
+		if p.Line < 1 || p.Line > len(ls) {
+			return p
+		}
+		line := ls[p.Line-1]
+		if p.Col > len(line)+1 {
+			p.Col = len(line) - len(bytes.TrimLeft(line, " \t")) + 1
+		}
+		return p
+	}
+	for _, text := range []string{"", "\n", "a", "a\n", "a: 1\n  b\n\n\tc: 2", "x\n\n\n  yy  \n"} {
+		l := newLines([]byte(text))
+		for _, line := range []int{3, 1, 0, 2, 5, 4, -1, 2, 6, 1} {
+			for _, col := range []int{1, 2, 3, 4, 9} {
+				p := diag.Pos{File: "f", Line: line, Col: col}
+				if got, want := l.within(p), within([]byte(text), p); got != want {
+					t.Errorf("%q: within(%d:%d) = %d:%d, want %d:%d", text, line, col, got.Line, got.Col, want.Line, want.Col)
+				}
+			}
 		}
 	}
 }
