@@ -25,7 +25,9 @@ import (
 // wrong with it. FuzzFastYAML checks that the two agree.
 func fastYAML(text string, at func(line, col int) diag.Pos) (*mapping, bool) {
 	// YAML 1.1 breaks lines at NEL and the Unicode separators too, and
-	// reads a BOM as a space.
+	// reads a BOM as a space. go-yaml does not, but they are left to it
+	// all the same, as are tabs and carriage returns (it drops a tab
+	// within a plain value, "x\ty" is "xy") and escapes.
 	if len(text) > fastYAMLSize || !utf8.ValidString(text) || strings.ContainsAny(text, "\u0085\u2028\u2029\ufeff") {
 		return nil, false
 	}
@@ -34,7 +36,7 @@ func fastYAML(text string, at func(line, col int) diag.Pos) (*mapping, bool) {
 			return nil, false
 		}
 	}
-	p := fastParser{lines: strings.Split(text, "\n"), at: at}
+	p := fastParser{lines: strings.Split(text, "\n"), at: at, line: -1}
 	// As many keys as lines that start with something, most likely: the
 	// mapping made at its size, not grown four times.
 	keys := 0
@@ -53,6 +55,8 @@ func fastYAML(text string, at func(line, col int) diag.Pos) (*mapping, bool) {
 			i++
 			continue
 		}
+		// A line that starts with a space or "-" here (a value going on
+		// below its key, a list at its key's indent) is not a key.
 		key, off, ok := keyOf(line)
 		if !ok || m.has(key) {
 			return nil, false
@@ -61,24 +65,18 @@ func fastYAML(text string, at func(line, col int) diag.Pos) (*mapping, bool) {
 		next := p.nextLine(i + 1)
 		if off == len(line) {
 			// "key:" alone: a nested block below it, or nothing.
-			switch {
-			case next < len(p.lines) && p.lines[next][0] == ' ':
+			if next < len(p.lines) && p.lines[next][0] == ' ' {
 				v, after, ok := p.block(next)
 				if !ok {
 					return nil, false
 				}
 				m.set(key, v, kpos)
 				i = after
-			case next < len(p.lines) && p.lines[next][0] == '-':
-				return nil, false // a list at the key's own indent
-			default:
+			} else {
 				m.set(key, value{pos: kpos}, kpos)
 				i = next
 			}
 			continue
-		}
-		if next < len(p.lines) && p.lines[next][0] == ' ' {
-			return nil, false // the value goes on below
 		}
 		var v value
 		if line[off] == '[' {
@@ -105,12 +103,20 @@ const fastYAMLSize = 16 << 10
 type fastParser struct {
 	lines []string
 	at    func(line, col int) diag.Pos
+	// The last position asked for: a list in brackets asks for each
+	// item's, further along the line, counted on from the one before.
+	line, off, col int
 }
 
 // pos returns the position of byte off of line i (from 0), in the
 // characters go-yaml counts columns in.
 func (p *fastParser) pos(i, off int) diag.Pos {
-	return p.at(i+1, utf8.RuneCountInString(p.lines[i][:off])+1)
+	if i != p.line || off < p.off {
+		p.line, p.off, p.col = i, 0, 1
+	}
+	p.col += utf8.RuneCountInString(p.lines[i][p.off:off])
+	p.off = off
+	return p.at(i+1, p.col)
 }
 
 // nextLine returns the first line from i on that is not blank.
@@ -144,7 +150,7 @@ func (p *fastParser) block(i int) (value, int, bool) {
 			for off < len(line) && line[off] == ' ' {
 				off++
 			}
-			if off == len(line) || line[off] == '[' {
+			if off == len(line) {
 				return value{}, 0, false
 			}
 			v, ok := p.scalar(i, off, line[off:], false)
@@ -155,7 +161,7 @@ func (p *fastParser) block(i int) (value, int, bool) {
 			continue
 		}
 		key, off, ok := keyOf(line[indent:])
-		if !ok || list != nil || off+indent == len(line) || line[off+indent] == '[' {
+		if !ok || list != nil || off+indent == len(line) {
 			return value{}, 0, false
 		}
 		if m == nil {
@@ -260,8 +266,8 @@ func (p *fastParser) scalar(i, off int, s string, inFlow bool) (value, bool) {
 		if isDate(s) || !numberLike(s) {
 			return value{v: s, pos: pos}, true
 		}
-		if len(s) > 18 || c == '0' && len(s) > 1 {
-			return value{}, false
+		if c == '0' && len(s) > 1 {
+			return value{}, false // "010" and "09" are not go-yaml's integers
 		}
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
@@ -275,9 +281,8 @@ func (p *fastParser) scalar(i, off int, s string, inFlow bool) (value, bool) {
 	case "null":
 		return value{pos: pos}, true
 	}
-	switch strings.ToLower(s) {
-	case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
-		return value{}, false
+	if yaml11Word(s) {
+		return value{}, false // "True", "NULL", "yes": left to go-yaml
 	}
 	return value{v: s, pos: pos}, true
 }
@@ -313,8 +318,7 @@ func keyOf(line string) (key string, off int, ok bool) {
 		return "", 0, false
 	}
 	key, off = line[:n], n+1
-	switch strings.ToLower(key) {
-	case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
+	if yaml11Word(key) {
 		return "", 0, false
 	}
 	if off < len(line) && line[off] != ' ' {
@@ -338,6 +342,19 @@ func numberLike(s string) bool {
 		}
 	}
 	return true
+}
+
+// yaml11Word reports whether s is, in any case, a word that YAML 1.1
+// reads as a boolean or null. go-yaml follows YAML 1.2 and reads most of
+// them as strings; those fastYAML reads itself are "true", "false" and
+// "null" as values, and it leaves the rest to go-yaml rather than depend
+// on which version a go-yaml release follows.
+func yaml11Word(s string) bool {
+	switch strings.ToLower(s) {
+	case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
+		return true
+	}
+	return false
 }
 
 // isDate reports whether s is a date as "2006-01-02", which go-yaml's
