@@ -387,3 +387,26 @@ func TestAppendLine(t *testing.T) {
 		}
 	}
 }
+
+// TestReportBigRuns checks that the table says how many builds each
+// figure is made of when -big-runs differs from -runs, and how to
+// reproduce it.
+func TestReportBigRuns(t *testing.T) {
+	t.Parallel()
+	r := report{runs: 3, big: 1, sizes: []int{1000, 100000}, tools: []string{"handbook"}, results: []result{
+		{tool: "handbook", docs: 1000, scenario: full, usage: usage{Wall: time.Second}},
+		{tool: "handbook", docs: 100000, scenario: full, usage: usage{Wall: time.Minute}},
+	}}
+	table := r.table()
+	for _, want := range []string{
+		"Medians of 3 builds under 100,000 documents, one build at 100,000 and more, handbook",
+		"Reproduce with `go run ./generator/bench -n 1000,100000 -runs 3 -big-runs 1 -tools handbook`.",
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %q:\n%s", want, table)
+		}
+	}
+	if c := (config{runs: 3, big: 1}); c.runsAt(10000) != 3 || c.runsAt(100000) != 1 {
+		t.Errorf("runsAt: %d at 10,000 and %d at 100,000; want 3 and 1", c.runsAt(10000), c.runsAt(100000))
+	}
+}

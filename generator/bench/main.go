@@ -3,7 +3,7 @@
 // anywhere in the repository.
 //
 //	go run ./generator/bench                        # 1,000 and 10,000 documents, 3 runs
-//	go run ./generator/bench -n 1000,10000,100000 -runs 1  # and the 100k targets
+//	go run ./generator/bench -n 1000,10000,100000 -big-runs 1  # and the 100k targets, built once
 //	go run ./generator/bench -readme                # and rewrite README.md's table
 //	go run ./generator/bench -git                   # the corpora in git repositories
 //
@@ -28,7 +28,10 @@
 //     changes, and the search index;
 //   - no change: the same build again.
 //
-// Each figure is the median of -runs builds, each started after a sync.
+// Each figure is the median of -runs builds, each started after a sync;
+// -big-runs sets how many at 100,000 documents and more, whose builds
+// take minutes (Hugo's), where the smaller sizes' take seconds and vary
+// more from one to the next.
 // The builds of the two tools alternate, so that whatever else the
 // machine does slows both alike; each tool has its own copy of the
 // corpus, so one's edits never reach the other's no-change build.
@@ -54,6 +57,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -73,6 +77,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 type config struct {
 	sizes  []int    // corpus sizes, ascending
 	runs   int      // builds per measurement
+	big    int      // builds per measurement at bigSize documents and more
 	work   string   // working folder
 	tools  []string // "handbook", "hugo"
 	hugo   string   // Hugo binary
@@ -86,6 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	sizes := fs.String("n", "1000,10000", "corpus sizes, comma-separated (e.g. 1000,10000,100000)")
 	runs := fs.Int("runs", 3, "builds per measurement; the median is reported")
+	bigRuns := fs.Int("big-runs", 0, "builds per measurement at 100,000 documents and more (default -runs)")
 	work := fs.String("work", defaultWork(), "working folder for binaries, corpora and outputs")
 	tools := fs.String("tools", "handbook,hugo", "tools to measure, comma-separated")
 	hugo := fs.String("hugo", "hugo", "the Hugo binary")
@@ -110,12 +116,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		io.Copy(stderr, &held)
 		return 2
 	}
-	cfg := config{runs: *runs, work: *work, hugo: *hugo, time: *timeBin, readme: *readme, git: *git}
+	cfg := config{runs: *runs, big: cmp.Or(*bigRuns, *runs), work: *work, hugo: *hugo, time: *timeBin, readme: *readme, git: *git}
 	if cfg.sizes, err = parseSizes(*sizes); err == nil {
 		cfg.tools, err = parseTools(*tools)
 	}
-	if err == nil && (cfg.runs < 1 || fs.NArg() > 0) {
-		err = errors.New("want -runs of at least 1 and no arguments")
+	if err == nil && (cfg.runs < 1 || cfg.big < 1 || fs.NArg() > 0) {
+		err = errors.New("want -runs and -big-runs of at least 1 and no arguments")
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "bench:", err)
@@ -276,7 +282,7 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 		if err := command(root, "sync"); err != nil {
 			return err
 		}
-		rs, err := measureSize(ctx, timeBin, n, cfg.runs, targets, tr)
+		rs, err := measureSize(ctx, timeBin, n, cfg.runsAt(n), targets, tr)
 		if err != nil {
 			return err
 		}
@@ -288,7 +294,7 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 	}
 
 	m.loadEnd = loadAverage()
-	r := report{results: results, machine: m, runs: cfg.runs, cacheFlag: withCache, sizes: cfg.sizes, tools: cfg.tools, git: cfg.git}
+	r := report{results: results, machine: m, runs: cfg.runs, big: cfg.big, cacheFlag: withCache, sizes: cfg.sizes, tools: cfg.tools, git: cfg.git}
 	table := r.table()
 	if !cfg.git {
 		// Issue 12's targets are for content outside git.
@@ -307,6 +313,17 @@ func bench(ctx context.Context, cfg config, stdout io.Writer) error {
 		step("rewrote the performance table in %s", path)
 	}
 	return nil
+}
+
+// bigSize is the corpus size from which -big-runs applies.
+const bigSize = 100_000
+
+// runsAt returns the builds per measurement at n documents.
+func (c config) runsAt(n int) int {
+	if n >= bigSize {
+		return c.big
+	}
+	return c.runs
 }
 
 // measureSize runs every scenario on one corpus, alternating the tools

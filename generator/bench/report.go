@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"maps"
 	"os"
@@ -85,6 +86,7 @@ type report struct {
 	results   []result
 	machine   machine
 	runs      int
+	big       int // runs at bigSize documents and more; 0 is runs
 	cacheFlag bool // the handbook ran with -cache
 	sizes     []int
 	tools     []string
@@ -140,9 +142,10 @@ func (r report) table() string {
 	if r.cacheFlag {
 		cache = "with its cache in -cache DIR"
 	}
-	runs := fmt.Sprintf("Medians of %d builds each", r.runs)
-	if r.runs == 1 {
-		runs = "One build each"
+	runs := builds(r.runs) + " each"
+	big := cmp.Or(r.big, r.runs)
+	if big != r.runs && slices.ContainsFunc(r.sizes, func(n int) bool { return n >= bigSize }) {
+		runs = fmt.Sprintf("%s under %s documents, %s at %s and more", builds(r.runs), thousands(bigSize), strings.ToLower(builds(big)), thousands(bigSize))
 	}
 	hugo := ""
 	if slices.Contains(r.tools, "hugo") {
@@ -161,8 +164,20 @@ func (r report) table() string {
 		tools += " -git"
 		fmt.Fprintf(&b, "Each corpus a git repository with a commit per document, each edit committed before its build; Hugo with --enableGitInfo.\n")
 	}
+	if big != r.runs {
+		tools = fmt.Sprintf(" -big-runs %d", big) + tools
+	}
 	fmt.Fprintf(&b, "Reproduce with `go run ./generator/bench -n %s -runs %d%s`.\n", strings.Join(ns, ","), r.runs, tools)
 	return b.String()
+}
+
+// builds says how figures of n builds are had: "Medians of 3 builds",
+// "One build"; lower case, the rest is as it is written.
+func builds(n int) string {
+	if n == 1 {
+		return "One build"
+	}
+	return fmt.Sprintf("Medians of %d builds", n)
 }
 
 // Targets of issue 12, on the machine the figures come from.
