@@ -86,7 +86,7 @@ type report struct {
 	results   []result
 	machine   machine
 	runs      int
-	big       int // runs at bigSize documents and more; 0 is runs
+	big       int  // runs at bigSize documents and more; 0 is runs
 	cacheFlag bool // the handbook ran with -cache
 	sizes     []int
 	tools     []string
