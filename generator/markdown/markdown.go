@@ -451,9 +451,10 @@ func (in *interner) add(s string) string {
 // collectText splits the body's text into sections at each heading, and
 // returns them and the first paragraph as a summary. Each block's text
 // is written into a buffer of textBuffers, and each section's text
-// copied out at its size: a string for each block, and builders grown block by
-// block, were 0.5 GB of allocation at 100,000 documents, and the texts,
-// kept for the search index, held on to their builders' spare room.
+// copied out at its size: a string for each block, and builders grown
+// block by block, were 0.5 GB of allocation at 100,000 documents, and
+// the texts, kept for the search index, held on to their builders'
+// spare room.
 func collectText(doc ast.Node, src []byte, headings *interner) ([]Section, string) {
 	var sections []Section
 	cur := Section{}
