@@ -535,8 +535,8 @@ func (sc *scratch) analyse(e *entry, part *partial, doc uint32) (int, []byte, er
 	if !e.date.IsZero() {
 		date = e.date.Format("2006-01-02")
 	}
-	file, err := json.Marshal(docFile{Title: d.Title, URL: d.URL, Kind: e.kind.String(), Date: date, Byline: e.byline, Sections: sections})
-	return n, file, err
+	f := docFile{Title: d.Title, URL: d.URL, Kind: e.kind.String(), Date: date, Byline: e.byline, Sections: sections}
+	return n, f.appendJSON(make([]byte, 0, f.size())), nil
 }
 
 // docFile is what the client shows of a result.
