@@ -406,6 +406,10 @@ func TestReportBigRuns(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, table)
 		}
 	}
+	r.sizes, r.results = []int{100000}, r.results[1:]
+	if table := r.table(); !strings.Contains(table, "One build each, handbook") {
+		t.Errorf("with 100,000 documents alone, table lacks %q:\n%s", "One build each, handbook", table)
+	}
 	if c := (config{runs: 3, big: 1}); c.runsAt(10000) != 3 || c.runsAt(100000) != 1 {
 		t.Errorf("runsAt: %d at 10,000 and %d at 100,000; want 3 and 1", c.runsAt(10000), c.runsAt(100000))
 	}

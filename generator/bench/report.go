@@ -144,8 +144,13 @@ func (r report) table() string {
 	}
 	runs := builds(r.runs) + " each"
 	big := cmp.Or(r.big, r.runs)
-	if big != r.runs && slices.ContainsFunc(r.sizes, func(n int) bool { return n >= bigSize }) {
+	small := slices.ContainsFunc(r.sizes, func(n int) bool { return n < bigSize })
+	large := slices.ContainsFunc(r.sizes, func(n int) bool { return n >= bigSize })
+	switch {
+	case big != r.runs && small && large:
 		runs = fmt.Sprintf("%s under %s documents, %s at %s and more", builds(r.runs), thousands(bigSize), strings.ToLower(builds(big)), thousands(bigSize))
+	case large:
+		runs = builds(big) + " each"
 	}
 	hugo := ""
 	if slices.Contains(r.tools, "hugo") {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -336,5 +337,21 @@ func TestReading(t *testing.T) {
 	opts.Reading = func(int, int64) { t.Error("Reading called by a load that stopped, nothing changed") }
 	if res, _ := Load(os.DirFS(dir), opts); !res.Unchanged {
 		t.Error("the last load did not stop: nothing changed")
+	}
+}
+
+// TestPutBucket checks that a bucket written part by part is stored, and
+// keyed, as its parts joined.
+func TestPutBucket(t *testing.T) {
+	t.Parallel()
+	c := cache.Open(t.TempDir())
+	parts := [][]byte{[]byte("one"), []byte(strings.Repeat("x", 300)), nil, []byte("three")}
+	joined := bytes.Join(parts, nil)
+	k := putBucket(c, "content", parts)
+	if want := cache.NewHasher("content-parsed").String("content").Bytes(joined).Sum(); k != want {
+		t.Errorf("bucket key %v, want the key of the parts joined, %v", k, want)
+	}
+	if got, ok := c.Get("content", k); !ok || !bytes.Equal(got, joined) {
+		t.Errorf("bucket entry = %d bytes, %v; want the %d bytes of the parts joined", len(got), ok, len(joined))
 	}
 }

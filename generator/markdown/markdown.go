@@ -349,11 +349,10 @@ func plain(n ast.Node, src []byte) string {
 	defer textBuffers.Put(b)
 	b.Reset()
 	writeText(b, n, src)
-	t := bytes.TrimSpace(b.Bytes())
-	if site.HasDropped(t) {
+	if site.HasDropped(b.Bytes()) {
 		return strings.TrimSpace(site.CleanText(b.String()))
 	}
-	return string(t)
+	return string(bytes.TrimSpace(b.Bytes()))
 }
 
 // textBuffers holds the buffers plain text is written into before it is
@@ -474,8 +473,8 @@ func collectText(doc ast.Node, src []byte, headings *interner) ([]Section, strin
 		block.Reset()
 		writeText(block, n, src)
 		t := bytes.TrimSpace(block.Bytes()) // plain(n, src), as bytes
-		if site.HasDropped(t) {
-			t = []byte(strings.TrimSpace(site.CleanText(string(block.Bytes()))))
+		if site.HasDropped(block.Bytes()) {
+			t = []byte(strings.TrimSpace(site.CleanText(block.String())))
 		}
 		if h, ok := n.(*ast.Heading); ok {
 			flush()

@@ -612,3 +612,44 @@ func TestHeadingsShared(t *testing.T) {
 		t.Errorf("a string of %d bytes was kept", len(long))
 	}
 }
+
+// TestPlainTextCleaned checks that control and bidi characters, which
+// site.CleanText drops, are gone from the title, headings, sections and
+// summary, wherever they sit in a block's text (inside it, or in the
+// white space around it), and that invalid UTF-8 beside them becomes
+// U+FFFD as CleanText makes it.
+func TestPlainTextCleaned(t *testing.T) {
+	t.Parallel()
+	src := "# Ti\x01tle\u202e\n\nPara\u200fgraph one.\v\n\n## Head\x7f ing\n\nText\x1b here.\n\n```\n\xff\v\n```\n"
+	r := convert(t, Options{}, src)
+	if r.Title != "Title" {
+		t.Errorf("Title = %q, want %q", r.Title, "Title")
+	}
+	if r.Summary != "Paragraph one." {
+		t.Errorf("Summary = %q, want %q", r.Summary, "Paragraph one.")
+	}
+	want := []Section{
+		{ID: "", Title: "", Text: "Paragraph one."},
+		{ID: "head-ing", Title: "Head ing", Text: "Text here.\n\uFFFD"},
+	}
+	if !slices.Equal(r.Sections, want) {
+		t.Errorf("Sections =\n%q\nwant\n%q", r.Sections, want)
+	}
+}
+
+// TestAttributesKept checks that a heading keeps the attributes Markdown
+// may set (id, class) and loses the others, and that one with only kept
+// attributes keeps them as written.
+func TestAttributesKept(t *testing.T) {
+	t.Parallel()
+	r := convert(t, Options{}, "## One {#a .b style=\"color:red\" onclick=\"x()\"}\n\n## Two {#c .d}\n")
+	html := string(r.HTML)
+	for _, want := range []string{`<h2 id="a" class="b">One</h2>`, `<h2 id="c" class="d">Two</h2>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "style") || strings.Contains(html, "onclick") {
+		t.Errorf("HTML keeps a dropped attribute:\n%s", html)
+	}
+}
