@@ -38,7 +38,7 @@ func TestAlertsAndMermaid(t *testing.T) {
 		}
 	}
 	r, _ := c.Convert([]byte("> [!IMPORTANT]\n> Back up first.\n"), nil, nil)
-	if strings.Contains(r.Text(), "[!") || !strings.Contains(r.Text(), "Important") {
-		t.Errorf("text of an alert = %q, want its title and no marker", r.Text())
+	if strings.Contains(bodyText(r), "[!") || !strings.Contains(bodyText(r), "Important") {
+		t.Errorf("text of an alert = %q, want its title and no marker", bodyText(r))
 	}
 }

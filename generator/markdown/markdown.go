@@ -115,21 +115,6 @@ type Result struct {
 	Summary  string // the first paragraph as plain text, shortened
 }
 
-// Text returns the body as plain text: each section's heading and text,
-// a line each.
-func (r *Result) Text() string {
-	var b strings.Builder
-	for _, s := range r.Sections {
-		for _, t := range []string{s.Title, s.Text} {
-			if t != "" {
-				b.WriteString(t)
-				b.WriteByte('\n')
-			}
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
-
 // Rewriter returns the href to write for a link destination. Returning
 // dest unchanged leaves the link as written.
 type Rewriter func(dest string, image bool) string
@@ -347,12 +332,18 @@ func offset(n ast.Node, src []byte, marker string) int {
 func plain(n ast.Node, src []byte) string {
 	b := textBuffers.Get().(*bytes.Buffer)
 	defer textBuffers.Put(b)
+	return string(plainInto(b, n, src))
+}
+
+// plainInto is plain, written into b: the bytes it returns are b's, or
+// a copy when CleanText drops something.
+func plainInto(b *bytes.Buffer, n ast.Node, src []byte) []byte {
 	b.Reset()
 	writeText(b, n, src)
 	if site.HasDropped(b.Bytes()) {
-		return strings.TrimSpace(site.CleanText(b.String()))
+		return []byte(strings.TrimSpace(site.CleanText(b.String())))
 	}
-	return string(bytes.TrimSpace(b.Bytes()))
+	return bytes.TrimSpace(b.Bytes())
 }
 
 // textBuffers holds the buffers plain text is written into before it is
@@ -470,12 +461,7 @@ func collectText(doc ast.Node, src []byte, headings *interner) ([]Section, strin
 		body.Reset()
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		block.Reset()
-		writeText(block, n, src)
-		t := bytes.TrimSpace(block.Bytes()) // plain(n, src), as bytes
-		if site.HasDropped(block.Bytes()) {
-			t = []byte(strings.TrimSpace(site.CleanText(block.String())))
-		}
+		t := plainInto(block, n, src)
 		if h, ok := n.(*ast.Heading); ok {
 			flush()
 			id, _ := h.AttributeString("id")

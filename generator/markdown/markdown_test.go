@@ -422,8 +422,8 @@ func TestTypographer(t *testing.T) {
 	if want := "“Write it down” – don’t ‘meet’… ok"; r.Summary != want {
 		t.Errorf("Summary = %q, want %q", r.Summary, want)
 	}
-	if !strings.Contains(r.Text(), "“Write it down” – don’t ‘meet’… ok") || !strings.Contains(r.Text(), "More “text”.") {
-		t.Errorf("Text = %q, want typographic punctuation as characters", r.Text())
+	if !strings.Contains(bodyText(r), "“Write it down” – don’t ‘meet’… ok") || !strings.Contains(bodyText(r), "More “text”.") {
+		t.Errorf("Text = %q, want typographic punctuation as characters", bodyText(r))
 	}
 	if len(r.Headings) != 1 || r.Headings[0].Text != "“Quoted” part" {
 		t.Errorf("Headings = %+v, want text “Quoted” part", r.Headings)
@@ -431,7 +431,7 @@ func TestTypographer(t *testing.T) {
 	if len(r.Sections) != 2 || r.Sections[1].Title != "“Quoted” part" {
 		t.Errorf("Sections = %+v, want the second titled “Quoted” part", r.Sections)
 	}
-	all := r.Title + r.Summary + r.Text() + r.Headings[0].Text
+	all := r.Title + r.Summary + bodyText(r) + r.Headings[0].Text
 	for _, s := range r.Sections {
 		all += s.Title + s.Text
 	}
@@ -458,13 +458,13 @@ func TestTextAndSections(t *testing.T) {
 		t.Errorf("Sections =\n%q\nwant\n%q", r.Sections, want)
 	}
 	for _, s := range []string{"Intro with a link and code.", "First", "one", "x := 1"} {
-		if !strings.Contains(r.Text(), s) {
-			t.Errorf("Text = %q, want it to contain %q", r.Text(), s)
+		if !strings.Contains(bodyText(r), s) {
+			t.Errorf("Text = %q, want it to contain %q", bodyText(r), s)
 		}
 	}
 	for _, s := range []string{"Title", "hidden", "x.md", "`", "<!--"} {
-		if strings.Contains(r.Text(), s) {
-			t.Errorf("Text = %q, holds %q", r.Text(), s)
+		if strings.Contains(bodyText(r), s) {
+			t.Errorf("Text = %q, holds %q", bodyText(r), s)
 		}
 	}
 }
@@ -652,4 +652,18 @@ func TestAttributesKept(t *testing.T) {
 	if strings.Contains(html, "style") || strings.Contains(html, "onclick") {
 		t.Errorf("HTML keeps a dropped attribute:\n%s", html)
 	}
+}
+
+// bodyText returns the body of r as plain text: each section's heading
+// and text, a line each.
+func bodyText(r Result) string {
+	var b strings.Builder
+	for _, s := range r.Sections {
+		for _, t := range []string{s.Title, s.Text} {
+			if t != "" {
+				b.WriteString(t + "\n")
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
 }
