@@ -79,21 +79,27 @@ func (r *renderer) reuse(p, source string, key cache.Key, e *emitter) (bool, err
 // or the narrower one of its scope, and the body of the document it
 // shows, which no other page shows.
 func (r *renderer) page(j job, e *emitter) error {
+	if j.view != nil {
+		j.doc, j.scope = j.view.Doc, j.view.scope
+	}
 	h := cache.NewHasher("page")
-	if j.view.scope != nil && r.opts.BuiltinLayouts {
+	if j.scope != nil && r.opts.BuiltinLayouts {
 		h.Key(r.base).String(j.path)
-		j.view.scope(h)
+		j.scope(h)
 	} else {
 		h.Key(r.key).String(j.path)
 	}
 	source := ""
-	if d := j.view.Doc; d != nil {
+	if d := j.doc; d != nil {
 		h.Key(d.SourceHash)
 		source = d.File
 	}
 	key := h.Sum()
 	if ok, err := r.reuse(j.path, source, key, e); ok || err != nil {
 		return err
+	}
+	if j.view == nil {
+		j.view = j.make()
 	}
 	b := buffers.Get().(*bytes.Buffer)
 	b.Reset()

@@ -188,10 +188,22 @@ type PeriodGroup struct {
 	Objectives []*site.Objective
 }
 
-// job is one HTML page to render.
+// job is one HTML page to render: its view, or for a document's own
+// page, what keys the page (doc and scope) and make, which builds the
+// view only when the page is made again. A build with one file changed
+// reuses nearly every page, and building each update's view only to key
+// it was a tenth of such a build's time.
 type job struct {
-	path string // output path
-	view *View
+	path  string // output path
+	view  *View
+	doc   *site.Doc
+	scope scope
+	make  func() *View
+}
+
+// docJob is the job of a document's own page, keyed by its scope.
+func docJob(d *site.Doc, sc scope, make func() *View) job {
+	return job{path: outputPath(d.URL), doc: d, scope: sc, make: make}
 }
 
 func (r *renderer) view(tmpl, title, url, section string) *View {
@@ -256,11 +268,13 @@ func (r *renderer) pages(emit func(job)) {
 		v.Updates = s.Updates[lo:hi]
 		return v
 	})
+	updatesCrumbs := []Crumb{{Title: "Updates", URL: "/updates/"}}
 	for _, u := range s.Updates {
-		v := r.docView("update", &u.Doc, "updates").withFeed(updatesFeed)
-		v.Update, v.scope = u, r.updateScope(u)
-		v.Crumbs = []Crumb{{Title: "Updates", URL: "/updates/"}}
-		add(v)
+		emit(docJob(&u.Doc, r.updateScope(u), func() *View {
+			v := r.docView("update", &u.Doc, "updates").withFeed(updatesFeed)
+			v.Update, v.Crumbs = u, updatesCrumbs
+			return v
+		}))
 	}
 
 	decisionsFeed := r.feedLink("decisions/", "Decisions")
@@ -287,12 +301,14 @@ func (r *renderer) pages(emit func(job)) {
 			return v
 		})
 	}
+	decisionsCrumbs := []Crumb{{Title: "Decisions", URL: "/decisions/"}}
 	for _, d := range s.Decisions {
-		v := r.docView("decision", &d.Doc, "decisions").withFeed(decisionsFeed)
-		v.Decision, v.scope = d, r.decisionScope(d)
-		v.Crumbs = []Crumb{{Title: "Decisions", URL: "/decisions/"}}
-		add(v)
-		r.historyPages(add, &d.Doc, d.Events, "decisions", append(v.Crumbs, Crumb{Title: d.Title, URL: d.URL}))
+		emit(docJob(&d.Doc, r.decisionScope(d), func() *View {
+			v := r.docView("decision", &d.Doc, "decisions").withFeed(decisionsFeed)
+			v.Decision, v.Crumbs = d, decisionsCrumbs
+			return v
+		}))
+		r.historyPages(add, &d.Doc, d.Events, "decisions", []Crumb{decisionsCrumbs[0], {Title: d.Title, URL: d.URL}})
 	}
 
 	paginate(add, "/objectives/", len(s.Objectives), func(n, lo, hi int) *View {

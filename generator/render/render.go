@@ -151,7 +151,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	pages := 0
 	r.pages(func(j job) {
 		pages++
-		sm.add(r, j.view)
+		sm.add(r, j)
 		g.Go(func() error { return r.page(j, e) })
 	})
 	// Then the longer tasks, the export first, and the feeds, many small

@@ -17,16 +17,22 @@ type sitemap struct {
 // sitemapNS is the sitemap protocol's namespace.
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-// add lists the page v, if it belongs in the sitemap.
-func (m *sitemap) add(r *renderer, v *View) {
-	if v.Template == "404" || v.Template == "search" {
-		return
+// add lists the page of j, if it belongs in the sitemap.
+func (m *sitemap) add(r *renderer, j job) {
+	url, d := "", j.doc
+	if v := j.view; v != nil {
+		if v.Template == "404" || v.Template == "search" {
+			return
+		}
+		url, d = v.URL, v.Doc
+	} else {
+		url = d.URL
 	}
 	m.b.WriteString("  <url>\n    <loc>")
 	// Cannot fail: a bytes.Buffer takes every write.
-	_ = xml.EscapeText(&m.b, []byte(r.abs(v.URL)))
+	_ = xml.EscapeText(&m.b, []byte(r.abs(url)))
 	m.b.WriteString("</loc>\n")
-	if d := v.Doc; d != nil && !d.Date.IsZero() {
+	if d != nil && !d.Date.IsZero() {
 		m.b.WriteString("    <lastmod>")
 		m.b.Write(d.Date.AppendFormat(m.b.AvailableBuffer(), "2006-01-02"))
 		m.b.WriteString("</lastmod>\n")

@@ -37,7 +37,7 @@ func TestSitemapAsEncoded(t *testing.T) {
 		var m sitemap
 		want := urlset{NS: sitemapNS}
 		for _, v := range tc.views {
-			m.add(r, v)
+			m.add(r, job{view: v})
 			if v.Template == "404" || v.Template == "search" {
 				continue
 			}
@@ -46,6 +46,12 @@ func TestSitemapAsEncoded(t *testing.T) {
 				e.LastMod = v.Doc.Date.Format("2006-01-02")
 			}
 			want.URLs = append(want.URLs, e)
+		}
+		if tc.name == "pages" {
+			// A document's page listed before its view is built.
+			d := &site.Doc{URL: "/decisions/0001-a&b/", Date: day}
+			m.add(r, docJob(d, nil, nil))
+			want.URLs = append(want.URLs, entry{Loc: r.abs(d.URL), LastMod: "2026-03-09"})
 		}
 		enc, err := encodeXML(want, 0)
 		if err != nil {
