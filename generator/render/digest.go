@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -102,6 +103,20 @@ func (r *renderer) digestFeeds() []feed {
 			f.page = site.DigestURL(t, site.Week{})
 		}
 		f.items = func() ([]*site.Doc, error) { return r.digestItems(t) }
+		f.scope = func(h *cache.Hasher) {
+			// The weeks digestItems makes items of.
+			n := 0
+			for _, d := range r.digestsOf(t) {
+				if n == DigestFeedWeeks {
+					break
+				}
+				if d.Complete {
+					r.digestKey(h, d)
+					n++
+				}
+			}
+			h.Int(int64(n))
+		}
 		f.limit = DigestFeedWeeks
 		out = append(out, f)
 	}

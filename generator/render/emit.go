@@ -124,7 +124,7 @@ func (r *renderer) page(j job, e *emitter) error {
 // site's key are unchanged.
 func (r *renderer) feed(f feed, e *emitter) error {
 	var key cache.Key
-	if r.opts.BuiltinLayouts && f.items == nil && !madeItems(f.docs) {
+	if r.opts.BuiltinLayouts && (f.scope != nil || f.items == nil && !madeItems(f.docs)) {
 		key = r.feedKey(f)
 	} else {
 		h := cache.NewHasher("feed").Key(r.key).String(f.dir)

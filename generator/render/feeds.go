@@ -31,6 +31,9 @@ type feed struct {
 	// items, when set, makes the docs: items the build writes from the
 	// model (weekly digests), not from documents' bodies.
 	items func() ([]*site.Doc, error)
+	// scope, when set with items, hashes what the items show, so that
+	// the feed is keyed without making them (see feedKey).
+	scope scope
 	// summaries makes items carry the document's summary and its link
 	// instead of the whole body: a person's, team's or tag's feed repeats
 	// items the updates, decisions and handbook feeds carry in full, and

@@ -460,34 +460,40 @@ func (r *renderer) digestScope(v *View) scope {
 	return func(h *cache.Hasher) {
 		h.String("digest")
 		viewKey(h, v)
-		teamKey(h, d.Team)
-		h.String(d.Week.String()).Bool(d.Complete).String(digestSummary(d))
-		if !d.Complete {
-			h.String(formatDate(r.site.Now)) // "as of" the day
-		}
-		events(h, d.Decided)
-		events(h, d.Opened)
-		events(h, d.Objectives)
-		h.Int(int64(len(d.Movements)))
-		for _, m := range d.Movements {
-			objectiveKey(h, m.Objective)
-			h.Bool(m.KeyResult != nil).Int(int64(math.Float64bits(m.From))).Int(int64(math.Float64bits(m.To))).Int(int64(len(m.Reports)))
-		}
-		h.Int(int64(len(d.Updates)))
-		for _, u := range d.Updates {
-			updateItem(h, u)
-		}
-		h.Int(int64(len(d.Blockers)))
-		for _, b := range d.Blockers {
-			h.String(b.Text)
-			updateItem(h, b.Update)
-		}
-		for _, ps := range [][]*site.Page{d.NewPages, d.Reviewed} {
-			h.Int(int64(len(ps)))
-			for _, p := range ps {
-				docLink(h, &p.Doc)
-				ref(h, p.Owner)
-			}
+		r.digestKey(h, d)
+	}
+}
+
+// digestKey hashes what the week's digest shows ("digest-body"), on its
+// page and as an item of its feed.
+func (r *renderer) digestKey(h *cache.Hasher, d *site.Digest) {
+	teamKey(h, d.Team)
+	h.String(d.Week.String()).Bool(d.Complete).String(digestSummary(d))
+	if !d.Complete {
+		h.String(formatDate(r.site.Now)) // "as of" the day
+	}
+	events(h, d.Decided)
+	events(h, d.Opened)
+	events(h, d.Objectives)
+	h.Int(int64(len(d.Movements)))
+	for _, m := range d.Movements {
+		objectiveKey(h, m.Objective)
+		h.Bool(m.KeyResult != nil).Int(int64(math.Float64bits(m.From))).Int(int64(math.Float64bits(m.To))).Int(int64(len(m.Reports)))
+	}
+	h.Int(int64(len(d.Updates)))
+	for _, u := range d.Updates {
+		updateItem(h, u)
+	}
+	h.Int(int64(len(d.Blockers)))
+	for _, b := range d.Blockers {
+		h.String(b.Text)
+		updateItem(h, b.Update)
+	}
+	for _, ps := range [][]*site.Page{d.NewPages, d.Reviewed} {
+		h.Int(int64(len(ps)))
+		for _, p := range ps {
+			docLink(h, &p.Doc)
+			ref(h, p.Owner)
 		}
 	}
 }
@@ -519,6 +525,11 @@ func updateItem(h *cache.Hasher, u *site.Update) {
 // and of each item, its document and the people named as its author.
 func (r *renderer) feedKey(f feed) cache.Key {
 	h := cache.NewHasher("feed scoped").Key(r.base).String(f.dir).String(f.title).String(f.description).String(f.page).Bool(f.summaries)
+	if f.scope != nil {
+		h.String("items scoped").Int(int64(f.limit))
+		f.scope(h)
+		return h.Sum()
+	}
 	docs := f.docs[:min(len(f.docs), f.max(r.feedItems()))]
 	h.Int(int64(len(docs)))
 	for _, d := range docs {
