@@ -115,7 +115,11 @@ type Result struct {
 func Render(s *site.Site, opts Options) (Result, error) {
 	r := &renderer{site: s, opts: opts, values: map[*site.Doc]any{}}
 	r.index()
-	assets, err := buildAssets(opts.Layouts)
+	lk, err := layoutsKey(opts.Layouts)
+	if err != nil {
+		return Result{}, err
+	}
+	assets, err := cachedAssets(opts.Layouts, opts.Cache, lk)
 	if err != nil {
 		return Result{}, err
 	}
@@ -126,10 +130,6 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	r.tmpl = tmpl
-	lk, err := layoutsKey(opts.Layouts)
-	if err != nil {
-		return Result{}, err
-	}
 	r.key = cache.NewHasher("render").Key(opts.Key).Key(lk).Bool(opts.Dev).Sum()
 	r.base = cache.NewHasher("render base").Key(opts.Base).Key(lk).Bool(opts.Dev).Sum()
 	r.handbookKey = handbookTree(s)
