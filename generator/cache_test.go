@@ -120,8 +120,9 @@ func TestCacheNeverStale(t *testing.T) {
 		{"an update's body", func() {
 			// Past the summary, which lists show.
 			replace("updates/2026-11-24-ana-batched-writes.md", "then MySQL.", "then MySQL and SQLite.")
-			// The weekly digests' feeds carry finished weeks alone.
-		}, true, false, []string{"digest/feed.xml", "digest/atom.xml", "digest/feed.json"}},
+			// The weekly digests' feeds carry finished weeks alone, and
+			// the author's, team's and tags' feeds the summary alone.
+		}, true, false, []string{"digest/feed.xml", "digest/atom.xml", "digest/feed.json", "people/ana/feed.xml", "teams/platform/atom.xml", "tags/performance/feed.json"}},
 		{"an update's front matter only", func() {
 			replace("updates/2026-11-24-ana-batched-writes.md", "status: on-track", "status: at-risk")
 		}, false, false, nil},

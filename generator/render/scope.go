@@ -533,7 +533,13 @@ func (r *renderer) feedKey(f feed) cache.Key {
 	docs := f.docs[:min(len(f.docs), f.max(r.feedItems()))]
 	h.Int(int64(len(docs)))
 	for _, d := range docs {
-		h.Key(d.SourceHash)
+		if f.summaries {
+			// An item of summaries shows what lists show of its
+			// document: an edit of its body leaves the feed as it was.
+			h.Key(d.ListHash)
+		} else {
+			h.Key(d.SourceHash)
+		}
 		switch v := r.docValue(d).(type) {
 		case *site.Update:
 			personKey(h, v.Author)
