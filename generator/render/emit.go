@@ -99,7 +99,7 @@ func (r *renderer) page(j job, e *emitter) error {
 		return err
 	}
 	if j.view == nil {
-		j.view = j.make()
+		j.view = j.build()
 	}
 	b := buffers.Get().(*bytes.Buffer)
 	b.Reset()
