@@ -24,21 +24,25 @@
 // # Cache
 //
 // With Config.Cache (the command line's default is .cache/handbook), a
-// build keeps what it can reuse, in package cache: goldmark's conversion
-// of each document's body, keyed by the body and checked on reuse against
-// where its links now lead; and the manifest of the site it wrote, with
-// the key of each file's inputs and the hash of its bytes. Each document
-// has a ListHash (front matter, title, summary, headings, links and what
-// git history says of it: what other pages may show of it) and a
-// SourceHash (with its body). A page's
-// key is the site's key (every ListHash, site.toml, the git history, the
-// time, drafts, the layouts and the executable itself) and its own
-// document's SourceHash; a feed's adds its items'. So changing a
-// document's body past its summary renders its page, its feeds and the
-// search index again, and nothing else; changing anything else renders
-// everything, but converts only the changed Markdown. A file whose bytes
-// did not change is not written. The dev server does the same in memory
-// (RenderFrom).
+// build keeps what it can reuse, in package cache: a snapshot of the
+// content folder with goldmark's conversion of each document's body,
+// keyed by the body and checked on reuse against where its links now
+// lead; the search index's analyses and sections; the bundled front-end
+// assets, keyed by the layouts; and the manifest of the site it wrote,
+// with the key of each file's inputs and the hash of its bytes. Each
+// document has a ListHash (front matter, title, summary, headings, links
+// and what git history says of it: what other pages may show of it) and
+// a SourceHash (with its body). With the built-in layouts, most pages'
+// and feeds' keys are what they show (their scope, in package render)
+// and the SourceHash of the document whose body they carry; the others,
+// and every page with layouts of the site's own, have the site's key
+// (every ListHash, site.toml, the git history, the time, drafts, the
+// layouts and the executable itself) and their document's SourceHash.
+// So changing a document's body past its summary renders its page, the
+// feeds that carry bodies and the search index again; changing what lists
+// show of it renders the pages that show it and those with the site's
+// key. A file whose bytes did not change is not written. The dev server
+// does the same in memory (RenderFrom).
 //
 // Each step reports problems as diag.Diagnostic values ("path:line:col:
 // message"); Build collects and sorts them, and stops before rendering

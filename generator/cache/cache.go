@@ -1,8 +1,9 @@
 // Package cache keeps what one build computed for the next, in a folder
 // (by default .cache/handbook): converted Markdown, keyed by a hash of
-// everything the conversion read, and the manifest of the last site
-// written, so that pages whose inputs did not change are neither
-// rendered nor written again.
+// everything the conversion read, the search index's parts, the bundled
+// front-end assets, and the manifest of the last site written, so that
+// pages whose inputs did not change are neither rendered nor written
+// again.
 //
 // Every key starts with the build's salt: a hash of the running
 // executable, so a new version of handbook, of goldmark or of chroma

@@ -89,8 +89,9 @@ func (r *renderer) digestFeedLink(t *site.Team) FeedLink {
 
 // digestFeeds returns a feed of finished weeks, site-wide and per team:
 // one item per week, carrying the whole digest. The items are made only
-// when the feed is rendered: they come from the model alone, so the
-// site's key says whether the feed changed.
+// when the feed is rendered: with the built-in layouts, what its weeks
+// show (digestKey) says whether the feed changed, and with layouts of the
+// site's own, the site's key.
 func (r *renderer) digestFeeds() []feed {
 	s := r.site
 	var out []feed
@@ -104,18 +105,11 @@ func (r *renderer) digestFeeds() []feed {
 		}
 		f.items = func() ([]*site.Doc, error) { return r.digestItems(t) }
 		f.scope = func(h *cache.Hasher) {
-			// The weeks digestItems makes items of.
-			n := 0
-			for _, d := range r.digestsOf(t) {
-				if n == DigestFeedWeeks {
-					break
-				}
-				if d.Complete {
-					r.digestKey(h, d)
-					n++
-				}
+			weeks := r.feedWeeks(t)
+			h.Int(int64(len(weeks)))
+			for _, d := range weeks {
+				r.digestKey(h, d)
 			}
-			h.Int(int64(n))
 		}
 		f.limit = DigestFeedWeeks
 		out = append(out, f)
@@ -123,16 +117,26 @@ func (r *renderer) digestFeeds() []feed {
 	return out
 }
 
-// digestItems returns the finished weeks of t's digest as feed items.
-func (r *renderer) digestItems(t *site.Team) ([]*site.Doc, error) {
-	var docs []*site.Doc
+// feedWeeks returns the weeks of t's digest feed: the newest finished
+// ones, as many as the feed carries. A week still under way is left out:
+// an item should not change after it is published.
+func (r *renderer) feedWeeks(t *site.Team) []*site.Digest {
+	var weeks []*site.Digest
 	for _, d := range r.digestsOf(t) {
-		if !d.Complete {
-			continue // an item should not change after it is published
-		}
-		if len(docs) == DigestFeedWeeks {
+		if len(weeks) == DigestFeedWeeks {
 			break // newest first: the rest are not in the feed
 		}
+		if d.Complete {
+			weeks = append(weeks, d)
+		}
+	}
+	return weeks
+}
+
+// digestItems returns the weeks of t's digest feed as its items.
+func (r *renderer) digestItems(t *site.Team) ([]*site.Doc, error) {
+	var docs []*site.Doc
+	for _, d := range r.feedWeeks(t) {
 		var b bytes.Buffer
 		if err := r.tmpl["digest"].ExecuteTemplate(&b, "digest-body", d); err != nil {
 			return nil, fmt.Errorf("render digest %s: %w", d.URL(), err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"testing/fstest"
 
 	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/search"
@@ -120,8 +121,9 @@ func (r *renderer) page(j job, e *emitter) error {
 	return e.put(Output{Path: j.path, Data: data, Source: source, Key: key})
 }
 
-// feed renders a feed's three files unless its items' sources and the
-// site's key are unchanged.
+// feed renders a feed's three files unless their key is unchanged:
+// feedKey, or with layouts of the site's own, the site's key and the
+// sources of the feed's items.
 func (r *renderer) feed(f feed, e *emitter) error {
 	var key cache.Key
 	if r.opts.BuiltinLayouts && (f.scope != nil || f.items == nil && !madeItems(f.docs)) {
@@ -231,9 +233,14 @@ func (r *renderer) static(p string, e *emitter) error {
 	return e.put(Output{Path: p, Data: data, Source: source, Key: key})
 }
 
-// layoutsKey hashes every file of the layouts.
-func layoutsKey(layouts fs.FS) (cache.Key, error) {
+// readLayouts reads every file of the layouts into memory, and returns
+// them with their hash. A build bundles and parses what it hashed: a
+// layout saved while it runs cannot leave assets or pages in the cache
+// under the key of the files before it.
+func readLayouts(layouts fs.FS) (fs.FS, cache.Key, error) {
 	h := cache.NewHasher("layouts")
+	// fstest.MapFS is the standard library's file system in memory.
+	files := fstest.MapFS{}
 	err := fs.WalkDir(layouts, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -243,10 +250,11 @@ func layoutsKey(layouts fs.FS) (cache.Key, error) {
 			return err
 		}
 		h.String(p).Bytes(data)
+		files[p] = &fstest.MapFile{Data: data, Mode: 0o444}
 		return nil
 	})
 	if err != nil {
-		return cache.Key{}, fmt.Errorf("read layouts: %w", err)
+		return nil, cache.Key{}, fmt.Errorf("read layouts: %w", err)
 	}
-	return h.Sum(), nil
+	return files, h.Sum(), nil
 }

@@ -188,9 +188,9 @@ type PeriodGroup struct {
 	Objectives []*site.Objective
 }
 
-// job is one HTML page to render: its view, or for a document's own
-// page, what keys the page (doc and scope) and build, which makes the
-// view only when the page is made again. A build with one file changed
+// job is one HTML page to render: its view, or for an update's or a
+// decision's own page, what keys the page (doc and scope) and build,
+// which makes the view only when the page is made again. A build with one file changed
 // reuses nearly every page: building every update's view only to key it
 // took about a twentieth of such a build's CPU at 10,000 documents.
 type job struct {

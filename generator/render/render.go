@@ -115,17 +115,17 @@ type Result struct {
 func Render(s *site.Site, opts Options) (Result, error) {
 	r := &renderer{site: s, opts: opts, values: map[*site.Doc]any{}}
 	r.index()
-	lk, err := layoutsKey(opts.Layouts)
+	layouts, lk, err := readLayouts(opts.Layouts)
 	if err != nil {
 		return Result{}, err
 	}
-	assets, err := cachedAssets(opts.Layouts, opts.Cache, lk)
+	assets, err := cachedAssets(layouts, opts.Cache, lk)
 	if err != nil {
 		return Result{}, err
 	}
 	r.assets = assets.urls(s.Config.BasePath())
 	r.search = SearchLinks{Index: r.link("/" + search.ManifestPath), Script: r.assets.All["search.ts"]}
-	tmpl, err := parseTemplates(opts.Layouts, r.funcs())
+	tmpl, err := parseTemplates(layouts, r.funcs())
 	if err != nil {
 		return Result{}, err
 	}

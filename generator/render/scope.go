@@ -520,9 +520,11 @@ func updateItem(h *cache.Hasher, u *site.Update) {
 	teamKey(h, u.Team)
 }
 
-// feedKey returns the key of a feed of documents (not one whose items
-// the build makes, such as digests): what renderFeed writes of the feed
-// and of each item, its document and the people named as its author.
+// feedKey returns the key of a feed, for the built-in layouts: what
+// renderFeed writes of the feed and, for a feed of documents, of each
+// item, its document and the people named as its author; for a feed
+// whose items the build makes (a weekly digest's), what its scope hashes
+// of them.
 func (r *renderer) feedKey(f feed) cache.Key {
 	h := cache.NewHasher("feed scoped").Key(r.base).String(f.dir).String(f.title).String(f.description).String(f.page).Bool(f.summaries)
 	if f.scope != nil {
