@@ -80,9 +80,6 @@ func (r *renderer) reuse(p, source string, key cache.Key, e *emitter) (bool, err
 // or the narrower one of its scope, and the body of the document it
 // shows, which no other page shows.
 func (r *renderer) page(j job, e *emitter) error {
-	if j.view != nil {
-		j.doc, j.scope = j.view.Doc, j.view.scope
-	}
 	h := cache.NewHasher("page")
 	if j.scope != nil && r.opts.BuiltinLayouts {
 		h.Key(r.base).String(j.path)

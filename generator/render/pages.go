@@ -188,9 +188,9 @@ type PeriodGroup struct {
 	Objectives []*site.Objective
 }
 
-// job is one HTML page to render: its view, or for an update's or a
-// decision's own page, what keys the page (doc and scope) and build,
-// which makes the view only when the page is made again. A build with one file changed
+// job is one HTML page to render: what keys it (doc and scope), and its
+// view, or for an update's or a decision's own page, build, which makes
+// the view only when the page is made again. A build with one file changed
 // reuses nearly every page: building every update's view only to key it
 // took about a twentieth of such a build's CPU at 10,000 documents.
 type job struct {
@@ -244,7 +244,7 @@ func (r *renderer) pages(emit func(job)) {
 		if v.scope == nil {
 			v.scope = r.listScope(v)
 		}
-		emit(job{path: outputPath(v.URL), view: v})
+		emit(job{path: outputPath(v.URL), view: v, doc: v.Doc, scope: v.scope})
 	}
 
 	board := r.view("board", s.Config.Title, "/", "board")

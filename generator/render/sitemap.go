@@ -24,7 +24,7 @@ func (m *sitemap) add(r *renderer, j job) {
 		if v.Template == "404" || v.Template == "search" {
 			return
 		}
-		url, d = v.URL, v.Doc
+		url = v.URL
 	} else {
 		url = d.URL
 	}

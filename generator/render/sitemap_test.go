@@ -37,7 +37,7 @@ func TestSitemapAsEncoded(t *testing.T) {
 		var m sitemap
 		want := urlset{NS: sitemapNS}
 		for _, v := range tc.views {
-			m.add(r, job{view: v})
+			m.add(r, job{view: v, doc: v.Doc})
 			if v.Template == "404" || v.Template == "search" {
 				continue
 			}
