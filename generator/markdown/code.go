@@ -105,12 +105,31 @@ func (c *fencedCode) render(w util.BufWriter, src []byte, node ast.Node, enterin
 		seg := lines.At(i)
 		code.Write(seg.Value(src))
 	}
-	tokens, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
-	if err != nil {
+	tokens, ok := tokenise(compiledLexer(lexer), code.String())
+	if !ok {
+		tokens, ok = tokenise(lexer, code.String())
+	}
+	if !ok {
 		return c.others(w, src, node, entering)
 	}
-	c.formatter.Format(w, c.style, tokens)
+	c.formatter.Format(w, c.style, chroma.Literator(tokens...))
 	return ast.WalkContinue, nil
+}
+
+// tokenise splits code into tokens with l. It reports false when l fails
+// or panics, as a lexer may on input its rules did not foresee: the block
+// is then highlighted another way, or not at all.
+func tokenise(l chroma.Lexer, code string) (tokens []chroma.Token, ok bool) {
+	defer func() {
+		if recover() != nil {
+			tokens, ok = nil, false
+		}
+	}()
+	it, err := chroma.Coalesce(l).Tokenise(nil, code)
+	if err != nil {
+		return nil, false
+	}
+	return it.Tokens(), true
 }
 
 // funcOf is a registerer that keeps the function registered for kind.

@@ -1,0 +1,248 @@
+// Command lexergen writes lexers_regexp2.go: the rules of the languages
+// handbooks highlight most, compiled to Go by regexp2cg rather than run by
+// regexp2's interpreter. chroma compiles each rule of a lexer to a regexp
+// with regexp2.Compile; regexp2 returns, for a pattern it was given an
+// engine for at init, that engine instead. Highlighting is the largest
+// part of converting Markdown (a fifth of a cold build's CPU at 10,000
+// documents), and the generated engines run it several times faster.
+//
+// The file is made with go generate in generator/markdown, which runs
+//
+//	go run ./internal/lexergen -o lexers_regexp2.go
+//
+// and needs the Go module proxy for regexp2cg. Run it again after
+// updating chroma or regexp2: a rule whose pattern changed is interpreted
+// again, as before, until it is.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"fmt"
+	"log"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/dlclark/regexp2/v2/syntax"
+)
+
+// languages are the lexers compiled: those handbooks show most (shell
+// sessions, configuration, the languages of services and their data). A
+// language not here is highlighted as well, by the interpreter.
+var languages = []string{
+	"bash", "console", "diff", "docker", "go", "hcl", "ini", "javascript", "json",
+	"makefile", "python", "sql", "terraform", "toml", "typescript", "yaml",
+}
+
+// regexp2cg is the code generator, at the version that matches the
+// regexp2 in go.mod.
+const regexp2cg = "github.com/dlclark/regexp2cg@v0.21.0"
+
+func main() {
+	out := flag.String("o", "lexers_regexp2.go", "the file to write")
+	flag.Parse()
+	log.SetFlags(0)
+	names, patterns, interpreted, err := collect(languages)
+	if err != nil {
+		log.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "lexergen")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := os.WriteFile(filepath.Join(dir, "patterns.go"), source(patterns), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	abs, err := filepath.Abs(*out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	cmd := exec.Command("go", "run", regexp2cg, "-path", dir, "-o", abs)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		log.Fatalf("regexp2cg: %v", err)
+	}
+	if err := appendSets(abs, names, patterns, interpreted); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d patterns of %d lexers → %s\n", len(patterns), len(languages), *out)
+}
+
+// collect returns, sorted, chroma's names of the named lexers and the
+// patterns it compiles for their rules, as it writes them (see chroma's
+// RegexLexer): \G, the lexer's flags, and the rule's pattern in a group.
+func collect(languages []string) (names, patterns []string, interpreted map[string]string, err error) {
+	seen := map[string]bool{}
+	interpreted = map[string]string{}
+	for _, lang := range languages {
+		l := lexers.Get(lang)
+		if l == nil {
+			return nil, nil, nil, fmt.Errorf("no lexer %q", lang)
+		}
+		rl, ok := l.(*chroma.RegexLexer)
+		if !ok {
+			return nil, nil, nil, fmt.Errorf("lexer %q is a %T, not a regexp lexer", lang, l)
+		}
+		rules, err := rl.Rules()
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("lexer %q: %w", lang, err)
+		}
+		names = append(names, rl.Config().Name)
+		cfg := rl.Config()
+		flags := ""
+		if !cfg.NotMultiline {
+			flags += "m"
+		}
+		if cfg.CaseInsensitive {
+			flags += "i"
+		}
+		if cfg.DotAll {
+			flags += "s"
+		}
+		for _, state := range rules {
+			for _, rule := range state {
+				p := "(?:" + rule.Pattern + ")"
+				if flags != "" {
+					p = "(?" + flags + ")" + p
+				}
+				p = `\G` + p
+				if why := leftOut(p); why != "" {
+					interpreted[p] = why
+					continue
+				}
+				seen[p] = true
+			}
+		}
+	}
+	for p := range seen {
+		patterns = append(patterns, p)
+	}
+	slices.Sort(names)
+	slices.Sort(patterns)
+	return names, patterns, interpreted, nil
+}
+
+var findFirstChar = regexp.MustCompile(`FindFirstChar:\s+(\w+),`)
+
+// appendSets adds to the generated file, once it has each engine find its
+// match at the start alone, the sets compiledLexer and its tests read:
+// the lexers given engines, by chroma's name, the patterns that have one,
+// and those left to the interpreter.
+func appendSets(file string, names, patterns []string, interpreted map[string]string) error {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	// Every pattern leads with \G, so a match starts where the search
+	// does or nowhere; regexp2cg's engines look for one at every
+	// position after it, since the generator's case for a leading \G is
+	// empty (v0.21.0: a C# fallthrough, which Go's switch does not do),
+	// and chroma drops the match found. atStart stops them there.
+	src = findFirstChar.ReplaceAll(src, []byte("FindFirstChar: atStart($1),"))
+	var b strings.Builder
+	b.Write(src)
+	b.WriteString("\n// compiledLanguages are the lexers, by chroma's name, whose rules match\n// with the engines above.\nvar compiledLanguages = map[string]bool{\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "\t%s: true,\n", strconv.Quote(n))
+	}
+	b.WriteString("}\n\n// generated are the patterns of those rules that have an engine above.\nvar generated = map[string]bool{\n")
+	for _, p := range patterns {
+		fmt.Fprintf(&b, "\t%s: true,\n", strconv.Quote(p))
+	}
+	b.WriteString("}\n\n// interpreted are the patterns of those rules left without an engine, and\n// why.\nvar interpreted = map[string]string{\n")
+	for _, p := range slices.Sorted(maps.Keys(interpreted)) {
+		fmt.Fprintf(&b, "\t%s: %s,\n", strconv.Quote(p), strconv.Quote(interpreted[p]))
+	}
+	b.WriteString("}\n")
+	out, err := reachable([]byte(b.String()))
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	return os.WriteFile(file, out, 0o644)
+}
+
+// reachable formats src, a Go file, where a goto or a return that
+// regexp2cg writes before more statements of its block is put in an
+// "if true": go vet reports the statements after it as unreachable, and
+// some declare what later ones use.
+func reachable(src []byte) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		b, ok := n.(*ast.BlockStmt)
+		if !ok {
+			return true
+		}
+		for i, s := range b.List[:max(0, len(b.List)-1)] {
+			if _, ok := b.List[i+1].(*ast.LabeledStmt); ok {
+				continue
+			}
+			switch s := s.(type) {
+			case *ast.ReturnStmt:
+			case *ast.BranchStmt:
+				if s.Tok != token.GOTO {
+					continue
+				}
+			default:
+				continue
+			}
+			b.List[i] = &ast.IfStmt{Cond: ast.NewIdent("true"), Body: &ast.BlockStmt{List: []ast.Stmt{s}}}
+		}
+		return true
+	})
+	var out bytes.Buffer
+	out.WriteString("// Code generated by internal/lexergen with regexp2cg; DO NOT EDIT.\n\n")
+	if err := format.Node(&out, fset, f); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// leftOut says why p is left to regexp2's interpreter, or "" to make
+// an engine of it:
+//   - regexp2cg writes the parsed pattern into a comment, which a "*/"
+//     in it would end;
+//   - its engines of lazy quantifiers can index out of range: one of
+//     `\[.*?\]$` panicked on "[x\n" (v0.21.0), found by
+//     TestCompiledLexersTokeniseAlike.
+func leftOut(p string) string {
+	tree, err := syntax.Parse(p, syntax.ParseOptions{CodeGen: true})
+	if err != nil {
+		return err.Error()
+	}
+	switch dump := tree.Dump(); {
+	case strings.Contains(dump, "*/"):
+		return "its engine's comment would hold */"
+	case strings.Contains(strings.ToLower(dump), "lazy"):
+		return "a lazy quantifier"
+	}
+	return ""
+}
+
+// source is a file of the package that compiles each pattern, which is
+// what regexp2cg looks for. It is read, never built.
+func source(patterns []string) []byte {
+	var b strings.Builder
+	b.WriteString("package markdown\n\nimport \"github.com/dlclark/regexp2/v2\"\n\nvar patterns = []*regexp2.Regexp{\n")
+	for _, p := range patterns {
+		fmt.Fprintf(&b, "\tregexp2.MustCompile(%s),\n", strconv.Quote(p))
+	}
+	b.WriteString("}\n")
+	return []byte(b.String())
+}
