@@ -18,11 +18,11 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
-	"fmt"
 	"log"
 	"maps"
 	"os"
