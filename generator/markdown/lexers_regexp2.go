@@ -17,7 +17,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi(String = "\"\"")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:6:22
 // Pattern: "\\G(?i)(?:\"\")"
 // Options: regexp2.None
 
@@ -67,7 +66,6 @@ Capture(index = 0, unindex = -1)
   Start
   One(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:7:22
 // Pattern: "\\G(?i)(?:\")"
 // Options: regexp2.None
 
@@ -117,7 +115,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi(String = "''")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:8:22
 // Pattern: "\\G(?i)(?:'')"
 // Options: regexp2.None
 
@@ -167,7 +164,6 @@ Capture(index = 0, unindex = -1)
   Start
   One(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:9:22
 // Pattern: "\\G(?i)(?:')"
 // Options: regexp2.None
 
@@ -382,7 +378,6 @@ Capture(index = 0, unindex = -1)
      Set(Set = [Tt])
   Boundary
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:10:22
 // Pattern: "\\G(?i)(?:(CHARACTER|SMALLINT|INTERVAL|DECIMAL|SERIAL8|VARYING|BOOLEAN|VARCHAR|INTEGER|NUMERIC|SERIAL|BINARY|BIGINT|NUMBER|FLOAT|ARRAY|TEXT|REAL|INT8|DATE|CHAR|BLOB|DEC|BIT|INT)\\b)"
 // Options: regexp2.None
 
@@ -5756,7 +5751,6 @@ Capture(index = 0, unindex = -1)
     Set(Set = [CGcg])
   Boundary
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:11:22
 // Pattern: "\\G(?i)(?:(DATETIME_INTERVAL_PRECISION|PARAMETER_SPECIFIC_CATALOG|PARAMATER_ORDINAL_POSITION|USER_DEFINED_TYPE_CATALOG|PARAMATER_SPECIFIC_SCHEMA|TRANSACTIONS_ROLLED_BACK|USER_DEFINED_TYPE_SCHEMA|PARAMETER_SPECIFIC_NAME|DATETIME_INTERVAL_CODE|TRANSACTIONS_COMMITTED|USER_DEFINED_TYPE_NAME|CHARACTER_SET_CATALOG|DYNAMIC_FUNCTION_CODE|COMMAND_FUNCTION_CODE|RETURNED_OCTET_LENGTH|MESSAGE_OCTET_LENGTH|CHARACTER_SET_SCHEMA|CONSTRAINT_CATALOG|TRANSACTION_ACTIVE|CHARACTER_SET_NAME|CURRENT_TIMESTAMP|CONSTRAINT_SCHEMA|COLLATION_CATALOG|RETURNED_SQLSTATE|DYNAMIC_FUNCTION|CONDITION_NUMBER|CHARACTER_LENGTH|COMMAND_FUNCTION|COLLATION_SCHEMA|CHARACTERISTICS|TRIGGER_CATALOG|CONNECTION_NAME|SUBCLASS_ORIGIN|RETURNED_LENGTH|TIMEZONE_MINUTE|CONSTRAINT_NAME|ROUTINE_CATALOG|TRIGGER_SCHEMA|ROUTINE_SCHEMA|LOCALTIMESTAMP|IMPLEMENTATION|PARAMATER_NAME|MESSAGE_LENGTH|PARAMETER_MODE|COLLATION_NAME|TIMEZONE_HOUR|SPECIFIC_NAME|DETERMINISTIC|CORRESPONTING|AUTHORIZATION|INSTANTIABLE|CURRENT_TIME|CURRENT_USER|ROUTINE_NAME|NOCREATEUSER|MESSAGE_TEXT|SQLEXCEPTION|CATALOG_NAME|SESSION_USER|CLASS_ORIGIN|CURRENT_ROLE|SPECIFICTYPE|SERIALIZABLE|CURRENT_DATE|OCTET_LENGTH|CURRENT_PATH|TRIGGER_NAME|CHAR_LENGTH|SYSTEM_USER|REFERENCING|UNENCRYPTED|COLUMN_NAME|SQLWARNINIG|DIAGNOSTICS|CURSOR_NAME|SERVER_NAME|INSENSITIVE|SCHEMA_NAME|UNCOMMITTED|TRANSACTION|CONSTRUCTOR|LANCOMPILER|CARDINALITY|CONSTRAINTS|TRANSLATION|CHECKPOINT|CONSTRAINT|CONNECTION|PRIVILEGES|COMPLETION|CONVERSION|DELIMITERS|TABLE_NAME|INDITCATOR|INITIALIZE|DESCRIPTOR|REPEATABLE|CREATEUSER|DEFERRABLE|DESTRUCTOR|PROCEDURAL|DICTIONARY|DISCONNECT|TRANSFORMS|KEY_MEMBER|BIT_LENGTH|ASYMMETRIC|ASSIGNMENT|ASENSITIVE|OVERRIDING|PARAMETERS|REFERENCES|ORDINALITY|NOCREATEDB|STATISTICS|DEALLOCATE|SAVE_POINT|RECURSIVE|STRUCTURE|SUBSTRING|IMMEDIATE|GENERATED|SYMMETRIC|STATEMENT|INCREMENT|IMMUTABLE|INCLUDING|COMMITTED|TEMPORARY|INITIALLY|TERMINATE|PRECISION|DELIMITER|TIMESTAMP|INTERSECT|ISOLATION|TRANSFORM|TRANSLATE|ROW_COUNT|ASSERTION|PARAMETER|EXCLUSIVE|LOCALTIME|VALIDATOR|AGGREGATE|EXCLUDING|SENSITIVE|EXCEPTION|ENCRYPTED|OPERATION|HIERARCHY|COLLATION|PROCEDURE|CONTINUE|ENCODING|MINVALUE|SPECIFIC|ABSOLUTE|SECURITY|WHENEVER|EXISTING|VOLATILE|MAXVALUE|EXTERNAL|NULLABLE|VARIABLE|SQLERROR|DISTINCT|DISPATCH|END-EXEC|LOCATION|ALLOCATE|OVERLAPS|UNLISTEN|ROLLBACK|TRUNCATE|DESCRIBE|SQLSTATE|BACKWARD|FUNCTION|LANGUAGE|KEY_TYPE|CASCADED|POSITION|TRAILING|DEFERRED|RELATIVE|DEFAULTS|COALSECE|PREORDER|GROUPING|MODIFIES|INHERITS|PRESERVE|DATABASE|RESTRICT|IDENTITY|TEMPLATE|NATIONAL|CONTAINS|CREATEDB|IMPLICIT|OPERATOR|CONVERT|CURRENT|CONNECT|RECHECK|PRIMARY|STORAGE|DECLARE|DEFAULT|HANDLER|COLLATE|PREPARE|REINDEX|GRANTED|CHECKED|POSTFIX|REPLACE|INSTEAD|CATALOG|RESTART|INVOKER|PLACING|PENDANT|DEFINED|ITERATE|PARTIAL|CASCADE|BREADTH|GENERAL|TRIGGER|SESSION|BETWEEN|DEFINER|LATERAL|LEADING|RETURNS|TRUSTED|UNKNOWN|FORWARD|UNNAMED|OVERLAY|FORTRAN|ANALYZE|OPTIONS|ANALYSE|FOREIGN|ROUTINE|LOCATOR|DESTROY|SUBLIST|VERBOSE|EXTRACT|NOTNULL|EXPLAIN|VERSION|SQLCODE|EXECUTE|NOTHING|DYNAMIC|WITHOUT|SIMILAR|NATURAL|COMMENT|CLUSTER|PASCAL|SOURCE|EQUALS|CALLED|ESCAPE|EXCEPT|SELECT|ISNULL|DOMAIN|SEARCH|SCROLL|SIMPLE|BITVAR|MINUTE|EXISTS|SCHEMA|ATOMIC|METHOD|NOTIFY|ACCESS|UNIQUE|ROLLUP|NULLIF|OBJECT|STABLE|COLUMN|REVOKE|OFFSET|COMMIT|MODIFY|FREEZE|DELETE|RETURN|RESULT|UNNEST|OPTION|GLOBAL|VALUES|RENAME|SYSTEM|STATIC|UPDATE|OUTPUT|LISTEN|STDOUT|STRICT|PUBLIC|IGNORE|PREFIX|SECOND|CREATE|LENGTH|BEFORE|HAVING|INSERT|VACUUM|CURSOR|ELSIF|USING|ALTER|STYPE|CYCLE|LARGE|INPUT|CROSS|INOUT|INNER|INFIX|INDEX|LEVEL|USAGE|ILIKE|VALID|OWNER|GRANT|READS|UPPER|LIMIT|OUTER|STDIN|SYSID|GROUP|ALIAS|ORDER|UNTIL|LOCAL|RESET|START|COUNT|LOWER|TABLE| TEMP|PRIOR|AFTER|STATE|ADMIN|RIGHT|COBOL|FOUND|MATCH|FORCE|ABORT|FIRST|FINAL|CLOSE|DEREF|FETCH|WHERE|FALSE|SCALE|BEGIN|CLASS|TOAST|WRITE|NCLOB|NCHAR|CHECK|CHAIN|SPACE|NAMES|EVERY|MUMPS|CACHE|UNION|UNDER|SETOF|MONTH|SHARE|SCOPE|TREAT|SHOW|SIZE|SOME|SETS|SELF|ELSE|EACH|DROP|TYPE|FROM|RULE|DESC|ROWS|ZONE|ROLE|TRUE|FREE|FULL|GOTO|TRIM|HOLD|HOST|DATA|READ|INTO|USER|JOIN|CUBE|LAST|LEFT|LESS|LIKE|LOAD|LOCK|OPEN|COPY|ONLY|OIDS|VIEW|WHEN|THAN|THEN|NULL|NONE|WITH|WORK|NEXT|YEAR|MODE|CAST|CASE|MOVE|CALL|MORE|BOTH|EXEC|CLOB|OUT|MOD|ARE|SUM|DAY|GET|AVG|NEW|SQL|ABS|MIN|ASC|END|ROW|NOT|FOR|ANY|PLI|MAX|REF|MAP|ADA|KEY|AND|ADD|ALL|OLD|OFF|PAD|SET|OR|ON|TO|IS|OF|IN|IF|GO|AS|DO|AT|NO|BY|C|G)\\b)"
 // Options: regexp2.None
 
@@ -25539,7 +25533,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic(Ch = \n)(Min = 0, Max = inf)
   OneloopAtomic(Ch = \n)(Min = 0, Max = 1)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:12:22
 // Pattern: "\\G(?i)(?:--.*\\n?)"
 // Options: regexp2.None
 
@@ -25608,7 +25601,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi(String = "/*")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:13:22
 // Pattern: "\\G(?i)(?:/\\*)"
 // Options: regexp2.None
 
@@ -25658,7 +25650,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set(Set = [!\#%&\*\+-/<-@\^`\|~])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:14:22
 // Pattern: "\\G(?i)(?:[+*/<>=~!@#%^&|`?-])"
 // Options: regexp2.None
 
@@ -25708,7 +25699,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic(Set = [0-9])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:15:22
 // Pattern: "\\G(?i)(?:[0-9]+)"
 // Options: regexp2.None
 
@@ -25766,7 +25756,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set(Set = [\(\),\.:;\[\]])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:16:22
 // Pattern: "\\G(?i)(?:[;:()\\[\\],.])"
 // Options: regexp2.None
 
@@ -25816,7 +25805,6 @@ Capture(index = 0, unindex = -1)
   Start
   NotoneloopAtomic(Ch = ")(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:17:22
 // Pattern: "\\G(?i)(?:[^\"]+)"
 // Options: regexp2.None
 
@@ -25874,7 +25862,6 @@ Capture(index = 0, unindex = -1)
   Start
   NotoneloopAtomic(Ch = ')(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:18:22
 // Pattern: "\\G(?i)(?:[^']+)"
 // Options: regexp2.None
 
@@ -25933,7 +25920,6 @@ Capture(index = 0, unindex = -1)
   Set(Set = [A-Z_a-zſK])
   SetloopAtomic(Set = [\$\w])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:19:22
 // Pattern: "\\G(?i)(?:[a-z_][\\w$]*)"
 // Options: regexp2.None
 
@@ -25993,7 +25979,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic(Set = [\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:20:22
 // Pattern: "\\G(?i)(?:\\s+)"
 // Options: regexp2.None
 
@@ -26053,7 +26038,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:21:22
 // Pattern: "\\G(?m)(?: .*\\n)"
 // Options: regexp2.None
 
@@ -26123,7 +26107,6 @@ Capture(index = 0, unindex = -1)
   Multi-M(String = "!!")
   SetloopAtomic-M(Set = [^\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:22:22
 // Pattern: "\\G(?m)(?:!![^\\s]+)"
 // Options: regexp2.None
 
@@ -26191,7 +26174,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:23:22
 // Pattern: "\\G(?m)(?:!.*\\n)"
 // Options: regexp2.None
 
@@ -26267,7 +26249,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = ":=")
     Set-M(Set = [%&\*\+--/<->\^\|~])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:24:22
 // Pattern: "\\G(?m)(?:!=|==|<<|>>|:=|[-~+/*%=<>&^|.])"
 // Options: regexp2.None
 
@@ -26404,7 +26385,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "\"\"\"")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:25:22
 // Pattern: "\\G(?m)(?:\"\"\")"
 // Options: regexp2.None
 
@@ -26461,7 +26441,6 @@ Capture(index = 0, unindex = -1)
     Notone-M(Ch = ")
   One-M(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:26:22
 // Pattern: "\\G(?m)(?:\"(?:\\\\.|[^\"])*\")"
 // Options: regexp2.None
 
@@ -26621,7 +26600,6 @@ Capture(index = 0, unindex = -1)
      Notone-M(Ch = ")
   One-M(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:27:22
 // Pattern: "\\G(?m)(?:\"(\\\\\\\\|\\\\\"|[^\"])*\")"
 // Options: regexp2.None
 
@@ -26943,7 +26921,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:28:22
 // Pattern: "\\G(?m)(?:\")"
 // Options: regexp2.None
 
@@ -26996,7 +26973,6 @@ Capture(index = 0, unindex = -1)
   Notoneloop-M(Ch = \n)(Min = 0, Max = inf)
   Multi-M(String = "\": ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:29:22
 // Pattern: "\\G(?m)(?:\"[^\"\\n#].*\": )"
 // Options: regexp2.None
 
@@ -27091,7 +27067,6 @@ Capture(index = 0, unindex = -1)
   Notoneloop-M(Ch = \n)(Min = 0, Max = inf)
   Eol-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:30:22
 // Pattern: "\\G(?m)(?:#.*$)"
 // Options: regexp2.None
 
@@ -27185,7 +27160,6 @@ Capture(index = 0, unindex = -1)
      Set-M(Set = [^\s])
      Eol-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:31:22
 // Pattern: "\\G(?m)(?:#.*(\\S|$))"
 // Options: regexp2.None
 
@@ -27411,7 +27385,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = \#)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:32:22
 // Pattern: "\\G(?m)(?:#.*)"
 // Options: regexp2.None
 
@@ -27475,7 +27448,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:33:22
 // Pattern: "\\G(?m)(?:#.*?\\n)"
 // Options: regexp2.None
 
@@ -27566,7 +27538,6 @@ Capture(index = 0, unindex = -1)
   SetloopAtomic-M(Set = [Lhl])(Min = 0, Max = 1)
   Set-M(Set = [%E-GXac-giorsux])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:34:22
 // Pattern: "\\G(?m)(?:%(\\(\\w+\\))?[-#0 +]*([0-9]+|[*])?(\\.([0-9]+|[*]))?[hlL]?[E-GXc-giorsaux%])"
 // Options: regexp2.None
 
@@ -28517,7 +28488,6 @@ Capture(index = 0, unindex = -1)
    Capture-M(index = 1, unindex = -1)
     OneloopAtomic-M(Ch = \{)(Min = 1, Max = 2)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:35:22
 // Pattern: "\\G(?m)(?:%|(\\{{1,2}))"
 // Options: regexp2.None
 
@@ -28662,7 +28632,6 @@ Capture(index = 0, unindex = -1)
    Multi-M(String = "&&")
    Multi-M(String = "||")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:36:22
 // Pattern: "\\G(?m)(?:&&|\\|\\|)"
 // Options: regexp2.None
 
@@ -28736,7 +28705,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = &)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:37:22
 // Pattern: "\\G(?m)(?:&)"
 // Options: regexp2.None
 
@@ -28787,7 +28755,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = &)
   SetloopAtomic-M(Set = [^\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:38:22
 // Pattern: "\\G(?m)(?:&[^\\s]+)"
 // Options: regexp2.None
 
@@ -28853,7 +28820,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "'''")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:39:22
 // Pattern: "\\G(?m)(?:''')"
 // Options: regexp2.None
 
@@ -28910,7 +28876,6 @@ Capture(index = 0, unindex = -1)
     Notone-M(Ch = ')
   One-M(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:40:22
 // Pattern: "\\G(?m)(?:'(?:\\\\.|[^'])*')"
 // Options: regexp2.None
 
@@ -29080,7 +29045,6 @@ Capture(index = 0, unindex = -1)
     Notone-M(Ch = \\)
   One-M(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:41:22
 // Pattern: "\\G(?m)(?:'(\\\\['\"\\\\abfnrtv]|\\\\x[0-9a-fA-F]{2}|\\\\[0-7]{1,3}|\\\\u[0-9a-fA-F]{4}|\\\\U[0-9a-fA-F]{8}|[^\\\\])')"
 // Options: regexp2.None
 
@@ -29531,7 +29495,6 @@ Capture(index = 0, unindex = -1)
      Notone-M(Ch = ')
   One-M(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:42:22
 // Pattern: "\\G(?m)(?:'(\\\\\\\\|\\\\'|[^'])*')"
 // Options: regexp2.None
 
@@ -29853,7 +29816,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:43:22
 // Pattern: "\\G(?m)(?:')"
 // Options: regexp2.None
 
@@ -29907,7 +29869,6 @@ Capture(index = 0, unindex = -1)
     Notoneloop-M(Ch = \n)(Min = 0, Max = inf)
     One-M(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:44:22
 // Pattern: "\\G(?m)(?:(\".*\"))"
 // Options: regexp2.None
 
@@ -30102,7 +30063,6 @@ Capture(index = 0, unindex = -1)
      Set-M(Set = [1-9])
      SetloopAtomic-M(Set = [0-9_])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:45:22
 // Pattern: "\\G(?m)(?:(0|[1-9][0-9_]*))"
 // Options: regexp2.None
 
@@ -30293,7 +30253,6 @@ Capture(index = 0, unindex = -1)
      Multi-M(String = "...")
      Set-M(Set = [%&\*\+-/])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:46:22
 // Pattern: "\\G(?m)(?:(<<=|>>=|<<|>>|<=|>=|&\\^=|&\\^|\\+=|-=|\\*=|/=|%=|&=|\\|=|&&|\\|\\||<-|\\+\\+|--|==|!=|:=|\\.\\.\\.|[+\\-*/%&]))"
 // Options: regexp2.None
 
@@ -31094,7 +31053,6 @@ Capture(index = 0, unindex = -1)
      Set-M(Set = [afrs])
   One-M(Ch = :)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:47:22
 // Pattern: "\\G(?m)(?:(=\\s*)?(\\![sraf])?:)"
 // Options: regexp2.None
 
@@ -31482,7 +31440,6 @@ Capture(index = 0, unindex = -1)
      Set-M(Set = [afrs])
   One-M(Ch = \})
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:48:22
 // Pattern: "\\G(?m)(?:(=\\s*)?(\\![sraf])?\\})"
 // Options: regexp2.None
 
@@ -31865,7 +31822,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    SetloopAtomic-M(Set = [\s])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:49:22
 // Pattern: "\\G(?m)(?:(?!\\s*)(variable)(\\s*))"
 // Options: regexp2.None
 
@@ -32131,7 +32087,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "IOError")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:50:22
 // Pattern: "\\G(?m)(?:(?<!\\.)(PendingDeprecationWarning|ConnectionAbortedError|ConnectionRefusedError|UnicodeTranslateError|ConnectionResetError|ModuleNotFoundError|NotImplementedError|FloatingPointError|StopAsyncIteration|UnicodeDecodeError|DeprecationWarning|UnicodeEncodeError|NotADirectoryError|ProcessLookupError|ZeroDivisionError|IsADirectoryError|FileNotFoundError|UnboundLocalError|KeyboardInterrupt|ChildProcessError|EnvironmentError|IndentationError|InterruptedError|BlockingIOError|ArithmeticError|ConnectionError|BrokenPipeError|FileExistsError|ResourceWarning|PermissionError|RuntimeWarning|ReferenceError|AttributeError|AssertionError|UnicodeWarning|RecursionError|StopIteration|BaseException|OverflowError|SyntaxWarning|FutureWarning|GeneratorExit|ImportWarning|UnicodeError|TimeoutError|WindowsError|RuntimeError|BytesWarning|SystemError|UserWarning|MemoryError|ImportError|LookupError|BufferError|SyntaxError|SystemExit|ValueError|IndexError|NameError|Exception|TypeError|TabError|EOFError|KeyError|VMSError|Warning|OSError|IOError)\\b)"
 // Options: regexp2.None
 
@@ -35026,7 +34981,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "cls")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:51:22
 // Pattern: "\\G(?m)(?:(?<!\\.)(self|Ellipsis|NotImplemented|cls)\\b)"
 // Options: regexp2.None
 
@@ -35362,7 +35316,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "id")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:52:22
 // Pattern: "\\G(?m)(?:(?<!\\.)(staticmethod|classmethod|memoryview|__import__|issubclass|isinstance|frozenset|bytearray|enumerate|reversed|property|compile|complex|delattr|hasattr|setattr|globals|getattr|divmod|filter|locals|format|object|sorted|slice|print|bytes|range|input|tuple|round|super|float|eval|list|dict|repr|type|vars|hash|next|bool|open|iter|oct|pow|min|zip|max|map|bin|len|set|any|dir|all|abs|str|sum|chr|int|hex|ord|id)\\b)"
 // Options: regexp2.None
 
@@ -38071,7 +38024,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    Multi-M(String = "\"\"\"")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:53:22
 // Pattern: "\\G(?m)(?:(?i)(rb|br|r)(\"\"\"))"
 // Options: regexp2.None
 
@@ -38332,7 +38284,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    One-M(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:54:22
 // Pattern: "\\G(?m)(?:(?i)(rb|br|r)(\"))"
 // Options: regexp2.None
 
@@ -38593,7 +38544,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    Multi-M(String = "'''")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:55:22
 // Pattern: "\\G(?m)(?:(?i)(rb|br|r)('''))"
 // Options: regexp2.None
 
@@ -38854,7 +38804,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    One-M(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:56:22
 // Pattern: "\\G(?m)(?:(?i)(rb|br|r)('))"
 // Options: regexp2.None
 
@@ -39114,7 +39063,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    Multi-M(String = "\"\"\"")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:57:22
 // Pattern: "\\G(?m)(?:(?i)(rf|fr)(\"\"\"))"
 // Options: regexp2.None
 
@@ -39323,7 +39271,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    One-M(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:58:22
 // Pattern: "\\G(?m)(?:(?i)(rf|fr)(\"))"
 // Options: regexp2.None
 
@@ -39532,7 +39479,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    Multi-M(String = "'''")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:59:22
 // Pattern: "\\G(?m)(?:(?i)(rf|fr)('''))"
 // Options: regexp2.None
 
@@ -39741,7 +39687,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    One-M(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:60:22
 // Pattern: "\\G(?m)(?:(?i)(rf|fr)('))"
 // Options: regexp2.None
 
@@ -39949,7 +39894,6 @@ Capture(index = 0, unindex = -1)
      Set-M-S(Set = [^"\\])
   One-M-S(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:61:22
 // Pattern: "\\G(?m)(?:(?s)\"(\\\\\\\\|\\\\.|[^\"\\\\])*\")"
 // Options: regexp2.None
 
@@ -40279,7 +40223,6 @@ Capture(index = 0, unindex = -1)
      Set-M-S(Set = [^'\\])
   One-M-S(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:62:22
 // Pattern: "\\G(?m)(?:(?s)'(\\\\\\\\|\\\\.|[^'\\\\])*')"
 // Options: regexp2.None
 
@@ -40620,7 +40563,6 @@ Capture(index = 0, unindex = -1)
   Capture-M-S(index = 4, unindex = -1)
    Ref-M-S(index = 2)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:63:22
 // Pattern: "\\G(?m)(?:(?s)(<<-?)(\\w+)(\\n\\s*(?:(?!\\2).)*\\s*\\n\\s*)(\\2))"
 // Options: regexp2.None
 
@@ -41225,7 +41167,6 @@ Capture(index = 0, unindex = -1)
         Set-M-S(Set = [\x00-\u10ffff])
       Set-M-S(Set = [^"\$\\])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:64:22
 // Pattern: "\\G(?m)(?:(?s)(\\\\\\\\|\\\\[0-7]+|\\\\.|[^\"\\\\$])+)"
 // Options: regexp2.None
 
@@ -41764,7 +41705,6 @@ Capture(index = 0, unindex = -1)
      Set-M-S(Set = [^'\\])
   One-M-S(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:65:22
 // Pattern: "\\G(?m)(?:(?s)\\$'(\\\\\\\\|\\\\[0-7]+|\\\\.|[^'\\\\])*')"
 // Options: regexp2.None
 
@@ -42328,7 +42268,6 @@ Capture(index = 0, unindex = -1)
      Set-M-S(Set = [^"\$\\])
   One-M-S(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:66:22
 // Pattern: "\\G(?m)(?:(?s)\\$?\"(\\\\\\\\|\\\\[0-7]+|\\\\.|[^\"\\\\$])*\")"
 // Options: regexp2.None
 
@@ -42899,7 +42838,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "None")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:67:22
 // Pattern: "\\G(?m)(?:(False|True|None)\\b)"
 // Options: regexp2.None
 
@@ -43101,7 +43039,6 @@ Capture(index = 0, unindex = -1)
         Notoneloop-M(Ch = \n)(Min = 0, Max = inf)
       NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:68:22
 // Pattern: "\\G(?m)(?:([>|](?:[+-])?)(\\n(^ {1,})(?:(?:.*\\n*(?:^\\3 *).*)+|.*)))"
 // Options: regexp2.None
 
@@ -43884,7 +43821,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:69:22
 // Pattern: "\\G(?m)(?:([Ii]ndex|diff).*\\n)"
 // Options: regexp2.None
 
@@ -44109,7 +44045,6 @@ Capture(index = 0, unindex = -1)
       NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
       One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:70:22
 // Pattern: "\\G(?m)(?:([\\w${}().-]+)(\\s*)([!?:+]?=)([ \\t]*)((?:.*\\\\\\n)+|.*\\n))"
 // Options: regexp2.None
 
@@ -44709,7 +44644,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 3, unindex = -1)
    SetloopAtomic-M(Set = [\t\ ])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:71:22
 // Pattern: "\\G(?m)(?:([^\\n:]+)(:+)([ \\t]*))"
 // Options: regexp2.None
 
@@ -44898,7 +44832,6 @@ Capture(index = 0, unindex = -1)
     One-M(Ch = \#)
     NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:72:22
 // Pattern: "\\G(?m)(?:([^\\{\\}\\[\\]\\?,\\:\\!\\-\\*&\\@].*)( )+(#.*))"
 // Options: regexp2.None
 
@@ -45230,7 +45163,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "//")
     NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:73:22
 // Pattern: "\\G(?m)(?:([^\\{\\}\\[\\]\\?,\\:\\!\\-\\*&\\@].*)( )+(//.*))"
 // Options: regexp2.None
 
@@ -45559,7 +45491,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 3, unindex = -1)
    One-M(Ch = \()
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:74:22
 // Pattern: "\\G(?m)(?:([a-zA-Z_]\\w*)(\\s*)(\\())"
 // Options: regexp2.None
 
@@ -45732,7 +45663,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    Multi-M(String = "\"\"\"")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:75:22
 // Pattern: "\\G(?m)(?:([fF])(\"\"\"))"
 // Options: regexp2.None
 
@@ -45852,7 +45782,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    One-M(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:76:22
 // Pattern: "\\G(?m)(?:([fF])(\"))"
 // Options: regexp2.None
 
@@ -45972,7 +45901,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    Multi-M(String = "'''")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:77:22
 // Pattern: "\\G(?m)(?:([fF])('''))"
 // Options: regexp2.None
 
@@ -46092,7 +46020,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    One-M(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:78:22
 // Pattern: "\\G(?m)(?:([fF])('))"
 // Options: regexp2.None
 
@@ -46212,7 +46139,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    Multi-M(String = "\"\"\"")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:79:22
 // Pattern: "\\G(?m)(?:([uUbB]?)(\"\"\"))"
 // Options: regexp2.None
 
@@ -46330,7 +46256,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    One-M(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:80:22
 // Pattern: "\\G(?m)(?:([uUbB]?)(\"))"
 // Options: regexp2.None
 
@@ -46448,7 +46373,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    Multi-M(String = "'''")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:81:22
 // Pattern: "\\G(?m)(?:([uUbB]?)('''))"
 // Options: regexp2.None
 
@@ -46566,7 +46490,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    One-M(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:82:22
 // Pattern: "\\G(?m)(?:([uUbB]?)('))"
 // Options: regexp2.None
 
@@ -46690,7 +46613,6 @@ Capture(index = 0, unindex = -1)
     OneloopAtomic-M(Ch = \+)(Min = 0, Max = 1)
     One-M(Ch = =)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:83:22
 // Pattern: "\\G(?m)(?:(\\b\\w+)(\\s*)(\\+?=))"
 // Options: regexp2.None
 
@@ -46927,7 +46849,6 @@ Capture(index = 0, unindex = -1)
          OneloopAtomic-M(Ch = _)(Min = 0, Max = 1)
          Set-M(Set = [\p{Nd}])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:84:22
 // Pattern: "\\G(?m)(?:(\\d(?:_?\\d)*\\.(?:\\d(?:_?\\d)*)?|(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*)([eE][+-]?\\d(?:_?\\d)*)?)"
 // Options: regexp2.None
 
@@ -47996,7 +47917,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 3, unindex = -1)
    SetloopAtomic-M(Set = [\s])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:85:22
 // Pattern: "\\G(?m)(?:(\\s*)(\"(?:\\\\\\\\|\\\\\"|[^\"])*\")(\\s*))"
 // Options: regexp2.None
 
@@ -48383,7 +48303,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 3, unindex = -1)
    SetloopAtomic-M(Set = [\s])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:86:22
 // Pattern: "\\G(?m)(?:(\\s*)(,)(\\s*))"
 // Options: regexp2.None
 
@@ -48544,7 +48463,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 3, unindex = -1)
    SetloopAtomic-M(Set = [\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:87:22
 // Pattern: "\\G(?m)(?:(\\s+)(\".*\")(\\s+))"
 // Options: regexp2.None
 
@@ -48828,7 +48746,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 3, unindex = -1)
    SetloopAtomic-M(Set = [\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:88:22
 // Pattern: "\\G(?m)(?:(\\s+)(as)(\\s+))"
 // Options: regexp2.None
 
@@ -49007,7 +48924,6 @@ Capture(index = 0, unindex = -1)
    Multi-M(String = "import")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:89:22
 // Pattern: "\\G(?m)(?:(\\s+)(import)\\b)"
 // Options: regexp2.None
 
@@ -49172,7 +49088,6 @@ Capture(index = 0, unindex = -1)
       Set-M(Set = [A-Za-z])
       Setloop-M(Set = [\w])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:90:22
 // Pattern: "\\G(?m)(?:(^|[^.\\w])(name|x|default|type|description|value)(_[a-zA-Z]\\w*)*)"
 // Options: regexp2.None
 
@@ -49846,7 +49761,6 @@ Capture(index = 0, unindex = -1)
      Multi-M(String = "doc__")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:91:22
 // Pattern: "\\G(?m)(?:(__annotations__|__kwdefaults__|__qualname__|__objclass__|__defaults__|__closure__|__globals__|__weakref__|__module__|__class__|__bases__|__slots__|__file__|__code__|__name__|__func__|__dict__|__self__|__mro__|__doc__)\\b)"
 // Options: regexp2.None
 
@@ -50881,7 +50795,6 @@ Capture(index = 0, unindex = -1)
      Multi-M(String = "ge__")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:92:22
 // Pattern: "\\G(?m)(?:(__instancecheck__|__subclasscheck__|__getattribute__|__length_hint__|__rfloordiv__|__ifloordiv__|__itruediv__|__contains__|__floordiv__|__rtruediv__|__reversed__|__setitem__|__complex__|__rdivmod__|__delattr__|__rmatmul__|__ilshift__|__prepare__|__delitem__|__rrshift__|__imatmul__|__rlshift__|__setattr__|__truediv__|__getitem__|__missing__|__getattr__|__irshift__|__rshift__|__format__|__invert__|__matmul__|__divmod__|__delete__|__aenter__|__lshift__|__await__|__bytes__|__anext__|__aiter__|__aexit__|__round__|__float__|__enter__|__index__|__iadd__|__ipow__|__rpow__|__iter__|__init__|__ixor__|__rmul__|__rmod__|__imul__|__imod__|__iand__|__hash__|__rsub__|__exit__|__rxor__|__bool__|__call__|__rand__|__next__|__radd__|__isub__|__repr__|__set__|__add__|__new__|__neg__|__xor__|__and__|__mul__|__mod__|__sub__|__len__|__str__|__ror__|__ior__|__pos__|__del__|__get__|__dir__|__abs__|__int__|__pow__|__eq__|__gt__|__le__|__lt__|__ne__|__or__|__ge__)\\b)"
 // Options: regexp2.None
 
@@ -54849,7 +54762,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 3, unindex = -1)
    One-M(Ch = `)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:93:22
 // Pattern: "\\G(?m)(?:(`)([^`]*)(`))"
 // Options: regexp2.None
 
@@ -55006,7 +54918,6 @@ Capture(index = 0, unindex = -1)
      Multi-M(String = "host")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:94:22
 // Pattern: "\\G(?m)(?:(cidrnetmask|cidrsubnet|cidrhost)\\b)"
 // Options: regexp2.None
 
@@ -55212,7 +55123,6 @@ Capture(index = 0, unindex = -1)
        One-M(Ch = \\)
        Set-M(Set = [\s])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:95:22
 // Pattern: "\\G(?m)(?:(class)((?:\\s|\\\\\\s)+))"
 // Options: regexp2.None
 
@@ -55588,7 +55498,6 @@ Capture(index = 0, unindex = -1)
   Capture-M(index = 2, unindex = -1)
    One-M(Ch = \()
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:96:22
 // Pattern: "\\G(?m)(?:(complex128|complex64|float32|println|uintptr|complex|recover|float64|delete|uint64|uint16|string|uint32|append|int16|clear|int64|int32|close|error|float|print|uint8|panic|bool|byte|rune|real|imag|make|int8|uint|copy|cap|new|len|int|min|max)\\b(\\())"
 // Options: regexp2.None
 
@@ -57417,7 +57326,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "any")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:97:22
 // Pattern: "\\G(?m)(?:(complex128|complex64|float32|uintptr|float64|uint16|uint32|uint64|string|error|float|int64|int32|int16|uint8|byte|rune|uint|bool|int8|int|any)\\b)"
 // Options: regexp2.None
 
@@ -58471,7 +58379,6 @@ Capture(index = 0, unindex = -1)
        One-M(Ch = \\)
        Set-M(Set = [\s])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:98:22
 // Pattern: "\\G(?m)(?:(def)((?:\\s|\\\\\\s)+))"
 // Options: regexp2.None
 
@@ -58790,7 +58697,6 @@ Capture(index = 0, unindex = -1)
     SetloopAtomic-M(Set = [\t\ \$-\{\}\w])(Min = 1, Max = inf)
     One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:99:22
 // Pattern: "\\G(?m)(?:(export)(\\s+)(?=[\\w${}\\t -]+\\n))"
 // Options: regexp2.None
 
@@ -59065,7 +58971,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "go")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:100:22
 // Pattern: "\\G(?m)(?:(fallthrough|continue|default|select|return|switch|break|defer|range|case|goto|else|for|if|go)\\b)"
 // Options: regexp2.None
 
@@ -59793,7 +59698,6 @@ Capture(index = 0, unindex = -1)
     Set-M(Set = [NYny])
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:101:22
 // Pattern: "\\G(?m)(?:(false|False|FALSE|true|True|TRUE|null|Off|off|yes|Yes|YES|OFF|On|ON|no|No|on|NO|n|N|Y|y)\\b)"
 // Options: regexp2.None
 
@@ -60720,7 +60624,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "true")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:102:22
 // Pattern: "\\G(?m)(?:(false|true)\\b)"
 // Options: regexp2.None
 
@@ -60912,7 +60815,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "md5")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:103:22
 // Pattern: "\\G(?m)(?:(filebase64sha256|filebase64sha512|base64sha512|base64sha256|filesha256|rsadecrypt|filesha512|filesha1|filemd5|uuidv5|bcrypt|sha256|sha512|sha1|uuid|md5)\\b)"
 // Options: regexp2.None
 
@@ -61761,7 +61663,6 @@ Capture(index = 0, unindex = -1)
       Multi-M(String = "add")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:104:22
 // Pattern: "\\G(?m)(?:(formatdate|timestamp|timeadd)\\b)"
 // Options: regexp2.None
 
@@ -62034,7 +61935,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "in")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:105:22
 // Pattern: "\\G(?m)(?:(for|in)\\b)"
 // Options: regexp2.None
 
@@ -62202,7 +62102,6 @@ Capture(index = 0, unindex = -1)
        One-M(Ch = \\)
        Set-M(Set = [\s])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:106:22
 // Pattern: "\\G(?m)(?:(from)((?:\\s|\\\\\\s)+))"
 // Options: regexp2.None
 
@@ -62523,7 +62422,6 @@ Capture(index = 0, unindex = -1)
        One-M(Ch = \\)
        Set-M(Set = [\s])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:107:22
 // Pattern: "\\G(?m)(?:(import)((?:\\s|\\\\\\s)+))"
 // Options: regexp2.None
 
@@ -62839,7 +62737,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "package")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:108:22
 // Pattern: "\\G(?m)(?:(import|package)\\b)"
 // Options: regexp2.None
 
@@ -63006,7 +62903,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "not")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:109:22
 // Pattern: "\\G(?m)(?:(in|is|and|or|not)\\b)"
 // Options: regexp2.None
 
@@ -63255,7 +63151,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "var")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:110:22
 // Pattern: "\\G(?m)(?:(module|count|data|each|var)\\b)"
 // Options: regexp2.None
 
@@ -63494,7 +63389,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "pow")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:111:22
 // Pattern: "\\G(?m)(?:(parseint|signum|floor|ceil|log|max|min|abs|pow)\\b)"
 // Options: regexp2.None
 
@@ -63997,7 +63891,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "file")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:112:22
 // Pattern: "\\G(?m)(?:(templatefile|filebase64|fileexists|pathexpand|basename|abspath|fileset|dirname|file)\\b)"
 // Options: regexp2.None
 
@@ -64499,7 +64392,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "try")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:113:22
 // Pattern: "\\G(?m)(?:(tostring|tonumber|tobool|tolist|tomap|toset|can|try)\\b)"
 // Options: regexp2.None
 
@@ -65016,7 +64908,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "join")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:114:22
 // Pattern: "\\G(?m)(?:(trimsuffix|formatlist|trimprefix|trimspace|regexall|replace|indent|strrev|format|substr|chomp|split|title|regex|lower|upper|trim|join)\\b)"
 // Options: regexp2.None
 
@@ -65875,7 +65766,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "nil")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:115:22
 // Pattern: "\\G(?m)(?:(true|false|iota|nil)\\b)"
 // Options: regexp2.None
 
@@ -66088,7 +65978,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "const")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:116:22
 // Pattern: "\\G(?m)(?:(var|func|struct|map|chan|type|interface|const)\\b)"
 // Options: regexp2.None
 
@@ -66527,7 +66416,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "if")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:117:22
 // Pattern: "\\G(?m)(?:(yield from|async for|lambda|yield|await|else|for|if)\\b)"
 // Options: regexp2.None
 
@@ -66993,7 +66881,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "case")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:118:22
 // Pattern: "\\G(?m)(?:(yield from|nonlocal|continue|finally|except|lambda|assert|global|return|raise|yield|while|break|await|async|pass|else|elif|with|try|for|del|as|if|match|case)\\b)"
 // Options: regexp2.None
 
@@ -68170,7 +68057,6 @@ AlternationMatch:
 Capture(index = 0, unindex = -1)
  Start
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:119:22
 // Pattern: "\\G(?m)(?:)"
 // Options: regexp2.None
 
@@ -68204,7 +68090,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "---\n")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:120:22
 // Pattern: "\\G(?m)(?:---\\n)"
 // Options: regexp2.None
 
@@ -68256,7 +68141,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:121:22
 // Pattern: "\\G(?m)(?:-.*\\n)"
 // Options: regexp2.None
 
@@ -68326,7 +68210,6 @@ Capture(index = 0, unindex = -1)
   OneloopAtomic-M(Ch = -)(Min = 0, Max = 1)
   SetloopAtomic-M(Set = [0-9])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:122:22
 // Pattern: "\\G(?m)(?:-?[0-9]+)"
 // Options: regexp2.None
 
@@ -68391,7 +68274,6 @@ Capture(index = 0, unindex = -1)
   Start
   Notone-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:123:22
 // Pattern: "\\G(?m)(?:.)"
 // Options: regexp2.None
 
@@ -68442,7 +68324,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:124:22
 // Pattern: "\\G(?m)(?:.*\\n)"
 // Options: regexp2.None
 
@@ -68505,7 +68386,6 @@ Capture(index = 0, unindex = -1)
   Notoneloop-M(Ch = \n)(Min = 0, Max = inf)
   Eol-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:125:22
 // Pattern: "\\G(?m)(?://.*$)"
 // Options: regexp2.None
 
@@ -68594,7 +68474,6 @@ Capture(index = 0, unindex = -1)
   Multi-M(String = "//")
   SetloopAtomic-M(Set = [^\n\r])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:126:22
 // Pattern: "\\G(?m)(?://[^\\n\\r]*)"
 // Options: regexp2.None
 
@@ -68658,7 +68537,6 @@ Capture(index = 0, unindex = -1)
   Set-M(Set = [^\n\r\s])
   SetloopAtomic-M(Set = [^\n\r])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:127:22
 // Pattern: "\\G(?m)(?://[^\\s\\n\\r][^\\n\\r]*)"
 // Options: regexp2.None
 
@@ -68720,7 +68598,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "/*")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:128:22
 // Pattern: "\\G(?m)(?:/\\*)"
 // Options: regexp2.None
 
@@ -68771,7 +68648,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = 0)
   SetloopAtomic-M(Set = [0-7])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:129:22
 // Pattern: "\\G(?m)(?:0[0-7]+)"
 // Options: regexp2.None
 
@@ -68843,7 +68719,6 @@ Capture(index = 0, unindex = -1)
      OneloopAtomic-M(Ch = _)(Min = 0, Max = 1)
      Set-M(Set = [01])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:130:22
 // Pattern: "\\G(?m)(?:0[bB](?:_?[01])+)"
 // Options: regexp2.None
 
@@ -68953,7 +68828,6 @@ Capture(index = 0, unindex = -1)
      OneloopAtomic-M(Ch = _)(Min = 0, Max = 1)
      Set-M(Set = [0-7])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:131:22
 // Pattern: "\\G(?m)(?:0[oO](?:_?[0-7])+)"
 // Options: regexp2.None
 
@@ -69063,7 +68937,6 @@ Capture(index = 0, unindex = -1)
      OneloopAtomic-M(Ch = _)(Min = 0, Max = 1)
      Set-M(Set = [0-9A-Fa-f])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:132:22
 // Pattern: "\\G(?m)(?:0[xX](?:_?[a-fA-F0-9])+)"
 // Options: regexp2.None
 
@@ -69169,7 +69042,6 @@ Capture(index = 0, unindex = -1)
   Set-M(Set = [Xx])
   SetloopAtomic-M(Set = [0-9A-F_a-f])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:133:22
 // Pattern: "\\G(?m)(?:0[xX][0-9a-fA-F_]+)"
 // Options: regexp2.None
 
@@ -69235,7 +69107,6 @@ Capture(index = 0, unindex = -1)
   Multi-M(String = "0b")
   SetloopAtomic-M(Set = [01_])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:134:22
 // Pattern: "\\G(?m)(?:0b[01_]+)"
 // Options: regexp2.None
 
@@ -69301,7 +69172,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = :)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:135:22
 // Pattern: "\\G(?m)(?::)"
 // Options: regexp2.None
 
@@ -69351,7 +69221,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = ":-")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:136:22
 // Pattern: "\\G(?m)(?::-)"
 // Options: regexp2.None
 
@@ -69401,7 +69270,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = ;)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:137:22
 // Pattern: "\\G(?m)(?:;)"
 // Options: regexp2.None
 
@@ -69453,7 +69321,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:138:22
 // Pattern: "\\G(?m)(?:< .*\\n)"
 // Options: regexp2.None
 
@@ -69522,7 +69389,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = <)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:139:22
 // Pattern: "\\G(?m)(?:<)"
 // Options: regexp2.None
 
@@ -69572,7 +69438,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "<<<")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:140:22
 // Pattern: "\\G(?m)(?:<<<)"
 // Options: regexp2.None
 
@@ -69638,7 +69503,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "&&")
     Set-M(Set = [\?\|])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:141:22
 // Pattern: "\\G(?m)(?:=(?!>)|\\+|-|\\*|\\/|:|!|%|>|<(?!<)|>=|<=|==|!=|&&|\\||\\?)"
 // Options: regexp2.None
 
@@ -69864,7 +69728,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:142:22
 // Pattern: "\\G(?m)(?:=.*\\n)"
 // Options: regexp2.None
 
@@ -69933,7 +69796,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "=>")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:143:22
 // Pattern: "\\G(?m)(?:=>)"
 // Options: regexp2.None
 
@@ -69985,7 +69847,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:144:22
 // Pattern: "\\G(?m)(?:> .*\\n)"
 // Options: regexp2.None
 
@@ -70054,7 +69915,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = @)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:145:22
 // Pattern: "\\G(?m)(?:@)"
 // Options: regexp2.None
 
@@ -70106,7 +69966,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:146:22
 // Pattern: "\\G(?m)(?:@.*\\n)"
 // Options: regexp2.None
 
@@ -70186,7 +70045,6 @@ Capture(index = 0, unindex = -1)
       Set-M(Set = [_\p{L}])
       Setloop-M(Set = [_\p{L}\p{N}])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:147:22
 // Pattern: "\\G(?m)(?:@[_\\p{L}][_\\p{L}\\p{N}]*(\\s*\\.\\s*[_\\p{L}][_\\p{L}\\p{N}]*)*)"
 // Options: regexp2.None
 
@@ -70649,7 +70507,6 @@ Capture(index = 0, unindex = -1)
   Multi-M(String = "None")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:148:22
 // Pattern: "\\G(?m)(?:None\\b)"
 // Options: regexp2.None
 
@@ -70712,7 +70569,6 @@ Capture(index = 0, unindex = -1)
       OneloopAtomic-M(Ch = _)(Min = 0, Max = 1)
       Set-M(Set = [\p{Nd}])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:149:22
 // Pattern: "\\G(?m)(?:[+-]?[0-9](_?\\d)*)"
 // Options: regexp2.None
 
@@ -70926,7 +70782,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = \.)
   SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:150:22
 // Pattern: "\\G(?m)(?:[+-]?[0-9](_?\\d)*\\.\\d+)"
 // Options: regexp2.None
 
@@ -71168,7 +71023,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [,\|])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:151:22
 // Pattern: "\\G(?m)(?:[,|])"
 // Options: regexp2.None
 
@@ -71222,7 +71076,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "**")
     Multi-M(String = "||")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:152:22
 // Pattern: "\\G(?m)(?:[-+*/%^|&]|\\*\\*|\\|\\|)"
 // Options: regexp2.None
 
@@ -71314,7 +71167,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [,\.=\[\]\{\}])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:153:22
 // Pattern: "\\G(?m)(?:[.,=\\[\\]{}])"
 // Options: regexp2.None
 
@@ -71364,7 +71216,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [0-9])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:154:22
 // Pattern: "\\G(?m)(?:[0-9]+)"
 // Options: regexp2.None
 
@@ -71423,7 +71274,6 @@ Capture(index = 0, unindex = -1)
   Set-M(Set = [\#;])
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:155:22
 // Pattern: "\\G(?m)(?:[;#].*)"
 // Options: regexp2.None
 
@@ -71485,7 +71335,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [,:\?\[\]])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:156:22
 // Pattern: "\\G(?m)(?:[?:,\\[\\]])"
 // Options: regexp2.None
 
@@ -71535,7 +71384,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [-0-9A-Z_a-z])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:157:22
 // Pattern: "\\G(?m)(?:[A-Za-z0-9_-]+)"
 // Options: regexp2.None
 
@@ -71593,7 +71441,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = ["'\\])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:158:22
 // Pattern: "\\G(?m)(?:[\\'\"\\\\])"
 // Options: regexp2.None
 
@@ -71643,7 +71490,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [\(\),\.\[\]])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:159:22
 // Pattern: "\\G(?m)(?:[\\[\\](),.])"
 // Options: regexp2.None
 
@@ -71693,7 +71539,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [\(\),\.\[\]\{\}])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:160:22
 // Pattern: "\\G(?m)(?:[\\[\\](),.{}])"
 // Options: regexp2.None
 
@@ -71743,7 +71588,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [\(\)=\[\]\{\}])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:161:22
 // Pattern: "\\G(?m)(?:[\\[\\]{}()=])"
 // Options: regexp2.None
 
@@ -71795,7 +71639,6 @@ Capture(index = 0, unindex = -1)
   SetloopAtomic-M(Set = [\s])(Min = 0, Max = inf)
   Multi-M(String = "- ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:162:22
 // Pattern: "\\G(?m)(?:[\\n?]?\\s*- )"
 // Options: regexp2.None
 
@@ -71883,7 +71726,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [\$-\{\}\w])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:163:22
 // Pattern: "\\G(?m)(?:[\\w${}-]+)"
 // Options: regexp2.None
 
@@ -71941,7 +71783,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [\)\]\}])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:164:22
 // Pattern: "\\G(?m)(?:[])}])"
 // Options: regexp2.None
 
@@ -71991,7 +71832,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [\(\),:;\[\]\{\}])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:165:22
 // Pattern: "\\G(?m)(?:[]{}:(),;[])"
 // Options: regexp2.None
 
@@ -72041,7 +71881,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [^"\$\\])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:166:22
 // Pattern: "\\G(?m)(?:[^\"\\\\\\\\$]+)"
 // Options: regexp2.None
 
@@ -72099,7 +71938,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [^\$\(\)A-Z_a-z])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:167:22
 // Pattern: "\\G(?m)(?:[^$a-zA-Z_()]+)"
 // Options: regexp2.None
 
@@ -72178,7 +72016,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "urlencode")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:168:22
 // Pattern: "\\G(?m)(?:[^.](base64decode|base64encode|base64gzip|jsondecode|jsonencode|yamldecode|yamlencode|csvdecode|urlencode)\\b)"
 // Options: regexp2.None
 
@@ -72746,7 +72583,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "map")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:169:22
 // Pattern: "\\G(?m)(?:[^.](setintersection|coalescelist|setsubtract|setproduct|matchkeys|chunklist|transpose|contains|distinct|coalesce|setunion|reverse|flatten|element|compact|lookup|length|concat|values|zipmap|range|merge|slice|index|list|sort|keys|map)\\b)"
 // Options: regexp2.None
 
@@ -73995,7 +73831,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [^"\$&-\);-=\[-\]`\{-\}\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:170:22
 // Pattern: "\\G(?m)(?:[^=\\s\\[\\]{}()$\"\\'`\\\\<&|;]+)"
 // Options: regexp2.None
 
@@ -74053,7 +73888,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [^\n\S])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:171:22
 // Pattern: "\\G(?m)(?:[^\\S\\n]+)"
 // Options: regexp2.None
 
@@ -74112,7 +73946,6 @@ Capture(index = 0, unindex = -1)
   Set-M(Set = [^\W\p{Nd}])
   SetloopAtomic-M(Set = [\w])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:172:22
 // Pattern: "\\G(?m)(?:[^\\W\\d]\\w*)"
 // Options: regexp2.None
 
@@ -74172,7 +74005,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [^\n"%'\\\{])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:173:22
 // Pattern: "\\G(?m)(?:[^\\\\\\'\"%{\\n]+)"
 // Options: regexp2.None
 
@@ -74230,7 +74062,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [^\n"'\\\{\}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:174:22
 // Pattern: "\\G(?m)(?:[^\\\\\\'\"{}\\n]+)"
 // Options: regexp2.None
 
@@ -74288,7 +74119,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [^"\$\\])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:175:22
 // Pattern: "\\G(?m)(?:[^\\\\\\\\\"$]+)"
 // Options: regexp2.None
 
@@ -74347,7 +74177,6 @@ Capture(index = 0, unindex = -1)
   Set-M(Set = [^!&\*,-:\?@\[\]\{\}])
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:176:22
 // Pattern: "\\G(?m)(?:[^\\{\\}\\[\\]\\?,\\:\\!\\-\\*&\\@].*)"
 // Options: regexp2.None
 
@@ -74409,7 +74238,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [^"\$':\\`\}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:177:22
 // Pattern: "\\G(?m)(?:[^}:\"\\'`$\\\\]+)"
 // Options: regexp2.None
 
@@ -74468,7 +74296,6 @@ Capture(index = 0, unindex = -1)
   Set-M(Set = [_\p{L}])
   SetloopAtomic-M(Set = [_\p{L}\p{N}])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:178:22
 // Pattern: "\\G(?m)(?:[_\\p{L}][_\\p{L}\\p{N}]*)"
 // Options: regexp2.None
 
@@ -74529,7 +74356,6 @@ Capture(index = 0, unindex = -1)
   Set-M(Set = [A-Za-z])
   SetloopAtomic-M(Set = [\w])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:179:22
 // Pattern: "\\G(?m)(?:[a-zA-Z]\\w*)"
 // Options: regexp2.None
 
@@ -74589,7 +74415,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [A-Z_a-z])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:180:22
 // Pattern: "\\G(?m)(?:[a-zA-Z_]+)"
 // Options: regexp2.None
 
@@ -74647,7 +74472,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [\(\[\{])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:181:22
 // Pattern: "\\G(?m)(?:[{([])"
 // Options: regexp2.None
 
@@ -74697,7 +74521,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M(Set = [!\(\),\.:->\[\]\^\{-~])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:182:22
 // Pattern: "\\G(?m)(?:[|^<>=!()\\[\\]{}.,;:~])"
 // Options: regexp2.None
 
@@ -74750,7 +74573,6 @@ Capture(index = 0, unindex = -1)
    SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
    Set-M(Set = [!\#\$\*-\?@_])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:183:22
 // Pattern: "\\G(?m)(?:\\$(?:\\d+|[#$?!_*@-]))"
 // Options: regexp2.None
 
@@ -74841,7 +74663,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = \$)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:184:22
 // Pattern: "\\G(?m)(?:\\$)"
 // Options: regexp2.None
 
@@ -74892,7 +74713,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = \$)
   Set-M(Set = [\$%\*\+<\?@\|])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:185:22
 // Pattern: "\\G(?m)(?:\\$[<@$+%?|*])"
 // Options: regexp2.None
 
@@ -74944,7 +74764,6 @@ Capture(index = 0, unindex = -1)
   Set-M(Set = [A-Z_a-z])
   SetloopAtomic-M(Set = [\w])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:186:22
 // Pattern: "\\G(?m)(?:\\$[a-zA-Z_]\\w*)"
 // Options: regexp2.None
 
@@ -75004,7 +74823,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "$(")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:187:22
 // Pattern: "\\G(?m)(?:\\$\\()"
 // Options: regexp2.None
 
@@ -75054,7 +74872,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "$((")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:188:22
 // Pattern: "\\G(?m)(?:\\$\\(\\()"
 // Options: regexp2.None
 
@@ -75105,7 +74922,6 @@ Capture(index = 0, unindex = -1)
   Multi-M(String = "${")
   OneloopAtomic-M(Ch = \#)(Min = 0, Max = 1)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:189:22
 // Pattern: "\\G(?m)(?:\\$\\{#?)"
 // Options: regexp2.None
 
@@ -75162,7 +74978,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "${")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:190:22
 // Pattern: "\\G(?m)(?:\\$\\{)"
 // Options: regexp2.None
 
@@ -75212,7 +75027,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = \()
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:191:22
 // Pattern: "\\G(?m)(?:\\()"
 // Options: regexp2.None
 
@@ -75262,7 +75076,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = \))
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:192:22
 // Pattern: "\\G(?m)(?:\\))"
 // Options: regexp2.None
 
@@ -75312,7 +75125,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "))")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:193:22
 // Pattern: "\\G(?m)(?:\\)\\))"
 // Options: regexp2.None
 
@@ -75363,7 +75175,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = \*)
   SetloopAtomic-M(Set = [^\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:194:22
 // Pattern: "\\G(?m)(?:\\*[^\\s]+)"
 // Options: regexp2.None
 
@@ -75431,7 +75242,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:195:22
 // Pattern: "\\G(?m)(?:\\+.*\\n)"
 // Options: regexp2.None
 
@@ -75500,7 +75310,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = \.)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:196:22
 // Pattern: "\\G(?m)(?:\\.)"
 // Options: regexp2.None
 
@@ -75558,7 +75367,6 @@ Capture(index = 0, unindex = -1)
      SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
   One-M(Ch = i)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:197:22
 // Pattern: "\\G(?m)(?:\\.\\d+([Ee][-+]\\d+)?i)"
 // Options: regexp2.None
 
@@ -75877,7 +75685,6 @@ Capture(index = 0, unindex = -1)
       SetloopAtomic-M(Set = [\+-])(Min = 0, Max = 1)
       SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:198:22
 // Pattern: "\\G(?m)(?:\\.\\d+([eE][+\\-]?\\d+)?)"
 // Options: regexp2.None
 
@@ -76199,7 +76006,6 @@ Capture(index = 0, unindex = -1)
   Notoneloop-M(Ch = \n)(Min = 1, Max = inf)
   Eol-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:199:22
 // Pattern: "\\G(?m)(?:\\A#!.+$)"
 // Options: regexp2.None
 
@@ -76301,7 +76107,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 1, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:200:22
 // Pattern: "\\G(?m)(?:\\A#!.+\\n)"
 // Options: regexp2.None
 
@@ -76380,7 +76185,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = \\)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:201:22
 // Pattern: "\\G(?m)(?:\\\\)"
 // Options: regexp2.None
 
@@ -76431,7 +76235,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = \\)
   Set-M(Set = [\x00-\u10ffff])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:202:22
 // Pattern: "\\G(?m)(?:\\\\[\\w\\W])"
 // Options: regexp2.None
 
@@ -76481,7 +76284,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "\\\\\"")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:203:22
 // Pattern: "\\G(?m)(?:\\\\\\\\\")"
 // Options: regexp2.None
 
@@ -76532,7 +76334,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = \\)
   Set-M(Set = [\n"\\])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:204:22
 // Pattern: "\\G(?m)(?:\\\\\\\\|\\\\\"|\\\\\\n)"
 // Options: regexp2.None
 
@@ -76583,7 +76384,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = \\)
   Set-M(Set = [\n'\\])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:205:22
 // Pattern: "\\G(?m)(?:\\\\\\\\|\\\\'|\\\\\\n)"
 // Options: regexp2.None
 
@@ -76633,7 +76433,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "\\\n")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:206:22
 // Pattern: "\\G(?m)(?:\\\\\\n)"
 // Options: regexp2.None
 
@@ -76806,7 +76605,6 @@ Capture(index = 0, unindex = -1)
   PosLook-M
    Set-M(Set = [\)`\s])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:207:22
 // Pattern: "\\G(?m)(?:\\b(alias|bg|bind|break|builtin|caller|cd|command|compgen|complete|declare|dirs|disown|echo|enable|eval|exec|exit|export|false|fc|fg|getopts|hash|help|history|jobs|kill|let|local|logout|popd|printf|pushd|pwd|read|readonly|set|shift|shopt|source|suspend|test|time|times|trap|true|type|typeset|ulimit|umask|unalias|unset|wait)(?=[\\s)`]))"
 // Options: regexp2.None
 
@@ -79757,7 +79555,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "join")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:208:22
 // Pattern: "\\G(?m)(?:\\b(element|concat|lookup|file|join)\\b)"
 // Options: regexp2.None
 
@@ -80001,7 +79798,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = "true")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:209:22
 // Pattern: "\\G(?m)(?:\\b(false|true)\\b)"
 // Options: regexp2.None
 
@@ -80201,7 +79997,6 @@ Capture(index = 0, unindex = -1)
    Setloop-M(Set = [\s])(Min = 0, Max = inf)
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:210:22
 // Pattern: "\\G(?m)(?:\\b(if|fi|else|while|do|done|for|then|return|function|case|select|continue|until|esac|elif)(\\s*)\\b)"
 // Options: regexp2.None
 
@@ -81148,7 +80943,6 @@ Capture(index = 0, unindex = -1)
     Multi-M(String = ".nan")
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:211:22
 // Pattern: "\\G(?m)(?:\\b[+\\-]?(0x[\\da-f]+|0o[0-7]+|(\\d+\\.?\\d*|\\.?\\d+)(e[\\+\\-]?\\d+)?|\\.inf|\\.nan)\\b)"
 // Options: regexp2.None
 
@@ -82225,7 +82019,6 @@ Capture(index = 0, unindex = -1)
   SetloopAtomic-M(Set = [\w])(Min = 1, Max = inf)
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:212:22
 // Pattern: "\\G(?m)(?:\\b\\w+\\b)"
 // Options: regexp2.None
 
@@ -82300,7 +82093,6 @@ Capture(index = 0, unindex = -1)
      OneloopAtomic-M(Ch = _)(Min = 0, Max = 1)
      Set-M(Set = [\p{Nd}])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:213:22
 // Pattern: "\\G(?m)(?:\\d(?:_?\\d)*)"
 // Options: regexp2.None
 
@@ -82411,7 +82203,6 @@ Capture(index = 0, unindex = -1)
     Set-M(Set = [\p{Nd}])
   OneloopAtomic-M(Ch = j)(Min = 0, Max = 1)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:214:22
 // Pattern: "\\G(?m)(?:\\d(?:_?\\d)*[eE][+-]?\\d(?:_?\\d)*j?)"
 // Options: regexp2.None
 
@@ -82579,7 +82370,6 @@ Capture(index = 0, unindex = -1)
   NegLook-M
    One-M(Ch = \ )
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:215:22
 // Pattern: "\\G(?m)(?:\\d+#(?! ))"
 // Options: regexp2.None
 
@@ -82666,7 +82456,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = \#)
   SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:216:22
 // Pattern: "\\G(?m)(?:\\d+#\\d+)"
 // Options: regexp2.None
 
@@ -82761,7 +82550,6 @@ Capture(index = 0, unindex = -1)
      SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:217:22
 // Pattern: "\\G(?m)(?:\\d+(,\\d+)?(a|c|d)\\d+(,\\d+)?\\n)"
 // Options: regexp2.None
 
@@ -83290,7 +83078,6 @@ Capture(index = 0, unindex = -1)
     One-M(Ch = \ )
     Eol-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:218:22
 // Pattern: "\\G(?m)(?:\\d+(?= |$))"
 // Options: regexp2.None
 
@@ -83405,7 +83192,6 @@ Capture(index = 0, unindex = -1)
      SetloopAtomic-M(Set = [\+-])(Min = 0, Max = 1)
      SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:219:22
 // Pattern: "\\G(?m)(?:\\d+(\\.\\d+[eE][+\\-]?\\d+|\\.\\d*|[eE][+\\-]?\\d+))"
 // Options: regexp2.None
 
@@ -83754,7 +83540,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:220:22
 // Pattern: "\\G(?m)(?:\\d+)"
 // Options: regexp2.None
 
@@ -83816,7 +83601,6 @@ Capture(index = 0, unindex = -1)
   SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
   One-M(Ch = i)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:221:22
 // Pattern: "\\G(?m)(?:\\d+[Ee][-+]\\d+i)"
 // Options: regexp2.None
 
@@ -83913,7 +83697,6 @@ Capture(index = 0, unindex = -1)
      SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
   One-M(Ch = i)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:222:22
 // Pattern: "\\G(?m)(?:\\d+\\.\\d*([Ee][-+]\\d+)?i)"
 // Options: regexp2.None
 
@@ -84245,7 +84028,6 @@ Capture(index = 0, unindex = -1)
   SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
   One-M(Ch = i)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:223:22
 // Pattern: "\\G(?m)(?:\\d+i)"
 // Options: regexp2.None
 
@@ -84338,7 +84120,6 @@ Capture(index = 0, unindex = -1)
            Set-M(Set = [\+-])
            SetloopAtomic-M(Set = [\p{Nd}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:224:22
 // Pattern: "\\G(?m)(?:\\d\\d\\d\\d-\\d\\d-\\d\\d([T ]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|\\s+[-+]\\d+)?)?)"
 // Options: regexp2.None
 
@@ -85038,7 +84819,6 @@ Capture(index = 0, unindex = -1)
      One-M(Ch = :)
      SetloopAtomic-M(Set = [\p{Nd}])(Min = 2, Max = 2)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:225:22
 // Pattern: "\\G(?m)(?:\\d\\d\\d\\d-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d\\+)?(Z|[+-]\\d{2}:\\d{2}))"
 // Options: regexp2.None
 
@@ -85331,7 +85111,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:226:22
 // Pattern: "\\G(?m)(?:\\n)"
 // Options: regexp2.None
 
@@ -85381,7 +85160,6 @@ Capture(index = 0, unindex = -1)
   Start
   OneloopAtomic-M(Ch = \n)(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:227:22
 // Pattern: "\\G(?m)(?:\\n+)"
 // Options: regexp2.None
 
@@ -85443,7 +85221,6 @@ Capture(index = 0, unindex = -1)
     SetloopAtomic-M(Set = [\s])(Min = 1, Max = inf)
     Multi-M(String = "\\\n")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:228:22
 // Pattern: "\\G(?m)(?:\\n|\\s+|\\\\\\n)"
 // Options: regexp2.None
 
@@ -85545,7 +85322,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:229:22
 // Pattern: "\\G(?m)(?:\\s*#.*\\n)"
 // Options: regexp2.None
 
@@ -85631,7 +85407,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
   One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:230:22
 // Pattern: "\\G(?m)(?:\\s*(#|//).*\\n)"
 // Options: regexp2.None
 
@@ -85823,7 +85598,6 @@ Capture(index = 0, unindex = -1)
   SetloopAtomic-M(Set = [\s])(Min = 0, Max = inf)
   Multi-M(String = "/*")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:231:22
 // Pattern: "\\G(?m)(?:\\s*/\\*)"
 // Options: regexp2.None
 
@@ -85884,7 +85658,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:232:22
 // Pattern: "\\G(?m)(?:\\s+)"
 // Options: regexp2.None
 
@@ -85942,7 +85715,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M(Set = [\w])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:233:22
 // Pattern: "\\G(?m)(?:\\w+)"
 // Options: regexp2.None
 
@@ -86045,7 +85817,6 @@ Capture(index = 0, unindex = -1)
      SetloopAtomic-M(Set = [%E-GXb-gnosx])(Min = 0, Max = 1)
   One-M(Ch = \})
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:234:22
 // Pattern: "\\G(?m)(?:\\{((\\w+)((\\.\\w+)|(\\[[^\\]]+\\]))*)?(\\![sra])?(\\:(.?[<>=\\^])?[-+ ]?#?0?(\\d+)?,?(\\.\\d+)?[E-GXb-gnosx%]?)?\\})"
 // Options: regexp2.None
 
@@ -87975,7 +87746,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = \{)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:235:22
 // Pattern: "\\G(?m)(?:\\{)"
 // Options: regexp2.None
 
@@ -88025,7 +87795,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "{{")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:236:22
 // Pattern: "\\G(?m)(?:\\{\\{)"
 // Options: regexp2.None
 
@@ -88075,7 +87844,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = \|)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:237:22
 // Pattern: "\\G(?m)(?:\\|)"
 // Options: regexp2.None
 
@@ -88125,7 +87893,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = \})
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:238:22
 // Pattern: "\\G(?m)(?:\\})"
 // Options: regexp2.None
 
@@ -88175,7 +87942,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M(String = "}}")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:239:22
 // Pattern: "\\G(?m)(?:\\}\\})"
 // Options: regexp2.None
 
@@ -88228,7 +87994,6 @@ Capture(index = 0, unindex = -1)
   Setloop-M(Set = [\s])(Min = 1, Max = inf)
   SetloopAtomic-M(Set = [^\n\r])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:240:22
 // Pattern: "\\G(?m)(?:^%include\\s+[^\\n\\r]+)"
 // Options: regexp2.None
 
@@ -88357,7 +88122,6 @@ Capture(index = 0, unindex = -1)
     NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
     OneloopAtomic-M(Ch = \n)(Min = 0, Max = 1)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:241:22
 // Pattern: "\\G(?m)(?:^((?:\\[[^]]+@[^]]+\\]\\s?)?[#$%>])(\\s*)(.*\\n?))"
 // Options: regexp2.None
 
@@ -88894,7 +88658,6 @@ Capture(index = 0, unindex = -1)
       One-M(Ch = \n)
      One-M(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:242:22
 // Pattern: "\\G(?m)(?:^(?:[\\t ]+.*\\n|\\n)+)"
 // Options: regexp2.None
 
@@ -89106,7 +88869,6 @@ Capture(index = 0, unindex = -1)
    One-M(Ch = \.)
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:243:22
 // Pattern: "\\G(?m)(?:^(provisioner|variable|resource|provider|module|output|data)(?!\\.)\\b)"
 // Options: regexp2.None
 
@@ -89552,7 +89314,6 @@ Capture(index = 0, unindex = -1)
   Bol-M
   Multi-M(String = "---")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:244:22
 // Pattern: "\\G(?m)(?:^---)"
 // Options: regexp2.None
 
@@ -89610,7 +89371,6 @@ Capture(index = 0, unindex = -1)
   NotoneloopAtomic-M(Ch = \n)(Min = 1, Max = inf)
   OneloopAtomic-M(Ch = \n)(Min = 0, Max = 1)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:245:22
 // Pattern: "\\G(?m)(?:^.+\\n?)"
 // Options: regexp2.None
 
@@ -89682,7 +89442,6 @@ Capture(index = 0, unindex = -1)
   Bol-M
   Multi-M(String = "...")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:246:22
 // Pattern: "\\G(?m)(?:^\\.\\.\\.)"
 // Options: regexp2.None
 
@@ -89738,7 +89497,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M(Ch = `)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:247:22
 // Pattern: "\\G(?m)(?:`)"
 // Options: regexp2.None
 
@@ -89789,7 +89547,6 @@ Capture(index = 0, unindex = -1)
   Multi-M(String = "export")
   SetloopAtomic-M(Set = [\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:248:22
 // Pattern: "\\G(?m)(?:export\\s+)"
 // Options: regexp2.None
 
@@ -89856,7 +89613,6 @@ Capture(index = 0, unindex = -1)
   One-M(Ch = \#)
   NotoneloopAtomic-M(Ch = \n)(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:249:22
 // Pattern: "\\G(?mi)(?:#.*)"
 // Options: regexp2.None
 
@@ -89993,7 +89749,6 @@ Capture(index = 0, unindex = -1)
      Setloop-M(Set = [\S])(Min = 0, Max = inf)
   Boundary-M
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:250:22
 // Pattern: "\\G(?mi)(?:((?:FROM|MAINTAINER|EXPOSE|WORKDIR|USER|STOPSIGNAL)|VOLUME)\\b(\\s)([\\S]*)\\b(?:(\\s)(AS)\\b(\\s)([\\S]*))?\\b)"
 // Options: regexp2.None
 
@@ -90810,7 +90565,6 @@ Capture(index = 0, unindex = -1)
       Set-M(Set = [Pp])
       Set-M(Set = [Yy])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:251:22
 // Pattern: "\\G(?mi)(?:((?:RUN|CMD|ENTRYPOINT|ENV|ARG|LABEL|ADD|COPY)))"
 // Options: regexp2.None
 
@@ -91168,7 +90922,6 @@ Capture(index = 0, unindex = -1)
      Multi-M(String = "\\\n")
   NotoneloopAtomic-M(Ch = \n)(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:252:22
 // Pattern: "\\G(?mi)(?:(.*\\\\\\n)*.+)"
 // Options: regexp2.None
 
@@ -91499,7 +91252,6 @@ Capture(index = 0, unindex = -1)
       Oneloop-M(Ch = \\)(Min = 0, Max = 1)
       Setloop-M(Set = [\s])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:253:22
 // Pattern: "\\G(?mi)(?:(HEALTHCHECK)((?:(?:\\s*\\\\?\\s*)--\\w+=\\w+(?:\\s*\\\\?\\s*))*))"
 // Options: regexp2.None
 
@@ -92193,7 +91945,6 @@ Capture(index = 0, unindex = -1)
       Oneloop-M(Ch = \\)(Min = 0, Max = 1)
       Setloop-M(Set = [\s])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:254:22
 // Pattern: "\\G(?mi)(?:(LABEL|ENV|ARG)((?:(?:\\s*\\\\?\\s*)\\w+=\\w+(?:\\s*\\\\?\\s*))*))"
 // Options: regexp2.None
 
@@ -92965,7 +92716,6 @@ Capture(index = 0, unindex = -1)
     OneloopAtomic-M(Ch = \\)(Min = 0, Max = 1)
     SetloopAtomic-M(Set = [\s])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:255:22
 // Pattern: "\\G(?mi)(?:(ONBUILD)((?:\\s*\\\\?\\s*)))"
 // Options: regexp2.None
 
@@ -93185,7 +92935,6 @@ Capture(index = 0, unindex = -1)
      Notone-M-S(Ch = ")
   One-M-S(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:256:22
 // Pattern: "\\G(?ms)(?:\"(\\\\\\\\|\\\\\"|[^\"])*\")"
 // Options: regexp2.None
 
@@ -93515,7 +93264,6 @@ Capture(index = 0, unindex = -1)
      Notone-M-S(Ch = ')
   One-M-S(Ch = ')
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:257:22
 // Pattern: "\\G(?ms)(?:'(\\\\\\\\|\\\\'|[^'])*')"
 // Options: regexp2.None
 
@@ -93842,7 +93590,6 @@ Capture(index = 0, unindex = -1)
   Capture-M-S(index = 3, unindex = -1)
    One-M-S(Ch = >)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:258:22
 // Pattern: "\\G(?ms)(?:(/?)(\\s*)(>))"
 // Options: regexp2.None
 
@@ -93995,7 +93742,6 @@ Capture(index = 0, unindex = -1)
   Capture-M-S(index = 4, unindex = -1)
    One-M-S(Ch = >)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:259:22
 // Pattern: "\\G(?ms)(?:(<)(/)([\\w\\.]*)(>))"
 // Options: regexp2.None
 
@@ -94173,7 +93919,6 @@ Capture(index = 0, unindex = -1)
   Capture-M-S(index = 3, unindex = -1)
    One-M-S(Ch = >)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:260:22
 // Pattern: "\\G(?ms)(?:(<)(/?)(>))"
 // Options: regexp2.None
 
@@ -94316,7 +94061,6 @@ Capture(index = 0, unindex = -1)
   Capture-M-S(index = 2, unindex = -1)
    SetloopAtomic-M-S(Set = [\.\w])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:261:22
 // Pattern: "\\G(?ms)(?:(<)([\\w\\.]+))"
 // Options: regexp2.None
 
@@ -94461,7 +94205,6 @@ Capture(index = 0, unindex = -1)
       Multi-M-S(String = "\\u")
       Setloop-M-S(Set = [0-9A-Fa-f])(Min = 4, Max = 4)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:262:22
 // Pattern: "\\G(?ms)(?:(?:[$_\\p{L}\\p{N}]|\\\\u[a-fA-F0-9]{4})(?:(?:[$\\p{L}\\p{N}]|\\\\u[a-fA-F0-9]{4}))*)"
 // Options: regexp2.None
 
@@ -94653,7 +94396,6 @@ Capture(index = 0, unindex = -1)
   PosLook-M-S
    One-M-S(Ch = /)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:263:22
 // Pattern: "\\G(?ms)(?:(?=/))"
 // Options: regexp2.None
 
@@ -94745,7 +94487,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "window")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:264:22
 // Pattern: "\\G(?ms)(?:(Array|Boolean|Date|Error|Function|Math|Number|Object|Packages|RegExp|String|decodeURI|decodeURIComponent|encodeURI|encodeURIComponent|eval|isFinite|isNaN|parseFloat|parseInt|document|this|window)\\b)"
 // Options: regexp2.None
 
@@ -96004,7 +95745,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "window")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:265:22
 // Pattern: "\\G(?ms)(?:(Array|Boolean|Date|Error|Function|Math|netscape|Number|Object|Packages|RegExp|String|Promise|Proxy|sun|decodeURI|decodeURIComponent|encodeURI|encodeURIComponent|Error|eval|isFinite|isNaN|isSafeInteger|parseFloat|parseInt|document|this|window)\\b)"
 // Options: regexp2.None
 
@@ -97394,7 +97134,6 @@ Capture(index = 0, unindex = -1)
   Capture-M-S(index = 3, unindex = -1)
    SetloopAtomic-M-S(Set = [\s])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:266:22
 // Pattern: "\\G(?ms)(?:([\\w-]+\\s*)(=)(\\s*))"
 // Options: regexp2.None
 
@@ -97645,7 +97384,6 @@ Capture(index = 0, unindex = -1)
   Capture-M-S(index = 3, unindex = -1)
    SetloopAtomic-M-S(Set = [\$\.\?\w])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:267:22
 // Pattern: "\\G(?ms)(?:([\\w?.$][\\w?.$]*)(\\s*:\\s*)([\\w?.$][\\w?.$]*))"
 // Options: regexp2.None
 
@@ -97978,7 +97716,6 @@ Capture(index = 0, unindex = -1)
     SetloopAtomic-M-S(Set = [\$\.\?\w])(Min = 0, Max = inf)
   Multi-M-S(String = "() {")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:268:22
 // Pattern: "\\G(?ms)(?:([a-zA-Z_?.$][\\w?.$]*)\\(\\) \\{)"
 // Options: regexp2.None
 
@@ -98185,7 +97922,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "volatile")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:269:22
 // Pattern: "\\G(?ms)(?:(abstract|async|await|boolean|byte|char|class|const|debugger|double|enum|export|extends|final|float|goto|implements|import|int|interface|long|native|package|private|protected|public|short|static|super|synchronized|throws|transient|using|volatile)\\b)"
 // Options: regexp2.None
 
@@ -100053,7 +99789,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "using")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:270:22
 // Pattern: "\\G(?ms)(?:(abstract|async|boolean|class|const|debugger|enum|export|extends|from|get|global|goto|implements|import|interface|namespace|package|private|protected|public|readonly|require|set|static|super|type|using)\\b)"
 // Options: regexp2.None
 
@@ -101605,7 +101340,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "this")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:271:22
 // Pattern: "\\G(?ms)(?:(for|in|of|while|do|break|return|yield|continue|switch|case|default|if|else|throw|try|catch|finally|new|delete|typeof|instanceof|keyof|asserts|is|infer|await|void|this)\\b)"
 // Options: regexp2.None
 
@@ -102893,7 +102627,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "of")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:272:22
 // Pattern: "\\G(?ms)(?:(for|in|while|do|break|return|continue|switch|case|default|if|else|throw|try|catch|finally|new|delete|typeof|instanceof|void|yield|this|of)\\b)"
 // Options: regexp2.None
 
@@ -103961,7 +103694,6 @@ Capture(index = 0, unindex = -1)
     SetloopAtomic-M-S(Set = [\s])(Min = 0, Max = inf)
     One-M-S(Ch = \))
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:273:22
 // Pattern: "\\G(?ms)(?:(super)(\\s*)(\\([\\w,?.$\\s]+\\s*\\)))"
 // Options: regexp2.None
 
@@ -104239,7 +103971,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "undefined")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:274:22
 // Pattern: "\\G(?ms)(?:(true|false|null|NaN|Infinity|undefined)\\b)"
 // Options: regexp2.None
 
@@ -104492,7 +104223,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "function")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:275:22
 // Pattern: "\\G(?ms)(?:(var|let|with|function)\\b)"
 // Options: regexp2.None
 
@@ -104693,7 +104423,6 @@ func patterns_270_ExecuteQuick(r *regexp2.Runner) error {
 Capture(index = 0, unindex = -1)
  Start
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:276:22
 // Pattern: "\\G(?ms)(?:)"
 // Options: regexp2.None
 
@@ -104727,7 +104456,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M-S(Ch = ,)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:277:22
 // Pattern: "\\G(?ms)(?:,)"
 // Options: regexp2.None
 
@@ -104777,7 +104505,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M-S(Ch = -)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:278:22
 // Pattern: "\\G(?ms)(?:-)"
 // Options: regexp2.None
 
@@ -104827,7 +104554,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M-S(String = "-->")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:279:22
 // Pattern: "\\G(?ms)(?:-->)"
 // Options: regexp2.None
 
@@ -104902,7 +104628,6 @@ Capture(index = 0, unindex = -1)
       Boundary-M-S
      Nonboundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:280:22
 // Pattern: "\\G(?ms)(?:/(\\\\.|[^[/\\\\\\n]|\\[(\\\\.|[^\\]\\\\\\n])*])+/([gim]+\\b|\\B))"
 // Options: regexp2.None
 
@@ -105737,7 +105462,6 @@ Capture(index = 0, unindex = -1)
       Boundary-M-S
      Nonboundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:281:22
 // Pattern: "\\G(?ms)(?:/(\\\\.|[^[/\\\\\\n]|\\[(\\\\.|[^\\]\\\\\\n])*])+/([gimuy]+\\b|\\B))"
 // Options: regexp2.None
 
@@ -106549,7 +106273,6 @@ Capture(index = 0, unindex = -1)
   Set-M-S(Set = [Bb])
   SetloopAtomic-M-S(Set = [01])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:282:22
 // Pattern: "\\G(?ms)(?:0[bB][01]+)"
 // Options: regexp2.None
 
@@ -106616,7 +106339,6 @@ Capture(index = 0, unindex = -1)
   Set-M-S(Set = [Oo])
   SetloopAtomic-M-S(Set = [0-7])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:283:22
 // Pattern: "\\G(?ms)(?:0[oO][0-7]+)"
 // Options: regexp2.None
 
@@ -106683,7 +106405,6 @@ Capture(index = 0, unindex = -1)
   Set-M-S(Set = [Xx])
   SetloopAtomic-M-S(Set = [0-9A-Fa-f])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:284:22
 // Pattern: "\\G(?ms)(?:0[xX][0-9a-fA-F]+)"
 // Options: regexp2.None
 
@@ -106749,7 +106470,6 @@ Capture(index = 0, unindex = -1)
   Multi-M-S(String = "0x")
   SetloopAtomic-M-S(Set = [0-9A-Fa-f])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:285:22
 // Pattern: "\\G(?ms)(?:0x[0-9a-fA-F]+)"
 // Options: regexp2.None
 
@@ -106815,7 +106535,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M-S(String = "<!--")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:286:22
 // Pattern: "\\G(?ms)(?:<!--)"
 // Options: regexp2.None
 
@@ -106866,7 +106585,6 @@ Capture(index = 0, unindex = -1)
   One-M-S(Ch = @)
   SetloopAtomic-M-S(Set = [\w])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:287:22
 // Pattern: "\\G(?ms)(?:@\\w+)"
 // Options: regexp2.None
 
@@ -106933,7 +106651,6 @@ Capture(index = 0, unindex = -1)
   Set-M-S(Set = [\$A-Z_a-z])
   SetloopAtomic-M-S(Set = [\w])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:288:22
 // Pattern: "\\G(?ms)(?:[$a-zA-Z_]\\w*)"
 // Options: regexp2.None
 
@@ -106993,7 +106710,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M-S(Set = [0-9])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:289:22
 // Pattern: "\\G(?ms)(?:[0-9]+)"
 // Options: regexp2.None
 
@@ -107059,7 +106775,6 @@ Capture(index = 0, unindex = -1)
      SetloopAtomic-M-S(Set = [0-9])(Min = 1, Max = inf)
   SetloopAtomic-M-S(Set = [df])(Min = 0, Max = 1)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:290:22
 // Pattern: "\\G(?ms)(?:[0-9][0-9]*\\.[0-9]+([eE][0-9]+)?[fd]?)"
 // Options: regexp2.None
 
@@ -107403,7 +107118,6 @@ Capture(index = 0, unindex = -1)
   Set-M-S(Set = [0-9])
   SetloopAtomic-M-S(Set = [0-9_])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:291:22
 // Pattern: "\\G(?ms)(?:[0-9][0-9_]*)"
 // Options: regexp2.None
 
@@ -107465,7 +107179,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M-S(Set = [\.\w])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:292:22
 // Pattern: "\\G(?ms)(?:[\\w\\.]+)"
 // Options: regexp2.None
 
@@ -107523,7 +107236,6 @@ Capture(index = 0, unindex = -1)
   Start
   NotoneloopAtomic-M-S(Ch = -)(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:293:22
 // Pattern: "\\G(?ms)(?:[^-]+)"
 // Options: regexp2.None
 
@@ -107581,7 +107293,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M-S(Set = [^\$\\`])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:294:22
 // Pattern: "\\G(?ms)(?:[^`\\\\$]+)"
 // Options: regexp2.None
 
@@ -107639,7 +107350,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M-S(Set = [\(,;\[\{])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:295:22
 // Pattern: "\\G(?ms)(?:[{(\\[;,])"
 // Options: regexp2.None
 
@@ -107689,7 +107399,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M-S(Set = [\{\}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:296:22
 // Pattern: "\\G(?ms)(?:[{}]+)"
 // Options: regexp2.None
 
@@ -107747,7 +107456,6 @@ Capture(index = 0, unindex = -1)
   Start
   Set-M-S(Set = [\)\.\]\}])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:297:22
 // Pattern: "\\G(?ms)(?:[})\\].])"
 // Options: regexp2.None
 
@@ -107797,7 +107505,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M-S(Ch = \$)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:298:22
 // Pattern: "\\G(?ms)(?:\\$)"
 // Options: regexp2.None
 
@@ -107847,7 +107554,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M-S(String = "${")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:299:22
 // Pattern: "\\G(?ms)(?:\\$\\{)"
 // Options: regexp2.None
 
@@ -107921,7 +107627,6 @@ Capture(index = 0, unindex = -1)
        Set-M-S(Set = [%&\*\+-/<>\^\|])
      OneloopAtomic-M-S(Ch = =)(Min = 0, Max = 1)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:300:22
 // Pattern: "\\G(?ms)(?:\\+\\+|--|~|&&|\\?|:|\\|\\||\\\\(?=\\n)|(<<|>>>?|==?|!=?|[-<>+*%&|^/])=?)"
 // Options: regexp2.None
 
@@ -108680,7 +108385,6 @@ Capture(index = 0, unindex = -1)
    Multi-M-S(String = "...")
    Multi-M-S(String = "=>")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:301:22
 // Pattern: "\\G(?ms)(?:\\.\\.\\.|=>)"
 // Options: regexp2.None
 
@@ -108755,7 +108459,6 @@ Capture(index = 0, unindex = -1)
   One-M-S(Ch = \\)
   Set-M-S(Set = [^\\`])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:302:22
 // Pattern: "\\G(?ms)(?:\\\\[^`\\\\])"
 // Options: regexp2.None
 
@@ -108805,7 +108508,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M-S(String = "\\\\")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:303:22
 // Pattern: "\\G(?ms)(?:\\\\\\\\)"
 // Options: regexp2.None
 
@@ -108855,7 +108557,6 @@ Capture(index = 0, unindex = -1)
   Start
   Multi-M-S(String = "\\`")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:304:22
 // Pattern: "\\G(?ms)(?:\\\\`)"
 // Options: regexp2.None
 
@@ -108912,7 +108613,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "as")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:305:22
 // Pattern: "\\G(?ms)(?:\\b(constructor|declare|interface|as)\\b)"
 // Options: regexp2.None
 
@@ -109140,7 +108840,6 @@ Capture(index = 0, unindex = -1)
   Capture-M-S(index = 4, unindex = -1)
    SetloopAtomic-M-S(Set = [\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:306:22
 // Pattern: "\\G(?ms)(?:\\b(module)(\\s+)(\"[\\w\\./@]+\")(\\s+))"
 // Options: regexp2.None
 
@@ -109424,7 +109123,6 @@ Capture(index = 0, unindex = -1)
     Multi-M-S(String = "bigint")
   Boundary-M-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:307:22
 // Pattern: "\\G(?ms)(?:\\b(string|bool|number|any|never|object|symbol|unique|unknown|bigint)\\b)"
 // Options: regexp2.None
 
@@ -109974,7 +109672,6 @@ Capture(index = 0, unindex = -1)
      SetloopAtomic-M-S(Set = [\+-])(Min = 0, Max = 1)
      SetloopAtomic-M-S(Set = [\p{Nd}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:308:22
 // Pattern: "\\G(?ms)(?:\\d+(\\.\\d*|[eE][+\\-]?\\d+))"
 // Options: regexp2.None
 
@@ -110195,7 +109892,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M-S(Ch = \n)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:309:22
 // Pattern: "\\G(?ms)(?:\\n)"
 // Options: regexp2.None
 
@@ -110245,7 +109941,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-M-S(Set = [\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:310:22
 // Pattern: "\\G(?ms)(?:\\s+)"
 // Options: regexp2.None
 
@@ -110303,7 +109998,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M-S(Ch = \})
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:311:22
 // Pattern: "\\G(?ms)(?:\\})"
 // Options: regexp2.None
 
@@ -110357,7 +110051,6 @@ Capture(index = 0, unindex = -1)
     Set-M-S(Set = [/\s])
     Multi-M-S(String = "<!--")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:312:22
 // Pattern: "\\G(?ms)(?:^(?=\\s|/|<!--))"
 // Options: regexp2.None
 
@@ -110442,7 +110135,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M-S(Ch = `)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:313:22
 // Pattern: "\\G(?ms)(?:`)"
 // Options: regexp2.None
 
@@ -110492,7 +110184,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M-S(Ch = \{)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:314:22
 // Pattern: "\\G(?ms)(?:{)"
 // Options: regexp2.None
 
@@ -110542,7 +110233,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-M-S(Ch = \})
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:315:22
 // Pattern: "\\G(?ms)(?:})"
 // Options: regexp2.None
 
@@ -110600,7 +110290,6 @@ Capture(index = 0, unindex = -1)
      Notone-S(Ch = ")
   One-S(Ch = ")
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:316:22
 // Pattern: "\\G(?s)(?:\"(\\\\\\\\|\\\\\"|[^\"])*\")"
 // Options: regexp2.None
 
@@ -110927,7 +110616,6 @@ Capture(index = 0, unindex = -1)
     Multi-S(String = "null")
   Boundary-S
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:317:22
 // Pattern: "\\G(?s)(?:(true|false|null)\\b)"
 // Options: regexp2.None
 
@@ -111106,7 +110794,6 @@ func patterns_312_ExecuteQuick(r *regexp2.Runner) error {
 Capture(index = 0, unindex = -1)
  Start
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:318:22
 // Pattern: "\\G(?s)(?:)"
 // Options: regexp2.None
 
@@ -111140,7 +110827,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-S(Ch = ,)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:319:22
 // Pattern: "\\G(?s)(?:,)"
 // Options: regexp2.None
 
@@ -111216,7 +110902,6 @@ Capture(index = 0, unindex = -1)
       One-S(Ch = \.)
       SetloopAtomic-S(Set = [\p{Nd}])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:320:22
 // Pattern: "\\G(?s)(?:-?(0|[1-9]\\d*)(\\.\\d+[eE](\\+|-)?\\d+|[eE](\\+|-)?\\d+|\\.\\d+))"
 // Options: regexp2.None
 
@@ -111850,7 +111535,6 @@ Capture(index = 0, unindex = -1)
      Set-S(Set = [1-9])
      SetloopAtomic-S(Set = [\p{Nd}])(Min = 0, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:321:22
 // Pattern: "\\G(?s)(?:-?(0|[1-9]\\d*))"
 // Options: regexp2.None
 
@@ -112009,7 +111693,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-S(Ch = :)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:322:22
 // Pattern: "\\G(?s)(?::)"
 // Options: regexp2.None
 
@@ -112059,7 +111742,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-S(Ch = \[)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:323:22
 // Pattern: "\\G(?s)(?:\\[)"
 // Options: regexp2.None
 
@@ -112109,7 +111791,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-S(Ch = \])
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:324:22
 // Pattern: "\\G(?s)(?:\\])"
 // Options: regexp2.None
 
@@ -112159,7 +111840,6 @@ Capture(index = 0, unindex = -1)
   Start
   SetloopAtomic-S(Set = [\s])(Min = 1, Max = inf)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:325:22
 // Pattern: "\\G(?s)(?:\\s+)"
 // Options: regexp2.None
 
@@ -112217,7 +111897,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-S(Ch = \{)
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:326:22
 // Pattern: "\\G(?s)(?:\\{)"
 // Options: regexp2.None
 
@@ -112267,7 +111946,6 @@ Capture(index = 0, unindex = -1)
   Start
   One-S(Ch = \})
 */
-// From ../../../../tmp/lexergen926221222/patterns.go:327:22
 // Pattern: "\\G(?s)(?:\\})"
 // Options: regexp2.None
 
@@ -112311,69 +111989,6 @@ func patterns_322_Execute(r *regexp2.Runner) error {
 	return nil
 }
 
-// The set [^"\$&-\);-=\[-\]`\{-\}\s]
-var set_4e2bbcb51df97cfbfb79b891afe78e1336e388b929b418e4e64d479d8ed9da8c = syntax.NewCharSetRuntime("\x01\a\x00\x00\x00\x01\x00\x00\x00\"\"$$&);=[]``{}\x01 ")
-
-// Supports searching for the chars in or not in "\n\"'\\{}"
-var svAscii40000840000000000001000000028 = helpers.NewAsciiSearchValues("\n\"'\\{}")
-
-// Supports searching for the chars in or not in "\"$':\\`}"
-var svAscii940000040000001001000020 = helpers.NewAsciiSearchValues("\"$':\\`}")
-
-// Supports searching for the chars in or not in "gimuy"
-var svAscii80222002 = helpers.NewAsciiSearchValues("gimuy")
-
-// The set [/\s]
-var set_bb648edca30842ddf63e297ca1658c9c38763ee2781695a11e55e9472930aa3b = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00//\x01 ")
-
-// The set [^\.\w]
-var set_551cf0b0727f7dfd2b053458418a2b3da1daa6674a4670520a748e551bd6b002 = syntax.NewCharSetRuntime("\x01\x01\x00\x00\x00\x01\x00\x00\x00..\x01W")
-
-// The set [^\n\r\s]
-var set_de4480b157d319206e8bd75ca2797da73899b877cf007f3557865c3546292048 = syntax.NewCharSetRuntime("\x01\x02\x00\x00\x00\x01\x00\x00\x00\n\n\r\r\x01 ")
-
-// Supports searching for the chars in or not in "\n\"%'\\{"
-var svAscii40000a40000000000001000000008 = helpers.NewAsciiSearchValues("\n\"%'\\{")
-
-// The set [\$\p{L}\p{N}]
-var set_5f672ac781de4011ba29ca5569a61fe8cd4c0888ff392c4b6b4c361ca7d5bf18 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x02\x00\x00\x00$$\x01L\x01N")
-
-// The set [_\p{L}\p{N}]
-var set_907cb26162e67fbb861d6d97e9bd61c9f348d87875847c1315f3d503e4ee2fa8 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x02\x00\x00\x00__\x01L\x01N")
-
-// Supports searching for the chars in or not in "Ee"
-var svAscii2000000020000000 = helpers.NewAsciiSearchValues("Ee")
-
-// The set [a-f\p{Nd}]
-var set_a3c874b246372f1ecdb6d9f44934ed666a54d1e6e2042a42fdaf687fed8eec96 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00af\x02Nd")
-
-// Supports searching for the chars in or not in "0123456789ABCDEFabcdef"
-var svAsciiff037e0000007e000000 = helpers.NewAsciiSearchValues("0123456789ABCDEFabcdef")
-
-// The set [\./@\w]
-var set_f79cb5c20d89436f855b0e5137fd44fff925cce7acfc849d118410be632318ad = syntax.NewCharSetRuntime("\x00\x02\x00\x00\x00\x01\x00\x00\x00./@@\x01W")
-
-// Supports searching for the chars in or not in "0123456789ABCDEF_abcdef"
-var svAsciiff037e0000807e000000 = helpers.NewAsciiSearchValues("0123456789ABCDEF_abcdef")
-
-// The set [_\p{L}]
-var set_3822f0dcf64265918da1f0481c3d7351360cd61b983df6abd60fe668f7e386a4 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00__\x01L")
-
-// The set [^\n\S]
-var set_87df73265a846ba31249ed32c7f98eaac454b26e4c5448b5bb638e784c0c77c7 = syntax.NewCharSetRuntime("\x01\x01\x00\x00\x00\x01\x00\x00\x00\n\n\xff ")
-
-// Supports searching for the chars in or not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
-var svAsciifeffff87feffff07 = helpers.NewAsciiSearchValues("ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
-
-// The set [\)`\s]
-var set_bade17f7639e975bd2439730f4a2813ed6069d0ec02bb9abd8393b38f28d7c1d = syntax.NewCharSetRuntime("\x00\x02\x00\x00\x00\x01\x00\x00\x00))``\x01 ")
-
-// Supports searching for the chars in or not in "\n\r"
-var svAscii240000000000000000000000000000 = helpers.NewAsciiSearchValues("\n\r")
-
-// The set [\.\w]
-var set_6a6134201dd966212b46d4e8dae3b0c3b3198f3a7b46d8996a11ea2ee5471a3c = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00..\x01W")
-
 func regexp2cgStartsWithIgnoreCaseASCII(input, prefix []rune) bool {
 	if len(input) < len(prefix) {
 		return false
@@ -112389,51 +112004,6 @@ func regexp2cgStartsWithIgnoreCaseASCII(input, prefix []rune) bool {
 	}
 	return true
 }
-
-// The set [\$\(\)-\.\{\}\w]
-var set_2f8dd283d7dc42fc3fa98cf40d077c3cbd698cd81682b690f53597d6f12d04e4 = syntax.NewCharSetRuntime("\x00\x05\x00\x00\x00\x01\x00\x00\x00$$()-.{{}}\x01W")
-
-// The set [\t\ \$-\{\}\w]
-var set_2a8272c08280321bcdd291d43b38efd8e0f5268c22277bb02e324fe4c9374240 = syntax.NewCharSetRuntime("\x00\x06\x00\x00\x00\x01\x00\x00\x00\t\t  $$--{{}}\x01W")
-
-// Supports searching for the chars in or not in "$()ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
-var svAscii10030000feffff87feffff07 = helpers.NewAsciiSearchValues("$()ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
-
-// The set [\S]
-var set_eb91419a70f7cae0beb52816ee3ffa937ae19f7bae58d9ccf433197562ffd7c9 = syntax.NewCharSetRuntime("\x00\x00\x00\x00\x00\x01\x00\x00\x00\xff ")
-
-// The set [-\w]
-var set_990503f9e556920ab5ffcfea6d8d5bbeb2ef0231eeaf2d2cbfc3a8887ceb4f42 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00--\x01W")
-
-// The set [\$\w]
-var set_b142697f562c2e515bc40d69fe02224dcce4ebe7864fcb728b425e5bc5671834 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00$$\x01W")
-
-// Supports searching for the chars in or not in "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
-var svAscii20ff03feffff87feffff07 = helpers.NewAsciiSearchValues("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
-
-// The set [^\W\p{Nd}]
-var set_7203a90a96bf8ecc103c0a84346e295e53ab9ea1b0693f1032a4dbdcaf59cf1b = syntax.NewCharSetRuntime("\x01\x00\x00\x00\x00\x02\x00\x00\x00\xffW\x02Nd")
-
-// Supports searching for the chars in or not in " #+-0"
-var svAscii92801000000000000000000 = helpers.NewAsciiSearchValues(" #+-0")
-
-// The set [\$-\{\}\w]
-var set_86a206d01e32de185c01edfdfa9bc59917fa48431186d25e8b8a340f23811648 = syntax.NewCharSetRuntime("\x00\x04\x00\x00\x00\x01\x00\x00\x00$$--{{}}\x01W")
-
-// The set [\$_\p{L}\p{N}]
-var set_cfa6496e67c818f0b59bd1b95012b54be87f421ba991fbf6ee72b4796ed9dd31 = syntax.NewCharSetRuntime("\x00\x02\x00\x00\x00\x02\x00\x00\x00$$__\x01L\x01N")
-
-// The set [\$,\.\?\w\s]
-var set_a28a4965dfaf2e8b63237bc9f82f7fb1d7208ae99b93340201c0a6b7b3b6572a = syntax.NewCharSetRuntime("\x00\x04\x00\x00\x00\x02\x00\x00\x00$$,,..??\x01W\x01 ")
-
-// Supports searching for the chars in or not in "0123456789_"
-var svAsciiff030000008000000000 = helpers.NewAsciiSearchValues("0123456789_")
-
-// The set [\$\.\?\w]
-var set_1f35635a7ad50745d43a15b93e79a700cbb1371d43eb218d1a685a806e78fb1e = syntax.NewCharSetRuntime("\x00\x03\x00\x00\x00\x01\x00\x00\x00$$..??\x01W")
-
-// The set [A-Z_a-zſK]
-var set_2b4fc5aec99ec2fc53824a1a1b945942701abd2ae6248450900b25d0d12eb2f7 = syntax.NewCharSetRuntime("\x00\x05\x00\x00\x00\x00\x00\x00\x00AZ__azſſKK")
 
 func init() {
 	regexp2.RegisterEngine("\\G(?i)(?:\"\")", regexp2.RuntimeEngineData{
@@ -116181,3 +115751,111 @@ var interpreted = map[string]string{
 	"\\G(?ms)(?:\\A#! ?/.*?\\n)": "a lazy quantifier",
 	"\\G(?s)(?://.*?\\n)":        "a lazy quantifier",
 }
+
+// The set [\$\.\?\w]
+var set_1f35635a7ad50745d43a15b93e79a700cbb1371d43eb218d1a685a806e78fb1e = syntax.NewCharSetRuntime("\x00\x03\x00\x00\x00\x01\x00\x00\x00$$..??\x01W")
+
+// The set [\t\ \$-\{\}\w]
+var set_2a8272c08280321bcdd291d43b38efd8e0f5268c22277bb02e324fe4c9374240 = syntax.NewCharSetRuntime("\x00\x06\x00\x00\x00\x01\x00\x00\x00\t\t  $$--{{}}\x01W")
+
+// The set [A-Z_a-zſK]
+var set_2b4fc5aec99ec2fc53824a1a1b945942701abd2ae6248450900b25d0d12eb2f7 = syntax.NewCharSetRuntime("\x00\x05\x00\x00\x00\x00\x00\x00\x00AZ__azſſKK")
+
+// The set [\$\(\)-\.\{\}\w]
+var set_2f8dd283d7dc42fc3fa98cf40d077c3cbd698cd81682b690f53597d6f12d04e4 = syntax.NewCharSetRuntime("\x00\x05\x00\x00\x00\x01\x00\x00\x00$$()-.{{}}\x01W")
+
+// The set [_\p{L}]
+var set_3822f0dcf64265918da1f0481c3d7351360cd61b983df6abd60fe668f7e386a4 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00__\x01L")
+
+// The set [^"\$&-\);-=\[-\]`\{-\}\s]
+var set_4e2bbcb51df97cfbfb79b891afe78e1336e388b929b418e4e64d479d8ed9da8c = syntax.NewCharSetRuntime("\x01\a\x00\x00\x00\x01\x00\x00\x00\"\"$$&);=[]``{}\x01 ")
+
+// The set [^\.\w]
+var set_551cf0b0727f7dfd2b053458418a2b3da1daa6674a4670520a748e551bd6b002 = syntax.NewCharSetRuntime("\x01\x01\x00\x00\x00\x01\x00\x00\x00..\x01W")
+
+// The set [\$\p{L}\p{N}]
+var set_5f672ac781de4011ba29ca5569a61fe8cd4c0888ff392c4b6b4c361ca7d5bf18 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x02\x00\x00\x00$$\x01L\x01N")
+
+// The set [\.\w]
+var set_6a6134201dd966212b46d4e8dae3b0c3b3198f3a7b46d8996a11ea2ee5471a3c = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00..\x01W")
+
+// The set [^\W\p{Nd}]
+var set_7203a90a96bf8ecc103c0a84346e295e53ab9ea1b0693f1032a4dbdcaf59cf1b = syntax.NewCharSetRuntime("\x01\x00\x00\x00\x00\x02\x00\x00\x00\xffW\x02Nd")
+
+// The set [\$-\{\}\w]
+var set_86a206d01e32de185c01edfdfa9bc59917fa48431186d25e8b8a340f23811648 = syntax.NewCharSetRuntime("\x00\x04\x00\x00\x00\x01\x00\x00\x00$$--{{}}\x01W")
+
+// The set [^\n\S]
+var set_87df73265a846ba31249ed32c7f98eaac454b26e4c5448b5bb638e784c0c77c7 = syntax.NewCharSetRuntime("\x01\x01\x00\x00\x00\x01\x00\x00\x00\n\n\xff ")
+
+// The set [_\p{L}\p{N}]
+var set_907cb26162e67fbb861d6d97e9bd61c9f348d87875847c1315f3d503e4ee2fa8 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x02\x00\x00\x00__\x01L\x01N")
+
+// The set [-\w]
+var set_990503f9e556920ab5ffcfea6d8d5bbeb2ef0231eeaf2d2cbfc3a8887ceb4f42 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00--\x01W")
+
+// The set [\$,\.\?\w\s]
+var set_a28a4965dfaf2e8b63237bc9f82f7fb1d7208ae99b93340201c0a6b7b3b6572a = syntax.NewCharSetRuntime("\x00\x04\x00\x00\x00\x02\x00\x00\x00$$,,..??\x01W\x01 ")
+
+// The set [a-f\p{Nd}]
+var set_a3c874b246372f1ecdb6d9f44934ed666a54d1e6e2042a42fdaf687fed8eec96 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00af\x02Nd")
+
+// The set [\$\w]
+var set_b142697f562c2e515bc40d69fe02224dcce4ebe7864fcb728b425e5bc5671834 = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00$$\x01W")
+
+// The set [\)`\s]
+var set_bade17f7639e975bd2439730f4a2813ed6069d0ec02bb9abd8393b38f28d7c1d = syntax.NewCharSetRuntime("\x00\x02\x00\x00\x00\x01\x00\x00\x00))``\x01 ")
+
+// The set [/\s]
+var set_bb648edca30842ddf63e297ca1658c9c38763ee2781695a11e55e9472930aa3b = syntax.NewCharSetRuntime("\x00\x01\x00\x00\x00\x01\x00\x00\x00//\x01 ")
+
+// The set [\$_\p{L}\p{N}]
+var set_cfa6496e67c818f0b59bd1b95012b54be87f421ba991fbf6ee72b4796ed9dd31 = syntax.NewCharSetRuntime("\x00\x02\x00\x00\x00\x02\x00\x00\x00$$__\x01L\x01N")
+
+// The set [^\n\r\s]
+var set_de4480b157d319206e8bd75ca2797da73899b877cf007f3557865c3546292048 = syntax.NewCharSetRuntime("\x01\x02\x00\x00\x00\x01\x00\x00\x00\n\n\r\r\x01 ")
+
+// The set [\S]
+var set_eb91419a70f7cae0beb52816ee3ffa937ae19f7bae58d9ccf433197562ffd7c9 = syntax.NewCharSetRuntime("\x00\x00\x00\x00\x00\x01\x00\x00\x00\xff ")
+
+// The set [\./@\w]
+var set_f79cb5c20d89436f855b0e5137fd44fff925cce7acfc849d118410be632318ad = syntax.NewCharSetRuntime("\x00\x02\x00\x00\x00\x01\x00\x00\x00./@@\x01W")
+
+// Supports searching for the chars in or not in "$()ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+var svAscii10030000feffff87feffff07 = helpers.NewAsciiSearchValues("$()ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+
+// Supports searching for the chars in or not in "Ee"
+var svAscii2000000020000000 = helpers.NewAsciiSearchValues("Ee")
+
+// Supports searching for the chars in or not in "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+var svAscii20ff03feffff87feffff07 = helpers.NewAsciiSearchValues("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+
+// Supports searching for the chars in or not in "\n\r"
+var svAscii240000000000000000000000000000 = helpers.NewAsciiSearchValues("\n\r")
+
+// Supports searching for the chars in or not in "\n\"'\\{}"
+var svAscii40000840000000000001000000028 = helpers.NewAsciiSearchValues("\n\"'\\{}")
+
+// Supports searching for the chars in or not in "\n\"%'\\{"
+var svAscii40000a40000000000001000000008 = helpers.NewAsciiSearchValues("\n\"%'\\{")
+
+// Supports searching for the chars in or not in "gimuy"
+var svAscii80222002 = helpers.NewAsciiSearchValues("gimuy")
+
+// Supports searching for the chars in or not in " #+-0"
+var svAscii92801000000000000000000 = helpers.NewAsciiSearchValues(" #+-0")
+
+// Supports searching for the chars in or not in "\"$':\\`}"
+var svAscii940000040000001001000020 = helpers.NewAsciiSearchValues("\"$':\\`}")
+
+// Supports searching for the chars in or not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+var svAsciifeffff87feffff07 = helpers.NewAsciiSearchValues("ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+
+// Supports searching for the chars in or not in "0123456789_"
+var svAsciiff030000008000000000 = helpers.NewAsciiSearchValues("0123456789_")
+
+// Supports searching for the chars in or not in "0123456789ABCDEFabcdef"
+var svAsciiff037e0000007e000000 = helpers.NewAsciiSearchValues("0123456789ABCDEFabcdef")
+
+// Supports searching for the chars in or not in "0123456789ABCDEF_abcdef"
+var svAsciiff037e0000807e000000 = helpers.NewAsciiSearchValues("0123456789ABCDEF_abcdef")

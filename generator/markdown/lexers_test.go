@@ -12,6 +12,8 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/dlclark/regexp2/v2"
+
+	"github.com/handbook/handbook/generator/markdown/internal/lexrule"
 )
 
 // samples reads testdata/lexers: a file of code for each language whose
@@ -186,10 +188,9 @@ func TestCompiledLexersCoverTheirRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := flags(l.Config())
 		for _, state := range rules {
 			for _, r := range state {
-				p := pattern(f, r.Pattern)
+				p := lexrule.Pattern(l.Config(), r.Pattern)
 				if _, ok := interpreted[p]; !ok && !generated[p] {
 					t.Errorf("%s: no engine for %q; run go generate in generator/markdown", name, p)
 				}

@@ -1,10 +1,12 @@
 // Command lexergen writes lexers_regexp2.go: the rules of the languages
 // handbooks highlight most, compiled to Go by regexp2cg rather than run by
-// regexp2's interpreter. chroma compiles each rule of a lexer to a regexp
-// with regexp2.Compile; regexp2 returns, for a pattern it was given an
-// engine for at init, that engine instead. Highlighting is the largest
-// part of converting Markdown (a fifth of a cold build's CPU at 10,000
-// documents), and the generated engines run it several times faster.
+// regexp2's interpreter. The file registers an engine for each rule's
+// pattern, as chroma writes it; regexp2.MustCompile returns the engine
+// of a pattern that has one, and compiledLexer (lexers.go) puts them in
+// a copy of chroma's lexer, which compiles its rules with
+// regexp2.Compile. Highlighting was 15% of a cold build's CPU at 10,000
+// documents; BenchmarkHighlight tokenises the samples in 39% less time
+// with the engines.
 //
 // The file is made with go generate in generator/markdown, which runs
 //
@@ -36,6 +38,8 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/dlclark/regexp2/v2/syntax"
+
+	"github.com/handbook/handbook/generator/markdown/internal/lexrule"
 )
 
 // languages are the lexers compiled: those handbooks show most (shell
@@ -82,8 +86,8 @@ func main() {
 }
 
 // collect returns, sorted, chroma's names of the named lexers and the
-// patterns it compiles for their rules, as it writes them (see chroma's
-// RegexLexer): \G, the lexer's flags, and the rule's pattern in a group.
+// patterns it compiles for their rules (lexrule.Pattern) that get an
+// engine, and those left to the interpreter, with why.
 func collect(languages []string) (names, patterns []string, interpreted map[string]string, err error) {
 	seen := map[string]bool{}
 	interpreted = map[string]string{}
@@ -101,24 +105,9 @@ func collect(languages []string) (names, patterns []string, interpreted map[stri
 			return nil, nil, nil, fmt.Errorf("lexer %q: %w", lang, err)
 		}
 		names = append(names, rl.Config().Name)
-		cfg := rl.Config()
-		flags := ""
-		if !cfg.NotMultiline {
-			flags += "m"
-		}
-		if cfg.CaseInsensitive {
-			flags += "i"
-		}
-		if cfg.DotAll {
-			flags += "s"
-		}
 		for _, state := range rules {
 			for _, rule := range state {
-				p := "(?:" + rule.Pattern + ")"
-				if flags != "" {
-					p = "(?" + flags + ")" + p
-				}
-				p = `\G` + p
+				p := lexrule.Pattern(rl.Config(), rule.Pattern)
 				if why := leftOut(p); why != "" {
 					interpreted[p] = why
 					continue
@@ -167,11 +156,67 @@ func appendSets(file string, names, patterns []string, interpreted map[string]st
 		fmt.Fprintf(&b, "\t%s: %s,\n", strconv.Quote(p), strconv.Quote(interpreted[p]))
 	}
 	b.WriteString("}\n")
-	out, err := reachable([]byte(b.String()))
+	steady, err := steady([]byte(b.String()))
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	out, err := reachable(steady)
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
 	return os.WriteFile(file, out, 0o644)
+}
+
+// fromLine is the comment regexp2cg writes before each engine: where it
+// found the pattern, a temporary file.
+var fromLine = regexp.MustCompile(`(?m)^// From .*\n`)
+
+// steady returns src, regexp2cg's output, the same for the same
+// patterns: without the temporary file's name, and with the character
+// sets and search values it declares, in the order of a map it ranges
+// over, moved to the end and sorted by name.
+func steady(src []byte) ([]byte, error) {
+	src = fromLine.ReplaceAll(src, nil)
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	type decl struct {
+		name   string
+		lo, hi int
+	}
+	var decls []decl
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR || len(g.Specs) != 1 {
+			continue
+		}
+		name := g.Specs[0].(*ast.ValueSpec).Names[0].Name
+		if !strings.HasPrefix(name, "set_") && !strings.HasPrefix(name, "svAscii") {
+			continue
+		}
+		from := g.Pos()
+		if g.Doc != nil {
+			from = g.Doc.Pos()
+		}
+		decls = append(decls, decl{name, fset.Position(from).Offset, fset.Position(g.End()).Offset})
+	}
+	var out, moved bytes.Buffer
+	at := 0
+	for _, d := range decls {
+		out.Write(src[at:d.lo])
+		at = d.hi
+	}
+	out.Write(src[at:])
+	slices.SortFunc(decls, func(a, b decl) int { return strings.Compare(a.name, b.name) })
+	for _, d := range decls {
+		moved.WriteString("\n")
+		moved.Write(src[d.lo:d.hi])
+		moved.WriteString("\n")
+	}
+	out.Write(moved.Bytes())
+	return out.Bytes(), nil
 }
 
 // reachable formats src, a Go file, where a goto or a return that
