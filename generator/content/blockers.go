@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -72,11 +73,11 @@ var (
 // where it is written.
 func bodyMentions(src *source) []site.Mention {
 	body := src.text[src.start:]
-	loc := blockersHeading.FindIndex(body)
-	if loc == nil {
+	from := blockersEnd(body)
+	if from < 0 {
 		return nil
 	}
-	from, to := loc[1], len(body)
+	to := len(body)
 	if next := nextHeading.FindIndex(body[from:]); next != nil {
 		to = from + next[0]
 	}
@@ -86,6 +87,29 @@ func bodyMentions(src *source) []site.Mention {
 		out = append(out, site.Mention{Name: string(body[from+m[4] : from+m[5]]), Pos: src.pos(src.start + at)})
 	}
 	return out
+}
+
+// blockersEnd returns where the line of the first blockers heading of
+// body ends, or -1. It matches blockersHeading line by line, and only
+// lines that start as headings do: on the whole body, the regexp took
+// 3% of a clean build.
+func blockersEnd(body []byte) int {
+	for i := 0; i < len(body); {
+		end := bytes.IndexByte(body[i:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += i
+		}
+		line := body[i:end]
+		if t := bytes.TrimLeft(line, " "); len(line)-len(t) <= 3 && len(t) > 0 && t[0] == '#' {
+			if loc := blockersHeading.FindIndex(line); loc != nil {
+				return i + loc[1]
+			}
+		}
+		i = end + 1
+	}
+	return -1
 }
 
 // textMentions returns the @mentions of a blocker written in front
