@@ -105,20 +105,32 @@ func (c *fencedCode) render(w util.BufWriter, src []byte, node ast.Node, enterin
 		seg := lines.At(i)
 		code.Write(seg.Value(src))
 	}
-	tokens, ok := tokenise(compiledLexer(lexer), code.String())
-	if !ok {
+	compiled := compiledLexer(lexer)
+	tokens, ok := tokenise(compiled, code.String())
+	if !ok && compiled != lexer {
 		tokens, ok = tokenise(lexer, code.String())
 	}
 	if !ok {
-		return c.others(w, src, node, entering)
+		plainCode(w, lang, code.String())
+		return ast.WalkContinue, nil
 	}
 	c.formatter.Format(w, c.style, chroma.Literator(tokens...))
 	return ast.WalkContinue, nil
 }
 
+// plainCode writes a fenced block that is not highlighted, as
+// codeWrapper opens and closes one.
+func plainCode(w util.BufWriter, lang []byte, code string) {
+	w.WriteString(`<pre tabindex="0"><code class="language-`)
+	w.Write(util.EscapeHTML(lang))
+	w.WriteString(`">`)
+	w.Write(util.EscapeHTML([]byte(code)))
+	w.WriteString("</code></pre>\n")
+}
+
 // tokenise splits code into tokens with l. It reports false when l fails
 // or panics, as a lexer may on input its rules did not foresee: the block
-// is then highlighted another way, or not at all.
+// is then tokenised by chroma's own lexer, or written as it is.
 func tokenise(l chroma.Lexer, code string) (tokens []chroma.Token, ok bool) {
 	defer func() {
 		if recover() != nil {

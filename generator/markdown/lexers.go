@@ -1,11 +1,9 @@
 package markdown
 
 import (
-	"errors"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/dlclark/regexp2/v2"
 
 	"github.com/handbook/handbook/generator/markdown/internal/lexrule"
@@ -17,8 +15,10 @@ import (
 // of compiledLanguages, a copy of chroma's lexer whose rules match with
 // the engines lexers_regexp2.go registers, Go code made from each rule's
 // pattern by regexp2cg, rather than with regexp2's interpreter. It
-// tokenises the same text into the same tokens in about 40% less time
-// (BenchmarkHighlight). Other lexers are returned as they are.
+// tokenises the same text into the same tokens in 39% less time
+// (BenchmarkHighlight). Other lexers are returned as they are, and so
+// are the lexers a copy hands text to (Bash Session's commands, a
+// Dockerfile's RUN lines), which chroma looks up by name.
 func compiledLexer(l chroma.Lexer) chroma.Lexer {
 	rl, ok := l.(*chroma.RegexLexer)
 	if !ok || !compiledLanguages[rl.Config().Name] {
@@ -29,7 +29,10 @@ func compiledLexer(l chroma.Lexer) chroma.Lexer {
 	if c, ok := compiled.m[rl]; ok {
 		return c
 	}
-	c := withEngines(rl)
+	var c chroma.Lexer = l
+	if e, _, err := withEngines(rl); err == nil {
+		c = e
+	}
 	if compiled.m == nil {
 		compiled.m = map[*chroma.RegexLexer]chroma.Lexer{}
 	}
@@ -42,54 +45,43 @@ var compiled struct {
 	m map[*chroma.RegexLexer]chroma.Lexer
 }
 
-// withEngines returns a lexer of l's configuration and rules, with one
-// more state, never entered, whose rule is an engines mutator: chroma
-// runs it once it has compiled the rules, and it gives them their
-// engines. It returns l when l's rules cannot be read.
-func withEngines(l *chroma.RegexLexer) chroma.Lexer {
-	rules, err := l.Rules()
-	if err != nil {
-		return l
-	}
-	cfg := *l.Config()
-	c, err := chroma.NewLexer(&cfg, func() chroma.Rules {
-		r := rules.Clone()
-		r[enginesState] = []chroma.Rule{{Mutator: engines{cfg: &cfg}}}
-		return r
-	})
-	if err != nil {
-		return l
-	}
-	return c.SetRegistry(lexers.GlobalLexerRegistry)
+// withEngines returns a copy of l whose rules, once chroma has compiled
+// them, are given the engines registered for their patterns
+// (giveEngines); swapped counts them.
+func withEngines(l *chroma.RegexLexer) (c *chroma.RegexLexer, swapped *int, err error) {
+	swapped = new(int)
+	c, err = lexrule.Copy(l, func(rules chroma.CompiledRules) { *swapped = giveEngines(rules) })
+	return c, swapped, err
 }
 
-const enginesState = "handbook:engines"
-
-// engines is a chroma.LexerMutator: called with a lexer's compiled
-// rules, it removes its own state and replaces each rule's regexp with
-// the generated engine registered for its pattern, if there is one.
-type engines struct{ cfg *chroma.Config }
-
-func (e engines) Mutate(*chroma.LexerState) error {
-	return errors.New("the engines state is never entered")
-}
-
-func (e engines) MutateLexer(rules chroma.CompiledRules, state string, _ int) error {
-	delete(rules, state)
+// giveEngines replaces the regexp of each rule with the engine registered
+// for its pattern, if there is one, and returns how many of those that
+// match something it replaced: a rule of an empty pattern may stand for
+// an include, which chroma replaces with the included rules as it goes.
+func giveEngines(rules chroma.CompiledRules) (swapped int) {
+	done := map[*chroma.CompiledRule]bool{} // included states share rules
 	for _, rs := range rules {
 		for _, r := range rs {
-			if re := engine(lexrule.Pattern(e.cfg, r.Pattern)); re != nil {
+			if done[r] {
+				continue
+			}
+			done[r] = true
+			if re := engine(r.Regexp.String()); re != nil {
 				re.MatchTimeout = r.Regexp.MatchTimeout
 				r.Regexp = re
+				if r.Pattern != "" {
+					swapped++
+				}
 			}
 		}
 	}
-	return nil
+	return swapped
 }
 
 // engine returns the regexp of the engine registered for p, or nil when
 // there is none. regexp2 looks engines up in MustCompile alone, and
-// compiles p when it finds none.
+// compiles p when it finds none. The engines are registered at init, in
+// regexp2's process-wide table: its API has no other way.
 func engine(p string) *regexp2.Regexp {
 	if !generated[p] {
 		return nil
@@ -98,8 +90,12 @@ func engine(p string) *regexp2.Regexp {
 }
 
 // atStart returns the first-character search of an engine whose pattern
-// leads with \G: it finds a match where the search starts, or nowhere,
-// and ends the search there.
+// leads with \G. regexp2cg (v0.21.0) writes no search for a leading \G
+// (its case is empty: a C# fallthrough, which Go's switch does not do),
+// so regexp2's scan tried the engine at every position after a failed
+// one, each failing at once: a lexer trying its rules in turn went
+// through the rest of the text for each, in time quadratic in the block.
+// A \G match starts where the search does: atStart tries there alone.
 func atStart(find func(*regexp2.Runner) bool) func(*regexp2.Runner) bool {
 	return func(r *regexp2.Runner) bool {
 		if r.Runtextpos == r.Runtextstart && find(r) && r.Runtextpos == r.Runtextstart {

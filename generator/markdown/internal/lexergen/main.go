@@ -86,8 +86,8 @@ func main() {
 }
 
 // collect returns, sorted, chroma's names of the named lexers and the
-// patterns it compiles for their rules (lexrule.Pattern) that get an
-// engine, and those left to the interpreter, with why.
+// patterns of the regexps it compiles for their rules (lexrule.Patterns)
+// that get an engine, and those left to the interpreter, with why.
 func collect(languages []string) (names, patterns []string, interpreted map[string]string, err error) {
 	seen := map[string]bool{}
 	interpreted = map[string]string{}
@@ -100,20 +100,17 @@ func collect(languages []string) (names, patterns []string, interpreted map[stri
 		if !ok {
 			return nil, nil, nil, fmt.Errorf("lexer %q is a %T, not a regexp lexer", lang, l)
 		}
-		rules, err := rl.Rules()
+		ps, err := lexrule.Patterns(rl)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("lexer %q: %w", lang, err)
 		}
 		names = append(names, rl.Config().Name)
-		for _, state := range rules {
-			for _, rule := range state {
-				p := lexrule.Pattern(rl.Config(), rule.Pattern)
-				if why := leftOut(p); why != "" {
-					interpreted[p] = why
-					continue
-				}
-				seen[p] = true
+		for _, p := range ps {
+			if why := leftOut(p); why != "" {
+				interpreted[p] = why
+				continue
 			}
+			seen[p] = true
 		}
 	}
 	for p := range seen {
@@ -136,10 +133,10 @@ func appendSets(file string, names, patterns []string, interpreted map[string]st
 		return err
 	}
 	// Every pattern leads with \G, so a match starts where the search
-	// does or nowhere; regexp2cg's engines look for one at every
-	// position after it, since the generator's case for a leading \G is
-	// empty (v0.21.0: a C# fallthrough, which Go's switch does not do),
-	// and chroma drops the match found. atStart stops them there.
+	// does or nowhere. regexp2cg writes no search for that (its case for
+	// a leading \G is empty in v0.21.0: a C# fallthrough, which Go's
+	// switch does not do), and regexp2 then tries the engine at every
+	// position after it: atStart tries there alone.
 	src = findFirstChar.ReplaceAll(src, []byte("FindFirstChar: atStart($1),"))
 	var b strings.Builder
 	b.Write(src)

@@ -1,26 +1,74 @@
-// Package lexrule writes a chroma lexer rule's pattern as chroma compiles
-// it, for the engines lexergen generates and the lexers that use them.
+// Package lexrule gives a chroma lexer's compiled rules to a function,
+// for the engines lexergen generates from their patterns and the lexers
+// that use them: both take the patterns from the regexps chroma compiled,
+// not from a copy of how chroma writes them.
 package lexrule
 
-import "github.com/alecthomas/chroma/v2"
+import (
+	"errors"
 
-// Pattern is the regexp chroma's RegexLexer compiles for a rule's
-// pattern p in a lexer of cfg: \G, so that it matches where the lexer
-// is, the lexer's inline flags, and p in a group.
-func Pattern(cfg *chroma.Config, p string) string {
-	flags := ""
-	if !cfg.NotMultiline {
-		flags += "m"
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+)
+
+// Copy returns a lexer of l's configuration and rules that passes its
+// rules to edit once chroma has compiled them, before it first
+// tokenises: they are given to a chroma.LexerMutator of one more state,
+// never entered, which chroma runs after compiling every rule's regexp.
+func Copy(l *chroma.RegexLexer, edit func(chroma.CompiledRules)) (*chroma.RegexLexer, error) {
+	rules, err := l.Rules()
+	if err != nil {
+		return nil, err
 	}
-	if cfg.CaseInsensitive {
-		flags += "i"
+	cfg := *l.Config()
+	c, err := chroma.NewLexer(&cfg, func() chroma.Rules {
+		r := rules.Clone()
+		r[editState] = []chroma.Rule{{Mutator: &editor{edit}}}
+		return r
+	})
+	if err != nil {
+		return nil, err
 	}
-	if cfg.DotAll {
-		flags += "s"
+	c.SetRegistry(lexers.GlobalLexerRegistry)
+	return c, nil
+}
+
+const editState = "handbook:edit"
+
+// editor is a chroma.LexerMutator that removes its own state and passes
+// the rest to edit. chroma keys a map by its mutators: it is a pointer.
+type editor struct{ edit func(chroma.CompiledRules) }
+
+func (*editor) Mutate(*chroma.LexerState) error {
+	return errors.New("the edit state is never entered")
+}
+
+func (e *editor) MutateLexer(rules chroma.CompiledRules, state string, _ int) error {
+	delete(rules, state)
+	e.edit(rules)
+	return nil
+}
+
+// Patterns returns the patterns of the regexps chroma compiles for l's
+// rules, each once.
+func Patterns(l *chroma.RegexLexer) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	c, err := Copy(l, func(rules chroma.CompiledRules) {
+		for _, rs := range rules {
+			for _, r := range rs {
+				if p := r.Regexp.String(); !seen[p] {
+					seen[p] = true
+					out = append(out, p)
+				}
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	p = "(?:" + p + ")"
-	if flags != "" {
-		p = "(?" + flags + ")" + p
+	if _, err := c.Tokenise(nil, ""); err != nil {
+		return nil, err
 	}
-	return `\G` + p
+	return out, nil
 }
