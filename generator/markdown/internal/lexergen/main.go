@@ -5,7 +5,7 @@
 // of a pattern that has one, and compiledLexer (lexers.go) puts them in
 // a copy of chroma's lexer, which compiles its rules with
 // regexp2.Compile. Highlighting was 15% of a cold build's CPU at 10,000
-// documents; BenchmarkHighlight tokenises the samples in 39% less time
+// documents; BenchmarkHighlight tokenises the samples in 37% less time
 // with the engines.
 //
 // The file is made with go generate in generator/markdown, which runs
