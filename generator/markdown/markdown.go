@@ -205,16 +205,16 @@ func (c *Converter) Convert(src []byte, rewrite Rewriter, keepH1 func(h1 string)
 	out.buf.Reset()
 	out.w.Reset(&out.buf)
 	err = c.md.Renderer().Render(&out.w, src, doc) // flushes out.w
-	// The caller keeps the HTML as long as the build: a copy of its
-	// length, where the buffer, grown by doubling, would keep up to
-	// twice it (60 MB at 100,000 documents).
-	r.HTML = bytes.Clone(out.buf.Bytes())
+	if err == nil {
+		// The caller keeps the HTML as long as the build: a copy of
+		// its length, where a buffer grown by doubling kept up to
+		// twice it (in a heap profile at 100,000 documents, 139 MB
+		// against 177 MB).
+		r.HTML = bytes.Clone(out.buf.Bytes())
+	}
 	out.w.Reset(nil)
 	outputs.Put(out)
-	if err != nil {
-		return r, err
-	}
-	return r, nil
+	return r, err
 }
 
 // output is what the renderer writes into: a buffered writer, of which
