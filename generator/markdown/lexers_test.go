@@ -140,6 +140,40 @@ func TestEnginesMatchTheInterpreter(t *testing.T) {
 
 const engineMutations = 40
 
+// TestSamplesExerciseTheEngines checks that each engine matches some
+// text of the samples, so that TestEnginesMatchTheInterpreter compares
+// more than two failures to match: after go generate adds engines, add
+// samples in their languages.
+func TestSamplesExerciseTheEngines(t *testing.T) {
+	// These match only empty text: lookaheads, empty rules, and a rule
+	// whose lookahead refuses everything.
+	emptyOnly := map[string]bool{
+		`\G(?m)(?:)`: true, `\G(?ms)(?:)`: true, `\G(?s)(?:)`: true,
+		`\G(?ms)(?:(?=/))`: true, `\G(?ms)(?:^(?=\s|/|<!--))`: true,
+		`\G(?m)(?:(?!\s*)(variable)(\s*))`: true,
+	}
+	var texts [][]rune
+	for _, code := range samples(t) {
+		texts = append(texts, []rune(code))
+	}
+	for p := range generated {
+		if emptyOnly[p] {
+			continue
+		}
+		re := regexp2.MustCompile(p)
+		if !slices.ContainsFunc(texts, func(text []rune) bool {
+			for pos := range text {
+				if m, _ := re.FindRunesMatchStartingAt(text, pos); m != nil && m.String() != "" {
+					return true
+				}
+			}
+			return false
+		}) {
+			t.Errorf("no sample has text that %q matches", p)
+		}
+	}
+}
+
 const noise = "\"'`#/*-\n\\{}[]()<>$%!=;:|&@ \t0x9.e_"
 
 func sameMatches(engine, interp *regexp2.Regexp, texts [][]rune) (diff string) {
