@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -204,9 +205,15 @@ func (c checkInClock) prev(w Window) Window { return c.window(w.Start.Add(-time.
 func record(p *Person, w Window, now, from time.Time) Window {
 	loc := w.Start.Location()
 	first, due, last := Day(w.Start, loc), Day(w.Due, loc), Day(w.End, loc)
-	for i := len(p.Updates) - 1; i >= 0; i-- { // oldest first
-		u := p.Updates[i]
-		if d := Day(u.Date, loc); !d.Before(first) && d.Before(last) {
+	// The window's check-in is its oldest update. p.Updates is newest
+	// first: those of first's day or later come before the others, and
+	// the last of them is the window's if it is of a day before last. A
+	// person's record goes back window by window, a scan of every
+	// update for each would be quadratic in the updates.
+	n := sort.Search(len(p.Updates), func(i int) bool { return Day(p.Updates[i].Date, loc).Before(first) })
+	if n > 0 {
+		u := p.Updates[n-1]
+		if d := Day(u.Date, loc); d.Before(last) {
 			w.Update = u
 			w.Record = Late
 			if d.Before(due) {
