@@ -36,6 +36,10 @@ type writer struct {
 	// parts counts the parts compressed on their own, from the memo or
 	// not.
 	parts int
+	// lastTypos is the typo lexicons' file makeTypos made, for the cache;
+	// typosMade reports that it made one.
+	lastTypos []byte
+	typosMade bool
 }
 
 // span is where a part lies in its pack: its offset and length in bytes.
@@ -408,6 +412,21 @@ func encodeShard(terms []string, posts []*postings) (termFile, posFile []byte) {
 // manifest, which every query fetches, stays small, and only a query with
 // a typing mistake fetches the list.
 func (w *writer) typos(terms []string) (string, span, error) {
+	key := typosKey(w.dir, terms)
+	if name, sp, ok, err := w.keptTypos(key); ok || err != nil {
+		return name, sp, err
+	}
+	first := len(w.keys)
+	w.typosMade = true
+	name, sp, err := w.makeTypos(terms)
+	if err == nil && w.memo != nil && w.memo.c != nil {
+		w.memo.c.Put(typosNS, key, encodeTypos(sp, w.keys[first:], w.lastTypos))
+	}
+	return name, sp, err
+}
+
+// makeTypos makes the typo lexicons of terms (see typos).
+func (w *writer) makeTypos(terms []string) (string, span, error) {
 	// A lexicon's key is its kind and two characters.
 	type key struct {
 		kind byte
@@ -466,6 +485,7 @@ func (w *writer) typos(terms []string) (string, span, error) {
 		return "", span{}, err
 	}
 	data, spans = appendParts(data, z)
+	w.lastTypos = data
 	name, err := w.add("y", data)
 	return name, spans[0], err
 }

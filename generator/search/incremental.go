@@ -195,6 +195,14 @@ func (m *memo) get(k cache.Key) ([]byte, bool) {
 	return v, ok
 }
 
+// has reports whether the last build's parts include k.
+func (m *memo) has(k cache.Key) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.old[k[0]][k]
+	return ok
+}
+
 func (m *memo) put(k cache.Key, v []byte) {
 	m.mu.Lock()
 	m.used[k] = v
@@ -243,4 +251,84 @@ func (m *memo) save(order []cache.Key) {
 		binary.LittleEndian.PutUint32(buf, crc32.Checksum(buf[4:], castagnoli))
 		m.c.Put(compressedNS, m.key(b), buf)
 	}
+}
+
+// The typo lexicons (writer.typos) are made of the index's terms alone:
+// a build whose terms are the last build's, as after an edit that brings
+// no new word, takes the file from the cache rather than grouping every
+// term again (5% of such a build's CPU at 10,000 documents). An entry
+// is
+//
+//	checksum  CRC-32C of everything after it
+//	span      the list's offset and length in the file
+//	keys      their number, then the memo key of each part compressed
+//	          for the file, in order
+//	file      the rest
+//
+// The parts' keys are marked used in the memo, as compressing them
+// again would: the memo the build saves is the one it would have saved.
+const (
+	typosNS      = "search-typos"
+	typosVersion = 1
+)
+
+// typosKey identifies the typo lexicons of terms.
+func typosKey(dir string, terms []string) cache.Key {
+	h := cache.NewHasher(typosNS).Int(typosVersion).Int(minTypoLen).Int(gzipLevel).String(dir).Int(int64(len(terms)))
+	for _, t := range terms {
+		h.String(t)
+	}
+	return h.Sum()
+}
+
+func encodeTypos(sp span, keys []cache.Key, file []byte) []byte {
+	b := make([]byte, 4, 4+3*binary.MaxVarintLen64+len(keys)*keySize+len(file))
+	b = binary.AppendUvarint(b, uint64(sp[0]))
+	b = binary.AppendUvarint(b, uint64(sp[1]))
+	b = binary.AppendUvarint(b, uint64(len(keys)))
+	for _, k := range keys {
+		b = append(b, k[:]...)
+	}
+	b = append(b, file...)
+	binary.LittleEndian.PutUint32(b, crc32.Checksum(b[4:], castagnoli))
+	return b
+}
+
+// keptTypos writes the typo lexicons the cache keeps under key, if it
+// has them whole and the memo every part of them; ok reports whether it
+// did.
+func (w *writer) keptTypos(key cache.Key) (name string, sp span, ok bool, err error) {
+	if w.memo == nil || w.memo.c == nil {
+		return "", span{}, false, nil
+	}
+	data, found := w.memo.c.Get(typosNS, key)
+	if !found || len(data) < 4 || binary.LittleEndian.Uint32(data) != crc32.Checksum(data[4:], castagnoli) {
+		return "", span{}, false, nil
+	}
+	r := reader{b: data[4:]}
+	sp = span{int(r.uvarint()), int(r.uvarint())}
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)/keySize) {
+		return "", span{}, false, nil
+	}
+	keys := make([]cache.Key, n)
+	for i := range keys {
+		copy(keys[i][:], r.bytes(keySize))
+	}
+	file := r.b
+	if r.err != nil || sp[0] < 0 || sp[1] < 0 || sp[0]+sp[1] > len(file) {
+		return "", span{}, false, nil
+	}
+	for _, k := range keys {
+		if !w.memo.has(k) {
+			return "", span{}, false, nil
+		}
+	}
+	for _, k := range keys {
+		w.memo.get(k)
+	}
+	w.keys = append(w.keys, keys...)
+	w.parts += len(keys)
+	name, err = w.add("y", file)
+	return name, sp, true, err
 }

@@ -64,8 +64,11 @@ func testIncremental(t *testing.T, mapped bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Analysed != 0 || again.Compressed != 0 || again.Sections != 0 {
-		t.Errorf("unchanged site: analysed %d documents, compressed %d files, made %d sections, want none", again.Analysed, again.Compressed, again.Sections)
+	if again.Analysed != 0 || again.Compressed != 0 || again.Sections != 0 || again.TyposMade {
+		t.Errorf("unchanged site: analysed %d documents, compressed %d files, made %d sections, made the typo lexicons %v, want none", again.Analysed, again.Compressed, again.Sections, again.TyposMade)
+	}
+	if !first.TyposMade {
+		t.Error("the first build did not make the typo lexicons")
 	}
 	sameFiles(t, again, first)
 
@@ -74,6 +77,9 @@ func testIncremental(t *testing.T, mapped bool) {
 	replaceIn(t, p, "Rest is part of the job.", "Rest is part of the job, truly.")
 	edited, _ := cachedAndClean(t, load(), c)
 	t.Logf("after a one-word edit: analysed %d of %d documents, made %d of %d sections, compressed %d of %d parts", edited.Analysed, edited.Docs, edited.Sections, search.SectionCount, edited.Compressed, edited.Parts)
+	if !edited.TyposMade {
+		t.Error("after a new word, the typo lexicons were taken from the cache")
+	}
 	if edited.Analysed > maxGroup {
 		t.Errorf("after a one-word edit, analysed %d documents, want one group of at most %d", edited.Analysed, maxGroup)
 	}
@@ -110,6 +116,19 @@ func testIncremental(t *testing.T, mapped bool) {
 	// blocker edited moves no word of the body.
 	replaceIn(t, filepath.Join(content, "updates", "2026-11-04-priya-salesforce-changes.md"), "is ten business days", "is ten business days, sometimes")
 	blocker, _ := cachedAndClean(t, load(), c)
+	// The same words in another order: the typo lexicons of the same
+	// terms, from the cache, as a clean build makes them.
+	replaceIn(t, filepath.Join(content, "updates", "2026-11-04-priya-salesforce-changes.md"), "is ten business days, sometimes", "sometimes is ten business days")
+	if reordered, _ := cachedAndClean(t, load(), c); reordered.TyposMade {
+		t.Error("with no new word, the typo lexicons were made again")
+	}
+	// A word of its own for another: as many terms, not the same.
+	replaceIn(t, p, "Breaks help.", "Breaks help zorblax.")
+	cachedAndClean(t, load(), c)
+	replaceIn(t, p, "help zorblax.", "help quuxbaz.")
+	if swappedNew, _ := cachedAndClean(t, load(), c); !swappedNew.TyposMade {
+		t.Error("with a new word for another, the typo lexicons were taken from the cache")
+	}
 	if blocker.Sections == 0 || blocker.Sections > 1 {
 		t.Errorf("after a word added to a blocker, made %d sections, want that of the word alone", blocker.Sections)
 	}
@@ -272,6 +291,18 @@ func testIncrementalNewDocument(t *testing.T, mapped bool) {
 		t.Fatal(err)
 	}
 	sameFiles(t, kept, clean)
+	// The typo lexicons' entry damaged, the parts it names whole: they
+	// are made again.
+	typos, err := filepath.Glob(filepath.Join(dir, "cache", "search-typos", "*", "*"))
+	if err != nil || len(typos) == 0 {
+		t.Fatalf("no typo lexicons in the cache (%v)", err)
+	}
+	damageLastByte(t, typos)
+	if retyped := buildEmitting(t, s, search.Options{Cache: c}); !retyped.TyposMade {
+		t.Error("with their entry damaged, the typo lexicons were taken from the cache")
+	} else {
+		sameFiles(t, retyped, clean)
+	}
 	if err := os.RemoveAll(filepath.Join(dir, "cache", "search-section")); err != nil {
 		t.Fatal(err)
 	}

@@ -115,6 +115,9 @@ type Index struct {
 	// compressed by this build, not taken from Options.Cache; Sections
 	// counts the sections of the vocabulary it made (see reuse.go).
 	Analysed, Compressed, Sections int
+	// TyposMade reports whether the build made the typo lexicons, rather
+	// than take them from Options.Cache.
+	TyposMade bool
 }
 
 // postings are a term's documents in order, with what scoring and
@@ -298,7 +301,7 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	}
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return &Index{Files: w.files, Manifest: name, Docs: docs, Terms: len(terms),
-		Analysed: int(st.analysed.Load()), Parts: w.parts, Compressed: int(st.compressed.Load()),
+		Analysed: int(st.analysed.Load()), Parts: w.parts, Compressed: int(st.compressed.Load()), TyposMade: w.typosMade,
 		Sections: int(st.sections.Load())}, nil
 }
 
