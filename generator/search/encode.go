@@ -412,14 +412,18 @@ func encodeShard(terms []string, posts []*postings) (termFile, posFile []byte) {
 // manifest, which every query fetches, stays small, and only a query with
 // a typing mistake fetches the list.
 func (w *writer) typos(terms []string) (string, span, error) {
+	w.typosMade = true
+	if w.memo == nil || w.memo.c == nil {
+		return w.makeTypos(terms)
+	}
 	key := typosKey(w.dir, terms)
 	if name, sp, ok, err := w.keptTypos(key); ok || err != nil {
+		w.typosMade = false
 		return name, sp, err
 	}
 	first := len(w.keys)
-	w.typosMade = true
 	name, sp, err := w.makeTypos(terms)
-	if err == nil && w.memo != nil && w.memo.c != nil {
+	if err == nil {
 		w.memo.c.Put(typosNS, key, encodeTypos(sp, w.keys[first:], w.lastTypos))
 	}
 	return name, sp, err

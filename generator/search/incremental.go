@@ -298,9 +298,6 @@ func encodeTypos(sp span, keys []cache.Key, file []byte) []byte {
 // has them whole and the memo every part of them; ok reports whether it
 // did.
 func (w *writer) keptTypos(key cache.Key) (name string, sp span, ok bool, err error) {
-	if w.memo == nil || w.memo.c == nil {
-		return "", span{}, false, nil
-	}
 	data, found := w.memo.c.Get(typosNS, key)
 	if !found || len(data) < 4 || binary.LittleEndian.Uint32(data) != crc32.Checksum(data[4:], castagnoli) {
 		return "", span{}, false, nil

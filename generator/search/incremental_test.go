@@ -70,6 +70,9 @@ func testIncremental(t *testing.T, mapped bool) {
 	if !first.TyposMade {
 		t.Error("the first build did not make the typo lexicons")
 	}
+	if again.Parts != first.Parts {
+		t.Errorf("unchanged site: %d parts, want the first build's %d", again.Parts, first.Parts)
+	}
 	sameFiles(t, again, first)
 
 	// One word more in one page.
@@ -119,8 +122,14 @@ func testIncremental(t *testing.T, mapped bool) {
 	// The same words in another order: the typo lexicons of the same
 	// terms, from the cache, as a clean build makes them.
 	replaceIn(t, filepath.Join(content, "updates", "2026-11-04-priya-salesforce-changes.md"), "is ten business days, sometimes", "sometimes is ten business days")
-	if reordered, _ := cachedAndClean(t, load(), c); reordered.TyposMade {
+	reordered, _ := cachedAndClean(t, load(), c)
+	if reordered.TyposMade {
 		t.Error("with no new word, the typo lexicons were made again")
+	}
+	// The build that took them kept every compressed part for the next:
+	// the same site again compresses nothing.
+	if same, _ := cachedAndClean(t, load(), c); same.Compressed != 0 || same.TyposMade || same.Parts != reordered.Parts {
+		t.Errorf("unchanged after the typo lexicons were taken: compressed %d parts, made them %v, %d parts against %d", same.Compressed, same.TyposMade, same.Parts, reordered.Parts)
 	}
 	// A word of its own for another: as many terms, not the same.
 	replaceIn(t, p, "Breaks help.", "Breaks help zorblax.")

@@ -205,15 +205,19 @@ func (c checkInClock) prev(w Window) Window { return c.window(w.Start.Add(-time.
 func record(p *Person, w Window, now, from time.Time) Window {
 	loc := w.Start.Location()
 	first, due, last := Day(w.Start, loc), Day(w.Due, loc), Day(w.End, loc)
-	// The window's check-in is its oldest update. p.Updates is newest
-	// first: those of first's day or later come before the others, and
-	// the last of them is the window's if it is of a day before last. A
-	// person's record goes back window by window, a scan of every
-	// update for each would be quadratic in the updates.
-	n := sort.Search(len(p.Updates), func(i int) bool { return Day(p.Updates[i].Date, loc).Before(first) })
-	if n > 0 {
-		u := p.Updates[n-1]
-		if d := Day(u.Date, loc); d.Before(last) {
+	// The window's check-in is its oldest update of a day in the window.
+	// p.Updates is newest first by the moment, but not by Day: a date
+	// without a time keeps its calendar day in every zone. A day is
+	// within 36 hours of the moment, so only the updates of moments up to
+	// two days either side of the window are looked at: a person's record
+	// goes back window by window, and a scan of every update for each was
+	// quadratic in the updates.
+	const margin = 48 * time.Hour
+	newest := sort.Search(len(p.Updates), func(i int) bool { return p.Updates[i].Date.Before(last.Add(margin)) })
+	oldest := sort.Search(len(p.Updates), func(i int) bool { return p.Updates[i].Date.Before(first.Add(-margin)) })
+	for i := oldest - 1; i >= newest; i-- { // oldest first
+		u := p.Updates[i]
+		if d := Day(u.Date, loc); !d.Before(first) && d.Before(last) {
 			w.Update = u
 			w.Record = Late
 			if d.Before(due) {

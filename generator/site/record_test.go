@@ -24,17 +24,26 @@ func recordByScan(p *Person, w Window) *Update {
 
 // TestRecordFindsTheWindowsCheckIn checks that record's search finds the
 // update a scan of every update finds, for people whose updates share
-// days, come at any hour in other time zones, or are far apart.
+// moments, come at any hour in other time zones, have dates without a
+// time (whose day does not follow the moment), or are far apart.
 func TestRecordFindsTheWindowsCheckIn(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	zones := []*time.Location{time.UTC, time.FixedZone("east", 9*3600), time.FixedZone("west", -8*3600)}
+	zones := []*time.Location{time.UTC, time.FixedZone("east", 14*3600), time.FixedZone("west", -12*3600), time.FixedZone("la", -8*3600)}
 	base := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
-	for trial := range 2000 {
+	for trial := range 20000 {
 		p := &Person{}
 		for i := range rng.IntN(30) {
 			at := base.Add(time.Duration(rng.IntN(120*24)) * time.Hour).In(zones[rng.IntN(len(zones))])
-			if rng.IntN(4) == 0 && i > 0 {
-				at = p.Updates[rng.IntN(i)].Date // the same moment as another
+			switch rng.IntN(4) {
+			case 0:
+				if i > 0 {
+					at = p.Updates[rng.IntN(i)].Date // the same moment as another
+				}
+			case 1:
+				// A date without a time: midnight in the site's zone,
+				// which keeps its calendar day in every zone.
+				y, m, d := at.Date()
+				at = time.Date(y, m, d, 0, 0, 0, 0, zones[rng.IntN(len(zones))])
 			}
 			p.Updates = append(p.Updates, &Update{Doc: Doc{Path: string(rune('a' + i)), Date: at}})
 		}
