@@ -429,6 +429,12 @@ func (w *writer) typos(terms []string) (string, span, error) {
 	return name, sp, err
 }
 
+// typoTerm reports whether the typo lexicons hold t: words long enough
+// for a typo to be told from another word, not stems.
+func typoTerm(t string) bool {
+	return !strings.HasSuffix(t, stemMark) && utf8.RuneCountInString(t) >= minTypoLen
+}
+
 // makeTypos makes the typo lexicons of terms (see typos).
 func (w *writer) makeTypos(terms []string) (string, span, error) {
 	// A lexicon's key is its kind and two characters.
@@ -446,7 +452,7 @@ func (w *writer) makeTypos(terms []string) (string, span, error) {
 		groups[k] = append(g, t)
 	}
 	for _, t := range terms {
-		if strings.HasSuffix(t, stemMark) || utf8.RuneCountInString(t) < minTypoLen {
+		if !typoTerm(t) {
 			continue
 		}
 		a, n := utf8.DecodeRuneInString(t)

@@ -272,13 +272,18 @@ const (
 	typosVersion = 1
 )
 
-// typosKey identifies the typo lexicons of terms.
+// typosKey identifies the typo lexicons of terms: the terms they hold, so
+// that a new short word or stem leaves them as they were.
 func typosKey(dir string, terms []string) cache.Key {
-	h := cache.NewHasher(typosNS).Int(typosVersion).Int(minTypoLen).Int(gzipLevel).String(dir).Int(int64(len(terms)))
+	h := cache.NewHasher(typosNS).Int(typosVersion).Int(minTypoLen).Int(gzipLevel).String(dir)
+	n := 0
 	for _, t := range terms {
-		h.String(t)
+		if typoTerm(t) {
+			h.String(t)
+			n++
+		}
 	}
-	return h.Sum()
+	return h.Int(int64(n)).Sum()
 }
 
 func encodeTypos(sp span, keys []cache.Key, file []byte) []byte {

@@ -131,6 +131,13 @@ func testIncremental(t *testing.T, mapped bool) {
 	if same, _ := cachedAndClean(t, load(), c); same.Compressed != 0 || same.TyposMade || same.Parts != reordered.Parts {
 		t.Errorf("unchanged after the typo lexicons were taken: compressed %d parts, made them %v, %d parts against %d", same.Compressed, same.TyposMade, same.Parts, reordered.Parts)
 	}
+	// A word too short for the typo lexicons: they stay as they were.
+	replaceIn(t, p, "Breaks help.", "Breaks help zq.")
+	if short, _ := cachedAndClean(t, load(), c); short.TyposMade {
+		t.Error("after a new word too short for them, the typo lexicons were made again")
+	}
+	replaceIn(t, p, "Breaks help zq.", "Breaks help.")
+	cachedAndClean(t, load(), c)
 	// A word of its own for another: as many terms, not the same.
 	replaceIn(t, p, "Breaks help.", "Breaks help zorblax.")
 	cachedAndClean(t, load(), c)
