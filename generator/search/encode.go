@@ -36,9 +36,8 @@ type writer struct {
 	// parts counts the parts compressed on their own, from the memo or
 	// not.
 	parts int
-	// lastTypos is the typo lexicons' file makeTypos made, for the cache;
-	// typosMade reports that it made one.
-	lastTypos []byte
+	// typosMade reports that makeTypos made the typo lexicons, rather
+	// than keptTypos take them from the cache.
 	typosMade bool
 }
 
@@ -412,19 +411,18 @@ func encodeShard(terms []string, posts []*postings) (termFile, posFile []byte) {
 // manifest, which every query fetches, stays small, and only a query with
 // a typing mistake fetches the list.
 func (w *writer) typos(terms []string) (string, span, error) {
-	w.typosMade = true
 	if w.memo == nil || w.memo.c == nil {
-		return w.makeTypos(terms)
+		name, sp, _, err := w.makeTypos(terms)
+		return name, sp, err
 	}
 	key := typosKey(w.dir, terms)
 	if name, sp, ok, err := w.keptTypos(key); ok || err != nil {
-		w.typosMade = false
 		return name, sp, err
 	}
 	first := len(w.keys)
-	name, sp, err := w.makeTypos(terms)
+	name, sp, file, err := w.makeTypos(terms)
 	if err == nil {
-		w.memo.c.Put(typosNS, key, encodeTypos(sp, w.keys[first:], w.lastTypos))
+		w.memo.c.Put(typosNS, key, encodeTypos(sp, w.keys[first:], file))
 	}
 	return name, sp, err
 }
@@ -435,8 +433,10 @@ func typoTerm(t string) bool {
 	return !strings.HasSuffix(t, stemMark) && utf8.RuneCountInString(t) >= minTypoLen
 }
 
-// makeTypos makes the typo lexicons of terms (see typos).
-func (w *writer) makeTypos(terms []string) (string, span, error) {
+// makeTypos makes the typo lexicons of terms (see typos), and returns
+// their file's name, the list's span in it, and the file.
+func (w *writer) makeTypos(terms []string) (string, span, []byte, error) {
+	w.typosMade = true
 	// A lexicon's key is its kind and two characters.
 	type key struct {
 		kind byte
@@ -480,7 +480,7 @@ func (w *writer) makeTypos(terms []string) (string, span, error) {
 	// Fetched only for a word that matches nothing: compressed quickly.
 	lexicons, err := w.compress(lexicons)
 	if err != nil {
-		return "", span{}, err
+		return "", span{}, nil, err
 	}
 	data, spans := pack(nil, lexicons)
 	var list []byte
@@ -492,12 +492,11 @@ func (w *writer) makeTypos(terms []string) (string, span, error) {
 	}
 	z, err := w.compress([][]byte{list})
 	if err != nil {
-		return "", span{}, err
+		return "", span{}, nil, err
 	}
 	data, spans = appendParts(data, z)
-	w.lastTypos = data
 	name, err := w.add("y", data)
-	return name, spans[0], err
+	return name, spans[0], data, err
 }
 
 // reverse returns s with its characters in reverse order.
