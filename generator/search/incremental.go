@@ -254,10 +254,10 @@ func (m *memo) save(order []cache.Key) {
 }
 
 // The typo lexicons (writer.typos) are made of the index's terms alone:
-// a build whose terms are the last build's, as after an edit that brings
-// no new word, takes the file from the cache rather than grouping every
-// term again (5% of such a build's CPU at 10,000 documents). An entry
-// is
+// a build whose terms of four letters or more (typoTerm) are the last
+// build's, as after an edit that brings no new word, takes the file from
+// the cache rather than grouping every term again (5% of such a build's
+// CPU at 10,000 documents). An entry is
 //
 //	checksum  CRC-32C of everything after it
 //	span      the list's offset and length in the file
