@@ -3,7 +3,10 @@ package search_test
 import (
 	"context"
 	"flag"
+	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -83,6 +86,56 @@ func BenchmarkBuildWarm(b *testing.B) {
 		}
 		if idx.Analysed != 0 {
 			b.Fatalf("analysed %d documents, want 0 from the cache", idx.Analysed)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkBuildNewUpdate times the index step after an update is added
+// to the site, with the cache of the build before, as a team's daily
+// check-in finds it: each iteration builds the site with the update
+// and, in turn, without it (go test ./generator/search -run '^$' -bench
+// NewUpdate -search.docs 10000).
+func BenchmarkBuildNewUpdate(b *testing.B) {
+	without, dir := benchSite(b)
+	content := filepath.Join(dir, "content")
+	updates, err := filepath.Glob(filepath.Join(content, "updates", "*.md"))
+	if err != nil || len(updates) == 0 {
+		b.Fatalf("no updates in %s", content)
+	}
+	slices.Sort(updates)
+	newest, err := os.ReadFile(updates[len(updates)-1])
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.Split(string(newest), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "title:") {
+			lines[i] = "title: Added by the benchmark"
+			break
+		}
+	}
+	added := strings.Join(lines, "\n")
+	name := filepath.Base(updates[len(updates)-1])[:len("2006-01-02")] + "-benchmark-added.md"
+	if err := os.WriteFile(filepath.Join(content, "updates", name), []byte(added), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	m, err := generator.Load(context.Background(), generator.Config{Content: content, Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	with := m.Site
+	c := cache.Open(filepath.Join(dir, "cache"))
+	if _, err := search.Build(without, search.Options{Cache: c}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	sites := []*site.Site{with, without}
+	for i := 0; b.Loop(); i++ {
+		if _, err := search.Build(sites[i%2], search.Options{Cache: c}); err != nil {
+			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")

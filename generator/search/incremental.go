@@ -81,7 +81,7 @@ func conversionKey(s *site.Site) cache.Key {
 
 // stats counts the work a build did, for tests and the benchmark.
 type stats struct {
-	analysed, compressed, sections atomic.Int64
+	analysed, compressed, sections, stemmed atomic.Int64
 }
 
 // groupKey identifies the analysis of a group of documents: everything

@@ -262,6 +262,11 @@ func testIncrementalNewDocument(t *testing.T, mapped bool) {
 	if added.Analysed == 0 || added.Analysed > maxGroup {
 		t.Errorf("after a new update, analysed %d of %d documents, want its group alone, at most %d", added.Analysed, added.Docs, maxGroup)
 	}
+	// Its words are in most sections, made again, but each takes the
+	// stems of the terms it had from its last state.
+	if added.Sections == 0 || added.Stemmed > clean.Stemmed/10 {
+		t.Errorf("after a new update, made %d sections and stemmed %d terms, want its new terms alone (a build without a cache stems %d)", added.Sections, added.Stemmed, clean.Stemmed)
+	}
 
 	// A large site's entries are not all kept in memory: each section is
 	// read back from the cache, made again once the sections the last
@@ -274,8 +279,8 @@ func testIncrementalNewDocument(t *testing.T, mapped bool) {
 		t.Fatal(err)
 	}
 	sameFiles(t, reread, clean)
-	if reread.Analysed != 0 || reread.Sections != search.SectionCount {
-		t.Errorf("reading sections back from the cache analysed %d documents and made %d sections, want 0 and %d", reread.Analysed, reread.Sections, search.SectionCount)
+	if reread.Analysed != 0 || reread.Sections != search.SectionCount || reread.Stemmed != clean.Stemmed {
+		t.Errorf("reading sections back from the cache analysed %d documents, made %d sections and stemmed %d terms, want 0, %d and %d", reread.Analysed, reread.Sections, reread.Stemmed, search.SectionCount, clean.Stemmed)
 	}
 
 	// Damaged entries: a head fails its checksum, and its group is

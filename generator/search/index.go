@@ -113,8 +113,10 @@ type Index struct {
 	Parts int
 	// Analysed and Compressed count the documents analysed and the parts
 	// compressed by this build, not taken from Options.Cache; Sections
-	// counts the sections of the vocabulary it made (see reuse.go).
-	Analysed, Compressed, Sections int
+	// counts the sections of the vocabulary it made (see reuse.go), and
+	// Stemmed the terms of those it stemmed, rather than take their stems
+	// from the section's last state.
+	Analysed, Compressed, Sections, Stemmed int
 	// TyposMade reports whether the build made the typo lexicons, rather
 	// than take them from Options.Cache.
 	TyposMade bool
@@ -302,14 +304,19 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	slices.SortFunc(w.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return &Index{Files: w.files, Manifest: name, Docs: docs, Terms: len(terms),
 		Analysed: int(st.analysed.Load()), Parts: w.parts, Compressed: int(st.compressed.Load()), TyposMade: w.typosMade,
-		Sections: int(st.sections.Load())}, nil
+		Sections: int(st.sections.Load()), Stemmed: int(st.stemmed.Load())}, nil
 }
 
 // madeSection is what is kept of a section once it is made: its terms
 // (for the typo lexicons), and its shards' first terms and compressed
 // term and position parts, in order.
 type madeSection struct {
-	terms               []string
+	terms []string
+	// stems holds the stem of each of terms that is a word, "" for the
+	// entries of stems, with a stemmer; lang is its language. The next
+	// build that makes the section again takes them from here.
+	stems               []string
+	lang                string
 	firsts              []string
 	termParts, posParts [][]byte
 	keys                []cache.Key // the memo keys of its parts
@@ -321,7 +328,7 @@ type madeSection struct {
 // shards as its memo, then kept for the next build.
 func cachedSection(sec int, srcs []source, wts []cache.Key, opts Options, stemmer *Stemmer, lang string, wt weights, st *stats) (madeSection, error) {
 	if opts.Cache == nil {
-		return makeSection(sec, srcs, opts, stemmer, wt, nil, st)
+		return makeSection(sec, srcs, opts, stemmer, wt, nil, st, nil)
 	}
 	inputs := sectionInputs(sec, srcs, wts, opts.ShardSize, lang)
 	old, ok := readState(opts.Cache, opts.Dir, sec)
@@ -329,10 +336,13 @@ func cachedSection(sec int, srcs []source, wts []cache.Key, opts Options, stemme
 		return old.made, nil
 	}
 	m := newMemo(nil, "")
+	var known *madeSection
 	if ok {
 		m = old.memo()
+		old.decodeStems()
+		known = &old.made
 	}
-	made, err := makeSection(sec, srcs, opts, stemmer, wt, m, st)
+	made, err := makeSection(sec, srcs, opts, stemmer, wt, m, st, known)
 	if err != nil {
 		return made, err
 	}
@@ -342,20 +352,26 @@ func cachedSection(sec int, srcs []source, wts []cache.Key, opts Options, stemme
 }
 
 // makeSection makes section sec of the index: its vocabulary, with the
-// entries of its stems, scored, cut into shards and compressed.
-func makeSection(sec int, srcs []source, opts Options, stemmer *Stemmer, wt weights, m *memo, st *stats) (madeSection, error) {
+// entries of its stems, scored, cut into shards and compressed. Stems are
+// taken from known, the section as the last build made it, when it has
+// them.
+func makeSection(sec int, srcs []source, opts Options, stemmer *Stemmer, wt weights, m *memo, st *stats, known *madeSection) (madeSection, error) {
 	st.sections.Add(1)
 	v, err := readSection(sec, srcs, opts.Cache)
 	if err != nil {
 		return madeSection{}, err
 	}
+	out := madeSection{}
 	if stemmer != nil {
-		v = addStems(v, stemmer, sec)
+		var stemmed int
+		v, out.stems, stemmed = addStems(v, stemmer, sec, known)
+		out.lang = stemmer.Lang
+		st.stemmed.Add(int64(stemmed))
 	}
 	score(v, wt)
 	bounds := cutShards(v, opts.ShardSize)
 	raw := make([][]byte, 0, 2*len(bounds))
-	out := madeSection{terms: v.terms}
+	out.terms = v.terms
 	for _, b := range bounds {
 		t, p := encodeShard(v.terms[b[0]:b[1]], v.posts[b[0]:b[1]])
 		raw = append(raw, t, p)
@@ -643,11 +659,33 @@ func roughly(x float64) float64 {
 // term needs no entry: the client looks the stem up as a term when its
 // entry is missing. A stem keeps its word's first letter, and so its
 // section; an entry that would sort into another section is not made.
-func addStems(v vocab, st *Stemmer, sec int) vocab {
+//
+// It returns, with the vocabulary, the stem of each of its terms ("" for
+// the stems' entries) and how many terms it stemmed: a term known has
+// the stem recorded there, if it was made with the same stemmer.
+func addStems(v vocab, st *Stemmer, sec int, known *madeSection) (vocab, []string, int) {
 	groups := make(map[string][]int32, len(v.terms))
 	var order []string
+	stems := make([]string, len(v.terms))
+	stemmed := 0
+	var old []string // known's terms, from the first not before t
+	var oldStems []string
+	if known != nil && known.lang == st.Lang && len(known.stems) == len(known.terms) {
+		old, oldStems = known.terms, known.stems
+	}
 	for i, t := range v.terms {
-		stem := st.Stem(t)
+		// Both lists are sorted: walk known's alongside.
+		for len(old) > 0 && old[0] < t {
+			old, oldStems = old[1:], oldStems[1:]
+		}
+		var stem string
+		if len(old) > 0 && old[0] == t && oldStems[0] != "" {
+			stem = oldStems[0]
+		} else {
+			stem = st.Stem(t)
+			stemmed++
+		}
+		stems[i] = stem
 		g := groups[stem]
 		if g == nil {
 			order = append(order, stem)
@@ -678,16 +716,20 @@ func addStems(v vocab, st *Stemmer, sec int) vocab {
 	}
 	slices.SortFunc(keys, func(a, b int) int { return strings.Compare(added.terms[a], added.terms[b]) })
 	out := vocab{terms: make([]string, 0, len(v.terms)+len(keys)), posts: make([]*postings, 0, len(v.terms)+len(keys))}
+	outStems := make([]string, 0, cap(out.terms))
 	i := 0
 	for _, k := range keys {
 		for i < len(v.terms) && v.terms[i] < added.terms[k] {
 			out.terms, out.posts = append(out.terms, v.terms[i]), append(out.posts, v.posts[i])
+			outStems = append(outStems, stems[i])
 			i++
 		}
 		out.terms, out.posts = append(out.terms, added.terms[k]), append(out.posts, added.posts[k])
+		outStems = append(outStems, "")
 	}
 	out.terms, out.posts = append(out.terms, v.terms[i:]...), append(out.posts, v.posts[i:]...)
-	return out
+	outStems = append(outStems, stems[i:]...)
+	return out, outStems, stemmed
 }
 
 // mergePostings returns the postings of any of the terms ids: the
