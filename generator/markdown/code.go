@@ -8,7 +8,6 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -68,19 +67,18 @@ func highlightingOptions() []highlighting.Option {
 }
 
 // fencedCode renders fenced code blocks in a language chroma knows, and
-// without attributes ("```go {linenos=true}"), with one formatter for
-// every block; goldmark-highlighting renders the others. It makes a
-// formatter for each block, and a formatter works out the style's CSS
-// classes the first time it is used: a fifth of the time of a block.
-// The HTML is the same.
+// without attributes ("```go {linenos=true}"), with writeHighlighted;
+// goldmark-highlighting renders the others. goldmark-highlighting makes a
+// chroma formatter for each block, which works out the style's CSS the
+// first time it is used (a fifth of the time of a block), and chroma's
+// formatter formats each token's class attribute with fmt. The HTML is
+// the same.
 type fencedCode struct {
-	formatter *chromahtml.Formatter
-	style     *chroma.Style
-	others    renderer.NodeRendererFunc
+	others renderer.NodeRendererFunc
 }
 
 func newFencedCode() *fencedCode {
-	c := &fencedCode{formatter: chromahtml.New(formatOptions...), style: styles.Get(highlighting.NewConfig().Style)}
+	c := &fencedCode{}
 	highlighting.NewHTMLRenderer(highlightingOptions()...).RegisterFuncs(funcOf{ast.KindFencedCodeBlock, &c.others})
 	return c
 }
@@ -114,8 +112,73 @@ func (c *fencedCode) render(w util.BufWriter, src []byte, node ast.Node, enterin
 		plainCode(w, lang, code.String())
 		return ast.WalkContinue, nil
 	}
-	c.formatter.Format(w, c.style, chroma.Literator(tokens...))
+	writeHighlighted(w, tokens)
 	return ast.WalkContinue, nil
+}
+
+// writeHighlighted writes tokens as chroma's HTML formatter does with
+// formatOptions: a line of spans for each line of code, each token in a
+// span of its type's class, if it has one.
+func writeHighlighted(w util.BufWriter, tokens []chroma.Token) {
+	w.WriteString(focusablePre{}.Start(true, ` class="`+tokenClass(chroma.PreWrapper)+`"`))
+	for _, line := range chroma.SplitTokensIntoLines(tokens) {
+		w.WriteString(lineStart)
+		for _, t := range line {
+			cls := tokenClass(t.Type)
+			if cls != "" {
+				w.WriteString(`<span class="`)
+				w.WriteString(cls)
+				w.WriteString(`">`)
+			}
+			escapeCode(w, t.Value)
+			if cls != "" {
+				w.WriteString("</span>")
+			}
+		}
+		w.WriteString("</span></span>")
+	}
+	w.WriteString(focusablePre{}.End(true))
+}
+
+// lineStart opens a line of highlighted code.
+var lineStart = `<span class="` + tokenClass(chroma.Line) + `"><span class="` + tokenClass(chroma.CodeLine) + `">`
+
+// tokenClass returns the CSS class chroma gives tokens of type t: that
+// of the nearest type up its parents that has one.
+func tokenClass(t chroma.TokenType) string {
+	for ; t != 0; t = t.Parent() {
+		if cls, ok := chroma.StandardTypes[t]; ok {
+			return cls
+		}
+	}
+	return chroma.StandardTypes[t]
+}
+
+// escapeCode writes s escaped as html.EscapeString escapes it, which
+// chroma's formatter uses.
+func escapeCode(w util.BufWriter, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(esc)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
 }
 
 // plainCode writes a fenced block that is not highlighted, as

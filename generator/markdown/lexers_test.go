@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -12,8 +14,11 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/dlclark/regexp2/v2"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
 
 	"github.com/handbook/handbook/generator/markdown/internal/lexrule"
 )
@@ -301,6 +306,33 @@ func BenchmarkHighlight(b *testing.B) {
 	}
 }
 
+// BenchmarkFormat times writing the samples' tokens as HTML, with
+// chroma's formatter and with writeHighlighted (go test
+// ./generator/markdown -run '^$' -bench Format).
+func BenchmarkFormat(b *testing.B) {
+	var all [][]chroma.Token
+	for name, code := range samples(b) {
+		all = append(all, tokens(b, lexers.Get(name), code))
+	}
+	formatter := chromahtml.New(formatOptions...)
+	style := styles.Get(highlighting.NewConfig().Style)
+	w := bufio.NewWriter(io.Discard)
+	b.Run("chroma", func(b *testing.B) {
+		for b.Loop() {
+			for _, toks := range all {
+				formatter.Format(w, style, chroma.Literator(toks...))
+			}
+		}
+	})
+	b.Run("writeHighlighted", func(b *testing.B) {
+		for b.Loop() {
+			for _, toks := range all {
+				writeHighlighted(w, toks)
+			}
+		}
+	})
+}
+
 // panicky is a lexer that panics, as a generated engine might.
 type panicky struct{ chroma.Lexer }
 
@@ -335,5 +367,42 @@ func TestHighlightFallsBack(t *testing.T) {
 	got := string(convert(t, Options{}, "```handbook-panics\na <b> & c\n```\n").HTML)
 	if want := "<pre tabindex=\"0\"><code class=\"language-handbook-panics\">a &lt;b&gt; &amp; c\n</code></pre>\n"; got != want {
 		t.Errorf("with every lexer panicking: %q, want %q", got, want)
+	}
+}
+
+// TestWriteHighlightedIsChromas checks that writeHighlighted writes the
+// HTML chroma's formatter writes with formatOptions, on the samples and
+// mutations of them, tokenised by chroma's lexers.
+func TestWriteHighlightedIsChromas(t *testing.T) {
+	all := samples(t)
+	formatter := chromahtml.New(formatOptions...)
+	style := styles.Get(highlighting.NewConfig().Style)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for name, code := range all {
+		l := lexers.Get(name)
+		inputs := []string{code, "", "\n", "a\r\nb", `<script>alert("x" & 'y')</script>`}
+		for range 50 {
+			b := []byte(code)
+			for range 1 + rng.IntN(6) {
+				i := rng.IntN(len(b) + 1)
+				b = slices.Insert(b, i, noise[rng.IntN(len(noise))])
+			}
+			inputs = append(inputs, string(b))
+		}
+		for _, in := range inputs {
+			toks := tokens(t, l, in)
+			var want bytes.Buffer
+			if err := formatter.Format(&want, style, chroma.Literator(toks...)); err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			w := bufio.NewWriter(&got)
+			writeHighlighted(w, toks)
+			w.Flush()
+			if got.String() != want.String() {
+				t.Errorf("%s: HTML of %q differs:\ngot  %s\nwant %s", name, in, got.String(), want.String())
+				break
+			}
+		}
 	}
 }
