@@ -312,9 +312,10 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 // term and position parts, in order.
 type madeSection struct {
 	terms []string
-	// stems holds the stem of each of terms that is a word, "" for the
-	// entries of stems, with a stemmer; lang is its language. The next
-	// build that makes the section again takes them from here.
+	// With a stemmer, stems holds each term's stem, "" for the entries
+	// of stems ("deploy#"), and lang the stemmer's language: kept in the
+	// section's state, for the next build that makes it again. They are
+	// let go once the state is written.
 	stems               []string
 	lang                string
 	firsts              []string
@@ -328,7 +329,9 @@ type madeSection struct {
 // shards as its memo, then kept for the next build.
 func cachedSection(sec int, srcs []source, wts []cache.Key, opts Options, stemmer *Stemmer, lang string, wt weights, st *stats) (madeSection, error) {
 	if opts.Cache == nil {
-		return makeSection(sec, srcs, opts, stemmer, wt, nil, st, nil)
+		made, err := makeSection(sec, srcs, opts, stemmer, wt, nil, st, nil)
+		made.stems = nil
+		return made, err
 	}
 	inputs := sectionInputs(sec, srcs, wts, opts.ShardSize, lang)
 	old, ok := readState(opts.Cache, opts.Dir, sec)
@@ -348,6 +351,9 @@ func cachedSection(sec int, srcs []source, wts []cache.Key, opts Options, stemme
 	}
 	next := sectionState{inputs: inputs, made: made}
 	opts.Cache.Put(sectionNS, stateKey(opts.Dir, sec), next.encode())
+	// The sections are kept until all are made: a large site's, one at a
+	// time, would hold every stem of the vocabulary by the last.
+	made.stems = nil
 	return made, nil
 }
 
@@ -662,7 +668,9 @@ func roughly(x float64) float64 {
 //
 // It returns, with the vocabulary, the stem of each of its terms ("" for
 // the stems' entries) and how many terms it stemmed: a term known has
-// the stem recorded there, if it was made with the same stemmer.
+// the stem recorded there, if known was made with a stemmer of the same
+// language. A stem depends on the term and the stemmer alone, and the
+// stemmer's code on the program, whose hash salts every cache entry.
 func addStems(v vocab, st *Stemmer, sec int, known *madeSection) (vocab, []string, int) {
 	groups := make(map[string][]int32, len(v.terms))
 	var order []string

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"slices"
 	"testing"
 )
@@ -9,6 +10,7 @@ import (
 // the stems its last state recorded, for the terms it had and only with
 // the stemmer they were made with, and that the state keeps them.
 func TestAddStemsTakesKnownStems(t *testing.T) {
+	t.Parallel()
 	sec := section("deploy")
 	vocabOf := func(terms ...string) vocab {
 		v := vocab{terms: terms}
@@ -46,8 +48,10 @@ func TestAddStemsTakesKnownStems(t *testing.T) {
 	if stemmed != 1 {
 		t.Errorf("with the state, stemmed %d terms, want 1 (deployment)", stemmed)
 	}
-	if i := slices.Index(v.terms, "deploying"); i < 0 || stems[i] != "deplo" {
-		t.Errorf("deploying: stem %q, want the state's", stems[max(i, 0)])
+	if i := slices.Index(v.terms, "deploying"); i < 0 {
+		t.Errorf("deploying missing from %q", v.terms)
+	} else if stems[i] != "deplo" {
+		t.Errorf("deploying: stem %q, want the state's", stems[i])
 	}
 
 	// A state made with another stemmer gives none.
@@ -55,11 +59,21 @@ func TestAddStemsTakesKnownStems(t *testing.T) {
 	if _, _, stemmed := addStems(vocabOf("deployed", "deploying"), fr, sec, &back.made); stemmed != 2 {
 		t.Errorf("with a state of another language, stemmed %d terms, want 2", stemmed)
 	}
-	// Nor does one whose stems are damaged.
-	back.stems = back.stems[:len(back.stems)-1]
+	// Nor does one whose stems are damaged: cut short, or a stem that
+	// would share more than its term has.
+	whole := back.stems
+	back.stems = whole[:len(whole)-1]
 	back.made.stems = nil
 	back.decodeStems()
 	if back.made.stems != nil {
-		t.Errorf("damaged stems read back as %q", back.made.stems)
+		t.Errorf("stems cut short read back as %q", back.made.stems)
+	}
+	long := binary.AppendUvarint(nil, uint64(len(made.terms)))
+	long = binary.AppendUvarint(long, 99)
+	long = appendString(long, "")
+	back.stems = long
+	back.decodeStems()
+	if back.made.stems != nil {
+		t.Errorf("a stem longer than its term's share read back as %q", back.made.stems)
 	}
 }
