@@ -262,6 +262,8 @@ func TestFrontMatterErrorPositionsNotOffsetTwice(t *testing.T) {
 		{"yaml top-level list", "\n\n---\n- a\n---\n", "content/handbook/x.md:4:1: front matter must be keys and values, not a list"},
 		{"yaml unknown alias", "---\ntitle: x\nowner: *nope\n---\n", `content/handbook/x.md:3:8: unknown alias "nope"`},
 		{"yaml nested too deeply", "---\na: " + strings.Repeat("[", 70) + strings.Repeat("]", 70) + "\n---\n", "content/handbook/x.md:2:68: front matter is nested too deeply"},
+		{"yaml second document", "---\ntitle: x\n--- # more\nb: 1\n---\n", "content/handbook/x.md:3:1: front matter holds more than one YAML document"},
+		{"yaml second document, empty", "---\ntitle: x\n--- # more\n---\n", "content/handbook/x.md:3:1: front matter holds more than one YAML document"},
 		{"json top-level list", "\n\n;;;\n[1, 2]\n;;;\n", "content/handbook/x.md:4:1: front matter must be an object, not a list"},
 		{"json duplicate key", ";;;\n{\"title\": \"a\",\n \"title\": \"b\"}\n;;;\n", `content/handbook/x.md:3:2: duplicate key "title"`},
 	}

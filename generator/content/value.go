@@ -272,8 +272,15 @@ func goYAML(text string, at func(line, col int) diag.Pos) (*mapping, error) {
 		return m, nil
 	}
 	if len(file.Docs) > 1 {
-		tk := file.Docs[1].GetToken()
-		return nil, errAt(at(tk.Position.Line, tk.Position.Column), "front matter holds more than one YAML document")
+		// The second document's "---", or its first token: a document
+		// of a "---" alone has no body to ask.
+		pos := at(1, 1)
+		if tk := file.Docs[1].Start; tk != nil {
+			pos = at(tk.Position.Line, tk.Position.Column)
+		} else if b := file.Docs[1].Body; b != nil && b.GetToken() != nil {
+			pos = at(b.GetToken().Position.Line, b.GetToken().Position.Column)
+		}
+		return nil, errAt(pos, "front matter holds more than one YAML document")
 	}
 	d := &yamlDecoder{at: at, anchors: map[string]yast.Node{}, text: text}
 	v, err := d.node(file.Docs[0].Body, 0)
