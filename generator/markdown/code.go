@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -118,7 +119,7 @@ func (c *fencedCode) render(w util.BufWriter, src []byte, node ast.Node, enterin
 
 // writeHighlighted writes tokens as chroma's HTML formatter does with
 // formatOptions: a line of spans for each line of code, each token in a
-// span of its type's class, if it has one.
+// span of its type's class, if it has one, escaped as chroma escapes it.
 func writeHighlighted(w util.BufWriter, tokens []chroma.Token) {
 	w.WriteString(focusablePre{}.Start(true, ` class="`+tokenClass(chroma.PreWrapper)+`"`))
 	for _, line := range chroma.SplitTokensIntoLines(tokens) {
@@ -130,7 +131,7 @@ func writeHighlighted(w util.BufWriter, tokens []chroma.Token) {
 				w.WriteString(cls)
 				w.WriteString(`">`)
 			}
-			escapeCode(w, t.Value)
+			w.WriteString(html.EscapeString(t.Value))
 			if cls != "" {
 				w.WriteString("</span>")
 			}
@@ -152,33 +153,6 @@ func tokenClass(t chroma.TokenType) string {
 		}
 	}
 	return chroma.StandardTypes[t]
-}
-
-// escapeCode writes s escaped as html.EscapeString escapes it, which
-// chroma's formatter uses.
-func escapeCode(w util.BufWriter, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '\'':
-			esc = "&#39;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&#34;"
-		default:
-			continue
-		}
-		w.WriteString(s[last:i])
-		w.WriteString(esc)
-		last = i + 1
-	}
-	w.WriteString(s[last:])
 }
 
 // plainCode writes a fenced block that is not highlighted, as
