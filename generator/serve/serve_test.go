@@ -43,14 +43,21 @@ func write(t testing.TB, dir string, files map[string]string) {
 // ends, and returns its base URL.
 func start(t testing.TB, dir string) string {
 	t.Helper()
+	return startIn(t, filepath.Join(dir, "content"), filepath.Join(dir, "layouts"))
+}
+
+// startIn serves the site of the content and layouts folders given, as
+// the command line gives them.
+func startIn(t testing.TB, content, layouts string) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := New(Options{
 		Config: generator.Config{
-			Content: filepath.Join(dir, "content"),
-			Layouts: filepath.Join(dir, "layouts"),
+			Content: content,
+			Layouts: layouts,
 			Drafts:  true,
 			NoGit:   true,
 			Now:     time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC),
@@ -218,6 +225,28 @@ func TestLiveReload(t *testing.T) {
 	}
 	if _, _, page := get(t, base+"/updates/2026-11-20-ana-x/"); !strings.Contains(page, "Fixed.") {
 		t.Error("the fix is not served")
+	}
+}
+
+// TestRelativeFolders serves a site from inside its content folder, as
+// "handbook serve -content ." does where the content is the repository:
+// an edit reloads, as it does with any other path.
+func TestRelativeFolders(t *testing.T) {
+	dir := testSite(t)
+	t.Chdir(filepath.Join(dir, "content"))
+	base := startIn(t, ".", filepath.Join("..", "layouts"))
+	events := subscribe(t, base)
+	next(t, events)
+	write(t, dir, map[string]string{"content/updates/2026-11-20-ana-x.md": "---\nauthor: ana\ndate: 2026-11-20\n---\nEdited in place.\n"})
+	if e := next(t, events); e.name != "reload" {
+		t.Fatalf("after an edit: %+v, want reload", e)
+	}
+	if _, _, page := get(t, base+"/updates/2026-11-20-ana-x/"); !strings.Contains(page, "Edited in place.") {
+		t.Error("the edit is not served")
+	}
+	write(t, dir, map[string]string{"layouts/404.html": `{{define "main"}}<p>Nothing here, friend.</p>{{end}}`})
+	if e := next(t, events); e.name != "reload" {
+		t.Fatalf("after a new layout: %+v, want reload", e)
 	}
 }
 

@@ -31,9 +31,16 @@ func newWatcher(roots ...string) (*watcher, error) {
 	}
 	w := &watcher{w: fw, missing: map[string]bool{}}
 	for _, r := range roots {
-		r = filepath.Clean(r)
+		// Absolute, as the names of events under it are: with a root of
+		// "." they would be "updates/x.md", which no prefix of "./"
+		// matches, and every edit was dropped.
+		r, err := filepath.Abs(r)
+		if err != nil {
+			fw.Close()
+			return nil, err
+		}
 		w.roots = append(w.roots, r)
-		err := w.addTree(r)
+		err = w.addTree(r)
 		if errors.Is(err, fs.ErrNotExist) {
 			w.missing[r] = true
 			err = fw.Add(filepath.Dir(r))
