@@ -228,6 +228,25 @@ func TestCacheNeverStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, false, false, nil},
+		{"a page with a link to a folder not there yet", func() {
+			write(filepath.Join(content, "handbook", "guides.md"), "# Guides\n\nSee [the guides](guides/) and [setup](guides/setup.md).\n")
+		}, false, false, nil},
+		{"the folder beside it, of which it becomes the landing page", func() {
+			write(filepath.Join(content, "handbook", "guides", "setup.md"), "# Setup\n\nInstall.\n")
+		}, false, false, nil},
+		{"an index file in that folder, which takes the landing page's address", func() {
+			write(filepath.Join(content, "handbook", "guides", "index.md"), "# Guides index\n\nTwo.\n")
+		}, false, true, nil},
+		{"the page beside the folder gone, the index file its landing page", func() {
+			if err := os.Remove(filepath.Join(content, "handbook", "guides.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, false, nil},
+		{"the folder gone", func() {
+			if err := os.RemoveAll(filepath.Join(content, "handbook", "guides")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, false, nil},
 		{"an update's body, with half the snapshot's entries lost", func() {
 			// Every other entry: some buckets of parsed files, perhaps
 			// the index. A lost entry costs a parse, never a wrong page.

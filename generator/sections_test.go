@@ -101,6 +101,79 @@ func TestFolderSections(t *testing.T) {
 	crawl(t, out, "", nil)
 }
 
+// TestParentPages builds a handbook laid out as Jekyll's just-the-docs
+// lays one out: a parent page beside the folder of its children
+// (guides.md beside guides/), with no index files. The parent page is
+// the folder's landing page, with its own text and its children listed,
+// in the sidebar and the breadcrumbs; a link to a folder leads to its
+// landing page, the parent page or the one the site generates; and a
+// folder with an index file of its own and a page beside it is reported,
+// as both would be written to the same place.
+func TestParentPages(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	sitetest.WriteFiles(t, dir, map[string]string{
+		"content/site.toml":                    "title = \"T\"\nbase_url = \"https://example.com/\"\n",
+		"content/handbook/guides.md":           "---\ntitle: Guides\nhas_children: true\nnav_order: 1\n---\nEverything we wrote down.\n\n## Where to start\n\nHere.\n",
+		"content/handbook/guides/setup.md":     "---\nparent: Guides\n---\n# Setup\n\nInstall it.\n",
+		"content/handbook/guides/deep/more.md": "# More\n\nDeeper.\n",
+		"content/handbook/runbooks/restart.md": "# Restart\n\nTurn it off and on.\n",
+		"content/handbook/links.md":            "# Links\n\n[A](guides/), [B](guides#where-to-start), [C](guides/deep/) and [D](./runbooks/).\n",
+	})
+	out := filepath.Join(dir, "public")
+	cfg := Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: out, Now: exampleNow}
+	res, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 {
+		t.Errorf("diagnostics: %v", res.Diagnostics)
+	}
+	read := func(p string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	guides := read("handbook/guides/index.html")
+	for _, want := range []string{"<h1>Guides</h1>", "Everything we wrote down.", `href="/handbook/guides/setup/">Setup</a>`, `href="/handbook/guides/deep/">Deep</a>`} {
+		if !strings.Contains(guides, want) {
+			t.Errorf("guides/ lacks %s", want)
+		}
+	}
+	if want := `<li><a href="/handbook/">Handbook</a></li><li><a href="/handbook/guides/">Guides</a></li><li><a href="/handbook/guides/deep/">Deep</a></li><li aria-current="page">More</li>`; !strings.Contains(read("handbook/guides/deep/more/index.html"), want) {
+		t.Errorf("more/ lacks the breadcrumbs %s", want)
+	}
+	setup := read("handbook/guides/setup/index.html")
+	nav := setup[strings.Index(setup, `<nav aria-label="Handbook">`):]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	if !strings.Contains(nav, `href="/handbook/guides/">Guides</a>`) || !strings.Contains(nav, `href="/handbook/guides/setup/" aria-current="page">Setup</a>`) {
+		t.Errorf("the sidebar of setup/ does not hold it under Guides:\n%s", nav)
+	}
+	if strings.Count(nav, `href="/handbook/guides/"`) != 1 {
+		t.Errorf("the sidebar of setup/ lists guides/ more than once:\n%s", nav)
+	}
+	links := read("handbook/links/index.html")
+	for _, want := range []string{`href="/handbook/guides/">A</a>`, `href="/handbook/guides/#where-to-start">B</a>`, `href="/handbook/guides/deep/">C</a>`, `href="/handbook/runbooks/">D</a>`} {
+		if !strings.Contains(links, want) {
+			t.Errorf("links/ lacks %s", want)
+		}
+	}
+	crawl(t, out, "", nil)
+
+	// An index file in the folder as well: two landing pages.
+	sitetest.WriteFiles(t, dir, map[string]string{"content/handbook/guides/index.md": "# Also guides\n\nTwice.\n"})
+	res, err = Build(context.Background(), cfg)
+	if err == nil {
+		t.Fatal("a folder with an index file and a page beside it built")
+	}
+	if got := fmt.Sprint(res.Diagnostics); !strings.Contains(got, "handbook/guides") || !strings.Contains(got, "/handbook/guides/") {
+		t.Errorf("diagnostics %q do not name the two pages of /handbook/guides/", got)
+	}
+}
+
 // TestFeedItems: feed_items in site.toml bounds every feed to the newest
 // items; the older ones stay reachable on the paginated lists. A person's
 // feed carries summaries, the updates feed whole bodies.

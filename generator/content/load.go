@@ -170,6 +170,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		files = l.walk(&diags)
 	}
 	walk := diagsKey(diags[before:])
+	l.folders = handbookFolders(files)
 	var static []string
 	for p := range l.static {
 		static = append(static, p)
@@ -375,6 +376,9 @@ type loader struct {
 	static map[string]bool // content paths of other published files
 	// dirFiles lists the Markdown files of each folder, for landing pages.
 	dirFiles map[string][]string
+	// folders holds each handbook folder with Markdown files in it, at
+	// any depth: a folder a link may lead to (see resolve).
+	folders map[string]bool
 	// placeholders finds template text `handbook new` wrote.
 	placeholders placeholderFinders
 	// dirs lists the folders the walk read, "." first, dirStamps how
@@ -1021,6 +1025,20 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 		r.href = l.base + URL(r.target) + hash
 		return r
 	}
+	if l.folders[joined] {
+		// A handbook folder without an index file: its landing page is
+		// the page beside it with its name, if there is one (see
+		// site.New), else the one the site generates, which has no
+		// headings to check a fragment against.
+		r.href = l.base + URL(joined+"/index.md") + hash
+		r.fragment = ""
+		for _, f := range l.dirFiles[path.Dir(joined)] {
+			if strings.TrimSuffix(f, path.Ext(f)) == joined {
+				r.target, r.fragment = f, frag
+			}
+		}
+		return r
+	}
 	if k := site.KindOfFolder(joined); k != 0 {
 		// ../updates/ and the like: the list page the site generates.
 		r.href = l.base + "/" + joined + "/" + hash
@@ -1036,6 +1054,21 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 		r.warning += "; " + h
 	}
 	return r
+}
+
+// handbookFolders returns the folders of handbook pages among files,
+// each with the folders above it up to content/handbook/ itself.
+func handbookFolders(files []string) map[string]bool {
+	folders := map[string]bool{}
+	for _, f := range files {
+		if !strings.HasPrefix(f, site.KindPage.Folder()+"/") {
+			continue
+		}
+		for dir := path.Dir(f); dir != site.KindPage.Folder() && !folders[dir]; dir = path.Dir(dir) {
+			folders[dir] = true
+		}
+	}
+	return folders
 }
 
 func escapePath(p string) string {

@@ -606,9 +606,11 @@ func DecisionNumber(ref string) (int, bool) {
 func (l *linker) linkPages() {
 	s := l.site
 	sections := map[string]*Page{} // folder -> landing page
+	folder := map[*Page]string{}   // landing page -> its folder
 	for _, p := range s.Pages {
 		if p.Section {
 			sections[path.Dir(p.Path)] = p
+			folder[p] = path.Dir(p.Path)
 		}
 		p.Owner = l.ref(p.Owner.Name)
 		if person := p.Owner.Person; person != nil {
@@ -617,6 +619,22 @@ func (l *linker) linkPages() {
 		p.Date = latest(latest(p.Modified, p.Reviewed), p.Created)
 		if !p.Reviewed.IsZero() && !p.ReviewEvery.IsZero() {
 			p.ReviewDue = p.ReviewEvery.After(p.Reviewed)
+		}
+	}
+	// A page beside a folder of its name, handbook/x.md beside
+	// handbook/x/, is the landing page of a folder without an index file,
+	// as a parent page is in Jekyll's just-the-docs: it already has the
+	// folder's URL. With an index file in the folder, both pages have
+	// that URL, and the build reports it.
+	holds := map[string]bool{} // folders with pages in them, at any depth
+	for _, p := range s.Pages {
+		for dir := path.Dir(p.Path); dir != "." && !holds[dir]; dir = path.Dir(dir) {
+			holds[dir] = true
+		}
+	}
+	for _, p := range s.Pages {
+		if dir := strings.TrimSuffix(p.Path, path.Ext(p.Path)); !p.Section && holds[dir] && sections[dir] == nil {
+			p.Section, sections[dir], folder[p] = true, p, dir
 		}
 	}
 	// Every folder is a section: one without a landing page of its own
@@ -640,10 +658,33 @@ func (l *linker) linkPages() {
 			continue
 		}
 		dir := path.Dir(p.Path)
-		if p.Section {
-			dir = path.Dir(dir)
+		if f, ok := folder[p]; ok {
+			dir = path.Dir(f)
 		}
 		p.Parent = section(dir)
+	}
+	// Folders whose names make one address ("Ops" and "ops") would share
+	// a landing page. Two pages of that address are reported as such by
+	// the loader; a landing page the site generates is reported here, at
+	// the first page in the later folder.
+	byURL := map[string]string{}
+	for _, dir := range slices.Sorted(maps.Keys(sections)) {
+		p := sections[dir]
+		other, dup := byURL[p.URL]
+		if !dup {
+			byURL[p.URL] = dir
+			continue
+		}
+		if p.Generated || sections[other].Generated {
+			at, content := diag.Pos{File: dir}, "" // the content folder, as files are named
+			for _, q := range s.Pages {
+				if strings.HasPrefix(q.Path, dir+"/") {
+					at, content = q.Pos(""), strings.TrimSuffix(q.File, q.Path)
+					break
+				}
+			}
+			l.diags.Errorf(at, "the folder %s/ has the address %s, as %s/ has; rename one of the folders", content+dir, p.URL, content+other)
+		}
 	}
 	for _, dir := range slices.Sorted(maps.Keys(sections)) {
 		if p := sections[dir]; p.Parent != nil {
