@@ -67,7 +67,17 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	if err := os.WriteFile(filepath.Join(dir, "patterns.go"), source(patterns), 0o644); err != nil {
+	// Each engine is made of the pattern factored, and registered under
+	// chroma's pattern.
+	compiled := make([]string, len(patterns))
+	factored := map[string]string{}
+	for i, p := range patterns {
+		compiled[i] = p
+		if f, ok := factor(p); ok {
+			compiled[i], factored[f] = f, p
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "patterns.go"), source(compiled), 0o644); err != nil {
 		log.Fatal(err)
 	}
 	abs, err := filepath.Abs(*out)
@@ -79,7 +89,7 @@ func main() {
 	if err := cmd.Run(); err != nil {
 		log.Fatalf("regexp2cg: %v", err)
 	}
-	if err := appendSets(abs, names, patterns, interpreted); err != nil {
+	if err := appendSets(abs, names, patterns, interpreted, factored); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("%d patterns of %d lexers → %s\n", len(patterns), len(languages), *out)
@@ -124,13 +134,22 @@ func collect(languages []string) (names, patterns []string, interpreted map[stri
 var findFirstChar = regexp.MustCompile(`FindFirstChar:\s+(\w+),`)
 
 // appendSets adds to the generated file, once it has each engine find its
-// match at the start alone, the sets compiledLexer and its tests read:
-// the lexers given engines, by chroma's name, the patterns that have one,
-// and those left to the interpreter.
-func appendSets(file string, names, patterns []string, interpreted map[string]string) error {
+// match at the start alone and registered the engines of factored
+// patterns (from the factored pattern to chroma's) under chroma's, the
+// sets compiledLexer and its tests read: the lexers given engines, by
+// chroma's name, the patterns that have one, and those left to the
+// interpreter.
+func appendSets(file string, names, patterns []string, interpreted, factored map[string]string) error {
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return err
+	}
+	for _, f := range slices.Sorted(maps.Keys(factored)) {
+		from := []byte("regexp2.RegisterEngine(" + strconv.Quote(f) + ",")
+		if bytes.Count(src, from) != 1 {
+			return fmt.Errorf("%s: no engine registered for the factored pattern %q", file, f)
+		}
+		src = bytes.Replace(src, from, []byte("regexp2.RegisterEngine("+strconv.Quote(factored[f])+","), 1)
 	}
 	// Every pattern leads with \G, so a match starts where the search
 	// does or nowhere. regexp2cg writes no search for that (its case for
