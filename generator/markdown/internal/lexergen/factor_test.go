@@ -44,12 +44,13 @@ func TestFactor(t *testing.T) {
 	for _, tc := range []struct {
 		p, want string
 	}{
-		{`(?i)\b(` + words + `)\b`, `(?i)\b(alpha|beta|gamma|delta|e(?:psilon|ta)|zeta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho)\b`},
-		{`(` + words + `|e|omega|omegas|om)`, `(alpha|beta|gamma|delta|e(?:psilon|ta|)|zeta|theta|iota|kappa|lambda|mu|nu|xi|o(?:m(?:icron|e(?:ga|gas)|))|pi|rho)`},
-		{`\(` + words + `)`, ""},                                     // an escaped parenthesis
-		{`(` + words + `|Alpha)`, ""},                                // two cases of a first letter
-		{`(alpha|beta|gamma|delta)`, ""},                             // too short to be worth it
-		{`(a1|b2|c3|d4|e5|f6|g7|h8|i9|j0|k1|l2|m3|n4|o5|p6|q7)`, ""}, // no two words share a first letter
+		{`(?i)\b(` + words + `)\b`, `(?i)\b(alpha\b|beta\b|gamma\b|delta\b|e(?:psilon\b|ta\b)|zeta\b|theta\b|iota\b|kappa\b|lambda\b|mu\b|nu\b|xi\b|omicron\b|pi\b|rho\b)`},
+		{`(?i)(?:(` + words + `|e|omega|omegas|om)\b)`, `(?i)(?:(alpha\b|beta\b|gamma\b|delta\b|e(?:psilon\b|ta\b|\b)|zeta\b|theta\b|iota\b|kappa\b|lambda\b|mu\b|nu\b|xi\b|o(?:micron\b|mega\b|megas\b|m\b)|pi\b|rho\b))`},
+		{`(` + words + `)`, ""},                                        // no boundary after the list
+		{`\(` + words + `)\b`, ""},                                     // an escaped parenthesis
+		{`(` + words + `|Alpha)\b`, ""},                                // two cases of a first letter
+		{`(alpha|beta|gamma|delta)\b`, ""},                             // too short to be worth it
+		{`(a1|b2|c3|d4|e5|f6|g7|h8|i9|j0|k1|l2|m3|n4|o5|p6|q7)\b`, ""}, // no two words share a first letter
 	} {
 		got, ok := factor(tc.p)
 		if tc.want == "" {
