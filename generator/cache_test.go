@@ -234,6 +234,9 @@ func TestCacheNeverStale(t *testing.T) {
 		{"the folder beside it, of which it becomes the landing page", func() {
 			write(filepath.Join(content, "handbook", "guides", "setup.md"), "# Setup\n\nInstall.\n")
 		}, false, false, nil},
+		{"the body of the page with the folder link, the folders as they were", func() {
+			replace("handbook/guides.md", "See [the guides]", "Read [the guides]")
+		}, true, false, nil},
 		{"an index file in that folder, which takes the landing page's address", func() {
 			write(filepath.Join(content, "handbook", "guides", "index.md"), "# Guides index\n\nTwo.\n")
 		}, false, true, nil},

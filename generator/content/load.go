@@ -1026,17 +1026,10 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 		return r
 	}
 	if l.folders[joined] {
-		// A handbook folder without an index file: its landing page is
-		// the page beside it with its name, if there is one (see
-		// site.New), else the one the site generates, which has no
-		// headings to check a fragment against.
+		// A handbook folder without an index file: the model has its
+		// landing page, or says it has none (see site.Link.Target).
+		r.target = joined + "/"
 		r.href = l.base + URL(joined+"/index.md") + hash
-		r.fragment = ""
-		for _, f := range l.dirFiles[path.Dir(joined)] {
-			if strings.TrimSuffix(f, path.Ext(f)) == joined {
-				r.target, r.fragment = f, frag
-			}
-		}
 		return r
 	}
 	if k := site.KindOfFolder(joined); k != 0 {

@@ -189,6 +189,9 @@ type linker struct {
 	// case, for ref; made when first needed, and again when the order
 	// of people or teams changes.
 	byName *refNames
+	// sections holds each handbook folder's landing page, for links to
+	// folders (linkLinks); made by linkPages.
+	sections map[string]*Page
 }
 
 // refNames is the first person, in the site's order, with each name and
@@ -621,19 +624,18 @@ func (l *linker) linkPages() {
 			p.ReviewDue = p.ReviewEvery.After(p.Reviewed)
 		}
 	}
-	// A page beside a folder of its name, handbook/x.md beside
+	// A page beside a folder with its address, handbook/x.md beside
 	// handbook/x/, is the landing page of a folder without an index file,
-	// as a parent page is in Jekyll's just-the-docs: it already has the
-	// folder's URL. With an index file in the folder, both pages have
-	// that URL, and the build reports it.
-	holds := map[string]bool{} // folders with pages in them, at any depth
+	// as a parent page is in Jekyll's just-the-docs. With an index file in
+	// the folder, both pages have that address, and the build reports it.
+	beside := map[string]string{} // folder's URL -> folder, for folders with pages in them
 	for _, p := range s.Pages {
-		for dir := path.Dir(p.Path); dir != "." && !holds[dir]; dir = path.Dir(dir) {
-			holds[dir] = true
+		for dir := path.Dir(p.Path); dir != "." && dir != KindPage.Folder(); dir = path.Dir(dir) {
+			beside[folderURL(dir)] = dir
 		}
 	}
 	for _, p := range s.Pages {
-		if dir := strings.TrimSuffix(p.Path, path.Ext(p.Path)); !p.Section && holds[dir] && sections[dir] == nil {
+		if dir, ok := beside[p.URL]; ok && !p.Section && path.Dir(dir) == path.Dir(p.Path) && sections[dir] == nil {
 			p.Section, sections[dir], folder[p] = true, p, dir
 		}
 	}
@@ -676,7 +678,10 @@ func (l *linker) linkPages() {
 			continue
 		}
 		if p.Generated || sections[other].Generated {
-			at, content := diag.Pos{File: dir}, "" // the content folder, as files are named
+			// A page under the folder is where it is reported, and
+			// says how files are named: after the content folder.
+			var at diag.Pos
+			var content string
 			for _, q := range s.Pages {
 				if strings.HasPrefix(q.Path, dir+"/") {
 					at, content = q.Pos(""), strings.TrimSuffix(q.File, q.Path)
@@ -712,6 +717,7 @@ func (l *linker) linkPages() {
 	}
 	walk(s.Home)
 	s.Pages, s.Folders, s.Nav = pages, folders, s.Home.Children
+	l.sections = sections
 }
 
 // comparePages orders the pages of a section: by each ordering key in
@@ -778,6 +784,20 @@ func (l *linker) linkLinks() {
 				continue
 			}
 			target := l.site.docs[link.Target]
+			if dir, ok := strings.CutSuffix(link.Target, "/"); ok {
+				// A folder: its landing page, which may be one the
+				// site generates, with no headings, no backlinks and
+				// no document of its own.
+				p := l.sections[dir]
+				switch {
+				case p == nil:
+					l.diags.Addf(l.tolerated, link.Pos, "link to %s, a folder with no published pages", link.Dest)
+					continue
+				case p.Generated:
+					continue
+				}
+				target = &p.Doc
+			}
 			if target == nil {
 				if l.drafts[link.Target] {
 					l.diags.Addf(l.tolerated, link.Pos, "link to draft %s", link.Dest)

@@ -302,7 +302,9 @@ type Link struct {
 	Pos  diag.Pos
 	Dest string // as written
 	// Target is the linked content path ("handbook/x.md") when the link is
-	// relative and points into the content folder; empty otherwise.
+	// relative and points into the content folder, or a handbook folder
+	// with a slash ("handbook/guides/") when it points to one without an
+	// index file, whose landing page New finds; empty otherwise.
 	Target   string
 	Fragment string // without "#"
 	Image    bool
@@ -365,8 +367,9 @@ type Page struct {
 	// Created is when the page was first written: its front matter's
 	// created date, else its first commit when git history is known.
 	Created time.Time
-	// Section is true for a folder's landing page (index.md or _index.md),
-	// and for one New generated for a folder without an index file.
+	// Section is true for a folder's landing page: its index.md, _index.md
+	// or README.md; else, as New finds, a page beside it with its address
+	// (guides.md beside guides/), or one New generated.
 	Section bool
 	// Generated is true for the landing page New made for a folder
 	// without an index file: titled after the folder, it has a URL and

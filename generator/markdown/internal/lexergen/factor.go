@@ -2,6 +2,7 @@ package main
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,6 +12,40 @@ import (
 // word, followed by a word boundary: the keyword lists chroma's lexers
 // hold.
 var literals = regexp.MustCompile(`\(((?:[A-Za-z0-9_ -]+\|){15,}[A-Za-z0-9_ -]+)\)\\b`)
+
+// freeSpacing finds the flag that makes a pattern ignore spaces.
+var freeSpacing = regexp.MustCompile(`\(\?[imnsx-]*x`)
+
+// leftToRight reports whether the "(" at p[i] opens a group read left to
+// right: not an escaped parenthesis, not in a character class, and not in
+// a lookbehind, which regexp2 matches from right to left.
+func leftToRight(p string, i int) bool {
+	var behind []bool // for each group open, whether it is a lookbehind
+	class := false
+	j := 0
+	for ; j < i; j++ {
+		switch c := p[j]; {
+		case c == '\\':
+			j++ // the character after it is itself
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+			// "]" first in a class is one of its characters.
+			if j+1 < i && p[j+1] == '^' {
+				j++
+			}
+			if j+1 < i && p[j+1] == ']' {
+				j++
+			}
+		case c == '(':
+			behind = append(behind, strings.HasPrefix(p[j:], "(?<=") || strings.HasPrefix(p[j:], "(?<!"))
+		case c == ')' && len(behind) > 0:
+			behind = behind[:len(behind)-1]
+		}
+	}
+	return j == i && !class && !slices.Contains(behind, true)
+}
 
 // factor returns p with each list of words it holds grouped by first
 // character, each word ending with the boundary that followed the list:
@@ -33,9 +68,12 @@ var literals = regexp.MustCompile(`\(((?:[A-Za-z0-9_ -]+\|){15,}[A-Za-z0-9_ -]+)
 func factor(p string) (string, bool) {
 	var b strings.Builder
 	at := 0
+	if freeSpacing.MatchString(p) {
+		return p, false // a space in a word would be no character
+	}
 	for _, m := range literals.FindAllStringSubmatchIndex(p, -1) {
-		if m[0] > 0 && p[m[0]-1] == '\\' {
-			continue // \( is a parenthesis, not a group
+		if !leftToRight(p, m[0]) {
+			continue
 		}
 		grouped, ok := alternation(strings.Split(p[m[2]:m[3]], "|"), `\b`)
 		if !ok {

@@ -46,8 +46,13 @@ func TestFactor(t *testing.T) {
 	}{
 		{`(?i)\b(` + words + `)\b`, `(?i)\b(alpha\b|beta\b|gamma\b|delta\b|e(?:psilon\b|ta\b)|zeta\b|theta\b|iota\b|kappa\b|lambda\b|mu\b|nu\b|xi\b|omicron\b|pi\b|rho\b)`},
 		{`(?i)(?:(` + words + `|e|omega|omegas|om)\b)`, `(?i)(?:(alpha\b|beta\b|gamma\b|delta\b|e(?:psilon\b|ta\b|\b)|zeta\b|theta\b|iota\b|kappa\b|lambda\b|mu\b|nu\b|xi\b|o(?:micron\b|mega\b|megas\b|m\b)|pi\b|rho\b))`},
-		{`(` + words + `)`, ""},                                        // no boundary after the list
-		{`\(` + words + `)\b`, ""},                                     // an escaped parenthesis
+		{`(` + words + `)`, ""},      // no boundary after the list
+		{`\(` + words + `)\b`, ""},   // an escaped parenthesis
+		{`x[(` + words + `)\b]`, ""}, // in a character class
+		{`x[]\]a(](` + words + `)\b`, `x[]\]a(](alpha\b|beta\b|gamma\b|delta\b|e(?:psilon\b|ta\b)|zeta\b|theta\b|iota\b|kappa\b|lambda\b|mu\b|nu\b|xi\b|omicron\b|pi\b|rho\b)`}, // after one
+		{`(?<=(` + words + `)\b)z`, ""}, // in a lookbehind, matched from right to left
+		{`(?<!\.)(` + words + `)\b`, `(?<!\.)(alpha\b|beta\b|gamma\b|delta\b|e(?:psilon\b|ta\b)|zeta\b|theta\b|iota\b|kappa\b|lambda\b|mu\b|nu\b|xi\b|omicron\b|pi\b|rho\b)`}, // after one
+		{`(?ix)(` + words + `)\b`, ""},                                 // spaces are no characters
 		{`(` + words + `|Alpha)\b`, ""},                                // two cases of a first letter
 		{`(alpha|beta|gamma|delta)\b`, ""},                             // too short to be worth it
 		{`(a1|b2|c3|d4|e5|f6|g7|h8|i9|j0|k1|l2|m3|n4|o5|p6|q7)\b`, ""}, // no two words share a first letter
