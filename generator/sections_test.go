@@ -44,11 +44,7 @@ func TestFolderSections(t *testing.T) {
 	}
 	read := func(p string) string {
 		t.Helper()
-		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
+		return readOut(t, out, p)
 	}
 	has := func(page, want string) {
 		t.Helper()
@@ -142,11 +138,7 @@ func TestParentPages(t *testing.T) {
 	}
 	read := func(p string) string {
 		t.Helper()
-		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
+		return readOut(t, out, p)
 	}
 	guides := read("handbook/guides/index.html")
 	for _, want := range []string{"<h1>Guides</h1>", "Everything we wrote down.", `href="/handbook/guides/setup/">Setup</a>`, `href="/handbook/guides/deep/">Deep</a>`} {
