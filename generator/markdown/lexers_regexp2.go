@@ -122496,37 +122496,6 @@ func patterns_312_ExecuteQuick(r *regexp2.Runner) error {
 
 /*
 Capture(index = 0, unindex = -1)
- Start
-*/
-// Pattern: "\\G(?s)(?:)"
-// Options: regexp2.None
-
-func patterns_313_FindFirstChar(r *regexp2.Runner) bool {
-	return true
-}
-
-func patterns_313_Execute(r *regexp2.Runner) error {
-	pos := r.Runtextpos
-	matchStart := pos
-
-	var slice = r.Runtext[pos:]
-
-	// Node: Start
-	// Match if at the start position.
-	if pos != r.Runtextstart {
-		return nil // The input didn't match.
-	}
-
-	// The input matched.
-	r.Runtextpos = pos
-	r.Capture(0, matchStart, pos)
-	// just to prevent an unused var error in certain regex's
-	var _ = slice
-	return nil
-}
-
-/*
-Capture(index = 0, unindex = -1)
  Concatenate
   Start
   One-S(Ch = ,)
@@ -122534,7 +122503,7 @@ Capture(index = 0, unindex = -1)
 // Pattern: "\\G(?s)(?:,)"
 // Options: regexp2.None
 
-func patterns_314_FindFirstChar(r *regexp2.Runner) bool {
+func patterns_313_FindFirstChar(r *regexp2.Runner) bool {
 	pos := r.Runtextpos
 	// Empty matches aren't possible
 	if pos < len(r.Runtext) {
@@ -122546,7 +122515,7 @@ func patterns_314_FindFirstChar(r *regexp2.Runner) bool {
 	return false
 }
 
-func patterns_314_Execute(r *regexp2.Runner) error {
+func patterns_313_Execute(r *regexp2.Runner) error {
 	pos := r.Runtextpos
 	matchStart := pos
 
@@ -122609,7 +122578,7 @@ Capture(index = 0, unindex = -1)
 // Pattern: "\\G(?s)(?:-?(0|[1-9]\\d*)(\\.\\d+[eE](\\+|-)?\\d+|[eE](\\+|-)?\\d+|\\.\\d+))"
 // Options: regexp2.None
 
-func patterns_315_FindFirstChar(r *regexp2.Runner) bool {
+func patterns_314_FindFirstChar(r *regexp2.Runner) bool {
 	pos := r.Runtextpos
 	// Any possible match is at least 3 characters
 	if pos <= len(r.Runtext)-3 {
@@ -122621,7 +122590,7 @@ func patterns_315_FindFirstChar(r *regexp2.Runner) bool {
 	return false
 }
 
-func patterns_315_Execute(r *regexp2.Runner) error {
+func patterns_314_Execute(r *regexp2.Runner) error {
 	capture_starting_pos := 0
 	iteration := 0
 	capture_starting_pos1 := 0
@@ -122921,7 +122890,7 @@ AlternationMatch:
 	return nil
 }
 
-func patterns_315_ExecuteQuick(r *regexp2.Runner) error {
+func patterns_314_ExecuteQuick(r *regexp2.Runner) error {
 	alternation_starting_pos := 0
 	alternation_starting_capturepos := 0
 	alternation_branch := 0
@@ -123242,7 +123211,7 @@ Capture(index = 0, unindex = -1)
 // Pattern: "\\G(?s)(?:-?(0|[1-9]\\d*))"
 // Options: regexp2.None
 
-func patterns_316_FindFirstChar(r *regexp2.Runner) bool {
+func patterns_315_FindFirstChar(r *regexp2.Runner) bool {
 	pos := r.Runtextpos
 	// Empty matches aren't possible
 	if pos < len(r.Runtext) {
@@ -123254,7 +123223,7 @@ func patterns_316_FindFirstChar(r *regexp2.Runner) bool {
 	return false
 }
 
-func patterns_316_Execute(r *regexp2.Runner) error {
+func patterns_315_Execute(r *regexp2.Runner) error {
 	capture_starting_pos := 0
 	iteration := 0
 	pos := r.Runtextpos
@@ -123322,7 +123291,7 @@ func patterns_316_Execute(r *regexp2.Runner) error {
 	return nil
 }
 
-func patterns_316_ExecuteQuick(r *regexp2.Runner) error {
+func patterns_315_ExecuteQuick(r *regexp2.Runner) error {
 	alternation_starting_pos := 0
 	iteration := 0
 	pos := r.Runtextpos
@@ -123400,7 +123369,7 @@ Capture(index = 0, unindex = -1)
 // Pattern: "\\G(?s)(?::)"
 // Options: regexp2.None
 
-func patterns_317_FindFirstChar(r *regexp2.Runner) bool {
+func patterns_316_FindFirstChar(r *regexp2.Runner) bool {
 	pos := r.Runtextpos
 	// Empty matches aren't possible
 	if pos < len(r.Runtext) {
@@ -123412,7 +123381,7 @@ func patterns_317_FindFirstChar(r *regexp2.Runner) bool {
 	return false
 }
 
-func patterns_317_Execute(r *regexp2.Runner) error {
+func patterns_316_Execute(r *regexp2.Runner) error {
 	pos := r.Runtextpos
 	matchStart := pos
 
@@ -123449,7 +123418,7 @@ Capture(index = 0, unindex = -1)
 // Pattern: "\\G(?s)(?:\\[)"
 // Options: regexp2.None
 
-func patterns_318_FindFirstChar(r *regexp2.Runner) bool {
+func patterns_317_FindFirstChar(r *regexp2.Runner) bool {
 	pos := r.Runtextpos
 	// Empty matches aren't possible
 	if pos < len(r.Runtext) {
@@ -123461,7 +123430,7 @@ func patterns_318_FindFirstChar(r *regexp2.Runner) bool {
 	return false
 }
 
-func patterns_318_Execute(r *regexp2.Runner) error {
+func patterns_317_Execute(r *regexp2.Runner) error {
 	pos := r.Runtextpos
 	matchStart := pos
 
@@ -123498,7 +123467,7 @@ Capture(index = 0, unindex = -1)
 // Pattern: "\\G(?s)(?:\\])"
 // Options: regexp2.None
 
-func patterns_319_FindFirstChar(r *regexp2.Runner) bool {
+func patterns_318_FindFirstChar(r *regexp2.Runner) bool {
 	pos := r.Runtextpos
 	// Empty matches aren't possible
 	if pos < len(r.Runtext) {
@@ -123510,7 +123479,7 @@ func patterns_319_FindFirstChar(r *regexp2.Runner) bool {
 	return false
 }
 
-func patterns_319_Execute(r *regexp2.Runner) error {
+func patterns_318_Execute(r *regexp2.Runner) error {
 	pos := r.Runtextpos
 	matchStart := pos
 
@@ -123547,7 +123516,7 @@ Capture(index = 0, unindex = -1)
 // Pattern: "\\G(?s)(?:\\s+)"
 // Options: regexp2.None
 
-func patterns_320_FindFirstChar(r *regexp2.Runner) bool {
+func patterns_319_FindFirstChar(r *regexp2.Runner) bool {
 	pos := r.Runtextpos
 	// Empty matches aren't possible
 	if pos < len(r.Runtext) {
@@ -123559,7 +123528,7 @@ func patterns_320_FindFirstChar(r *regexp2.Runner) bool {
 	return false
 }
 
-func patterns_320_Execute(r *regexp2.Runner) error {
+func patterns_319_Execute(r *regexp2.Runner) error {
 	iteration := 0
 	pos := r.Runtextpos
 	matchStart := pos
@@ -123604,7 +123573,7 @@ Capture(index = 0, unindex = -1)
 // Pattern: "\\G(?s)(?:\\{)"
 // Options: regexp2.None
 
-func patterns_321_FindFirstChar(r *regexp2.Runner) bool {
+func patterns_320_FindFirstChar(r *regexp2.Runner) bool {
 	pos := r.Runtextpos
 	// Empty matches aren't possible
 	if pos < len(r.Runtext) {
@@ -123616,7 +123585,7 @@ func patterns_321_FindFirstChar(r *regexp2.Runner) bool {
 	return false
 }
 
-func patterns_321_Execute(r *regexp2.Runner) error {
+func patterns_320_Execute(r *regexp2.Runner) error {
 	pos := r.Runtextpos
 	matchStart := pos
 
@@ -123653,7 +123622,7 @@ Capture(index = 0, unindex = -1)
 // Pattern: "\\G(?s)(?:\\})"
 // Options: regexp2.None
 
-func patterns_322_FindFirstChar(r *regexp2.Runner) bool {
+func patterns_321_FindFirstChar(r *regexp2.Runner) bool {
 	pos := r.Runtextpos
 	// Empty matches aren't possible
 	if pos < len(r.Runtext) {
@@ -123665,7 +123634,7 @@ func patterns_322_FindFirstChar(r *regexp2.Runner) bool {
 	return false
 }
 
-func patterns_322_Execute(r *regexp2.Runner) error {
+func patterns_321_Execute(r *regexp2.Runner) error {
 	pos := r.Runtextpos
 	matchStart := pos
 
@@ -126968,7 +126937,7 @@ func init() {
 		LeftContextRunes: -1,
 		ExecuteQuick:     patterns_312_ExecuteQuick,
 	})
-	regexp2.RegisterEngine("\\G(?s)(?:)", regexp2.RuntimeEngineData{
+	regexp2.RegisterEngine("\\G(?s)(?:,)", regexp2.RuntimeEngineData{
 		Caps:             nil,
 		CapNames:         nil,
 		CapsList:         nil,
@@ -126978,39 +126947,39 @@ func init() {
 		LeftContextKnown: true,
 		LeftContextRunes: -1,
 	})
-	regexp2.RegisterEngine("\\G(?s)(?:,)", regexp2.RuntimeEngineData{
-		Caps:             nil,
-		CapNames:         nil,
-		CapsList:         nil,
-		CapSize:          1,
-		FindFirstChar:    atStart(patterns_314_FindFirstChar),
-		Execute:          patterns_314_Execute,
-		LeftContextKnown: true,
-		LeftContextRunes: -1,
-	})
 	regexp2.RegisterEngine("\\G(?s)(?:-?(0|[1-9]\\d*)(\\.\\d+[eE](\\+|-)?\\d+|[eE](\\+|-)?\\d+|\\.\\d+))", regexp2.RuntimeEngineData{
 		Caps:             nil,
 		CapNames:         nil,
 		CapsList:         nil,
 		CapSize:          5,
-		FindFirstChar:    atStart(patterns_315_FindFirstChar),
-		Execute:          patterns_315_Execute,
+		FindFirstChar:    atStart(patterns_314_FindFirstChar),
+		Execute:          patterns_314_Execute,
 		LeftContextKnown: true,
 		LeftContextRunes: -1,
-		ExecuteQuick:     patterns_315_ExecuteQuick,
+		ExecuteQuick:     patterns_314_ExecuteQuick,
 	})
 	regexp2.RegisterEngine("\\G(?s)(?:-?(0|[1-9]\\d*))", regexp2.RuntimeEngineData{
 		Caps:             nil,
 		CapNames:         nil,
 		CapsList:         nil,
 		CapSize:          2,
+		FindFirstChar:    atStart(patterns_315_FindFirstChar),
+		Execute:          patterns_315_Execute,
+		LeftContextKnown: true,
+		LeftContextRunes: -1,
+		ExecuteQuick:     patterns_315_ExecuteQuick,
+	})
+	regexp2.RegisterEngine("\\G(?s)(?::)", regexp2.RuntimeEngineData{
+		Caps:             nil,
+		CapNames:         nil,
+		CapsList:         nil,
+		CapSize:          1,
 		FindFirstChar:    atStart(patterns_316_FindFirstChar),
 		Execute:          patterns_316_Execute,
 		LeftContextKnown: true,
 		LeftContextRunes: -1,
-		ExecuteQuick:     patterns_316_ExecuteQuick,
 	})
-	regexp2.RegisterEngine("\\G(?s)(?::)", regexp2.RuntimeEngineData{
+	regexp2.RegisterEngine("\\G(?s)(?:\\[)", regexp2.RuntimeEngineData{
 		Caps:             nil,
 		CapNames:         nil,
 		CapsList:         nil,
@@ -127020,7 +126989,7 @@ func init() {
 		LeftContextKnown: true,
 		LeftContextRunes: -1,
 	})
-	regexp2.RegisterEngine("\\G(?s)(?:\\[)", regexp2.RuntimeEngineData{
+	regexp2.RegisterEngine("\\G(?s)(?:\\])", regexp2.RuntimeEngineData{
 		Caps:             nil,
 		CapNames:         nil,
 		CapsList:         nil,
@@ -127030,7 +126999,7 @@ func init() {
 		LeftContextKnown: true,
 		LeftContextRunes: -1,
 	})
-	regexp2.RegisterEngine("\\G(?s)(?:\\])", regexp2.RuntimeEngineData{
+	regexp2.RegisterEngine("\\G(?s)(?:\\s+)", regexp2.RuntimeEngineData{
 		Caps:             nil,
 		CapNames:         nil,
 		CapsList:         nil,
@@ -127040,7 +127009,7 @@ func init() {
 		LeftContextKnown: true,
 		LeftContextRunes: -1,
 	})
-	regexp2.RegisterEngine("\\G(?s)(?:\\s+)", regexp2.RuntimeEngineData{
+	regexp2.RegisterEngine("\\G(?s)(?:\\{)", regexp2.RuntimeEngineData{
 		Caps:             nil,
 		CapNames:         nil,
 		CapsList:         nil,
@@ -127050,23 +127019,13 @@ func init() {
 		LeftContextKnown: true,
 		LeftContextRunes: -1,
 	})
-	regexp2.RegisterEngine("\\G(?s)(?:\\{)", regexp2.RuntimeEngineData{
+	regexp2.RegisterEngine("\\G(?s)(?:\\})", regexp2.RuntimeEngineData{
 		Caps:             nil,
 		CapNames:         nil,
 		CapsList:         nil,
 		CapSize:          1,
 		FindFirstChar:    atStart(patterns_321_FindFirstChar),
 		Execute:          patterns_321_Execute,
-		LeftContextKnown: true,
-		LeftContextRunes: -1,
-	})
-	regexp2.RegisterEngine("\\G(?s)(?:\\})", regexp2.RuntimeEngineData{
-		Caps:             nil,
-		CapNames:         nil,
-		CapsList:         nil,
-		CapSize:          1,
-		FindFirstChar:    atStart(patterns_322_FindFirstChar),
-		Execute:          patterns_322_Execute,
 		LeftContextKnown: true,
 		LeftContextRunes: -1,
 	})
@@ -127412,7 +127371,6 @@ var generated = map[string]bool{
 	"\\G(?ms)(?:})":                           true,
 	"\\G(?s)(?:\"(\\\\\\\\|\\\\\"|[^\"])*\")": true,
 	"\\G(?s)(?:(true|false|null)\\b)":         true,
-	"\\G(?s)(?:)":                             true,
 	"\\G(?s)(?:,)":                            true,
 	"\\G(?s)(?:-?(0|[1-9]\\d*)(\\.\\d+[eE](\\+|-)?\\d+|[eE](\\+|-)?\\d+|\\.\\d+))": true,
 	"\\G(?s)(?:-?(0|[1-9]\\d*))": true,

@@ -6,6 +6,8 @@ package lexrule
 
 import (
 	"errors"
+	"maps"
+	"slices"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -50,25 +52,27 @@ func (e *editor) MutateLexer(rules chroma.CompiledRules, state string, _ int) er
 }
 
 // Patterns returns the patterns of the regexps chroma compiles for l's
-// rules, each once.
+// rules, each once. They are read once chroma has run every mutator:
+// edit runs among them, in the order of a map, and an include may not
+// have replaced its rule yet, or a state made of others not be there.
 func Patterns(l *chroma.RegexLexer) ([]string, error) {
-	seen := map[string]bool{}
-	var out []string
-	c, err := Copy(l, func(rules chroma.CompiledRules) {
-		for _, rs := range rules {
-			for _, r := range rs {
-				if p := r.Regexp.String(); !seen[p] {
-					seen[p] = true
-					out = append(out, p)
-				}
-			}
-		}
-	})
+	var compiled chroma.CompiledRules
+	c, err := Copy(l, func(rules chroma.CompiledRules) { compiled = rules })
 	if err != nil {
 		return nil, err
 	}
 	if _, err := c.Tokenise(nil, ""); err != nil {
 		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, state := range slices.Sorted(maps.Keys(compiled)) {
+		for _, r := range compiled[state] {
+			if p := r.Regexp.String(); !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
 	}
 	return out, nil
 }
