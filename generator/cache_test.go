@@ -223,6 +223,26 @@ func TestCacheNeverStale(t *testing.T) {
 			write(filepath.Join(content, "handbook", "engineering-practices", "code-review.md"), "# Code review\n\nHow we review.\n")
 			write(filepath.Join(content, "handbook", "engineering-practices", "testing", "unit.md"), "# Unit tests\n\nSmall.\n")
 		}, false, false, nil},
+		{"a category file for that folder: its title, its place first, a description", func() {
+			write(filepath.Join(content, "handbook", "engineering-practices", "_category_.json"), `{"label": "Engineering", "position": 0.5, "link": {"type": "generated-index", "description": "How we build."}}`)
+		}, false, false, nil},
+		{"the category file's description, which only its landing page shows", func() {
+			replace("handbook/engineering-practices/_category_.json", "How we build.", "How we build software.")
+		}, true, false, []string{"handbook/index.html", "handbook/engineering-practices/code-review/index.html"}},
+		{"the category file broken", func() {
+			replace("handbook/engineering-practices/_category_.json", `"label": "Engineering",`, `"label": "Engineering",,`)
+		}, false, true, nil},
+		{"the category file as YAML instead, with another label and no position", func() {
+			if err := os.Remove(filepath.Join(content, "handbook", "engineering-practices", "_category_.json")); err != nil {
+				t.Fatal(err)
+			}
+			write(filepath.Join(content, "handbook", "engineering-practices", "_category_.yml"), "label: Practices\n")
+		}, false, false, nil},
+		{"the category file gone", func() {
+			if err := os.Remove(filepath.Join(content, "handbook", "engineering-practices", "_category_.yml")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, false, nil},
 		{"that folder's pages gone, and its landing pages with them", func() {
 			if err := os.RemoveAll(filepath.Join(content, "handbook", "engineering-practices")); err != nil {
 				t.Fatal(err)

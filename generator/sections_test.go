@@ -189,6 +189,69 @@ func TestParentPages(t *testing.T) {
 // TestFeedItems: feed_items in site.toml bounds every feed to the newest
 // items; the older ones stay reachable on the paginated lists. A person's
 // feed carries summaries, the updates feed whole bodies.
+// TestDocusaurusFolders builds a handbook folder laid out as Docusaurus
+// lays out docs: number prefixes on names, _category_ files, fractional
+// positions. Titles drop the prefixes, the prefixes and positions order
+// the sidebar, the category files title and describe their folders and
+// are not published, and the URLs keep the names as they are.
+func TestDocusaurusFolders(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	sitetest.WriteFiles(t, dir, map[string]string{
+		"content/site.toml":                         "title = \"T\"\nbase_url = \"https://example.com/\"\n",
+		"content/handbook/01-start/_category_.json": `{"label": "Getting started", "position": 2, "collapsed": false, "link": {"type": "generated-index", "description": "The first <steps>."}}`,
+		"content/handbook/01-start/01-intro.md":     "Hello.\n",
+		"content/handbook/02-guides/_category_.yml": "position: 1.5\n",
+		"content/handbook/02-guides/10-deploy.md":   "---\nsidebar_position: 2.5\n---\n# Deploy\n\nShip it.\n",
+		"content/handbook/02-guides/05-rollback.md": "Undo it.\n",
+		"content/handbook/02-guides/1.2-notes.md":   "Notes.\n",
+		"content/handbook/2024-plans.md":            "Plans.\n",
+		"content/handbook/about.md":                 "---\nsidebar_position: 0\n---\n# About\n\nUs.\n",
+		"content/updates/_category_.json":           `{"label": "not a handbook folder"}`,
+	})
+	out := filepath.Join(dir, "public")
+	cfg := Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: out, Now: exampleNow}
+	res, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) > 0 {
+		t.Errorf("diagnostics: %v", res.Diagnostics)
+	}
+	// The order: About (position 0), Guides (1.5), Getting started (2),
+	// then the rest by title; in Guides, Deploy (2.5) before Rollback
+	// (5), and "1.2-notes" has no number prefix.
+	var order []string
+	for _, p := range res.Site.Home.Children {
+		order = append(order, p.Title)
+		for _, c := range p.Children {
+			order = append(order, "  "+c.Title)
+		}
+	}
+	want := []string{"About", "Guides", "  Deploy", "  Rollback", "  1.2 notes", "Getting started", "  Intro", "2024 plans"}
+	if !slices.Equal(order, want) {
+		t.Errorf("handbook order %q, want %q", order, want)
+	}
+	start := readOut(t, out, "handbook/01-start/index.html")
+	for _, want := range []string{"<h1>Getting started</h1>", `<p class="lead">The first &lt;steps&gt;.</p>`, `<meta name="description" content="The first &lt;steps&gt;.">`, `href="/handbook/01-start/01-intro/">Intro</a>`} {
+		if !strings.Contains(start, want) {
+			t.Errorf("01-start/ lacks %s", want)
+		}
+	}
+	if want := `<li><a href="/handbook/">Handbook</a></li><li><a href="/handbook/02-guides/">Guides</a></li><li aria-current="page">Rollback</li>`; !strings.Contains(readOut(t, out, "handbook/02-guides/05-rollback/index.html"), want) {
+		t.Errorf("05-rollback/ lacks the breadcrumbs %s", want)
+	}
+	for _, p := range []string{"handbook/01-start/_category_.json", "handbook/02-guides/_category_.yml"} {
+		if _, err := os.Stat(filepath.Join(out, p)); !os.IsNotExist(err) {
+			t.Errorf("%s published (%v), want it read and left out", p, err)
+		}
+	}
+	// Outside the handbook it is a file like any other.
+	if _, err := os.Stat(filepath.Join(out, "updates/_category_.json")); err != nil {
+		t.Errorf("updates/_category_.json: %v", err)
+	}
+}
+
 func TestFeedItems(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

@@ -92,9 +92,9 @@ func hashes(rel string, fmHash, bodyHash cache.Key, md markdown.Result, links []
 	return list, cache.NewHasher("source").Key(list).Key(bodyHash).Sum()
 }
 
-// hash returns Result.Hash.
-func (l *loader) hash(cfg []byte, docs []parsed) cache.Key {
-	h := cache.NewHasher("content").Bytes(cfg).String(l.cfg.BaseURL)
+// hash returns Result.Hash; folders is readFolders's hash.
+func (l *loader) hash(cfg []byte, docs []parsed, folders cache.Key) cache.Key {
+	h := cache.NewHasher("content").Bytes(cfg).String(l.cfg.BaseURL).Key(folders)
 	for _, d := range docs {
 		if d.doc != nil {
 			h.Key(d.doc.ListHash)

@@ -340,6 +340,16 @@ func (f *fields) optionalInteger(keys ...string) *int {
 	return &n
 }
 
+// optionalNumber returns a number, or nil when no key is set (or its
+// value is not a number, reported like number's).
+func (f *fields) optionalNumber(keys ...string) *float64 {
+	n, ok := f.number(keys...)
+	if !ok {
+		return nil
+	}
+	return &n
+}
+
 // boolean returns true or false.
 func (f *fields) boolean(keys ...string) bool {
 	v, key, ok := f.get(keys...)

@@ -21,8 +21,8 @@ func decodePage(f *fields, d site.Doc, h1 string) *site.Page {
 	p.Title = firstOf(f.str("title"), h1, pageFallbackTitle(d.Path))
 	p.Description = f.str("description", "summary")
 	p.Weight = f.optionalInteger("weight")
-	p.SidebarPosition = f.optionalInteger("sidebar_position")
-	p.NavOrder = f.optionalInteger("nav_order")
+	p.SidebarPosition = f.optionalNumber("sidebar_position")
+	p.NavOrder = f.optionalNumber("nav_order")
 	p.Owner = site.Ref{Name: f.str("owner")}
 	p.Reviewed = f.date("reviewed", "last_reviewed")
 	// The last change; git history, when there is one, replaces it.
@@ -43,15 +43,19 @@ func decodePage(f *fields, d site.Doc, h1 string) *site.Page {
 	return p
 }
 
+// pageFallbackTitle names a page without a title or a leading H1 after
+// its file, or its folder's for an index file, without a number prefix
+// ("05-rollback.md" -> "Rollback"; see site.NumberPrefix).
 func pageFallbackTitle(rel string) string {
 	if isSection(rel) {
-		dir := path.Dir(rel)
-		if dir == site.KindPage.Folder() {
-			return "Handbook"
-		}
-		return humanize(path.Base(dir))
+		return site.FolderTitle(path.Dir(rel))
 	}
-	return humanize(path.Base(rel))
+	name := path.Base(rel)
+	ext := path.Ext(name)
+	if rest, _, ok := site.NumberPrefix(strings.TrimSuffix(name, ext)); ok {
+		name = rest + ext
+	}
+	return humanize(name)
 }
 
 func decodeUpdate(f *fields, d site.Doc, md markdown.Result, bodyMentions []site.Mention) *site.Update {

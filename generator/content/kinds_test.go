@@ -528,7 +528,7 @@ func TestPage(t *testing.T) {
 	// Each ordering key is its own field; an unset one is nil, a zero
 	// one is set.
 	if g.Weight != nil || g.SidebarPosition == nil || *g.SidebarPosition != 0 || g.NavOrder == nil || *g.NavOrder != 3 {
-		t.Errorf("guide: Weight, SidebarPosition, NavOrder = %s, %s, %s, want unset, 0, 3", intp(g.Weight), intp(g.SidebarPosition), intp(g.NavOrder))
+		t.Errorf("guide: Weight, SidebarPosition, NavOrder = %s, %s, %s, want unset, 0, 3", intp(g.Weight), floatp(g.SidebarPosition), floatp(g.NavOrder))
 	}
 	if !g.Reviewed.Equal(time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC)) || g.ReviewEvery != (site.Interval{Months: 6}) {
 		t.Errorf("guide: Reviewed, ReviewEvery = %v, %v", g.Reviewed, g.ReviewEvery)
@@ -551,4 +551,11 @@ func intp(n *int) string {
 		return "unset"
 	}
 	return strconv.Itoa(*n)
+}
+
+func floatp(n *float64) string {
+	if n == nil {
+		return "unset"
+	}
+	return strconv.FormatFloat(*n, 'g', -1, 64)
 }

@@ -86,11 +86,12 @@ const MaxFileSize = 8 << 20
 type Result struct {
 	Content site.Content
 	// Static lists the content paths of files that are published as they
-	// are (images, PDFs), in path order.
+	// are (images, PDFs), in path order: not the handbook folders'
+	// category files, which are read (see category.go).
 	Static []string
 	// Hash identifies everything in the content that a page other than a
-	// document's own may show: site.toml, every document's ListHash and
-	// the static files' names.
+	// document's own may show: site.toml, every document's ListHash, the
+	// static files' names and the category files.
 	Hash cache.Key
 	// ConfigHash identifies site.toml as read: what every page may show
 	// whatever the documents say.
@@ -128,7 +129,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	}
 	if opts.StopIfUnchanged != nil && l.prev != nil && opts.Root != "" && l.prev.sameStats(opts.Root) {
 		if stop := l.prev.stopKey(l.prev.walk); opts.StopIfUnchanged(stop) {
-			return Result{Static: l.prev.static(), Hash: l.prev.hash, Stop: stop, Unchanged: true}, nil
+			return Result{Static: published(l.prev.static()), Hash: l.prev.hash, Stop: stop, Unchanged: true}, nil
 		}
 	}
 	if l.prev != nil {
@@ -196,7 +197,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 					l.stamps[ConfigFile] = cfgStamp
 					l.prev.restamp(opts.Cache, opts.Dir, start, l.stamps, next)
 				}
-				return Result{Static: static, Hash: l.prev.hash, Stop: stop, Unchanged: true}, diags
+				return Result{Static: published(static), Hash: l.prev.hash, Stop: stop, Unchanged: true}, diags
 			}
 		}
 	}
@@ -256,6 +257,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		}
 		next.files[p] = &fileEntry{stamp: st, sum: e.sum}
 	}
+	folders, foldersKey := l.readFolders(static, &diags)
 	for i, rel := range files {
 		if entries[i] != nil {
 			next.files[rel] = entries[i]
@@ -291,13 +293,13 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			c.Teams = append(c.Teams, v)
 		}
 	}
-	res.Content.Config = l.cfg
-	res.Hash = l.hash(cfgData, docs)
+	res.Content.Config, res.Content.Folders = l.cfg, folders
+	res.Hash = l.hash(cfgData, docs, foldersKey)
 	res.ConfigHash = cache.NewHasher("config").Bytes(cfgData).String(l.cfg.BaseURL).Sum()
 	next.hash, next.walk = res.Hash, walk
 	next.order = slices.Sorted(maps.Keys(next.files))
 	res.Stop = next.stopKey(walk)
-	res.Static = static
+	res.Static = published(static)
 	if opts.Cache != nil && !opts.ReadOnly && !l.sameSnapshot(next, res.Hash, same) {
 		next.hash = res.Hash
 		if w != nil {

@@ -470,7 +470,9 @@ func (r *renderer) handbookPage(add func(*View), p *site.Page, feed FeedLink) {
 		} else {
 			v = r.view("page", p.Title, pageURL(p.URL, num), "handbook")
 			if num == 1 {
-				v.Description = fmt.Sprintf("The %s in %s.", plural(len(p.Children), "page", "pages"), p.Title)
+				// A generated page's description is its folder's, from
+				// _category_.json, when it has one.
+				v.Description = cmp.Or(p.Description, fmt.Sprintf("The %s in %s.", plural(len(p.Children), "page", "pages"), p.Title))
 			}
 		}
 		v.withFeed(feed)

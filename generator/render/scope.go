@@ -96,6 +96,9 @@ func (r *renderer) pageScope(p *site.Page) scope {
 	now := r.site.Now
 	return func(h *cache.Hasher) {
 		h.String("page").Key(r.handbookKey)
+		// A generated landing page's description is its folder's; a
+		// document's own is in its source.
+		h.String(p.Description)
 		h.Int(int64(len(p.Children)))
 		for _, c := range p.Children {
 			h.String(c.Summary)

@@ -27,6 +27,19 @@ type Content struct {
 	Objectives []*Objective
 	People     []*Person
 	Teams      []*Team
+	// Folders describes handbook folders, by their content path
+	// ("handbook/guides"), as Docusaurus's _category_.json does.
+	Folders map[string]Folder
+}
+
+// Folder is what a handbook folder says of itself in a _category_.json
+// or _category_.yml file, Docusaurus's: the title of its landing page
+// when the site generates one, its place among its siblings and, on a
+// generated landing page, a description.
+type Folder struct {
+	Label       string
+	Position    *float64
+	Description string
 }
 
 // Options control how New builds the model. The zero value leaves drafts
@@ -158,7 +171,7 @@ func New(c Content, opts Options) (*Site, diag.List) {
 	}
 
 	s.sorted = slices.SortedFunc(maps.Values(s.docs), func(a, b *Doc) int { return cmp.Compare(a.Path, b.Path) })
-	l := &linker{site: s, diags: &diags, drafts: drafts, tolerated: diag.Warning}
+	l := &linker{site: s, diags: &diags, drafts: drafts, tolerated: diag.Warning, folders: c.Folders}
 	if opts.Check {
 		l.tolerated = diag.Error
 	}
@@ -192,6 +205,8 @@ type linker struct {
 	// sections holds each handbook folder's landing page, for links to
 	// folders (linkLinks); made by linkPages.
 	sections map[string]*Page
+	// folders is Content.Folders.
+	folders map[string]Folder
 }
 
 // refNames is the first person, in the site's order, with each name and
@@ -647,7 +662,8 @@ func (l *linker) linkPages() {
 		if p := sections[dir]; p != nil {
 			return p
 		}
-		p := &Page{Doc: Doc{Kind: KindPage, Path: dir + "/", URL: folderURL(dir), Title: folderTitle(dir)}, Section: true, Generated: true}
+		f := l.folders[dir]
+		p := &Page{Doc: Doc{Kind: KindPage, Path: dir + "/", URL: folderURL(dir), Title: cmp.Or(f.Label, FolderTitle(dir))}, Description: f.Description, Section: true, Generated: true}
 		sections[dir] = p
 		if dir != KindPage.Folder() {
 			p.Parent = section(path.Dir(dir))
@@ -691,6 +707,21 @@ func (l *linker) linkPages() {
 			l.diags.Errorf(at, "the folder %s/ has the address %s, as %s/ has; rename one of the folders", content+dir, p.URL, content+other)
 		}
 	}
+	// A page that sets no sidebar_position takes, as in Docusaurus, its
+	// folder's position from _category_.json when it is the folder's
+	// landing page, else the number its name starts with ("02-guides",
+	// "05-rollback.md").
+	for dir, p := range sections {
+		if p.SidebarPosition == nil {
+			p.SidebarPosition = cmp.Or(l.folders[dir].Position, prefixPosition(path.Base(dir)))
+		}
+	}
+	for _, p := range s.Pages {
+		if !p.Section && p.SidebarPosition == nil {
+			name := path.Base(p.Path)
+			p.SidebarPosition = prefixPosition(strings.TrimSuffix(name, path.Ext(name)))
+		}
+	}
 	for _, dir := range slices.Sorted(maps.Keys(sections)) {
 		if p := sections[dir]; p.Parent != nil {
 			p.Parent.Children = append(p.Parent.Children, p)
@@ -724,10 +755,16 @@ func (l *linker) linkPages() {
 // turn (weight, then sidebar_position, then nav_order), pages that set
 // it before those that do not, as Hugo does with weight; then by title.
 func comparePages(a, b *Page) int {
-	for _, key := range []func(*Page) *int{
-		func(p *Page) *int { return p.Weight },
-		func(p *Page) *int { return p.SidebarPosition },
-		func(p *Page) *int { return p.NavOrder },
+	for _, key := range []func(*Page) *float64{
+		func(p *Page) *float64 {
+			if p.Weight == nil {
+				return nil
+			}
+			w := float64(*p.Weight)
+			return &w
+		},
+		func(p *Page) *float64 { return p.SidebarPosition },
+		func(p *Page) *float64 { return p.NavOrder },
 	} {
 		x, y := key(a), key(b)
 		switch {
@@ -744,6 +781,16 @@ func comparePages(a, b *Page) int {
 	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Path, b.Path))
 }
 
+// prefixPosition returns the number a name starts with as a position
+// (see NumberPrefix), or nil.
+func prefixPosition(name string) *float64 {
+	if _, n, ok := NumberPrefix(name); ok {
+		f := float64(n)
+		return &f
+	}
+	return nil
+}
+
 // folderURL returns the site path of a handbook folder, named as its
 // pages' URLs name it: "handbook/Engineering Practices" ->
 // "/handbook/engineering-practices/".
@@ -757,18 +804,48 @@ func folderURL(dir string) string {
 	return b.String() + "/"
 }
 
-// folderTitle names a folder without a landing page after itself:
-// "engineering-practices" -> "Engineering practices".
-func folderTitle(dir string) string {
+// FolderTitle names a folder without a title of its own after itself,
+// without a number prefix: "engineering-practices" and
+// "02-engineering-practices" -> "Engineering practices".
+func FolderTitle(dir string) string {
 	if dir == KindPage.Folder() {
 		return "Handbook"
 	}
-	name := strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(path.Base(dir))), " ")
+	base := path.Base(dir)
+	if rest, _, ok := NumberPrefix(base); ok {
+		base = rest
+	}
+	name := strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(base)), " ")
 	if name == "" {
 		return path.Base(dir)
 	}
 	r := []rune(name)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// NumberPrefix splits the number off a folder name, or a file name
+// without its extension, that starts with one, as Docusaurus names them
+// to set their order: "02-guides", "1_intro" and "10. Deploy" give
+// ("guides", 2), ("intro", 1) and ("Deploy", 10). The number has one to three digits, so that a year
+// ("2024-plans") is not one, and the rest starts with neither a digit
+// nor a separator, so that a date or a version ("1.2-notes") is not one.
+func NumberPrefix(name string) (rest string, n int, ok bool) {
+	digits := 0
+	for digits < len(name) && name[digits] >= '0' && name[digits] <= '9' {
+		digits++
+	}
+	if digits == 0 || digits > 3 {
+		return name, 0, false
+	}
+	i := digits
+	for i < len(name) && strings.IndexByte("-_. ", name[i]) >= 0 {
+		i++
+	}
+	if i == digits || i == len(name) || (name[i] >= '0' && name[i] <= '9') {
+		return name, 0, false
+	}
+	n, _ = strconv.Atoi(name[:digits])
+	return name[i:], n, true
 }
 
 // links checks each body link against the documents it names and records

@@ -741,6 +741,7 @@ func TestTags(t *testing.T) {
 func TestPageTree(t *testing.T) {
 	t.Parallel()
 	n := func(v int) *int { return &v }
+	f := func(v float64) *float64 { return &v }
 	mk := func(rel, title string, weight *int) *Page {
 		p := newPage(rel)
 		p.Title, p.Weight = title, weight
@@ -756,9 +757,9 @@ func TestPageTree(t *testing.T) {
 	heavy := mk("communication/first.md", "Zzz first", n(-1))
 	zero := mk("communication/zero.md", "Zzz zero", n(0)) // weight 0 is set: before pages without
 	docusaurus := mk("communication/docusaurus.md", "Docusaurus", nil)
-	docusaurus.SidebarPosition = n(1)
+	docusaurus.SidebarPosition = f(1)
 	jtd := mk("communication/jtd.md", "Just the docs", nil)
-	jtd.NavOrder = n(1)
+	jtd.NavOrder = f(1)
 	loose := mk("loose.md", "Loose", n(5))
 	c := Content{Config: utcConfig(), Pages: []*Page{loose, zeta, ops, deep, home, heavy, alpha, comms, oncall, zero, docusaurus, jtd}}
 	s, _ := build(t, c, Options{Now: noon(t, "2026-11-25")})
@@ -1019,6 +1020,46 @@ func TestFields(t *testing.T) {
 	for _, damaged := range []Fields{"\xff", "\x05ab", "\x01a\x01", Fields(string(f)[:len(f)-3])} {
 		if _, _, ok := damaged.lookup("zz"); ok {
 			t.Errorf("lookup in %q found a key it does not hold", damaged)
+		}
+	}
+}
+
+// TestNumberPrefix: the number Docusaurus's names start with, and names
+// that only look as if they did.
+func TestNumberPrefix(t *testing.T) {
+	for _, tc := range []struct {
+		name, rest string
+		n          int
+		ok         bool
+	}{
+		{"02-guides", "guides", 2, true},
+		{"1_intro", "intro", 1, true},
+		{"10. Deploy", "Deploy", 10, true},
+		{"007 - bond", "bond", 7, true},
+		{"999-last", "last", 999, true},
+		{"2024-plans", "2024-plans", 0, false}, // a year
+		{"1.2-notes", "1.2-notes", 0, false},   // a version
+		{"2026-11-24-dates", "2026-11-24-dates", 0, false},
+		{"3d-printing", "3d-printing", 0, false}, // no separator
+		{"404", "404", 0, false},
+		{"12-", "12-", 0, false}, // nothing after it
+		{"12--_x", "x", 12, true},
+		{"01-_-", "01-_-", 0, false},
+		{"guides", "guides", 0, false},
+	} {
+		rest, n, ok := NumberPrefix(tc.name)
+		if rest != tc.rest || n != tc.n || ok != tc.ok {
+			t.Errorf("NumberPrefix(%q) = %q, %d, %v, want %q, %d, %v", tc.name, rest, n, ok, tc.rest, tc.n, tc.ok)
+		}
+	}
+	for _, tc := range []struct{ dir, want string }{
+		{"handbook", "Handbook"},
+		{"handbook/02-engineering-practices", "Engineering practices"},
+		{"handbook/2024-plans", "2024 plans"},
+		{"handbook/v1.2", "V1.2"},
+	} {
+		if got := FolderTitle(tc.dir); got != tc.want {
+			t.Errorf("FolderTitle(%q) = %q, want %q", tc.dir, got, tc.want)
 		}
 	}
 }

@@ -359,11 +359,15 @@ type Page struct {
 	// just-the-docs's) order the page among its siblings, in that order
 	// of precedence: for each key in turn, pages that set it come first,
 	// lowest value first (as Hugo orders by weight); then titles. nil
-	// when the front matter does not set the key.
-	Weight, SidebarPosition, NavOrder *int
-	Owner                             Ref
-	Reviewed                          time.Time
-	ReviewEvery                       Interval
+	// when the front matter does not set the key. Positions may be
+	// fractions (2.5, between 2 and 3); New sets SidebarPosition, where
+	// the front matter does not, from the folder's _category_.json or
+	// the number the name starts with (see NumberPrefix).
+	Weight                    *int
+	SidebarPosition, NavOrder *float64
+	Owner                     Ref
+	Reviewed                  time.Time
+	ReviewEvery               Interval
 	// Created is when the page was first written: its front matter's
 	// created date, else its first commit when git history is known.
 	Created time.Time
