@@ -32,7 +32,8 @@ import (
 // alertKinds maps a marker to the title shown.
 var alertKinds = map[string]string{"NOTE": "Note", "TIP": "Tip", "IMPORTANT": "Important", "WARNING": "Warning", "CAUTION": "Caution"}
 
-// blockTransformer rewrites alerts and Mermaid blocks after parsing, and
+// blockTransformer rewrites alerts and Mermaid blocks after parsing,
+// titles Docusaurus's containers (see admonition), and
 // gives each aligned table cell a class that says how: "align-right".
 type blockTransformer struct{}
 
@@ -40,6 +41,7 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	src := reader.Source()
 	var quotes []*ast.Blockquote
 	var mermaid []*ast.FencedCodeBlock
+	var admonitions []*admonition
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -47,6 +49,8 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		switch n := n.(type) {
 		case *ast.Blockquote:
 			quotes = append(quotes, n)
+		case *admonition:
+			admonitions = append(admonitions, n)
 		case *ast.FencedCodeBlock:
 			if strings.EqualFold(string(n.Language(src)), "mermaid") {
 				mermaid = append(mermaid, n)
@@ -60,6 +64,9 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	})
 	for _, q := range quotes {
 		alert(q, src)
+	}
+	for _, a := range admonitions {
+		a.titled()
 	}
 	for _, m := range mermaid {
 		d := &mermaidBlock{}

@@ -42,3 +42,80 @@ func TestAlertsAndMermaid(t *testing.T) {
 		t.Errorf("text of an alert = %q, want its title and no marker", bodyText(r))
 	}
 }
+
+// TestAdmonitions: Docusaurus's ":::kind[title]" containers are drawn as
+// GitHub's alerts are, their titles escaped, nested by the length of
+// their fences; anything else starting with colons stays text.
+func TestAdmonitions(t *testing.T) {
+	t.Parallel()
+	c := New(Options{})
+	tests := []struct{ in, want string }{
+		{":::note\nRead **this**.\n:::\n", `<blockquote class="alert alert-note"><p class="alert-title">Note</p>
+<p>Read <strong>this</strong>.</p>
+</blockquote>
+`},
+		{":::danger[Before you <restore>]\n\n- One\n- Two\n\n:::\nAfter.\n", `<blockquote class="alert alert-caution"><p class="alert-title">Before you &lt;restore&gt;</p>
+<ul>
+<li>One</li>
+<li>Two</li>
+</ul>
+</blockquote>
+<p>After.</p>
+`},
+		// The older form of a title, and a kind Docusaurus names otherwise.
+		{":::caution Mind the gap\nText.\n:::\n", `<blockquote class="alert alert-warning"><p class="alert-title">Mind the gap</p>
+<p>Text.</p>
+</blockquote>
+`},
+		// Nested by longer fences; a fence inside code is the code's.
+		{"::::info\nOuter.\n\n:::tip\nInner.\n:::\n\n```\n:::\n```\n::::\n", `<blockquote class="alert alert-note"><p class="alert-title">Info</p>
+<p>Outer.</p>
+<blockquote class="alert alert-tip"><p class="alert-title">Tip</p>
+<p>Inner.</p>
+</blockquote>
+<pre tabindex="0"><code>:::
+</code></pre>
+</blockquote>
+`},
+		// Unclosed: to the end of the document, as Docusaurus does.
+		{"Before.\n:::tip\nLast.\n", `<p>Before.</p>
+<blockquote class="alert alert-tip"><p class="alert-title">Tip</p>
+<p>Last.</p>
+</blockquote>
+`},
+		// The last line with no line break after it.
+		{":::note\nText\n:::", "<blockquote class=\"alert alert-note\"><p class=\"alert-title\">Note</p>\n<p>Text</p>\n</blockquote>\n"},
+		{":::tip[T]", "<blockquote class=\"alert alert-tip\"><p class=\"alert-title\">T</p>\n</blockquote>\n"},
+		// Not containers.
+		{":::notes\nText.\n:::\n", "<p>:::notes\nText.\n:::</p>\n"},
+		{":::\n", "<p>:::</p>\n"},
+		{"::note\n", "<p>::note</p>\n"},
+		{"    :::note\n", "<pre tabindex=\"0\"><code>:::note\n</code></pre>\n"},
+	}
+	for _, tt := range tests {
+		r, err := c.Convert([]byte(tt.in), nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(r.HTML); got != tt.want {
+			t.Errorf("Convert(%q):\n%s\nwant:\n%s", tt.in, got, tt.want)
+		}
+	}
+	// Nested deeper than maxAdmonitions, a fence is text: each line
+	// inside costs a look by every container around it.
+	var deep strings.Builder
+	for i := range maxAdmonitions + 3 {
+		deep.WriteString(strings.Repeat(":", maxAdmonitions+6-i) + "note\n")
+	}
+	r, err := c.Convert([]byte(deep.String()+"Deep.\n"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(r.HTML), "<blockquote"); got != maxAdmonitions {
+		t.Errorf("%d containers in each other make %d, want %d:\n%s", maxAdmonitions+3, got, maxAdmonitions, r.HTML)
+	}
+	r, _ = c.Convert([]byte(":::danger[Mind]\nText.\n:::\n"), nil, nil)
+	if text := bodyText(r); !strings.Contains(text, "Mind") || strings.Contains(text, ":::") {
+		t.Errorf("text of a container = %q, want its title and no fence", text)
+	}
+}

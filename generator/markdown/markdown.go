@@ -68,7 +68,7 @@ func New(opts Options) *Converter {
 		// Heading ids are assigned after parsing, from each heading's
 		// text: goldmark's automatic ids are made from the raw line, so
 		// link targets and tags would leak into them.
-		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithASTTransformers(util.Prioritized(blockTransformer{}, 100))),
+		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithASTTransformers(util.Prioritized(blockTransformer{}, 100)), admonitionParsers),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	return &Converter{md: md, opts: opts}

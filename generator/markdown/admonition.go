@@ -1,0 +1,166 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Docusaurus writes callouts as containers fenced by colons, a kind and
+// an optional title after the opening fence:
+//
+//	:::warning[Before you restore]
+//	Restores overwrite the target database.
+//	:::
+//
+// (or ":::warning Before you restore", its older form). A handbook
+// folder dropped in from Docusaurus keeps them: the parser below makes
+// each a callout as GitHub's alerts are made (see alert), so that the
+// stylesheet draws both alike. A container holds any Markdown, other
+// containers too when their fences have fewer colons than its own, as
+// Docusaurus nests them. A kind Docusaurus does not have leaves the line
+// a paragraph, so that prose starting with ":::" stays as written.
+
+// admonitionKinds maps a container's kind to the alert it is drawn as
+// and the title it shows when it has none of its own.
+var admonitionKinds = map[string]struct{ alert, title string }{
+	"note":      {"note", "Note"},
+	"info":      {"note", "Info"},
+	"tip":       {"tip", "Tip"},
+	"important": {"important", "Important"},
+	"warning":   {"warning", "Warning"},
+	"caution":   {"warning", "Caution"},
+	"danger":    {"caution", "Danger"},
+}
+
+// admonition is a container: a block quote drawn as an alert, with the
+// length of its fence and its title (see titled).
+type admonition struct {
+	ast.Blockquote
+	fence int
+	title string
+}
+
+// maxAdmonitions is how deep containers nest. Docusaurus's own example
+// nests three; each line of the innermost costs a look by each, and a
+// megabyte of short lines 100 deep took 22 s to convert.
+const maxAdmonitions = 5
+
+type admonitionParser struct{}
+
+func (admonitionParser) Trigger() []byte { return []byte{':'} }
+
+// fenceOf returns the number of colons line starts with, after at most
+// three spaces, and the rest of the line; 0 when there are fewer than
+// three.
+func fenceOf(line []byte) (int, []byte) {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	n := 0
+	for i+n < len(line) && line[i+n] == ':' {
+		n++
+	}
+	if n < 3 {
+		return 0, nil
+	}
+	return n, line[i+n:]
+}
+
+func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, _ := reader.PeekLine()
+	n, rest := fenceOf(line)
+	if n == 0 {
+		return nil, parser.NoChildren
+	}
+	// Every line is looked at by each container it is in, and nothing on
+	// the line shows how many those are, as "> > -" does (see
+	// MaxNesting): a fence inside maxAdmonitions containers is text.
+	inside := 0
+	for p := parent; p != nil; p = p.Parent() {
+		if _, ok := p.(*admonition); ok {
+			inside++
+		}
+	}
+	if inside >= maxAdmonitions {
+		return nil, parser.NoChildren
+	}
+	rest = bytes.TrimRight(rest, " \t\r\n")
+	k := 0
+	for k < len(rest) && (rest[k] >= 'a' && rest[k] <= 'z' || rest[k] >= 'A' && rest[k] <= 'Z') {
+		k++
+	}
+	kind, ok := admonitionKinds[strings.ToLower(string(rest[:k]))]
+	if !ok {
+		return nil, parser.NoChildren
+	}
+	title, after := kind.title, rest[k:]
+	switch {
+	case len(after) > 0 && after[0] == '[':
+		if end := bytes.LastIndexByte(after, ']'); end > 0 {
+			if t := strings.TrimSpace(string(after[1:end])); t != "" {
+				title = t
+			}
+		}
+	case len(after) > 0 && (after[0] == ' ' || after[0] == '\t'):
+		if t := strings.TrimSpace(string(after)); t != "" && t[0] != '{' {
+			title = t
+		}
+	case len(after) > 0 && after[0] != '{':
+		return nil, parser.NoChildren // ":::notes", not a kind
+	}
+	a := &admonition{fence: n, title: title}
+	a.SetAttributeString("class", []byte("alert alert-"+kind.alert))
+	reader.Advance(lineLen(line))
+	return a, parser.HasChildren
+}
+
+func (admonitionParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	a := node.(*admonition)
+	line, _ := reader.PeekLine()
+	n, rest := fenceOf(line)
+	// A fence inside a code block of the container is the code's. The
+	// blocks open form a chain, each inside the one before: the last
+	// is inside every other.
+	last := pc.LastOpenedBlock().Node
+	inCode := last != nil && last != node && (last.Kind() == ast.KindFencedCodeBlock || last.Kind() == ast.KindHTMLBlock)
+	if n >= a.fence && len(bytes.TrimSpace(rest)) == 0 && !inCode {
+		reader.Advance(lineLen(line))
+		return parser.Close
+	}
+	return parser.Continue | parser.HasChildren
+}
+
+func (admonitionParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+// titled puts a container's title first, as blockTransformer runs: a
+// paragraph with inline text added while blocks are parsed would be
+// parsed for inlines again.
+func (a *admonition) titled() {
+	head := ast.NewParagraph()
+	head.SetAttributeString("class", []byte("alert-title"))
+	head.AppendChild(head, ast.NewString([]byte(a.title)))
+	a.InsertBefore(a, a.FirstChild(), head)
+}
+
+// lineLen is how far a parser advances past a fence line: to its line
+// break, which goldmark takes itself, or its end, the document's last line.
+func lineLen(line []byte) int {
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		return n - 1
+	}
+	return len(line)
+}
+
+func (admonitionParser) CanInterruptParagraph() bool { return true }
+
+func (admonitionParser) CanAcceptIndentedLine() bool { return false }
+
+// admonitionParsers is the option that adds the parser, before block
+// quotes (800) and paragraphs.
+var admonitionParsers = parser.WithBlockParsers(util.Prioritized(admonitionParser{}, 750))
