@@ -38,11 +38,24 @@ var admonitionKinds = map[string]struct{ alert, title string }{
 }
 
 // admonition is a container: a block quote drawn as an alert, with the
-// length of its fence and its title (see titled).
+// length of its fence (0 for MkDocs's, which end where the indentation
+// does) and its title (see titled; none when "").
 type admonition struct {
 	ast.Blockquote
 	fence int
 	title string
+}
+
+// nestedTooDeep reports whether parent is inside maxAdmonitions
+// containers.
+func nestedTooDeep(parent ast.Node) bool {
+	inside := 0
+	for p := parent; p != nil; p = p.Parent() {
+		if _, ok := p.(*admonition); ok {
+			inside++
+		}
+	}
+	return inside >= maxAdmonitions
 }
 
 // maxAdmonitions is how deep containers nest. Docusaurus's own example
@@ -81,13 +94,7 @@ func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	// Every line is looked at by each container it is in, and nothing on
 	// the line shows how many those are, as "> > -" does (see
 	// MaxNesting): a fence inside maxAdmonitions containers is text.
-	inside := 0
-	for p := parent; p != nil; p = p.Parent() {
-		if _, ok := p.(*admonition); ok {
-			inside++
-		}
-	}
-	if inside >= maxAdmonitions {
+	if nestedTooDeep(parent) {
 		return nil, parser.NoChildren
 	}
 	rest = bytes.TrimRight(rest, " \t\r\n")
@@ -142,6 +149,9 @@ func (admonitionParser) Close(node ast.Node, reader text.Reader, pc parser.Conte
 // paragraph with inline text added while blocks are parsed would be
 // parsed for inlines again.
 func (a *admonition) titled() {
+	if a.title == "" {
+		return
+	}
 	head := ast.NewParagraph()
 	head.SetAttributeString("class", []byte("alert-title"))
 	head.AppendChild(head, ast.NewString([]byte(a.title)))
@@ -161,6 +171,92 @@ func (admonitionParser) CanInterruptParagraph() bool { return true }
 
 func (admonitionParser) CanAcceptIndentedLine() bool { return false }
 
-// admonitionParsers is the option that adds the parser, before block
+// MkDocs (Python-Markdown's admonition extension, and pymdownx.details
+// for the collapsible "???") writes them as a marker line with the
+// content indented below it:
+//
+//	!!! warning "Before you restore"
+//	    Restores overwrite the target database.
+//
+// The kind is the first word, the title a quoted text after it (an
+// empty one for none), else the kind's own name. Collapsible ones are
+// shown open: the stylesheet draws one kind of callout.
+
+// indentedKinds maps MkDocs Material's kinds to the alert each is drawn
+// as.
+var indentedKinds = map[string]string{
+	"note": "note", "abstract": "note", "summary": "note", "tldr": "note", "info": "note", "todo": "note",
+	"question": "note", "help": "note", "faq": "note", "example": "note", "quote": "note", "cite": "note",
+	"tip": "tip", "hint": "tip", "success": "tip", "check": "tip", "done": "tip",
+	"important": "important",
+	"warning": "warning", "caution": "warning", "attention": "warning",
+	"danger": "caution", "error": "caution", "failure": "caution", "fail": "caution", "missing": "caution", "bug": "caution",
+}
+
+type indentedParser struct{}
+
+func (indentedParser) Trigger() []byte { return []byte{'!', '?'} }
+
+func (indentedParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, _ := reader.PeekLine()
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	rest := bytes.TrimRight(line[i:], " \t\r\n")
+	switch {
+	case bytes.HasPrefix(rest, []byte("!!! ")):
+		rest = rest[4:]
+	case bytes.HasPrefix(rest, []byte("??? ")):
+		rest = rest[4:]
+	case bytes.HasPrefix(rest, []byte("???+ ")):
+		rest = rest[5:]
+	default:
+		return nil, parser.NoChildren
+	}
+	if nestedTooDeep(parent) {
+		return nil, parser.NoChildren
+	}
+	words, title, quoted := rest, "", false
+	if q := bytes.IndexByte(rest, '"'); q >= 0 && rest[len(rest)-1] == '"' && q < len(rest)-1 {
+		words, title, quoted = rest[:q], string(rest[q+1:len(rest)-1]), true
+	}
+	kindWord, _, _ := strings.Cut(strings.TrimSpace(string(words)), " ")
+	alert, ok := indentedKinds[strings.ToLower(kindWord)]
+	if !ok {
+		return nil, parser.NoChildren
+	}
+	if !quoted {
+		title = strings.ToUpper(kindWord[:1]) + strings.ToLower(kindWord[1:])
+	}
+	a := &admonition{title: strings.TrimSpace(title)}
+	a.SetAttributeString("class", []byte("alert alert-"+alert))
+	reader.Advance(lineLen(line))
+	return a, parser.HasChildren
+}
+
+// Continue keeps the lines indented by four or more columns, taking the
+// four off, and blank lines; the first other line ends the container.
+func (indentedParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, _ := reader.PeekLine()
+	if util.IsBlank(line) {
+		reader.Advance(lineLen(line))
+		return parser.Continue | parser.HasChildren
+	}
+	if indent, _ := util.IndentWidth(line, reader.LineOffset()); indent < 4 {
+		return parser.Close
+	}
+	pos, padding := util.IndentPosition(line, reader.LineOffset(), 4)
+	reader.AdvanceAndSetPadding(pos, padding)
+	return parser.Continue | parser.HasChildren
+}
+
+func (indentedParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+func (indentedParser) CanInterruptParagraph() bool { return true }
+
+func (indentedParser) CanAcceptIndentedLine() bool { return false }
+
+// admonitionParsers is the option that adds the parsers, before block
 // quotes (800) and paragraphs.
-var admonitionParsers = parser.WithBlockParsers(util.Prioritized(admonitionParser{}, 750))
+var admonitionParsers = parser.WithBlockParsers(util.Prioritized(admonitionParser{}, 750), util.Prioritized(indentedParser{}, 750))

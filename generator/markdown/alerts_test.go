@@ -119,3 +119,51 @@ func TestAdmonitions(t *testing.T) {
 		t.Errorf("text of a container = %q, want its title and no fence", text)
 	}
 }
+
+// TestIndentedAdmonitions: MkDocs's "!!! kind "title"" containers, their
+// content indented below them, are drawn as the others are; "???" ones
+// are shown open.
+func TestIndentedAdmonitions(t *testing.T) {
+	t.Parallel()
+	c := New(Options{})
+	tests := []struct{ in, want string }{
+		{"!!! note\n    Text.\n\n    More.\n\nAfter.\n", `<blockquote class="alert alert-note"><p class="alert-title">Note</p>
+<p>Text.</p>
+<p>More.</p>
+</blockquote>
+<p>After.</p>
+`},
+		{"!!! warning \"Before you <restore>\"\n    - one\n    - two\n", `<blockquote class="alert alert-warning"><p class="alert-title">Before you &lt;restore&gt;</p>
+<ul>
+<li>one</li>
+<li>two</li>
+</ul>
+</blockquote>
+`},
+		// An empty title is none; a kind's name is its title; tabs indent.
+		{"!!! tip \"\"\n    No title.\n", "<blockquote class=\"alert alert-tip\"><p>No title.</p>\n</blockquote>\n"},
+		{"???+ Abstract\n\tShort.\n", "<blockquote class=\"alert alert-note\"><p class=\"alert-title\">Abstract</p>\n<p>Short.</p>\n</blockquote>\n"},
+		// Nested by indentation, code kept whole.
+		{"!!! bug\n    !!! success\n        Fixed.\n\n    ```\n    !!! note\n    ```\n", `<blockquote class="alert alert-caution"><p class="alert-title">Bug</p>
+<blockquote class="alert alert-tip"><p class="alert-title">Success</p>
+<p>Fixed.</p>
+</blockquote>
+<pre tabindex="0"><code>!!! note
+</code></pre>
+</blockquote>
+`},
+		// Not containers.
+		{"!!! notakind\n    x\n", "<p>!!! notakind\nx</p>\n"},
+		{"!!!note\n", "<p>!!!note</p>\n"},
+		{"Wow!!! note this.\n", "<p>Wow!!! note this.</p>\n"},
+	}
+	for _, tt := range tests {
+		r, err := c.Convert([]byte(tt.in), nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(r.HTML); got != tt.want {
+			t.Errorf("Convert(%q):\n%s\nwant:\n%s", tt.in, got, tt.want)
+		}
+	}
+}
