@@ -189,7 +189,7 @@ var indentedKinds = map[string]string{
 	"question": "note", "help": "note", "faq": "note", "example": "note", "quote": "note", "cite": "note",
 	"tip": "tip", "hint": "tip", "success": "tip", "check": "tip", "done": "tip",
 	"important": "important",
-	"warning": "warning", "caution": "warning", "attention": "warning",
+	"warning":   "warning", "caution": "warning", "attention": "warning",
 	"danger": "caution", "error": "caution", "failure": "caution", "fail": "caution", "missing": "caution", "bug": "caution",
 }
 
