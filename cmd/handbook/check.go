@@ -65,6 +65,7 @@ on errors, and with --strict on warnings.`, stdout, stderr)
 	if code := setNow("check", now, &cfg, stderr); code >= 0 {
 		return code
 	}
+	findSite(fs, stderr, map[string]*string{"content": &cfg.Content, "layouts": &cfg.Layouts, "cache": &cfg.Cache})
 	stopProfiles, ok := prof.startFor("check", stderr)
 	if !ok {
 		return exitUsage

@@ -58,6 +58,7 @@ user.email or user.name. An existing file is never overwritten.`, stdout, stderr
 		// Noon, so that the day is the same in every time zone's calendar.
 		req.Now = t.Add(12 * time.Hour)
 	}
+	findSite(fs, stderr, map[string]*string{"content": &contentDir})
 	if req.Author == "" {
 		req.Email, req.Name = gitIdentity(contentDir)
 	}

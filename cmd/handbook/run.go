@@ -158,6 +158,7 @@ site is left as it was.`, stdout, stderr)
 	if code := setNow("build", now, &cfg, stderr); code >= 0 {
 		return code
 	}
+	findSite(fs, stderr, map[string]*string{"content": &cfg.Content, "layouts": &cfg.Layouts, "out": &cfg.Out, "cache": &cfg.Cache})
 	stopProfiles, ok := prof.startFor("build", stderr)
 	if !ok {
 		return exitUsage

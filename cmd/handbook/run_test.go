@@ -102,3 +102,49 @@ func TestBuildErrors(t *testing.T) {
 		t.Errorf("a failed build wrote output")
 	}
 }
+
+// TestFindSite runs commands in a folder of the content, as a writer in
+// content/updates/ does: they find the site above, take its folders
+// there and print paths relative to here; with --content they look
+// nowhere else, and they never look above a git repository.
+func TestFindSite(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/site.toml":                   "base_url = \"https://example.com/\"\n",
+		"content/people/ana.md":               "---\nname: Ana\n---\n",
+		"content/updates/2026-11-20-ana-x.md": "---\nauthor: ana\ndate: 2026-11-20\n---\nSee [missing](nope.md).\n",
+		"repo/.git/HEAD":                      "ref: refs/heads/main\n",
+		"repo/notes/x.txt":                    "",
+	})
+	t.Chdir(filepath.Join(dir, "content", "updates"))
+	code, out, errOut := runCmd(t, "check", "--now", "2026-11-25")
+	if code != 1 || !strings.Contains(out+errOut, filepath.Join("..", "..", "content", "updates", "2026-11-20-ana-x.md")+":5:5: link to missing file nope.md") {
+		t.Errorf("check in content/updates: exit %d (want 1), output:\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "handbook check: using the site in ../..\n") {
+		t.Errorf("check does not say where the site is: %q", errOut)
+	}
+	code, out, errOut = runCmd(t, "build", "--now", "2026-11-25")
+	if code != 0 {
+		t.Fatalf("build in content/updates: exit %d, stderr:\n%s", code, errOut)
+	}
+	if !strings.HasSuffix(out, "→ "+filepath.Join("..", "..", "public")+"/\n") {
+		t.Errorf("build summary %q, want the site's public/", out)
+	}
+	for _, p := range []string{"public/index.html", ".cache/handbook"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("build in content/updates: %v", err)
+		}
+	}
+	if _, err := os.Stat("public"); err == nil {
+		t.Errorf("build in content/updates wrote public/ there")
+	}
+	// Told where the content is, a command reads that.
+	if code, _, errOut := runCmd(t, "check", "--content", "nowhere"); code == 0 || strings.Contains(errOut, "using the site") {
+		t.Errorf("check --content nowhere: exit %d, stderr %q", code, errOut)
+	}
+	// A repository of its own, inside the site's folder: not the site's.
+	t.Chdir(filepath.Join(dir, "repo", "notes"))
+	if code, _, errOut := runCmd(t, "check"); code == 0 || strings.Contains(errOut, "using the site") {
+		t.Errorf("check in another repository: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -34,6 +34,7 @@ overlay until they are fixed. Serves on the loopback address only, unless
 	if code := setNow("serve", now, &cfg, stderr); code >= 0 {
 		return code
 	}
+	findSite(fs, stderr, map[string]*string{"content": &cfg.Content, "layouts": &cfg.Layouts, "cache": &cfg.Cache})
 	cfg.ReleaseText = true // as in build
 	cfg.Reading = expectContent
 	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {

@@ -36,6 +36,7 @@ them are left out. In GitHub Actions, append it to $GITHUB_STEP_SUMMARY.`, stdou
 	if code := setNow("summary", now, &cfg, stderr); code >= 0 {
 		return code
 	}
+	findSite(fs, stderr, map[string]*string{"content": &cfg.Content, "layouts": &cfg.Layouts, "cache": &cfg.Cache})
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
