@@ -28,15 +28,7 @@ func TestAlertsAndMermaid(t *testing.T) {
 </code></pre></figure>
 `},
 	}
-	for _, tt := range tests {
-		r, err := c.Convert([]byte(tt.in), nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := string(r.HTML); got != tt.want {
-			t.Errorf("Convert(%q):\n%s\nwant:\n%s", tt.in, got, tt.want)
-		}
-	}
+	convertCases(t, c, tests)
 	r, _ := c.Convert([]byte("> [!IMPORTANT]\n> Back up first.\n"), nil, nil)
 	if strings.Contains(bodyText(r), "[!") || !strings.Contains(bodyText(r), "Important") {
 		t.Errorf("text of an alert = %q, want its title and no marker", bodyText(r))
@@ -92,15 +84,7 @@ func TestAdmonitions(t *testing.T) {
 		{"::note\n", "<p>::note</p>\n"},
 		{"    :::note\n", "<pre tabindex=\"0\"><code>:::note\n</code></pre>\n"},
 	}
-	for _, tt := range tests {
-		r, err := c.Convert([]byte(tt.in), nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := string(r.HTML); got != tt.want {
-			t.Errorf("Convert(%q):\n%s\nwant:\n%s", tt.in, got, tt.want)
-		}
-	}
+	convertCases(t, c, tests)
 	// Nested deeper than maxAdmonitions, a fence is text: each line
 	// inside costs a look by every container around it.
 	var deep strings.Builder
@@ -157,6 +141,12 @@ func TestIndentedAdmonitions(t *testing.T) {
 		{"!!!note\n", "<p>!!!note</p>\n"},
 		{"Wow!!! note this.\n", "<p>Wow!!! note this.</p>\n"},
 	}
+	convertCases(t, c, tests)
+}
+
+// convertCases converts each case's input and compares the HTML.
+func convertCases(t *testing.T, c *Converter, tests []struct{ in, want string }) {
+	t.Helper()
 	for _, tt := range tests {
 		r, err := c.Convert([]byte(tt.in), nil, nil)
 		if err != nil {
