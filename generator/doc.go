@@ -67,9 +67,10 @@
 //	handbook/   title, description (alias summary), weight,
 //	            sidebar_position, nav_order (the order among a section's
 //	            pages: by each key in turn, pages that set it first, then
-//	            title; positions may be fractions, and a name's number
-//	            prefix, "02-guides", stands in for sidebar_position; see
-//	            site.Page.Weight), owner, reviewed (alias
+//	            title; positions may be fractions, and in a folder whose
+//	            names all start with numbers, "02-guides", the number
+//	            stands in for sidebar_position; see site.Page.Weight),
+//	            owner, reviewed (alias
 //	            last_reviewed), review_every ("6 months", "1 year", "90 days"),
 //	            updated (alias last_modified, modified: the last change when
 //	            git history gives none), created (alias date: when the page

@@ -40,6 +40,8 @@ func FuzzBuild(f *testing.F) {
 			f.Add(s.Path, s.Data)
 		}
 	}
+	// Callouts as Docusaurus and MkDocs write them, which no archive has.
+	f.Add("handbook/callouts.md", []byte("::::note[Outer <b>]\n:::tip\nIn.\n:::\n```\n:::\n```\n::::\n\n!!! warning \"Mind\"\n    - one\n\n    ??? bug\n        Deep.\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		if !fs.ValidPath(name) || name == "." || len(data) > 1<<20 {
 			return

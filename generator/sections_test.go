@@ -186,28 +186,29 @@ func TestParentPages(t *testing.T) {
 	}
 }
 
-// TestFeedItems: feed_items in site.toml bounds every feed to the newest
-// items; the older ones stay reachable on the paginated lists. A person's
-// feed carries summaries, the updates feed whole bodies.
-// TestDocusaurusFolders builds a handbook folder laid out as Docusaurus
+// TestDocusaurusFolders builds handbook folders laid out as Docusaurus
 // lays out docs: number prefixes on names, _category_ files, fractional
-// positions. Titles drop the prefixes, the prefixes and positions order
-// the sidebar, the category files title and describe their folders and
-// are not published, and the URLs keep the names as they are.
+// positions. In a section whose every name has a number prefix, the
+// numbers order it and titles made from names leave them out; where only
+// some names have one, it is part of the name. The category files title,
+// place and describe their folders and are not published, and URLs keep
+// the names as they are.
 func TestDocusaurusFolders(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	sitetest.WriteFiles(t, dir, map[string]string{
-		"content/site.toml":                         "title = \"T\"\nbase_url = \"https://example.com/\"\n",
-		"content/handbook/01-start/_category_.json": `{"label": "Getting started", "position": 2, "collapsed": false, "link": {"type": "generated-index", "description": "The first <steps>."}}`,
-		"content/handbook/01-start/01-intro.md":     "Hello.\n",
-		"content/handbook/02-guides/_category_.yml": "position: 1.5\n",
-		"content/handbook/02-guides/10-deploy.md":   "---\nsidebar_position: 2.5\n---\n# Deploy\n\nShip it.\n",
-		"content/handbook/02-guides/05-rollback.md": "Undo it.\n",
-		"content/handbook/02-guides/1.2-notes.md":   "Notes.\n",
-		"content/handbook/2024-plans.md":            "Plans.\n",
-		"content/handbook/about.md":                 "---\nsidebar_position: 0\n---\n# About\n\nUs.\n",
-		"content/updates/_category_.json":           `{"label": "not a handbook folder"}`,
+		"content/site.toml":                           "title = \"T\"\nbase_url = \"https://example.com/\"\n",
+		"content/handbook/01-start/_category_.json":   `{"label": "Getting started", "position": 2, "collapsed": false, "link": {"type": "generated-index", "description": "The first <steps>."}}`,
+		"content/handbook/01-start/01-intro.md":       "Hello.\n",
+		"content/handbook/02-guides/_category_.yml":   "label: Guides\nposition: 1.5\n",
+		"content/handbook/02-guides/10-deploy.md":     "---\nsidebar_position: 2.5\n---\n# Deploy\n\nShip it.\n",
+		"content/handbook/02-guides/05-rollback.md":   "Undo it.\n",
+		"content/handbook/02-guides/03-advanced/x.md": "# X\n\nMore.\n",
+		"content/handbook/reviews/90-day-review.md":   "Ninety days in.\n",
+		"content/handbook/reviews/about-reviews.md":   "How we review.\n",
+		"content/handbook/2024-plans.md":              "Plans.\n",
+		"content/handbook/about.md":                   "---\nsidebar_position: 0\n---\n# About\n\nUs.\n",
+		"content/updates/_category_.json":             `{"label": "not a handbook folder"}`,
 	})
 	out := filepath.Join(dir, "public")
 	cfg := Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "none"), Out: out, Now: exampleNow}
@@ -218,9 +219,8 @@ func TestDocusaurusFolders(t *testing.T) {
 	if len(res.Diagnostics) > 0 {
 		t.Errorf("diagnostics: %v", res.Diagnostics)
 	}
-	// The order: About (position 0), Guides (1.5), Getting started (2),
-	// then the rest by title; in Guides, Deploy (2.5) before Rollback
-	// (5), and "1.2-notes" has no number prefix.
+	// About (position 0), Guides (1.5), Getting started (2), then the
+	// rest by title; in Guides, Deploy (2.5), Advanced (3), Rollback (5).
 	var order []string
 	for _, p := range res.Site.Home.Children {
 		order = append(order, p.Title)
@@ -228,7 +228,7 @@ func TestDocusaurusFolders(t *testing.T) {
 			order = append(order, "  "+c.Title)
 		}
 	}
-	want := []string{"About", "Guides", "  Deploy", "  Rollback", "  1.2 notes", "Getting started", "  Intro", "2024 plans"}
+	want := []string{"About", "Guides", "  Deploy", "  Advanced", "  Rollback", "Getting started", "  Intro", "2024 plans", "Reviews", "  90 day review", "  About reviews"}
 	if !slices.Equal(order, want) {
 		t.Errorf("handbook order %q, want %q", order, want)
 	}
@@ -252,6 +252,9 @@ func TestDocusaurusFolders(t *testing.T) {
 	}
 }
 
+// TestFeedItems: feed_items in site.toml bounds every feed to the newest
+// items; the older ones stay reachable on the paginated lists. A person's
+// feed carries summaries, the updates feed whole bodies.
 func TestFeedItems(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"path"
 	"slices"
 	"strings"
@@ -19,6 +20,10 @@ import (
 // so that the snapshot and a build with nothing to do see it as any
 // other file, but it is read here rather than published, and the model
 // titles and orders the folder by it (site.Folder).
+
+// categoryKeys are the keys Docusaurus reads in a category file, as
+// normKey makes them; others are misspellings, and warned about.
+var categoryKeys = map[string]bool{"label": true, "position": true, "link": true, "collapsed": true, "collapsible": true, "classname": true, "customprops": true, "key": true}
 
 // categoryNames are the names of a folder's category file.
 var categoryNames = []string{"_category_.json", "_category_.yml", "_category_.yaml"}
@@ -55,6 +60,15 @@ func (l *loader) readFolders(static []string, diags *diag.List) (map[string]site
 		}
 		h.Bytes(data)
 		dir := path.Dir(p)
+		switch {
+		case dir == site.KindPage.Folder():
+			// As in Docusaurus, whose docs' top has no category.
+			diags.Warnf(diag.Pos{File: l.display(p)}, "a category file at the top of %s/ is not read: the handbook's home page is %s/index.md", dir, dir)
+			continue
+		case !l.folders[dir]:
+			diags.Warnf(diag.Pos{File: l.display(p)}, "%s/ holds no pages for this file to describe", dir)
+			continue
+		}
 		if other, dup := from[dir]; dup {
 			diags.Errorf(diag.Pos{File: l.display(p)}, "%s describes this folder too; keep one of the two", path.Base(other))
 			continue
@@ -72,6 +86,7 @@ func (l *loader) readFolders(static []string, diags *diag.List) (map[string]site
 // missing label. The other keys (collapsed, className, customProps...)
 // shape Docusaurus's sidebar and are left alone.
 func decodeFolder(file string, data []byte, diags *diag.List) (site.Folder, bool) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // as editors on Windows save it
 	index := newLines(data)
 	at := func(line, col int) diag.Pos { return index.within(diag.Pos{File: file, Line: line, Col: col}) }
 	var m *mapping
@@ -85,11 +100,17 @@ func decodeFolder(file string, data []byte, diags *diag.List) (site.Folder, bool
 	}
 	if err != nil {
 		if fe, ok := err.(*frontError); ok {
+			// The decoders speak of front matter, which this is not.
 			diags.Errorf(fe.pos, "%s", strings.Replace(fe.msg, "front matter", "a category file", 1))
 		} else {
 			diags.Errorf(at(1, 1), "%v", err)
 		}
 		return site.Folder{}, false
+	}
+	for i, k := range m.keys {
+		if !categoryKeys[normKey(k)] {
+			diags.Warnf(m.keyPos[i], "unknown key %q in a category file (want label, position, link, collapsed, collapsible, className, customProps or key)", k)
+		}
 	}
 	f := newFields(m, file, time.UTC, diags)
 	folder := site.Folder{Label: f.str("label"), Position: f.optionalNumber("position")}

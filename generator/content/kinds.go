@@ -18,7 +18,8 @@ import (
 func decodePage(f *fields, d site.Doc, h1 string) *site.Page {
 	p := &site.Page{Doc: d}
 	p.Section = isSection(d.Path)
-	p.Title = firstOf(f.str("title"), h1, pageFallbackTitle(d.Path))
+	title := f.str("title")
+	p.Title, p.NamedTitle = firstOf(title, h1, pageFallbackTitle(d.Path)), title == "" && h1 == ""
 	p.Description = f.str("description", "summary")
 	p.Weight = f.optionalInteger("weight")
 	p.SidebarPosition = f.optionalNumber("sidebar_position")
@@ -44,18 +45,13 @@ func decodePage(f *fields, d site.Doc, h1 string) *site.Page {
 }
 
 // pageFallbackTitle names a page without a title or a leading H1 after
-// its file, or its folder's for an index file, without a number prefix
-// ("05-rollback.md" -> "Rollback"; see site.NumberPrefix).
+// its file, or its folder's for an index file ("time-off.md" -> "Time
+// off"); the site leaves a number prefix out (see site.NumberPrefix).
 func pageFallbackTitle(rel string) string {
 	if isSection(rel) {
 		return site.FolderTitle(path.Dir(rel))
 	}
-	name := path.Base(rel)
-	ext := path.Ext(name)
-	if rest, _, ok := site.NumberPrefix(strings.TrimSuffix(name, ext)); ok {
-		name = rest + ext
-	}
-	return humanize(name)
+	return humanize(path.Base(rel))
 }
 
 func decodeUpdate(f *fields, d site.Doc, md markdown.Result, bodyMentions []site.Mention) *site.Update {

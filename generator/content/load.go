@@ -257,7 +257,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		}
 		next.files[p] = &fileEntry{stamp: st, sum: e.sum}
 	}
-	folders, foldersKey := l.readFolders(static, &diags)
+	described, describedKey := l.readFolders(static, &diags)
 	for i, rel := range files {
 		if entries[i] != nil {
 			next.files[rel] = entries[i]
@@ -293,8 +293,8 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			c.Teams = append(c.Teams, v)
 		}
 	}
-	res.Content.Config, res.Content.Folders = l.cfg, folders
-	res.Hash = l.hash(cfgData, docs, foldersKey)
+	res.Content.Config, res.Content.Folders = l.cfg, described
+	res.Hash = l.hash(cfgData, docs, describedKey)
 	res.ConfigHash = cache.NewHasher("config").Bytes(cfgData).String(l.cfg.BaseURL).Sum()
 	next.hash, next.walk = res.Hash, walk
 	next.order = slices.Sorted(maps.Keys(next.files))
@@ -1015,6 +1015,11 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 		} else {
 			r.hint = l.renamedHint(from, joined, hash)
 		}
+		return r
+	}
+	if isCategory(joined) && l.static[joined] {
+		r.fragment = ""
+		r.warning = fmt.Sprintf("link to %s, which describes its folder and is not published", dest)
 		return r
 	}
 	if l.static[joined] {

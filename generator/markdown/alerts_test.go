@@ -69,6 +69,12 @@ func TestAdmonitions(t *testing.T) {
 </code></pre>
 </blockquote>
 `},
+		{":::note\n```\n:::\n```\n:::\nAfter.\n", `<blockquote class="alert alert-note"><p class="alert-title">Note</p>
+<pre tabindex="0"><code>:::
+</code></pre>
+</blockquote>
+<p>After.</p>
+`},
 		// Unclosed: to the end of the document, as Docusaurus does.
 		{"Before.\n:::tip\nLast.\n", `<p>Before.</p>
 <blockquote class="alert alert-tip"><p class="alert-title">Tip</p>

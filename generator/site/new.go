@@ -32,16 +32,6 @@ type Content struct {
 	Folders map[string]Folder
 }
 
-// Folder is what a handbook folder says of itself in a _category_.json
-// or _category_.yml file, Docusaurus's: the title of its landing page
-// when the site generates one, its place among its siblings and, on a
-// generated landing page, a description.
-type Folder struct {
-	Label       string
-	Position    *float64
-	Description string
-}
-
 // Options control how New builds the model. The zero value leaves drafts
 // out and uses the zero time as "now", which callers should not rely on.
 type Options struct {
@@ -707,21 +697,6 @@ func (l *linker) linkPages() {
 			l.diags.Errorf(at, "the folder %s/ has the address %s, as %s/ has; rename one of the folders", content+dir, p.URL, content+other)
 		}
 	}
-	// A page that sets no sidebar_position takes, as in Docusaurus, its
-	// folder's position from _category_.json when it is the folder's
-	// landing page, else the number its name starts with ("02-guides",
-	// "05-rollback.md").
-	for dir, p := range sections {
-		if p.SidebarPosition == nil {
-			p.SidebarPosition = cmp.Or(l.folders[dir].Position, prefixPosition(path.Base(dir)))
-		}
-	}
-	for _, p := range s.Pages {
-		if !p.Section && p.SidebarPosition == nil {
-			name := path.Base(p.Path)
-			p.SidebarPosition = prefixPosition(strings.TrimSuffix(name, path.Ext(name)))
-		}
-	}
 	for _, dir := range slices.Sorted(maps.Keys(sections)) {
 		if p := sections[dir]; p.Parent != nil {
 			p.Parent.Children = append(p.Parent.Children, p)
@@ -732,6 +707,7 @@ func (l *linker) linkPages() {
 			p.Parent.Children = append(p.Parent.Children, p)
 		}
 	}
+	l.number(sections)
 	// Pages and Folders in sidebar order, depth first.
 	var pages, folders []*Page
 	var walk func(*Page)
@@ -781,16 +757,6 @@ func comparePages(a, b *Page) int {
 	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Path, b.Path))
 }
 
-// prefixPosition returns the number a name starts with as a position
-// (see NumberPrefix), or nil.
-func prefixPosition(name string) *float64 {
-	if _, n, ok := NumberPrefix(name); ok {
-		f := float64(n)
-		return &f
-	}
-	return nil
-}
-
 // folderURL returns the site path of a handbook folder, named as its
 // pages' URLs name it: "handbook/Engineering Practices" ->
 // "/handbook/engineering-practices/".
@@ -802,50 +768,6 @@ func folderURL(dir string) string {
 		}
 	}
 	return b.String() + "/"
-}
-
-// FolderTitle names a folder without a title of its own after itself,
-// without a number prefix: "engineering-practices" and
-// "02-engineering-practices" -> "Engineering practices".
-func FolderTitle(dir string) string {
-	if dir == KindPage.Folder() {
-		return "Handbook"
-	}
-	base := path.Base(dir)
-	if rest, _, ok := NumberPrefix(base); ok {
-		base = rest
-	}
-	name := strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(base)), " ")
-	if name == "" {
-		return path.Base(dir)
-	}
-	r := []rune(name)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
-
-// NumberPrefix splits the number off a folder name, or a file name
-// without its extension, that starts with one, as Docusaurus names them
-// to set their order: "02-guides", "1_intro" and "10. Deploy" give
-// ("guides", 2), ("intro", 1) and ("Deploy", 10). The number has one to three digits, so that a year
-// ("2024-plans") is not one, and the rest starts with neither a digit
-// nor a separator, so that a date or a version ("1.2-notes") is not one.
-func NumberPrefix(name string) (rest string, n int, ok bool) {
-	digits := 0
-	for digits < len(name) && name[digits] >= '0' && name[digits] <= '9' {
-		digits++
-	}
-	if digits == 0 || digits > 3 {
-		return name, 0, false
-	}
-	i := digits
-	for i < len(name) && strings.IndexByte("-_. ", name[i]) >= 0 {
-		i++
-	}
-	if i == digits || i == len(name) || (name[i] >= '0' && name[i] <= '9') {
-		return name, 0, false
-	}
-	n, _ = strconv.Atoi(name[:digits])
-	return name[i:], n, true
 }
 
 // links checks each body link against the documents it names and records

@@ -362,12 +362,15 @@ type Page struct {
 	// when the front matter does not set the key. Positions may be
 	// fractions (2.5, between 2 and 3); New sets SidebarPosition, where
 	// the front matter does not, from the folder's _category_.json or
-	// the number the name starts with (see NumberPrefix).
+	// the number the name starts with (see number).
 	Weight                    *int
 	SidebarPosition, NavOrder *float64
-	Owner                     Ref
-	Reviewed                  time.Time
-	ReviewEvery               Interval
+	// NamedTitle is set when the title was made from the file's or the
+	// folder's name, for want of a title or a leading H1.
+	NamedTitle  bool
+	Owner       Ref
+	Reviewed    time.Time
+	ReviewEvery Interval
 	// Created is when the page was first written: its front matter's
 	// created date, else its first commit when git history is known.
 	Created time.Time
