@@ -322,6 +322,15 @@ func TestCacheNeverStale(t *testing.T) {
 		}, false, false, nil},
 		// With a layout overridden every page has the site's key.
 		{"the build's time, with a layout overridden", func() { cfg.Now = cfg.Now.Add(time.Hour) }, false, false, nil},
+		// The pages' keys are then the site's, which the category files
+		// are part of.
+		{"a folder with a category file, with a layout overridden", func() {
+			write(filepath.Join(content, "handbook", "tools", "editors.md"), "# Editors\n\nOurs.\n")
+			write(filepath.Join(content, "handbook", "tools", "_category_.json"), `{"label": "Tooling", "link": {"description": "What we use."}}`)
+		}, false, false, nil},
+		{"its description, with a layout overridden", func() {
+			replace("handbook/tools/_category_.json", "What we use.", "What we use, and why.")
+		}, false, false, nil},
 	}
 	for _, step := range steps {
 		before := tree(t, cfg.Out)
