@@ -219,6 +219,9 @@ func TestCacheNeverStale(t *testing.T) {
 		{"a sibling's title, which neighbours' sidebars show", func() {
 			replace("handbook/rhythms/decisions.md", "title: ", "title: Renamed ")
 		}, false, false, nil},
+		{"its sidebar label, which the sidebars show instead", func() {
+			replace("handbook/rhythms/decisions.md", "title: ", "sidebar_label: Deciding\ntitle: ")
+		}, false, false, nil},
 		{"a folder without an index file, which gets a landing page", func() {
 			write(filepath.Join(content, "handbook", "engineering-practices", "code-review.md"), "# Code review\n\nHow we review.\n")
 			write(filepath.Join(content, "handbook", "engineering-practices", "testing", "unit.md"), "# Unit tests\n\nSmall.\n")

@@ -64,7 +64,8 @@
 // in Doc.Params. Every kind accepts tags (a list, or text split at commas)
 // and draft (true or false).
 //
-//	handbook/   title, description (alias summary), weight,
+//	handbook/   title, description (alias summary), sidebar_label (the
+//	            name in the sidebar and breadcrumbs), weight,
 //	            sidebar_position, nav_order (the order among a section's
 //	            pages: by each key in turn, pages that set it first, then
 //	            title; positions may be fractions, and in a folder whose

@@ -201,7 +201,10 @@ func TestDocusaurusFolders(t *testing.T) {
 		"content/handbook/01-start/_category_.json":   `{"label": "Getting started", "position": 2, "collapsed": false, "link": {"type": "generated-index", "description": "The first <steps>."}}`,
 		"content/handbook/01-start/01-intro.md":       "Hello.\n",
 		"content/handbook/02-guides/_category_.yml":   "label: Guides\nposition: 1.5\n",
-		"content/handbook/02-guides/10-deploy.md":     "---\nsidebar_position: 2.5\n---\n# Deploy\n\nShip it.\n",
+		"content/handbook/02-guides/10-deploy.md":     "---\nsidebar_position: 2.5\nsidebar_label: Ship\n---\n# Deploy\n\nShip it.\n",
+		"content/handbook/ops/index.md":               "# Operations handbook\n\nRunning things.\n",
+		"content/handbook/ops/_category_.yml":         "label: Ops\n",
+		"content/handbook/ops/pager.md":               "# Pager\n\nBeep.\n",
 		"content/handbook/02-guides/05-rollback.md":   "Undo it.\n",
 		"content/handbook/02-guides/03-advanced/x.md": "# X\n\nMore.\n",
 		"content/handbook/reviews/90-day-review.md":   "Ninety days in.\n",
@@ -220,15 +223,16 @@ func TestDocusaurusFolders(t *testing.T) {
 		t.Errorf("diagnostics: %v", res.Diagnostics)
 	}
 	// About (position 0), Guides (1.5), Getting started (2), then the
-	// rest by title; in Guides, Deploy (2.5), Advanced (3), Rollback (5).
+	// rest by label; in Guides, Deploy (2.5, labelled Ship), Advanced
+	// (3), Rollback (5). Ops is the label of "Operations handbook".
 	var order []string
 	for _, p := range res.Site.Home.Children {
-		order = append(order, p.Title)
+		order = append(order, p.Label())
 		for _, c := range p.Children {
-			order = append(order, "  "+c.Title)
+			order = append(order, "  "+c.Label())
 		}
 	}
-	want := []string{"About", "Guides", "  Deploy", "  Advanced", "  Rollback", "Getting started", "  Intro", "2024 plans", "Reviews", "  90 day review", "  About reviews"}
+	want := []string{"About", "Guides", "  Ship", "  Advanced", "  Rollback", "Getting started", "  Intro", "2024 plans", "Ops", "  Pager", "Reviews", "  90 day review", "  About reviews"}
 	if !slices.Equal(order, want) {
 		t.Errorf("handbook order %q, want %q", order, want)
 	}
@@ -238,8 +242,25 @@ func TestDocusaurusFolders(t *testing.T) {
 			t.Errorf("01-start/ lacks %s", want)
 		}
 	}
-	if want := `<li><a href="/handbook/">Handbook</a></li><li><a href="/handbook/02-guides/">Guides</a></li><li aria-current="page">Rollback</li>`; !strings.Contains(readOut(t, out, "handbook/02-guides/05-rollback/index.html"), want) {
-		t.Errorf("05-rollback/ lacks the breadcrumbs %s", want)
+	rollback := readOut(t, out, "handbook/02-guides/05-rollback/index.html")
+	for _, want := range []string{
+		`<li><a href="/handbook/">Handbook</a></li><li><a href="/handbook/02-guides/">Guides</a></li><li aria-current="page">Rollback</li>`,
+		`<li><a href="/handbook/02-guides/10-deploy/">Ship</a></li>`,
+	} {
+		if !strings.Contains(rollback, want) {
+			t.Errorf("05-rollback/ lacks %s", want)
+		}
+	}
+	if deploy := readOut(t, out, "handbook/02-guides/10-deploy/index.html"); !strings.Contains(deploy, ">Deploy</h1>") {
+		t.Errorf("10-deploy/ is not titled Deploy")
+	}
+	// A landing page of its own keeps its title, and the folder's label
+	// names it in the sidebar and the breadcrumbs.
+	if want := `<li><a href="/handbook/ops/">Ops</a></li><li aria-current="page">Pager</li>`; !strings.Contains(readOut(t, out, "handbook/ops/pager/index.html"), want) {
+		t.Errorf("ops/pager/ lacks the breadcrumbs %s", want)
+	}
+	if ops := readOut(t, out, "handbook/ops/index.html"); !strings.Contains(ops, ">Operations handbook</h1>") {
+		t.Errorf("ops/ is not titled Operations handbook")
 	}
 	for _, p := range []string{"handbook/01-start/_category_.json", "handbook/02-guides/_category_.yml"} {
 		if _, err := os.Stat(filepath.Join(out, p)); !os.IsNotExist(err) {

@@ -21,6 +21,7 @@ func decodePage(f *fields, d site.Doc, h1 string) *site.Page {
 	title := f.str("title")
 	p.Title, p.NamedTitle = firstOf(title, h1, pageFallbackTitle(d.Path)), title == "" && h1 == ""
 	p.Description = f.str("description", "summary")
+	p.SidebarLabel = f.str("sidebar_label")
 	p.Weight = f.optionalInteger("weight")
 	p.SidebarPosition = f.optionalNumber("sidebar_position")
 	p.NavOrder = f.optionalNumber("nav_order")

@@ -761,7 +761,7 @@ func (r *renderer) writeNavTree(b *bytes.Buffer, l *NavList) {
 			b.WriteString(` aria-current="page"`)
 		}
 		b.WriteString(`>`)
-		writeText(b, n.Page.Doc.Title)
+		writeText(b, n.Page.Label())
 		b.WriteString(`</a>`)
 		if n.Children != nil {
 			r.writeNavTree(b, n.Children)
@@ -774,7 +774,7 @@ func (r *renderer) writeNavTree(b *bytes.Buffer, l *NavList) {
 		b.WriteString(`">All `)
 		b.WriteString(strconv.Itoa(l.Total))
 		b.WriteString(` pages in `)
-		writeText(b, l.Section.Doc.Title)
+		writeText(b, l.Section.Label())
 		b.WriteString(`</a></li>`)
 	}
 	b.WriteString(`</ul>`)

@@ -454,7 +454,7 @@ func (r *renderer) pages(emit func(job)) {
 func (r *renderer) handbookPage(add func(*View), p *site.Page, feed FeedLink) {
 	var crumbs []Crumb
 	for a := p.Parent; a != nil; a = a.Parent {
-		crumbs = append([]Crumb{{Title: a.Title, URL: a.URL}}, crumbs...)
+		crumbs = append([]Crumb{{Title: a.Label(), URL: a.URL}}, crumbs...)
 	}
 	n := 0
 	if p.Section {

@@ -269,7 +269,7 @@ func handbookTree(s *site.Site) cache.Key {
 	h := cache.NewHasher("handbook")
 	var walk func(p *site.Page)
 	walk = func(p *site.Page) {
-		h.String(p.URL).String(p.Title).Bool(p.Section).Bool(p.Generated).Int(int64(len(p.Children)))
+		h.String(p.URL).String(p.Title).String(p.SidebarLabel).Bool(p.Section).Bool(p.Generated).Int(int64(len(p.Children)))
 		for _, c := range p.Children {
 			walk(c)
 		}

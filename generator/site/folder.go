@@ -23,7 +23,8 @@ type Folder struct {
 }
 
 // number gives the pages of each section their place where they set
-// none, as Docusaurus does: a landing page takes its folder's position;
+// none, as Docusaurus does: a landing page takes its folder's position,
+// and its label for the sidebar;
 // in a section whose every page and folder has a name that starts with
 // a number, each takes that number, and a title made from its name
 // loses it ("02-guides" -> "Guides"). A section where only some names
@@ -33,8 +34,13 @@ func (l *linker) number(sections map[string]*Page) {
 	dirOf := make(map[*Page]string, len(sections))
 	for dir, p := range sections {
 		dirOf[p] = dir
-		if f, ok := l.folders[dir]; ok && p.SidebarPosition == nil {
-			p.SidebarPosition = f.Position
+		if f, ok := l.folders[dir]; ok {
+			if p.SidebarPosition == nil {
+				p.SidebarPosition = f.Position
+			}
+			if !p.Generated && p.SidebarLabel == "" {
+				p.SidebarLabel = f.Label // a generated page has it as its title
+			}
 		}
 	}
 	name := func(p *Page) string {

@@ -367,10 +367,14 @@ type Page struct {
 	SidebarPosition, NavOrder *float64
 	// NamedTitle is set when the title was made from the file's or the
 	// folder's name, for want of a title or a leading H1.
-	NamedTitle  bool
-	Owner       Ref
-	Reviewed    time.Time
-	ReviewEvery Interval
+	NamedTitle bool
+	// SidebarLabel names the page in the sidebar and breadcrumbs instead
+	// of its title (Docusaurus's sidebar_label; for a folder's landing
+	// page, its _category_.json label); "" for the title. See Label.
+	SidebarLabel string
+	Owner        Ref
+	Reviewed     time.Time
+	ReviewEvery  Interval
 	// Created is when the page was first written: its front matter's
 	// created date, else its first commit when git history is known.
 	Created time.Time
@@ -387,6 +391,15 @@ type Page struct {
 	Parent    *Page   // the section holding the page; nil for Home
 	Children  []*Page // sections and pages in sidebar order
 	ReviewDue time.Time
+}
+
+// Label is how the sidebar and breadcrumbs name the page: its sidebar
+// label, or its title.
+func (p *Page) Label() string {
+	if p.SidebarLabel != "" {
+		return p.SidebarLabel
+	}
+	return p.Title
 }
 
 // Update is a check-in.
