@@ -206,10 +206,15 @@ func TestDocusaurusFolders(t *testing.T) {
 		"content/handbook/ops/_category_.yml":         "label: Ops\n",
 		"content/handbook/ops/pager.md":               "# Pager\n\nBeep.\n",
 		"content/handbook/02-guides/05-rollback.md":   "Undo it.\n",
+		"content/handbook/02-guides/04-faq/index.md":  "No heading here.\n",
+		"content/handbook/02-guides/04-faq/q.md":      "# Q\n\nA.\n",
 		"content/handbook/02-guides/03-advanced/x.md": "# X\n\nMore.\n",
 		"content/handbook/reviews/90-day-review.md":   "Ninety days in.\n",
 		"content/handbook/reviews/about-reviews.md":   "How we review.\n",
 		"content/handbook/2024-plans.md":              "Plans.\n",
+		"content/handbook/steps/01-one.md":            "Step.\n",
+		"content/handbook/steps/02-two.md":            "Step.\n",
+		"content/handbook/steps/later.md":             "---\ndraft: true\n---\nNot yet.\n",
 		"content/handbook/about.md":                   "---\nsidebar_position: 0\n---\n# About\n\nUs.\n",
 		"content/updates/_category_.json":             `{"label": "not a handbook folder"}`,
 	})
@@ -223,8 +228,10 @@ func TestDocusaurusFolders(t *testing.T) {
 		t.Errorf("diagnostics: %v", res.Diagnostics)
 	}
 	// About (position 0), Guides (1.5), Getting started (2), then the
-	// rest by label; in Guides, Deploy (2.5, labelled Ship), Advanced
-	// (3), Rollback (5). Ops is the label of "Operations handbook".
+	// rest by title; in Guides, Deploy (2.5, labelled Ship), Advanced
+	// (3), Faq (4, an index file's title made from its folder's name),
+	// Rollback (5). Ops is the label of "Operations handbook". In
+	// Steps a draft's name has no number, as a build with drafts shows.
 	var order []string
 	for _, p := range res.Site.Home.Children {
 		order = append(order, p.Label())
@@ -232,7 +239,7 @@ func TestDocusaurusFolders(t *testing.T) {
 			order = append(order, "  "+c.Label())
 		}
 	}
-	want := []string{"About", "Guides", "  Ship", "  Advanced", "  Rollback", "Getting started", "  Intro", "2024 plans", "Ops", "  Pager", "Reviews", "  90 day review", "  About reviews"}
+	want := []string{"About", "Guides", "  Ship", "  Advanced", "  Faq", "  Rollback", "Getting started", "  Intro", "2024 plans", "Ops", "  Pager", "Reviews", "  90 day review", "  About reviews", "Steps", "  01 one", "  02 two"}
 	if !slices.Equal(order, want) {
 		t.Errorf("handbook order %q, want %q", order, want)
 	}

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,48 +105,53 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
-// TestFindSite runs commands in a folder of the content, as a writer in
-// content/updates/ does: they find the site above, take its folders
-// there and print paths relative to here; with --content they look
-// nowhere else, and they never look above a git repository.
-func TestFindSite(t *testing.T) {
+// TestLocateSite: a command run in a folder of the content, as a writer
+// in content/updates/ runs check, finds the site above and takes the
+// folders not given there, relative to here; it looks nowhere when told
+// where the content is or when it is in a site's folder, never above a
+// git repository, and from where a linked folder really is.
+func TestLocateSite(t *testing.T) {
+	t.Parallel()
 	dir := writeSite(t, map[string]string{
-		"content/site.toml":                   "base_url = \"https://example.com/\"\n",
-		"content/people/ana.md":               "---\nname: Ana\n---\n",
-		"content/updates/2026-11-20-ana-x.md": "---\nauthor: ana\ndate: 2026-11-20\n---\nSee [missing](nope.md).\n",
-		"repo/.git/HEAD":                      "ref: refs/heads/main\n",
-		"repo/notes/x.txt":                    "",
+		"content/site.toml":            "base_url = \"https://example.com/\"\n",
+		"content/updates/x.md":         "",
+		".cache/handbook/content/05/x": "", // the cache has a content folder of its own
+		"repo/.git/HEAD":               "ref: refs/heads/main\n",
+		"repo/notes/x.txt":             "",
 	})
-	t.Chdir(filepath.Join(dir, "content", "updates"))
-	code, out, errOut := runCmd(t, "check", "--now", "2026-11-25")
-	if code != 1 || !strings.Contains(out+errOut, filepath.Join("..", "..", "content", "updates", "2026-11-20-ana-x.md")+":5:5: link to missing file nope.md") {
-		t.Errorf("check in content/updates: exit %d (want 1), output:\n%s%s", code, out, errOut)
+	if err := os.Symlink(filepath.Join(dir, "content", "updates"), filepath.Join(dir, "repo", "linked")); err != nil {
+		t.Fatal(err)
 	}
-	if !strings.Contains(errOut, "handbook check: using the site in ../..\n") {
-		t.Errorf("check does not say where the site is: %q", errOut)
-	}
-	code, out, errOut = runCmd(t, "build", "--now", "2026-11-25")
-	if code != 0 {
-		t.Fatalf("build in content/updates: exit %d, stderr:\n%s", code, errOut)
-	}
-	if !strings.HasSuffix(out, "→ "+filepath.Join("..", "..", "public")+"/\n") {
-		t.Errorf("build summary %q, want the site's public/", out)
-	}
-	for _, p := range []string{"public/index.html", ".cache/handbook"} {
-		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
-			t.Errorf("build in content/updates: %v", err)
+	up := filepath.Join("..", "..")
+	for _, tc := range []struct {
+		wd   string
+		args []string
+		// want is content, layouts, out and cache after; say what it
+		// prints.
+		want []string
+		say  string
+	}{
+		{"content/updates", nil, []string{up + "/content", up + "/layouts", up + "/public", up + "/.cache/handbook"}, "handbook build: using the site in ../..\n"},
+		{".cache/handbook", nil, []string{up + "/content", up + "/layouts", up + "/public", up + "/.cache/handbook"}, "handbook build: using the site in ../..\n"},
+		{"content/updates", []string{"--out", "/tmp/x", "--cache", "c"}, []string{up + "/content", up + "/layouts", "/tmp/x", "c"}, "handbook build: using the site in ../..\n"},
+		{"repo/linked", nil, []string{up + "/content", up + "/layouts", up + "/public", up + "/.cache/handbook"}, "handbook build: using the site in ../..\n"},
+		{".", nil, []string{"content", "layouts", "public", ".cache/handbook"}, ""},
+		{"content/updates", []string{"--content", "nowhere"}, []string{"nowhere", "layouts", "public", ".cache/handbook"}, ""},
+		{"repo/notes", nil, []string{"content", "layouts", "public", ".cache/handbook"}, ""},
+	} {
+		fs := flag.NewFlagSet("build", flag.ContinueOnError)
+		var content, layouts, out, cache string
+		fs.StringVar(&content, "content", "content", "")
+		fs.StringVar(&layouts, "layouts", "layouts", "")
+		fs.StringVar(&out, "out", "public", "")
+		fs.StringVar(&cache, "cache", ".cache/handbook", "")
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if _, err := os.Stat("public"); err == nil {
-		t.Errorf("build in content/updates wrote public/ there")
-	}
-	// Told where the content is, a command reads that.
-	if code, _, errOut := runCmd(t, "check", "--content", "nowhere"); code == 0 || strings.Contains(errOut, "using the site") {
-		t.Errorf("check --content nowhere: exit %d, stderr %q", code, errOut)
-	}
-	// A repository of its own, inside the site's folder: not the site's.
-	t.Chdir(filepath.Join(dir, "repo", "notes"))
-	if code, _, errOut := runCmd(t, "check"); code == 0 || strings.Contains(errOut, "using the site") {
-		t.Errorf("check in another repository: exit %d, stderr %q", code, errOut)
+		var said strings.Builder
+		locateSite(fs, &said, filepath.Join(dir, tc.wd), map[string]*string{"content": &content, "layouts": &layouts, "out": &out, "cache": &cache})
+		if got := []string{content, layouts, out, cache}; !slices.Equal(got, tc.want) || said.String() != tc.say {
+			t.Errorf("in %s with %q: folders %q, said %q; want %q, %q", tc.wd, tc.args, got, said.String(), tc.want, tc.say)
+		}
 	}
 }

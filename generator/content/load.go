@@ -1092,8 +1092,8 @@ func unwrapPath(err error) error {
 // landing returns the content path of the landing page of folder dir
 // (index.md, _index.md or README.md, in any case), or "".
 func (l *loader) landing(dir string) string {
-	best, rank := "", len(sectionNames)
-	for i, n := range sectionNames {
+	best, rank := "", len(site.LandingNames)
+	for i, n := range site.LandingNames {
 		for _, p := range l.dirFiles[dir] {
 			if strings.EqualFold(path.Base(p), n) && i < rank {
 				best, rank = p, i

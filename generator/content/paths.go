@@ -11,21 +11,9 @@ import (
 	"github.com/handbook/handbook/generator/site"
 )
 
-// sectionNames are the file names of a handbook folder's landing page, in
-// order of preference; README.md makes an existing Markdown handbook
-// dropped into content/handbook/ work as it does on GitHub.
-var sectionNames = []string{"index.md", "_index.md", "readme.md"}
-
-// isSection reports whether the content path names a landing page.
-func isSection(rel string) bool {
-	base := strings.ToLower(path.Base(rel))
-	for _, n := range sectionNames {
-		if base == n {
-			return true
-		}
-	}
-	return false
-}
+// isSection reports whether the content path names a landing page (see
+// site.LandingFile).
+func isSection(rel string) bool { return site.LandingFile(rel) }
 
 // URL returns the site path of the Markdown file at content path rel:
 //
@@ -83,17 +71,9 @@ func hasID(rel string) bool {
 	return ID(rel) != ""
 }
 
-// humanize turns a file or folder name into a title: "time-off" -> "Time off".
-func humanize(name string) string {
-	name = strings.TrimSuffix(name, path.Ext(name))
-	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
-	name = strings.Join(strings.Fields(name), " ")
-	if name == "" {
-		return ""
-	}
-	r := []rune(name)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
+// humanize turns a file or folder name into a title, its extension left
+// out: "time-off.md" -> "Time off" (see site.NameTitle).
+func humanize(name string) string { return site.NameTitle(strings.TrimSuffix(name, path.Ext(name))) }
 
 // badName says what is wrong with the name of the file or folder at
 // content path rel, or returns "". A name must be valid UTF-8 without

@@ -127,6 +127,7 @@ type apiPage struct {
 	Path        string         `json:"path"`
 	URL         string         `json:"url"`
 	Title       string         `json:"title"`
+	Label       string         `json:"sidebar_label,omitempty"`
 	Description string         `json:"description"`
 	Section     bool           `json:"section"`
 	Parent      *string        `json:"parent"`
@@ -496,7 +497,7 @@ func (r *renderer) apiTeam(t *site.Team) apiTeam {
 // apiPage is a handbook page in the export.
 func (r *renderer) apiPage(p *site.Page) apiPage {
 	now := r.site.Now
-	ap := apiPage{Path: p.Path, URL: r.abs(p.URL), Title: p.Title, Description: p.Description, Section: p.Section, Owner: apiRefOf(p.Owner),
+	ap := apiPage{Path: p.Path, URL: r.abs(p.URL), Title: p.Title, Label: p.SidebarLabel, Description: p.Description, Section: p.Section, Owner: apiRefOf(p.Owner),
 		Created: apiTime(p.Created), Reviewed: apiTime(p.Reviewed), ReviewEvery: p.ReviewEvery.String(), ReviewDue: apiTime(p.ReviewDue), Overdue: p.Overdue(now),
 		Modified: apiTime(p.Modified), ModifiedBy: p.ModifiedBy, Tags: strs(p.Tags), Summary: p.Summary, Params: params(p.Params)}
 	if p.Parent != nil {

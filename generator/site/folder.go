@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"path"
 	"strconv"
 	"strings"
@@ -13,9 +14,10 @@ import (
 // numbers, left out of the titles made from the names (see number).
 
 // Folder is what a handbook folder says of itself in a _category_.json
-// or _category_.yml file, Docusaurus's: the title of its landing page
-// when the site generates one, its place among its siblings and, on a
-// generated landing page, a description.
+// or _category_.yml file, Docusaurus's: its label (the title of its
+// landing page when the site generates one, else the page's name in the
+// sidebar), its place among its siblings and, on a generated landing
+// page, a description.
 type Folder struct {
 	Label       string
 	Position    *float64
@@ -43,17 +45,28 @@ func (l *linker) number(sections map[string]*Page) {
 			}
 		}
 	}
-	name := func(p *Page) string {
+	name := func(p string) string {
+		base := path.Base(p)
+		return strings.TrimSuffix(base, path.Ext(base))
+	}
+	nameOf := func(p *Page) string {
 		if dir, ok := dirOf[p]; ok {
 			return path.Base(dir)
 		}
-		base := path.Base(p.Path)
-		return strings.TrimSuffix(base, path.Ext(base))
+		return name(p.Path)
 	}
-	for _, sec := range sections {
-		numbered := len(sec.Children) > 0
+	// A draft counts as the page it will be, so that a build with drafts
+	// (serve) titles and orders its siblings as the build without does.
+	unnumbered := map[string]bool{} // folders with a draft whose name has no number
+	for p := range l.drafts {
+		if _, _, ok := NumberPrefix(name(p)); !ok && !LandingFile(p) {
+			unnumbered[path.Dir(p)] = true
+		}
+	}
+	for dir, sec := range sections {
+		numbered := len(sec.Children) > 0 && !unnumbered[dir]
 		for _, c := range sec.Children {
-			if _, _, ok := NumberPrefix(name(c)); !ok {
+			if _, _, ok := NumberPrefix(nameOf(c)); !ok {
 				numbered = false
 				break
 			}
@@ -62,16 +75,33 @@ func (l *linker) number(sections map[string]*Page) {
 			continue
 		}
 		for _, c := range sec.Children {
-			rest, n, _ := NumberPrefix(name(c))
+			rest, n, _ := NumberPrefix(nameOf(c))
 			if c.SidebarPosition == nil {
 				pos := float64(n)
 				c.SidebarPosition = &pos
 			}
 			if c.Generated && l.folders[dirOf[c]].Label == "" || c.NamedTitle {
-				c.Title = nameTitle(rest)
+				c.Title = NameTitle(rest)
 			}
 		}
 	}
+}
+
+// LandingNames are the file names of a handbook folder's landing page, in
+// order of preference; README.md makes an existing Markdown handbook
+// dropped into content/handbook/ work as it does on GitHub.
+var LandingNames = []string{"index.md", "_index.md", "readme.md"}
+
+// LandingFile reports whether the content path names a folder's
+// landing page file.
+func LandingFile(rel string) bool {
+	base := strings.ToLower(path.Base(rel))
+	for _, n := range LandingNames {
+		if base == n {
+			return true
+		}
+	}
+	return false
 }
 
 // FolderTitle names a folder without a title of its own after itself:
@@ -80,15 +110,16 @@ func FolderTitle(dir string) string {
 	if dir == KindPage.Folder() {
 		return "Handbook"
 	}
-	return nameTitle(path.Base(dir))
+	return cmp.Or(NameTitle(path.Base(dir)), path.Base(dir))
 }
 
-// nameTitle makes a title of a file's or folder's name: words apart,
-// the first capitalised.
-func nameTitle(name string) string {
+// NameTitle makes a title of a file's or folder's name: words apart,
+// the first capitalised ("time-off" -> "Time off"); "" for a name of
+// separators alone.
+func NameTitle(name string) string {
 	t := strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name)), " ")
 	if t == "" {
-		return name
+		return ""
 	}
 	r := []rune(t)
 	return strings.ToUpper(string(r[0])) + string(r[1:])

@@ -729,8 +729,8 @@ func (l *linker) linkPages() {
 
 // comparePages orders the pages of a section: by each ordering key in
 // turn (weight, then sidebar_position, then nav_order), pages that set
-// it before those that do not, as Hugo does with weight; then by label,
-// as the sidebar names them.
+// it before those that do not, as Hugo does with weight; then by title,
+// as the section's page lists them.
 func comparePages(a, b *Page) int {
 	for _, key := range []func(*Page) *float64{
 		func(p *Page) *float64 {
@@ -755,7 +755,7 @@ func comparePages(a, b *Page) int {
 			return 1
 		}
 	}
-	return cmp.Or(cmp.Compare(strings.ToLower(a.Label()), strings.ToLower(b.Label())), cmp.Compare(a.Path, b.Path))
+	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Path, b.Path))
 }
 
 // folderURL returns the site path of a handbook folder, named as its
