@@ -25,13 +25,12 @@ type Folder struct {
 }
 
 // number gives the pages of each section their place where they set
-// none, as Docusaurus does: a landing page takes its folder's position,
-// and its label for the sidebar;
-// in a section whose every page and folder has a name that starts with
-// a number, each takes that number, and a title made from its name
-// loses it ("02-guides" -> "Guides"). A section where only some names
-// start with numbers ("90-day-review.md" among others) is left as it
-// is: there the number is part of the name.
+// none, as Docusaurus does. A landing page takes its folder's position,
+// and its label for the sidebar. In a section whose every page and
+// folder has a name that starts with a number, each takes that number,
+// and a title made from its name loses it ("02-guides" -> "Guides"). A
+// section where only some names start with numbers ("90-day-review.md"
+// among others) is left as it is: there the number is part of the name.
 func (l *linker) number(sections map[string]*Page) {
 	dirOf := make(map[*Page]string, len(sections))
 	for dir, p := range sections {
