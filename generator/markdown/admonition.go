@@ -37,13 +37,13 @@ var admonitionKinds = map[string]struct{ alert, title string }{
 	"danger":    {"caution", "Danger"},
 }
 
-// admonition is a container: a block quote drawn as an alert, with the
-// length of its fence (0 for MkDocs's, which end where the indentation
-// does) and its title (see titled; none when "").
+// admonition is a container: a block quote drawn as an alert of a kind
+// ("warning"), with the length of its fence (0 for MkDocs's, which end
+// where the indentation does) and its title (none when "").
 type admonition struct {
 	ast.Blockquote
-	fence int
-	title string
+	fence        int
+	alert, title string
 }
 
 // nestedTooDeep reports whether parent is inside maxAdmonitions
@@ -63,7 +63,7 @@ func nestedTooDeep(parent ast.Node) bool {
 // megabyte of short lines 100 deep took 22 s to convert.
 const maxAdmonitions = 5
 
-type admonitionParser struct{}
+type admonitionParser struct{ containerParser }
 
 func (admonitionParser) Trigger() []byte { return []byte{':'} }
 
@@ -71,18 +71,15 @@ func (admonitionParser) Trigger() []byte { return []byte{':'} }
 // three spaces, and the rest of the line; 0 when there are fewer than
 // three.
 func fenceOf(line []byte) (int, []byte) {
-	i := 0
-	for i < len(line) && i < 3 && line[i] == ' ' {
-		i++
-	}
+	line = indented(line)
 	n := 0
-	for i+n < len(line) && line[i+n] == ':' {
+	for n < len(line) && line[n] == ':' {
 		n++
 	}
 	if n < 3 {
 		return 0, nil
 	}
-	return n, line[i+n:]
+	return n, line[n:]
 }
 
 func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
@@ -121,10 +118,8 @@ func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	case len(after) > 0 && after[0] != '{':
 		return nil, parser.NoChildren // ":::notes", not a kind
 	}
-	a := &admonition{fence: n, title: title}
-	a.SetAttributeString("class", []byte("alert alert-"+kind.alert))
 	reader.Advance(lineLen(line))
-	return a, parser.HasChildren
+	return &admonition{fence: n, alert: kind.alert, title: title}, parser.HasChildren
 }
 
 func (admonitionParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
@@ -143,21 +138,6 @@ func (admonitionParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 	return parser.Continue | parser.HasChildren
 }
 
-func (admonitionParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-
-// titled puts a container's title first, as blockTransformer runs: a
-// paragraph with inline text added while blocks are parsed would be
-// parsed for inlines again.
-func (a *admonition) titled() {
-	if a.title == "" {
-		return
-	}
-	head := ast.NewParagraph()
-	head.SetAttributeString("class", []byte("alert-title"))
-	head.AppendChild(head, ast.NewString([]byte(a.title)))
-	a.InsertBefore(a, a.FirstChild(), head)
-}
-
 // lineLen is how far a parser advances past a fence line: to its line
 // break, which goldmark takes itself, or its end, the document's last line.
 func lineLen(line []byte) int {
@@ -167,9 +147,25 @@ func lineLen(line []byte) int {
 	return len(line)
 }
 
-func (admonitionParser) CanInterruptParagraph() bool { return true }
+// containerParser is what both parsers' containers have alike: they
+// start anywhere a paragraph could, and end with no more to do.
+type containerParser struct{}
 
-func (admonitionParser) CanAcceptIndentedLine() bool { return false }
+func (containerParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+func (containerParser) CanInterruptParagraph() bool { return true }
+
+func (containerParser) CanAcceptIndentedLine() bool { return false }
+
+// indented returns line without the up to three spaces a block's first
+// line may start with.
+func indented(line []byte) []byte {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	return line[i:]
+}
 
 // MkDocs (Python-Markdown's admonition extension, and pymdownx.details
 // for the collapsible "???") writes them as a marker line with the
@@ -193,17 +189,13 @@ var indentedKinds = map[string]string{
 	"danger": "caution", "error": "caution", "failure": "caution", "fail": "caution", "missing": "caution", "bug": "caution",
 }
 
-type indentedParser struct{}
+type indentedParser struct{ containerParser }
 
 func (indentedParser) Trigger() []byte { return []byte{'!', '?'} }
 
 func (indentedParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
-	i := 0
-	for i < len(line) && i < 3 && line[i] == ' ' {
-		i++
-	}
-	rest := bytes.TrimRight(line[i:], " \t\r\n")
+	rest := bytes.TrimRight(indented(line), " \t\r\n")
 	switch {
 	case bytes.HasPrefix(rest, []byte("!!! ")):
 		rest = rest[4:]
@@ -229,10 +221,8 @@ func (indentedParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	if !quoted {
 		title = strings.ToUpper(kindWord[:1]) + strings.ToLower(kindWord[1:])
 	}
-	a := &admonition{title: strings.TrimSpace(title)}
-	a.SetAttributeString("class", []byte("alert alert-"+alert))
 	reader.Advance(lineLen(line))
-	return a, parser.HasChildren
+	return &admonition{alert: alert, title: strings.TrimSpace(title)}, parser.HasChildren
 }
 
 // Continue keeps the lines indented by four or more columns, taking the
@@ -250,12 +240,6 @@ func (indentedParser) Continue(node ast.Node, reader text.Reader, pc parser.Cont
 	reader.AdvanceAndSetPadding(pos, padding)
 	return parser.Continue | parser.HasChildren
 }
-
-func (indentedParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-
-func (indentedParser) CanInterruptParagraph() bool { return true }
-
-func (indentedParser) CanAcceptIndentedLine() bool { return false }
 
 // admonitionParsers is the option that adds the parsers, before block
 // quotes (800) and paragraphs.

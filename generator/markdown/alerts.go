@@ -65,8 +65,10 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	for _, q := range quotes {
 		alert(q, src)
 	}
+	// Titles go in now, not as the containers are parsed: a paragraph
+	// with inline text added then would be parsed for inlines again.
 	for _, a := range admonitions {
-		a.titled()
+		drawAlert(a, a.alert, a.title)
 	}
 	for _, m := range mermaid {
 		d := &mermaidBlock{}
@@ -109,11 +111,21 @@ func alert(q *ast.Blockquote, src []byte) {
 	if p.FirstChild() == nil {
 		q.RemoveChild(q, p)
 	}
-	q.SetAttributeString("class", []byte("alert alert-"+strings.ToLower(kind)))
+	drawAlert(q, strings.ToLower(kind), title)
+}
+
+// drawAlert makes the block quote n a callout of a kind ("warning"), as
+// the stylesheet draws them, with a title paragraph first (none for
+// "").
+func drawAlert(n ast.Node, kind, title string) {
+	n.SetAttributeString("class", []byte("alert alert-"+kind))
+	if title == "" {
+		return
+	}
 	head := ast.NewParagraph()
 	head.SetAttributeString("class", []byte("alert-title"))
 	head.AppendChild(head, ast.NewString([]byte(title)))
-	q.InsertBefore(q, q.FirstChild(), head)
+	n.InsertBefore(n, n.FirstChild(), head)
 }
 
 // kindMermaid is the kind of a Mermaid diagram's source block.
