@@ -45,6 +45,21 @@ func (k Key) String() string { return hex.EncodeToString(k[:]) }
 // Sum returns the key of data.
 func Sum(data []byte) Key { return xxh3.Hash128(data).Bytes() }
 
+// SumParts returns the key of the bytes of parts one after the other: Sum
+// of them joined, without joining them.
+func SumParts(parts [][]byte) Key {
+	if len(parts) == 1 {
+		return Sum(parts[0])
+	}
+	h := streams.Get().(*xxh3.Hasher)
+	defer streams.Put(h)
+	h.Reset()
+	for _, p := range parts {
+		h.Write(p)
+	}
+	return h.Sum128().Bytes()
+}
+
 // A Hasher builds a Key from a sequence of values. Each value is written
 // with its length, so that ("ab", "c") and ("a", "bc") differ.
 //

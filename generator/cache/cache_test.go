@@ -177,6 +177,28 @@ func TestHasherStreams(t *testing.T) {
 	}
 }
 
+// TestSumParts checks that the key of parts is the key of their bytes
+// joined, however they are cut.
+func TestSumParts(t *testing.T) {
+	t.Parallel()
+	data := []byte(strings.Repeat("{\"id\": \"x\"},\n", 500))
+	for _, cuts := range [][]int{nil, {0}, {1}, {17, 240, 241}, {1024, 1025, 3000}, {len(data)}} {
+		var parts [][]byte
+		at := 0
+		for _, c := range cuts {
+			parts = append(parts, data[at:c])
+			at = c
+		}
+		parts = append(parts, data[at:])
+		if got, want := SumParts(parts), Sum(data); got != want {
+			t.Errorf("cut at %v: key %s, want %s", cuts, got, want)
+		}
+	}
+	if got, want := SumParts(nil), Sum(nil); got != want {
+		t.Errorf("no parts: key %s, want %s", got, want)
+	}
+}
+
 // TestHasherSummed checks that a Hasher written to after Sum panics
 // rather than give a key of part of its values.
 func TestHasherSummed(t *testing.T) {

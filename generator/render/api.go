@@ -247,10 +247,9 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 	if err := emit(Output{Path: "api/schema.json", Data: apiSchema}); err != nil {
 		return err
 	}
-	// Each item is made and encoded once, straight into site.json, and
-	// each kind's file is site.json's list of that kind under the same
-	// head: the export holds the whole site, and only site.json is held
-	// in memory at once, never the items it was encoded from.
+	// Each item is made and encoded once, and site.json and each kind's
+	// file are written from the same encoded lists: only the lists are
+	// held in memory, never the items they were encoded from.
 	s := r.site
 	lists := make([]apiList, len(apiKinds))
 	for i, kind := range apiKinds {
@@ -273,34 +272,32 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 			l.encode = listEncoder(s.Events, r.apiEvent)
 		}
 	}
-	// Each list is encoded into a scratch buffer and kept in one of its
-	// exact size: at 100,000 documents a buffer grown by appending held
-	// twice the export.
-	encoded := make([][]byte, len(lists))
-	var scratch []byte
+	// A file is written from the lists as they were encoded, in runs of
+	// items, never put together in a buffer of its own: at 100,000
+	// documents site.json and the per-kind files assembled in memory
+	// were 174 MB of copies, and half of what the export held at once.
+	encoded := make([][][]byte, len(lists))
 	for i, l := range lists {
-		b, err := encodeList(scratch[:0], l)
+		parts, err := encodeList(l)
 		if err != nil {
 			return fmt.Errorf("encode api/%s.json: %w", l.name, err)
 		}
-		encoded[i] = bytes.Clone(b)
-		scratch = b
+		encoded[i] = parts
 	}
-	scratch = nil
 	shell, err := apiShell(r.apiHead(true))
 	if err != nil {
 		return fmt.Errorf("encode api/site.json: %w", err)
 	}
-	if err := emit(Output{Path: "api/site.json", Data: assembleAPIFile(shell, encoded...)}); err != nil {
+	if err := emit(Output{Path: "api/site.json", Parts: apiFileParts(shell, encoded...)}); err != nil {
 		return err
 	}
 	if shell, err = apiShell(r.apiHead(false)); err != nil {
 		return err
 	}
 	for i, kind := range apiKinds {
-		data := assembleAPIFile(shell, encoded[i])
+		parts := apiFileParts(shell, encoded[i])
 		encoded[i] = nil
-		if err := emit(Output{Path: "api/" + kind + ".json", Data: data}); err != nil {
+		if err := emit(Output{Path: "api/" + kind + ".json", Parts: parts}); err != nil {
 			return err
 		}
 	}
@@ -310,9 +307,9 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 // apiList is one list of an API file.
 type apiList struct {
 	name string
-	// encode appends the list's items to b, each on a line of its own
-	// after a comma or the list's opening.
-	encode func(b []byte) ([]byte, error)
+	// encode returns the list's items in runs, one after the other, each
+	// item on a line of its own after a comma or the list's opening.
+	encode func() ([][]byte, error)
 }
 
 // listEncoder returns the encode function of an apiList of the items
@@ -320,10 +317,10 @@ type apiList struct {
 // indented down to its lists and has one item per line, readable, easy
 // to diff and grep, and without the indentation that made up a third of
 // a large export.
-func listEncoder[S, T any](list []S, item func(S) T) func([]byte) ([]byte, error) {
-	return func(b []byte) ([]byte, error) {
-		// Runs of items are made and encoded in parallel and appended
-		// in order: at 100,000 documents one goroutine took 2 s, most of
+func listEncoder[S, T any](list []S, item func(S) T) func() ([][]byte, error) {
+	return func() ([][]byte, error) {
+		// Runs of items are made and encoded in parallel, and kept in
+		// order: at 100,000 documents one goroutine took 2 s, most of
 		// it after the last page was made. An item is made just before
 		// it is encoded, so that only the runs being encoded hold theirs: all of
 		// them, made first, were a sixth of the objects the collector
@@ -360,37 +357,25 @@ func listEncoder[S, T any](list []S, item func(S) T) func([]byte) ([]byte, error
 			})
 		}
 		if err := g.Wait(); err != nil {
-			return b, err
+			return nil, err
 		}
-		// The list's size is known: grown by appending, the buffer was
-		// copied a dozen times over at 100,000 documents.
-		size := len("\n  ")
-		for _, out := range runs {
-			size += len(out)
-		}
-		b = slices.Grow(b, size)
-		for k, out := range runs {
-			b = append(b, out...)
-			runs[k] = nil
-		}
-		if len(list) > 0 {
-			b = append(b, "\n  "...)
-		}
-		return b, nil
+		return runs, nil
 	}
 }
 
-// encodeList appends l as a member of an API file's top-level object,
-// `"name": [...]`.
-func encodeList(b []byte, l apiList) ([]byte, error) {
+// encodeList returns the parts of l as a member of an API file's
+// top-level object, `"name": [...]`.
+func encodeList(l apiList) ([][]byte, error) {
 	name, _ := json.Marshal(l.name)
-	b = append(b, name...)
-	b = append(b, ": ["...)
-	b, err := l.encode(b)
+	runs, err := l.encode()
 	if err != nil {
-		return b, err
+		return nil, err
 	}
-	return append(b, ']'), nil
+	end := []byte("]")
+	if len(runs) > 0 {
+		end = []byte("\n  ]")
+	}
+	return slices.Concat([][]byte{append(name, ": ["...)}, runs, [][]byte{end}), nil
 }
 
 // apiShell is what encodeJSON writes for head, without
@@ -403,27 +388,19 @@ func apiShell(head apiFile) ([]byte, error) {
 	return bytes.TrimSuffix(shell, []byte("\n}\n")), nil
 }
 
-// assembleAPIFile puts an API file together from its shell and its
-// encoded lists, nil ones left out, in a buffer of its exact size: the
-// JSON encodeJSON would write for the whole file, except that each item
-// is on one line.
-func assembleAPIFile(shell []byte, lists ...[]byte) []byte {
-	const sep, end = ",\n  ", "\n}\n"
-	size := len(shell) + len(end)
+// apiFileParts returns the parts of an API file, its shell and its
+// encoded lists, nil ones left out: the JSON encodeJSON would write for
+// the whole file, except that each item is on one line.
+func apiFileParts(shell []byte, lists ...[][]byte) [][]byte {
+	sep, end := []byte(",\n  "), []byte("\n}\n")
+	parts := [][]byte{shell}
 	for _, l := range lists {
 		if l != nil {
-			size += len(sep) + len(l)
+			parts = append(parts, sep)
+			parts = append(parts, l...)
 		}
 	}
-	b := make([]byte, 0, size)
-	b = append(b, shell...)
-	for _, l := range lists {
-		if l != nil {
-			b = append(b, sep...)
-			b = append(b, l...)
-		}
-	}
-	return append(b, end...)
+	return append(parts, end)
 }
 
 func encodeJSON(v any) ([]byte, error) {

@@ -36,6 +36,9 @@ func (e *emitter) put(o Output) error {
 	case strings.HasSuffix(o.Path, "/") && !o.Reused && e.emit == nil:
 		// A group's end: only a caller that writes needs it.
 	case e.emit == nil:
+		if o.Parts != nil {
+			o.Data, o.Parts = o.Bytes(), nil
+		}
 		e.outs = append(e.outs, o)
 	case !strings.HasSuffix(o.Path, "/"):
 		// A reused group's files were checked when they were made.

@@ -5,6 +5,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -24,6 +25,13 @@ import (
 type Output struct {
 	Path string // slash-separated, relative to the output folder
 	Data []byte
+	// Parts, when set, are the file's bytes one after the other, and
+	// Data is nil: a large file put together from pieces already in
+	// memory is written from them rather than copied into one buffer
+	// first (the JSON export's site.json holds every list of the
+	// per-kind files). Only Options.Emit receives them; Result.Outputs
+	// have Data.
+	Parts [][]byte
 	// Source is the content file the output shows or copies, as
 	// diagnostics name it; "" for what the site generates (lists, feeds).
 	Source string
@@ -39,6 +47,14 @@ type Output struct {
 	// that a caller that keeps outputs can record the group. Only
 	// Options.Emit receives the end of a group.
 	Reused bool
+}
+
+// Bytes returns the output's bytes: Data, or Parts joined.
+func (o Output) Bytes() []byte {
+	if o.Parts == nil {
+		return o.Data
+	}
+	return bytes.Join(o.Parts, nil)
 }
 
 // Options configure Render.

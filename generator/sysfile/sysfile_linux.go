@@ -77,23 +77,31 @@ func ReadAt(name string, b []byte, off int64) error {
 // WriteFile writes data to the file name, creating it with permissions
 // perm (before the umask) or truncating it.
 func WriteFile(name string, data []byte, perm fs.FileMode) error {
+	return WriteParts(name, [][]byte{data}, perm)
+}
+
+// WriteParts is WriteFile for a file whose bytes are parts, one after the
+// other.
+func WriteParts(name string, parts [][]byte, perm fs.FileMode) error {
 	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, uint32(perm.Perm()))
 	if err != nil {
 		return err
 	}
-	for len(data) > 0 {
-		n, err := syscall.Write(fd, data)
-		if err == syscall.EINTR {
-			continue
+	for _, data := range parts {
+		for len(data) > 0 {
+			n, err := syscall.Write(fd, data)
+			if err == syscall.EINTR {
+				continue
+			}
+			if err == nil && n == 0 {
+				err = io.ErrShortWrite
+			}
+			if err != nil {
+				syscall.Close(fd)
+				return &fs.PathError{Op: "write", Path: name, Err: err}
+			}
+			data = data[n:]
 		}
-		if err == nil && n == 0 {
-			err = io.ErrShortWrite
-		}
-		if err != nil {
-			syscall.Close(fd)
-			return &fs.PathError{Op: "write", Path: name, Err: err}
-		}
-		data = data[n:]
 	}
 	// On Linux the descriptor is gone even when close fails: an error
 	// here is one the write left to report (NFS, a full quota).

@@ -26,6 +26,22 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(name, data, perm)
 }
 
+// WriteParts is WriteFile for a file whose bytes are parts, one after the
+// other.
+func WriteParts(name string, parts [][]byte, perm fs.FileMode) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm)
+	if err != nil {
+		return err
+	}
+	for _, data := range parts {
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
+}
+
 // ReadAt reads len(b) bytes of the file name from offset off. A file
 // that ends before is an error (io.ErrUnexpectedEOF).
 func ReadAt(name string, b []byte, off int64) error {

@@ -89,6 +89,25 @@ func TestWriteFile(t *testing.T) {
 	}
 }
 
+// TestWriteParts checks that a file written from parts holds them one
+// after the other, and replaces a longer file.
+func TestWriteParts(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "site.json")
+	long := bytes.Repeat([]byte("{\"id\": 1},\n"), 100000)
+	for _, parts := range [][][]byte{{long[:7], nil, long[7:]}, {[]byte("{"), []byte("}")}, nil} {
+		if err := WriteParts(name, parts, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := bytes.Join(parts, nil); !bytes.Equal(got, want) {
+			t.Errorf("wrote %d bytes in %d parts, read back %d", len(want), len(parts), len(got))
+		}
+	}
+}
+
 func TestMap(t *testing.T) {
 	dir := t.TempDir()
 	data := bytes.Repeat([]byte("handbook "), 1000)

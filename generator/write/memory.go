@@ -66,7 +66,11 @@ func (m *Memory) Put(o render.Output) error {
 		// The end of a group: its files came before.
 	default:
 		// The data is the renderer's to use again once Put returns.
-		o.Data = bytes.Clone(o.Data)
+		if o.Parts != nil {
+			o.Data, o.Parts = o.Bytes(), nil
+		} else {
+			o.Data = bytes.Clone(o.Data)
+		}
 		m.outs = append(m.outs, o)
 	}
 	return nil

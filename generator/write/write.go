@@ -176,10 +176,14 @@ func (w *Site) Put(o render.Output) error {
 	if err := checkPath(o.Path); err != nil {
 		return err
 	}
+	parts := o.Parts
+	if parts == nil {
+		parts = [][]byte{o.Data}
+	}
 	e := entry{key: o.Key}
 	if w.cache != nil {
 		// Only a manifest needs the sum.
-		e.sum = cache.Sum(o.Data)
+		e.sum = cache.SumParts(parts)
 	}
 	w.mu.Lock()
 	if _, dup := w.next[o.Path]; dup {
@@ -192,12 +196,12 @@ func (w *Site) Put(o render.Output) error {
 	prev, had := w.prev[o.Path]
 	same := had && prev.sum == e.sum
 	w.mu.Unlock()
-	if same || w.disk[o.Path] && sameFile(filepath.Join(w.dir, filepath.FromSlash(o.Path)), o.Data) {
+	if same || w.disk[o.Path] && sameFile(filepath.Join(w.dir, filepath.FromSlash(o.Path)), parts) {
 		return nil
 	}
 	if w.Incremental() {
 		name := strconv.FormatInt(w.staged.Add(1), 36)
-		if err := sysfile.WriteFile(filepath.Join(w.stage, name), o.Data, 0o644); err != nil {
+		if err := sysfile.WriteParts(filepath.Join(w.stage, name), parts, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", o.Path, err)
 		}
 		w.mu.Lock()
@@ -213,7 +217,7 @@ func (w *Site) Put(o render.Output) error {
 	if err := mkdir(filepath.Dir(p)); err != nil {
 		return w.clash(o.Path, err)
 	}
-	if err := sysfile.WriteFile(p, o.Data, 0o644); err != nil {
+	if err := sysfile.WriteParts(p, parts, 0o644); err != nil {
 		return w.clash(o.Path, fmt.Errorf("write %s: %w", o.Path, err))
 	}
 	return nil
@@ -552,23 +556,36 @@ func (j *journal) undo() error {
 // sameFile reports whether the regular file p holds data. What it reads
 // goes into a buffer of a pool, a page's size: a site's worth of files
 // read for nothing but a comparison.
-func sameFile(p string, data []byte) bool {
+func sameFile(p string, parts [][]byte) bool {
+	size := 0
+	for _, data := range parts {
+		size += len(data)
+	}
 	info, err := os.Lstat(p)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(size) {
 		return false
 	}
 	var buf []byte
-	if len(data) <= 1<<20 {
+	if size <= 1<<20 {
 		b := compared.Get().(*[]byte)
 		defer compared.Put(b)
-		if cap(*b) < len(data) {
-			*b = make([]byte, len(data))
+		if cap(*b) < size {
+			*b = make([]byte, size)
 		}
-		buf = (*b)[:len(data)]
+		buf = (*b)[:size]
 	} else {
-		buf = make([]byte, len(data))
+		buf = make([]byte, size)
 	}
-	return sysfile.ReadAt(p, buf, 0) == nil && bytes.Equal(buf, data)
+	if sysfile.ReadAt(p, buf, 0) != nil {
+		return false
+	}
+	for _, data := range parts {
+		if !bytes.Equal(buf[:len(data)], data) {
+			return false
+		}
+		buf = buf[len(data):]
+	}
+	return true
 }
 
 // compared holds the buffers sameFile reads into.
