@@ -36,7 +36,8 @@ func TestAuthoringUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"new"}, {"new", "memo", "--title", "x"}, {"new", "decision", "--content", content, "--author", "ana"},
 		{"new", "update", "--content", content, "--author", "bob"}, {"new", "update", "--date", "tomorrow"},
-		{"new", "update", "extra", "--author", "ana"},
+		{"new", "update", "extra", "--author", "ana"}, {"new", "update", "--folder", "ops", "--author", "ana"},
+		{"new", "page", "--content", content, "--title", "x", "--folder", "../updates"},
 		{"check", "--format", "xml"}, {"check", "extra"}, {"check", "--now", "soon"},
 		{"summary"}, {"summary", "--base", "main", "extra"},
 		{"serve", "--now", "soon"}, {"serve", "extra"},
@@ -96,6 +97,10 @@ func TestNewCommand(t *testing.T) {
 			t.Errorf("handbook %s: exit %d, stderr %q", strings.Join(args, " "), code, errOut)
 		}
 	}
+	code, out, errOut = runCmd(t, "new", "page", "--content", content, "--title", "Rollback", "--folder", "operations/runbooks")
+	if want := filepath.Join(content, "handbook", "operations", "runbooks", "rollback.md") + "\n"; code != 0 || out != want {
+		t.Errorf("new page --folder: exit %d, stdout %q (want %q), stderr %q", code, out, want, errOut)
+	}
 	// New documents are valid, but their template text must be replaced
 	// before they are published: check fails on it, and on nothing else.
 	code, out, errOut = runCmd(t, "check", "--cache", filepath.Join(t.TempDir(), "cache"), "--content", content, "--layouts", filepath.Join(r.Dir, "layouts"), "--now", "2026-11-25", "--strict")
@@ -107,9 +112,39 @@ func TestNewCommand(t *testing.T) {
 			t.Errorf("check of new documents: %s", line)
 		}
 	}
-	for _, name := range []string{"0001-use-go.md", "faster-sync.md", "on-call.md", "zoe-park.md", "growth.md"} {
+	for _, name := range []string{"0001-use-go.md", "faster-sync.md", "on-call.md", "zoe-park.md", "growth.md", "rollback.md"} {
 		if !strings.Contains(out, name+":") {
 			t.Errorf("check does not flag the template text of %s:\n%s", name, out)
+		}
+	}
+}
+
+// TestHandbookFolder checks which handbook folder a page written from
+// the working folder goes in: the one it is in, through a link too, and
+// none from elsewhere.
+func TestHandbookFolder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	for _, d := range []string{"handbook/operations/runbooks", "updates", "elsewhere"} {
+		if err := os.MkdirAll(filepath.Join(content, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := filepath.Join(dir, "runbooks")
+	if err := os.Symlink(filepath.Join(content, "handbook", "operations", "runbooks"), link); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ wd, want string }{
+		{filepath.Join(content, "handbook", "operations", "runbooks"), "operations/runbooks"},
+		{filepath.Join(content, "handbook", "operations"), "operations"},
+		{link, "operations/runbooks"},
+		{filepath.Join(content, "handbook"), ""},
+		{filepath.Join(content, "updates"), ""},
+		{dir, ""},
+	} {
+		if got := handbookFolder(content, tc.wd); got != tc.want {
+			t.Errorf("handbookFolder(content, %s) = %q, want %q", tc.wd, got, tc.want)
 		}
 	}
 }

@@ -22,6 +22,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 Write a new document of KIND (update, decision, objective, page, person or
 team) with the front matter and sections it needs, and print its path.
 The file is named after the title; a decision gets the next free number.
+A page goes into the handbook folder the command runs in, or the one
+--folder names, numbered after the others when they all are (01-intro.md).
 The author defaults to the person whose email, handle or name matches git's
 user.email or user.name. An existing file is never overwritten.`, stdout, stderr)
 	var req scaffold.Request
@@ -31,6 +33,7 @@ user.email or user.name. An existing file is never overwritten.`, stdout, stderr
 	fs.StringVar(&req.Author, "author", "", "the writer's person `ID` (default: from git config)")
 	fs.StringVar(&req.Team, "team", "", "the team `ID` it belongs to")
 	fs.StringVar(&date, "date", "", "the document's `DATE` (YYYY-MM-DD) instead of today")
+	fs.StringVar(&req.Folder, "folder", "", "for a page, the `FOLDER` under handbook/ it goes in (default: the one the command runs in)")
 
 	var kind string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -58,7 +61,14 @@ user.email or user.name. An existing file is never overwritten.`, stdout, stderr
 		// Noon, so that the day is the same in every time zone's calendar.
 		req.Now = t.Add(12 * time.Hour)
 	}
+	if req.Folder != "" && req.Kind != site.KindPage {
+		fmt.Fprintf(stderr, "handbook new: --folder is for pages; a new %s goes in %s/\n", req.Kind, req.Kind.Folder())
+		return exitUsage
+	}
 	findSite(fs, stderr, map[string]*string{"content": &contentDir})
+	if wd, err := os.Getwd(); err == nil && req.Kind == site.KindPage && req.Folder == "" {
+		req.Folder = handbookFolder(contentDir, wd)
+	}
 	if req.Author == "" {
 		req.Email, req.Name = gitIdentity(contentDir)
 	}
@@ -80,6 +90,27 @@ user.email or user.name. An existing file is never overwritten.`, stdout, stderr
 	}
 	fmt.Fprintln(stdout, p)
 	return exitOK
+}
+
+// handbookFolder returns the folder under the content folder's handbook/
+// that wd is in, in slash form: "operations/runbooks" for a writer in
+// content/handbook/operations/runbooks/. It returns "" for handbook/
+// itself and for a folder outside it.
+func handbookFolder(contentDir, wd string) string {
+	real := func(p string) string {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			p = r
+		}
+		return p
+	}
+	rel, err := filepath.Rel(real(filepath.Join(contentDir, "handbook")), real(wd))
+	if err != nil || rel == "." || !filepath.IsLocal(rel) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // createNew writes a file that must not exist yet.

@@ -54,7 +54,7 @@ func checkDiags(t *testing.T, diags diag.List, file string, text []byte) {
 // front matter, and reads every key with every typed accessor.
 func FuzzFrontMatter(f *testing.F) {
 	for _, s := range seeds(f) {
-		if isMarkdown(s.Path) {
+		if IsMarkdown(s.Path) {
 			f.Add(s.Data)
 		}
 	}
@@ -119,7 +119,7 @@ func FuzzLoad(f *testing.F) {
 		var text []byte
 		var split diag.List
 		switch {
-		case isMarkdown(name):
+		case IsMarkdown(name):
 			text = splitText(data, &split)
 		case isCategory(name):
 			text = data // read as it is

@@ -548,14 +548,14 @@ func (l *loader) walk(diags *diag.List) []string {
 			diags.Errorf(diag.Pos{File: l.display(p)}, "file is too large (%.1f MB; the limit is %d MB)", float64(sizes[i])/(1<<20), MaxFileSize>>20)
 			continue
 		}
-		if isMarkdown(name) && isSection(p) && top != site.KindPage.Folder() {
+		if IsMarkdown(name) && isSection(p) && top != site.KindPage.Folder() {
 			// Folders of updates, decisions, people... have generated
 			// lists; a README.md there (common in MADR repositories)
 			// describes the folder for people browsing the repository.
 			diags.Warnf(diag.Pos{File: l.display(p)}, "%s is not read in %s/ (the list at /%s/ is generated); move it to handbook/ to publish it", name, top, top)
 			continue
 		}
-		if isMarkdown(name) {
+		if IsMarkdown(name) {
 			if !isSection(p) && !hasID(p) {
 				diags.Errorf(diag.Pos{File: l.display(p)}, "file name %q has no letter or digit to make a URL from; rename the file", name)
 				continue
@@ -572,7 +572,7 @@ func (l *loader) walk(diags *diag.List) []string {
 // bytes, and reports whether it is Markdown, to be parsed; anything else
 // (images, avatars and the like) is published as it is.
 func (l *loader) take(p string, size int64) bool {
-	if !isMarkdown(path.Base(p)) {
+	if !IsMarkdown(path.Base(p)) {
 		l.static[p] = true
 		return false
 	}
@@ -739,7 +739,9 @@ type foundFile struct {
 	d    fs.DirEntry
 }
 
-func isMarkdown(name string) bool {
+// IsMarkdown reports whether a file name is a Markdown file's, which
+// the content folder holds documents in.
+func IsMarkdown(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
 	return ext == ".md" || ext == ".markdown"
 }
@@ -1008,7 +1010,7 @@ func (l *loader) resolve(from, dest string, image bool) resolution {
 		r.fragment = ""
 		return r
 	}
-	if isMarkdown(joined) {
+	if IsMarkdown(joined) {
 		r.target = joined
 		if l.md[joined] {
 			r.href = l.base + URL(joined) + hash

@@ -815,7 +815,7 @@ func (d *decoder) raw() []byte {
 func (s *snapshot) static() []string {
 	var static []string
 	for _, rel := range s.order {
-		if rel != ConfigFile && !isMarkdown(path.Base(rel)) {
+		if rel != ConfigFile && !IsMarkdown(path.Base(rel)) {
 			static = append(static, rel)
 		}
 	}

@@ -210,7 +210,7 @@ func countStatic(t *testing.T, dir string) int {
 	t.Helper()
 	n := 0
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && !isMarkdown(d.Name()) {
+		if err == nil && !d.IsDir() && !IsMarkdown(d.Name()) {
 			n++
 		}
 		return err

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -32,6 +33,9 @@ type Request struct {
 	// Now is when the document is written; its day in the author's time
 	// zone (else the site's) is the date.
 	Now time.Time
+	// Folder is, for a page, the folder under handbook/ it goes in
+	// ("operations/runbooks"); "" for handbook/ itself.
+	Folder string
 }
 
 // Doc is a new document.
@@ -132,7 +136,17 @@ func New(fsys fs.FS, req Request) (Doc, error) {
 		doc.Path = "objectives/" + slug + ".md"
 		w.objective()
 	case site.KindPage:
-		doc.Path = "handbook/" + slug + ".md"
+		dir, err := pageFolder(req.Folder)
+		if err != nil {
+			return Doc{}, err
+		}
+		name := slug
+		if n, width, ok := nextNumber(fsys, dir); ok && slug != "" {
+			// A folder ordered by number prefixes stays so: a name
+			// without one would make every number part of its name.
+			name = fmt.Sprintf("%0*d-%s", width, n, slug)
+		}
+		doc.Path = dir + "/" + name + ".md"
 		w.page()
 	case site.KindPerson:
 		doc.Path = "people/" + slug + ".md"
@@ -160,6 +174,65 @@ func Slug(title string) string {
 		s = s[:i]
 	}
 	return s
+}
+
+// pageFolder returns the content path of the folder under handbook/ that
+// Request.Folder names.
+func pageFolder(folder string) (string, error) {
+	f := strings.Trim(strings.ReplaceAll(folder, "\\", "/"), "/")
+	f = strings.TrimPrefix(f, "handbook/")
+	if f == "" || f == "handbook" {
+		return "handbook", nil
+	}
+	if !fs.ValidPath(f) {
+		return "", errorf("folder %q is not a folder under handbook/", folder)
+	}
+	return "handbook/" + f, nil
+}
+
+// nextNumber reports whether every page and folder in the folder dir has
+// a number prefix ("01-intro.md", "02-guides/"), which then orders the
+// folder (see site.NumberPrefix), and returns the number after the
+// highest and how many digits it is written with ("03" after "02").
+func nextNumber(fsys fs.FS, dir string) (next, width int, ok bool) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return 0, 0, false
+	}
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case e.IsDir() && !hasPages(fsys, path.Join(dir, name)):
+			continue // images, say: not a section of the sidebar
+		case !e.IsDir() && (!content.IsMarkdown(name) || site.LandingFile(name)):
+			continue
+		case !e.IsDir():
+			name = strings.TrimSuffix(name, path.Ext(name))
+		}
+		_, n, numbered := site.NumberPrefix(name)
+		if !numbered {
+			return 0, 0, false
+		}
+		if n >= next {
+			next = n + 1
+			width = len(name) - len(strings.TrimLeft(name, "0123456789"))
+		}
+	}
+	return next, width, next > 0
+}
+
+// hasPages reports whether the folder dir holds a Markdown file, at any
+// depth.
+func hasPages(fsys fs.FS, dir string) bool {
+	found := false
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && content.IsMarkdown(p) {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
 }
 
 // NextDecision returns one more than the highest decision number in

@@ -61,6 +61,51 @@ func TestNewPaths(t *testing.T) {
 	}
 }
 
+// TestNewPageFolder checks where a page goes in handbook/: into the
+// folder asked for, with the next number when every page and section
+// there has one, as Docusaurus orders a folder, and without one where
+// some name has none.
+func TestNewPageFolder(t *testing.T) {
+	t.Parallel()
+	fsys := testSite()
+	for p, data := range map[string]string{
+		"handbook/ops/01-intro.md":                 "# Intro\n",
+		"handbook/ops/02-deploys/0003-rollback.md": "# Rollback\n",
+		"handbook/ops/09-alerts.markdown":          "# Alerts\n",
+		"handbook/ops/index.md":                    "# Ops\n",
+		"handbook/ops/_category_.json":             "{}",
+		"handbook/ops/img/diagram.png":             "png",
+		"handbook/ops/02-deploys/0007-canary.md":   "# Canary\n",
+		"handbook/people/about.md":                 "# About\n",
+		"handbook/people/90-day-review.md":         "# 90-day review\n",
+	} {
+		fsys[p] = &fstest.MapFile{Data: []byte(data)}
+	}
+	for _, tt := range []struct{ folder, path string }{
+		{"", "handbook/on-call.md"},
+		{"ops", "handbook/ops/10-on-call.md"},
+		{"/handbook/ops/", "handbook/ops/10-on-call.md"},
+		{"ops/02-deploys", "handbook/ops/02-deploys/0008-on-call.md"},
+		{"people", "handbook/people/on-call.md"}, // about.md has no number
+		{"new/folder", "handbook/new/folder/on-call.md"},
+	} {
+		doc, err := New(fsys, Request{Kind: site.KindPage, Title: "On call", Folder: tt.folder, Now: now})
+		if err != nil {
+			t.Errorf("folder %q: %v", tt.folder, err)
+			continue
+		}
+		if doc.Path != tt.path {
+			t.Errorf("folder %q: Path = %q, want %q", tt.folder, doc.Path, tt.path)
+		}
+	}
+	for _, folder := range []string{"../people", "ops/../../x"} {
+		var e *Error
+		if _, err := New(fsys, Request{Kind: site.KindPage, Title: "On call", Folder: folder, Now: now}); !errors.As(err, &e) {
+			t.Errorf("folder %q: err = %v, want an *Error", folder, err)
+		}
+	}
+}
+
 func TestNewErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
