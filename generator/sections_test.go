@@ -258,8 +258,14 @@ func TestDocusaurusFolders(t *testing.T) {
 			t.Errorf("05-rollback/ lacks %s", want)
 		}
 	}
-	if deploy := readOut(t, out, "handbook/02-guides/10-deploy/index.html"); !strings.Contains(deploy, ">Deploy</h1>") {
+	// A sidebar_label names the page in its own breadcrumbs too, as in
+	// Docusaurus; its title stays its heading.
+	deploy := readOut(t, out, "handbook/02-guides/10-deploy/index.html")
+	if !strings.Contains(deploy, ">Deploy</h1>") {
 		t.Errorf("10-deploy/ is not titled Deploy")
+	}
+	if want := `<li><a href="/handbook/02-guides/">Guides</a></li><li aria-current="page">Ship</li>`; !strings.Contains(deploy, want) {
+		t.Errorf("10-deploy/ lacks the breadcrumbs %s", want)
 	}
 	// A landing page of its own keeps its title, and the folder's label
 	// names it in the sidebar and the breadcrumbs.

@@ -154,6 +154,15 @@ type FeedLink struct {
 	RSS, Atom, JSON string // hrefs
 }
 
+// Crumb returns what the breadcrumb trail calls the page itself: a
+// handbook page's label, as the trail calls its folders, else its title.
+func (v *View) Crumb() string {
+	if v.Page != nil {
+		return v.Page.Label()
+	}
+	return v.Title
+}
+
 // Crumb is one step of a breadcrumb trail.
 type Crumb struct {
 	Title string
