@@ -39,7 +39,9 @@ var admonitionKinds = map[string]struct{ alert, title string }{
 
 // admonition is a container: a block quote drawn as an alert of a kind
 // ("warning"), with the length of its fence (0 for MkDocs's, which end
-// where the indentation does) and its title (none when "").
+// where the indentation does). A title written on its first line is its
+// first child (see titled); title is the text of one it shows otherwise,
+// its kind's name, or none when "".
 type admonition struct {
 	ast.Blockquote
 	fence        int
@@ -103,23 +105,46 @@ func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	if !ok {
 		return nil, parser.NoChildren
 	}
-	title, after := kind.title, rest[k:]
-	switch {
+	var title []byte
+	switch after := rest[k:]; {
 	case len(after) > 0 && after[0] == '[':
 		if end := bytes.LastIndexByte(after, ']'); end > 0 {
-			if t := strings.TrimSpace(string(after[1:end])); t != "" {
-				title = t
-			}
+			title = bytes.TrimSpace(after[1:end])
 		}
 	case len(after) > 0 && (after[0] == ' ' || after[0] == '\t'):
-		if t := strings.TrimSpace(string(after)); t != "" && t[0] != '{' {
+		if t := bytes.TrimSpace(after); len(t) > 0 && t[0] != '{' {
 			title = t
 		}
 	case len(after) > 0 && after[0] != '{':
 		return nil, parser.NoChildren // ":::notes", not a kind
 	}
+	a := &admonition{fence: n, alert: kind.alert, title: kind.title}
+	a.titled(reader, line, title)
 	reader.Advance(lineLen(line))
-	return &admonition{fence: n, alert: kind.alert, title: title}, parser.HasChildren
+	return a, parser.HasChildren
+}
+
+// titled gives the container the title written on its first line, line,
+// when there is one: a paragraph of the title's text in the source, first
+// in the container, whose Markdown is read as a paragraph's is
+// (":::tip[Use **rebase**]").
+func (a *admonition) titled(reader text.Reader, line, title []byte) {
+	if len(title) == 0 {
+		return
+	}
+	_, seg := reader.PeekLine()
+	start := seg.Start + cap(line) - cap(title)
+	if src := reader.Source(); seg.Padding != 0 || start < 0 || start+len(title) > len(src) || !bytes.Equal(src[start:start+len(title)], title) {
+		// Not a slice of the source (a tab expanded to spaces): the
+		// title is text.
+		a.title = string(title)
+		return
+	}
+	head := ast.NewParagraph()
+	head.SetAttributeString("class", []byte("alert-title"))
+	head.Lines().Append(text.NewSegment(start, start+len(title)))
+	a.AppendChild(a, head)
+	a.title = ""
 }
 
 func (admonitionParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
@@ -209,20 +234,22 @@ func (indentedParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	if nestedTooDeep(parent) {
 		return nil, parser.NoChildren
 	}
-	words, title, quoted := rest, "", false
+	words, title, quoted := rest, []byte(nil), false
 	if q := bytes.IndexByte(rest, '"'); q >= 0 && rest[len(rest)-1] == '"' && q < len(rest)-1 {
-		words, title, quoted = rest[:q], string(rest[q+1:len(rest)-1]), true
+		words, title, quoted = rest[:q], bytes.TrimSpace(rest[q+1:len(rest)-1]), true
 	}
 	kindWord, _, _ := strings.Cut(strings.TrimSpace(string(words)), " ")
 	alert, ok := indentedKinds[strings.ToLower(kindWord)]
 	if !ok {
 		return nil, parser.NoChildren
 	}
+	a := &admonition{alert: alert}
 	if !quoted {
-		title = strings.ToUpper(kindWord[:1]) + strings.ToLower(kindWord[1:])
+		a.title = strings.ToUpper(kindWord[:1]) + strings.ToLower(kindWord[1:])
 	}
+	a.titled(reader, line, title)
 	reader.Advance(lineLen(line))
-	return &admonition{alert: alert, title: strings.TrimSpace(title)}, parser.HasChildren
+	return a, parser.HasChildren
 }
 
 // Continue keeps the lines indented by four or more columns, taking the

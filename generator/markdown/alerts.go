@@ -65,8 +65,10 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	for _, q := range quotes {
 		alert(q, src)
 	}
-	// Titles go in now, not as the containers are parsed: a paragraph
-	// with inline text added then would be parsed for inlines again.
+	// Titles of text go in now, not as the containers are parsed: a
+	// paragraph with inline text added then would be parsed for inlines
+	// again. A title written in Markdown is a paragraph of the source
+	// already.
 	for _, a := range admonitions {
 		drawAlert(a, a.alert, a.title)
 	}

@@ -46,7 +46,18 @@ func TestAdmonitions(t *testing.T) {
 <p>Read <strong>this</strong>.</p>
 </blockquote>
 `},
-		{":::danger[Before you <restore>]\n\n- One\n- Two\n\n:::\nAfter.\n", `<blockquote class="alert alert-caution"><p class="alert-title">Before you &lt;restore&gt;</p>
+		// A title that is not a slice of the source, as after a tab a
+		// list item's indentation splits, is shown as written.
+		{"- item\n\n\t:::tip[**x**]\n\tbody\n\t:::\n", `<ul>
+<li>
+<p>item</p>
+<blockquote class="alert alert-tip"><p class="alert-title">**x**</p>
+<p>body</p>
+</blockquote>
+</li>
+</ul>
+`},
+		{":::danger[Before you **restore** <script>x</script> & \\<b>]\n\n- One\n- Two\n\n:::\nAfter.\n", `<blockquote class="alert alert-caution"><p class="alert-title">Before you <strong>restore</strong> <!-- raw HTML omitted -->x<!-- raw HTML omitted --> &amp; &lt;b&gt;</p>
 <ul>
 <li>One</li>
 <li>Two</li>
@@ -123,7 +134,7 @@ func TestIndentedAdmonitions(t *testing.T) {
 </blockquote>
 <p>After.</p>
 `},
-		{"!!! warning \"Before you <restore>\"\n    - one\n    - two\n", `<blockquote class="alert alert-warning"><p class="alert-title">Before you &lt;restore&gt;</p>
+		{"!!! warning \"Before you `restore` [the backup](/ops/)\"\n    - one\n    - two\n", `<blockquote class="alert alert-warning"><p class="alert-title">Before you <code>restore</code> <a href="/ops/">the backup</a></p>
 <ul>
 <li>one</li>
 <li>two</li>
