@@ -73,6 +73,9 @@ func TestFolderSections(t *testing.T) {
 	if !strings.Contains(last, fmt.Sprintf("Runbooks, page %d of %d", pages, pages)) || !strings.Contains(last, fmt.Sprintf(`href="/handbook/runbooks/page-%02d/">Runbook %02d`, flat-1, flat-1)) {
 		t.Errorf("the last page of runbooks/ does not list the last runbook")
 	}
+	if want := fmt.Sprintf(`<li aria-current="page">Runbooks, page %d of %d</li>`, pages, pages); !strings.Contains(last, want) {
+		t.Errorf("the last page of runbooks/ lacks the breadcrumb %s", want)
+	}
 
 	// The sidebar of a page deep in the flat folder: a window around it,
 	// and a link to the folder's whole list.

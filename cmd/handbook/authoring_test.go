@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"net"
 	"os"
@@ -135,16 +136,20 @@ func TestHandbookFolder(t *testing.T) {
 	if err := os.Symlink(filepath.Join(content, "handbook", "operations", "runbooks"), link); err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ wd, want string }{
-		{filepath.Join(content, "handbook", "operations", "runbooks"), "operations/runbooks"},
-		{filepath.Join(content, "handbook", "operations"), "operations"},
-		{link, "operations/runbooks"},
-		{filepath.Join(content, "handbook"), ""},
-		{filepath.Join(content, "updates"), ""},
-		{dir, ""},
+	for _, tc := range []struct{ wd, want, content string }{
+		{filepath.Join(content, "handbook", "operations", "runbooks"), "operations/runbooks", ""},
+		{filepath.Join(content, "handbook", "operations"), "operations", ""},
+		{link, "operations/runbooks", ""},
+		// The content folder as locateSite gives it from there: relative
+		// to where the folder really is.
+		{link, "operations/runbooks", "../../.."},
+		{filepath.Join(content, "handbook"), "", ""},
+		{filepath.Join(content, "updates"), "", ""},
+		{dir, "", ""},
 	} {
-		if got := handbookFolder(content, tc.wd); got != tc.want {
-			t.Errorf("handbookFolder(content, %s) = %q, want %q", tc.wd, got, tc.want)
+		c := cmp.Or(tc.content, content)
+		if got := handbookFolder(c, tc.wd); got != tc.want {
+			t.Errorf("handbookFolder(%s, %s) = %q, want %q", c, tc.wd, got, tc.want)
 		}
 	}
 }

@@ -33,7 +33,7 @@ user.email or user.name. An existing file is never overwritten.`, stdout, stderr
 	fs.StringVar(&req.Author, "author", "", "the writer's person `ID` (default: from git config)")
 	fs.StringVar(&req.Team, "team", "", "the team `ID` it belongs to")
 	fs.StringVar(&date, "date", "", "the document's `DATE` (YYYY-MM-DD) instead of today")
-	fs.StringVar(&req.Folder, "folder", "", "for a page, the `FOLDER` under handbook/ it goes in (default: the one the command runs in)")
+	fs.StringVar(&req.Folder, "folder", "", "for a page, the `FOLDER` it goes in, from the top of handbook/ (default: the one the command runs in)")
 
 	var kind string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -97,16 +97,19 @@ user.email or user.name. An existing file is never overwritten.`, stdout, stderr
 // content/handbook/operations/runbooks/. It returns "" for handbook/
 // itself and for a folder outside it.
 func handbookFolder(contentDir, wd string) string {
-	real := func(p string) string {
-		if abs, err := filepath.Abs(p); err == nil {
-			p = abs
-		}
-		if r, err := filepath.EvalSymlinks(p); err == nil {
-			p = r
-		}
-		return p
+	// A relative contentDir is relative to where the working folder
+	// really is (see locateSite), not to the link that led there.
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = r
 	}
-	rel, err := filepath.Rel(real(filepath.Join(contentDir, "handbook")), real(wd))
+	handbook := filepath.Join(contentDir, "handbook")
+	if !filepath.IsAbs(handbook) {
+		handbook = filepath.Join(wd, handbook)
+	}
+	if r, err := filepath.EvalSymlinks(handbook); err == nil {
+		handbook = r
+	}
+	rel, err := filepath.Rel(handbook, wd)
 	if err != nil || rel == "." || !filepath.IsLocal(rel) {
 		return ""
 	}

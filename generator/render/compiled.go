@@ -960,7 +960,7 @@ func (r *renderer) pageStart(b *bytes.Buffer, v *View) {
 			b.WriteString(`</li>`)
 		}
 		b.WriteString(`<li aria-current="page">`)
-		writeText(b, v.Crumb())
+		writeText(b, v.CurrentCrumb())
 		b.WriteString("</li></ol></nav>\n")
 	}
 	b.WriteString(`<main id="main" class="wrap main-`)

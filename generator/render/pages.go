@@ -154,10 +154,11 @@ type FeedLink struct {
 	RSS, Atom, JSON string // hrefs
 }
 
-// Crumb returns what the breadcrumb trail calls the page itself: a
-// handbook page's label, as the trail calls its folders, else its title.
-func (v *View) Crumb() string {
-	if v.Page != nil {
+// CurrentCrumb returns what the breadcrumb trail calls the page itself:
+// its title, or where that is a handbook page's own, the page's label,
+// as the trail calls its folders ("Budget, page 2 of 3" stays).
+func (v *View) CurrentCrumb() string {
+	if v.Page != nil && v.Title == v.Page.Title {
 		return v.Page.Label()
 	}
 	return v.Title

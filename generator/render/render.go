@@ -110,7 +110,7 @@ type Options struct {
 	// Emit, when set, receives every output as soon as it is made, from
 	// several goroutines at once, and Result.Outputs stays empty: a big
 	// site is written as it renders instead of held in memory. An
-	// output's Data may be reused once Emit returns.
+	// output's Data, or Parts, may be reused once Emit returns.
 	Emit func(Output) error
 	// Progress, when set, is told how many outputs have been made so
 	// far, from several goroutines at once.

@@ -144,7 +144,10 @@ func New(fsys fs.FS, req Request) (Doc, error) {
 		if n, width, ok := nextNumber(fsys, dir); ok && slug != "" {
 			// A folder ordered by number prefixes stays so: a name
 			// without one would make every number part of its name.
-			name = fmt.Sprintf("%0*d-%s", width, n, slug)
+			name = numbered(n, width, slug)
+			if _, _, ok := site.NumberPrefix(name); !ok {
+				return Doc{}, errorf("the pages in %s/ are ordered by the numbers their names start with, and a name that starts with a digit cannot take one (%s): start the title with a letter", dir, name)
+			}
 		}
 		doc.Path = dir + "/" + name + ".md"
 		w.page()
@@ -179,15 +182,35 @@ func Slug(title string) string {
 // pageFolder returns the content path of the folder under handbook/ that
 // Request.Folder names.
 func pageFolder(folder string) (string, error) {
-	f := strings.Trim(strings.ReplaceAll(folder, "\\", "/"), "/")
-	f = strings.TrimPrefix(f, "handbook/")
+	f := strings.ReplaceAll(folder, "\\", "/")
+	if strings.HasPrefix(f, "/") || len(f) > 1 && f[1] == ':' {
+		return "", errorf("folder %q is not a folder under handbook/: give its path from there (operations/runbooks)", folder)
+	}
+	f = strings.TrimSuffix(f, "/")
 	if f == "" || f == "handbook" {
 		return "handbook", nil
 	}
+	f = strings.TrimPrefix(f, "handbook/")
 	if !fs.ValidPath(f) {
-		return "", errorf("folder %q is not a folder under handbook/", folder)
+		return "", errorf("folder %q is not a folder under handbook/: give its path from there (operations/runbooks)", folder)
+	}
+	for _, name := range strings.Split(f, "/") {
+		if strings.HasPrefix(name, ".") {
+			return "", errorf("folder %q is hidden: files in folders whose names start with a dot are not published", folder)
+		}
 	}
 	return "handbook/" + f, nil
+}
+
+// numbered returns the name of a page numbered n, with at least width
+// digits, before the name slug: "03-on-call". A number of more than
+// three digits starts with a zero, as site.NumberPrefix wants of one.
+func numbered(n, width int, slug string) string {
+	num := fmt.Sprintf("%0*d", width, n)
+	if len(num) > 3 && num[0] != '0' {
+		num = "0" + num
+	}
+	return num + "-" + slug
 }
 
 // nextNumber reports whether every page and folder in the folder dir has
@@ -202,6 +225,8 @@ func nextNumber(fsys fs.FS, dir string) (next, width int, ok bool) {
 	for _, e := range entries {
 		name := e.Name()
 		switch {
+		case strings.HasPrefix(name, ".") || !e.IsDir() && !e.Type().IsRegular():
+			continue // not read as content: hidden, or a link
 		case e.IsDir() && !hasPages(fsys, path.Join(dir, name)):
 			continue // images, say: not a section of the sidebar
 		case !e.IsDir() && (!content.IsMarkdown(name) || site.LandingFile(name)):
@@ -221,12 +246,19 @@ func nextNumber(fsys fs.FS, dir string) (next, width int, ok bool) {
 	return next, width, next > 0
 }
 
-// hasPages reports whether the folder dir holds a Markdown file, at any
-// depth.
+// hasPages reports whether the folder dir holds a Markdown file the
+// site reads, at any depth: not hidden, not a link.
 func hasPages(fsys fs.FS, dir string) bool {
 	found := false
 	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && content.IsMarkdown(p) {
+		switch {
+		case err != nil:
+			return nil
+		case p != dir && strings.HasPrefix(d.Name(), "."):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		case d.Type().IsRegular() && content.IsMarkdown(p):
 			found = true
 			return fs.SkipAll
 		}

@@ -78,16 +78,22 @@ func TestNewPageFolder(t *testing.T) {
 		"handbook/ops/02-deploys/0007-canary.md":   "# Canary\n",
 		"handbook/people/about.md":                 "# About\n",
 		"handbook/people/90-day-review.md":         "# 90-day review\n",
+		"handbook/ops/.notes.md":                   "not read: hidden",
+		"handbook/ops/.trash/old.md":               "not read: hidden",
+		"handbook/big/999-last.md":                 "# Last\n",
 	} {
 		fsys[p] = &fstest.MapFile{Data: []byte(data)}
 	}
 	for _, tt := range []struct{ folder, path string }{
 		{"", "handbook/on-call.md"},
 		{"ops", "handbook/ops/10-on-call.md"},
-		{"/handbook/ops/", "handbook/ops/10-on-call.md"},
+		{"handbook/ops/", "handbook/ops/10-on-call.md"},
 		{"ops/02-deploys", "handbook/ops/02-deploys/0008-on-call.md"},
 		{"people", "handbook/people/on-call.md"}, // about.md has no number
 		{"new/folder", "handbook/new/folder/on-call.md"},
+		{"handbook/handbook", "handbook/handbook/on-call.md"},
+		// Past three digits a number starts with a zero, or it is not one.
+		{"big", "handbook/big/01000-on-call.md"},
 	} {
 		doc, err := New(fsys, Request{Kind: site.KindPage, Title: "On call", Folder: tt.folder, Now: now})
 		if err != nil {
@@ -98,10 +104,15 @@ func TestNewPageFolder(t *testing.T) {
 			t.Errorf("folder %q: Path = %q, want %q", tt.folder, doc.Path, tt.path)
 		}
 	}
-	for _, folder := range []string{"../people", "ops/../../x"} {
+	for _, tt := range []struct{ folder, title string }{
+		{"../people", "On call"}, {"ops/../../x", "On call"}, {"/etc", "On call"}, {`C:\Users\x`, "On call"},
+		{".drafts", "On call"}, {"ops/.hidden", "On call"},
+		// A name that starts with a digit cannot take a number.
+		{"ops", "90-day review"},
+	} {
 		var e *Error
-		if _, err := New(fsys, Request{Kind: site.KindPage, Title: "On call", Folder: folder, Now: now}); !errors.As(err, &e) {
-			t.Errorf("folder %q: err = %v, want an *Error", folder, err)
+		if _, err := New(fsys, Request{Kind: site.KindPage, Title: tt.title, Folder: tt.folder, Now: now}); !errors.As(err, &e) {
+			t.Errorf("folder %q, title %q: err = %v, want an *Error", tt.folder, tt.title, err)
 		}
 	}
 }

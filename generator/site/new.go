@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"time"
 	"unicode"
 
-	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/handbook/handbook/generator/diag"
@@ -866,12 +864,11 @@ func (l *linker) linkTags() {
 			lower[i] = strings.ToLower(d.Title)
 		}
 	}
-	// The tags are sorted a processor each: linking is otherwise one
+	// The tags are sorted in parallel: linking is otherwise one
 	// goroutine's work, with the other processors idle.
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
 	for t, m := range members {
-		g.Go(func() error {
+		wg.Go(func() {
 			slices.SortFunc(m, func(a, b int32) int {
 				x, y := docs[a], docs[b]
 				return cmp.Or(y.Date.Compare(x.Date), cmp.Compare(lower[a], lower[b]), cmp.Compare(x.Path, y.Path))
@@ -880,10 +877,9 @@ func (l *linker) linkTags() {
 			for i, k := range m {
 				t.Docs[i] = docs[k]
 			}
-			return nil
 		})
 	}
-	g.Wait()
+	wg.Wait()
 	l.site.Tags = slices.SortedFunc(maps.Values(byslug), func(a, b *Tag) int { return cmp.Compare(a.Slug, b.Slug) })
 }
 
