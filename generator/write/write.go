@@ -553,9 +553,9 @@ func (j *journal) undo() error {
 	return first
 }
 
-// sameFile reports whether the regular file p holds data. What it reads
-// goes into a buffer of a pool, a page's size: a site's worth of files
-// read for nothing but a comparison.
+// sameFile reports whether the regular file p holds parts, one after the
+// other. What it reads goes into a buffer of a pool, a page's size: a
+// site's worth of files read for nothing but a comparison.
 func sameFile(p string, parts [][]byte) bool {
 	size := 0
 	for _, data := range parts {
