@@ -46,6 +46,11 @@ type admonition struct {
 	ast.Blockquote
 	fence        int
 	alert, title string
+	// head is the title written on the first line, nil for none, and
+	// fallback the title shown instead when head shows nothing (raw HTML
+	// alone, which is left out).
+	head     *ast.Paragraph
+	fallback string
 }
 
 // nestedTooDeep reports whether parent is inside maxAdmonitions
@@ -118,7 +123,7 @@ func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	case len(after) > 0 && after[0] != '{':
 		return nil, parser.NoChildren // ":::notes", not a kind
 	}
-	a := &admonition{fence: n, alert: kind.alert, title: kind.title}
+	a := &admonition{fence: n, alert: kind.alert, title: kind.title, fallback: kind.title}
 	a.titled(reader, line, title)
 	reader.Advance(lineLen(line))
 	return a, parser.HasChildren
@@ -144,7 +149,18 @@ func (a *admonition) titled(reader text.Reader, line, title []byte) {
 	head.SetAttributeString("class", []byte("alert-title"))
 	head.Lines().Append(text.NewSegment(start, start+len(title)))
 	a.AppendChild(a, head)
-	a.title = ""
+	a.head, a.title = head, ""
+}
+
+// showsText reports whether the title written on the container's first
+// line shows anything once parsed: raw HTML alone is left out.
+func (a *admonition) showsText() bool {
+	for c := a.head.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() != ast.KindRawHTML {
+			return true
+		}
+	}
+	return false
 }
 
 func (admonitionParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
@@ -243,9 +259,9 @@ func (indentedParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	if !ok {
 		return nil, parser.NoChildren
 	}
-	a := &admonition{alert: alert}
+	a := &admonition{alert: alert, fallback: strings.ToUpper(kindWord[:1]) + strings.ToLower(kindWord[1:])}
 	if !quoted {
-		a.title = strings.ToUpper(kindWord[:1]) + strings.ToLower(kindWord[1:])
+		a.title = a.fallback
 	}
 	a.titled(reader, line, title)
 	reader.Advance(lineLen(line))

@@ -70,6 +70,10 @@ func (blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	// again. A title written in Markdown is a paragraph of the source
 	// already.
 	for _, a := range admonitions {
+		if a.head != nil && !a.showsText() {
+			a.RemoveChild(a, a.head)
+			a.head, a.title = nil, a.fallback
+		}
 		drawAlert(a, a.alert, a.title)
 	}
 	for _, m := range mermaid {

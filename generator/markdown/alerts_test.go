@@ -46,6 +46,12 @@ func TestAdmonitions(t *testing.T) {
 <p>Read <strong>this</strong>.</p>
 </blockquote>
 `},
+		// A title of raw HTML alone, which is left out, gives way to the
+		// kind's.
+		{":::danger[<b>]\nBody.\n:::\n", `<blockquote class="alert alert-caution"><p class="alert-title">Danger</p>
+<p>Body.</p>
+</blockquote>
+`},
 		// A title that is not a slice of the source, as after a tab a
 		// list item's indentation splits, is shown as written.
 		{"- item\n\n\t:::tip[**x**]\n\tbody\n\t:::\n", `<ul>
@@ -133,6 +139,10 @@ func TestIndentedAdmonitions(t *testing.T) {
 <p>More.</p>
 </blockquote>
 <p>After.</p>
+`},
+		{"!!! warning \"<i>\"\n    Text.\n", `<blockquote class="alert alert-warning"><p class="alert-title">Warning</p>
+<p>Text.</p>
+</blockquote>
 `},
 		{"!!! warning \"Before you `restore` [the backup](/ops/)\"\n    - one\n    - two\n", `<blockquote class="alert alert-warning"><p class="alert-title">Before you <code>restore</code> <a href="/ops/">the backup</a></p>
 <ul>
