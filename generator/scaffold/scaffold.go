@@ -182,16 +182,14 @@ func Slug(title string) string {
 // pageFolder returns the content path of the folder under handbook/ that
 // Request.Folder names.
 func pageFolder(folder string) (string, error) {
-	f := strings.ReplaceAll(folder, "\\", "/")
-	if strings.HasPrefix(f, "/") || len(f) > 1 && f[1] == ':' {
-		return "", errorf("folder %q is not a folder under handbook/: give its path from there (operations/runbooks)", folder)
-	}
-	f = strings.TrimSuffix(f, "/")
+	f := strings.TrimSuffix(strings.ReplaceAll(folder, "\\", "/"), "/")
 	if f == "" || f == "handbook" {
 		return "handbook", nil
 	}
 	f = strings.TrimPrefix(f, "handbook/")
-	if !fs.ValidPath(f) {
+	// A volume ("C:/x") is a valid path to fs, and would be a folder
+	// named "C:" here.
+	if !fs.ValidPath(f) || len(f) > 1 && f[1] == ':' {
 		return "", errorf("folder %q is not a folder under handbook/: give its path from there (operations/runbooks)", folder)
 	}
 	for _, name := range strings.Split(f, "/") {
