@@ -74,9 +74,10 @@ type Config struct {
 	Progress func(stage string, done int)
 	// Reading, when set, is told how many Markdown files the build is
 	// about to read and parse and their size in bytes, once it knows,
-	// leaving out those the cache holds parsed (content.Options.Reading):
-	// the command line sizes its memory limit from it.
-	Reading func(files int, bytes int64)
+	// leaving out those the cache holds parsed, which it counts apart
+	// (content.Options.Reading): the command line sizes its memory limit
+	// from it, and how often it collects.
+	Reading func(files, parsed int, bytes int64)
 	// ReleaseText lets the build drop each document's section texts
 	// (site.Section.Text, read only by the search index) once the index
 	// has analysed them, for a smaller peak of memory: Result.Site then

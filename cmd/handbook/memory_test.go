@@ -83,29 +83,110 @@ func TestExpectContent(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	reset()
 	stop := limitMemory()
-	expectContent(10_000, 10<<20) // 80 MiB live: twice is under the floor
+	expectContent(10_000, 0, 10<<20) // 80 MiB live: twice is under the floor
 	if got := debug.SetMemoryLimit(-1); got != floorLimit {
 		t.Errorf("after 10 MiB of Markdown, limit = %d, want %d", got, floorLimit)
 	}
-	expectContent(100_000, 100<<20) // 800 MiB live
+	expectContent(100_000, 0, 100<<20) // 800 MiB live
 	if got, want := debug.SetMemoryLimit(-1), int64(1600<<20); got != want {
 		t.Errorf("after 100 MiB of Markdown, limit = %d, want %d", got, want)
 	}
-	expectContent(1_000, 1<<20)
+	expectContent(1_000, 0, 1<<20)
 	if got, want := debug.SetMemoryLimit(-1), int64(1600<<20); got != want {
 		t.Errorf("after a smaller site, limit = %d, want it kept at %d", got, want)
 	}
 	stop()
 
 	debug.SetMemoryLimit(before)
-	expectContent(100_000, 200<<20)
+	expectContent(100_000, 0, 200<<20)
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("once stopped, limit = %d, want it left at %d", got, before)
 	}
 	t.Setenv("GOMEMLIMIT", "4GiB")
 	limitMemory()()
-	expectContent(100_000, 200<<20)
+	expectContent(100_000, 0, 200<<20)
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("with GOMEMLIMIT set, limit = %d, want it left at %d", got, before)
 	}
+}
+
+// gcPercent returns the collector's setting, as SetGCPercent leaves it.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// TestExpectEdit checks that a build that parses few of its files has
+// the collector run only at the limit while the limit is the floor, and
+// that it runs as before once the live heap takes the limit higher, once
+// handbook stops following the heap, for a build that parses many files,
+// and when GOGC or GOMEMLIMIT is set. Not parallel: the settings are the
+// process's.
+func TestExpectEdit(t *testing.T) {
+	beforeLimit, beforePercent := debug.SetMemoryLimit(-1), gcPercent()
+	defer func() {
+		debug.SetMemoryLimit(beforeLimit)
+		debug.SetGCPercent(beforePercent)
+		memory.Lock()
+		memory.f, memory.atLimit = follower{}, false
+		memory.Unlock()
+	}()
+	start := func() (stop func()) {
+		memory.Lock()
+		memory.f = follower{}
+		memory.Unlock()
+		debug.SetGCPercent(100)
+		return limitMemory()
+	}
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+
+	stop := start()
+	expectEdit(1, 9_999, 2_000)
+	if got := gcPercent(); got != -1 {
+		t.Errorf("one file of 10,000 parsed: GC percent %d, want -1 (at the limit only)", got)
+	}
+	memory.follow(floorLimit) // the limit goes to twice that
+	if got := gcPercent(); got != 100 {
+		t.Errorf("once the limit is over the floor: GC percent %d, want 100", got)
+	}
+	stop()
+
+	stop = start()
+	expectEdit(1, 9_999, 2_000)
+	stop()
+	if got := gcPercent(); got != 100 {
+		t.Errorf("once handbook stops following the heap: GC percent %d, want 100", got)
+	}
+
+	stop = start()
+	expectEdit(2_000, 8_000, 2<<20)
+	if got := gcPercent(); got != 100 {
+		t.Errorf("2,000 files of 10,000 parsed: GC percent %d, want 100", got)
+	}
+	expectEdit(0, 0, 0)
+	if got := gcPercent(); got != 100 {
+		t.Errorf("an empty site: GC percent %d, want 100", got)
+	}
+	stop()
+
+	t.Setenv("GOGC", "50")
+	debug.SetGCPercent(50)
+	stop = limitMemory()
+	expectEdit(1, 9_999, 2_000)
+	if got := gcPercent(); got != 50 {
+		t.Errorf("with GOGC=50: GC percent %d, want 50", got)
+	}
+	stop()
+
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "4GiB")
+	debug.SetGCPercent(100)
+	stop = limitMemory()
+	expectEdit(1, 9_999, 2_000)
+	if got := gcPercent(); got != 100 {
+		t.Errorf("with GOMEMLIMIT set: GC percent %d, want 100", got)
+	}
+	stop()
 }

@@ -170,7 +170,7 @@ site is left as it was.`, stdout, stderr)
 	// Nothing here reads the documents' texts once the index has them,
 	// and the process exits after one build.
 	cfg.ReleaseText, cfg.MapCache = true, true
-	cfg.Reading = expectContent
+	cfg.Reading = expectEdit
 	done := progress(stderr, &cfg)
 	res, err := generator.Build(ctx, cfg)
 	done()

@@ -67,10 +67,10 @@ type Options struct {
 	// Reading, when set, is told how many Markdown files Load is about
 	// to parse and their size in bytes, once it knows: after looking at
 	// the folder, before parsing any of them. Files the snapshot's index
-	// has parsed, with the stat they have, are not counted: a build
-	// after an edit parses a few. A build with nothing to do stops
-	// before it tells.
-	Reading func(files int, bytes int64)
+	// has parsed, with the stat they have, are not counted in files and
+	// bytes but in parsed: a build after an edit parses a few. A build
+	// with nothing to do stops before it tells.
+	Reading func(files, parsed int, bytes int64)
 
 	// clock, when set, is read instead of time.Now to tell how long ago
 	// files changed: tests make every file look settled with it.
@@ -208,7 +208,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 				n, size = n-1, size-st.Size
 			}
 		}
-		opts.Reading(n, size)
+		opts.Reading(n, len(files)-n, size)
 	}
 	if l.prev != nil {
 		l.prev.loadParsed(opts.Cache)

@@ -325,16 +325,18 @@ func TestReading(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		calls, gotFiles, gotBytes := 0, 0, int64(0)
+		calls, gotFiles, gotParsed, gotBytes := 0, 0, 0, int64(0)
 		opts := step.opts
-		opts.Reading = func(files int, bytes int64) { calls, gotFiles, gotBytes = calls+1, files, bytes }
+		opts.Reading = func(files, parsed int, bytes int64) {
+			calls, gotFiles, gotParsed, gotBytes = calls+1, files, parsed, bytes
+		}
 		Load(os.DirFS(dir), opts)
-		if calls != 1 || gotFiles != step.files || gotBytes != step.bytes {
-			t.Errorf("%s: Reading called %d times, last with %d files of %d bytes; want once, %d files of %d bytes", step.name, calls, gotFiles, gotBytes, step.files, step.bytes)
+		if calls != 1 || gotFiles != step.files || gotParsed != 6-step.files || gotBytes != step.bytes {
+			t.Errorf("%s: Reading called %d times, last with %d files of %d bytes and %d parsed; want once, %d files of %d bytes and %d parsed", step.name, calls, gotFiles, gotBytes, gotParsed, step.files, step.bytes, 6-step.files)
 		}
 	}
 	opts := Options{Root: dir, Cache: c, clock: later, StopIfUnchanged: func(cache.Key) bool { return true }}
-	opts.Reading = func(int, int64) { t.Error("Reading called by a load that stopped, nothing changed") }
+	opts.Reading = func(int, int, int64) { t.Error("Reading called by a load that stopped, nothing changed") }
 	if res, _ := Load(os.DirFS(dir), opts); !res.Unchanged {
 		t.Error("the last load did not stop: nothing changed")
 	}
