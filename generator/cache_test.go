@@ -155,6 +155,18 @@ func TestCacheNeverStale(t *testing.T) {
 		{"that blocker's words, which leave as many things needing attention", func() {
 			replace("updates/2026-11-25-mei-export-blocked.md", "for the schema review.", "for the schema sign-off.")
 		}, false, false, nil},
+		{"a blocker that names someone with no page yet", func() {
+			replace("updates/2026-11-25-mei-export-blocked.md", "for the schema sign-off.", "for the schema sign-off, and @sam.")
+		}, false, false, nil},
+		// The export's blocker lists the people it names: the update's
+		// file is as it was.
+		{"that person's page", func() {
+			write(filepath.Join(content, "people", "sam.md"), "---\nname: Sam Lee\nteam: growth\n---\n")
+		}, false, false, nil},
+		// Updates without a team of their own are their author's team's.
+		{"a person's team, which their updates take", func() {
+			replace("people/ana.md", "team: platform", "team: growth")
+		}, false, false, nil},
 		{"a proposal's response date, which what needs its decision-makers shows", func() {
 			replace("decisions/0011-free-tier-instead-of-a-14-day-trial.md", "respond-by: 2026-12-09", "respond-by: 2026-11-27")
 		}, false, false, nil},

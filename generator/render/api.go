@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	_ "embed"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -14,6 +15,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/site"
 )
 
@@ -263,7 +265,10 @@ func (r *renderer) apiOutputs(emit func(Output) error) error {
 		case "pages":
 			l.encode = listEncoder(s.Pages, r.apiPage)
 		case "updates":
-			l.encode = listEncoder(s.Updates, r.apiUpdate)
+			// The updates are most of the export, and an update's
+			// item depends on few other documents: their runs are
+			// kept in the cache (see cachedRuns).
+			l.encode = cachedRuns(r, "updates", s.Updates, r.apiUpdate, apiUpdateKey, func(u *site.Update) string { return u.URL })
 		case "decisions":
 			l.encode = listEncoder(s.Decisions, r.apiDecision)
 		case "objectives":
@@ -325,7 +330,7 @@ func listEncoder[S, T any](list []S, item func(S) T) func() ([][]byte, error) {
 		// it is encoded, so that only the runs being encoded hold theirs: all of
 		// them, made first, were a sixth of the objects the collector
 		// traced at a big site's peak.
-		const run = 256
+		const run = apiRun
 		runs := make([][]byte, (len(list)+run-1)/run)
 		var g errgroup.Group
 		g.SetLimit(runtime.GOMAXPROCS(0))
@@ -339,17 +344,10 @@ func listEncoder[S, T any](list []S, item func(S) T) func() ([][]byte, error) {
 					buf = new([]byte)
 				}
 				defer scratch.Put(buf)
-				out := (*buf)[:0]
-				for i := k * run; i < min((k+1)*run, len(list)); i++ {
-					data, err := json.Marshal(item(list[i]))
-					if err != nil {
-						return err
-					}
-					if i > 0 {
-						out = append(out, ',')
-					}
-					out = append(out, "\n    "...)
-					out = append(out, data...)
+				lo := k * run
+				out, err := appendRun((*buf)[:0], list[lo:min(lo+run, len(list))], item, lo == 0)
+				if err != nil {
+					return err
 				}
 				runs[k] = bytes.Clone(out)
 				*buf = out
@@ -361,6 +359,105 @@ func listEncoder[S, T any](list []S, item func(S) T) func() ([][]byte, error) {
 		}
 		return runs, nil
 	}
+}
+
+// appendRun appends the items item makes of list to out, each encoded on
+// a line of its own after a comma, or, for the first of the list, after
+// the list's opening.
+func appendRun[S, T any](out []byte, list []S, item func(S) T, first bool) ([]byte, error) {
+	for i, x := range list {
+		data, err := json.Marshal(item(x))
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 || !first {
+			out = append(out, ',')
+		}
+		out = append(out, "\n    "...)
+		out = append(out, data...)
+	}
+	return out, nil
+}
+
+// cachedRuns is listEncoder for a list whose items have a key (key adds
+// to a hasher everything item reads of one, beyond the build's base
+// key): runs whose items' keys are those of a run of an earlier build
+// are taken from the cache, and only the others are made and encoded.
+// An edit at 10,000 documents encoded every update again, 7,500 items
+// and a fifth of a second of CPU, for the one item that changed.
+//
+// Where a run ends depends on its last item alone, as the search
+// index's groups do (see runEnds): a new update, at the start of the
+// list, changes its own run, not every run after it.
+func cachedRuns[S, T any](r *renderer, name string, list []S, item func(S) T, key func(*cache.Hasher, S), url func(S) string) func() ([][]byte, error) {
+	return func() ([][]byte, error) {
+		ends := runEnds(list, url)
+		runs := make([][]byte, len(ends))
+		var g errgroup.Group
+		g.SetLimit(runtime.GOMAXPROCS(0))
+		for k, hi := range ends {
+			lo := 0
+			if k > 0 {
+				lo = ends[k-1]
+			}
+			g.Go(func() error {
+				h := cache.NewHasher(apiRunNS).Int(apiRunVersion).Key(r.base).String(name).Bool(lo == 0)
+				for _, x := range list[lo:hi] {
+					key(h, x)
+				}
+				k0 := h.Sum()
+				if data, ok := r.opts.Cache.Get(apiRunNS, k0); ok && len(data) >= len(k0) {
+					run, sum := data[:len(data)-len(k0)], data[len(data)-len(k0):]
+					if cache.Sum(run) == cache.Key(sum) {
+						runs[k] = run
+						return nil
+					}
+				}
+				out, err := appendRun(nil, list[lo:hi], item, lo == 0)
+				if err != nil {
+					return err
+				}
+				sum := cache.Sum(out)
+				r.opts.Cache.PutParts(apiRunNS, k0, [][]byte{out, sum[:]})
+				runs[k] = out
+				return nil
+			})
+		}
+		if err := g.Wait(); err != nil {
+			return nil, err
+		}
+		return runs, nil
+	}
+}
+
+// The cache's namespace of encoded runs of the export (see cachedRuns),
+// and the version of their keys.
+const (
+	apiRunNS      = "api-run"
+	apiRunVersion = 1
+)
+
+// apiRun is how many items a run of cachedRuns holds on average; none
+// holds more than 4*apiRun.
+const apiRun = 256
+
+// runEnds returns where each run of list ends: after an item whose URL
+// hashes to a multiple of apiRun, or after 4*apiRun items since the
+// last end.
+func runEnds[S any](list []S, url func(S) string) []int {
+	var ends []int
+	lo := 0
+	for i, x := range list {
+		sum := cache.NewHasher("api run end").String(url(x)).Sum()
+		if binary.LittleEndian.Uint32(sum[:4])%apiRun == 0 || i+1-lo == 4*apiRun {
+			ends = append(ends, i+1)
+			lo = i + 1
+		}
+	}
+	if lo < len(list) {
+		ends = append(ends, len(list))
+	}
+	return ends
 }
 
 // encodeList returns the parts of l as a member of an API file's
@@ -482,6 +579,43 @@ func (r *renderer) apiPage(p *site.Page) apiPage {
 		ap.Parent = &u
 	}
 	return ap
+}
+
+// apiUpdateKey adds to h everything apiUpdate reads of u, beyond the
+// build's base key (the site's configuration, where r.abs takes its
+// host): its document as lists show it (ListHash: its front matter,
+// summary and blockers), its URL and date, and what New linked to it.
+func apiUpdateKey(h *cache.Hasher, u *site.Update) {
+	_, offset := u.Date.Zone()
+	h.Key(u.ListHash).String(u.Path).String(u.URL).String(u.Title).String(u.AuthorID).Int(u.Date.UnixNano()).Int(int64(offset)).String(string(u.Status))
+	h.String(u.Summary).Int(int64(len(u.Tags)))
+	for _, t := range u.Tags {
+		h.String(t)
+	}
+	if u.Team != nil {
+		h.String(u.Team.ID)
+	} else {
+		h.String("no team")
+	}
+	h.Int(int64(len(u.ObjectiveRefs)))
+	for _, o := range u.ObjectiveRefs {
+		h.String(o.ID)
+	}
+	h.Int(int64(len(u.Progress)))
+	for _, p := range u.Progress {
+		if p.KeyResult != nil {
+			h.String(p.Objective.ID).String(p.KeyResult.ID).Int(int64(math.Float64bits(p.Value)))
+		} else {
+			h.String("no key result")
+		}
+	}
+	h.Int(int64(len(u.Blocked)))
+	for _, b := range u.Blocked {
+		h.String(b.Text).Int(int64(len(b.Mentions)))
+		for _, p := range b.Mentions {
+			h.String(p.ID)
+		}
+	}
 }
 
 // apiUpdate is an update in the export.
