@@ -51,13 +51,13 @@ func SumParts(parts [][]byte) Key {
 	if len(parts) == 1 {
 		return Sum(parts[0])
 	}
-	h := streams.Get().(*xxh3.Hasher)
-	defer streams.Put(h)
-	h.Reset()
+	s := streams.Get().(*stream)
+	defer streams.Put(s)
+	s.h.Reset()
 	for _, p := range parts {
-		h.Write(p)
+		s.h.Write(p)
 	}
-	return h.Sum128().Bytes()
+	return s.h.Sum128().Bytes()
 }
 
 // A Hasher builds a Key from a sequence of values. Each value is written
@@ -65,8 +65,11 @@ func SumParts(parts [][]byte) Key {
 //
 // Most keys are a few hundred bytes of small values: up to 256 bytes are
 // gathered in the Hasher and hashed at once by Sum. Past that a Hasher
-// streams them into a hash state of a pool, a kilobyte each, which Sum
-// gives back; both give the hash of the same bytes. A clean build of
+// streams them into a hash state of a pool, which Sum gives back; both
+// give the hash of the same bytes. The state gathers values in a buffer
+// of its own and hashes them 4 KB at a time: handed to the hash one by
+// one, values of a few bytes cost their own call and copy each, and
+// hashing was a tenth of the CPU of a build after an edit. A clean build of
 // 10,000 documents makes 53,000 keys, half of them over 512 bytes: with
 // a buffer that grew to hold them it allocated 1,777 MiB, against 1,722
 // MiB so and 1,729 MiB with SHA-256.
@@ -75,7 +78,7 @@ func SumParts(parts [][]byte) Key {
 type Hasher struct {
 	head   [streamAt]byte // the values gathered, n bytes
 	n      int
-	stream *xxh3.Hasher // from streams, once head would overflow
+	stream *stream // from streams, once head would overflow
 	sum    Key
 	summed bool
 }
@@ -83,8 +86,36 @@ type Hasher struct {
 // streamAt is the most bytes a Hasher gathers before it streams them.
 const streamAt = 256
 
+// stream is a streaming Hasher's hash state, and the bytes it has
+// gathered since it last hashed.
+type stream struct {
+	h   xxh3.Hasher
+	buf [streamBuf]byte
+	n   int
+}
+
+func (s *stream) write(p []byte) {
+	if s.n+len(p) > len(s.buf) {
+		s.h.Write(s.buf[:s.n])
+		s.n = 0
+		if len(p) >= len(s.buf) {
+			s.h.Write(p)
+			return
+		}
+	}
+	s.n += copy(s.buf[s.n:], p)
+}
+
+func (s *stream) sum() Key {
+	s.h.Write(s.buf[:s.n])
+	return s.h.Sum128().Bytes()
+}
+
+// streamBuf is how many bytes a stream gathers before it hashes them.
+const streamBuf = 4096
+
 // streams holds the hash states of streaming Hashers.
-var streams = sync.Pool{New: func() any { return xxh3.New() }}
+var streams = sync.Pool{New: func() any { return new(stream) }}
 
 // NewHasher returns a Hasher that starts with the given kind of entry,
 // such as "markdown".
@@ -105,13 +136,18 @@ func (h *Hasher) Write(p []byte) (int, error) {
 		h.n += copy(h.head[h.n:], p)
 		return len(p), nil
 	}
+	if s := h.stream; s != nil && s.n+len(p) <= len(s.buf) {
+		s.n += copy(s.buf[s.n:], p)
+		return len(p), nil
+	}
 	if h.stream == nil {
-		h.stream = streams.Get().(*xxh3.Hasher)
-		h.stream.Reset()
-		h.stream.Write(h.head[:h.n])
+		h.stream = streams.Get().(*stream)
+		h.stream.h.Reset()
+		h.stream.n = copy(h.stream.buf[:], h.head[:h.n])
 		h.n = 0
 	}
-	return h.stream.Write(p)
+	h.stream.write(p)
+	return len(p), nil
 }
 
 // Bytes adds b.
@@ -136,6 +172,11 @@ func (h *Hasher) Int(n int64) *Hasher {
 	if h.stream == nil && !h.summed && h.n+8 <= streamAt {
 		binary.LittleEndian.PutUint64(h.head[h.n:], uint64(n))
 		h.n += 8
+		return h
+	}
+	if s := h.stream; s != nil && s.n+8 <= len(s.buf) {
+		binary.LittleEndian.PutUint64(s.buf[s.n:], uint64(n))
+		s.n += 8
 		return h
 	}
 	var b [8]byte
@@ -165,7 +206,7 @@ func (h *Hasher) Sum() Key {
 		return h.sum
 	}
 	if h.stream != nil {
-		h.sum = h.stream.Sum128().Bytes()
+		h.sum = h.stream.sum()
 		streams.Put(h.stream)
 		h.stream = nil
 	} else {

@@ -147,8 +147,8 @@ func TestHasherSeparatesValues(t *testing.T) {
 // however they were split between values and calls.
 func TestHasherStreams(t *testing.T) {
 	t.Parallel()
-	long := strings.Repeat("0123456789abcdef", 3*streamAt/16+3)
-	for _, n := range []int{0, 1, streamAt - 24, streamAt - 16, streamAt - 15, streamAt, streamAt + 1, len(long)} {
+	long := strings.Repeat("0123456789abcdef", 3*streamBuf/16+3)
+	for _, n := range []int{0, 1, streamAt - 24, streamAt - 16, streamAt - 15, streamAt, streamAt + 1, streamBuf - 24, streamBuf - 9, streamBuf, streamBuf + 1, 2*streamBuf + 5, len(long)} {
 		h := NewHasher("k").String(long[:n]).Int(7).Bytes([]byte(long[:n/3]))
 		// The same bytes, laid out by hand and hashed at once.
 		var want []byte
@@ -174,6 +174,19 @@ func TestHasherStreams(t *testing.T) {
 		if got := w.Sum(); got != Sum(want) {
 			t.Errorf("%d bytes written one at a time: key %s, want %s", n, got, Sum(want))
 		}
+	}
+	// Numbers, each gathered where it fits, across the buffers' ends.
+	h := NewHasher("k")
+	want := binary.LittleEndian.AppendUint64(nil, 1)
+	want = append(want, 'k')
+	for i := range 3*streamBuf/8 + 5 {
+		h.Int(int64(i)).Bytes([]byte{byte(i)})
+		want = binary.LittleEndian.AppendUint64(want, uint64(i))
+		want = binary.LittleEndian.AppendUint64(want, 1)
+		want = append(want, byte(i))
+	}
+	if got := h.Sum(); got != Sum(want) {
+		t.Errorf("numbers: key %s, want the hash of their bytes %s", got, Sum(want))
 	}
 }
 
