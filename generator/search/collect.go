@@ -166,7 +166,14 @@ func collect(s *site.Site) []*entry {
 		e.meta = append(e.meta, strings.Join(e.doc.Tags, "\n"), slugWords(e.doc.Path))
 	}
 	slices.SortStableFunc(out, func(a, b *entry) int {
-		return cmp.Or(cmp.Compare(a.kind, b.kind), slices.Compare(a.sort, b.sort), cmp.Compare(a.doc.Path, b.doc.Path))
+		// Not cmp.Or, which compares all three every time.
+		if c := cmp.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		if c := slices.Compare(a.sort, b.sort); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.doc.Path, b.doc.Path)
 	})
 	return out
 }

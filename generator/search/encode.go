@@ -2,10 +2,8 @@ package search
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	gohash "hash"
 	"hash/maphash"
 	"runtime"
 	"slices"
@@ -193,17 +191,13 @@ func newGzip() *gzip.Writer {
 // kept from the last build are keyed by it too.
 const gzipLevel = gzip.BestSpeed
 
-type hasher struct{ h gohash.Hash }
-
-func newHasher() hasher         { return hasher{sha256.New()} }
-func (h hasher) write(b []byte) { h.h.Write(b) }
-func (h hasher) sum() string    { return hex.EncodeToString(h.h.Sum(nil)[:6]) }
-
-// hash names content: 12 hex digits of its SHA-256.
+// hash names content: 12 hex digits of its hash (cache.Sum), which tell
+// one version of a file from the next. SHA-256, which no one needed to
+// trust, took 8 ms of a build after an edit at 10,000 documents to hash
+// the packs.
 func hash(data []byte) string {
-	h := newHasher()
-	h.write(data)
-	return h.sum()
+	sum := cache.Sum(data)
+	return hex.EncodeToString(sum[:6])
 }
 
 func appendUvarint(b []byte, v uint64) []byte { return binary.AppendUvarint(b, v) }

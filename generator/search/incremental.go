@@ -1,7 +1,6 @@
 package search
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"hash/crc32"
 	"sync"
@@ -52,7 +51,7 @@ func groups(entries []*entry) [][2]int {
 	var out [][2]int
 	lo := 0
 	for i, e := range entries {
-		sum := sha256.Sum256([]byte(e.doc.URL))
+		sum := cache.Sum([]byte(e.doc.URL))
 		if binary.LittleEndian.Uint32(sum[:4])%analysisGroup == 0 || i+1-lo == maxGroup {
 			out = append(out, [2]int{lo, i + 1})
 			lo = i + 1
