@@ -91,7 +91,10 @@ func Open(dir string, c *cache.Cache) (*Site, error) {
 		os.RemoveAll(stage)
 		return nil, err
 	}
-	w := &Site{dir: dir, stage: stage, cache: c, outputs: outputs{prev: readManifest(c, dir), next: manifest{}}}
+	prev := readManifest(c, dir)
+	// The next site has about as many files as the last: a map of that
+	// size from the start, not one grown and rehashed as the build goes.
+	w := &Site{dir: dir, stage: stage, cache: c, outputs: outputs{prev: prev, next: make(manifest, len(prev))}}
 	// The new folder is made beside the output folder, but "." has no
 	// such place: it swaps, which fails and touches nothing.
 	if info, err := os.Lstat(dir); w.prev == nil && err == nil && info.IsDir() && !Inside(stage, dir) {
