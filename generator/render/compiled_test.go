@@ -87,3 +87,32 @@ func TestWrittenInGo(t *testing.T) {
 		t.Errorf("the site has pages of only %v of the 7 kinds written in Go", seen)
 	}
 }
+
+// TestLayoutThatDoesNotParse checks that a layout with a syntax error
+// fails the build with the layout's error, every time: the templates are
+// parsed beside the first pages, which ask for them too.
+func TestLayoutThatDoesNotParse(t *testing.T) {
+	t.Parallel()
+	files := fstest.MapFS{
+		"site.toml":     {Data: []byte("title = \"T\"\nbase_url = \"https://t.example/\"\n")},
+		"people/ana.md": {Data: []byte("---\nname: Ana\n---\n")},
+	}
+	for i := range 50 {
+		files["updates/2026-11-2"+strconv.Itoa(i%5)+"-ana-"+strconv.Itoa(i)+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Update " + strconv.Itoa(i) + "\nauthor: ana\ndate: 2026-11-2" + strconv.Itoa(i%5) + "\n---\nDone.\n")}
+	}
+	loaded, diags := content.Load(files, content.Options{})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	s, diags := site.New(loaded.Content, site.Options{Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	broken := fstest.MapFS{"update.html": {Data: []byte(`{{define "main"}}{{if .Title}}<h1>{{.Title}}</h1>{{end}`)}}
+	for range 20 {
+		_, err := Render(s, Options{Layouts: Overlay(broken, layouts.FS)})
+		if err == nil || !strings.HasPrefix(err.Error(), "layouts/update.html:") {
+			t.Fatalf("Render with a broken update.html: error %v, want the layout's, starting layouts/update.html:", err)
+		}
+	}
+}

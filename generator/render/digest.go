@@ -135,10 +135,14 @@ func (r *renderer) feedWeeks(t *site.Team) []*site.Digest {
 
 // digestItems returns the weeks of t's digest feed as its items.
 func (r *renderer) digestItems(t *site.Team) ([]*site.Doc, error) {
+	tmpl, err := r.tmpl()
+	if err != nil {
+		return nil, err
+	}
 	var docs []*site.Doc
 	for _, d := range r.feedWeeks(t) {
 		var b bytes.Buffer
-		if err := r.tmpl["digest"].ExecuteTemplate(&b, "digest-body", d); err != nil {
+		if err := tmpl["digest"].ExecuteTemplate(&b, "digest-body", d); err != nil {
 			return nil, fmt.Errorf("render digest %s: %w", d.URL(), err)
 		}
 		docs = append(docs, &site.Doc{Title: digestTitle(d), URL: d.URL(), Date: d.End, Summary: digestSummary(d), Body: template.HTML(b.String())})

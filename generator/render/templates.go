@@ -62,7 +62,11 @@ func parseTemplates(layouts fs.FS, funcs template.FuncMap) (templates, error) {
 
 // execute renders a page into b.
 func (r *renderer) execute(j job, b *bytes.Buffer) error {
-	set, ok := r.tmpl[j.view.Template]
+	tmpl, err := r.tmpl()
+	if err != nil {
+		return err
+	}
+	set, ok := tmpl[j.view.Template]
 	if !ok {
 		return fmt.Errorf("no layout %s.html", j.view.Template)
 	}
@@ -157,7 +161,11 @@ func (r *renderer) item(u *site.Update) (template.HTML, error) {
 	if r.opts.BuiltinLayouts {
 		return r.builtinItem(u), nil
 	}
-	set := r.tmpl["list"]
+	tmpl, err := r.tmpl()
+	if err != nil {
+		return "", err
+	}
+	set := tmpl["list"]
 	if set == nil || set.Lookup("update-item") == nil {
 		return "", fmt.Errorf("no update-item template")
 	}

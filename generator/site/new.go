@@ -954,6 +954,11 @@ func (l *linker) unknown(pos diag.Pos, what, id string, known []string) {
 // one character or as "u" and a combining diaeresis (as macOS writes file
 // names) give the same slug.
 func Slug(name string) string {
+	if isSlug(name) {
+		// Most file names are slugs already ("2026-11-24-ana-batched-
+		// writes"): each document's id and address are made from them.
+		return name
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(norm.NFC.String(name)) {
@@ -969,6 +974,23 @@ func Slug(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// isSlug reports whether Slug returns name as it is: ASCII lower-case
+// letters and digits, single hyphens between them.
+func isSlug(name string) bool {
+	if name == "" || name[0] == '-' || name[len(name)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && name[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // String formats a decision's number the way decision logs do: "0007".

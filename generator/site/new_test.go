@@ -858,10 +858,23 @@ func TestSlug(t *testing.T) {
 		{"", ""},
 		{"!!!", ""},
 		{"../../etc/passwd", "etc-passwd"},
+		// Names that are slugs already, and names that nearly are.
+		{"2026-11-24-ana-batched-writes", "2026-11-24-ana-batched-writes"},
+		{"a", "a"},
+		{"-a", "a"},
+		{"a-", "a"},
+		{"a--b", "a-b"},
+		{"-", ""},
+		{"aB", "ab"},
+		{"a_b", "a-b"},
 	}
 	for _, tt := range tests {
 		if got := Slug(tt.in); got != tt.want {
 			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		// A slug is its own slug.
+		if got := Slug(tt.want); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want it unchanged", tt.want, got)
 		}
 	}
 }
