@@ -410,6 +410,8 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		if inputs, known := cfg.buildInputs(c, start); known {
 			writeRecord(c, cfg.Out, record{Inputs: inputs, Content: m.stopKey, Pages: res.Pages, Feeds: res.Feeds, Files: res.Files, Diagnostics: res.Diagnostics})
 		}
+		// What the last builds left behind and this one did not use.
+		c.Prune(time.Now())
 	}
 	res.Duration = time.Since(start)
 	return res, nil

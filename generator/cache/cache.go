@@ -221,13 +221,14 @@ func (h *Hasher) Sum() Key {
 type Cache struct {
 	dir    string
 	salt   Key
-	mapped bool // see MapEntries
+	mapped bool   // see MapEntries
+	usage  *usage // the entries used, shared by every Cache of dir (see Prune)
 }
 
 // Open returns the cache kept in dir, which is created when first
 // written to.
 func Open(dir string) *Cache {
-	return &Cache{dir: dir, salt: salt(dir)}
+	return &Cache{dir: dir, salt: salt(dir), usage: usageOf(dir)}
 }
 
 // MapEntries makes Get map each entry into memory instead of reading it:
@@ -292,7 +293,11 @@ func (c *Cache) Get(ns string, k Key) ([]byte, bool) {
 		// A file system that cannot map files is read from.
 		data, err = sysfile.ReadFile(p, -1)
 	}
-	return data, err == nil
+	if err != nil {
+		return nil, false
+	}
+	c.use(p)
+	return data, true
 }
 
 // Put stores data under k in the namespace ns. The entry is written to a
@@ -334,6 +339,7 @@ func (c *Cache) PutParts(ns string, k Key, parts [][]byte) bool {
 		os.Remove(f.Name())
 		return false
 	}
+	c.use(p)
 	return true
 }
 
@@ -344,7 +350,12 @@ func (c *Cache) ReadAt(ns string, k Key, b []byte, off int64) bool {
 	if c == nil {
 		return false
 	}
-	return sysfile.ReadAt(c.file(ns, c.key(k)), b, off) == nil
+	p := c.file(ns, c.key(k))
+	if sysfile.ReadAt(p, b, off) != nil {
+		return false
+	}
+	c.use(p)
+	return true
 }
 
 // Size returns the length of the entry stored under k in the namespace
@@ -353,10 +364,12 @@ func (c *Cache) Size(ns string, k Key) (int64, bool) {
 	if c == nil {
 		return 0, false
 	}
-	info, err := os.Stat(c.file(ns, c.key(k)))
+	p := c.file(ns, c.key(k))
+	info, err := os.Stat(p)
 	if err != nil || !info.Mode().IsRegular() {
 		return 0, false
 	}
+	c.use(p)
 	return info.Size(), true
 }
 
