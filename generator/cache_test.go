@@ -303,6 +303,27 @@ func TestCacheNeverStale(t *testing.T) {
 			}
 			replace("updates/2026-09-30-kofi-pager-audit.md", "for 14 October.", "for 13 October.")
 		}, false, false, nil},
+		{"a decision's body, with the export's runs of updates damaged", func() {
+			// The updates' run is read from the cache, and found damaged.
+			runs, _ := filepath.Glob(filepath.Join(cfg.Cache, "api-run", "*", "*"))
+			if len(runs) == 0 {
+				t.Fatal("the cache holds no runs of the export")
+			}
+			for _, p := range runs {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				data[len(data)/2] ^= 1
+				// Replaced, as the cache replaces an entry: a build
+				// may have it mapped.
+				write(p+".tmp", string(data))
+				if err := os.Rename(p+".tmp", p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			replace("decisions/0002-use-postgres-for-the-sync-ledger.md", "Operable by a very small team.", "Operable by a small team.")
+		}, true, false, nil},
 		// The next day: pages say nothing of the day but for this week's
 		// digests, "as of" it, and what is due or open.
 		{"the next day", func() { cfg.Now = cfg.Now.AddDate(0, 0, 1) }, false, false, nil},

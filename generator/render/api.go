@@ -405,9 +405,11 @@ func cachedRuns[S, T any](r *renderer, name string, list []S, item func(S) T, ke
 				for _, x := range list[lo:hi] {
 					key(h, x)
 				}
-				k0 := h.Sum()
-				if data, ok := r.opts.Cache.Get(apiRunNS, k0); ok && len(data) >= len(k0) {
-					run, sum := data[:len(data)-len(k0)], data[len(data)-len(k0):]
+				// An entry is the run, then its hash: a damaged one is
+				// made again.
+				runKey := h.Sum()
+				if data, ok := r.opts.Cache.Get(apiRunNS, runKey); ok && len(data) >= len(runKey) {
+					run, sum := data[:len(data)-len(runKey)], data[len(data)-len(runKey):]
 					if cache.Sum(run) == cache.Key(sum) {
 						runs[k] = run
 						return nil
@@ -418,7 +420,7 @@ func cachedRuns[S, T any](r *renderer, name string, list []S, item func(S) T, ke
 					return err
 				}
 				sum := cache.Sum(out)
-				r.opts.Cache.PutParts(apiRunNS, k0, [][]byte{out, sum[:]})
+				r.opts.Cache.PutParts(apiRunNS, runKey, [][]byte{out, sum[:]})
 				runs[k] = out
 				return nil
 			})
