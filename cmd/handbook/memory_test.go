@@ -171,22 +171,19 @@ func TestExpectEdit(t *testing.T) {
 	}
 	stop()
 
-	t.Setenv("GOGC", "50")
-	debug.SetGCPercent(50)
-	stop = limitMemory()
-	expectEdit(1, 9_999, 2_000)
-	if got := gcPercent(); got != 50 {
-		t.Errorf("with GOGC=50: GC percent %d, want 50", got)
+	// The environment's settings win.
+	for _, env := range []struct {
+		gogc, memlimit string
+		percent        int // what GOGC sets
+	}{{"50", "", 50}, {"", "4GiB", 100}} {
+		t.Setenv("GOGC", env.gogc)
+		t.Setenv("GOMEMLIMIT", env.memlimit)
+		debug.SetGCPercent(env.percent)
+		stop = limitMemory()
+		expectEdit(1, 9_999, 2_000)
+		if got := gcPercent(); got != env.percent {
+			t.Errorf("with GOGC=%q GOMEMLIMIT=%q: GC percent %d, want %d", env.gogc, env.memlimit, got, env.percent)
+		}
+		stop()
 	}
-	stop()
-
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "4GiB")
-	debug.SetGCPercent(100)
-	stop = limitMemory()
-	expectEdit(1, 9_999, 2_000)
-	if got := gcPercent(); got != 100 {
-		t.Errorf("with GOMEMLIMIT set: GC percent %d, want 100", got)
-	}
-	stop()
 }

@@ -57,14 +57,7 @@ func TestWrittenInGo(t *testing.T) {
 		day := strconv.Itoa(16 + i%7)
 		files["updates/2026-11-"+day+"-ana-"+strconv.Itoa(i)+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Update " + strconv.Itoa(i) + "\nauthor: ana\ndate: 2026-11-" + day + "\nstatus: on-track\ntags: [x]\n---\nDone.\n")}
 	}
-	loaded, diags := content.Load(files, content.Options{})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	s, diags := site.New(loaded.Content, site.Options{Now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
+	s := linked(t, files)
 	res, err := Render(s, Options{Layouts: Overlay(marked, layouts.FS), BuiltinLayouts: true})
 	if err != nil {
 		t.Fatal(err)
@@ -100,6 +93,20 @@ func TestLayoutThatDoesNotParse(t *testing.T) {
 	for i := range 50 {
 		files["updates/2026-11-2"+strconv.Itoa(i%5)+"-ana-"+strconv.Itoa(i)+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Update " + strconv.Itoa(i) + "\nauthor: ana\ndate: 2026-11-2" + strconv.Itoa(i%5) + "\n---\nDone.\n")}
 	}
+	s := linked(t, files)
+	broken := fstest.MapFS{"update.html": {Data: []byte(`{{define "main"}}{{if .Title}}<h1>{{.Title}}</h1>{{end}`)}}
+	for range 20 {
+		_, err := Render(s, Options{Layouts: Overlay(broken, layouts.FS)})
+		if err == nil || !strings.HasPrefix(err.Error(), "layouts/update.html:") {
+			t.Fatalf("Render with a broken update.html: error %v, want the layout's, starting layouts/update.html:", err)
+		}
+	}
+}
+
+// linked loads files and links them as of 25 November 2026, failing the
+// test on an error.
+func linked(t *testing.T, files fstest.MapFS) *site.Site {
+	t.Helper()
 	loaded, diags := content.Load(files, content.Options{})
 	if err := diags.Err(); err != nil {
 		t.Fatal(err)
@@ -108,11 +115,5 @@ func TestLayoutThatDoesNotParse(t *testing.T) {
 	if err := diags.Err(); err != nil {
 		t.Fatal(err)
 	}
-	broken := fstest.MapFS{"update.html": {Data: []byte(`{{define "main"}}{{if .Title}}<h1>{{.Title}}</h1>{{end}`)}}
-	for range 20 {
-		_, err := Render(s, Options{Layouts: Overlay(broken, layouts.FS)})
-		if err == nil || !strings.HasPrefix(err.Error(), "layouts/update.html:") {
-			t.Fatalf("Render with a broken update.html: error %v, want the layout's, starting layouts/update.html:", err)
-		}
-	}
+	return s
 }
