@@ -298,6 +298,9 @@ func RenderFrom(ctx context.Context, cfg Config, prev []render.Output) (Result, 
 	if err != nil {
 		return res, nil, err
 	}
+	// The dev server builds for hours: what its edits leave behind goes
+	// too (see Build).
+	cfg.OpenCache().Prune(time.Now())
 	all := mem.Outputs()
 	res.Files = len(all)
 	return res, all, nil

@@ -217,6 +217,11 @@ func TestCacheNeverStale(t *testing.T) {
 		{"site.toml", func() {
 			replace("site.toml", "Northwind Labs", "Northwind")
 		}, false, false, nil},
+		// The export's addresses have the host, which no document's
+		// address does.
+		{"site.toml's host", func() {
+			replace("site.toml", "https://handbook.northwind.example/", "https://docs.northwind.example/")
+		}, false, false, nil},
 		{"a linked page moved", func() {
 			// content/updates/2026-10-30-chloe-office-hours.md links to it:
 			// its body is the same, but the link now leads elsewhere.

@@ -161,9 +161,20 @@ func TestExpectEdit(t *testing.T) {
 	}
 
 	stop = start()
-	expectEdit(2_000, 8_000, 2<<20)
+	expectEdit(1_250, 8_750, 1<<20)
+	if got := gcPercent(); got != -1 {
+		t.Errorf("an eighth of the files parsed: GC percent %d, want -1", got)
+	}
+	stop()
+
+	stop = start()
+	expectEdit(1_251, 8_749, 1<<20)
 	if got := gcPercent(); got != 100 {
-		t.Errorf("2,000 files of 10,000 parsed: GC percent %d, want 100", got)
+		t.Errorf("more than an eighth of the files parsed: GC percent %d, want 100", got)
+	}
+	expectEdit(1, 99_999, 100<<20) // 800 MiB live: the limit is over the floor
+	if got := gcPercent(); got != 100 {
+		t.Errorf("an edit of a site whose limit is over the floor: GC percent %d, want 100", got)
 	}
 	expectEdit(0, 0, 0)
 	if got := gcPercent(); got != 100 {

@@ -404,7 +404,7 @@ func stampedSalt(dir, exe string, now int64, hash func() Key) Key {
 		// Just built: a stamp taken now could match other bytes.
 		return hash()
 	}
-	c := &Cache{dir: dir}
+	c := &Cache{dir: dir, usage: usageOf(dir)}
 	name := NewHasher("executable stamp").String(exe).Int(st.Size).Int(st.Mtime).Int(st.Ctime).Int(int64(st.Ino)).Sum()
 	if data, ok := c.Get("executable", name); ok && len(data) == len(Key{}) {
 		return Key(data)
@@ -432,3 +432,25 @@ var executable = sync.OnceValue(func() Key {
 	}
 	return h.Sum()
 })
+
+// Runs splits n items into runs of about avg items that can be kept in a
+// cache one by one, and returns each run as [lo, hi). A run ends after an
+// item whose name hashes to a multiple of avg, or at 4*avg items: where
+// a run ends depends on its last item alone, so an item that comes or
+// goes changes its own run, not, as with runs of a fixed size, every
+// run after it.
+func Runs(n, avg int, name func(i int) string) [][2]int {
+	var runs [][2]int
+	lo := 0
+	for i := range n {
+		sum := Sum([]byte(name(i)))
+		if binary.LittleEndian.Uint32(sum[:4])%uint32(avg) == 0 || i+1-lo == 4*avg {
+			runs = append(runs, [2]int{lo, i + 1})
+			lo = i + 1
+		}
+	}
+	if lo < n {
+		runs = append(runs, [2]int{lo, n})
+	}
+	return runs
+}

@@ -14,12 +14,15 @@ import (
 // it does not share. Prune removes the entries no build has used for a
 // while, so that the cache stays about the size of what one build uses.
 //
-// Each Cache of a folder notes the entries it reads or writes; Prune
-// removes those of the folder no Cache of this process used and that
-// were last written or used more than pruneAge ago, and marks those it
-// used as used now. Another process using the cache at the same time
-// loses nothing it needs: an entry it wrote or marked in the last
-// pruneAge is kept, and a missing entry is a miss.
+// Each Cache of a folder notes the entries it reads or writes, and marks
+// an entry as used now (its time of change) when it finds it marked more
+// than half of pruneAge ago; Prune removes the entries of the folder no
+// Cache of this process used and that were last written or marked more
+// than pruneAge ago. So an entry any process, of any version, uses at
+// least once in pruneAge/2 is kept; one that a long-running process
+// holds without reading it again may go, and is then a miss (at worst,
+// a build whose search index finds an analysis it was reading gone, and
+// asks to be run again).
 
 // pruneAge is how long an entry no build used is kept.
 const pruneAge = 24 * time.Hour
@@ -32,23 +35,34 @@ const pruneEvery = time.Hour
 var uses sync.Map // folder → *usage
 
 type usage struct {
-	mu    sync.Mutex
-	files map[string]bool
+	mu sync.Mutex
+	// files holds when each entry used was last looked at to be marked.
+	files map[string]time.Time
 }
 
 func usageOf(dir string) *usage {
-	u, _ := uses.LoadOrStore(dir, &usage{files: map[string]bool{}})
+	u, _ := uses.LoadOrStore(dir, &usage{files: map[string]time.Time{}})
 	return u.(*usage)
 }
 
-// use notes that the entry in file was read or written.
+// use notes that the entry in file was read or written, and marks it as
+// used now if it was marked more than half of pruneAge ago: once per
+// entry in that time, a stat and, for an entry that old, a change of its
+// time.
 func (c *Cache) use(file string) {
-	if c.usage == nil {
-		return // the cache stampedSalt opens for itself
-	}
+	now := time.Now()
 	c.usage.mu.Lock()
-	c.usage.files[file] = true
+	last, seen := c.usage.files[file]
+	look := !seen || now.Sub(last) > pruneAge/2
+	if look {
+		c.usage.files[file] = now
+	}
 	c.usage.mu.Unlock()
+	if look {
+		if info, err := os.Stat(file); err == nil && now.Sub(info.ModTime()) > pruneAge/2 {
+			os.Chtimes(file, now, now)
+		}
+	}
 }
 
 // Prune removes the cache's entries that no Cache of the same folder in
@@ -75,6 +89,8 @@ func (c *Cache) Prune(now time.Time) int {
 		used[f] = true
 	}
 	c.usage.mu.Unlock()
+	// Entries used are marked as they are used (see use), so that
+	// another process's Prune keeps them too.
 
 	removed := 0
 	namespaces, _ := os.ReadDir(c.dir)
@@ -98,9 +114,7 @@ func (c *Cache) Prune(now time.Time) int {
 					continue
 				}
 				p := filepath.Join(dir, e.Name())
-				if used[p] {
-					os.Chtimes(p, now, now)
-				} else if os.Remove(p) == nil {
+				if !used[p] && os.Remove(p) == nil {
 					removed++
 				}
 			}

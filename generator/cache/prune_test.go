@@ -3,20 +3,31 @@ package cache
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
 
-// TestPrune checks that Prune removes the entries this process did not
-// use and no one wrote or used for a day, marks those it used as used
-// now, leaves alone whatever is not an entry, and looks through the
-// cache at most once an hour.
+// TestPrune checks that Prune removes the entries no Cache of the folder
+// in this process used and no one wrote or used for a day, that an old
+// entry used is marked as used now, that whatever is not an entry is left
+// alone, and that Prune looks through the cache at most once an hour.
 func TestPrune(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	c := Open(dir)
 	now := time.Now()
 	old := now.Add(-2 * pruneAge)
+	// The program's hash, which Open keeps in the cache, is used: here
+	// a program written a day ago.
+	exe := filepath.Join(t.TempDir(), "handbook")
+	other(t, exe, "a program", now.Add(-pruneAge))
+	// As of an hour on: the program was written and changed before.
+	stampedSalt(dir, exe, now.Add(time.Hour).UnixNano(), func() Key { return Sum([]byte("a program")) })
+	salts, _ := filepath.Glob(filepath.Join(dir, "executable", "*", "*"))
+	if len(salts) == 0 {
+		t.Fatal("stampedSalt kept no hash")
+	}
 	// entry writes an entry as another process would, unseen by c.
 	entry := func(name string, mtime time.Time) string {
 		t.Helper()
@@ -34,6 +45,14 @@ func TestPrune(t *testing.T) {
 	if _, ok := c.Get("ns", Sum([]byte("read"))); !ok {
 		t.Fatal("Get missed")
 	}
+	// Read through another Cache of the same folder.
+	readElsewhere := entry("read elsewhere", old)
+	if _, ok := Open(dir).Get("ns", Sum([]byte("read elsewhere"))); !ok {
+		t.Fatal("Get missed")
+	}
+	for _, p := range salts {
+		os.Chtimes(p, old, old)
+	}
 	stale := entry("stale", old)
 	recent := entry("recent", now.Add(-time.Hour))
 	notEntries := []string{filepath.Join(dir, "site", "0123456789abcdef.bin"), filepath.Join(filepath.Dir(stale), ".tmp-12345"), filepath.Join(dir, "ns", "not-hex", "0123")}
@@ -44,7 +63,7 @@ func TestPrune(t *testing.T) {
 	if n := c.Prune(now); n != 1 {
 		t.Errorf("Prune removed %d entries, want 1", n)
 	}
-	for _, p := range append([]string{writtenFile, read, recent}, notEntries...) {
+	for _, p := range slices.Concat([]string{writtenFile, read, readElsewhere, recent}, salts, notEntries) {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("%s: %v, want it kept", p, err)
 		}
@@ -52,7 +71,9 @@ func TestPrune(t *testing.T) {
 	if _, err := os.Stat(stale); err == nil {
 		t.Errorf("%s kept, want it removed: no one used it for two days", stale)
 	}
-	for _, p := range []string{writtenFile, read} {
+	// An entry used that was marked long ago is marked as used now, for
+	// another process's Prune.
+	for _, p := range []string{read, readElsewhere} {
 		if info, err := os.Stat(p); err == nil && now.Sub(info.ModTime()) > time.Minute {
 			t.Errorf("%s used, but marked used %v ago", p, now.Sub(info.ModTime()))
 		}

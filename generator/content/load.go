@@ -201,17 +201,18 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			}
 		}
 	}
+	if l.prev != nil {
+		l.prev.loadParsed(opts.Cache)
+	}
 	if opts.Reading != nil {
+		// A file counts as parsed when its bucket was there to load.
 		n, size := len(files), l.mdSize
 		for _, p := range files {
-			if e, st := l.prev.file(p), l.stamps[p]; e != nil && e.size > 0 && l.prev.trusted(e, st) {
+			if e, st := l.prev.file(p), l.stamps[p]; e != nil && e.parsed != nil && l.prev.trusted(e, st) {
 				n, size = n-1, size-st.Size
 			}
 		}
 		opts.Reading(n, len(files)-n, size)
-	}
-	if l.prev != nil {
-		l.prev.loadParsed(opts.Cache)
 	}
 
 	converter := markdown.New(markdown.Options{RawHTML: l.cfg.RawHTML})

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	_ "embed"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -386,20 +385,17 @@ func appendRun[S, T any](out []byte, list []S, item func(S) T, first bool) ([]by
 // An edit at 10,000 documents encoded every update again, 7,500 items
 // and a fifth of a second of CPU, for the one item that changed.
 //
-// Where a run ends depends on its last item alone, as the search
-// index's groups do (see runEnds): a new update, at the start of the
-// list, changes its own run, not every run after it.
+// Where a run ends depends on its last item alone (cache.Runs), as with
+// the search index's groups: a new update, at the start of the list,
+// changes its own run, not every run after it.
 func cachedRuns[S, T any](r *renderer, name string, list []S, item func(S) T, key func(*cache.Hasher, S), url func(S) string) func() ([][]byte, error) {
 	return func() ([][]byte, error) {
-		ends := runEnds(list, url)
-		runs := make([][]byte, len(ends))
+		spans := cache.Runs(len(list), apiRun, func(i int) string { return url(list[i]) })
+		runs := make([][]byte, len(spans))
 		var g errgroup.Group
 		g.SetLimit(runtime.GOMAXPROCS(0))
-		for k, hi := range ends {
-			lo := 0
-			if k > 0 {
-				lo = ends[k-1]
-			}
+		for k, span := range spans {
+			lo, hi := span[0], span[1]
 			g.Go(func() error {
 				h := cache.NewHasher(apiRunNS).Int(apiRunVersion).Key(r.base).String(name).Bool(lo == 0)
 				for _, x := range list[lo:hi] {
@@ -439,28 +435,9 @@ const (
 	apiRunVersion = 1
 )
 
-// apiRun is how many items a run of cachedRuns holds on average; none
-// holds more than 4*apiRun.
+// apiRun is how many items listEncoder encodes together, and how many a
+// run of cachedRuns holds on average (cache.Runs).
 const apiRun = 256
-
-// runEnds returns where each run of list ends: after an item whose URL
-// hashes to a multiple of apiRun, or after 4*apiRun items since the
-// last end.
-func runEnds[S any](list []S, url func(S) string) []int {
-	var ends []int
-	lo := 0
-	for i, x := range list {
-		sum := cache.NewHasher("api run end").String(url(x)).Sum()
-		if binary.LittleEndian.Uint32(sum[:4])%apiRun == 0 || i+1-lo == 4*apiRun {
-			ends = append(ends, i+1)
-			lo = i + 1
-		}
-	}
-	if lo < len(list) {
-		ends = append(ends, len(list))
-	}
-	return ends
-}
 
 // encodeList returns the parts of l as a member of an API file's
 // top-level object, `"name": [...]`.
@@ -588,8 +565,10 @@ func (r *renderer) apiPage(p *site.Page) apiPage {
 // host): its document as lists show it (ListHash: its front matter,
 // summary and blockers), its URL and date, and what New linked to it.
 func apiUpdateKey(h *cache.Hasher, u *site.Update) {
+	// The instant and the offset are what RFC 3339 writes; UnixNano
+	// would overflow past 2262, a year front matter may hold.
 	_, offset := u.Date.Zone()
-	h.Key(u.ListHash).String(u.Path).String(u.URL).String(u.Title).String(u.AuthorID).Int(u.Date.UnixNano()).Int(int64(offset)).String(string(u.Status))
+	h.Key(u.ListHash).String(u.Path).String(u.URL).String(u.Title).String(u.AuthorID).Int(u.Date.Unix()).Int(int64(u.Date.Nanosecond())).Int(int64(offset)).String(string(u.Status))
 	h.String(u.Summary).Int(int64(len(u.Tags)))
 	for _, t := range u.Tags {
 		h.String(t)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -95,8 +96,11 @@ func TestLayoutThatDoesNotParse(t *testing.T) {
 	}
 	s := linked(t, files)
 	broken := fstest.MapFS{"update.html": {Data: []byte(`{{define "main"}}{{if .Title}}<h1>{{.Title}}</h1>{{end}`)}}
+	// Every output fails as well, as fast as it can: the other tasks'
+	// errors come first or last, by turns.
+	full := func(Output) error { return errors.New("disk full") }
 	for range 20 {
-		_, err := Render(s, Options{Layouts: Overlay(broken, layouts.FS)})
+		_, err := Render(s, Options{Layouts: Overlay(broken, layouts.FS), Emit: full})
 		if err == nil || !strings.HasPrefix(err.Error(), "layouts/update.html:") {
 			t.Fatalf("Render with a broken update.html: error %v, want the layout's, starting layouts/update.html:", err)
 		}

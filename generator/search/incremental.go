@@ -36,31 +36,18 @@ import (
 
 // analysisGroup is how many consecutive documents share an entry of the
 // analysis cache on average: few entries to read, and an edit
-// re-analyses only its group. No group has more than maxGroup.
+// re-analyses only its group. No group has more than maxGroup
+// (cache.Runs).
 const (
 	analysisGroup = 64
 	maxGroup      = 4 * analysisGroup
 )
 
 // groups splits entries into the runs that share an entry of the
-// analysis cache, as [lo, hi) pairs. A run ends after a document whose
-// URL hashes to a multiple of analysisGroup, or at maxGroup documents:
-// boundaries do not move when a document elsewhere comes or goes, as
-// fixed-size runs would after an insertion.
+// analysis cache, as [lo, hi) pairs, by their URLs (cache.Runs): a
+// document that comes or goes changes its own group alone.
 func groups(entries []*entry) [][2]int {
-	var out [][2]int
-	lo := 0
-	for i, e := range entries {
-		sum := cache.Sum([]byte(e.doc.URL))
-		if binary.LittleEndian.Uint32(sum[:4])%analysisGroup == 0 || i+1-lo == maxGroup {
-			out = append(out, [2]int{lo, i + 1})
-			lo = i + 1
-		}
-	}
-	if lo < len(entries) {
-		out = append(out, [2]int{lo, len(entries)})
-	}
-	return out
+	return cache.Runs(len(entries), analysisGroup, func(i int) string { return entries[i].doc.URL })
 }
 
 // Cache namespaces and the version of their entries' layout.
