@@ -36,7 +36,7 @@ func TestGetPut(t *testing.T) {
 		t.Error("an entry is visible in another namespace")
 	}
 	// Another program (another salt) never reads this one's entries.
-	other := &Cache{dir: c.dir, salt: NewHasher("another executable").Sum()}
+	other := &Cache{dir: c.dir, salt: NewHasher("another executable").Sum(), usage: usageOf(c.dir)}
 	if _, ok := other.Get("ns", k); ok {
 		t.Error("an entry written by one executable was read by another")
 	}
