@@ -64,6 +64,10 @@ type Options struct {
 	// Renamed maps a path relative to the content folder that git saw
 	// renamed to where it went: a link to the old path says so.
 	Renamed map[string]Renamed
+	// SaveLater leaves the snapshot to Result.Save, for a caller that
+	// writes it beside what it does next (linking the documents) rather
+	// than before.
+	SaveLater bool
 	// Reading, when set, is told how many Markdown files Load is about
 	// to parse and their size in bytes, once it knows: after looking at
 	// the folder, before parsing any of them. Files the snapshot's index
@@ -109,6 +113,9 @@ type Result struct {
 	// Unchanged reports that Options.StopIfUnchanged stopped Load: every
 	// file has the bytes it had when the cache's snapshot was taken.
 	Unchanged bool
+	// Save, with Options.SaveLater, writes the snapshot of what Load
+	// read into the cache; nil when there is nothing to write.
+	Save func()
 }
 
 // Load reads every file of fsys, the content folder.
@@ -306,7 +313,12 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		if w != nil {
 			next.buckets = w.keys
 		}
-		writeSnapshot(opts.Cache, opts.Dir, next, l.prev)
+		prev := l.prev
+		res.Save = func() { writeSnapshot(opts.Cache, opts.Dir, next, prev) }
+		if !opts.SaveLater {
+			res.Save()
+			res.Save = nil
+		}
 	}
 	return res, diags
 }
