@@ -323,41 +323,50 @@ type apiList struct {
 // a large export.
 func listEncoder[S, T any](list []S, item func(S) T) func() ([][]byte, error) {
 	return func() ([][]byte, error) {
-		// Runs of items are made and encoded in parallel, and kept in
-		// order: at 100,000 documents one goroutine took 2 s, most of
-		// it after the last page was made. An item is made just before
-		// it is encoded, so that only the runs being encoded hold theirs: all of
-		// them, made first, were a sixth of the objects the collector
-		// traced at a big site's peak.
-		const run = apiRun
-		runs := make([][]byte, (len(list)+run-1)/run)
-		var g errgroup.Group
-		g.SetLimit(runtime.GOMAXPROCS(0))
+		var spans [][2]int
+		for lo := 0; lo < len(list); lo += apiRun {
+			spans = append(spans, [2]int{lo, min(lo+apiRun, len(list))})
+		}
 		// A run is encoded into a scratch buffer another run has grown
 		// already, then kept at its exact size.
 		var scratch sync.Pool
-		for k := range runs {
-			g.Go(func() error {
-				buf, _ := scratch.Get().(*[]byte)
-				if buf == nil {
-					buf = new([]byte)
-				}
-				defer scratch.Put(buf)
-				lo := k * run
-				out, err := appendRun((*buf)[:0], list[lo:min(lo+run, len(list))], item, lo == 0)
-				if err != nil {
-					return err
-				}
-				runs[k] = bytes.Clone(out)
-				*buf = out
-				return nil
-			})
-		}
-		if err := g.Wait(); err != nil {
-			return nil, err
-		}
-		return runs, nil
+		return encodeRuns(spans, func(lo, hi int) ([]byte, error) {
+			buf, _ := scratch.Get().(*[]byte)
+			if buf == nil {
+				buf = new([]byte)
+			}
+			defer scratch.Put(buf)
+			out, err := appendRun((*buf)[:0], list[lo:hi], item, lo == 0)
+			if err != nil {
+				return nil, err
+			}
+			*buf = out
+			return bytes.Clone(out), nil
+		})
 	}
+}
+
+// encodeRuns returns what encode makes of each span, in order, made in
+// parallel: at 100,000 documents one goroutine encoding the export took
+// 2 s, most of it after the last page was made. An item is made just
+// before it is encoded, so that only the runs being encoded hold theirs:
+// all of them, made first, were a sixth of the objects the collector
+// traced at a big site's peak.
+func encodeRuns(spans [][2]int, encode func(lo, hi int) ([]byte, error)) ([][]byte, error) {
+	runs := make([][]byte, len(spans))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for k, span := range spans {
+		g.Go(func() error {
+			var err error
+			runs[k], err = encode(span[0], span[1])
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return runs, nil
 }
 
 // appendRun appends the items item makes of list to out, each encoded on
@@ -391,40 +400,28 @@ func appendRun[S, T any](out []byte, list []S, item func(S) T, first bool) ([]by
 func cachedRuns[S, T any](r *renderer, name string, list []S, item func(S) T, key func(*cache.Hasher, S), url func(S) string) func() ([][]byte, error) {
 	return func() ([][]byte, error) {
 		spans := cache.Runs(len(list), apiRun, func(i int) string { return url(list[i]) })
-		runs := make([][]byte, len(spans))
-		var g errgroup.Group
-		g.SetLimit(runtime.GOMAXPROCS(0))
-		for k, span := range spans {
-			lo, hi := span[0], span[1]
-			g.Go(func() error {
-				h := cache.NewHasher(apiRunNS).Int(apiRunVersion).Key(r.base).String(name).Bool(lo == 0)
-				for _, x := range list[lo:hi] {
-					key(h, x)
+		return encodeRuns(spans, func(lo, hi int) ([]byte, error) {
+			h := cache.NewHasher(apiRunNS).Int(apiRunVersion).Key(r.base).String(name).Bool(lo == 0)
+			for _, x := range list[lo:hi] {
+				key(h, x)
+			}
+			// An entry is the run, then its hash: a damaged one is made
+			// again.
+			runKey := h.Sum()
+			if data, ok := r.opts.Cache.Get(apiRunNS, runKey); ok && len(data) >= len(runKey) {
+				run, sum := data[:len(data)-len(runKey)], data[len(data)-len(runKey):]
+				if cache.Sum(run) == cache.Key(sum) {
+					return run, nil
 				}
-				// An entry is the run, then its hash: a damaged one is
-				// made again.
-				runKey := h.Sum()
-				if data, ok := r.opts.Cache.Get(apiRunNS, runKey); ok && len(data) >= len(runKey) {
-					run, sum := data[:len(data)-len(runKey)], data[len(data)-len(runKey):]
-					if cache.Sum(run) == cache.Key(sum) {
-						runs[k] = run
-						return nil
-					}
-				}
-				out, err := appendRun(nil, list[lo:hi], item, lo == 0)
-				if err != nil {
-					return err
-				}
-				sum := cache.Sum(out)
-				r.opts.Cache.PutParts(apiRunNS, runKey, [][]byte{out, sum[:]})
-				runs[k] = out
-				return nil
-			})
-		}
-		if err := g.Wait(); err != nil {
-			return nil, err
-		}
-		return runs, nil
+			}
+			out, err := appendRun(nil, list[lo:hi], item, lo == 0)
+			if err != nil {
+				return nil, err
+			}
+			sum := cache.Sum(out)
+			r.opts.Cache.PutParts(apiRunNS, runKey, [][]byte{out, sum[:]})
+			return out, nil
+		})
 	}
 }
 
