@@ -8,10 +8,10 @@ import (
 )
 
 // A cache grows with every build that changes something: an edit leaves
-// behind the entries of what it changed (a group's analysis, a bucket of
-// the snapshot, a run of the export: 1.5 MB at 10,000 documents), and a
-// new version of handbook leaves every entry of the last one, whose salt
-// it does not share. Prune removes the entries no build has used for a
+// behind the entries of what it changed (a group's analysis, a run of
+// the export: five edits at 10,000 documents left 1.3 MB), and a new
+// version of handbook leaves every entry of the last one, whose salt it
+// does not share (79 MB at 10,000 documents). Prune removes the entries no build has used for a
 // while, so that the cache stays about the size of what one build uses.
 //
 // Each Cache of a folder notes the entries it reads or writes, and marks
@@ -28,7 +28,8 @@ import (
 const pruneAge = 24 * time.Hour
 
 // pruneEvery is how often Prune looks through the cache: looking at
-// every entry takes a few milliseconds at 10,000 documents.
+// every entry took 18 ms for the 4,300 of a cache of 10,000 documents
+// kept across five versions, and 65 ms for one of 100,000 documents.
 const pruneEvery = time.Hour
 
 // uses holds, for each cache folder, the entries this process used.
