@@ -54,7 +54,7 @@ func groups(entries []*entry) [][2]int {
 const (
 	analysisNS      = "search-analysis"
 	compressedNS    = "search-compressed"
-	analysisVersion = 6
+	analysisVersion = 7
 )
 
 // conversionKey identifies what a document's sections are made from
@@ -72,9 +72,9 @@ type stats struct {
 
 // groupKey identifies the analysis of a group of documents: everything
 // analyse reads of them. conversion identifies how bodies became
-// sections (see conversionKey).
-func groupKey(conversion cache.Key, entries []*entry) cache.Key {
-	h := cache.NewHasher(analysisNS).Int(analysisVersion).Key(conversion)
+// sections (see conversionKey), and sections how the entry is split.
+func groupKey(conversion cache.Key, sections *sectionTable, entries []*entry) cache.Key {
+	h := cache.NewHasher(analysisNS).Int(analysisVersion).Key(conversion).String(sections.name)
 	for _, e := range entries {
 		d := e.doc
 		h.String(d.Title).String(e.titleExtra).Int(int64(len(e.meta)))

@@ -35,7 +35,7 @@ import (
 
 const (
 	sectionNS      = "search-section"
-	sectionVersion = 2
+	sectionVersion = 3
 )
 
 // keySize is the length of a cache key as the cache's entries hold it.
