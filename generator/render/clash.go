@@ -14,7 +14,7 @@ import (
 // where another's folder goes. A content file that would be written over a page or feed
 // the site generates, or over another content file's page, is reported as
 // a diagnostic at that file, naming what it would overwrite.
-func checkPaths(outs []Output) error {
+func checkPaths(outs []placed) error {
 	var diags diag.List
 	for i, o := range outs {
 		if !fs.ValidPath(o.Path) || o.Path == "." {
@@ -41,7 +41,7 @@ func checkPaths(outs []Output) error {
 // goes in: a file "handbook/chat" beside the page
 // "handbook/chat/index.html". The content file is the one to move; two
 // generated outputs cannot meet like this.
-func checkFolders(outs []Output, diags *diag.List) {
+func checkFolders(outs []placed, diags *diag.List) {
 	for i, o := range outs {
 		// The paths that start with o's come right after it, sorted;
 		// among them, those in its folder from its path and a slash on.
@@ -53,7 +53,7 @@ func checkFolders(outs []Output, diags *diag.List) {
 		}
 		folder := o.Path + "/"
 		rest := outs[i+1:]
-		j, _ := slices.BinarySearchFunc(rest, folder, func(x Output, p string) int { return strings.Compare(x.Path, p) })
+		j, _ := slices.BinarySearchFunc(rest, folder, func(x placed, p string) int { return strings.Compare(x.Path, p) })
 		if j == len(rest) || !strings.HasPrefix(rest[j].Path, folder) {
 			continue
 		}
@@ -73,7 +73,7 @@ func checkFolders(outs []Output, diags *diag.List) {
 // subject is the one a diagnostic names as the file to move. That is a
 // content file rather than a generated output, a file copied from the
 // content folder rather than a page, else the later by name.
-func order(a, b Output) (Output, Output) {
+func order(a, b placed) (placed, placed) {
 	switch {
 	case a.Source == "" || b.Source == "":
 		if a.Source != "" {
@@ -91,7 +91,7 @@ func order(a, b Output) (Output, Output) {
 
 // copied reports whether o is a file copied from the content folder, as
 // opposed to a page rendered from a document.
-func copied(o Output) bool {
+func copied(o placed) bool {
 	return o.Source != "" && (o.Source == o.Path || strings.HasSuffix(o.Source, "/"+o.Path))
 }
 
