@@ -68,6 +68,6 @@ func (k *Keys) Paths() []string {
 // render succeeded.
 func (k *Keys) Save() {
 	if k.file != "" {
-		writeManifestFile(k.file, k.header, k.next)
+		writeManifestFile(k.file, k.header, encodeManifest(k.next))
 	}
 }

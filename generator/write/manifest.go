@@ -91,28 +91,28 @@ func readManifestFile(file, header string) manifest {
 	return m
 }
 
-// writeManifest records the site just written into dir.
-func writeManifest(c *cache.Cache, dir string, m manifest) {
+// writeManifest records the site just written into dir, whose manifest
+// encodeManifest gave body.
+func writeManifest(c *cache.Cache, dir string, body []byte) {
 	if c == nil {
 		return
 	}
+	// The folder's identity is taken once the files are in place.
 	id, ok := folderID(dir)
 	if !ok {
 		return
 	}
-	writeManifestFile(manifestFile(c, dir), manifestHeader+" "+c.Salt().String()+" "+id, m)
+	writeManifestFile(manifestFile(c, dir), manifestHeader+" "+c.Salt().String()+" "+id, body)
 }
 
-// writeManifestFile writes m into the file, after the line header.
-func writeManifestFile(file, header string, m manifest) {
+// encodeManifest returns what follows a manifest file's header line.
+func encodeManifest(m manifest) []byte {
 	paths := slices.Sorted(maps.Keys(m))
-	size := 0
+	size := binary.MaxVarintLen64
 	for _, p := range paths {
 		size += len(p) + 2 + 2*len(cache.Key{})
 	}
-	b := make([]byte, 0, size+256)
-	b = append(b, header...)
-	b = append(b, '\n')
+	b := make([]byte, 0, size)
 	b = binary.AppendUvarint(b, uint64(len(paths)))
 	for _, p := range paths {
 		e := m[p]
@@ -121,6 +121,11 @@ func writeManifestFile(file, header string, m manifest) {
 		b = append(b, e.key[:]...)
 		b = append(b, e.sum[:]...)
 	}
+	return b
+}
+
+// writeManifestFile writes the line header and then body into the file.
+func writeManifestFile(file, header string, body []byte) {
 	if os.MkdirAll(filepath.Dir(file), 0o755) != nil {
 		return
 	}
@@ -130,7 +135,10 @@ func writeManifestFile(file, header string, m manifest) {
 	if err != nil {
 		return
 	}
-	_, werr := f.Write(b)
+	_, werr := f.WriteString(header + "\n")
+	if werr == nil {
+		_, werr = f.Write(body)
+	}
 	cerr := f.Close()
 	if werr != nil || cerr != nil || os.Rename(f.Name(), file) != nil {
 		os.Remove(f.Name())

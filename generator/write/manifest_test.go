@@ -21,7 +21,7 @@ func TestManifest(t *testing.T) {
 		m[p] = entry{key: cache.NewHasher("key").String(p).Sum(), sum: cache.NewHasher("sum").String(p).Sum()}
 	}
 	m["search/"] = entry{key: cache.NewHasher("group").Sum()}
-	writeManifest(c, dir, m)
+	writeManifest(c, dir, encodeManifest(m))
 	if got := readManifest(c, dir); !maps.Equal(got, m) {
 		t.Fatalf("readManifest after writeManifest = %d entries, want the %d written", len(got), len(m))
 	}

@@ -132,6 +132,19 @@ type outputs struct {
 	mu   sync.Mutex
 	prev manifest // the last build's
 	next manifest // this build's
+	// kept counts the paths of next that prev has: when it has them
+	// all, no file of the last build is left to delete.
+	kept int
+}
+
+// add sets next's entry for p; w.mu is held.
+func (w *outputs) add(p string, e entry) {
+	if _, ok := w.next[p]; !ok {
+		if _, had := w.prev[p]; had {
+			w.kept++
+		}
+	}
+	w.next[p] = e
 }
 
 // Reuse reports whether the last build made the file at p from inputs
@@ -149,11 +162,11 @@ func (w *outputs) keep(o render.Output) error {
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.next[o.Path] = w.prev[o.Path]
+	w.add(o.Path, w.prev[o.Path])
 	if strings.HasSuffix(o.Path, "/") {
 		for q, e := range w.prev {
 			if e.key == o.Key && strings.HasPrefix(q, o.Path) {
-				w.next[q] = e
+				w.add(q, e)
 			}
 		}
 	}
@@ -172,7 +185,7 @@ func (w *Site) Put(o render.Output) error {
 	}
 	if strings.HasSuffix(o.Path, "/") && o.Data == nil {
 		w.mu.Lock()
-		w.next[o.Path] = entry{key: o.Key}
+		w.add(o.Path, entry{key: o.Key})
 		w.mu.Unlock()
 		return nil
 	}
@@ -195,7 +208,7 @@ func (w *Site) Put(o render.Output) error {
 		w.mu.Unlock()
 		return nil
 	}
-	w.next[o.Path] = e
+	w.add(o.Path, e)
 	prev, had := w.prev[o.Path]
 	same := had && prev.sum == e.sum
 	w.mu.Unlock()
@@ -275,15 +288,28 @@ func (w *Site) Commit() error {
 		w.Abort()
 		return w.failed
 	}
+	// The manifest is encoded while the files are moved into place, and
+	// written while the stage folder is removed: after an edit at
+	// 10,000 documents, each took 6 to 15 ms that nothing ran beside.
+	encoded := make(chan []byte, 1)
+	go func() { encoded <- encodeManifest(w.next) }()
 	if !w.Incremental() {
 		if err := swap(w.stage, w.dir); err != nil {
 			os.RemoveAll(w.stage)
 			return err
 		}
-	} else if err := w.update(); err != nil {
-		return err
+	} else {
+		if err := w.update(); err != nil {
+			return err
+		}
+		removed := make(chan struct{})
+		go func() {
+			defer close(removed)
+			os.RemoveAll(w.stage)
+		}()
+		defer func() { <-removed }()
 	}
-	writeManifest(w.cache, w.dir, w.next)
+	writeManifest(w.cache, w.dir, <-encoded)
 	return nil
 }
 
@@ -295,7 +321,7 @@ func (w *Site) Commit() error {
 func (w *Site) update() (err error) {
 	keepStage := false
 	defer func() {
-		if !keepStage {
+		if err != nil && !keepStage {
 			os.RemoveAll(w.stage)
 		}
 	}()
@@ -310,20 +336,24 @@ func (w *Site) update() (err error) {
 			keepStage = true
 			err = fmt.Errorf("%w; and the output folder could not be put back as it was (%v): what it held is in %s, and the next build writes the site whole", err, undo, j.kept)
 		} else if w.prev != nil {
-			writeManifest(w.cache, w.dir, w.prev)
+			writeManifest(w.cache, w.dir, encodeManifest(w.prev))
 		}
 	}()
 	if err := os.Mkdir(j.kept, 0o755); err != nil {
 		return err
 	}
-	had := maps.Keys(w.prev)
-	if w.disk != nil {
-		had = maps.Keys(w.disk)
-	}
 	var stale []string
-	for p := range had {
-		if _, ok := w.next[p]; !ok && !strings.HasSuffix(p, "/") {
-			stale = append(stale, p)
+	// When every path of the last build's is in this one's, as after an
+	// edit, none is gone: looking at each of 16,000 took 5 ms.
+	if w.disk != nil || w.kept != len(w.prev) {
+		had := maps.Keys(w.prev)
+		if w.disk != nil {
+			had = maps.Keys(w.disk)
+		}
+		for p := range had {
+			if _, ok := w.next[p]; !ok && !strings.HasSuffix(p, "/") {
+				stale = append(stale, p)
+			}
 		}
 	}
 	slices.Sort(stale)
