@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/handbook/handbook/generator/diag"
 	"github.com/handbook/handbook/generator/sitetest"
@@ -54,5 +57,39 @@ func TestHostileFileNames(t *testing.T) {
 	}
 	if d := sitetest.Diff(previous, sitetest.Tree(t, out)); len(d) > 0 {
 		t.Errorf("the failed build changed the previous output: %v", d)
+	}
+}
+
+// TestRenderClashes checks that Render, which keeps the outputs in
+// memory rather than writing them, finds content that would overwrite
+// an output of the site as Build does, with the same diagnostics.
+func TestRenderClashes(t *testing.T) {
+	t.Parallel()
+	ar, err := txtar.ParseFile("testdata/broken/overwrite.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	sitetest.Write(t, ar, dir)
+	args := sitetest.ParseArgs(t, ar)
+	cfg := Config{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Out: filepath.Join(dir, "public"),
+		Now: args.Now, Drafts: args.Drafts, BaseURL: args.BaseURL, Cache: ""}
+	built, err := Build(context.Background(), cfg)
+	if err == nil {
+		t.Fatal("Build: no error, want the clashes")
+	}
+	rendered, _, err := Render(context.Background(), cfg)
+	if err == nil {
+		t.Fatal("Render: no error, want the clashes")
+	}
+	var want, got []string
+	for _, d := range built.Diagnostics {
+		want = append(want, d.String())
+	}
+	for _, d := range rendered.Diagnostics {
+		got = append(got, d.String())
+	}
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "would overwrite") }) || !slices.Equal(got, want) {
+		t.Errorf("Render reported\n%s\nwant, as Build did,\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

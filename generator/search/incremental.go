@@ -72,9 +72,9 @@ type stats struct {
 
 // groupKey identifies the analysis of a group of documents: everything
 // analyse reads of them. conversion identifies how bodies became
-// sections (see conversionKey), and sections how the entry is split.
-func groupKey(conversion cache.Key, sections *sectionTable, entries []*entry) cache.Key {
-	h := cache.NewHasher(analysisNS).Int(analysisVersion).Key(conversion).String(sections.name)
+// sections (see conversionKey).
+func groupKey(conversion cache.Key, entries []*entry) cache.Key {
+	h := cache.NewHasher(analysisNS).Int(analysisVersion).Key(conversion)
 	for _, e := range entries {
 		d := e.doc
 		h.String(d.Title).String(e.titleExtra).Int(int64(len(e.meta)))

@@ -216,9 +216,7 @@ func Build(s *site.Site, opts Options) (*Index, error) {
 func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	entries := collect(s)
 	var st stats
-	stemmer := StemmerFor(s.Config.Language)
-	sections := sectionsFor(stemmer)
-	a, err := analyseGroups(entries, conversionKey(s), sections, opts.Cache, opts.ReleaseText, &st)
+	a, err := analyseGroups(entries, conversionKey(s), opts.Cache, opts.ReleaseText, &st)
 	if err != nil {
 		return nil, err
 	}
@@ -243,6 +241,7 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	// they are let go while the sections are made (55 MB at 100,000
 	// documents).
 	docs := len(entries)
+	stemmer := StemmerFor(s.Config.Language)
 	lang := ""
 	if stemmer != nil {
 		lang = stemmer.Lang
@@ -251,7 +250,7 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	if opts.Cache != nil {
 		wts = groupWeights(a.sources, wt)
 	}
-	made := make([]madeSection, sectionCount)
+	sections := make([]madeSection, sectionCount)
 	var g errgroup.Group
 	// A processor a section, but a large site's are made one at a time:
 	// the index is one task among the build's, which has pages to make
@@ -262,10 +261,10 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	} else {
 		g.SetLimit(runtime.GOMAXPROCS(0))
 	}
-	for sec := range made {
+	for sec := range sections {
 		g.Go(func() error {
 			var err error
-			made[sec], err = cachedSection(sec, sections, a.sources, wts, opts, stemmer, lang, wt, &st)
+			sections[sec], err = cachedSection(sec, a.sources, wts, opts, stemmer, lang, wt, &st)
 			return err
 		})
 	}
@@ -274,7 +273,7 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	}
 	var terms []string
 	var parts shardParts
-	for _, m := range made {
+	for _, m := range sections {
 		terms = append(terms, m.terms...)
 		parts.firsts = append(parts.firsts, m.firsts...)
 		parts.terms = append(parts.terms, m.termParts...)
@@ -328,9 +327,9 @@ type madeSection struct {
 // the section (see reuse.go): the section is taken whole when its inputs
 // are those it was made from, and otherwise made with the last build's
 // shards as its memo, then kept for the next build.
-func cachedSection(sec int, sections *sectionTable, srcs []source, wts []cache.Key, opts Options, stemmer *Stemmer, lang string, wt weights, st *stats) (madeSection, error) {
+func cachedSection(sec int, srcs []source, wts []cache.Key, opts Options, stemmer *Stemmer, lang string, wt weights, st *stats) (madeSection, error) {
 	if opts.Cache == nil {
-		made, err := makeSection(sec, sections, srcs, opts, stemmer, wt, nil, st, nil)
+		made, err := makeSection(sec, srcs, opts, stemmer, wt, nil, st, nil)
 		made.stems = nil
 		return made, err
 	}
@@ -346,7 +345,7 @@ func cachedSection(sec int, sections *sectionTable, srcs []source, wts []cache.K
 		old.decodeStems()
 		known = &old.made
 	}
-	made, err := makeSection(sec, sections, srcs, opts, stemmer, wt, m, st, known)
+	made, err := makeSection(sec, srcs, opts, stemmer, wt, m, st, known)
 	if err != nil {
 		return made, err
 	}
@@ -362,7 +361,7 @@ func cachedSection(sec int, sections *sectionTable, srcs []source, wts []cache.K
 // entries of its stems, scored, cut into shards and compressed. Stems are
 // taken from known, the section as the last build made it, when it has
 // them.
-func makeSection(sec int, sections *sectionTable, srcs []source, opts Options, stemmer *Stemmer, wt weights, m *memo, st *stats, known *madeSection) (madeSection, error) {
+func makeSection(sec int, srcs []source, opts Options, stemmer *Stemmer, wt weights, m *memo, st *stats, known *madeSection) (madeSection, error) {
 	st.sections.Add(1)
 	v, err := readSection(sec, srcs, opts.Cache)
 	if err != nil {
@@ -371,7 +370,7 @@ func makeSection(sec int, sections *sectionTable, srcs []source, opts Options, s
 	out := madeSection{}
 	if stemmer != nil {
 		var stemmed int
-		v, out.stems, stemmed = addStems(v, stemmer, sections, sec, known)
+		v, out.stems, stemmed = addStems(v, stemmer, sec, known)
 		out.lang = stemmer.Lang
 		st.stemmed.Add(int64(stemmed))
 	}
@@ -664,7 +663,7 @@ func roughly(x float64) float64 {
 // differs from its only term, matching the documents of all its terms,
 // and returns the sorted vocabulary with them. A stem equal to its only
 // term needs no entry: the client looks the stem up as a term when its
-// entry is missing. A stem keeps its word's section (see sectionsFor);
+// entry is missing. A stem keeps its word's section (see sectionStarts);
 // an entry that would sort into another section is not made.
 //
 // It returns, with the vocabulary, the stem of each of its terms ("" for
@@ -672,7 +671,7 @@ func roughly(x float64) float64 {
 // the stem recorded there, if known was made with a stemmer of the same
 // language. A stem depends on the term and the stemmer alone, and the
 // stemmer's code on the program, whose hash salts every cache entry.
-func addStems(v vocab, st *Stemmer, sections *sectionTable, sec int, known *madeSection) (vocab, []string, int) {
+func addStems(v vocab, st *Stemmer, sec int, known *madeSection) (vocab, []string, int) {
 	groups := make(map[string][]int32, len(v.terms))
 	var order []string
 	stems := make([]string, len(v.terms))
@@ -706,7 +705,7 @@ func addStems(v vocab, st *Stemmer, sections *sectionTable, sec int, known *made
 		g := groups[stem]
 		var p *postings
 		switch {
-		case sections.section(stem) != sec:
+		case section(stem) != sec:
 			continue
 		case len(g) == 1 && v.terms[g[0]] == stem:
 			continue

@@ -11,7 +11,7 @@ import (
 // the stemmer they were made with, and that the state keeps them.
 func TestAddStemsTakesKnownStems(t *testing.T) {
 	t.Parallel()
-	sec := pairSections().section("deploy")
+	sec := section("deploy")
 	vocabOf := func(terms ...string) vocab {
 		v := vocab{terms: terms}
 		for i := range terms {
@@ -20,7 +20,7 @@ func TestAddStemsTakesKnownStems(t *testing.T) {
 		return v
 	}
 	en := StemmerFor("en")
-	v, stems, stemmed := addStems(vocabOf("deployed", "deploying", "deploys"), en, pairSections(), sec, nil)
+	v, stems, stemmed := addStems(vocabOf("deployed", "deploying", "deploys"), en, sec, nil)
 	if stemmed != 3 {
 		t.Errorf("without a state, stemmed %d terms, want 3", stemmed)
 	}
@@ -44,7 +44,7 @@ func TestAddStemsTakesKnownStems(t *testing.T) {
 	if !slices.Equal(back.made.stems, made.stems) || back.made.lang != "en" {
 		t.Fatalf("stems read back %q (%q), want %q (en)", back.made.stems, back.made.lang, made.stems)
 	}
-	v, stems, stemmed = addStems(vocabOf("deployed", "deploying", "deployment", "deploys"), en, pairSections(), sec, &back.made)
+	v, stems, stemmed = addStems(vocabOf("deployed", "deploying", "deployment", "deploys"), en, sec, &back.made)
 	if stemmed != 1 {
 		t.Errorf("with the state, stemmed %d terms, want 1 (deployment)", stemmed)
 	}
@@ -56,7 +56,7 @@ func TestAddStemsTakesKnownStems(t *testing.T) {
 
 	// A state made with another stemmer gives none.
 	fr := StemmerFor("fr")
-	if _, _, stemmed := addStems(vocabOf("deployed", "deploying"), fr, pairSections(), sec, &back.made); stemmed != 2 {
+	if _, _, stemmed := addStems(vocabOf("deployed", "deploying"), fr, sec, &back.made); stemmed != 2 {
 		t.Errorf("with a state of another language, stemmed %d terms, want 2", stemmed)
 	}
 	// Nor does one whose stems are damaged: cut short, or a stem that

@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
@@ -22,7 +21,8 @@ import (
 //
 //  1. Each group of documents (see groups) is analysed, or read back from
 //     the cache, into an entry that keeps its terms apart by section: a
-//     fixed range of the sorted vocabulary, chosen by a term's first byte.
+//     fixed range of the sorted vocabulary, chosen by a term's first two
+//     bytes.
 //  2. Each section is then made on its own, a processor each: its part of
 //     every group's entry is read (from the cache, a read of that part
 //     alone, or from memory without a cache), its terms counted, their
@@ -44,18 +44,22 @@ import (
 const sectionCount = 64
 
 // sectionStarts is where each section after the first starts, as the
-// first one or two bytes of its first term (see sectionKey): digits and
-// what sorts before them come first, bytes of non-ASCII letters last.
-// The starts split the terms of two samples into parts of nearly equal
-// weight, a term weighing one for itself and one for each document it
-// is in: the Markdown of the 10,000 document benchmark corpus
+// first one or two bytes of its first term (see sectionKey): numbers
+// take the first seven sections, and terms that start with a non-ASCII
+// byte (letters the tokenizer does not fold to ASCII, such as Cyrillic)
+// the last. The starts split the terms of two samples into parts of
+// nearly equal weight, a term weighing one for itself and one for each
+// document it is in: the Markdown of the 10,000 document benchmark corpus
 // (cmd/corpus), and the comments of Go's standard library with this
 // repository's Markdown, for English as people write it. No part weighs
-// more than 5% of either sample. Where a term's section is changes only
-// how much an edit makes again, never what the index holds, but for one
-// thing: a stem's entry is made in its own section from that section's
-// terms alone (see addStems), so no section starts between a word and
-// its stem. English stems keep a word's first two letters, but for
+// more than 5% of either sample.
+//
+// Where a term's section is changes how much an edit makes again, and
+// where shards end, never what a search finds, but for one thing: a
+// stem's entry is made in its own section from that section's terms
+// alone (see addStems), so no section may start between a word and its
+// stem. Terms are folded to ASCII before they are stemmed (fold), and
+// the stemmers keep a folded word's first two letters, but for English
 // dying, lying and tying: no section starts after "di" up to "dy", "li"
 // up to "ly" or "ti" up to "ty".
 var sectionStarts = [sectionCount - 1]string{
@@ -65,57 +69,18 @@ var sectionStarts = [sectionCount - 1]string{
 	"se", "si", "sp", "st", "su", "te", "th", "ti", "u", "va", "vo", "wa", "wi", "y", "\x80",
 }
 
-// sectionTable maps each sectionKey to a section.
-type sectionTable struct {
-	name string // for the analysis key: a group's entry is split by it
-	of   [1 << 16]uint8
-}
-
-// newSectionTable returns the table of sections starting at starts.
-func newSectionTable(name string, starts []string) *sectionTable {
-	t := &sectionTable{name: name}
+// sectionOf maps a term's sectionKey to its section.
+var sectionOf = func() *[1 << 16]uint8 {
+	t := new([1 << 16]uint8)
 	s := 0
-	for k := range len(t.of) {
-		for s < len(starts) && k >= sectionKey(starts[s]) {
+	for k := range len(t) {
+		for s < len(sectionStarts) && k >= sectionKey(sectionStarts[s]) {
 			s++
 		}
-		t.of[k] = uint8(s)
+		t[k] = uint8(s)
 	}
 	return t
-}
-
-// pairSections are the sections of sectionStarts, and letterSections
-// those of their first bytes alone: 30 sections, the others empty.
-// Either has the digits in its first section, and the bytes of
-// non-ASCII letters in the last it uses.
-var (
-	pairSections = sync.OnceValue(func() *sectionTable {
-		return newSectionTable("pairs", sectionStarts[:])
-	})
-	letterSections = sync.OnceValue(func() *sectionTable {
-		var starts []string
-		prev := sectionStarts[0][0]
-		for _, s := range sectionStarts {
-			if s[0] != prev {
-				starts = append(starts, s[:1])
-				prev = s[0]
-			}
-		}
-		return newSectionTable("letters", starts)
-	})
-)
-
-// sectionsFor returns the sections of an index stemmed by st (nil for
-// none). Spanish stems drop accents ("más" is "mas"), and the second
-// byte of a word and its stem so differ: they take the sections of first
-// bytes. A word that starts with an accented letter has its stem in
-// another section even so, and no stem entry.
-func sectionsFor(st *Stemmer) *sectionTable {
-	if st != nil && st.Lang == "es" {
-		return letterSections()
-	}
-	return pairSections()
-}
+}()
 
 // sectionKey is a term's first two bytes as a number, the second zero
 // for a term of one byte: a term that sorts before another has a key no
@@ -133,8 +98,8 @@ func sectionKey(term string) int {
 // section returns the section of a term. Sections follow the sorted
 // order of terms: every term of a section sorts before every term of the
 // next.
-func (t *sectionTable) section(term string) int {
-	return int(t.of[sectionKey(term)])
+func section(term string) int {
+	return int(sectionOf[sectionKey(term)])
 }
 
 // vocab is a section's vocabulary: its terms, sorted, and their postings.
@@ -210,8 +175,8 @@ func (src *source) part(c *cache.Cache, s int, buf []byte) ([]byte, error) {
 // postings so that counting a section's postings reads only the heads. Terms are sorted within a section, so that equal
 // analyses give equal bytes.
 // It returns the entry, where its sections are and their hashes.
-func encodeGroup(g *partial, first uint32, sections *sectionTable) ([]byte, [sectionCount + 1]uint32, [sectionCount]partSum) {
-	enc := groupEncoder{sections: sections}
+func encodeGroup(g *partial, first uint32) ([]byte, [sectionCount + 1]uint32, [sectionCount]partSum) {
+	var enc groupEncoder
 	return enc.encode(g, first)
 }
 
@@ -221,7 +186,6 @@ func encodeGroup(g *partial, first uint32, sections *sectionTable) ([]byte, [sec
 // once, at its final size. Growing it as it was written cost a tenth of
 // a 100,000 document build's allocations.
 type groupEncoder struct {
-	sections    *sectionTable
 	terms       [sectionCount][]string
 	heads, data [sectionCount][]byte
 }
@@ -231,7 +195,7 @@ func (enc *groupEncoder) encode(g *partial, first uint32) ([]byte, [sectionCount
 		enc.terms[s] = enc.terms[s][:0]
 	}
 	for t := range g.vocab {
-		s := enc.sections.section(t)
+		s := section(t)
 		enc.terms[s] = append(enc.terms[s], t)
 	}
 	size := groupHead + binary.MaxVarintLen64
@@ -371,14 +335,14 @@ const serialSections = 256 << 20
 // reuse.go); without a cache (or when it cannot be stored), the entry
 // stays in memory. With release, each group's section texts are let go
 // once it is analysed or read back.
-func analyseGroups(entries []*entry, conversion cache.Key, sections *sectionTable, c *cache.Cache, release bool, st *stats) (analysed, error) {
+func analyseGroups(entries []*entry, conversion cache.Key, c *cache.Cache, release bool, st *stats) (analysed, error) {
 	runs := groups(entries)
 	a := analysed{sources: make([]source, len(runs)), lengths: make([]int, len(entries)), files: make([][]byte, len(entries))}
 	var next atomic.Int64
 	var g errgroup.Group
 	for range min(runtime.GOMAXPROCS(0), len(runs)) {
 		g.Go(func() error {
-			sc := scratch{enc: groupEncoder{sections: sections}}
+			var sc scratch
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(runs) {
@@ -410,7 +374,7 @@ func analyseGroups(entries []*entry, conversion cache.Key, sections *sectionTabl
 func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint32, c *cache.Cache, st *stats, src *source, lengths []int, files [][]byte) error {
 	*src = source{first: first, count: len(group)}
 	if c != nil {
-		src.key = groupKey(conversion, sc.enc.sections, group)
+		src.key = groupKey(conversion, group)
 		if ls, fs, off, sums, ok := readGroup(c, src.key, len(group)); ok {
 			copy(lengths, ls)
 			copy(files, fs)

@@ -45,7 +45,7 @@ func (k *Keys) Put(o render.Output) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if _, dup := k.next[o.Path]; !dup {
-		k.next[o.Path] = entry{key: o.Key}
+		k.add(o.Path, entry{key: o.Key})
 	}
 	return nil
 }
