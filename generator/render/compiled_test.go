@@ -6,11 +6,13 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/handbook/handbook/generator/content"
+	"github.com/handbook/handbook/generator/search"
 	"github.com/handbook/handbook/generator/site"
 	"github.com/handbook/handbook/layouts"
 )
@@ -105,6 +107,26 @@ func TestLayoutThatDoesNotParse(t *testing.T) {
 			t.Fatalf("Render with a broken update.html: error %v, want the layout's, starting layouts/update.html:", err)
 		}
 	}
+	// The render stops at the layout's error: besides the search index,
+	// which is made beside the layouts, no output is made.
+	for range 20 {
+		var mu sync.Mutex
+		var made []string
+		_, err := Render(s, Options{Layouts: Overlay(broken, layouts.FS), Emit: func(o Output) error {
+			mu.Lock()
+			defer mu.Unlock()
+			made = append(made, o.Path)
+			return nil
+		}})
+		if err == nil || !strings.HasPrefix(err.Error(), "layouts/update.html:") {
+			t.Fatalf("Render with a broken update.html: error %v, want the layout's, starting layouts/update.html:", err)
+		}
+		for _, p := range made {
+			if !strings.HasPrefix(p, search.Dir+"/") {
+				t.Fatalf("Render with a broken update.html made %s", p)
+			}
+		}
+	}
 }
 
 // linked loads files and links them as of 25 November 2026, failing the
@@ -120,4 +142,38 @@ func linked(t *testing.T, files fstest.MapFS) *site.Site {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestOutputThatFails checks that an output the caller cannot take
+// fails the render with its own error, which the other tasks, stopped
+// at their next output, do not replace with theirs.
+func TestOutputThatFails(t *testing.T) {
+	t.Parallel()
+	files := fstest.MapFS{
+		"site.toml":     {Data: []byte("title = \"T\"\nbase_url = \"https://t.example/\"\n")},
+		"people/ana.md": {Data: []byte("---\nname: Ana\n---\n")},
+	}
+	for i := range 50 {
+		files["updates/2026-11-2"+strconv.Itoa(i%5)+"-ana-"+strconv.Itoa(i)+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Update " + strconv.Itoa(i) + "\nauthor: ana\ndate: 2026-11-2" + strconv.Itoa(i%5) + "\n---\nDone.\n")}
+	}
+	s := linked(t, files)
+	full := errors.New("disk full")
+	for range 20 {
+		_, err := Render(s, Options{Layouts: layouts.FS, Emit: func(o Output) error {
+			if strings.HasPrefix(o.Path, "updates/") {
+				return full
+			}
+			return nil
+		}})
+		if !errors.Is(err, full) {
+			t.Fatalf("Render with every update's page failing: error %v, want %v", err, full)
+		}
+	}
+	// An emitter stopped refuses what it is given, and passes nothing on.
+	passed := false
+	e := &emitter{emit: func(Output) error { passed = true; return nil }}
+	e.stopped.Store(true)
+	if err := e.put(Output{Path: "index.html"}); !errors.Is(err, errStopped) || passed || len(e.placed) != 0 {
+		t.Errorf("a stopped emitter's put: error %v, passed on %v, placed %d; want errStopped, nothing", err, passed, len(e.placed))
+	}
 }

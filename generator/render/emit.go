@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -23,7 +24,10 @@ import (
 type emitter struct {
 	// emit receives each output; it must be done with the data when it
 	// returns.
-	emit     func(Output) error
+	emit func(Output) error
+	// stopped is set once a task of the render failed: an output put
+	// after that is refused with errStopped, and the task stops.
+	stopped  atomic.Bool
 	mu       sync.Mutex
 	outs     []Output // without emit
 	placed   []placed
@@ -33,6 +37,9 @@ type emitter struct {
 }
 
 func (e *emitter) put(o Output) error {
+	if e.stopped.Load() {
+		return errStopped
+	}
 	e.mu.Lock()
 	switch {
 	case strings.HasSuffix(o.Path, "/") && !o.Reused && e.emit == nil:
@@ -61,6 +68,10 @@ func (e *emitter) sorted() []Output {
 	slices.SortFunc(e.outs, func(a, b Output) int { return cmp.Compare(a.Path, b.Path) })
 	return e.outs
 }
+
+// errStopped refuses an output put once another task of the render
+// failed; that task's error is the render's.
+var errStopped = errors.New("render: stopped, as another output failed")
 
 // placed is where an output file goes, and the content file it shows
 // or copies ("" for none): what checkPaths looks at. Checking the 16,000

@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -148,20 +149,37 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	r.key = cache.NewHasher("render").Key(opts.Key).Key(lk).Bool(opts.Dev).Sum()
 	r.base = cache.NewHasher("render base").Key(opts.Base).Key(lk).Bool(opts.Dev).Sum()
 	r.handbookKey = handbookTree(s)
-	e := &emitter{emit: opts.Emit, progress: opts.Progress}
-
 	// Pages and feeds, the bulk of the work, in parallel; each written
-	// as soon as it is made, so memory holds only those in flight.
+	// as soon as it is made, so memory holds only those in flight. Once
+	// a task fails, the tasks not yet started are not, and the others
+	// stop at their next output (emitter.stopped): a layout that does not
+	// parse is reported without the site's feeds and export made first.
 	allFeeds := append(r.feeds(), r.digestFeeds()...)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	g.Go(func() error {
+	e := &emitter{emit: opts.Emit, progress: opts.Progress}
+	task := func(f func() error) {
+		g.Go(func() error {
+			if e.stopped.Load() {
+				return nil // another task's error is the render's
+			}
+			err := f()
+			if errors.Is(err, errStopped) {
+				return nil // as above
+			}
+			if err != nil {
+				e.stopped.Store(true)
+			}
+			return err
+		})
+	}
+	task(func() error {
 		_, err := r.tmpl()
 		return err
 	})
 	// The search index first: it is one task, the longest, and would
 	// otherwise wait for every page to be under way.
-	g.Go(func() error { return r.searchIndex(e) })
+	task(func() error { return r.searchIndex(e) })
 	// Pages are made as they are listed: g.Go waits for a free
 	// processor, so views are built no faster than pages are made, and
 	// each is let go with its page. The sitemap keeps what it needs of
@@ -171,15 +189,15 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	r.pages(func(j job) {
 		pages++
 		sm.add(r, j)
-		g.Go(func() error { return r.page(j, e) })
+		task(func() error { return r.page(j, e) })
 	})
 	// Then the longer tasks, the export first, and the feeds, many small
 	// ones, last: the export, the calendars and the sitemap then run
 	// beside the feeds, rather than alone after every other output.
-	g.Go(func() error {
+	task(func() error {
 		return r.group("api/", r.apiOutputs, e)
 	})
-	g.Go(func() error {
+	task(func() error {
 		// The calendars and redirect pages are made whole every build.
 		for _, o := range append(r.calendars(), r.redirects()...) {
 			if err := e.put(o); err != nil {
@@ -189,7 +207,7 @@ func Render(s *site.Site, opts Options) (Result, error) {
 		return e.put(sm.output())
 	})
 	for _, f := range allFeeds {
-		g.Go(func() error { return r.feed(f, e) })
+		task(func() error { return r.feed(f, e) })
 	}
 	if err := g.Wait(); err != nil {
 		if _, terr := r.tmpl(); terr != nil {
