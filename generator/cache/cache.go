@@ -125,6 +125,16 @@ func NewHasher(kind string) *Hasher {
 	return h
 }
 
+// Reset makes h the Hasher NewHasher(kind) returns: a Hasher kept from
+// one key to the next allocates none.
+func (h *Hasher) Reset(kind string) {
+	if h.stream != nil {
+		streams.Put(h.stream)
+	}
+	h.n, h.stream, h.sum, h.summed = 0, nil, Key{}, false
+	h.String(kind)
+}
+
 // Write adds the bytes of p, without their length: Hasher is an
 // io.Writer for a stream of unknown length. It never fails; it panics
 // once the Hasher is summed.

@@ -174,6 +174,23 @@ func TestHasherStreams(t *testing.T) {
 		if got := w.Sum(); got != Sum(want) {
 			t.Errorf("%d bytes written one at a time: key %s, want %s", n, got, Sum(want))
 		}
+		// Again with a Hasher reset after a key of its own, short or
+		// streamed, summed or not.
+		for _, c := range []struct {
+			before string
+			summed bool
+		}{{"x", true}, {"x", false}, {long, true}, {long, false}} {
+			summed := c.summed
+			r := NewHasher("other").String(c.before)
+			if summed {
+				r.Sum()
+			}
+			r.Reset("k")
+			r.String(long[:n]).Int(7).Bytes([]byte(long[:n/3]))
+			if got := r.Sum(); got != Sum(want) {
+				t.Errorf("%d bytes, after Reset (summed before: %v): key %s, want %s", n, summed, got, Sum(want))
+			}
+		}
 	}
 	// Numbers, each gathered where it fits, across the buffers' ends.
 	h := NewHasher("k")
