@@ -165,7 +165,9 @@ func collect(s *site.Site) []*entry {
 	for _, e := range out {
 		e.meta = append(e.meta, strings.Join(e.doc.Tags, "\n"), slugWords(e.doc.Path))
 	}
-	slices.SortStableFunc(out, func(a, b *entry) int {
+	// Paths are unique, so the order is total and need not be stable: a
+	// stable sort took 0.19 s of an edit's build at 100,000 documents.
+	slices.SortFunc(out, func(a, b *entry) int {
 		// Not cmp.Or, which compares all three every time.
 		if c := cmp.Compare(a.kind, b.kind); c != 0 {
 			return c
