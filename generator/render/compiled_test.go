@@ -89,14 +89,7 @@ func TestWrittenInGo(t *testing.T) {
 // parsed beside the first pages, which ask for them too.
 func TestLayoutThatDoesNotParse(t *testing.T) {
 	t.Parallel()
-	files := fstest.MapFS{
-		"site.toml":     {Data: []byte("title = \"T\"\nbase_url = \"https://t.example/\"\n")},
-		"people/ana.md": {Data: []byte("---\nname: Ana\n---\n")},
-	}
-	for i := range 50 {
-		files["updates/2026-11-2"+strconv.Itoa(i%5)+"-ana-"+strconv.Itoa(i)+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Update " + strconv.Itoa(i) + "\nauthor: ana\ndate: 2026-11-2" + strconv.Itoa(i%5) + "\n---\nDone.\n")}
-	}
-	s := linked(t, files)
+	s := fiftyUpdates(t)
 	broken := fstest.MapFS{"update.html": {Data: []byte(`{{define "main"}}{{if .Title}}<h1>{{.Title}}</h1>{{end}`)}}
 	// Every output fails as well, as fast as it can: the other tasks'
 	// errors come first or last, by turns.
@@ -129,6 +122,21 @@ func TestLayoutThatDoesNotParse(t *testing.T) {
 	}
 }
 
+// fiftyUpdates returns a site of fifty updates by one person: enough
+// pages for the render's tasks to overlap.
+func fiftyUpdates(t *testing.T) *site.Site {
+	t.Helper()
+	files := fstest.MapFS{
+		"site.toml":     {Data: []byte("title = \"T\"\nbase_url = \"https://t.example/\"\n")},
+		"people/ana.md": {Data: []byte("---\nname: Ana\n---\n")},
+	}
+	for i := range 50 {
+		files["updates/2026-11-2"+strconv.Itoa(i%5)+"-ana-"+strconv.Itoa(i)+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Update " + strconv.Itoa(i) + "\nauthor: ana\ndate: 2026-11-2" + strconv.Itoa(i%5) + "\n---\nDone.\n")}
+	}
+	s := linked(t, files)
+	return s
+}
+
 // linked loads files and links them as of 25 November 2026, failing the
 // test on an error.
 func linked(t *testing.T, files fstest.MapFS) *site.Site {
@@ -149,14 +157,7 @@ func linked(t *testing.T, files fstest.MapFS) *site.Site {
 // at their next output, do not replace with theirs.
 func TestOutputThatFails(t *testing.T) {
 	t.Parallel()
-	files := fstest.MapFS{
-		"site.toml":     {Data: []byte("title = \"T\"\nbase_url = \"https://t.example/\"\n")},
-		"people/ana.md": {Data: []byte("---\nname: Ana\n---\n")},
-	}
-	for i := range 50 {
-		files["updates/2026-11-2"+strconv.Itoa(i%5)+"-ana-"+strconv.Itoa(i)+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Update " + strconv.Itoa(i) + "\nauthor: ana\ndate: 2026-11-2" + strconv.Itoa(i%5) + "\n---\nDone.\n")}
-	}
-	s := linked(t, files)
+	s := fiftyUpdates(t)
 	full := errors.New("disk full")
 	for range 20 {
 		_, err := Render(s, Options{Layouts: layouts.FS, Emit: func(o Output) error {
