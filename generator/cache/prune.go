@@ -11,8 +11,9 @@ import (
 // behind the entries of what it changed (a group's analysis, a run of
 // the export: five edits at 10,000 documents left 1.3 MB), and a new
 // version of handbook leaves every entry of the last one, whose salt it
-// does not share (79 MB at 10,000 documents). Prune removes the entries no build has used for a
-// while, so that the cache stays about the size of what one build uses.
+// does not share (79 MB at 10,000 documents). Prune removes the entries
+// no build has used for a while, so that the cache stays about the size
+// of what one build uses.
 //
 // Each Cache of a folder notes the entries it reads or writes, and marks
 // an entry as used now (its time of change) when it finds it marked more
