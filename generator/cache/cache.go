@@ -353,34 +353,41 @@ func (c *Cache) PutParts(ns string, k Key, parts [][]byte) bool {
 	return true
 }
 
-// ReadAt reads len(b) bytes of the entry stored under k in the namespace
-// ns, from offset off, and reports whether it could: a caller that needs
-// a part of a large entry need not read it whole.
-func (c *Cache) ReadAt(ns string, k Key, b []byte, off int64) bool {
+// Entry is an entry of the cache open for reading parts of it: a
+// caller that needs parts of a large entry need not read it whole, and
+// one that reads many opens it once.
+type Entry struct{ f *sysfile.File }
+
+// Open opens the entry stored under k in the namespace ns, and reports
+// whether there is one. The caller closes it.
+func (c *Cache) Open(ns string, k Key) (*Entry, bool) {
 	if c == nil {
-		return false
+		return nil, false
 	}
 	p := c.file(ns, c.key(k))
-	if sysfile.ReadAt(p, b, off) != nil {
-		return false
+	f, err := sysfile.Open(p)
+	if err != nil {
+		return nil, false
 	}
 	c.use(p)
-	return true
+	return &Entry{f}, true
 }
 
-// Size returns the length of the entry stored under k in the namespace
-// ns, and whether there is one.
-func (c *Cache) Size(ns string, k Key) (int64, bool) {
-	if c == nil {
-		return 0, false
-	}
-	p := c.file(ns, c.key(k))
-	info, err := os.Stat(p)
-	if err != nil || !info.Mode().IsRegular() {
-		return 0, false
-	}
-	c.use(p)
-	return info.Size(), true
+// ReadAt reads len(b) bytes of the entry from offset off, and reports
+// whether it could. It may be called from several goroutines at once.
+func (e *Entry) ReadAt(b []byte, off int64) bool {
+	return e.f.ReadAt(b, off) == nil
+}
+
+// Size returns the length of the entry, and whether it could be told.
+func (e *Entry) Size() (int64, bool) {
+	n, err := e.f.Size()
+	return n, err == nil
+}
+
+// Close closes the entry.
+func (e *Entry) Close() {
+	e.f.Close()
 }
 
 // Remove removes the entry stored under k in the namespace ns.

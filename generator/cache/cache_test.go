@@ -22,15 +22,23 @@ func TestGetPut(t *testing.T) {
 	if got, ok := c.Get("ns", k); !ok || string(got) != "value" {
 		t.Errorf("Get after Put = %q, %v; want %q", got, ok, "value")
 	}
+	e, ok := c.Open("ns", k)
+	if !ok {
+		t.Fatal("Open after Put found no entry")
+	}
 	part := make([]byte, 3)
-	if !c.ReadAt("ns", k, part, 1) || string(part) != "alu" {
+	if !e.ReadAt(part, 1) || string(part) != "alu" {
 		t.Errorf("ReadAt(1) of 3 bytes = %q; want %q", part, "alu")
 	}
-	if c.ReadAt("ns", k, part, 4) {
+	if e.ReadAt(part, 4) {
 		t.Error("ReadAt past the end of the entry reported success")
 	}
-	if c.ReadAt("other", k, part, 0) {
-		t.Error("ReadAt of a missing entry reported success")
+	if n, ok := e.Size(); !ok || n != int64(len("value")) {
+		t.Errorf("Size = %d, %v; want %d", n, ok, len("value"))
+	}
+	e.Close()
+	if _, ok := c.Open("other", k); ok {
+		t.Error("Open of a missing entry reported success")
 	}
 	if _, ok := c.Get("other", k); ok {
 		t.Error("an entry is visible in another namespace")
@@ -103,8 +111,8 @@ func TestNilCache(t *testing.T) {
 	if c.Put("ns", Key{}, []byte("x")) {
 		t.Error("a nil cache stored an entry")
 	}
-	if c.ReadAt("ns", Key{}, make([]byte, 1), 0) {
-		t.Error("a nil cache read an entry")
+	if _, ok := c.Open("ns", Key{}); ok {
+		t.Error("a nil cache opened an entry")
 	}
 	if _, ok := c.Get("ns", Key{}); ok {
 		t.Error("a nil cache hit")

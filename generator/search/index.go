@@ -217,6 +217,7 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	entries := collect(s)
 	var st stats
 	a, err := analyseGroups(entries, conversionKey(s), opts.Cache, opts.ReleaseText, &st)
+	defer a.close()
 	if err != nil {
 		return nil, err
 	}

@@ -9,11 +9,13 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/handbook/handbook/generator/cache"
+	"github.com/handbook/handbook/generator/sysfile"
 )
 
 // The index is built in two steps, so that no step holds the whole
@@ -135,6 +137,11 @@ type source struct {
 	count int    // its number of documents
 	key   cache.Key
 	blob  []byte // the entry, when it is not read from the cache
+	// entry is the entry held open, when it is read from the cache and
+	// within heldEntries: a section made again reads a part of every
+	// group, and each part read with a file opened and closed for it
+	// made three system calls, not one.
+	entry *cache.Entry
 	off   [sectionCount + 1]uint32
 	sums  [sectionCount]partSum // each section's part's hash
 }
@@ -147,13 +154,32 @@ func (src *source) part(c *cache.Cache, s int, buf []byte) ([]byte, error) {
 		return src.blob[lo:hi], nil
 	}
 	b := buf[:hi-lo]
-	if hi > lo && !c.ReadAt(analysisNS, src.key, b, int64(lo)) || sumPart(b) != src.sums[s] {
+	if hi > lo && !src.readAt(c, b, int64(lo)) || sumPart(b) != src.sums[s] {
 		// Gone, or damaged: the next build analyses the group again.
 		c.Remove(analysisNS, src.key)
 		return nil, errDamaged
 	}
 	return b, nil
 }
+
+// readAt reads len(b) bytes of the group's entry from offset off.
+func (src *source) readAt(c *cache.Cache, b []byte, off int64) bool {
+	if src.entry != nil {
+		return src.entry.ReadAt(b, off)
+	}
+	e, ok := c.Open(analysisNS, src.key)
+	if !ok {
+		return false
+	}
+	defer e.Close()
+	return e.ReadAt(b, off)
+}
+
+// heldEntries is how many groups' entries a build holds open, at most:
+// a quarter of the files the process may have open, so that the pages
+// written beside them never run out. Past it, a group's entry is opened
+// for each part read.
+var heldEntries = sync.OnceValue(func() int { return sysfile.OpenLimit() / 4 })
 
 // encodeGroup writes the analysis of a group of documents, numbered from
 // first, as g holds it:
@@ -293,15 +319,15 @@ func readGroupHead(head []byte, size int, count int) (lengths []int, files [][]b
 	return lengths, files, off, sums, true
 }
 
-// readGroup reads the head of the group's entry stored in c under key
-// (see readGroupHead), and nothing of its sections.
-func readGroup(c *cache.Cache, key cache.Key, count int) (lengths []int, files [][]byte, off [sectionCount + 1]uint32, sums [sectionCount]partSum, ok bool) {
-	size, ok := c.Size(analysisNS, key)
+// readGroup reads the head of a group's entry (see readGroupHead), and
+// nothing of its sections.
+func readGroup(e *cache.Entry, count int) (lengths []int, files [][]byte, off [sectionCount + 1]uint32, sums [sectionCount]partSum, ok bool) {
+	size, ok := e.Size()
 	if !ok || size < groupHead {
 		return nil, nil, off, sums, false
 	}
 	var fixed [groupHead]byte
-	if !c.ReadAt(analysisNS, key, fixed[:], 0) {
+	if !e.ReadAt(fixed[:], 0) {
 		return nil, nil, off, sums, false
 	}
 	n := int64(binary.LittleEndian.Uint32(fixed[4:]))
@@ -310,7 +336,7 @@ func readGroup(c *cache.Cache, key cache.Key, count int) (lengths []int, files [
 	}
 	head := make([]byte, n)
 	copy(head, fixed[:])
-	if !c.ReadAt(analysisNS, key, head[groupHead:], groupHead) {
+	if !e.ReadAt(head[groupHead:], groupHead) {
 		return nil, nil, off, sums, false
 	}
 	return readGroupHead(head, int(size), count)
@@ -318,7 +344,7 @@ func readGroup(c *cache.Cache, key cache.Key, count int) (lengths []int, files [
 
 // analysed is what step 1 made of the site's documents.
 type analysed struct {
-	sources []source
+	sources []source // their entries closed by close
 	lengths []int    // tokens per document
 	files   [][]byte // document files (JSON)
 	size    int64    // the entries' bytes
@@ -349,7 +375,7 @@ func analyseGroups(entries []*entry, conversion cache.Key, c *cache.Cache, relea
 					return nil
 				}
 				lo, hi := runs[i][0], runs[i][1]
-				if err := sc.analyseGroup(entries[lo:hi], conversion, uint32(lo), c, st, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
+				if err := sc.analyseGroup(entries[lo:hi], conversion, uint32(lo), c, i < heldEntries(), st, &a.sources[i], a.lengths[lo:hi], a.files[lo:hi]); err != nil {
 					return err
 				}
 				if release {
@@ -369,17 +395,37 @@ func analyseGroups(entries []*entry, conversion cache.Key, c *cache.Cache, relea
 	return a, err
 }
 
+// close closes the entries the sources hold.
+func (a analysed) close() {
+	for _, src := range a.sources {
+		if src.entry != nil {
+			src.entry.Close()
+		}
+	}
+}
+
 // analyseGroup makes src, the source of the documents group, numbered from
-// first, and fills in their lengths and files.
-func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint32, c *cache.Cache, st *stats, src *source, lengths []int, files [][]byte) error {
+// first, and fills in their lengths and files. With hold, the group's
+// entry in c is held open for the sections to read.
+func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint32, c *cache.Cache, hold bool, st *stats, src *source, lengths []int, files [][]byte) error {
 	*src = source{first: first, count: len(group)}
 	if c != nil {
 		src.key = groupKey(conversion, group)
-		if ls, fs, off, sums, ok := readGroup(c, src.key, len(group)); ok {
-			copy(lengths, ls)
-			copy(files, fs)
-			src.off, src.sums = off, sums
-			return nil
+		if e, ok := c.Open(analysisNS, src.key); ok {
+			ls, fs, off, sums, ok := readGroup(e, len(group))
+			if ok {
+				copy(lengths, ls)
+				copy(files, fs)
+				src.off, src.sums = off, sums
+			}
+			if ok && hold {
+				src.entry = e
+			} else {
+				e.Close()
+			}
+			if ok {
+				return nil
+			}
 		}
 	}
 	g := partial{vocab: make(map[string]*postings, 64*len(group))}
@@ -398,6 +444,8 @@ func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint
 	copy(files, g.files)
 	if !c.Put(analysisNS, src.key, blob) {
 		src.blob = blob
+	} else if hold {
+		src.entry, _ = c.Open(analysisNS, src.key)
 	}
 	return nil
 }

@@ -53,25 +53,73 @@ func ReadFile(name string, size int64) ([]byte, error) {
 // ReadAt reads len(b) bytes of the file name from offset off. A file
 // that ends before is an error (io.ErrUnexpectedEOF).
 func ReadAt(name string, b []byte, off int64) error {
-	fd, err := open(name, syscall.O_RDONLY, 0)
+	f, err := Open(name)
 	if err != nil {
 		return err
 	}
-	defer syscall.Close(fd)
+	defer f.Close()
+	return f.ReadAt(b, off)
+}
+
+// File is a file open for reading parts of it, each with one system
+// call: a caller that reads many parts of a file opens it once, rather
+// than once a part.
+type File struct {
+	fd   int
+	name string
+}
+
+// Open opens the file name for reading.
+func Open(name string) (*File, error) {
+	fd, err := open(name, syscall.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &File{fd: fd, name: name}, nil
+}
+
+// ReadAt reads len(b) bytes of the file from offset off. A file that
+// ends before is an error (io.ErrUnexpectedEOF). It may be called from
+// several goroutines at once.
+func (f *File) ReadAt(b []byte, off int64) error {
 	for len(b) > 0 {
-		n, err := syscall.Pread(fd, b, off)
+		n, err := syscall.Pread(f.fd, b, off)
 		if err == syscall.EINTR {
 			continue
 		}
 		if err != nil {
-			return &fs.PathError{Op: "read", Path: name, Err: err}
+			return &fs.PathError{Op: "read", Path: f.name, Err: err}
 		}
 		if n == 0 {
-			return &fs.PathError{Op: "read", Path: name, Err: io.ErrUnexpectedEOF}
+			return &fs.PathError{Op: "read", Path: f.name, Err: io.ErrUnexpectedEOF}
 		}
 		b, off = b[n:], off+int64(n)
 	}
 	return nil
+}
+
+// Size returns the file's size.
+func (f *File) Size() (int64, error) {
+	var st syscall.Stat_t
+	if err := fstat(f.fd, &st); err != nil {
+		return 0, &fs.PathError{Op: "stat", Path: f.name, Err: err}
+	}
+	return st.Size, nil
+}
+
+// Close closes the file.
+func (f *File) Close() error {
+	return syscall.Close(f.fd)
+}
+
+// OpenLimit is how many files the process may have open at once: its
+// soft limit, which Go raises to the hard limit as the program starts.
+func OpenLimit() int {
+	var r syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &r); err != nil {
+		return 1024
+	}
+	return int(min(r.Cur, 1<<20))
 }
 
 // WriteFile writes data to the file name, creating it with permissions

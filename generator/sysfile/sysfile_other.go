@@ -45,16 +45,54 @@ func WriteParts(name string, parts [][]byte, perm fs.FileMode) error {
 // ReadAt reads len(b) bytes of the file name from offset off. A file
 // that ends before is an error (io.ErrUnexpectedEOF).
 func ReadAt(name string, b []byte, off int64) error {
-	f, err := os.Open(name)
+	f, err := Open(name)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	if _, err := f.ReadAt(b, off); err != nil {
+	return f.ReadAt(b, off)
+}
+
+// File is a file open for reading parts of it: a caller that reads many
+// parts of a file opens it once, rather than once a part.
+type File struct{ f *os.File }
+
+// Open opens the file name for reading.
+func Open(name string) (*File, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &File{f}, nil
+}
+
+// ReadAt reads len(b) bytes of the file from offset off. A file that
+// ends before is an error (io.ErrUnexpectedEOF). It may be called from
+// several goroutines at once.
+func (f *File) ReadAt(b []byte, off int64) error {
+	if _, err := f.f.ReadAt(b, off); err != nil {
 		if err == io.EOF {
-			err = &fs.PathError{Op: "read", Path: name, Err: io.ErrUnexpectedEOF}
+			err = &fs.PathError{Op: "read", Path: f.f.Name(), Err: io.ErrUnexpectedEOF}
 		}
 		return err
 	}
 	return nil
 }
+
+// Size returns the file's size.
+func (f *File) Size() (int64, error) {
+	info, err := f.f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return info.Size(), nil
+}
+
+// Close closes the file.
+func (f *File) Close() error {
+	return f.f.Close()
+}
+
+// OpenLimit is how many files the process may have open at once, at
+// least: macOS's default soft limit.
+func OpenLimit() int { return 256 }

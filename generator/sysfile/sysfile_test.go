@@ -43,7 +43,32 @@ func TestReadFile(t *testing.T) {
 	if err := ReadAt(name, part, int64(len(data))-50); !errors.Is(err, io.ErrUnexpectedEOF) {
 		t.Errorf("ReadAt past the end: %v, want io.ErrUnexpectedEOF", err)
 	}
-	_, err := ReadFile(filepath.Join(dir, "missing.md"), 10)
+	// A file opened once reads part after part, and its size.
+	f, err := Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, off := range []int64{0, 90, int64(len(data)) - 100} {
+		if err := f.ReadAt(part, off); err != nil || !bytes.Equal(part, data[off:off+100]) {
+			t.Errorf("File.ReadAt from %d: %q, %v", off, part, err)
+		}
+	}
+	if err := f.ReadAt(part, int64(len(data))-50); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("File.ReadAt past the end: %v, want io.ErrUnexpectedEOF", err)
+	}
+	if n, err := f.Size(); err != nil || n != int64(len(data)) {
+		t.Errorf("Size = %d, %v; want %d", n, err, len(data))
+	}
+	if err := f.Close(); err != nil {
+		t.Error(err)
+	}
+	if _, err := Open(filepath.Join(dir, "missing.md")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open of a missing file: %v, want fs.ErrNotExist", err)
+	}
+	if OpenLimit() <= 0 {
+		t.Errorf("OpenLimit() = %d", OpenLimit())
+	}
+	_, err = ReadFile(filepath.Join(dir, "missing.md"), 10)
 	var pe *fs.PathError
 	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &pe) || pe.Path != filepath.Join(dir, "missing.md") {
 		t.Errorf("missing file: %v, want a path error that is fs.ErrNotExist", err)
