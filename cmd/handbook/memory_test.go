@@ -147,6 +147,9 @@ func TestExpectEdit(t *testing.T) {
 	if got := gcPercent(); got != -1 {
 		t.Errorf("one file of 10,000 parsed: GC percent %d, want -1 (at the limit only)", got)
 	}
+	if got := debug.SetMemoryLimit(-1); got != editLimit {
+		t.Errorf("one file of 10,000 parsed: limit %d, want editLimit (%d)", got, editLimit)
+	}
 	memory.follow(floorLimit) // the limit goes to twice that
 	if got := gcPercent(); got != 100 {
 		t.Errorf("once the limit is over the floor: GC percent %d, want 100", got)
