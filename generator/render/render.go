@@ -128,6 +128,12 @@ type Result struct {
 	Rendered int
 }
 
+// pageBatch is how many pages a task makes, one after the other. After
+// an edit nearly every page is kept, in microseconds: a task for each,
+// 16,000 at 10,000 documents, had the lister wait for a processor and be
+// woken for every one of them.
+const pageBatch = 32
+
 // Render renders every output of s.
 func Render(s *site.Site, opts Options) (Result, error) {
 	r := &renderer{site: s, opts: opts, values: map[*site.Doc]any{}}
@@ -180,17 +186,35 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	// The search index first: it is one task, the longest, and would
 	// otherwise wait for every page to be under way.
 	task(func() error { return r.searchIndex(e) })
-	// Pages are made as they are listed: g.Go waits for a free
-	// processor, so views are built no faster than pages are made, and
-	// each is let go with its page. The sitemap keeps what it needs of
-	// each.
+	// Pages are made as they are listed, pageBatch to a task: g.Go waits
+	// for a free processor, so views are built no faster than pages are
+	// made, and each is let go with its page. The sitemap keeps what it
+	// needs of each.
 	var sm sitemap
 	pages := 0
+	var batch []job
+	flush := func() {
+		jobs := batch
+		batch = nil
+		task(func() error {
+			for _, j := range jobs {
+				if err := r.page(j, e); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
 	r.pages(func(j job) {
 		pages++
 		sm.add(r, j)
-		task(func() error { return r.page(j, e) })
+		if batch = append(batch, j); len(batch) == pageBatch {
+			flush()
+		}
 	})
+	if len(batch) > 0 {
+		flush()
+	}
 	// Then the longer tasks, the export first, and the feeds, many small
 	// ones, last: the export, the calendars and the sitemap then run
 	// beside the feeds, rather than alone after every other output.
