@@ -64,8 +64,12 @@ func cmpOr(a, b string) string {
 // highlighting styles.
 const chromaImport = "handbook:chroma.css"
 
-// assetsNS is the cache namespace of bundled assets.
-const assetsNS = "assets"
+// assetsNS is the cache namespace of bundled assets, and parsedNS that
+// of the layouts known to parse: an empty entry under their key.
+const (
+	assetsNS = "assets"
+	parsedNS = "layouts-parsed"
+)
 
 // cachedAssets returns the assets bundled from layouts, whose files hash
 // to key (readLayouts): from c, when a build bundled the same files

@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/handbook/handbook/generator/cache"
 	"github.com/handbook/handbook/generator/content"
 	"github.com/handbook/handbook/generator/search"
 	"github.com/handbook/handbook/generator/site"
@@ -119,6 +120,30 @@ func TestLayoutThatDoesNotParse(t *testing.T) {
 				t.Fatalf("Render with a broken update.html made %s", p)
 			}
 		}
+	}
+}
+
+// TestLayoutsParsedBefore checks that a layout that does not parse is
+// reported even when no page uses it, with a cache that knows the
+// layouts as they were before it broke: layouts are parsed only as pages
+// need them once they have parsed whole.
+func TestLayoutsParsedBefore(t *testing.T) {
+	t.Parallel()
+	s := fiftyUpdates(t)
+	c := cache.Open(t.TempDir())
+	discard := func(Output) error { return nil }
+	if _, err := Render(s, Options{Layouts: layouts.FS, Cache: c, Emit: discard}); err != nil {
+		t.Fatal(err)
+	}
+	// The site has no objectives, so no page uses objective.html.
+	broken := fstest.MapFS{"objective.html": {Data: []byte(`{{define "main"}}{{if .Title}}{{end}`)}}
+	for range 2 {
+		if _, err := Render(s, Options{Layouts: Overlay(broken, layouts.FS), Cache: c, Emit: discard}); err == nil || !strings.HasPrefix(err.Error(), "layouts/objective.html:") {
+			t.Fatalf("Render with a broken objective.html: error %v, want the layout's", err)
+		}
+	}
+	if _, err := Render(s, Options{Layouts: layouts.FS, Cache: c, Emit: discard}); err != nil {
+		t.Fatal(err)
 	}
 }
 

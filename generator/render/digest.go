@@ -139,10 +139,14 @@ func (r *renderer) digestItems(t *site.Team) ([]*site.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	set, err := tmpl.set("digest")
+	if err != nil {
+		return nil, err
+	}
 	var docs []*site.Doc
 	for _, d := range r.feedWeeks(t) {
 		var b bytes.Buffer
-		if err := tmpl["digest"].ExecuteTemplate(&b, "digest-body", d); err != nil {
+		if err := set.ExecuteTemplate(&b, "digest-body", d); err != nil {
 			return nil, fmt.Errorf("render digest %s: %w", d.URL(), err)
 		}
 		docs = append(docs, &site.Doc{Title: digestTitle(d), URL: d.URL(), Date: d.End, Summary: digestSummary(d), Body: template.HTML(b.String())})

@@ -150,8 +150,18 @@ func Render(s *site.Site, opts Options) (Result, error) {
 	r.search = SearchLinks{Index: r.link("/" + search.ManifestPath), Script: r.assets.All["search.ts"]}
 	// The templates are parsed beside the first pages, which need them
 	// only if they are made again: after an edit, most are kept, and
-	// parsing took 12 ms that nothing else ran beside.
-	r.tmpl = sync.OnceValues(func() (templates, error) { return parseTemplates(layouts, r.funcs()) })
+	// parsing took 12 ms that nothing else ran beside. Layouts that
+	// parsed in an earlier build are parsed as pages need them; others
+	// all at once, so that a layout that does not parse is reported
+	// whichever pages are made.
+	r.tmpl = sync.OnceValues(func() (*templates, error) {
+		_, parsed := opts.Cache.Get(parsedNS, lk)
+		t, err := parseTemplates(layouts, r.funcs(), !parsed)
+		if err == nil && !parsed {
+			opts.Cache.Put(parsedNS, lk, nil)
+		}
+		return t, err
+	})
 	r.key = cache.NewHasher("render").Key(opts.Key).Key(lk).Bool(opts.Dev).Sum()
 	r.base = cache.NewHasher("render base").Key(opts.Base).Key(lk).Bool(opts.Dev).Sum()
 	r.handbookKey = handbookTree(s)
@@ -271,7 +281,7 @@ type renderer struct {
 	handbookKey cache.Key
 	site        *site.Site
 	opts        Options
-	tmpl        func() (templates, error) // the layouts parsed, once
+	tmpl        func() (*templates, error) // the layouts parsed, once
 	assets      Assets
 	search      SearchLinks
 	values      map[*site.Doc]any // each document's typed value
