@@ -628,10 +628,10 @@ func weigh(entries []*entry, lengths []int, now time.Time) weights {
 	for _, l := range lengths {
 		total += l
 	}
-	avg := roughly(max(1, float64(total)/max(1, float64(len(lengths)))))
+	avg := roughly(max(1, float64(total)/max(1, float64(len(lengths)))), 8)
 	wt := weights{norm: make([]float64, len(lengths)), boost: make([]float64, len(entries))}
 	for d, l := range lengths {
-		wt.norm[d] = k1 * (1 - b + b*roughly(float64(max(1, l)))/avg)
+		wt.norm[d] = k1 * (1 - b + b*roughly(float64(max(1, l)), lengthSteps)/avg)
 	}
 	day := func(t time.Time) float64 { return float64(t.Unix() / 86400) }
 	for i, e := range entries {
@@ -653,11 +653,19 @@ func maxBoost() float64 {
 	return m
 }
 
-// roughly rounds x > 0 to a step of a geometric series (2^(1/8), about
-// 9%), so that a small edit seldom changes it.
-func roughly(x float64) float64 {
-	return math.Exp2(math.Round(8*math.Log2(x)) / 8)
+// roughly rounds x > 0 to a step of a geometric series of steps to an
+// octave (8: 2^(1/8), about 9%), so that a small edit seldom changes it.
+func roughly(x float64, steps float64) float64 {
+	return math.Exp2(math.Round(steps*math.Log2(x)) / steps)
 }
+
+// lengthSteps is how finely a document's length is rounded: 2^(1/4),
+// about 19%. A change of its rounded length makes again every section of
+// the vocabulary the document has words in (200 to 300 ms of CPU at
+// 10,000 documents), and an update of 150 words that grows by a line at
+// each build crossed a step of 9% every third build; the judged queries
+// rank as they did with steps of 9% (TestJudged, TestJudgedCorpus).
+const lengthSteps = 4
 
 // addStems adds to v, section sec of the vocabulary, an entry "stem#"
 // (see stemMark) for each stem that more than one term shares or that
