@@ -160,7 +160,11 @@
 //
 // Each layout file (board.html, page.html, update.html, ...) defines
 // "main" and is parsed together with base.html, which frames every page,
-// and partials.html, which holds shared pieces. Every template receives a
+// and partials.html, which holds shared pieces: after them, so that a
+// layout's own {{define}} of a name they define too ("head", which
+// base.html leaves as an empty block, or "site-header") takes its place
+// on that layout's pages. An update's list item ("update-item") is
+// list.html's on every list: each is rendered once and kept. Every template receives a
 // *render.View: the site model, the page's title, URL and feeds, and the
 // document or list it shows, and .Search: the hrefs of the search index
 // manifest and client that every search form carries as data-search-index

@@ -150,6 +150,12 @@ func TestExpectEdit(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != editLimit {
 		t.Errorf("one file of 10,000 parsed: limit %d, want editLimit (%d)", got, editLimit)
 	}
+	// A live heap under half of editLimit neither lowers the limit nor
+	// has the collector run early.
+	memory.follow(110 << 20)
+	if got := debug.SetMemoryLimit(-1); got != editLimit || gcPercent() != -1 {
+		t.Errorf("110 MiB live after an edit: limit %d, GC percent %d; want editLimit (%d), -1", got, gcPercent(), editLimit)
+	}
 	memory.follow(floorLimit) // the limit goes to twice that
 	if got := gcPercent(); got != 100 {
 		t.Errorf("once the limit is over the floor: GC percent %d, want 100", got)

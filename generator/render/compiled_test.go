@@ -195,6 +195,19 @@ func TestOutputThatFails(t *testing.T) {
 			t.Fatalf("Render with every update's page failing: error %v, want %v", err, full)
 		}
 	}
+	// One page alone failing, in the middle of a task's pages: not the
+	// feeds, whose errors would be the render's all the same.
+	for range 20 {
+		_, err := Render(s, Options{Layouts: layouts.FS, Emit: func(o Output) error {
+			if strings.HasPrefix(o.Path, "updates/2026-11-22-ana-17/") {
+				return full
+			}
+			return nil
+		}})
+		if !errors.Is(err, full) {
+			t.Fatalf("Render with one update's page failing: error %v, want %v", err, full)
+		}
+	}
 	// An emitter stopped refuses what it is given, and passes nothing on.
 	passed := false
 	e := &emitter{emit: func(Output) error { passed = true; return nil }}

@@ -214,7 +214,7 @@ func (r *renderer) item(u *site.Update) (template.HTML, error) {
 		return "", err
 	}
 	set, err := tmpl.set("list")
-	if errors.Is(err, errNoLayout) || err == nil && set.Lookup("update-item") == nil {
+	if errors.Is(err, errNoLayout) || (err == nil && set.Lookup("update-item") == nil) {
 		return "", fmt.Errorf("no update-item template")
 	}
 	if err != nil {

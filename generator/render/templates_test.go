@@ -14,6 +14,7 @@ import (
 // that a layout that does not parse is reported: at once when all are
 // parsed, when it is asked for otherwise.
 func TestParseTemplates(t *testing.T) {
+	t.Parallel()
 	layouts := fstest.MapFS{
 		"base.html":     {Data: []byte(`<title>{{block "head" .}}default{{end}}</title>{{template "main" .}}{{template "foot" .}}`)},
 		"partials.html": {Data: []byte(`{{define "foot"}}<footer>{{.}}</footer>{{end}}`)},

@@ -81,18 +81,18 @@ func testIncremental(t *testing.T, mapped bool) {
 	p := filepath.Join(content, "handbook", "rhythms", "time-off.md")
 	replaceIn(t, p, "Rest is part of the job.", "Rest is the job, truly.")
 	edited, _ := cachedAndClean(t, load(), c)
-	t.Logf("after a one-word edit: analysed %d of %d documents, made %d of %d sections, compressed %d of %d parts", edited.Analysed, edited.Docs, edited.Sections, search.SectionCount, edited.Compressed, edited.Parts)
+	t.Logf("after an edit of one sentence: analysed %d of %d documents, made %d of %d sections, compressed %d of %d parts", edited.Analysed, edited.Docs, edited.Sections, search.SectionCount, edited.Compressed, edited.Parts)
 	if !edited.TyposMade {
 		t.Error("after a new word, the typo lexicons were taken from the cache")
 	}
 	if edited.Analysed > maxGroup {
-		t.Errorf("after a one-word edit, analysed %d documents, want one group of at most %d", edited.Analysed, maxGroup)
+		t.Errorf("after an edit of one sentence, analysed %d documents, want one group of at most %d", edited.Analysed, maxGroup)
 	}
 	// The edited document's file, the shards of "truly" and of the
 	// terms whose postings moved, their directories, the typo lexicons of
 	// "truly" and their list: a handful of parts, not the index.
 	if max := edited.Parts / 4; edited.Compressed > max || edited.Compressed == 0 {
-		t.Errorf("after a one-word edit, compressed %d of %d parts, want 1 to %d", edited.Compressed, edited.Parts, max)
+		t.Errorf("after an edit of one sentence, compressed %d of %d parts, want 1 to %d", edited.Compressed, edited.Parts, max)
 	}
 
 	// One word for another: no other word moves and the page keeps its
@@ -465,5 +465,58 @@ func TestReleaseText(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestEntriesClosed checks that a build closes the analysis entries it
+// holds open while it makes the sections, when it takes them whole and
+// when it finds them damaged and builds again without the cache: serve
+// builds again and again in one process. Not parallel: it counts the
+// process's open files (Linux's /proc/self/fd).
+func TestEntriesClosed(t *testing.T) {
+	open := func() int {
+		t.Helper()
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skipf("cannot count open files: %v", err)
+		}
+		return len(fds)
+	}
+	open()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := corpus.Write(content, corpus.Generate(300, 1)); err != nil {
+		t.Fatal(err)
+	}
+	m, err := generator.Load(context.Background(), generator.Config{Content: content, Out: filepath.Join(dir, "public"), Now: corpus.Now(), NoGit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cache.Open(filepath.Join(dir, "cache"))
+	if _, err := search.Build(m.Site, search.Options{Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	before := open()
+	if _, err := search.Build(m.Site, search.Options{Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	if after := open(); after != before {
+		t.Errorf("a build from the cache left %d files open", after-before)
+	}
+	// Every entry's last section damaged, and made again: found damaged,
+	// then built without the cache.
+	entries, err := filepath.Glob(filepath.Join(dir, "cache", "search-analysis", "*", "*"))
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("no analysis entries in the cache (%v)", err)
+	}
+	damageLastByte(t, entries)
+	if err := os.RemoveAll(filepath.Join(dir, "cache", "search-section")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := search.Build(m.Site, search.Options{Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	if after := open(); after != before {
+		t.Errorf("a build of damaged entries left %d files open", after-before)
 	}
 }

@@ -217,7 +217,7 @@ func buildOnce(s *site.Site, opts Options) (*Index, error) {
 	entries := collect(s)
 	var st stats
 	a, err := analyseGroups(entries, conversionKey(s), opts.Cache, opts.ReleaseText, &st)
-	defer a.close()
+	defer a.close(opts.Cache)
 	if err != nil {
 		return nil, err
 	}
@@ -585,7 +585,8 @@ type docFile struct {
 // client, which knows its document frequency from the shard.
 //
 // An impact so depends on its own document alone, with the average and
-// the document's lengths rounded to steps of about 9% and an update's age
+// the document's lengths rounded to steps of about 9% and 19% (see
+// lengthSteps) and an update's age
 // to whole days: editing one document changes the postings of its own
 // terms, and the shards that hold no changed term keep their bytes (see
 // Options.Cache).
@@ -655,7 +656,7 @@ func maxBoost() float64 {
 
 // roughly rounds x > 0 to a step of a geometric series of steps to an
 // octave (8: 2^(1/8), about 9%), so that a small edit seldom changes it.
-func roughly(x float64, steps float64) float64 {
+func roughly(x, steps float64) float64 {
 	return math.Exp2(math.Round(steps*math.Log2(x)) / steps)
 }
 

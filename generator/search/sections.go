@@ -142,8 +142,12 @@ type source struct {
 	// group, and each part read with a file opened and closed for it
 	// made three system calls, not one.
 	entry *cache.Entry
-	off   [sectionCount + 1]uint32
-	sums  [sectionCount]partSum // each section's part's hash
+	// damaged is set when a part of the entry did not read as it was
+	// written: the entry is removed once closed (analysed.close), as
+	// Windows removes no file that is open.
+	damaged *atomic.Bool
+	off     [sectionCount + 1]uint32
+	sums    [sectionCount]partSum // each section's part's hash
 }
 
 // part returns section s of the group's entry, read into buf when it is
@@ -156,7 +160,9 @@ func (src *source) part(c *cache.Cache, s int, buf []byte) ([]byte, error) {
 	b := buf[:hi-lo]
 	if hi > lo && !src.readAt(c, b, int64(lo)) || sumPart(b) != src.sums[s] {
 		// Gone, or damaged: the next build analyses the group again.
-		c.Remove(analysisNS, src.key)
+		if src.damaged != nil {
+			src.damaged.Store(true)
+		}
 		return nil, errDamaged
 	}
 	return b, nil
@@ -395,11 +401,17 @@ func analyseGroups(entries []*entry, conversion cache.Key, c *cache.Cache, relea
 	return a, err
 }
 
-// close closes the entries the sources hold.
-func (a analysed) close() {
-	for _, src := range a.sources {
+// close closes the entries the sources hold, and removes from c those
+// found damaged.
+func (a analysed) close(c *cache.Cache) {
+	for i := range a.sources {
+		src := &a.sources[i]
 		if src.entry != nil {
 			src.entry.Close()
+			src.entry = nil
+		}
+		if src.damaged != nil && src.damaged.Load() {
+			c.Remove(analysisNS, src.key)
 		}
 	}
 }
@@ -410,7 +422,7 @@ func (a analysed) close() {
 func (sc *scratch) analyseGroup(group []*entry, conversion cache.Key, first uint32, c *cache.Cache, hold bool, st *stats, src *source, lengths []int, files [][]byte) error {
 	*src = source{first: first, count: len(group)}
 	if c != nil {
-		src.key = groupKey(conversion, group)
+		src.key, src.damaged = groupKey(conversion, group), new(atomic.Bool)
 		if e, ok := c.Open(analysisNS, src.key); ok {
 			ls, fs, off, sums, ok := readGroup(e, len(group))
 			if ok {

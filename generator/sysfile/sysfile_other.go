@@ -93,6 +93,6 @@ func (f *File) Close() error {
 	return f.f.Close()
 }
 
-// OpenLimit is how many files the process may have open at once, at
-// least: macOS's default soft limit.
+// OpenLimit is how many files the process may have open at once: here,
+// where the limit is not asked, a guess on the safe side.
 func OpenLimit() int { return 256 }
